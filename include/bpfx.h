@@ -1,0 +1,56 @@
+/*
+ * libbpfx: compile pcap-filter(7) expressions to classic BPF, validate and
+ * run classic BPF programs.  This header is the whole public API; everything
+ * under src/ is internal.
+ *
+ * Programs are plain `struct bpf_insn[]` (from <pcap/bpf.h>), so any engine
+ * that runs classic BPF (libpcap, a kernel socket filter, tc) can run them.
+ */
+#ifndef BPFX_H
+#define BPFX_H
+
+#include <stddef.h>
+#include <stdint.h>
+#include <sys/types.h> /* u_char, u_int for pcap/bpf.h */
+#include <pcap/bpf.h>
+
+/* An error is a value: a message and the byte span [start, end) of the
+ * expression it is about (for programs: the instruction index in start). */
+struct bpfx_error {
+	int start, end;     /* span in the source, or -1 when none applies */
+	char msg[256];      /* one line, no trailing newline */
+};
+
+struct bpfx_options {
+	int linktype;       /* DLT_* value; DLT_EN10MB when 0 is not meant */
+	uint32_t snaplen;   /* the value `ret` returns on a match (262144) */
+	int optimize;       /* 1: run the optimizer passes (tcpdump default) */
+};
+
+struct bpfx_program {
+	struct bpf_insn *insns; /* malloc'd; free with bpfx_program_free */
+	unsigned len;
+};
+
+/* Default options: EN10MB, snaplen 262144, optimizer on. */
+void bpfx_options_init(struct bpfx_options *o);
+
+/* Compile EXPR.  Returns 0 and fills *out, or -1 and fills *err. */
+int bpfx_compile(const char *expr, const struct bpfx_options *o,
+		 struct bpfx_program *out, struct bpfx_error *err);
+void bpfx_program_free(struct bpfx_program *p);
+
+/* Validate a program as the kernel and libpcap's bpf_validate would:
+ * 0 if valid, -1 with err->start = offending instruction index. */
+int bpfx_validate(const struct bpf_insn *p, size_t n, struct bpfx_error *err);
+
+/* Run a validated program over a packet of wirelen bytes of which caplen
+ * were captured.  Returns the number of bytes to accept, 0 to reject. */
+uint32_t bpfx_run(const struct bpf_insn *p, const uint8_t *pkt,
+		  uint32_t wirelen, uint32_t caplen);
+
+/* Link type names as libpcap spells them without DLT_ ("EN10MB", "RAW"). */
+int bpfx_linktype_from_name(const char *name);   /* -1 if unknown */
+const char *bpfx_linktype_name(int dlt);         /* NULL if unknown */
+
+#endif

@@ -1,0 +1,1 @@
+# Decoder: tcpdump-style lines per protocol (src/decode/*.c).

@@ -1,0 +1,3 @@
+#ifndef BPFX_GEN_H
+#define BPFX_GEN_H
+#endif

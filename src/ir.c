@@ -1,0 +1,2 @@
+/* ir.c: being written. */
+#include "ir.h"

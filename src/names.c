@@ -1,0 +1,2 @@
+/* names.c: being written. */
+#include "names.h"

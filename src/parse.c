@@ -1,0 +1,2 @@
+/* parse.c: being written. */
+#include "parse.h"

@@ -1,0 +1,2 @@
+/* sema.c: being written. */
+#include "sema.h"

@@ -1,0 +1,1 @@
+# Differential tests against libpcap (tests/diff/).

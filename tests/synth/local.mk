@@ -1,0 +1,1 @@
+# Packet synthesizer for the tests (tests/synth/).

@@ -1,0 +1,6 @@
+# cmocka unit tests, one test_<module>.c per module.
+check_PROGRAMS += tests/unit/test_arena
+tests_unit_test_arena_SOURCES = tests/unit/test_arena.c
+tests_unit_test_arena_CFLAGS = $(TEST_CFLAGS)
+tests_unit_test_arena_LDADD = $(TEST_LDADD)
+TESTS += tests/unit/test_arena

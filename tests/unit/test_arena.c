@@ -1,0 +1,43 @@
+/* test_arena.c: the compilation arena. */
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <setjmp.h>
+#include <cmocka.h>
+#include <string.h>
+#include "arena.h"
+
+static void test_arena_zeroed_and_aligned(void **state)
+{
+	struct arena a;
+	arena_init(&a);
+	for (int i = 1; i < 5000; i += 37) {
+		unsigned char *p = arena_alloc(&a, (size_t)i);
+		assert_int_equal((uintptr_t)p % 16, 0);
+		for (int j = 0; j < i; j++)
+			assert_int_equal(p[j], 0);
+		memset(p, 0xab, (size_t)i);
+	}
+	arena_free(&a);
+	assert_null(a.head);
+}
+
+static void test_arena_large_and_strndup(void **state)
+{
+	struct arena a;
+	arena_init(&a);
+	char *big = arena_alloc(&a, 1 << 20);
+	big[(1 << 20) - 1] = 1;
+	char *s = arena_strndup(&a, "tcp port 80", 3);
+	assert_string_equal(s, "tcp");
+	arena_free(&a);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_arena_zeroed_and_aligned),
+		cmocka_unit_test(test_arena_large_and_strndup),
+	};
+	return cmocka_run_group_tests_name("arena", tests, NULL, NULL);
+}
