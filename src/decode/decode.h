@@ -1,0 +1,32 @@
+/* decode.h: print packets as tcpdump prints them.  The decoder keeps state
+ * across packets (relative TCP sequence numbers, -ttt deltas), so it lives
+ * in a context.  Fields below may be added to, never renamed or removed:
+ * src/cli/filter.c fills them from tcpdump-style options. */
+#ifndef BPFX_DECODE_H
+#define BPFX_DECODE_H
+#include <stdio.h>
+#include <stdint.h>
+#include <sys/types.h>
+#include <pcap/pcap.h>
+
+struct dec_opts {
+	int nflag;          /* -n count: 1 = no host names, 2 = -nn: no port names */
+	int eflag;          /* -e: print the link-level header */
+	int vflag;          /* -v count */
+	int qflag;          /* -q: quick output */
+	int Sflag;          /* -S: absolute TCP sequence numbers */
+	int tflag;          /* -t count (0 = default timestamp; 1 = -t none; 2 = -tt; 3 = -ttt; 4 = -tttt; 5 = -ttttt) */
+	int xflag;          /* -x count (1 = -x, 2 = -xx) */
+	int Xflag;          /* -X count (1 = -X, 2 = -XX) */
+	int Aflag;          /* -A */
+	int no_cksum;       /* --dont-verify-checksums */
+	int resp_port;      /* --decode-as PORT=resp; 0 = none */
+};
+
+struct dec_ctx;
+/* NULL if the link type is not one the decoder knows (the caller then
+ * prints a one-line summary itself). */
+struct dec_ctx *dec_new(const struct dec_opts *o, int linktype);
+void dec_packet(struct dec_ctx *d, FILE *out, const struct pcap_pkthdr *h, const uint8_t *pkt);
+void dec_free(struct dec_ctx *d);
+#endif
