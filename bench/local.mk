@@ -1,0 +1,1 @@
+# Benchmarks against libpcap: `make bench`.
