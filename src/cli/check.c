@@ -1,8 +1,202 @@
-/* check.c: `bpfx check` (being written). */
+/* check.c: `bpfx check`: compile EXPRESSION with bpfx and with libpcap,
+ * run all four program/interpreter pairs over every packet of every file
+ * (src/check.c), list the packets where the verdicts differ and end with
+ * one summary line.  Exit 1 on any disagreement, 2 on bad usage, bad
+ * input, or an expression either compiler rejects. */
 #include "cli.h"
+#include "bpfx.h"
+#include "capture.h"
+#include "check.h"
+#include "error.h"
+#include <getopt.h>
 #include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define MAX_FILES 256
+#define MAX_LINKTYPES 16
+
+static const char usage_text[] =
+	"usage: bpfx check -r FILE [-r FILE...] [-y LINKTYPE] [-s SNAPLEN] [-O] EXPRESSION...\n"
+	"Compile EXPRESSION with bpfx and libpcap, run each program on each\n"
+	"interpreter over every packet, list the packets where any verdict\n"
+	"differs; exit 1 if any does.\n";
+
+struct check_args {
+	const char *files[MAX_FILES];
+	int nfiles;
+	int linktype;            /* -y; -1 = each file's own */
+	uint32_t snaplen;
+	int optimize;
+	char *expr;
+};
+
+/* The programs compiled so far, one per link type, kept for the summary. */
+struct compiled {
+	struct check c[MAX_LINKTYPES];
+	int n;
+};
+
+static int bad_usage(const char *msg, const char *arg)
+{
+	fprintf(stderr, "bpfx check: %s%s%s\n", msg, arg ? ": " : "", arg ? arg : "");
+	fputs(usage_text, stderr);
+	return 2;
+}
+
+/* Returns -1 to go on, else the exit status. */
+static int parse_args(int argc, char **argv, struct check_args *a)
+{
+	static const struct option longopts[] = {
+		{ "help", no_argument, NULL, 'h' },
+		{ NULL, 0, NULL, 0 },
+	};
+	memset(a, 0, sizeof *a);
+	a->linktype = -1;
+	a->snaplen = 262144;
+	a->optimize = 1;
+	optind = 1;
+	opterr = 0;
+	int c;
+	while ((c = getopt_long(argc, argv, ":r:y:s:Oh", longopts, NULL)) != -1) {
+		switch (c) {
+		case 'r':
+			if (a->nfiles == MAX_FILES)
+				return bad_usage("too many -r files", NULL);
+			a->files[a->nfiles++] = optarg;
+			break;
+		case 'y': a->linktype = cli_linktype(optarg); break;
+		case 's':
+			a->snaplen = cli_uint("-s", optarg);
+			if (!a->snaplen) /* tcpdump: -s 0 means the default */
+				a->snaplen = 262144;
+			break;
+		case 'O': a->optimize = 0; break;
+		case 'h': fputs(usage_text, stdout); return 0;
+		case ':': return bad_usage("option needs an argument", argv[optind - 1]);
+		default: return bad_usage("unknown option", argv[optind - 1]);
+		}
+	}
+	if (!a->nfiles)
+		return bad_usage("no capture to read (-r FILE)", NULL);
+	if (optind == argc)
+		return bad_usage("no expression", NULL);
+	a->expr = cli_join(argc - optind, argv + optind);
+	return -1;
+}
+
+static void report_compile(const struct check_args *a, int rc, int dlt, const struct check_error *e)
+{
+	const char *name = bpfx_linktype_name(dlt);
+	if (rc == CHECK_EINVALID) {
+		fprintf(stderr, "bpfx check: disagreement for link type %s: %s\n", name ? name : "?", e->invalid);
+		return;
+	}
+	if (e->bpfx_failed && e->libpcap_failed)
+		fprintf(stderr, "bpfx check: both compilers reject the expression for link type %s\n",
+			name ? name : "?");
+	if (e->bpfx_failed) {
+		fprintf(stderr, "bpfx check: bpfx rejects the expression for link type %s:\n", name ? name : "?");
+		err_print(stderr, "bpfx", a->expr, &e->bpfx);
+	}
+	if (e->libpcap_failed)
+		fprintf(stderr, "bpfx check: libpcap rejects the expression for link type %s:\nlibpcap: %s\n",
+			name ? name : "?", e->libpcap);
+}
+
+/* The programs for link type dlt, compiling them the first time. */
+static const struct check *program_for(struct compiled *cs, const struct check_args *a, int dlt, int *status)
+{
+	for (int i = 0; i < cs->n; i++)
+		if (cs->c[i].linktype == dlt)
+			return &cs->c[i];
+	if (cs->n == MAX_LINKTYPES) {
+		fprintf(stderr, "bpfx check: more than %d link types\n", MAX_LINKTYPES);
+		*status = 2;
+		return NULL;
+	}
+	struct check_error e;
+	int rc = check_compile(&cs->c[cs->n], a->expr, dlt, a->snaplen, a->optimize, &e);
+	if (rc != CHECK_OK) {
+		report_compile(a, rc, dlt, &e);
+		*status = rc == CHECK_EINVALID ? 1 : 2;
+		return NULL;
+	}
+	return &cs->c[cs->n++];
+}
+
+static void print_disagreement(const char *file, unsigned long index, const uint32_t v[CHECK_NVERDICTS])
+{
+	printf("%s: packet %lu:", cap_display(file), index);
+	for (int i = 0; i < CHECK_NVERDICTS; i++)
+		printf("%s %s %u", i ? "," : "", check_verdict_name[i], v[i]);
+	putchar('\n');
+}
+
+/* Run one file; returns 0 or 2 (message printed). */
+static int check_file(const struct check_args *a, struct compiled *cs, const char *path,
+		      unsigned long *npackets, unsigned long *ndisagree)
+{
+	struct cap_reader r;
+	if (cap_open(&r, path) < 0) {
+		fprintf(stderr, "bpfx: %s\n", r.err);
+		return 2;
+	}
+	int status = 0;
+	const struct check *c = program_for(cs, a, a->linktype >= 0 ? a->linktype : cap_linktype(&r), &status);
+	if (c) {
+		struct pcap_pkthdr *h;
+		const u_char *pkt;
+		uint32_t v[CHECK_NVERDICTS];
+		int got;
+		while ((got = cap_next(&r, &h, &pkt)) > 0) {
+			++*npackets;
+			if (check_packet(c, h, pkt, v)) {
+				++*ndisagree;
+				print_disagreement(path, r.count, v);
+			}
+		}
+		if (got < 0) {
+			fflush(stdout);
+			fprintf(stderr, "bpfx: %s\n", r.err);
+			status = 2;
+		}
+	}
+	cap_close(&r);
+	return status;
+}
+
+static void print_summary(const struct compiled *cs, unsigned long npackets, unsigned long ndisagree)
+{
+	printf("checked %lu packets: %lu disagreements (", npackets, ndisagree);
+	for (int i = 0; i < cs->n; i++) {
+		const char *name = bpfx_linktype_name(cs->c[i].linktype);
+		if (cs->n > 1)
+			printf("%s%s: ", i ? "; " : "", name ? name : "?");
+		printf("bpfx %u insns, libpcap %u insns", cs->c[i].bp.len, cs->c[i].lp.bf_len);
+	}
+	puts(")");
+}
+
 int cli_check(int argc, char **argv)
 {
-	fputs("bpfx check: not written yet\n", stderr);
-	return 2;
+	struct check_args a;
+	int status = parse_args(argc, argv, &a);
+	if (status >= 0)
+		return status;
+	struct compiled cs = { .n = 0 };
+	unsigned long npackets = 0, ndisagree = 0;
+	status = 0;
+	for (int i = 0; i < a.nfiles && !status; i++)
+		status = check_file(&a, &cs, a.files[i], &npackets, &ndisagree);
+	if (cs.n)
+		print_summary(&cs, npackets, ndisagree);
+	if (!status && ndisagree)
+		status = 1;
+	for (int i = 0; i < cs.n; i++)
+		check_free(&cs.c[i]);
+	free(a.expr);
+	if (fflush(stdout) != 0 && !status)
+		status = 2;
+	return status;
 }

@@ -1,0 +1,46 @@
+/* capture.h: reading pcap and pcapng files and writing matching packets,
+ * both through libpcap so bpfx reads exactly what tcpdump reads and writes
+ * exactly what `tcpdump -w` writes.  Errors are kept as text in the
+ * reader/writer and name the file and, for damaged files, the 1-based
+ * index of the packet that could not be read. */
+#ifndef BPFX_CAPTURE_H
+#define BPFX_CAPTURE_H
+#include <stdint.h>
+#include <sys/types.h>
+#include <pcap/pcap.h>
+
+#define CAP_ERRLEN (PCAP_ERRBUF_SIZE + 1024)
+
+struct cap_reader {
+	pcap_t *p;
+	const char *path;        /* as given; "-" reads standard input */
+	unsigned long count;     /* packets returned so far */
+	char err[CAP_ERRLEN];    /* "FILE: packet N: libpcap's text" */
+};
+
+/* 0, or -1 with r->err set ("FILE: why"). */
+int cap_open(struct cap_reader *r, const char *path);
+/* 1: *h and *data hold the next packet (valid until the next call);
+ * 0: end of file; -1: the file is damaged here, r->err says where. */
+int cap_next(struct cap_reader *r, struct pcap_pkthdr **h, const u_char **data);
+int cap_linktype(const struct cap_reader *r);
+/* The file's snapshot length: what tcpdump compiles `ret` with. */
+uint32_t cap_snaplen(const struct cap_reader *r);
+void cap_close(struct cap_reader *r);
+/* The name to show for a path: "-" is shown as "stdin". */
+const char *cap_display(const char *path);
+
+struct cap_writer {
+	pcap_dumper_t *d;
+	const char *path;        /* "-" writes standard output */
+	int linktype;            /* every packet written must have this one */
+	char err[CAP_ERRLEN];
+};
+
+/* Open PATH for writing a pcap file with the link type, snapshot length
+ * and timestamp precision of the reader `like`, as `tcpdump -w` does. */
+int cap_writer_open(struct cap_writer *w, const char *path, const struct cap_reader *like);
+void cap_write(struct cap_writer *w, const struct pcap_pkthdr *h, const u_char *data);
+/* Flush and close; -1 with w->err set if any write failed. */
+int cap_writer_close(struct cap_writer *w);
+#endif

@@ -1,0 +1,34 @@
+#!/bin/sh
+# filter-corpus.sh: every capture in ../shared/corpus (real ones, many
+# deliberately malformed) through `bpfx filter`: exit 0 or 2, never a
+# crash; with tcpdump installed, -w must equal tcpdump -w byte for byte.
+. "${srcdir:-.}/tests/cli/filter-lib.sh"
+corpus="$srcdir/../shared/corpus"
+[ -d "$corpus" ] || { echo "SKIP: no capture corpus at $corpus"; exit 77; }
+have_tcpdump=0
+command -v tcpdump >/dev/null 2>&1 && have_tcpdump=1
+engines=libpcap
+compiler_ready && engines="libpcap bpfx"
+
+n=0
+for f in "$corpus"/*/*.pcap "$corpus"/*/*.pcapng; do
+	[ -f "$f" ] || continue
+	n=$((n + 1))
+	for eng in $engines; do
+		for e in '' ip; do
+			$B filter --engine $eng -r "$f" -nn $e >/dev/null 2>"$T/err"
+			rc=$?
+			[ $rc = 0 ] || [ $rc = 2 ] && pass || fail "$f --engine $eng '$e': exit $rc"
+		done
+	done
+	if [ $have_tcpdump = 1 ]; then
+		rm -f "$T/t.pcap" "$T/b.pcap"
+		tcpdump -r "$f" -w "$T/t.pcap" 2>/dev/null
+		$B filter --engine libpcap -r "$f" -w "$T/b.pcap" 2>/dev/null
+		if [ -f "$T/t.pcap" ] || [ -f "$T/b.pcap" ]; then
+			cmp -s "$T/t.pcap" "$T/b.pcap" && pass || fail "-w differs from tcpdump -w: $f"
+		fi
+	fi
+done
+echo "$n corpus captures, engines: $engines"
+finish

@@ -1,0 +1,54 @@
+# filter-lib.sh: shared by the filter*/check* shell tests (sourced).
+# Sets B (bpfx), MK (capture writer), T (scratch dir), and helpers that
+# count passes and failures; `finish` exits with the automake status.
+set -u
+: "${srcdir:=.}"
+B=./bpfx
+MK=./tests/cli/filter-mkpcap
+TZ=UTC
+export TZ
+T=$(mktemp -d "${TMPDIR:-/tmp}/bpfx-test.XXXXXX") || exit 99
+trap 'rm -rf "$T"' EXIT
+npass=0
+nfail=0
+
+pass() { npass=$((npass + 1)); }
+fail() { echo "FAIL: $*"; nfail=$((nfail + 1)); }
+
+# run WANT CMD...: run CMD with stdout in $T/out, stderr in $T/err and
+# check its exit status (a signal is always a failure).
+run() {
+	want=$1
+	shift
+	"$@" >"$T/out" 2>"$T/err"
+	rc=$?
+	if [ "$rc" = "$want" ]; then
+		pass
+		return 0
+	fi
+	fail "exit $rc, want $want: $*"
+	sed 's/^/  stderr: /' "$T/err" | head -5
+	return 1
+}
+
+# err_has TEXT: the last run's stderr contains TEXT.
+err_has() {
+	if grep -qF -- "$1" "$T/err"; then pass; else fail "stderr lacks '$1': $(head -3 "$T/err")"; fi
+}
+
+# lines N: the last run printed N lines.
+lines() {
+	n=$(wc -l <"$T/out")
+	if [ "$n" -eq "$1" ]; then pass; else fail "printed $n lines, want $1"; fi
+}
+
+# compiler_ready: bpfx compiles and validates a plain expression.
+compiler_ready() {
+	$B compile tcp >/dev/null 2>&1
+}
+
+finish() {
+	echo "$npass passed, $nfail failed"
+	[ "$nfail" -eq 0 ] || exit 1
+	exit 0
+}

@@ -1,0 +1,101 @@
+/* test_check.c: the four-way comparison (src/check.c).  Programs are made
+ * by hand or by libpcap, so the comparison itself is tested whatever state
+ * bpfx's compiler and VM are in; cases that need bpfx's compiler skip
+ * while it rejects a plain `tcp`. */
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <setjmp.h>
+#include <cmocka.h>
+#include <stdlib.h>
+#include <string.h>
+#include "check.h"
+
+static struct bpf_insn *ret_k(uint32_t k)
+{
+	struct bpf_insn *p = malloc(sizeof *p);
+	*p = (struct bpf_insn)BPF_STMT(BPF_RET | BPF_K, k);
+	return p;
+}
+
+/* c with bpfx's program `ret #bk` and libpcap's program `ret #lk`. */
+static void hand_made(struct check *c, uint32_t bk, uint32_t lk)
+{
+	memset(c, 0, sizeof *c);
+	c->bp.insns = ret_k(bk);
+	c->bp.len = 1;
+	c->lp.bf_insns = ret_k(lk);
+	c->lp.bf_len = 1;
+}
+
+static const u_char packet[60];
+static const struct pcap_pkthdr hdr = { .caplen = sizeof packet, .len = sizeof packet };
+
+static void test_check_equal_verdicts_agree(void **state)
+{
+	struct check c;
+	uint32_t v[CHECK_NVERDICTS];
+	hand_made(&c, 0, 0);
+	assert_int_equal(check_packet(&c, &hdr, packet, v), 0);
+	for (int i = 0; i < CHECK_NVERDICTS; i++)
+		assert_int_equal(v[i], 0);
+	check_free(&c);
+	assert_null(c.bp.insns);
+	assert_null(c.lp.bf_insns);
+}
+
+/* Programs that differ must show up whatever the interpreters do. */
+static void test_check_different_programs_disagree(void **state)
+{
+	struct check c;
+	uint32_t v[CHECK_NVERDICTS];
+	hand_made(&c, 0, 262144);
+	assert_int_equal(check_packet(&c, &hdr, packet, v), 1);
+	assert_int_equal(v[CHECK_BL], 0);
+	assert_int_equal(v[CHECK_LL], 262144);
+	check_free(&c);
+}
+
+static void test_check_libpcap_rejection_is_reported(void **state)
+{
+	struct check c;
+	struct check_error e;
+	assert_int_equal(check_compile(&c, "tcp and", DLT_EN10MB, 262144, 1, &e), CHECK_ECOMPILE);
+	assert_true(e.libpcap_failed);
+	assert_true(e.bpfx_failed); /* a syntax error for bpfx too, stub or not */
+	assert_non_null(strstr(e.libpcap, "syntax error"));
+	assert_null(c.bp.insns);
+	assert_null(c.lp.bf_insns);
+}
+
+/* libpcap compiles `tcp`; if bpfx does too, the programs must agree on
+ * a TCP packet and a non-TCP packet. */
+static void test_check_tcp_agrees_on_packets(void **state)
+{
+	struct check c;
+	struct check_error e;
+	int rc = check_compile(&c, "tcp", DLT_EN10MB, 262144, 1, &e);
+	assert_false(e.libpcap_failed);
+	if (rc != CHECK_OK)
+		skip(); /* bpfx's compiler or validator is not ready */
+	u_char pkt[60] = { [12] = 0x08, [13] = 0x00, [14] = 0x45, [23] = 6 };
+	struct pcap_pkthdr h = { .caplen = sizeof pkt, .len = sizeof pkt };
+	uint32_t v[CHECK_NVERDICTS];
+	assert_int_equal(check_packet(&c, &h, pkt, v), 0);
+	assert_int_equal(v[CHECK_LL], 262144);
+	pkt[23] = 17;
+	assert_int_equal(check_packet(&c, &h, pkt, v), 0);
+	assert_int_equal(v[CHECK_LL], 0);
+	check_free(&c);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_check_equal_verdicts_agree),
+		cmocka_unit_test(test_check_different_programs_disagree),
+		cmocka_unit_test(test_check_libpcap_rejection_is_reported),
+		cmocka_unit_test(test_check_tcp_agrees_on_packets),
+	};
+	return cmocka_run_group_tests_name("check", tests, NULL, NULL);
+}
