@@ -53,6 +53,7 @@ struct filter_args {
  * files share link type and snaplen. */
 struct filter_prog {
 	int valid, linktype;
+	int all;                 /* no expression: every packet, no program */
 	uint32_t snaplen;
 	struct bpfx_program bp;
 	struct bpf_program lp;
@@ -171,7 +172,9 @@ static int prog_for(struct filter_prog *fp, const struct filter_args *a, struct 
 		return 0;
 	prog_free(fp);
 	const char *name = bpfx_linktype_name(dlt);
-	if (a->engine == ENGINE_LIBPCAP) {
+	if (!a->expr[strspn(a->expr, " \t\n")]) {
+		fp->all = 1;
+	} else if (a->engine == ENGINE_LIBPCAP) {
 		if (pcap_compile(r->p, &fp->lp, a->expr, a->optimize, PCAP_NETMASK_UNKNOWN) < 0) {
 			fprintf(stderr, "bpfx: %s: libpcap: %s\n", cap_display(r->path), pcap_geterr(r->p));
 			return -1;
@@ -184,9 +187,12 @@ static int prog_for(struct filter_prog *fp, const struct filter_args *a, struct 
 		o.snaplen = snap;
 		o.optimize = a->optimize;
 		if (bpfx_compile(a->expr, &o, &fp->bp, &e) < 0) {
-			fprintf(stderr, "bpfx: %s: cannot compile for link type %s (%d)\n",
-				cap_display(r->path), name ? name : "unknown", dlt);
-			err_print(stderr, "bpfx", a->expr, &e);
+			/* "bpfx: FILE (link type EN10MB): why", then the caret */
+			char where[CAP_ERRLEN], num[16];
+			snprintf(num, sizeof num, "%d", dlt);
+			snprintf(where, sizeof where, "bpfx: %s (link type %s)", cap_display(r->path),
+				 name ? name : num);
+			err_print(stderr, where, a->expr, &e);
 			return -1;
 		}
 		if (bpfx_validate(fp->bp.insns, fp->bp.len, &e) < 0) {
@@ -203,6 +209,8 @@ static int prog_for(struct filter_prog *fp, const struct filter_args *a, struct 
 
 static int matches(const struct filter_prog *fp, const struct pcap_pkthdr *h, const u_char *pkt)
 {
+	if (fp->all)
+		return 1;
 	if (fp->lp.bf_insns)
 		return bpf_filter(fp->lp.bf_insns, pkt, h->len, h->caplen) != 0;
 	return bpfx_run(fp->bp.insns, pkt, h->len, h->caplen) != 0;
@@ -301,12 +309,28 @@ static void printer_linktype(struct printer *pr, int dlt)
 	pr->linktype = dlt;
 }
 
+/* tcpdump's line on stderr before the packets of each file. */
+static void announce(const struct cap_reader *r)
+{
+	int dlt = cap_linktype(r);
+	const char *name = pcap_datalink_val_to_name(dlt);
+	const char *desc = pcap_datalink_val_to_description(dlt);
+	fflush(stdout);
+	if (name)
+		fprintf(stderr, "reading from file %s, link-type %s (%s), snapshot length %u\n", r->path, name,
+			desc ? desc : name, cap_snaplen(r));
+	else
+		fprintf(stderr, "reading from file %s, link-type %d, snapshot length %u\n", r->path, dlt,
+			cap_snaplen(r));
+}
+
 /* Filter one open file; returns 0, or 2 on a fault (message printed). */
 static int filter_file(const struct filter_args *a, struct cap_reader *r, struct filter_prog *fp,
 		       struct printer *pr, struct cap_writer *w, unsigned long *matched)
 {
 	if (prog_for(fp, a, r) < 0)
 		return 2;
+	announce(r);
 	if (a->out) {
 		if (!w->d && cap_writer_open(w, a->out, r) < 0) {
 			fprintf(stderr, "bpfx: %s\n", w->err);
