@@ -37,6 +37,18 @@ struct compiled {
 	int n;
 };
 
+/* A link type's name for messages: bpfx's, else libpcap's, else the number. */
+static const char *linktype_label(int dlt, char buf[16])
+{
+	const char *name = bpfx_linktype_name(dlt);
+	if (!name)
+		name = pcap_datalink_val_to_name(dlt);
+	if (name)
+		return name;
+	snprintf(buf, 16, "%d", dlt);
+	return buf;
+}
+
 static int bad_usage(const char *msg, const char *arg)
 {
 	fprintf(stderr, "bpfx check: %s%s%s\n", msg, arg ? ": " : "", arg ? arg : "");
@@ -87,21 +99,22 @@ static int parse_args(int argc, char **argv, struct check_args *a)
 
 static void report_compile(const struct check_args *a, int rc, int dlt, const struct check_error *e)
 {
-	const char *name = bpfx_linktype_name(dlt);
+	char buf[16];
+	const char *name = linktype_label(dlt, buf);
 	if (rc == CHECK_EINVALID) {
-		fprintf(stderr, "bpfx check: disagreement for link type %s: %s\n", name ? name : "?", e->invalid);
+		fprintf(stderr, "bpfx check: disagreement for link type %s: %s\n", name, e->invalid);
 		return;
 	}
 	if (e->bpfx_failed && e->libpcap_failed)
 		fprintf(stderr, "bpfx check: both compilers reject the expression for link type %s\n",
-			name ? name : "?");
+			name);
 	if (e->bpfx_failed) {
-		fprintf(stderr, "bpfx check: bpfx rejects the expression for link type %s:\n", name ? name : "?");
+		fprintf(stderr, "bpfx check: bpfx rejects the expression for link type %s:\n", name);
 		err_print(stderr, "bpfx", a->expr, &e->bpfx);
 	}
 	if (e->libpcap_failed)
 		fprintf(stderr, "bpfx check: libpcap rejects the expression for link type %s:\nlibpcap: %s\n",
-			name ? name : "?", e->libpcap);
+			name, e->libpcap);
 }
 
 /* The programs for link type dlt, compiling them the first time. */
@@ -170,9 +183,9 @@ static void print_summary(const struct compiled *cs, unsigned long npackets, uns
 {
 	printf("checked %lu packets: %lu disagreements (", npackets, ndisagree);
 	for (int i = 0; i < cs->n; i++) {
-		const char *name = bpfx_linktype_name(cs->c[i].linktype);
+		char buf[16];
 		if (cs->n > 1)
-			printf("%s%s: ", i ? "; " : "", name ? name : "?");
+			printf("%s%s: ", i ? "; " : "", linktype_label(cs->c[i].linktype, buf));
 		printf("bpfx %u insns, libpcap %u insns", cs->c[i].bp.len, cs->c[i].lp.bf_len);
 	}
 	puts(")");

@@ -172,6 +172,8 @@ static int prog_for(struct filter_prog *fp, const struct filter_args *a, struct 
 		return 0;
 	prog_free(fp);
 	const char *name = bpfx_linktype_name(dlt);
+	if (!name)
+		name = pcap_datalink_val_to_name(dlt);
 	if (!a->expr[strspn(a->expr, " \t\n")]) {
 		fp->all = 1;
 	} else if (a->engine == ENGINE_LIBPCAP) {
@@ -287,6 +289,8 @@ static void print_packet(struct printer *pr, const struct pcap_pkthdr *h, const 
 		return;
 	}
 	const char *name = bpfx_linktype_name(pr->linktype);
+	if (!name)
+		name = pcap_datalink_val_to_name(pr->linktype);
 	print_ts(stdout, pr->o->tflag, &h->ts, &pr->prev, &pr->first);
 	if (name)
 		printf("%s packet, length %u", name, h->len);
