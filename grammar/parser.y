@@ -1,8 +1,258 @@
-%{
-/* placeholder grammar, being written */
-%}
+/* parser.y: the pcap-filter(7) grammar.  Actions only build AST nodes.
+ *
+ * The language is libpcap's: `and` and `or` have equal precedence and
+ * associate left; `not` binds to one term; a bare address after and/or
+ * (`host a or b`) inherits the qualifiers before it, which this grammar
+ * records as an AST_ID without a head and sema.c resolves.  The grammar is
+ * ambiguous where libpcap's is (`src or dst` versus `... or dst host x`,
+ * `(` opening an expression or an arithmetic term); bison's default
+ * shift resolution is the one libpcap gets, so the conflicts are counted.
+ * `%` and `^` have no precedence in libpcap, so they always shift:
+ * `a % b + c` is `a % (b + c)` there, and here. */
+%code requires {
+#include "ast.h"
+struct parser;
+#define BPFXYYLTYPE struct span
+#define BPFXYYLTYPE_IS_DECLARED 1
+/* A rule's span runs from its first token to its last (jq does the same). */
+#define YYLLOC_DEFAULT(cur, rhs, n) do { \
+	if (n) { (cur).start = YYRHSLOC(rhs, 1).start; (cur).end = YYRHSLOC(rhs, n).end; } \
+	else { (cur).start = (cur).end = YYRHSLOC(rhs, 0).end; } \
+} while (0)
+}
+
+%code provides {
+/* the names flex's bison-bridge expects */
+#define YYSTYPE BPFXYYSTYPE
+#define YYLTYPE BPFXYYLTYPE
+}
+
+%code {
+#include <stdio.h>
+#include <string.h>
+#include "parse.h"
+#include "error.h"
+int bpfx_scan(YYSTYPE *lval, YYLTYPE *lloc, void *scanner);
+/* The scanner, wrapped to remember the last token for messages. */
+static int bpfxyylex(YYSTYPE *lval, YYLTYPE *lloc, struct parser *p, void *scanner)
+{
+	int t = bpfx_scan(lval, lloc, scanner);
+	if (t != 0)
+		p->prev = *lloc;
+	return t;
+}
+static void bpfxyyerror(YYLTYPE *loc, struct parser *p, void *scanner, const char *msg);
+#define A (p->arena)
+static struct ast *mk(struct parser *p, enum ast_kind k, YYLTYPE sp) { return ast_new(p->arena, k, sp); }
+static struct ast *mkid(struct parser *p, enum ast_idkind k, const char *text, YYLTYPE sp)
+{
+	struct ast *n = mk(p, AST_ID, sp);
+	n->idkind = k;
+	n->text = text;
+	return n;
+}
+static struct ast *paren(struct ast *n, YYLTYPE sp) { n->paren = 1; n->span = sp; return n; }
+static struct ast *qhead(struct parser *p, int proto, int dir, int addr, YYLTYPE sp)
+{
+	struct ast *n = mk(p, AST_HEAD, sp);
+	n->q.proto = (uint8_t)proto;
+	n->q.dir = (uint8_t)dir;
+	n->q.addr = (uint8_t)addr;
+	n->q.span = sp;
+	return n;
+}
+static struct ast *op2(struct parser *p, enum ast_kind k, enum ast_op op, struct ast *l, struct ast *r, YYLTYPE sp)
+{
+	struct ast *n = ast_binary(p->arena, k, l, r, sp);
+	n->op = op;
+	return n;
+}
+static struct ast *numnode(struct parser *p, uint32_t v, YYLTYPE sp) { struct ast *n = mk(p, AST_NUM, sp); n->num = v; return n; }
+}
+
 %define api.pure full
-%token NUM
+%define api.prefix {bpfxyy}
+%define parse.error custom
+%locations
+%param {struct parser *p} {void *scanner}
+%expect 38
+
+%union {
+	uint32_t num;
+	const char *str;
+	struct ast *node;
+	int i;
+}
+
+%token DST SRC HOST GATEWAY NET NETMASK PORT PORTRANGE LESS GREATER PROTO PROTOCHAIN
+%token ARP RARP IP SCTP TCP UDP ICMP IGMP IGRP PIM VRRP CARP LINK IPV6 ICMPV6 AH ESP
+%token BROADCAST MULTICAST GEQ LEQ NEQ LSH RSH LEN VLAN MPLS LEX_ERROR
+%token AND "and"
+%token OR "or"
+%token NOT "not"
+%token <num> NUM
+%token <str> ID EID HID HID6 UNSUP_PROTO UNSUP_PRIM
+
+%type <node> expr term rterm id nid pid qid head other arth narth
+%type <num> pnum
+%type <i> pqual dqual aqual pname relop irelop
+
+%left '|'
+%left '&'
+%left LSH RSH
+%left '+' '-'
+%left '*' '/'
+%precedence UMINUS
+
 %%
-start: NUM ;
+prog:	  %empty		{ p->root = NULL; }
+	| expr			{ p->root = $1; }
+	;
+expr:	  term
+	| expr AND term		{ $$ = ast_binary(A, AST_AND, $1, $3, @$); }
+	| expr AND id		{ $$ = ast_binary(A, AST_AND, $1, $3, @$); }
+	| expr OR term		{ $$ = ast_binary(A, AST_OR, $1, $3, @$); }
+	| expr OR id		{ $$ = ast_binary(A, AST_OR, $1, $3, @$); }
+	;
+id:	  nid
+	| pnum			{ $$ = mkid(p, ID_NUM, NULL, @$); $$->num = $1; }
+	| '(' pid ')'		{ $$ = paren($2, @$); }
+	;
+nid:	  ID			{ $$ = mkid(p, ID_NAME, $1, @$); }
+	| HID '/' NUM		{ $$ = mkid(p, ID_V4_LEN, $1, @$); $$->masklen = $3; }
+	| HID NETMASK HID	{ $$ = mkid(p, ID_V4_MASK, $1, @$); $$->mask = $3; }
+	| HID			{ $$ = mkid(p, ID_V4, $1, @$); }
+	| HID6 '/' NUM		{ $$ = mkid(p, ID_V6_LEN, $1, @$); $$->masklen = $3; }
+	| HID6			{ $$ = mkid(p, ID_V6, $1, @$); }
+	| EID			{ $$ = mkid(p, ID_MAC, $1, @$); }
+	| NOT id		{ $$ = ast_binary(A, AST_NOT, $2, NULL, @$); }
+	;
+pid:	  nid
+	| qid AND id		{ $$ = ast_binary(A, AST_AND, $1, $3, @$); }
+	| qid OR id		{ $$ = ast_binary(A, AST_OR, $1, $3, @$); }
+	;
+qid:	  pnum			{ $$ = mkid(p, ID_NUM, NULL, @$); $$->num = $1; }
+	| pid
+	;
+term:	  rterm
+	| NOT term		{ $$ = ast_binary(A, AST_NOT, $2, NULL, @$); }
+	;
+head:	  pqual dqual aqual	{ $$ = qhead(p, $1, $2, $3, @$); }
+	| pqual dqual		{ $$ = qhead(p, $1, $2, A_DEFAULT, @$); }
+	| pqual aqual		{ $$ = qhead(p, $1, D_DEFAULT, $2, @$); }
+	| pqual PROTO		{ $$ = qhead(p, $1, D_DEFAULT, A_PROTO, @$); }
+	| pqual PROTOCHAIN	{ $$ = qhead(p, $1, D_DEFAULT, A_PROTOCHAIN, @$); }
+	| pqual GATEWAY		{ $$ = qhead(p, $1, D_DEFAULT, A_GATEWAY, @$); }
+	;
+rterm:	  head id		{ $$ = $1; $$->l = $2; $$->span = @$; }
+	| '(' expr ')'		{ $$ = paren($2, @$); }
+	| pname			{ $$ = mk(p, AST_PROTO, @$); $$->proto = (uint8_t)$1; }
+	| arth relop arth	{ $$ = op2(p, AST_REL, (enum ast_op)$2, $1, $3, @$); }
+	| arth irelop arth	{ $$ = op2(p, AST_REL, (enum ast_op)$2, $1, $3, @$); $$->not_ = 1; }
+	| other
+	;
+pqual:	  pname
+	| %empty		{ $$ = P_DEFAULT; }
+	;
+dqual:	  SRC			{ $$ = D_SRC; }
+	| DST			{ $$ = D_DST; }
+	| SRC OR DST		{ $$ = D_OR; }
+	| DST OR SRC		{ $$ = D_OR; }
+	| SRC AND DST		{ $$ = D_AND; }
+	| DST AND SRC		{ $$ = D_AND; }
+	;
+aqual:	  HOST			{ $$ = A_HOST; }
+	| NET			{ $$ = A_NET; }
+	| PORT			{ $$ = A_PORT; }
+	| PORTRANGE		{ $$ = A_PORTRANGE; }
+	;
+pname:	  LINK			{ $$ = P_LINK; }
+	| IP			{ $$ = P_IP; }
+	| ARP			{ $$ = P_ARP; }
+	| RARP			{ $$ = P_RARP; }
+	| SCTP			{ $$ = P_SCTP; }
+	| TCP			{ $$ = P_TCP; }
+	| UDP			{ $$ = P_UDP; }
+	| ICMP			{ $$ = P_ICMP; }
+	| IGMP			{ $$ = P_IGMP; }
+	| IGRP			{ $$ = P_IGRP; }
+	| PIM			{ $$ = P_PIM; }
+	| VRRP			{ $$ = P_VRRP; }
+	| CARP			{ $$ = P_CARP; }
+	| IPV6			{ $$ = P_IP6; }
+	| ICMPV6		{ $$ = P_ICMP6; }
+	| AH			{ $$ = P_AH; }
+	| ESP			{ $$ = P_ESP; }
+	| UNSUP_PROTO		{ $$ = P_UNSUP; }
+	;
+other:	  pqual BROADCAST	{ $$ = mk(p, AST_BCAST, @$); $$->proto = (uint8_t)$1; }
+	| pqual MULTICAST	{ $$ = mk(p, AST_MCAST, @$); $$->proto = (uint8_t)$1; }
+	| LESS NUM		{ $$ = mk(p, AST_LESS, @$); $$->num = $2; }
+	| GREATER NUM		{ $$ = mk(p, AST_GREATER, @$); $$->num = $2; }
+	| VLAN pnum		{ $$ = mk(p, AST_VLAN, @$); $$->num = $2; $$->has_num = 1; }
+	| VLAN			{ $$ = mk(p, AST_VLAN, @$); }
+	| MPLS pnum		{ $$ = mk(p, AST_MPLS, @$); $$->num = $2; $$->has_num = 1; }
+	| MPLS			{ $$ = mk(p, AST_MPLS, @$); }
+	| UNSUP_PRIM		{ $$ = mk(p, AST_UNSUP, @$); $$->text = $1; }
+	;
+relop:	  '>'			{ $$ = OP_GT; }
+	| GEQ			{ $$ = OP_GE; }
+	| '='			{ $$ = OP_EQ; }
+	;
+irelop:	  LEQ			{ $$ = OP_GT; }
+	| '<'			{ $$ = OP_GE; }
+	| NEQ			{ $$ = OP_EQ; }
+	;
+arth:	  pnum			{ $$ = numnode(p, $1, @$); }
+	| narth
+	;
+narth:	  pname '[' arth ']'		{ $$ = mk(p, AST_LOAD, @$); $$->proto = (uint8_t)$1; $$->l = $3; $$->num = 1; }
+	| pname '[' arth ':' NUM ']'	{ $$ = mk(p, AST_LOAD, @$); $$->proto = (uint8_t)$1; $$->l = $3; $$->num = $5; }
+	| arth '+' arth		{ $$ = op2(p, AST_BINOP, OP_ADD, $1, $3, @$); }
+	| arth '-' arth		{ $$ = op2(p, AST_BINOP, OP_SUB, $1, $3, @$); }
+	| arth '*' arth		{ $$ = op2(p, AST_BINOP, OP_MUL, $1, $3, @$); }
+	| arth '/' arth		{ $$ = op2(p, AST_BINOP, OP_DIV, $1, $3, @$); }
+	| arth '%' arth		{ $$ = op2(p, AST_BINOP, OP_MOD, $1, $3, @$); }
+	| arth '&' arth		{ $$ = op2(p, AST_BINOP, OP_AND, $1, $3, @$); }
+	| arth '|' arth		{ $$ = op2(p, AST_BINOP, OP_OR, $1, $3, @$); }
+	| arth '^' arth		{ $$ = op2(p, AST_BINOP, OP_XOR, $1, $3, @$); }
+	| arth LSH arth		{ $$ = op2(p, AST_BINOP, OP_LSH, $1, $3, @$); }
+	| arth RSH arth		{ $$ = op2(p, AST_BINOP, OP_RSH, $1, $3, @$); }
+	| '-' arth %prec UMINUS	{ $$ = mk(p, AST_NEG, @$); $$->l = $2; }
+	| '(' narth ')'		{ $$ = paren($2, @$); }
+	| LEN			{ $$ = mk(p, AST_LEN, @$); }
+	;
+pnum:	  NUM
+	| '(' pnum ')'		{ $$ = $2; }
+	;
 %%
+
+/* Messages name the token as written: "unexpected 'and'", or, at the end,
+ * "unexpected end of expression after 'and'". */
+static int yyreport_syntax_error(const yypcontext_t *ctx, struct parser *p, void *scanner)
+{
+	if (p->failed)
+		return 0; /* the scanner already said what was wrong */
+	const YYLTYPE *loc = yypcontext_location(ctx);
+	yysymbol_kind_t tok = yypcontext_token(ctx);
+	if (tok == YYSYMBOL_YYEOF) {
+		if (p->prev.end > p->prev.start)
+			err_set(p->err, (int)p->prev.start, (int)p->prev.end,
+				"unexpected end of expression after '%.*s'",
+				(int)(p->prev.end - p->prev.start), p->src + p->prev.start);
+		else
+			err_set(p->err, 0, 0, "empty expression");
+	} else {
+		err_set(p->err, (int)loc->start, (int)loc->end, "syntax error: unexpected '%.*s'",
+			(int)(loc->end - loc->start), p->src + loc->start);
+	}
+	p->failed = 1;
+	return 0;
+}
+
+static void bpfxyyerror(YYLTYPE *loc, struct parser *p, void *scanner, const char *msg)
+{
+	if (!p->failed)
+		err_set(p->err, (int)loc->start, (int)loc->end, "%s", msg);
+	p->failed = 1;
+}

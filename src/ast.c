@@ -1,2 +1,51 @@
-/* ast.c: being written. */
+/* ast.c: node constructors and the --dump=ast printer. */
 #include "ast.h"
+
+struct ast *ast_new(struct arena *a, enum ast_kind k, struct span sp)
+{
+	struct ast *n = arena_alloc(a, sizeof *n);
+	n->kind = k;
+	n->span = sp;
+	return n;
+}
+
+struct ast *ast_binary(struct arena *a, enum ast_kind k, struct ast *l, struct ast *r, struct span sp)
+{
+	struct ast *n = ast_new(a, k, sp);
+	n->l = l;
+	n->r = r;
+	return n;
+}
+
+static const char *const proto_names[] = {
+	[P_DEFAULT] = "", [P_LINK] = "ether", [P_IP] = "ip", [P_ARP] = "arp",
+	[P_RARP] = "rarp", [P_SCTP] = "sctp", [P_TCP] = "tcp", [P_UDP] = "udp",
+	[P_ICMP] = "icmp", [P_IGMP] = "igmp", [P_IGRP] = "igrp", [P_PIM] = "pim",
+	[P_VRRP] = "vrrp", [P_CARP] = "carp", [P_IP6] = "ip6", [P_ICMP6] = "icmp6",
+	[P_AH] = "ah", [P_ESP] = "esp", [P_UNSUP] = "?", [P_UNDEF] = "?",
+};
+
+const char *ast_proto_name(int proto)
+{
+	return proto >= 0 && proto <= P_UNDEF ? proto_names[proto] : "?";
+}
+
+static const char *const kind_names[] = {
+	[AST_AND] = "and", [AST_OR] = "or", [AST_NOT] = "not", [AST_HEAD] = "head",
+	[AST_ID] = "id", [AST_PROTO] = "proto", [AST_REL] = "rel",
+	[AST_BCAST] = "broadcast", [AST_MCAST] = "multicast", [AST_LESS] = "less",
+	[AST_GREATER] = "greater", [AST_VLAN] = "vlan", [AST_MPLS] = "mpls",
+	[AST_UNSUP] = "unsupported", [AST_NUM] = "num", [AST_LOAD] = "load",
+	[AST_LEN] = "len", [AST_BINOP] = "binop", [AST_NEG] = "neg",
+};
+
+void ast_dump(FILE *f, const struct ast *n, const char *src, int depth)
+{
+	if (!n)
+		return;
+	fprintf(f, "%*s%s%s [%u,%u) '%.*s'\n", depth * 2, "", kind_names[n->kind],
+		n->paren ? " (paren)" : "", n->span.start, n->span.end,
+		(int)(n->span.end - n->span.start), src + n->span.start);
+	ast_dump(f, n->l, src, depth + 1);
+	ast_dump(f, n->r, src, depth + 1);
+}

@@ -1,4 +1,103 @@
-/* ast.h: placeholder, being written. */
+/* ast.h: the syntax tree of a filter expression.
+ *
+ * The parser only builds these nodes.  Qualifiers a bare address inherits
+ * from the primitive before it (`host a or b`) are resolved later, in
+ * sema.c, from the tree's shape: AST_ID nodes with `head == NULL` and the
+ * `paren` flag carry all that is needed. */
 #ifndef BPFX_AST_H
 #define BPFX_AST_H
+#include <stdint.h>
+#include "arena.h"
+
+struct span {
+	uint32_t start, end;     /* byte offsets [start, end) in the expression */
+};
+
+/* Protocol qualifiers (libpcap's Q_ values are a different numbering). */
+enum ast_proto {
+	P_DEFAULT = 0,
+	P_LINK, P_IP, P_ARP, P_RARP, P_SCTP, P_TCP, P_UDP, P_ICMP, P_IGMP,
+	P_IGRP, P_PIM, P_VRRP, P_CARP, P_IP6, P_ICMP6, P_AH, P_ESP,
+	P_UNSUP,                 /* a protocol libpcap knows, bpfx does not */
+	P_UNDEF,                 /* no qualifiers to inherit */
+};
+enum ast_dir { D_DEFAULT = 0, D_SRC, D_DST, D_OR, D_AND, D_UNDEF };
+enum ast_addr {
+	A_DEFAULT = 0, A_HOST, A_NET, A_PORT, A_PORTRANGE, A_PROTO,
+	A_PROTOCHAIN, A_GATEWAY, A_UNDEF,
+};
+
+struct ast_qual {
+	uint8_t proto, dir, addr; /* enum ast_proto, ast_dir, ast_addr */
+	struct span span;         /* the qualifier words, for messages */
+};
+
+enum ast_kind {
+	/* boolean */
+	AST_AND, AST_OR, AST_NOT,
+	AST_HEAD,      /* qualifiers (q) applied to an id tree (l) */
+	AST_ID,        /* an address, number or name: host/net/port/proto value */
+	AST_PROTO,     /* bare protocol word: `tcp`, `ip6` (proto) */
+	AST_REL,       /* l op r, op one of '>' GEQ '=' and reversed (not_) */
+	AST_BCAST,     /* [proto] broadcast */
+	AST_MCAST,     /* [proto] multicast */
+	AST_LESS, AST_GREATER, /* less N, greater N */
+	AST_VLAN, AST_MPLS,    /* vlan [N], mpls [N] (has_num) */
+	AST_UNSUP,     /* a primitive bpfx does not compile yet */
+	/* arithmetic */
+	AST_NUM,       /* num */
+	AST_LOAD,      /* proto[l : size] */
+	AST_LEN,       /* len */
+	AST_BINOP,     /* l op r, op one of + - * / % & | ^ << >> */
+	AST_NEG,       /* -l */
+};
+
+/* What an AST_ID holds. */
+enum ast_idkind {
+	ID_NAME,       /* host, network, port, protocol or service name */
+	ID_NUM,        /* plain number (`port 80`, `net 10`) */
+	ID_V4,         /* 1 to 4 dotted parts */
+	ID_V4_LEN,     /* a.b.c.d/len */
+	ID_V4_MASK,    /* a.b.c.d mask m.m.m.m */
+	ID_V6,         /* IPv6 address */
+	ID_V6_LEN,     /* IPv6 address/len */
+	ID_MAC,        /* Ethernet address */
+};
+
+/* Binary operators: bison tokens for the relational ones are mapped to
+ * these before a node is built. */
+enum ast_op {
+	OP_ADD, OP_SUB, OP_MUL, OP_DIV, OP_MOD, OP_AND, OP_OR, OP_XOR,
+	OP_LSH, OP_RSH,
+	OP_GT, OP_GE, OP_EQ,     /* relations; `<=` is not `>`, etc. */
+};
+
+struct ast {
+	enum ast_kind kind;
+	struct span span;        /* the whole node in the source */
+	struct ast *l, *r;       /* children (AND/OR/NOT/HEAD/REL/BINOP/NEG/LOAD index) */
+	uint8_t paren;           /* written inside parentheses */
+	uint8_t not_;            /* REL: reversed (`<=`, `<`, `!=`) */
+	uint8_t has_num;         /* VLAN/MPLS: a number was given */
+	uint8_t proto;           /* PROTO/BCAST/MCAST/LOAD: enum ast_proto */
+	enum ast_op op;          /* REL, BINOP */
+	uint32_t num;            /* NUM, LESS/GREATER, VLAN/MPLS, LOAD size, ID number */
+	struct ast_qual q;       /* HEAD: as written; ID: as resolved by sema */
+	/* AST_ID */
+	enum ast_idkind idkind;
+	const char *text;        /* ID: the address or name as written; UNSUP: the word */
+	const char *mask;        /* ID_V4_MASK: the mask as written */
+	uint32_t masklen;        /* ID_V4_LEN, ID_V6_LEN */
+	/* filled by sema */
+	uint8_t vlan_depth;      /* vlan primitives before this one, in source order */
+	uint8_t mpls_depth;      /* mpls primitives before this one */
+	struct sema_val *val;    /* resolved addresses/ports for AST_ID */
+};
+
+struct ast *ast_new(struct arena *a, enum ast_kind k, struct span sp);
+struct ast *ast_binary(struct arena *a, enum ast_kind k, struct ast *l, struct ast *r, struct span sp);
+/* Print the tree, one node per line, for `--dump=ast`. */
+#include <stdio.h>
+void ast_dump(FILE *f, const struct ast *n, const char *src, int depth);
+const char *ast_proto_name(int proto);
 #endif

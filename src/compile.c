@@ -1,23 +1,61 @@
-/* compile.c: the driver; reads as the list of pipeline stages. */
+/* compile.c: the driver.  It reads as the list of pipeline stages:
+ * parse -> sema -> gen -> (opt) -> emit -> validate. */
 #include "bpfx.h"
+#include "arena.h"
+#include "emit.h"
 #include "error.h"
+#include "gen/gen.h"
+#include "ir.h"
+#include "linktype.h"
+#include "parse.h"
+#include "sema.h"
 #include "vm.h"
 #include <stdlib.h>
+#include <string.h>
 #include <pcap/dlt.h>
 
 void bpfx_options_init(struct bpfx_options *o)
 {
+	memset(o, 0, sizeof *o);
 	o->linktype = DLT_EN10MB;
 	o->snaplen = 262144;
 	o->optimize = 1;
 }
 
+#define BPFX_MAX_EXPR (1u << 20) /* 1 MiB of expression text */
+
 int bpfx_compile(const char *expr, const struct bpfx_options *o,
 		 struct bpfx_program *out, struct bpfx_error *err)
 {
+	struct arena a;
+	struct ast *root = NULL;
+	struct ir_prog ir;
+	int rc = -1;
+
 	out->insns = NULL;
 	out->len = 0;
-	return err_set(err, -1, -1, "compiler not written yet");
+	const struct linktype *lt = lt_by_dlt(o->linktype);
+	if (!lt)
+		return err_set(err, -1, -1, "link type %d is not supported by bpfx yet", o->linktype);
+	if (strlen(expr) > BPFX_MAX_EXPR)
+		return err_set(err, -1, -1, "expression longer than %u bytes", BPFX_MAX_EXPR);
+
+	arena_init(&a);
+	if (parse_expr(&a, expr, &root, err))
+		goto done;
+	if (sema_check(&a, expr, root, err))
+		goto done;
+	ir_init(&ir, &a, o->snaplen);
+	struct gen g = { .ir = &ir, .a = &a, .lt = lt, .err = err };
+	if (gen_program(&g, root))
+		goto done;
+	/* the optimizer passes go here when o->optimize (issue #6) */
+	if (emit_program(&ir, &out->insns, &out->len, err))
+		goto done;
+	rc = 0;
+done:
+	arena_free(&a);
+	return rc;
 }
 
 void bpfx_program_free(struct bpfx_program *p)

@@ -1,2 +1,149 @@
-/* emit.c: being written. */
+/* emit.c: linearize the CFG and resolve jumps.
+ *
+ * Blocks are laid out in reverse postorder, so every jump goes forward;
+ * the two returns come last.  A conditional jump reaches at most 255
+ * instructions ahead; a target further away gets a trampoline, a `ja`
+ * placed right after the jumping block, and layout is redone until every
+ * jump fits (each round only lengthens jumps, so it ends). */
 #include "emit.h"
+#include "error.h"
+#include <stdlib.h>
+#include <string.h>
+#include <sys/types.h>
+#include <pcap/bpf.h>
+
+struct layout {
+	struct ir_block **b;
+	int n, cap;
+};
+
+static void push(struct layout *l, struct ir_block *b)
+{
+	if (l->n == l->cap) {
+		l->cap = l->cap ? l->cap * 2 : 64;
+		l->b = realloc(l->b, sizeof *l->b * (size_t)l->cap);
+		if (!l->b)
+			abort();
+	}
+	l->b[l->n++] = b;
+}
+
+/* Postorder without recursion: programs can be thousands of blocks deep. */
+static void postorder(struct ir_prog *p, struct layout *out)
+{
+	struct frame { struct ir_block *b; int next; } *st = NULL;
+	int n = 0, cap = 0;
+	p->accept->mark = p->reject->mark = 1;
+	if (p->entry->mark)
+		return;
+	cap = 64;
+	st = malloc(sizeof *st * (size_t)cap);
+	st[n++] = (struct frame){ p->entry, 0 };
+	p->entry->mark = 1;
+	while (n) {
+		struct frame *f = &st[n - 1];
+		struct ir_block *succ = NULL;
+		/* visit jt after jf, so jt tends to end up laid out right after us */
+		if (f->next == 0 && f->b->term == IR_BRANCH)
+			succ = f->b->jf;
+		else if (f->next <= 1 && f->b->term != IR_RET)
+			succ = f->b->jt, f->next = 1;
+		f->next++;
+		if (f->next > 2 || f->b->term == IR_RET) {
+			push(out, f->b);
+			n--;
+			continue;
+		}
+		if (succ && !succ->mark) {
+			succ->mark = 1;
+			if (n == cap) {
+				cap *= 2;
+				st = realloc(st, sizeof *st * (size_t)cap);
+				if (!st)
+					abort();
+			}
+			st[n++] = (struct frame){ succ, 0 };
+		}
+	}
+	free(st);
+}
+
+static int size_of(const struct ir_block *b)
+{
+	return b->ninsns + 1; /* the jump or the return */
+}
+
+int emit_program(struct ir_prog *p, struct bpf_insn **out, unsigned *nout, struct bpfx_error *err)
+{
+	struct layout post = { 0 }, lay = { 0 };
+	postorder(p, &post);
+	for (int i = post.n - 1; i >= 0; i--)
+		push(&lay, post.b[i]);
+	free(post.b);
+	push(&lay, p->accept);
+	push(&lay, p->reject);
+
+	for (;;) {
+		int pos = 0, fixed = 0;
+		for (int i = 0; i < lay.n; i++) {
+			lay.b[i]->pos = pos;
+			pos += size_of(lay.b[i]);
+		}
+		for (int i = 0; i < lay.n; i++) {
+			struct ir_block *b = lay.b[i];
+			if (b->term != IR_BRANCH)
+				continue;
+			int from = b->pos + b->ninsns + 1;
+			for (int side = 0; side < 2; side++) {
+				struct ir_block **t = side ? &b->jf : &b->jt;
+				if ((*t)->pos - from <= 255)
+					continue;
+				struct ir_block *tr = ir_block_new(p);
+				tr->term = IR_JA;
+				tr->jt = *t;
+				tr->span = b->span;
+				*t = tr;
+				push(&lay, NULL);
+				memmove(&lay.b[i + 2], &lay.b[i + 1], sizeof *lay.b * (size_t)(lay.n - i - 2));
+				lay.b[i + 1] = tr;
+				fixed = 1;
+			}
+			if (fixed)
+				break; /* positions changed: lay out again */
+		}
+		if (!fixed)
+			break;
+	}
+
+	int total = 0;
+	for (int i = 0; i < lay.n; i++)
+		total += size_of(lay.b[i]);
+	struct bpf_insn *prog = calloc((size_t)total, sizeof *prog);
+	if (!prog) {
+		free(lay.b);
+		return err_set(err, -1, -1, "out of memory");
+	}
+	int pc = 0;
+	for (int i = 0; i < lay.n; i++) {
+		struct ir_block *b = lay.b[i];
+		for (int k = 0; k < b->ninsns; k++, pc++)
+			prog[pc] = (struct bpf_insn){ b->insns[k].code, 0, 0, b->insns[k].k };
+		switch (b->term) {
+		case IR_RET:
+			prog[pc] = (struct bpf_insn){ BPF_RET | BPF_K, 0, 0, b->ret_k };
+			break;
+		case IR_JA:
+			prog[pc] = (struct bpf_insn){ BPF_JMP | BPF_JA, 0, 0, (uint32_t)(b->jt->pos - (pc + 1)) };
+			break;
+		case IR_BRANCH:
+			prog[pc] = (struct bpf_insn){ b->jcode, (uint8_t)(b->jt->pos - (pc + 1)),
+						      (uint8_t)(b->jf->pos - (pc + 1)), b->jk };
+			break;
+		}
+		pc++;
+	}
+	free(lay.b);
+	*out = prog;
+	*nout = (unsigned)total;
+	return 0;
+}

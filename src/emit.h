@@ -1,4 +1,9 @@
-/* emit.h: placeholder, being written. */
+/* emit.h: lay the CFG out as a struct bpf_insn[] and resolve jumps. */
 #ifndef BPFX_EMIT_H
 #define BPFX_EMIT_H
+#include "ir.h"
+#include "bpfx.h"
+
+/* 0 and a malloc'd program, or -1 with *err set. */
+int emit_program(struct ir_prog *p, struct bpf_insn **out, unsigned *n, struct bpfx_error *err);
 #endif

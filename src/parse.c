@@ -1,2 +1,82 @@
-/* parse.c: being written. */
+/* parse.c: run the scanner and parser over one expression. */
 #include "parse.h"
+#include "error.h"
+#include "parser.h"
+#include "scanner.h"
+#include <stdarg.h>
+#include <stdio.h>
+#include <string.h>
+
+int bpfxyyparse(struct parser *p, void *scanner);
+
+const char *parse_text(struct parser *p, const char *s, size_t n)
+{
+	return arena_strndup(p->arena, s, n);
+}
+
+void parse_lex_error(struct parser *p, const char *fmt, ...)
+{
+	if (p->failed)
+		return;
+	char msg[200];
+	va_list ap;
+	va_start(ap, fmt);
+	vsnprintf(msg, sizeof msg, fmt, ap);
+	va_end(ap);
+	/* the scanner has already advanced past the token: point at it */
+	err_set(p->err, (int)p->pos - 1, (int)p->pos, "%s", msg);
+	p->failed = 1;
+}
+
+/* Numbers as libpcap reads them: 0x hex, leading 0 octal, else decimal;
+ * anything that does not fit 32 bits is an error, not a wrap. */
+int parse_number(struct parser *p, const char *s, size_t n, uint32_t *out)
+{
+	uint64_t v = 0;
+	unsigned base = 10;
+	size_t i = 0;
+	if (n > 1 && s[0] == '0' && (s[1] == 'x' || s[1] == 'X'))
+		base = 16, i = 2;
+	else if (n > 1 && s[0] == '0')
+		base = 8, i = 1;
+	for (; i < n; i++) {
+		unsigned d = (s[i] >= '0' && s[i] <= '9') ? (unsigned)(s[i] - '0')
+			   : (s[i] >= 'a' && s[i] <= 'f') ? (unsigned)(s[i] - 'a' + 10)
+			   : (unsigned)(s[i] - 'A' + 10);
+		if (d >= base) {
+			err_set(p->err, (int)(p->pos - n), (int)p->pos,
+				"number %.*s contains non-%s digit", (int)n, s,
+				base == 8 ? "octal" : "decimal");
+			p->failed = 1;
+			return -1;
+		}
+		v = v * base + d;
+		if (v > 0xffffffffu) {
+			err_set(p->err, (int)(p->pos - n), (int)p->pos,
+				"number %.*s overflows 32 bits", (int)n, s);
+			p->failed = 1;
+			return -1;
+		}
+	}
+	*out = (uint32_t)v;
+	return 0;
+}
+
+int parse_expr(struct arena *a, const char *src, struct ast **root, struct bpfx_error *err)
+{
+	struct parser p = { .arena = a, .src = src, .err = err };
+	yyscan_t scanner;
+	if (bpfxyylex_init_extra(&p, &scanner))
+		return err_set(err, -1, -1, "cannot start the scanner");
+	YY_BUFFER_STATE buf = bpfxyy_scan_bytes(src, (int)strlen(src), scanner);
+	int rc = bpfxyyparse(&p, scanner);
+	bpfxyy_delete_buffer(buf, scanner);
+	bpfxyylex_destroy(scanner);
+	if (rc != 0 || p.failed) {
+		if (!p.failed)
+			err_set(err, 0, (int)strlen(src), "expression nested too deeply");
+		return -1;
+	}
+	*root = p.root;
+	return 0;
+}

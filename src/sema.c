@@ -1,2 +1,404 @@
-/* sema.c: being written. */
+/* sema.c: qualifier inheritance, source-order state and values.
+ *
+ * Inheritance follows libpcap's grammar, where an id takes the qualifiers
+ * of whatever stands before it ($<blk>0): after `and`/`or` that is the
+ * left operand's qualifiers; a term's qualifiers are its head's; a
+ * parenthesized expression passes on the qualifiers from before its `(`;
+ * `not`, relations and bare protocol words pass on nothing usable. */
 #include "sema.h"
+#include "error.h"
+#include "names.h"
+#include <arpa/inet.h>
+#include <netinet/in.h>
+#include <stdio.h>
+#include <string.h>
+#include <sys/socket.h>
+
+struct sema {
+	struct arena *a;
+	const char *src;
+	struct bpfx_error *err;
+	int vlan, mpls;          /* primitives seen so far, in source order */
+};
+
+static const struct ast_qual QERR = { P_UNDEF, D_UNDEF, A_UNDEF, { 0, 0 } };
+
+#define FAIL(n, ...) err_set(s->err, (int)(n)->span.start, (int)(n)->span.end, __VA_ARGS__)
+
+static const char *addr_word(int addr)
+{
+	static const char *const w[] = { [A_PORT] = "port", [A_PORTRANGE] = "portrange",
+		[A_PROTO] = "proto", [A_PROTOCHAIN] = "protochain" };
+	return addr < (int)(sizeof w / sizeof w[0]) && w[addr] ? w[addr] : "?";
+}
+
+/* libpcap's reading of 1 to 4 dotted decimal parts: each part one byte. */
+static int v4_parts(const char *t, uint32_t *v)
+{
+	int bits = 0;
+	*v = 0;
+	for (;;) {
+		uint32_t part = 0;
+		while (*t && *t != '.')
+			part = part * 10 + (uint32_t)(*t++ - '0');
+		*v = (*v << 8) | (part & 0xff);
+		bits += 8;
+		if (!*t)
+			return bits;
+		t++;
+	}
+}
+
+static struct sema_val *newval(struct sema *s, int naddr)
+{
+	struct sema_val *v = arena_alloc(s->a, sizeof *v);
+	v->naddr = naddr;
+	if (naddr)
+		v->addr = arena_alloc(s->a, sizeof *v->addr * (size_t)naddr);
+	return v;
+}
+
+static struct sema_val *v4val(struct sema *s, uint32_t addr, uint32_t mask)
+{
+	struct sema_val *v = newval(s, 1);
+	v->addr[0].family = AF_INET;
+	v->addr[0].v4 = addr;
+	v->addr[0].mask4 = mask;
+	return v;
+}
+
+/* host/net/default with an IPv4 number, dotted address or mask. */
+static int id_v4(struct sema *s, struct ast *n)
+{
+	uint32_t v, m;
+	int addr = n->q.addr;
+	if (n->idkind != ID_NUM && n->idkind != ID_V4 && (addr == A_PORT || addr == A_PORTRANGE || addr == A_PROTO || addr == A_PROTOCHAIN))
+		return FAIL(n, "'%s' modifier applied to IP address%s", addr_word(addr),
+			    n->idkind == ID_V4_LEN ? " and prefix length" : n->idkind == ID_V4_MASK ? " and netmask" : "");
+	switch (n->idkind) {
+	case ID_NUM:
+	case ID_V4: {
+		int bits = n->idkind == ID_NUM ? 32 : v4_parts(n->text, &v);
+		if (n->idkind == ID_NUM)
+			v = n->num;
+		if (n->q.proto == P_LINK)
+			return FAIL(n, "illegal link layer address");
+		m = 0xffffffff;
+		if (n->idkind == ID_NUM && addr == A_NET) {
+			/* a short net number is promoted: `net 10` is 10.0.0.0/8 */
+			while (v && (v & 0xff000000) == 0)
+				v <<= 8, m <<= 8;
+		} else if (bits < 32) {
+			v <<= 32 - bits;
+			m <<= 32 - bits;
+		}
+		n->val = v4val(s, v, m);
+		return 0;
+	}
+	case ID_V4_LEN: {
+		int bits = v4_parts(n->text, &v);
+		v <<= 32 - bits;
+		if (n->masklen > 32)
+			return FAIL(n, "mask length must be <= 32");
+		m = n->masklen == 0 ? 0 : 0xffffffffu << (32 - n->masklen);
+		if (v & ~m)
+			return FAIL(n, "non-network bits set in \"%s/%u\"", n->text, n->masklen);
+		break;
+	}
+	case ID_V4_MASK: {
+		int bits = v4_parts(n->text, &v);
+		v <<= 32 - bits;
+		bits = v4_parts(n->mask, &m);
+		m <<= 32 - bits;
+		if (v & ~m)
+			return FAIL(n, "non-network bits set in \"%s mask %s\"", n->text, n->mask);
+		break;
+	}
+	default:
+		return FAIL(n, "internal: not an IPv4 id");
+	}
+	if (addr != A_NET)
+		return FAIL(n, "Mask syntax for networks only");
+	n->val = v4val(s, v, m);
+	return 0;
+}
+
+static int id_v6(struct sema *s, struct ast *n)
+{
+	int addr = n->q.addr;
+	if (addr == A_PORT || addr == A_PORTRANGE || addr == A_PROTO || addr == A_PROTOCHAIN)
+		return FAIL(n, "'%s' modifier applied to IP address", addr_word(addr));
+	struct sema_val *v = newval(s, 1);
+	struct sema_addr *a = &v->addr[0];
+	a->family = AF_INET6;
+	if (inet_pton(AF_INET6, n->text, a->v6) != 1)
+		return FAIL(n, "bogus IPv6 address %s", n->text);
+	uint32_t len = n->idkind == ID_V6_LEN ? n->masklen : 128;
+	if (len > 128)
+		return FAIL(n, "mask length must be <= 128");
+	for (uint32_t i = 0; i < 16; i++) {
+		uint32_t bits = len > i * 8 ? len - i * 8 : 0;
+		a->mask6[i] = bits >= 8 ? 0xff : (uint8_t)(0xff << (8 - bits));
+		if (a->v6[i] & ~a->mask6[i])
+			return FAIL(n, "non-network bits set in \"%s/%u\"", n->text, len);
+	}
+	if ((addr == A_DEFAULT || addr == A_HOST) && len != 128)
+		return FAIL(n, "Mask syntax for networks only");
+	if (addr != A_DEFAULT && addr != A_HOST && addr != A_NET)
+		return FAIL(n, "invalid qualifier against IPv6 address");
+	n->val = v;
+	return 0;
+}
+
+static int id_port(struct sema *s, struct ast *n)
+{
+	int p = n->q.proto;
+	const char *what = n->q.addr == A_PORT ? "port" : "portrange";
+	if (p != P_DEFAULT && p != P_TCP && p != P_UDP && p != P_SCTP)
+		return FAIL(n, "illegal qualifier of '%s'", what);
+	struct sema_val *v = newval(s, 0);
+	int want = p == P_TCP ? IPPROTO_TCP : p == P_UDP ? IPPROTO_UDP : p == P_SCTP ? IPPROTO_SCTP : PORT_ANY;
+	if (n->idkind == ID_NUM) {
+		v->port1 = v->port2 = n->num;
+		v->port_proto = want;
+	} else if (n->idkind != ID_NAME) {
+		return FAIL(n, "'%s' modifier applied to %s", what, n->idkind == ID_MAC ? "ethernet address" : "IP address");
+	} else {
+		int real;
+		if (n->q.addr == A_PORT) {
+			int port;
+			if (names_port(n->text, &port, &real))
+				return FAIL(n, "unknown port '%s'", n->text);
+			v->port1 = v->port2 = (uint32_t)port;
+		} else {
+			int lo, hi;
+			if (names_portrange(n->text, &lo, &hi, &real))
+				return FAIL(n, "unknown port in range '%s'", n->text);
+			if (lo < 0 || hi < 0)
+				return FAIL(n, "illegal port number %d < 0", lo < 0 ? lo : hi);
+			v->port1 = (uint32_t)lo;
+			v->port2 = (uint32_t)hi;
+		}
+		/* a service that exists only for tcp cannot be asked for on udp */
+		if (want != PORT_ANY && real != PORT_ANY && real != want)
+			return FAIL(n, "port '%s' is %s", n->text, real == IPPROTO_TCP ? "tcp" : real == IPPROTO_UDP ? "udp" : "sctp");
+		v->port_proto = want != PORT_ANY ? want : real;
+	}
+	if (v->port1 > 65535 || v->port2 > 65535)
+		return FAIL(n, "port number %u out of range 0-65535", v->port1 > 65535 ? v->port1 : v->port2);
+	if (v->port1 > v->port2) {
+		uint32_t t = v->port1;
+		v->port1 = v->port2;
+		v->port2 = t;
+	}
+	n->val = v;
+	return 0;
+}
+
+static int id_proto(struct sema *s, struct ast *n)
+{
+	struct sema_val *v = newval(s, 0);
+	if (n->idkind == ID_NUM) {
+		v->proto = n->num;
+	} else if (n->idkind == ID_NAME) {
+		int p = n->q.proto, val;
+		if (p == P_LINK) {
+			if (names_ethertype(n->text, &val))
+				return FAIL(n, "unknown ether proto '%s'", n->text);
+		} else if (p == P_DEFAULT || p == P_IP || p == P_IP6) {
+			if (names_ipproto(n->text, &val))
+				return FAIL(n, "unknown ip proto '%s'", n->text);
+		} else {
+			return FAIL(n, "unknown protocol '%s' for '%s proto'", n->text, ast_proto_name(p));
+		}
+		v->proto = (uint32_t)val;
+	} else {
+		return FAIL(n, "'proto' modifier applied to an address");
+	}
+	n->val = v;
+	return 0;
+}
+
+static int id_name_host(struct sema *s, struct ast *n)
+{
+	if (n->q.proto == P_LINK) {
+		struct sema_val *v = newval(s, 0);
+		if (names_ether_host(n->text, v->mac))
+			return FAIL(n, "unknown ether host '%s'", n->text);
+		n->val = v;
+		return 0;
+	}
+	if (n->q.addr == A_NET) {
+		uint32_t net;
+		if (names_network(n->text, &net))
+			return FAIL(n, "unknown network '%s'", n->text);
+		uint32_t m = 0xffffffff;
+		while (net && (net & 0xff000000) == 0)
+			net <<= 8, m <<= 8;
+		n->val = v4val(s, net, m);
+		return 0;
+	}
+	struct sema_addr addrs[32];
+	int k = names_host(n->text, addrs, 32);
+	if (k <= 0)
+		return FAIL(n, "unknown host '%s'", n->text);
+	struct sema_val *v = newval(s, k);
+	memcpy(v->addr, addrs, sizeof addrs[0] * (size_t)k);
+	n->val = v;
+	return 0;
+}
+
+static int resolve_id(struct sema *s, struct ast *n, struct ast_qual q)
+{
+	n->q = q;
+	if (q.addr == A_UNDEF)
+		return FAIL(n, "'%.*s' needs a qualifier such as host, net or port before it",
+			    (int)(n->span.end - n->span.start), s->src + n->span.start);
+	if (q.proto == P_UNSUP)
+		return FAIL(n, "this protocol qualifier is not supported by bpfx yet");
+	if (q.addr == A_GATEWAY)
+		return FAIL(n, "'gateway' is not supported by bpfx yet");
+	if (q.addr == A_PROTOCHAIN)
+		return FAIL(n, "'protochain' is not supported by bpfx yet");
+	switch (q.addr) {
+	case A_PORT:
+	case A_PORTRANGE:
+		return id_port(s, n);
+	case A_PROTO:
+		return id_proto(s, n);
+	default:
+		break;
+	}
+	switch (n->idkind) {
+	case ID_NUM: case ID_V4: case ID_V4_LEN: case ID_V4_MASK:
+		return id_v4(s, n);
+	case ID_V6: case ID_V6_LEN:
+		return id_v6(s, n);
+	case ID_MAC: {
+		if (!((q.addr == A_HOST || q.addr == A_DEFAULT) && q.proto == P_LINK))
+			return FAIL(n, "ethernet address used in non-ether expression");
+		struct sema_val *v = newval(s, 0);
+		if (names_parse_mac(n->text, v->mac))
+			return FAIL(n, "bogus ethernet address %s", n->text);
+		n->val = v;
+		return 0;
+	}
+	case ID_NAME:
+		return id_name_host(s, n);
+	}
+	return 0;
+}
+
+static int is_literal_zero(const struct ast *n)
+{
+	return n->kind == AST_NUM && n->num == 0;
+}
+
+/* Arithmetic: sizes, loads bpfx can index, division by a literal zero. */
+static int check_arith(struct sema *s, struct ast *n)
+{
+	n->vlan_depth = (uint8_t)s->vlan;
+	n->mpls_depth = (uint8_t)s->mpls;
+	switch (n->kind) {
+	case AST_NUM:
+	case AST_LEN:
+		return 0;
+	case AST_NEG:
+		return check_arith(s, n->l);
+	case AST_LOAD:
+		if (check_arith(s, n->l))
+			return -1;
+		n->vlan_depth = (uint8_t)s->vlan;
+		n->mpls_depth = (uint8_t)s->mpls;
+		if (n->num != 1 && n->num != 2 && n->num != 4)
+			return FAIL(n, "%s[...:%u]: size must be 1, 2 or 4", ast_proto_name(n->proto), n->num);
+		if (n->proto == P_AH || n->proto == P_ESP || n->proto == P_UNSUP)
+			return FAIL(n, "'%s[...]': unsupported index operation", ast_proto_name(n->proto));
+		return 0;
+	case AST_BINOP:
+		if (check_arith(s, n->l) || check_arith(s, n->r))
+			return -1;
+		if (n->op == OP_DIV && is_literal_zero(n->r))
+			return FAIL(n, "division by zero");
+		if (n->op == OP_MOD && is_literal_zero(n->r))
+			return FAIL(n, "modulus by zero");
+		return 0;
+	default:
+		return FAIL(n, "internal: not arithmetic");
+	}
+}
+
+/* Returns the qualifiers this node passes on to an id after it. */
+static int resolve(struct sema *s, struct ast *n, struct ast_qual ctx, struct ast_qual *out)
+{
+	struct ast_qual mine = QERR;
+	n->vlan_depth = (uint8_t)s->vlan;
+	n->mpls_depth = (uint8_t)s->mpls;
+	switch (n->kind) {
+	case AST_AND:
+	case AST_OR: {
+		struct ast_qual l;
+		if (resolve(s, n->l, ctx, &l) || resolve(s, n->r, l, &mine))
+			return -1;
+		break;
+	}
+	case AST_NOT:
+		if (resolve(s, n->l, ctx, &mine))
+			return -1;
+		break;
+	case AST_HEAD: {
+		struct ast_qual dummy;
+		if (resolve(s, n->l, n->q, &dummy))
+			return -1;
+		mine = n->q;
+		break;
+	}
+	case AST_ID:
+		if (resolve_id(s, n, ctx))
+			return -1;
+		mine = ctx;
+		break;
+	case AST_REL:
+		if (check_arith(s, n->l) || check_arith(s, n->r))
+			return -1;
+		break;
+	case AST_PROTO:
+		if (n->proto == P_UNSUP)
+			return FAIL(n, "this protocol is not supported by bpfx yet");
+		if (n->proto == P_LINK)
+			return FAIL(n, "link layer applied in wrong context");
+		break;
+	case AST_VLAN:
+		if (n->has_num && n->num > 4095)
+			return FAIL(n, "VLAN tag %u greater than maximum 4095", n->num);
+		s->vlan++;
+		break;
+	case AST_MPLS:
+		if (n->has_num && n->num > 0xfffff)
+			return FAIL(n, "MPLS label %u greater than maximum 1048575", n->num);
+		s->mpls++;
+		break;
+	case AST_UNSUP:
+		return FAIL(n, "'%s' is not supported by bpfx yet", n->text);
+	case AST_BCAST: case AST_MCAST: case AST_LESS: case AST_GREATER:
+		if (n->proto == P_UNSUP)
+			return FAIL(n, "this protocol is not supported by bpfx yet");
+		break;
+	default:
+		return FAIL(n, "internal: unexpected node");
+	}
+	if (s->vlan > 200 || s->mpls > 200)
+		return FAIL(n, "too many vlan or mpls primitives");
+	/* A parenthesized expression passes on what stood before its '('. */
+	*out = n->paren ? ctx : mine;
+	return 0;
+}
+
+int sema_check(struct arena *a, const char *src, struct ast *root, struct bpfx_error *err)
+{
+	struct sema s = { .a = a, .src = src, .err = err };
+	struct ast_qual out;
+	if (!root)
+		return 0;
+	return resolve(&s, root, QERR, &out);
+}

@@ -1,8 +1,72 @@
-/* compile.c: `bpfx compile` (being written). */
+/* compile.c: `bpfx compile [-O] [-y LINKTYPE] [-s SNAPLEN] [-d|-dd|-ddd]
+ * EXPRESSION...`: print the program as tcpdump -d/-dd/-ddd would. */
 #include "cli.h"
+#include "bpfx.h"
+#include "error.h"
+#include "format.h"
+#include "vm.h"
 #include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+static const char usage[] =
+	"usage: bpfx compile [-O] [-y LINKTYPE] [-s SNAPLEN] [-d|-dd|-ddd] EXPRESSION...\n"
+	"  -O           do not run the optimizer (as tcpdump -O)\n"
+	"  -y LINKTYPE  EN10MB (default), RAW, IPV4, IPV6, NULL, LOOP, LINUX_SLL, LINUX_SLL2\n"
+	"  -s SNAPLEN   the length a match returns (default 262144)\n"
+	"  -d, -dd, -ddd  listing, C array, decimal: tcpdump's formats (default -d)\n";
+
 int cli_compile(int argc, char **argv)
 {
-	fputs("bpfx compile: not written yet\n", stderr);
-	return 2;
+	struct bpfx_options o;
+	enum fmt_style style = FMT_D;
+	int i;
+	bpfx_options_init(&o);
+	for (i = 1; i < argc; i++) {
+		const char *a = argv[i];
+		if (!strcmp(a, "--")) {
+			i++;
+			break;
+		} else if (!strcmp(a, "--help") || !strcmp(a, "-h")) {
+			fputs(usage, stdout);
+			return 0;
+		} else if (!strcmp(a, "-O")) {
+			o.optimize = 0;
+		} else if (!strcmp(a, "-d")) {
+			style = FMT_D;
+		} else if (!strcmp(a, "-dd")) {
+			style = FMT_DD;
+		} else if (!strcmp(a, "-ddd")) {
+			style = FMT_DDD;
+		} else if (!strcmp(a, "-y") || !strcmp(a, "-s")) {
+			if (i + 1 >= argc) {
+				fprintf(stderr, "bpfx compile: %s needs an argument\n%s", a, usage);
+				return 2;
+			}
+			if (a[1] == 'y')
+				o.linktype = cli_linktype(argv[++i]);
+			else
+				o.snaplen = cli_uint("-s", argv[++i]);
+		} else if (a[0] == '-' && a[1] && !(a[1] >= '0' && a[1] <= '9')) {
+			fprintf(stderr, "bpfx compile: unknown option '%s'\n%s", a, usage);
+			return 2;
+		} else {
+			break;
+		}
+	}
+	char *expr = cli_join(argc - i, argv + i);
+	struct bpfx_program prog;
+	struct bpfx_error err;
+	if (bpfx_compile(expr, &o, &prog, &err)) {
+		err_print(stderr, "bpfx compile", expr, &err);
+		free(expr);
+		return 2;
+	}
+	if (prog.len > VM_MAXINSNS)
+		fprintf(stderr, "bpfx compile: warning: %u instructions, more than the Linux limit of %d\n",
+			prog.len, VM_MAXINSNS);
+	fmt_program(stdout, prog.insns, prog.len, style);
+	bpfx_program_free(&prog);
+	free(expr);
+	return 0;
 }

@@ -1,2 +1,187 @@
-/* being written */
+/* arith.c: `arith relop arith`, with proto[index:size] loads.
+ *
+ * A relation is a test guarded by the protocol checks its loads need
+ * (`tcp[13]` only means something in an IPv4 TCP first fragment).  The
+ * guards and their order are libpcap 1.10's, including one quirk kept on
+ * purpose so verdicts agree: in `a + b` only the left operand's guards
+ * survive, so `ip[0] + udp[1] = 5` does not check for UDP.
+ * Values are computed into A; a right operand that is not a constant is
+ * parked in scratch memory while the left one is computed. */
 #include "gen/gen.h"
+#include "error.h"
+#include <sys/types.h>
+#include <pcap/bpf.h>
+
+#define ETHERTYPE_IPV6 0x86dd
+
+static int is_transport(int proto)
+{
+	switch (proto) {
+	case P_TCP: case P_UDP: case P_SCTP: case P_ICMP: case P_IGMP:
+	case P_IGRP: case P_PIM: case P_VRRP: case P_CARP:
+		return 1;
+	}
+	return 0;
+}
+
+/* The protocol checks an arithmetic value needs; NULL for none.  Errors
+ * are reported through g->err and *failed. */
+static struct cond *guard(struct gen *g, const struct ast *n, int *failed)
+{
+	struct cond *inner, *c;
+	switch (n->kind) {
+	case AST_NEG:
+	case AST_BINOP: /* the right operand's guards are dropped, as libpcap does */
+		return guard(g, n->l, failed);
+	case AST_LOAD:
+		break;
+	default:
+		return 0;
+	}
+	inner = guard(g, n->l, failed);
+	g->span = n->span;
+	g->vlan = n->vlan_depth;
+	g->mpls = n->mpls_depth;
+	if (n->proto == P_LINK)
+		return inner;
+	if (n->proto == P_ICMP6) {
+		c = gen_proto_abbrev(g, P_IP6);
+		c = inner ? c_and(g, inner, c) : c;
+		c = c_and(g, c, c_cmp(g, off_linkpl(g) + 6, 1, BPF_JEQ, 58, 0xffffffff));
+	} else if (is_transport(n->proto)) {
+		c = c_and(g, gen_proto_abbrev(g, n->proto), gen_ipfrag(g));
+		c = inner ? c_and(g, inner, c) : c;
+		c = c_and(g, gen_proto_abbrev(g, P_IP), c);
+	} else {
+		c = gen_proto_abbrev(g, n->proto);
+		c = inner ? c_and(g, inner, c) : c;
+	}
+	if (!c)
+		*failed = 1;
+	return c;
+}
+
+static int alloc_scratch(struct gen *g)
+{
+	if (g->scratch >= BPF_MEMWORDS) {
+		(void)GEN_FAIL(g, "expression too complex: more than %d scratch registers needed", BPF_MEMWORDS);
+		return -1;
+	}
+	return g->scratch++;
+}
+
+static int eval(struct gen *g, struct cond *c, const struct ast *n);
+
+/* proto[index:size] into A. */
+static int eval_load(struct gen *g, struct cond *c, const struct ast *n)
+{
+	uint16_t size = bpf_size((int)n->num);
+	int saved_vlan = g->vlan, saved_mpls = g->mpls;
+	g->vlan = n->vlan_depth;
+	g->mpls = n->mpls_depth;
+	uint32_t base = n->proto == P_LINK ? 0 : off_linkpl(g);
+	if (n->proto == P_ICMP6)
+		base += 40;
+	if (is_transport(n->proto)) {
+		/* X = index + IPv4 header length, in 32-bit arithmetic as libpcap */
+		if (eval(g, c, n->l))
+			return -1;
+		gen_iphdrlen(g, c);
+		c_ins(g, c, BPF_ALU | BPF_ADD | BPF_X, 0);
+		c_ins(g, c, BPF_MISC | BPF_TAX, 0);
+		c_ins(g, c, (uint16_t)(BPF_LD | size | BPF_IND), base);
+	} else if (n->l->kind == AST_NUM && n->l->num <= 0xffffffffu - base) {
+		c_ins(g, c, (uint16_t)(BPF_LD | size | BPF_ABS), base + n->l->num);
+	} else {
+		if (eval(g, c, n->l))
+			return -1;
+		c_ins(g, c, BPF_MISC | BPF_TAX, 0);
+		c_ins(g, c, (uint16_t)(BPF_LD | size | BPF_IND), base);
+	}
+	g->vlan = saved_vlan;
+	g->mpls = saved_mpls;
+	return 0;
+}
+
+static const uint16_t alu_op[] = {
+	[OP_ADD] = BPF_ADD, [OP_SUB] = BPF_SUB, [OP_MUL] = BPF_MUL, [OP_DIV] = BPF_DIV,
+	[OP_MOD] = BPF_MOD, [OP_AND] = BPF_AND, [OP_OR] = BPF_OR, [OP_XOR] = BPF_XOR,
+	[OP_LSH] = BPF_LSH, [OP_RSH] = BPF_RSH,
+};
+
+/* Leave n's value in A.  Within one straight-line computation any load
+ * past the packet or division by zero rejects, so only what is computed
+ * matters here, not in which order. */
+static int eval(struct gen *g, struct cond *c, const struct ast *n)
+{
+	switch (n->kind) {
+	case AST_NUM:
+		c_ins(g, c, BPF_LD | BPF_IMM, n->num);
+		return 0;
+	case AST_LEN:
+		c_ins(g, c, BPF_LD | BPF_W | BPF_LEN, 0);
+		return 0;
+	case AST_NEG:
+		if (eval(g, c, n->l))
+			return -1;
+		c_ins(g, c, BPF_ALU | BPF_NEG, 0);
+		return 0;
+	case AST_LOAD:
+		return eval_load(g, c, n);
+	case AST_BINOP: {
+		if (n->r->kind == AST_NUM) {
+			if (eval(g, c, n->l))
+				return -1;
+			c_ins(g, c, (uint16_t)(BPF_ALU | alu_op[n->op] | BPF_K), n->r->num);
+			return 0;
+		}
+		int m = alloc_scratch(g);
+		if (m < 0 || eval(g, c, n->l))
+			return -1;
+		c_ins(g, c, BPF_ST, (uint32_t)m);
+		if (eval(g, c, n->r))
+			return -1;
+		c_ins(g, c, BPF_MISC | BPF_TAX, 0);
+		c_ins(g, c, BPF_LD | BPF_MEM, (uint32_t)m);
+		c_ins(g, c, (uint16_t)(BPF_ALU | alu_op[n->op] | BPF_X), 0);
+		g->scratch--;
+		return 0;
+	}
+	default:
+		(void)GEN_FAIL(g, "internal: not arithmetic");
+		return -1;
+	}
+}
+
+struct cond *gen_relation(struct gen *g, const struct ast *n)
+{
+	static const uint16_t jop[] = { [OP_GT] = BPF_JGT, [OP_GE] = BPF_JGE, [OP_EQ] = BPF_JEQ };
+	int failed = 0;
+	struct span sp = n->span;
+	struct cond *g0 = guard(g, n->l, &failed);
+	struct cond *g1 = failed ? 0 : guard(g, n->r, &failed);
+	if (failed)
+		return 0;
+	g->span = sp;
+	g->scratch = 0;
+	struct cond *t = c_test(g);
+	if (eval(g, t, n->l))
+		return 0;
+	if (n->r->kind == AST_NUM) {
+		c_jump(t, jop[n->op], n->r->num);
+	} else {
+		int m = alloc_scratch(g);
+		if (m < 0)
+			return 0;
+		c_ins(g, t, BPF_ST, (uint32_t)m);
+		if (eval(g, t, n->r))
+			return 0;
+		c_ins(g, t, BPF_MISC | BPF_TAX, 0);
+		c_ins(g, t, BPF_LD | BPF_MEM, (uint32_t)m);
+		t->jcode = (uint16_t)(BPF_JMP | jop[n->op] | BPF_X);
+		t->k = 0;
+	}
+	struct cond *c = n->not_ ? c_not(g, t) : t;
+	struct cond *gs = g0 && g1 ? c_and(g, g0, g1) : g0 ? g0 : g1;
+	return gs ? c_and(g, gs, c) : c;
+}

@@ -1,3 +1,81 @@
+/* gen.h: lowering a checked AST to the IR.
+ *
+ * Primitives first become `struct cond`, a small boolean tree whose leaves
+ * are tests (statements + one conditional jump).  The order of a cond's
+ * operands is the order its tests run, and it is libpcap's order: on a
+ * truncated packet a load past the captured bytes rejects the whole
+ * packet, so which test runs first decides verdicts, not only speed.
+ * gen.c then lowers the tree to blocks with the usual true/false-target
+ * recursion.  Files: link.c (link layer, vlan, mpls), net.c (IPv4, IPv6,
+ * ARP hosts, nets, protocols), transport.c (ports), arith.c (relations). */
 #ifndef BPFX_GEN_H
 #define BPFX_GEN_H
+#include <stdint.h>
+#include "ast.h"
+#include "ir.h"
+#include "bpfx.h"
+#include "linktype.h"
+#include "sema.h"
+
+enum cond_kind { C_TEST, C_AND, C_OR, C_NOT, C_TRUE, C_FALSE };
+
+struct cond {
+	enum cond_kind kind;
+	struct cond *a, *b;      /* AND/OR: a runs first; NOT: a */
+	struct ir_insn *insns;   /* TEST: statements before the jump */
+	int n, cap;
+	uint16_t jcode;          /* TEST: BPF_JMP|op|src */
+	uint32_t k;
+	struct span span;
+};
+
+struct gen {
+	struct ir_prog *ir;
+	struct arena *a;
+	const struct linktype *lt;
+	struct bpfx_error *err;
+	struct span span;        /* the node being lowered, for errors and insns */
+	int vlan, mpls;          /* of the node being lowered (from sema) */
+	int scratch;             /* next free scratch memory slot */
+};
+
+#define GEN_FAIL(g, ...) \
+	((void)err_set((g)->err, (int)(g)->span.start, (int)(g)->span.end, __VA_ARGS__), (struct cond *)0)
+
+/* gen.c: the boolean skeleton */
+struct cond *c_true(struct gen *g);
+struct cond *c_false(struct gen *g);
+struct cond *c_and(struct gen *g, struct cond *a, struct cond *b);
+struct cond *c_or(struct gen *g, struct cond *a, struct cond *b);
+struct cond *c_not(struct gen *g, struct cond *a);
+struct cond *c_test(struct gen *g);
+void c_ins(struct gen *g, struct cond *c, uint16_t code, uint32_t k);
+struct cond *c_jump(struct cond *c, uint16_t jop, uint32_t k); /* jop: BPF_JEQ etc, K source */
+/* ld{size} [off]; (and #mask if mask != ~0); j{jop} #v */
+struct cond *c_cmp(struct gen *g, uint32_t off, int size, uint16_t jop, uint32_t v, uint32_t mask);
+uint16_t bpf_size(int bytes);
+int gen_program(struct gen *g, const struct ast *root);
+
+/* link.c */
+uint32_t off_linktype(const struct gen *g);
+uint32_t off_linkpl(const struct gen *g);   /* link payload + MPLS labels: OR_LINKPL */
+struct cond *gen_linktype(struct gen *g, uint32_t ethertype);
+struct cond *gen_ehost(struct gen *g, const uint8_t mac[6], int dir);
+struct cond *gen_bcast(struct gen *g, int proto);
+struct cond *gen_mcast(struct gen *g, int proto);
+struct cond *gen_vlan(struct gen *g, const struct ast *n);
+struct cond *gen_mpls(struct gen *g, const struct ast *n);
+
+/* net.c */
+struct cond *gen_proto_abbrev(struct gen *g, int proto);
+struct cond *gen_proto(struct gen *g, uint32_t v, int proto, int dir);
+struct cond *gen_addr(struct gen *g, const struct ast *id);
+struct cond *gen_ipfrag(struct gen *g);
+void gen_iphdrlen(struct gen *g, struct cond *c);  /* X = IPv4 header length */
+
+/* transport.c */
+struct cond *gen_ports(struct gen *g, const struct ast *id);
+
+/* arith.c */
+struct cond *gen_relation(struct gen *g, const struct ast *n);
 #endif

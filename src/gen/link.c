@@ -1,2 +1,193 @@
-/* being written */
+/* link.c: the link layer: protocol-type tests per link type, Ethernet
+ * addresses, broadcast/multicast, and libpcap's vlan/mpls offset shifting
+ * (each `vlan` moves every later offset by 4 bytes, each `mpls` moves the
+ * network layer by 4, in source order, whatever the and/or around them). */
 #include "gen/gen.h"
+#include "error.h"
+#include <arpa/inet.h>
+#include <sys/socket.h>
+#include <sys/types.h>
+#include <pcap/bpf.h>
+
+#define ETHERMTU 1500
+#define ETHERTYPE_IP 0x0800
+#define ETHERTYPE_IPV6 0x86dd
+#define ETHERTYPE_MPLS 0x8847
+
+uint32_t off_linktype(const struct gen *g)
+{
+	return (uint32_t)g->lt->off_type + 4u * (uint32_t)g->vlan;
+}
+
+uint32_t off_linkpl(const struct gen *g)
+{
+	return g->lt->off_nl + 4u * (uint32_t)g->vlan + 4u * (uint32_t)g->mpls;
+}
+
+/* Below an MPLS label stack the only hint of the payload is the last
+ * label's bottom-of-stack bit and the IP version nibble. */
+static struct cond *mpls_linktype(struct gen *g, uint32_t type)
+{
+	uint32_t ver = type == ETHERTYPE_IP ? 0x40 : type == ETHERTYPE_IPV6 ? 0x60 : 0;
+	if (!ver)
+		return GEN_FAIL(g, "unsupported protocol over mpls");
+	return c_and(g, c_cmp(g, off_linkpl(g) - 2, 1, BPF_JEQ, 0x01, 0x01),
+		     c_cmp(g, off_linkpl(g), 1, BPF_JEQ, ver, 0xf0));
+}
+
+/* Ethernet: a type field above 1500 is an ethertype; at or below, a length
+ * followed by an 802.2 LLC header whose DSAP names the protocol. */
+static struct cond *ether_linktype(struct gen *g, uint32_t type)
+{
+	uint32_t off = off_linktype(g);
+	switch (type) {
+	case 0xfe: /* ISO */
+	case 0x06: /* IP over LLC */
+	case 0xf0: /* NetBEUI: these always use 802.2, so DSAP and SSAP */
+		return c_and(g, c_not(g, c_cmp(g, off, 2, BPF_JGT, ETHERMTU, 0xffffffff)),
+			     c_cmp(g, off + 2, 2, BPF_JEQ, type << 8 | type, 0xffffffff));
+	case 0xe0:   /* IPX */
+	case 0x809b: /* AppleTalk */
+	case 0x80f3: /* AARP */
+		return GEN_FAIL(g, "ether proto 0x%x is not supported by bpfx yet", type);
+	}
+	if (type <= ETHERMTU)
+		return c_and(g, c_not(g, c_cmp(g, off, 2, BPF_JGT, ETHERMTU, 0xffffffff)),
+			     c_cmp(g, off + 2, 1, BPF_JEQ, type, 0xffffffff));
+	return c_cmp(g, off, 2, BPF_JEQ, type, 0xffffffff);
+}
+
+/* BSD loopback: an AF_ value where the others have an ethertype. */
+static struct cond *loop_linktype(struct gen *g, uint32_t type, int host_order)
+{
+	uint32_t af = type == ETHERTYPE_IP ? AF_INET : type == ETHERTYPE_IPV6 ? AF_INET6 : 0;
+	if (!af)
+		return c_false(g);
+	return c_cmp(g, 0, 4, BPF_JEQ, host_order ? htonl(af) : af, 0xffffffff);
+}
+
+/* Raw IP: the version nibble is all there is. */
+static struct cond *raw_linktype(struct gen *g, uint32_t type)
+{
+	if (type == ETHERTYPE_IP)
+		return c_cmp(g, 0, 1, BPF_JEQ, 0x40, 0xf0);
+	if (type == ETHERTYPE_IPV6)
+		return c_cmp(g, 0, 1, BPF_JEQ, 0x60, 0xf0);
+	return c_false(g);
+}
+
+struct cond *gen_linktype(struct gen *g, uint32_t type)
+{
+	if (g->mpls > 0)
+		return mpls_linktype(g, type);
+	switch (g->lt->kind) {
+	case LT_ETHER:
+		return ether_linktype(g, type);
+	case LT_SLL:
+	case LT_SLL2:
+		if (type <= ETHERMTU || type == 0x809b || type == 0x80f3)
+			return GEN_FAIL(g, "ether proto 0x%x on %s is not supported by bpfx yet", type, g->lt->descr);
+		return c_cmp(g, off_linktype(g), 2, BPF_JEQ, type, 0xffffffff);
+	case LT_NULL:
+		return loop_linktype(g, type, 1);
+	case LT_LOOP:
+		return loop_linktype(g, type, 0);
+	case LT_RAW:
+		return raw_linktype(g, type);
+	case LT_IPV4:
+		return type == ETHERTYPE_IP ? c_true(g) : c_false(g);
+	case LT_IPV6:
+		return type == ETHERTYPE_IPV6 ? c_true(g) : c_false(g);
+	}
+	return GEN_FAIL(g, "internal: unknown link kind");
+}
+
+/* Compare 6 bytes at off, last word first, as libpcap's gen_bcmp does. */
+static struct cond *mac_at(struct gen *g, uint32_t off, const uint8_t m[6])
+{
+	uint32_t w = (uint32_t)m[2] << 24 | (uint32_t)m[3] << 16 | (uint32_t)m[4] << 8 | m[5];
+	return c_and(g, c_cmp(g, off + 2, 4, BPF_JEQ, w, 0xffffffff),
+		     c_cmp(g, off, 2, BPF_JEQ, (uint32_t)m[0] << 8 | m[1], 0xffffffff));
+}
+
+struct cond *gen_ehost(struct gen *g, const uint8_t mac[6], int dir)
+{
+	if (g->lt->kind != LT_ETHER)
+		return GEN_FAIL(g, "ethernet addresses supported only on ethernet (this is %s)", g->lt->descr);
+	switch (dir) {
+	case D_SRC:
+		return mac_at(g, 6, mac);
+	case D_DST:
+		return mac_at(g, 0, mac);
+	case D_AND:
+		return c_and(g, mac_at(g, 6, mac), mac_at(g, 0, mac));
+	default:
+		return c_or(g, mac_at(g, 6, mac), mac_at(g, 0, mac));
+	}
+}
+
+struct cond *gen_bcast(struct gen *g, int proto)
+{
+	static const uint8_t all[6] = { 0xff, 0xff, 0xff, 0xff, 0xff, 0xff };
+	if (proto == P_DEFAULT || proto == P_LINK) {
+		if (g->lt->kind != LT_ETHER)
+			return GEN_FAIL(g, "not a broadcast link");
+		return mac_at(g, 0, all);
+	}
+	if (proto == P_IP) {
+		/* with tcpdump's netmask for files (0), the host part is all 32
+		 * bits: all zeros or all ones */
+		return c_and(g, gen_linktype(g, ETHERTYPE_IP),
+			     c_or(g, c_cmp(g, off_linkpl(g) + 16, 4, BPF_JEQ, 0, 0xffffffff),
+				  c_cmp(g, off_linkpl(g) + 16, 4, BPF_JEQ, 0xffffffff, 0xffffffff)));
+	}
+	return GEN_FAIL(g, "only link-layer/IP broadcast filters supported");
+}
+
+struct cond *gen_mcast(struct gen *g, int proto)
+{
+	if (proto == P_DEFAULT || proto == P_LINK) {
+		if (g->lt->kind != LT_ETHER)
+			return GEN_FAIL(g, "link-layer multicast filters supported only on ethernet");
+		/* the group bit: least significant bit of the first octet */
+		return c_cmp(g, 0, 1, BPF_JSET, 1, 0xffffffff);
+	}
+	if (proto == P_IP) /* 224.0.0.0/4 and above, as libpcap tests it */
+		return c_and(g, gen_linktype(g, ETHERTYPE_IP), c_cmp(g, off_linkpl(g) + 16, 1, BPF_JGE, 224, 0xffffffff));
+	if (proto == P_IP6) /* ff00::/8 */
+		return c_and(g, gen_linktype(g, ETHERTYPE_IPV6), c_cmp(g, off_linkpl(g) + 24, 1, BPF_JEQ, 255, 0xffffffff));
+	return GEN_FAIL(g, "only link-layer/IP/IPv6 multicast filters supported");
+}
+
+/* vlan [id]: any of the 802.1Q, 802.1ad and old QinQ TPIDs; sema counted
+ * the vlans before this one, and the ones after it see us in their depth. */
+struct cond *gen_vlan(struct gen *g, const struct ast *n)
+{
+	if (g->mpls > 0)
+		return GEN_FAIL(g, "no VLAN match after MPLS");
+	if (g->lt->kind != LT_ETHER)
+		return GEN_FAIL(g, "no VLAN support for %s", g->lt->descr);
+	uint32_t off = off_linktype(g);
+	struct cond *c = c_or(g, c_or(g, c_cmp(g, off, 2, BPF_JEQ, 0x8100, 0xffffffff),
+				      c_cmp(g, off, 2, BPF_JEQ, 0x88a8, 0xffffffff)),
+			      c_cmp(g, off, 2, BPF_JEQ, 0x9100, 0xffffffff));
+	if (n->has_num)
+		c = c_and(g, c, c_cmp(g, off_linkpl(g), 2, BPF_JEQ, n->num, 0x0fff));
+	return c;
+}
+
+/* mpls [label]: the first checks the ethertype, later ones that the label
+ * before them was not the bottom of the stack. */
+struct cond *gen_mpls(struct gen *g, const struct ast *n)
+{
+	struct cond *c;
+	if (g->mpls > 0)
+		c = c_cmp(g, off_linkpl(g) - 4 + 2, 1, BPF_JEQ, 0, 0x01);
+	else if (g->lt->kind == LT_ETHER)
+		c = c_cmp(g, off_linktype(g), 2, BPF_JEQ, ETHERTYPE_MPLS, 0xffffffff);
+	else
+		return GEN_FAIL(g, "no MPLS support for %s", g->lt->descr);
+	if (n->has_num)
+		c = c_and(g, c, c_cmp(g, off_linkpl(g), 4, BPF_JEQ, n->num << 12, 0xfffff000));
+	return c;
+}
