@@ -30,5 +30,13 @@ for f in "$corpus"/*/*.pcap "$corpus"/*/*.pcapng; do
 		fi
 	fi
 done
+# Two link types in one run: each file compiled for its own; -w refuses
+# to mix them in one pcap file.
+eth="$corpus/libpcap/vxlan.pcap" hdlc="$corpus/libpcap/ISIS_p2p_adjacency.pcap"
+if [ -f "$eth" ] && [ -f "$hdlc" ]; then
+	want=$(($($B filter --engine libpcap -r "$eth" 2>/dev/null | wc -l) + $($B filter --engine libpcap -r "$hdlc" 2>/dev/null | wc -l)))
+	run 0 $B filter --engine libpcap -r "$eth" -r "$hdlc"; lines $want
+	run 2 $B filter --engine libpcap -r "$eth" -r "$hdlc" -w "$T/mixed.pcap"; err_has "link type"
+fi
 echo "$n corpus captures, engines: $engines"
 finish

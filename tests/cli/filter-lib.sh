@@ -18,15 +18,15 @@ fail() { echo "FAIL: $*"; nfail=$((nfail + 1)); }
 # run WANT CMD...: run CMD with stdout in $T/out, stderr in $T/err and
 # check its exit status (a signal is always a failure).
 run() {
-	want=$1
+	_want=$1
 	shift
 	"$@" >"$T/out" 2>"$T/err"
 	rc=$?
-	if [ "$rc" = "$want" ]; then
+	if [ "$rc" = "$_want" ]; then
 		pass
 		return 0
 	fi
-	fail "exit $rc, want $want: $*"
+	fail "exit $rc, want $_want: $*"
 	sed 's/^/  stderr: /' "$T/err" | head -5
 	return 1
 }
@@ -38,8 +38,8 @@ err_has() {
 
 # lines N: the last run printed N lines.
 lines() {
-	n=$(wc -l <"$T/out")
-	if [ "$n" -eq "$1" ]; then pass; else fail "printed $n lines, want $1"; fi
+	_n=$(wc -l <"$T/out")
+	if [ "$_n" -eq "$1" ]; then pass; else fail "printed $_n lines, want $1"; fi
 }
 
 # compiler_ready: bpfx compiles and validates a plain expression.
