@@ -142,7 +142,7 @@ static void link_oddities(struct gen *g, struct synth_pkt *p)
 
 static int build_one(struct gen *g, int dlt, unsigned allow, struct synth_pkt *out)
 {
-	static struct pb b; /* 8 KiB; generation is not reentrant across threads */
+	struct pb b; /* 8 KiB on the stack: no shared state, so sets can be built in parallel */
 	for (int tries = 0; tries < 100; tries++) {
 		uint32_t dst4 = 0;
 		g->fault = chance(g, g->o->fault_pct) ? (enum fault)rrange(g, 1, F_COUNT - 1) : F_NONE;

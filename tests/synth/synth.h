@@ -15,6 +15,18 @@
  * Every set is built as Ethernet first and re-wrapped (synth_rewrap) into the
  * other link types, so the same layers appear under every link header.
  *
+ * Use from another test: #include "synth.h" with $(SYNTH_CFLAGS) in the
+ * test's CFLAGS (it adds -I for tests/synth) and $(SYNTH_LIBS) first in its
+ * LDADD, e.g. in a local.mk:
+ *   tests_diff_x_CFLAGS = $(TEST_CFLAGS) $(SYNTH_CFLAGS)
+ *   tests_diff_x_LDADD = $(SYNTH_LIBS) $(TEST_LDADD)  Everything here is reentrant; sets may be built from
+ * several threads.
+ *
+ *   struct synth_set s;
+ *   synth_generate(&s, DLT_EN10MB, 1, 20000);
+ *   for (size_t i = 0; i < s.n; i++) run(s.pkts[i].data, s.pkts[i].len, s.pkts[i].caplen);
+ *   synth_set_free(&s);
+ *
  * Module map:
  *   synth.c      sets, options, RNG, pcap output, the generate loop
  *   link.c       Ethernet/VLAN/MPLS/LLC framing; re-wrapping to other DLTs

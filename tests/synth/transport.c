@@ -195,8 +195,7 @@ static void udp(struct gen *g, struct pb *b, const struct l3info *l3, size_t ove
 /* Quote the start of an IP packet, as ICMP errors do. */
 static void quote_ip(struct gen *g, struct pb *b, int v6, size_t max)
 {
-	static struct pb inner[2]; /* depth 0 and 1; nothing nests deeper */
-	struct pb *q = &inner[g->depth ? 1 : 0];
+	struct pb inner, *q = &inner; /* nesting is at most two deep (see icmp) */
 	pb_init(q);
 	g->depth++;
 	if (v6)
@@ -405,7 +404,7 @@ static void igmp(struct gen *g, struct pb *b, const struct l3info *l3)
 
 static void gre(struct gen *g, struct pb *b)
 {
-	static struct pb inner;
+	struct pb inner;
 	int v6 = chance(g, 30), key = chance(g, 30), sum = !key && chance(g, 20);
 	size_t off = b->tail;
 	uint8_t *h = pb_append(b, 4 + 4 * (key + sum));
