@@ -1,1 +1,12 @@
 # Decoder: tcpdump-style lines per protocol (src/decode/*.c).
+libbpfx_a_SOURCES += src/decode/decode.h src/decode/dec.h src/decode/decode.c \
+	src/decode/ether.c src/decode/link.c src/decode/arp.c \
+	src/decode/ip.c src/decode/ip6.c src/decode/cksum.c \
+	src/decode/tcp.c src/decode/udp.c src/decode/icmp.c src/decode/icmp6.c \
+	src/decode/resp.c
+
+# decprint: the decoder behind tcpdump's options, for compare.sh.
+check_PROGRAMS += tests/decode/decprint
+tests_decode_decprint_SOURCES = tests/decode/decprint.c
+tests_decode_decprint_CFLAGS = $(TEST_CFLAGS)
+tests_decode_decprint_LDADD = $(TEST_LDADD)

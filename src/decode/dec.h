@@ -1,0 +1,136 @@
+/* dec.h: the decoder's internals, shared by the per-protocol files.
+ *
+ * Every printer has the shape dec_<proto>(d, p, len): p points at the
+ * protocol's header inside the captured bytes, len is how many bytes the
+ * protocol occupies on the wire (which may exceed what was captured).  All
+ * reads go through the accessors below, which check p against d->end (one
+ * past the last captured byte).  A failed check is the one truncation exit:
+ * it prints tcpdump's " [|proto]" marker, naming d->proto, and longjmps back
+ * to dec_packet, which then finishes the packet (hex dump, newline). */
+#ifndef BPFX_DEC_H
+#define BPFX_DEC_H
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <sys/time.h>
+
+#include "decode/decode.h"
+
+#define DEC_TCPSEQ_BUCKETS 1024
+
+struct dec_tcpseq;                 /* per-connection ISNs, see tcp.c */
+
+/* A value-to-name table entry; tables end with { 0, NULL }. */
+struct dec_tok {
+	unsigned v;                /* the value on the wire */
+	const char *s;             /* what tcpdump prints for it */
+};
+
+struct dec_ctx {
+	struct dec_opts o;         /* options, copied at dec_new */
+	int linktype;              /* DLT_* of the capture */
+	FILE *out;                 /* where the current packet goes */
+	jmp_buf trunc;             /* the truncation exit */
+	const char *proto;         /* protocol named by " [|proto]" */
+	const uint8_t *start;      /* first captured byte */
+	const uint8_t *end;        /* one past the last captured byte */
+	int hdrlen;                /* link header length, for -x / -X / -A */
+	int default_dump;          /* payload undecoded: hex dump it unless -x/-X/-A */
+	struct timeval first;      /* first packet's time, for -ttttt */
+	struct timeval prev;       /* previous packet's time, for -ttt */
+	int seen;                  /* packets seen so far */
+	struct dec_tcpseq *tcpseq[DEC_TCPSEQ_BUCKETS]; /* tcp.c's table */
+};
+
+/* --- accessors (decode.c): each checks the capture bound first --- */
+_Noreturn void dec_trunc(struct dec_ctx *d);
+static inline int dec_has(const struct dec_ctx *d, const uint8_t *p, size_t n)
+{
+	return p >= d->start && p <= d->end && (size_t)(d->end - p) >= n;
+}
+static inline void dec_need(struct dec_ctx *d, const uint8_t *p, size_t n)
+{
+	if (!dec_has(d, p, n))
+		dec_trunc(d);
+}
+static inline uint8_t dec_u8(struct dec_ctx *d, const uint8_t *p)
+{
+	dec_need(d, p, 1);
+	return p[0];
+}
+static inline uint16_t dec_be16(struct dec_ctx *d, const uint8_t *p)
+{
+	dec_need(d, p, 2);
+	return (uint16_t)(p[0] << 8 | p[1]);
+}
+static inline uint32_t dec_be32(struct dec_ctx *d, const uint8_t *p)
+{
+	dec_need(d, p, 4);
+	return (uint32_t)p[0] << 24 | (uint32_t)p[1] << 16 | (uint32_t)p[2] << 8 | p[3];
+}
+static inline uint16_t dec_le16(struct dec_ctx *d, const uint8_t *p)
+{
+	dec_need(d, p, 2);
+	return (uint16_t)(p[1] << 8 | p[0]);
+}
+static inline uint32_t dec_le32(struct dec_ctx *d, const uint8_t *p)
+{
+	dec_need(d, p, 4);
+	return (uint32_t)p[3] << 24 | (uint32_t)p[2] << 16 | (uint32_t)p[1] << 8 | p[0];
+}
+/* Bytes captured from p on, capped at want (never negative). */
+static inline size_t dec_avail(const struct dec_ctx *d, const uint8_t *p, size_t want)
+{
+	if (p < d->start || p >= d->end)
+		return 0;
+	size_t n = (size_t)(d->end - p);
+	return n < want ? n : want;
+}
+
+/* --- output helpers (decode.c) --- */
+void dec_printf(struct dec_ctx *d, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+void dec_mac(struct dec_ctx *d, const uint8_t *p);         /* aa:bb:cc:dd:ee:ff */
+void dec_ip4addr(struct dec_ctx *d, const uint8_t *p);     /* 10.0.0.1 */
+void dec_ip6addr(struct dec_ctx *d, const uint8_t *p);     /* RFC 5952 text */
+const char *dec_tok(const struct dec_tok *t, unsigned v, const char *dflt);
+
+/* --- checksums (cksum.c) --- */
+uint32_t dec_sum(const uint8_t *p, size_t n, uint32_t acc); /* one's-complement partial sum */
+uint16_t dec_fold(uint32_t acc);                            /* fold and complement */
+uint16_t dec_cksum_ip4(const uint8_t *iph, const uint8_t *p, size_t n, unsigned proto);
+uint16_t dec_cksum_ip6(const uint8_t *src, const uint8_t *dst, const uint8_t *p, size_t n, unsigned nh);
+uint16_t dec_shouldbe(uint16_t field, uint16_t computed);
+
+/* --- the network context a transport printer needs (ip.c / ip6.c) --- */
+struct dec_net {
+	int v6;                    /* 0: IPv4, 1: IPv6 */
+	const uint8_t *src, *dst;  /* addresses inside the captured header */
+	const uint8_t *iph;        /* IPv4 header, for the pseudo-header */
+	int fragmented;            /* more fragments or offset != 0 */
+	int ports_only;            /* IPv6 with extension headers: tcpdump prints
+				      "SPORT > DPORT: ", addresses already shown */
+};
+void dec_netaddr(struct dec_ctx *d, const struct dec_net *n, const uint8_t *a);
+
+/* --- printers, one file each --- */
+int dec_ether(struct dec_ctx *d, const uint8_t *p, size_t len);        /* ether.c */
+int dec_link_null(struct dec_ctx *d, const uint8_t *p, size_t len);    /* link.c */
+int dec_link_sll(struct dec_ctx *d, const uint8_t *p, size_t len);
+int dec_link_sll2(struct dec_ctx *d, const uint8_t *p, size_t len);
+int dec_link_raw(struct dec_ctx *d, const uint8_t *p, size_t len);
+void dec_ethertype(struct dec_ctx *d, unsigned type, const uint8_t *p, size_t len); /* ether.c */
+const char *dec_ethertype_name(unsigned type);                                     /* ether.c */
+void dec_arp(struct dec_ctx *d, const uint8_t *p, size_t len, int rarp);           /* arp.c */
+void dec_ip(struct dec_ctx *d, const uint8_t *p, size_t len);                      /* ip.c */
+void dec_ip6(struct dec_ctx *d, const uint8_t *p, size_t len);                     /* ip6.c */
+void dec_tcp(struct dec_ctx *d, const struct dec_net *n, const uint8_t *p, size_t len);  /* tcp.c */
+void dec_udp(struct dec_ctx *d, const struct dec_net *n, const uint8_t *p, size_t len);  /* udp.c */
+void dec_icmp(struct dec_ctx *d, const struct dec_net *n, const uint8_t *p, size_t len); /* icmp.c */
+void dec_icmp6(struct dec_ctx *d, const struct dec_net *n, const uint8_t *p, size_t len);/* icmp6.c */
+void dec_resp(struct dec_ctx *d, const uint8_t *p, size_t len);                    /* resp.c */
+void dec_tcpseq_free(struct dec_ctx *d);                                           /* tcp.c */
+const char *dec_ipproto_name(unsigned proto);                                      /* ip.c */
+
+#endif

@@ -1,0 +1,254 @@
+/* decode.c: the decoder's driver.  dec_packet prints one packet the way
+ * tcpdump 4.99 does: timestamp, the link-layer printer for the capture's
+ * link type (which calls down through the network and transport printers),
+ * then the -x / -X / -A dump and a newline.  The truncation exit
+ * (dec_trunc) lands here.  Also home of the shared output helpers. */
+#include <arpa/inet.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "decode/dec.h"
+
+/* Link types with a printer; anything else makes dec_new return NULL. */
+static const struct {
+	int dlt;
+	int (*print)(struct dec_ctx *, const uint8_t *, size_t);
+} link_printers[] = {
+	{ DLT_EN10MB, dec_ether },         /* Ethernet, 802.1Q/802.1ad inside */
+	{ DLT_NULL, dec_link_null },       /* BSD loopback, host-order AF */
+	{ DLT_LOOP, dec_link_null },       /* OpenBSD loopback, network-order AF */
+	{ DLT_RAW, dec_link_raw },         /* raw IPv4 or IPv6 */
+#ifdef DLT_IPV4
+	{ DLT_IPV4, dec_link_raw },
+#endif
+#ifdef DLT_IPV6
+	{ DLT_IPV6, dec_link_raw },
+#endif
+	{ DLT_LINUX_SLL, dec_link_sll },   /* Linux cooked v1 */
+#ifdef DLT_LINUX_SLL2
+	{ DLT_LINUX_SLL2, dec_link_sll2 }, /* Linux cooked v2 */
+#endif
+};
+
+static int (*find_printer(int dlt))(struct dec_ctx *, const uint8_t *, size_t)
+{
+	for (size_t i = 0; i < sizeof link_printers / sizeof link_printers[0]; i++)
+		if (link_printers[i].dlt == dlt)
+			return link_printers[i].print;
+	return NULL;
+}
+
+struct dec_ctx *dec_new(const struct dec_opts *o, int linktype)
+{
+	if (!find_printer(linktype))
+		return NULL;
+	struct dec_ctx *d = calloc(1, sizeof *d);
+	if (!d)
+		return NULL;
+	d->o = *o;
+	d->linktype = linktype;
+	return d;
+}
+
+void dec_free(struct dec_ctx *d)
+{
+	if (!d)
+		return;
+	dec_tcpseq_free(d);
+	free(d);
+}
+
+_Noreturn void dec_trunc(struct dec_ctx *d)
+{
+	dec_printf(d, " [|%s]", d->proto ? d->proto : "?");
+	longjmp(d->trunc, 1);
+}
+
+void dec_printf(struct dec_ctx *d, const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	vfprintf(d->out, fmt, ap);
+	va_end(ap);
+}
+
+void dec_mac(struct dec_ctx *d, const uint8_t *p)
+{
+	dec_need(d, p, 6);
+	dec_printf(d, "%02x:%02x:%02x:%02x:%02x:%02x", p[0], p[1], p[2], p[3], p[4], p[5]);
+}
+
+void dec_ip4addr(struct dec_ctx *d, const uint8_t *p)
+{
+	dec_need(d, p, 4);
+	dec_printf(d, "%u.%u.%u.%u", p[0], p[1], p[2], p[3]);
+}
+
+void dec_ip6addr(struct dec_ctx *d, const uint8_t *p)
+{
+	char buf[INET6_ADDRSTRLEN];
+	dec_need(d, p, 16);
+	inet_ntop(AF_INET6, p, buf, sizeof buf);
+	dec_printf(d, "%s", buf);
+}
+
+void dec_netaddr(struct dec_ctx *d, const struct dec_net *n, const uint8_t *a)
+{
+	if (n->v6)
+		dec_ip6addr(d, a);
+	else
+		dec_ip4addr(d, a);
+}
+
+const char *dec_tok(const struct dec_tok *t, unsigned v, const char *dflt)
+{
+	for (; t->s; t++)
+		if (t->v == v)
+			return t->s;
+	return dflt;
+}
+
+/* --- timestamps (tcpdump's -t flags) --- */
+
+static void print_hms(struct dec_ctx *d, long sec, long usec)
+{
+	dec_printf(d, "%02ld:%02ld:%02ld.%06ld ", sec / 3600, sec / 60 % 60, sec % 60, usec);
+}
+
+static void print_delta(struct dec_ctx *d, const struct timeval *a, const struct timeval *b)
+{
+	long sec = (long)(a->tv_sec - b->tv_sec), usec = (long)(a->tv_usec - b->tv_usec);
+	if (usec < 0) {
+		usec += 1000000;
+		sec--;
+	}
+	if (sec < 0) { /* time went backwards: tcpdump prints the magnitude with a sign */
+		sec = -sec - (usec ? 1 : 0);
+		usec = usec ? 1000000 - usec : 0;
+		dec_printf(d, "-");
+	}
+	print_hms(d, sec, usec);
+}
+
+static void print_ts(struct dec_ctx *d, const struct timeval *tv)
+{
+	time_t t = tv->tv_sec;
+	struct tm tm;
+	switch (d->o.tflag) {
+	case 0: /* HH:MM:SS.uuuuuu, local time */
+		if (!localtime_r(&t, &tm)) {
+			dec_printf(d, "[Error converting time] ");
+			break;
+		}
+		print_hms(d, (long)tm.tm_hour * 3600 + tm.tm_min * 60 + tm.tm_sec, (long)tv->tv_usec);
+		break;
+	case 1: /* -t: none */
+		break;
+	case 2: /* -tt: seconds since the epoch */
+		dec_printf(d, "%ld.%06ld ", (long)tv->tv_sec, (long)tv->tv_usec);
+		break;
+	case 3: /* -ttt: since the previous packet */
+		print_delta(d, tv, d->seen ? &d->prev : tv);
+		break;
+	case 4: /* -tttt: date and time */
+		if (!localtime_r(&t, &tm)) {
+			dec_printf(d, "[Error converting time] ");
+			break;
+		}
+		dec_printf(d, "%04d-%02d-%02d ", tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday);
+		print_hms(d, (long)tm.tm_hour * 3600 + tm.tm_min * 60 + tm.tm_sec, (long)tv->tv_usec);
+		break;
+	default: /* -ttttt: since the first packet */
+		print_delta(d, tv, d->seen ? &d->first : tv);
+		break;
+	}
+}
+
+/* --- dumps (-x, -X, -A), after the decoded line --- */
+
+static void hex_dump(struct dec_ctx *d, const uint8_t *p, size_t n)
+{
+	for (size_t i = 0; i < n; i += 2) {
+		if (i % 16 == 0)
+			dec_printf(d, "\n\t0x%04zx: ", i);
+		if (i + 1 < n)
+			dec_printf(d, " %02x%02x", p[i], p[i + 1]);
+		else
+			dec_printf(d, " %02x", p[i]);
+	}
+}
+
+static void hex_ascii_dump(struct dec_ctx *d, const uint8_t *p, size_t n)
+{
+	for (size_t off = 0; off < n; off += 16) {
+		char hex[48], asc[17];
+		size_t h = 0, a = 0;
+		for (size_t i = off; i < n && i < off + 16; i += 2) {
+			if (i + 1 < n)
+				h += (size_t)snprintf(hex + h, sizeof hex - h, " %02x%02x", p[i], p[i + 1]);
+			else
+				h += (size_t)snprintf(hex + h, sizeof hex - h, " %02x", p[i]);
+			for (size_t j = i; j < i + 2 && j < n; j++)
+				asc[a++] = p[j] > 0x20 && p[j] < 0x7f ? (char)p[j] : '.';
+		}
+		asc[a] = '\0';
+		dec_printf(d, "\n\t0x%04zx: %-40s  %s", off, hex, asc);
+	}
+}
+
+static void ascii_dump(struct dec_ctx *d, const uint8_t *p, size_t n)
+{
+	dec_printf(d, "\n");
+	for (size_t i = 0; i < n; i++) {
+		uint8_t c = p[i];
+		if (c == '\r') {
+			/* a CR ending a line is dropped; any other prints as '.' */
+			if (i + 1 == n || p[i + 1] != '\n')
+				fputc('.', d->out);
+		} else if ((c > 0x20 && c < 0x7f) || c == '\t' || c == ' ' || c == '\n')
+			fputc(c, d->out);
+		else
+			fputc('.', d->out);
+	}
+}
+
+static void dump(struct dec_ctx *d, const uint8_t *pkt, size_t caplen, size_t hdrlen)
+{
+	const struct dec_opts *o = &d->o;
+	if (hdrlen > caplen)
+		hdrlen = caplen;
+	if (o->Xflag)
+		hex_ascii_dump(d, o->Xflag > 1 ? pkt : pkt + hdrlen, o->Xflag > 1 ? caplen : caplen - hdrlen);
+	else if (o->xflag)
+		hex_dump(d, o->xflag > 1 ? pkt : pkt + hdrlen, o->xflag > 1 ? caplen : caplen - hdrlen);
+	else if (o->Aflag)
+		ascii_dump(d, o->Aflag > 1 ? pkt : pkt + hdrlen, o->Aflag > 1 ? caplen : caplen - hdrlen);
+	else if (d->default_dump)
+		hex_ascii_dump(d, pkt + hdrlen, caplen - hdrlen);
+}
+
+void dec_packet(struct dec_ctx *d, FILE *out, const struct pcap_pkthdr *h, const uint8_t *pkt)
+{
+	int (*volatile print)(struct dec_ctx *, const uint8_t *, size_t) = find_printer(d->linktype);
+	volatile int hdrlen = 0;
+	d->out = out;
+	d->start = pkt;
+	d->end = pkt + h->caplen;
+	d->proto = "?";
+	d->hdrlen = 0;
+	d->default_dump = 0;
+
+	print_ts(d, &h->ts);
+	if (!d->seen)
+		d->first = h->ts;
+	d->prev = h->ts;
+	d->seen++;
+
+	if (setjmp(d->trunc) == 0)
+		hdrlen = print(d, pkt, h->len);
+	else
+		hdrlen = d->hdrlen;
+	dump(d, pkt, h->caplen, (size_t)hdrlen);
+	dec_printf(d, "\n");
+}

@@ -1,0 +1,179 @@
+/* ether.c: Ethernet II / 802.3 frames, 802.1Q and 802.1ad tags, and the
+ * ethertype dispatch the cooked link types share.  With -e tcpdump prints
+ * "SRC > DST, ethertype NAME (0xXXXX), length N: " before the network
+ * layer; tags print "vlan V, p P[, DEI], ethertype ..., ".  Frames whose
+ * payload we do not decode (802.3/LLC, other ethertypes) stop where
+ * tcpdump's line would go on into that protocol. */
+#include "decode/dec.h"
+
+/* tcpdump's names for ethertypes (IEEE registry; tcpdump ethertype.h). */
+static const struct dec_tok ethertypes[] = {
+	{ 0x0200, "PUP" },
+	{ 0x0800, "IPv4" },              /* RFC 894 */
+	{ 0x0806, "ARP" },               /* RFC 826 */
+	{ 0x0842, "Wake-on-LAN" },
+	{ 0x22f0, "AVTP" },
+	{ 0x2452, "802.11" },
+	{ 0x6000, "DEC" },
+	{ 0x6001, "DEC-MOP-Dump" },
+	{ 0x6002, "DEC-MOP-Remote" },
+	{ 0x6003, "DN" },
+	{ 0x6004, "DEC-LAT" },
+	{ 0x6005, "DEC-Diagnostics" },
+	{ 0x6006, "DEC-Customer" },
+	{ 0x6007, "DEC-SCA" },
+	{ 0x6558, "TEB" },
+	{ 0x8035, "Reverse ARP" },       /* RFC 903 */
+	{ 0x8038, "DEC-LanBridge" },
+	{ 0x803e, "DEC-DSM" },
+	{ 0x8041, "DEC-LAVC" },
+	{ 0x809b, "Appletalk" },
+	{ 0x80f3, "Appletalk ARP" },
+	{ 0x8100, "802.1Q" },            /* IEEE 802.1Q */
+	{ 0x8137, "IPX" },
+	{ 0x814c, "SNMP" },
+	{ 0x86dd, "IPv6" },              /* RFC 8200 */
+	{ 0x876b, "TCP-IP-Compression" },
+	{ 0x8808, "MAC control" },
+	{ 0x8809, "Slow Protocols" },
+	{ 0x880b, "PPP" },
+	{ 0x8819, "CobraNet" },
+	{ 0x883e, "RRCP" },
+	{ 0x8847, "MPLS unicast" },
+	{ 0x8848, "MPLS multicast" },
+	{ 0x8863, "PPPoE D" },
+	{ 0x8864, "PPPoE S" },
+	{ 0x886f, "MS NLB heartbeat" },
+	{ 0x888e, "EAPOL" },
+	{ 0x88a2, "AoE" },
+	{ 0x88a8, "802.1Q-QinQ" },       /* IEEE 802.1ad */
+	{ 0x88cc, "LLDP" },
+	{ 0x88e5, "MACSEC" },
+	{ 0x88f7, "PTP" },
+	{ 0x8902, "CFM" },
+	{ 0x8906, "FCoE" },
+	{ 0x8914, "FIP" },
+	{ 0x8915, "RoCE" },
+	{ 0x8940, "Arista Vendor Specific Protocol" },
+	{ 0x9000, "Loopback" },
+	{ 0x9100, "802.1Q-9100" },
+	{ 0x9200, "802.1Q-9200" },
+	{ 0x9300, "802.1Q-9300" },
+	{ 0xfaf5, "GEONET_OLD" },
+	{ 0x8947, "GeoNet" },
+	{ 0x0707, "GeoNet (old)" },
+	{ 0xabcd, "CFM (old)" },
+	{ 0x8950, "CALM FAST" },
+	{ 0, NULL },
+};
+
+static int is_vlan(unsigned type)
+{
+	return type == 0x8100 || type == 0x88a8 || type == 0x9100 || type == 0x9200 || type == 0x9300;
+}
+
+/* The network layer for an ethertype, or nothing if we don't decode it. */
+void dec_ethertype(struct dec_ctx *d, unsigned type, const uint8_t *p, size_t len)
+{
+	switch (type) {
+	case 0x0800: /* IPv4 */
+		dec_ip(d, p, len);
+		break;
+	case 0x86dd: /* IPv6 */
+		dec_ip6(d, p, len);
+		break;
+	case 0x0806: /* ARP */
+		dec_arp(d, p, len, 0);
+		break;
+	case 0x8035: /* RARP */
+		dec_arp(d, p, len, 1);
+		break;
+	default:
+		break;
+	}
+}
+
+const char *dec_ethertype_name(unsigned type)
+{
+	return dec_tok(ethertypes, type, "Unknown");
+}
+
+static void print_type(struct dec_ctx *d, unsigned type)
+{
+	dec_printf(d, "ethertype %s (0x%04x)", dec_tok(ethertypes, type, "Unknown"), type);
+}
+
+/* 802.2 LLC header length (IEEE 802.2): U frames have a 1-byte control
+ * field, I and S frames 2; a SNAP header (0xaa/0xaa) adds 5.  tcpdump
+ * counts it as link header for -x. */
+static int llc_hdrlen(struct dec_ctx *d, const uint8_t *q)
+{
+	if (!dec_has(d, q, 3))
+		return 0;
+	int n = (q[2] & 3) == 3 ? 3 : 4;
+	if (q[0] == 0xaa && q[1] == 0xaa && n == 3)
+		n += 5;
+	return dec_has(d, q, (size_t)n) ? n : 0;
+}
+
+int dec_ether(struct dec_ctx *d, const uint8_t *p, size_t len)
+{
+	const uint8_t *q = p + 12;
+	d->proto = "ether";
+	d->hdrlen = 14;
+	if (!dec_has(d, p, 14)) {
+		dec_printf(d, "[|ether]");
+		return (int)dec_avail(d, p, 14);
+	}
+	unsigned type = dec_be16(d, q);
+	if (d->o.eflag) {
+		dec_mac(d, p + 6);
+		dec_printf(d, " > ");
+		dec_mac(d, p);
+		dec_printf(d, ", ");
+		if (type <= 1500) /* 802.3: the field is the payload's length */
+			dec_printf(d, "802.3, length %u: ", type);
+		else {
+			print_type(d, type);
+			dec_printf(d, ", length %zu: ", len);
+		}
+	}
+	q += 2;
+	len = len >= 14 ? len - 14 : 0;
+	while (is_vlan(type)) {
+		d->proto = "vlan";
+		if (!dec_has(d, q, 4)) {
+			dec_printf(d, "[|vlan]");
+			return (int)(q - p);
+		}
+		unsigned tci = dec_be16(d, q);
+		type = dec_be16(d, q + 2);
+		if (d->o.eflag) {
+			dec_printf(d, "vlan %u, p %u%s, ", tci & 0xfff, tci >> 13, (tci & 0x1000) ? ", DEI" : "");
+			if (type > 1500) {
+				print_type(d, type);
+				dec_printf(d, ", ");
+			}
+		}
+		q += 4;
+		len = len >= 4 ? len - 4 : 0;
+		d->hdrlen = (int)(q - p);
+	}
+	d->hdrlen = (int)(q - p);
+	if (type > 1500 && !dec_tok(ethertypes, type, NULL)) {
+		/* unknown to tcpdump: the -e header even without -e, then a hex dump */
+		if (!d->o.eflag) {
+			dec_mac(d, p + 6);
+			dec_printf(d, " > ");
+			dec_mac(d, p);
+			dec_printf(d, ", ");
+			print_type(d, type);
+			dec_printf(d, ", length %zu: ", len + (size_t)(q - p));
+		}
+		d->default_dump = 1;
+	} else if (type > 1500)
+		dec_ethertype(d, type, q, len);
+	else
+		return (int)(q - p) + llc_hdrlen(d, q);
+	return (int)(q - p);
+}

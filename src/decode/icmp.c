@@ -1,0 +1,167 @@
+/* icmp.c: ICMP (RFC 792): "ICMP echo request, id I, seq S, length L",
+ * unreachable / time exceeded / redirect naming the quoted datagram's
+ * destination, timestamps.  With -v a bad checksum is flagged and, for
+ * error messages, the quoted datagram is printed on the next line after a
+ * tab, through the IPv4 printer. */
+#include "decode/dec.h"
+
+/* Destination unreachable codes (RFC 792, RFC 1812): "host"/"net" word
+ * before the address, and the text after "unreachable". */
+static const struct {
+	const char *pre, *post;
+} unreach[] = {
+	[0] = { "net ", "" }, [1] = { "host ", "" },
+	[5] = { "", " - source route failed" },
+	[6] = { "net ", " - unknown" }, [7] = { "host ", " - unknown" },
+	[8] = { "", " - source host isolated" },
+	[9] = { "net ", " - admin prohibited" }, [10] = { "host ", " - admin prohibited" },
+	[11] = { "net ", " - tos prohibited" }, [12] = { "host ", " - tos prohibited" },
+	[13] = { "host ", " - admin prohibited filter" },
+	[14] = { "host ", " - host precedence violation" },
+	[15] = { "host ", " - precedence cutoff" },
+};
+
+static const struct dec_tok types[] = {
+	{ 0, "echo reply" }, { 4, "source quench" }, { 8, "echo request" },
+	{ 10, "router solicitation" }, { 13, "time stamp request" }, { 14, "time stamp reply" },
+	{ 15, "information request" }, { 16, "information reply" },
+	{ 17, "address mask request" }, { 0, NULL },
+};
+
+static void print_ms(struct dec_ctx *d, uint32_t ms)
+{
+	dec_printf(d, "%02u:%02u:%02u.%03u", ms / 3600000, ms / 60000 % 60, ms / 1000 % 60, ms % 1000);
+}
+
+/* The unreachable message for code c about quoted datagram q. */
+static void print_unreach(struct dec_ctx *d, unsigned code, const uint8_t *ic)
+{
+	const uint8_t *q = ic + 8;
+	dec_need(d, q, 20);
+	const uint8_t *qdst = q + 16;
+	unsigned qproto = dec_u8(d, q + 9), qhl = (dec_u8(d, q) & 0xf) * 4u;
+	switch (code) {
+	case 2:
+		dec_ip4addr(d, qdst);
+		dec_printf(d, " protocol %u unreachable", qproto);
+		return;
+	case 3: {
+		const uint8_t *th = q + qhl;
+		unsigned port = dec_be16(d, th + 2);
+		dec_ip4addr(d, qdst);
+		if (qproto == 6)
+			dec_printf(d, " tcp port %u unreachable", port);
+		else if (qproto == 17)
+			dec_printf(d, " udp port %u unreachable", port);
+		else
+			dec_printf(d, " protocol %u port %u unreachable", qproto, port);
+		return;
+	}
+	case 4: {
+		unsigned mtu = dec_be16(d, ic + 6);
+		dec_ip4addr(d, qdst);
+		if (mtu)
+			dec_printf(d, " unreachable - need to frag (mtu %u)", mtu);
+		else
+			dec_printf(d, " unreachable - need to frag");
+		return;
+	}
+	default:
+		if (code < sizeof unreach / sizeof unreach[0] && unreach[code].pre) {
+			dec_printf(d, "%s", unreach[code].pre);
+			dec_ip4addr(d, qdst);
+			dec_printf(d, " unreachable%s", unreach[code].post);
+		} else {
+			dec_ip4addr(d, qdst);
+			dec_printf(d, " unreachable - #%u", code);
+		}
+	}
+}
+
+static void print_redirect(struct dec_ctx *d, unsigned code, const uint8_t *ic)
+{
+	static const char *const fmt[] = { "redirect ", "redirect ", "redirect-tos ", "redirect-tos " };
+	static const char *const to[] = { " to net ", " to host ", " to net ", " to host " };
+	dec_need(d, ic + 8, 20);
+	if (code < 4) {
+		dec_printf(d, "%s", fmt[code]);
+		dec_ip4addr(d, ic + 8 + 16);
+		dec_printf(d, "%s", to[code]);
+	} else {
+		dec_printf(d, "redirect-#%u ", code);
+		dec_ip4addr(d, ic + 8 + 16);
+		dec_printf(d, " to ");
+	}
+	dec_ip4addr(d, ic + 4);
+}
+
+void dec_icmp(struct dec_ctx *d, const struct dec_net *n, const uint8_t *p, size_t len)
+{
+	d->proto = "icmp";
+	dec_printf(d, "ICMP ");
+	unsigned type = dec_u8(d, p), code = dec_u8(d, p + 1);
+	switch (type) {
+	case 0: case 8:
+		dec_printf(d, "echo %s, id %u, seq %u", type ? "request" : "reply", dec_be16(d, p + 4), dec_be16(d, p + 6));
+		break;
+	case 3:
+		print_unreach(d, code, p);
+		break;
+	case 5:
+		print_redirect(d, code, p);
+		break;
+	case 11:
+		if (code == 0)
+			dec_printf(d, "time exceeded in-transit");
+		else if (code == 1)
+			dec_printf(d, "ip reassembly time exceeded");
+		else
+			dec_printf(d, "time exceeded-#%u", code);
+		break;
+	case 12:
+		if (code)
+			dec_printf(d, "parameter problem - code %u", code);
+		else
+			dec_printf(d, "parameter problem - octet %u", dec_u8(d, p + 4));
+		break;
+	case 13: case 14:
+		dec_printf(d, "time stamp %s id %u seq %u", type == 13 ? "query" : "reply", dec_be16(d, p + 4),
+			   dec_be16(d, p + 6));
+		if (type == 14) {
+			dec_printf(d, ": org ");
+			print_ms(d, dec_be32(d, p + 8));
+			dec_printf(d, ", recv ");
+			print_ms(d, dec_be32(d, p + 12));
+			dec_printf(d, ", xmit ");
+			print_ms(d, dec_be32(d, p + 16));
+		}
+		break;
+	case 18:
+		dec_printf(d, "address mask is 0x%08x", dec_be32(d, p + 8));
+		break;
+	case 9: /* router advertisement: not decoded */
+		return;
+	default: {
+		const char *s = dec_tok(types, type, NULL);
+		if (s)
+			dec_printf(d, "%s", s);
+		else
+			dec_printf(d, "type-#%u", type);
+	}
+	}
+	dec_printf(d, ", length %zu", len);
+	if (d->o.vflag && !d->o.no_cksum && !n->fragmented && dec_has(d, p, len)) {
+		uint16_t sum = dec_fold(dec_sum(p, len, 0));
+		if (sum != 0) {
+			uint16_t field = dec_be16(d, p + 2);
+			dec_printf(d, " (wrong icmp cksum %x (->%x)!)", field, dec_shouldbe(field, sum));
+		}
+	}
+	if (d->o.vflag && (type == 3 || type == 4 || type == 5 || type == 11 || type == 12)) {
+		const uint8_t *q = p + 8;
+		const uint8_t *save = d->end;
+		dec_printf(d, "\n\t");
+		dec_ip(d, q, dec_be16(d, q + 2));
+		d->end = save;
+	}
+}

@@ -1,0 +1,251 @@
+/* ip.c: IPv4 (RFC 791).  Without -v tcpdump prints "IP " (only without -e,
+ * where the ethertype already says IPv4); with -v the header in
+ * parentheses: tos with ECN, ttl, id, offset, flags, proto, length,
+ * options and a bad header checksum, then a newline and four spaces.  The
+ * capture bound is cut to the datagram's total length (Ethernet padding is
+ * not payload).  First fragments go to the transport printers; later
+ * fragments print "SRC > DST: ip-proto-N". */
+#include "decode/dec.h"
+
+/* tcpdump's protocol names (ipproto.c), IANA protocol numbers. */
+static const struct dec_tok ipprotos[] = {
+	{ 0, "Options" },          /* IPv6 hop-by-hop, RFC 8200 */
+	{ 1, "ICMP" },             /* RFC 792 */
+	{ 2, "IGMP" },             /* RFC 1112 */
+	{ 4, "IPIP" },             /* RFC 2003 */
+	{ 6, "TCP" },              /* RFC 793 */
+	{ 8, "EGP" },
+	{ 9, "IGRP" },
+	{ 17, "UDP" },             /* RFC 768 */
+	{ 33, "DCCP" },            /* RFC 4340 */
+	{ 41, "IPv6" },            /* RFC 2473 */
+	{ 43, "Routing" },         /* RFC 8200 */
+	{ 44, "Fragment" },        /* RFC 8200 */
+	{ 46, "RSVP" },
+	{ 47, "GRE" },             /* RFC 2784 */
+	{ 50, "ESP" },             /* RFC 4303 */
+	{ 51, "AH" },              /* RFC 4302 */
+	{ 55, "Mobile IP" },
+	{ 58, "ICMPv6" },          /* RFC 4443 */
+	{ 62, "Mobile IP (old)" },
+	{ 88, "EIGRP" },
+	{ 89, "OSPF" },
+	{ 103, "PIM" },
+	{ 108, "Compressed IP" },  /* RFC 3173 */
+	{ 112, "VRRP" },
+	{ 113, "PGM" },
+	{ 132, "SCTP" },           /* RFC 4960 */
+	{ 135, "Mobility" },       /* RFC 6275 */
+	{ 0, NULL },
+};
+
+/* Protocols tcpdump goes on to decode; for the rest it prints
+ * " ip-proto-N LEN" (ip_demux). */
+static const unsigned tcpdump_decodes[] = {
+	1, 2, 4, 6, 8, 9, 17, 33, 41, 46, 47, 50, 51, 55, 58, 77, 88, 89, 103, 108, 112, 113, 132, 135,
+};
+
+/* IP options (RFC 791, RFC 2113). */
+static const struct dec_tok ipopts[] = {
+	{ 0, "EOL" }, { 1, "NOP" }, { 7, "RR" }, { 68, "timestamp" }, { 82, "traceroute" },
+	{ 130, "security" }, { 131, "LSRR" }, { 137, "SSRR" }, { 148, "RA" }, { 0, NULL },
+};
+
+const char *dec_ipproto_name(unsigned proto)
+{
+	if (proto == 0)
+		return "Options";
+	return dec_tok(ipprotos, proto, "unknown");
+}
+
+static int decoded_by_tcpdump(unsigned proto)
+{
+	for (size_t i = 0; i < sizeof tcpdump_decodes / sizeof tcpdump_decodes[0]; i++)
+		if (tcpdump_decodes[i] == proto)
+			return 1;
+	return 0;
+}
+
+/* RR, LSRR, SSRR: the recorded addresses, "," after those already used. */
+static void print_route(struct dec_ctx *d, const uint8_t *cp, unsigned len)
+{
+	if (len < 3) {
+		dec_printf(d, " [bad length %u]", len);
+		return;
+	}
+	if ((len + 1) & 3)
+		dec_printf(d, " [bad length %u]", len);
+	unsigned ptr = dec_u8(d, cp + 2) - 1u;
+	if (ptr < 3 || ((ptr + 1) & 3) || ptr > len + 1)
+		dec_printf(d, " [bad ptr %u]", dec_u8(d, cp + 2));
+	for (unsigned i = 3; i < len; i += 4) {
+		dec_printf(d, " ");
+		dec_ip4addr(d, cp + i);
+		if (ptr > i)
+			dec_printf(d, ",");
+	}
+}
+
+static void print_options(struct dec_ctx *d, const uint8_t *cp, unsigned len)
+{
+	const char *sep = "";
+	unsigned olen;
+	for (; len > 0; cp += olen, len -= olen) {
+		dec_printf(d, "%s", sep);
+		sep = ",";
+		unsigned code = dec_u8(d, cp);
+		const char *name = dec_tok(ipopts, code, NULL);
+		if (name)
+			dec_printf(d, "%s", name);
+		else
+			dec_printf(d, "unknown %u", code);
+		if (code == 0 || code == 1)
+			olen = 1;
+		else {
+			olen = dec_u8(d, cp + 1);
+			if (olen < 2) {
+				dec_printf(d, " [bad length %u]", olen);
+				return;
+			}
+		}
+		if (olen > len) {
+			dec_printf(d, " [bad length %u]", olen);
+			return;
+		}
+		switch (code) {
+		case 0:
+			return;
+		case 7: case 131: case 137:
+			print_route(d, cp, olen);
+			break;
+		case 148:
+			if (olen < 4) {
+				dec_printf(d, " [bad length %u]", olen);
+				break;
+			}
+			if (dec_be16(d, cp + 2))
+				dec_printf(d, " value %u", dec_be16(d, cp + 2));
+			break;
+		default:
+			break;
+		}
+	}
+}
+
+static void print_header(struct dec_ctx *d, const uint8_t *p, unsigned hlen)
+{
+	unsigned tos = dec_u8(d, p + 1), ttl = dec_u8(d, p + 8), off = dec_be16(d, p + 6);
+	static const char *const ecn[] = { "", ",ECT(1)", ",ECT(0)", ",CE" };
+	dec_printf(d, "(tos 0x%x%s", tos, ecn[tos & 3]);
+	if (ttl >= 1)
+		dec_printf(d, ", ttl %u", ttl);
+	dec_printf(d, ", id %u, offset %u, flags [", dec_be16(d, p + 4), (off & 0x1fff) * 8);
+	const char *sep = "";
+	if (!(off & 0xe000))
+		dec_printf(d, "none");
+	if (off & 0x2000)
+		dec_printf(d, "%s+", sep), sep = ", ";
+	if (off & 0x4000)
+		dec_printf(d, "%sDF", sep), sep = ", ";
+	if (off & 0x8000)
+		dec_printf(d, "%srsvd", sep);
+	unsigned proto = dec_u8(d, p + 9);
+	dec_printf(d, "], proto %s (%u), length %u", dec_ipproto_name(proto), proto, dec_be16(d, p + 2));
+	if (hlen > 20) {
+		dec_printf(d, ", options (");
+		print_options(d, p + 20, hlen - 20);
+		dec_printf(d, ")");
+	}
+	if (!d->o.no_cksum && dec_has(d, p, hlen)) {
+		uint16_t sum = dec_fold(dec_sum(p, hlen, 0));
+		if (sum != 0) {
+			uint16_t field = dec_be16(d, p + 10);
+			dec_printf(d, ", bad cksum %x (->%x)!", field, dec_shouldbe(field, sum));
+		}
+	}
+	dec_printf(d, ")\n    ");
+}
+
+void dec_ip(struct dec_ctx *d, const uint8_t *p, size_t len)
+{
+	d->proto = "ip";
+	unsigned v = dec_u8(d, p) >> 4;
+	if (v != 4) {
+		dec_printf(d, "IP%u", v);
+		if (v == 6)
+			dec_printf(d, ", wrong link-layer encapsulation");
+		dec_printf(d, " (invalid)");
+		return;
+	}
+	if (!d->o.eflag)
+		dec_printf(d, "IP ");
+	if (len < 20) {
+		dec_printf(d, "truncated-ip %zu", len);
+		return;
+	}
+	unsigned hlen = (dec_u8(d, p) & 0xf) * 4u;
+	if (hlen < 20) {
+		dec_printf(d, "bad-hlen %u", hlen);
+		return;
+	}
+	size_t totlen = dec_be16(d, p + 2);
+	if (len < totlen)
+		dec_printf(d, "truncated-ip - %zu bytes missing! ", totlen - len);
+	if (totlen < hlen) {
+		dec_printf(d, "bad-len %zu", totlen);
+		return;
+	}
+	if (dec_has(d, p, totlen))
+		d->end = p + totlen; /* the payload ends with the datagram */
+	unsigned off = dec_be16(d, p + 6), proto = dec_u8(d, p + 9);
+	if (d->o.vflag)
+		print_header(d, p, hlen);
+
+	struct dec_net n = { .v6 = 0, .src = p + 12, .dst = p + 16, .iph = p,
+			     .fragmented = (off & 0x3fff) != 0 };
+	if ((off & 0x1fff) != 0) {
+		if (d->o.qflag > 1)
+			return;
+		dec_ip4addr(d, p + 12);
+		dec_printf(d, " > ");
+		dec_ip4addr(d, p + 16);
+		dec_printf(d, ": ip-proto-%u", proto);
+		return;
+	}
+	const uint8_t *q = p + hlen;
+	size_t plen = totlen - hlen;
+	if (proto != 6 && proto != 17 && proto != 132 && proto != 33) {
+		dec_ip4addr(d, p + 12);
+		dec_printf(d, " > ");
+		dec_ip4addr(d, p + 16);
+		dec_printf(d, ": ");
+	}
+	if (!dec_has(d, q, 1)) {
+		dec_printf(d, " [remaining caplen(%zu) < header length(%u)]", dec_avail(d, p, hlen), hlen);
+		dec_trunc(d);
+	}
+	switch (proto) {
+	case 6:
+		dec_tcp(d, &n, q, plen);
+		break;
+	case 17:
+		dec_udp(d, &n, q, plen);
+		break;
+	case 1:
+		dec_icmp(d, &n, q, plen);
+		break;
+	case 4:
+		dec_ip(d, q, plen);
+		break;
+	case 41:
+		dec_ip6(d, q, plen);
+		break;
+	case 58:
+		dec_printf(d, "[ICMPv6 requires IPv6] (invalid)");
+		break;
+	default:
+		if (!decoded_by_tcpdump(proto))
+			dec_printf(d, " ip-proto-%u %zu", proto, plen);
+		break;
+	}
+}

@@ -1,0 +1,133 @@
+/* link.c: the link types other than Ethernet: BSD loopback (NULL, LOOP),
+ * Linux cooked captures (SLL, SLL2) and raw IP (RAW, IPV4, IPV6).  Each
+ * prints its header only with -e, as tcpdump does, then hands the payload
+ * to the network layer; the return value is the link header's length. */
+#include <net/if.h>
+
+#include "decode/dec.h"
+
+/* Address families in BSD loopback headers (tcpdump's bsd_af_values). */
+static const struct dec_tok bsd_afs[] = {
+	{ 2, "IPv4" },           /* AF_INET everywhere */
+	{ 7, "OSI" },
+	{ 16, "Appletalk" },
+	{ 23, "IPX" },
+	{ 24, "IPv6" },          /* NetBSD, OpenBSD */
+	{ 28, "IPv6" },          /* FreeBSD */
+	{ 30, "IPv6" },          /* Darwin */
+	{ 0, NULL },
+};
+
+/* Linux packet types (linux/if_packet.h PACKET_*). */
+static const struct dec_tok sll_pkttypes[] = {
+	{ 0, "In" },             /* PACKET_HOST */
+	{ 1, "B" },              /* PACKET_BROADCAST */
+	{ 2, "M" },              /* PACKET_MULTICAST */
+	{ 3, "P" },              /* PACKET_OTHERHOST */
+	{ 4, "Out" },            /* PACKET_OUTGOING */
+	{ 0, NULL },
+};
+
+int dec_link_null(struct dec_ctx *d, const uint8_t *p, size_t len)
+{
+	d->proto = "null";
+	d->hdrlen = 4;
+	if (!dec_has(d, p, 4)) {
+		dec_printf(d, "[|null]");
+		return (int)dec_avail(d, p, 4);
+	}
+	uint32_t af = d->linktype == DLT_LOOP ? dec_be32(d, p) : dec_le32(d, p);
+	if (d->linktype != DLT_LOOP && (af & 0xffff0000u) != 0)
+		af = dec_be32(d, p); /* written on a machine of the other byte order */
+	if (d->o.eflag)
+		dec_printf(d, "AF %s (%u), length %zu: ", dec_tok(bsd_afs, af, "Unknown"), af, len);
+	len = len >= 4 ? len - 4 : 0;
+	if (af == 2)
+		dec_ip(d, p + 4, len);
+	else if (af == 24 || af == 28 || af == 30)
+		dec_ip6(d, p + 4, len);
+	return 4;
+}
+
+/* The cooked header's hardware address: Ethernet form for 6 bytes. */
+static void sll_addr(struct dec_ctx *d, const uint8_t *a, unsigned halen)
+{
+	if (halen == 6) {
+		dec_mac(d, a);
+		dec_printf(d, " ");
+	}
+}
+
+static void sll_payload(struct dec_ctx *d, unsigned proto, const uint8_t *p, size_t len)
+{
+	if (proto > 1500)
+		dec_ethertype(d, proto, p, len);
+}
+
+static void sll_proto(struct dec_ctx *d, unsigned proto)
+{
+	if (proto > 1500)
+		dec_printf(d, "ethertype %s (0x%04x), ", dec_ethertype_name(proto), proto);
+}
+
+int dec_link_sll(struct dec_ctx *d, const uint8_t *p, size_t len)
+{
+	d->proto = "sll";
+	d->hdrlen = 16;
+	if (!dec_has(d, p, 16)) {
+		dec_printf(d, "[|sll]");
+		return (int)dec_avail(d, p, 16);
+	}
+	unsigned proto = dec_be16(d, p + 14);
+	if (d->o.eflag) {
+		dec_printf(d, "%3s ", dec_tok(sll_pkttypes, dec_be16(d, p), "?"));
+		sll_addr(d, p + 6, dec_be16(d, p + 4));
+		if (!d->o.qflag)
+			sll_proto(d, proto);
+		dec_printf(d, "length %zu: ", len);
+	}
+	len = len >= 16 ? len - 16 : 0;
+	sll_payload(d, proto, p + 16, len);
+	return 16;
+}
+
+int dec_link_sll2(struct dec_ctx *d, const uint8_t *p, size_t len)
+{
+	char ifname[IF_NAMESIZE + 1] = "?";
+	d->proto = "sll2";
+	d->hdrlen = 20;
+	if (!dec_has(d, p, 20)) {
+		dec_printf(d, "[|sll2]");
+		return (int)dec_avail(d, p, 20);
+	}
+	unsigned proto = dec_be16(d, p);
+	if (!if_indextoname(dec_be32(d, p + 4), ifname))
+		ifname[0] = '?', ifname[1] = '\0';
+	dec_printf(d, "%-5s ", ifname);
+	dec_printf(d, "%-3s ", dec_tok(sll_pkttypes, dec_u8(d, p + 10), "?"));
+	if (d->o.eflag) {
+		sll_addr(d, p + 12, dec_u8(d, p + 11));
+		if (!d->o.qflag)
+			sll_proto(d, proto);
+		dec_printf(d, "length %zu: ", len);
+	}
+	len = len >= 20 ? len - 20 : 0;
+	sll_payload(d, proto, p + 20, len);
+	return 20;
+}
+
+int dec_link_raw(struct dec_ctx *d, const uint8_t *p, size_t len)
+{
+	d->proto = "raw";
+	d->hdrlen = 0;
+	if (d->o.eflag && d->linktype == DLT_RAW)
+		dec_printf(d, "ip: ");
+	unsigned v = dec_u8(d, p) >> 4;
+	if (v == 4)
+		dec_ip(d, p, len);
+	else if (v == 6)
+		dec_ip6(d, p, len);
+	else
+		dec_printf(d, "unknown ip %u", v);
+	return 0;
+}

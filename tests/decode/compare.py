@@ -1,0 +1,147 @@
+#!/usr/bin/env python3
+"""compare.py: decprint against tcpdump 4.99, packet by packet.
+
+For each capture and option set, runs `decprint OPTS -r F` and
+`TZ=UTC tcpdump OPTS -r F`, groups each output into packets (a packet
+starts with a timestamp line), and counts per packet:
+  identical  - the same bytes;
+  continues  - tcpdump goes on into a protocol we don't decode: our decoded
+               part is a strict prefix of tcpdump's, ending at a protocol
+               boundary, and the dumps (-x/-X/-A) are equal;
+  mismatch   - anything else.
+Exit 1 if a mismatch touches Ethernet/IPv4/IPv6/TCP/UDP/ICMP/ICMPv6/ARP
+output, or if identical / (identical + mismatch) < 95%.
+usage: compare.py DECPRINT SRCDIR [BUILDDIR]"""
+import concurrent.futures, glob, os, re, subprocess, sys
+
+OPTSETS = ["-nn", "-nn -v", "-nn -vvv", "-nn -e", "-nn -x", "-nn -X", "-nn -A", "-nn -q"]
+DECODED_LINKS = {"EN10MB", "NULL", "LOOP", "RAW", "IPV4", "IPV6", "LINUX_SLL", "LINUX_SLL2"}
+TS = re.compile(r"^\d\d:\d\d:\d\d\.\d{6} ")
+DUMP = re.compile(r"^\t0x[0-9a-f]{4}: ")
+CORE = re.compile(r"\b(IP6?|ARP|RARP|UDP|ICMP6?|ICMP|Flags \[|ethertype (IPv4|IPv6|ARP))|\(tos |\(flowlabel |\(hlim ")
+
+
+def packets(text):
+    out = []
+    for line in text.split("\n")[:-1] if text.endswith("\n") else text.split("\n"):
+        if TS.match(line) or not out:
+            out.append([line])
+        else:
+            out[-1].append(line)
+    return out
+
+
+def split(pkt, opts):
+    """(decoded part, dump part) of one packet's lines."""
+    if "-A" in opts.split():
+        return "\n".join(pkt[:1]), "\n".join(pkt[1:])
+    for i, line in enumerate(pkt):
+        if DUMP.match(line):
+            return "\n".join(pkt[:i]), "\n".join(pkt[i:])
+    return "\n".join(pkt), ""
+
+
+def linktype(f):
+    r = subprocess.run(["tcpdump", "-r", f, "-c", "1", "-nn"], capture_output=True, text=True)
+    m = re.search(r"link-type (\S+)", r.stderr)
+    return m.group(1) if m else "?"
+
+
+def run_one(decprint, f, opts):
+    env = dict(os.environ, TZ="UTC")
+    args = opts.split()
+    try:
+        ours = subprocess.run([decprint] + args + ["-r", f], capture_output=True, env=env, timeout=30)
+        theirs = subprocess.run(["tcpdump"] + args + ["-r", f], capture_output=True, env=env, timeout=30)
+    except subprocess.TimeoutExpired:
+        return f, opts, None, None, "timeout"
+    crash = ""
+    if ours.returncode not in (0, 1) or b"ERROR: AddressSanitizer" in ours.stderr or b"runtime error" in ours.stderr:
+        crash = "decprint exit %d: %s" % (ours.returncode, ours.stderr.decode(errors="replace")[-300:])
+    return f, opts, ours.stdout.decode("latin-1"), theirs.stdout.decode("latin-1"), crash
+
+
+def classify(o, t, opts):
+    """o, t: one packet's lines from decprint and tcpdump."""
+    if o == t:
+        return "identical"
+    od, odump = split(o, opts)
+    td, tdump = split(t, opts)
+    if odump == tdump and td.startswith(od) and len(td) > len(od):
+        rest = td[len(od):]
+        if od.endswith((" ", ":", ",")) or rest.startswith((":", " ", ",", "\n")):
+            return "continues"
+    return "mismatch"
+
+
+def main():
+    decprint, srcdir = sys.argv[1], sys.argv[2]
+    builddir = sys.argv[3] if len(sys.argv) > 3 else "."
+    files = sorted(f for pat in ("*.pcap", "*.pcapng", "*.cap")
+                   for f in glob.glob(os.path.join(srcdir, "examples", pat)))
+    synth = os.path.join(builddir, "tests", "synth", "bpfx-synth")
+    if os.access(synth, os.X_OK):
+        for seed in (1, 2, 3):
+            out = os.path.join(builddir, "tests", "decode", "synth-%d.pcap" % seed)
+            if subprocess.run([synth, "-y", "EN10MB", "-n", "300", "-s", str(seed), "-w", out]).returncode == 0:
+                files.append(out)
+    else:
+        print("compare: tests/synth/bpfx-synth not built, skipping synthesized captures")
+    corpus = os.path.join(srcdir, "..", "shared", "corpus")
+    if os.path.isdir(corpus):
+        cands = sorted(f for pat in ("*.pcap", "*.pcapng", "*.cap")
+                       for f in glob.glob(os.path.join(corpus, "*", pat)))
+        with concurrent.futures.ThreadPoolExecutor(4) as ex:
+            lts = list(ex.map(linktype, cands))
+        files += [f for f, lt in zip(cands, lts) if lt in DECODED_LINKS]
+    else:
+        print("compare: %s absent, skipping the corpus" % corpus)
+    only = os.environ.get("COMPARE_OPTS")
+    optsets = [only] if only else OPTSETS
+    counts = {o: {"identical": 0, "continues": 0, "mismatch": 0} for o in optsets}
+    mismatches, crashes, core = [], [], 0
+    jobs = [(f, o) for f in files for o in optsets]
+    with concurrent.futures.ThreadPoolExecutor(os.cpu_count() or 2) as ex:
+        for f, opts, o, t, crash in ex.map(lambda j: run_one(decprint, *j), jobs):
+            if crash:
+                crashes.append((f, opts, crash))
+            if o is None:
+                continue
+            op, tp = packets(o), packets(t)
+            for i in range(max(len(op), len(tp))):
+                oo = "\n".join(op[i]) if i < len(op) else ""
+                tt = "\n".join(tp[i]) if i < len(tp) else ""
+                k = classify(op[i] if i < len(op) else [], tp[i] if i < len(tp) else [], opts) if oo != tt else "identical"
+                counts[opts][k] += 1
+                if k == "mismatch":
+                    if CORE.search(tt):
+                        core += 1
+                    mismatches.append((f, opts, i + 1, oo, tt))
+    total = {"identical": 0, "continues": 0, "mismatch": 0}
+    for o in optsets:
+        c = counts[o]
+        for k in total:
+            total[k] += c[k]
+        print("%-10s identical %6d  continues %6d  mismatch %5d" % (o, c["identical"], c["continues"], c["mismatch"]))
+    print("%-10s identical %6d  continues %6d  mismatch %5d  (%d files)" % ("total", total["identical"], total["continues"], total["mismatch"], len(files)))
+    shown = int(os.environ.get("COMPARE_SHOW", "10"))
+    seen, firsts = set(), []
+    for m in mismatches:  # the first mismatch of each file and option set first
+        if (m[0], m[1]) not in seen:
+            seen.add((m[0], m[1]))
+            firsts.append(m)
+    if os.environ.get("COMPARE_FILTER"):
+        firsts = [m for m in firsts if re.search(os.environ["COMPARE_FILTER"], m[1])]
+    for f, opts, n, oo, tt in firsts[:shown]:
+        print("--- %s %s packet %d\n  ours:    %r\n  tcpdump: %r" % (os.path.basename(f), opts, n, oo, tt))
+    for f, opts, crash in crashes[:shown]:
+        print("CRASH %s %s: %s" % (f, opts, crash))
+    comparable = total["identical"] + total["mismatch"]
+    ratio = total["identical"] / comparable if comparable else 1.0
+    print("identical %.2f%% of comparable packets, %.2f%% of all; %d mismatches on core protocols, %d crashes"
+          % (100 * ratio, 100 * total["identical"] / max(1, sum(total.values())), core, len(crashes)))
+    return 1 if core or crashes or ratio < 0.95 else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
