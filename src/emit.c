@@ -80,8 +80,12 @@ int emit_program(struct ir_prog *p, struct bpf_insn **out, unsigned *nout, struc
 	for (int i = post.n - 1; i >= 0; i--)
 		push(&lay, post.b[i]);
 	free(post.b);
-	push(&lay, p->accept);
-	push(&lay, p->reject);
+	if (p->entry == p->reject) { /* a program that matches nothing */
+		push(&lay, p->reject);
+	} else {
+		push(&lay, p->accept);
+		push(&lay, p->reject);
+	}
 
 	for (;;) {
 		int pos = 0, fixed = 0;

@@ -322,6 +322,8 @@ static int check_arith(struct sema *s, struct ast *n)
 			return FAIL(n, "division by zero");
 		if (n->op == OP_MOD && is_literal_zero(n->r))
 			return FAIL(n, "modulus by zero");
+		if ((n->op == OP_LSH || n->op == OP_RSH) && n->r->kind == AST_NUM && n->r->num > 31)
+			return FAIL(n, "shift by more than 31 bits");
 		return 0;
 	default:
 		return FAIL(n, "internal: not arithmetic");

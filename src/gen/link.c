@@ -57,6 +57,28 @@ static struct cond *ether_linktype(struct gen *g, uint32_t type)
 	return c_cmp(g, off, 2, BPF_JEQ, type, 0xffffffff);
 }
 
+/* Linux cooked v1: protocol 4 (LINUX_SLL_P_802_2) means an 802.2 LLC
+ * header follows, whose DSAP (or DSAP and SSAP) names the protocol. */
+static struct cond *sll_linktype(struct gen *g, uint32_t type)
+{
+	uint32_t off = off_linktype(g);
+	switch (type) {
+	case 0xfe:
+	case 0x06:
+	case 0xf0:
+		return c_and(g, c_cmp(g, off, 2, BPF_JEQ, 4, 0xffffffff),
+			     c_cmp(g, off + 2, 2, BPF_JEQ, type << 8 | type, 0xffffffff));
+	case 0xe0:
+	case 0x809b:
+	case 0x80f3:
+		return GEN_FAIL(g, "ether proto 0x%x on %s is not supported by bpfx yet", type, g->lt->descr);
+	}
+	if (type <= ETHERMTU)
+		return c_and(g, c_cmp(g, off, 2, BPF_JEQ, 4, 0xffffffff),
+			     c_cmp(g, off + 2, 1, BPF_JEQ, type, 0xffffffff));
+	return c_cmp(g, off, 2, BPF_JEQ, type, 0xffffffff);
+}
+
 /* BSD loopback: an AF_ value where the others have an ethertype. */
 static struct cond *loop_linktype(struct gen *g, uint32_t type, int host_order)
 {
@@ -84,9 +106,8 @@ struct cond *gen_linktype(struct gen *g, uint32_t type)
 	case LT_ETHER:
 		return ether_linktype(g, type);
 	case LT_SLL:
-	case LT_SLL2:
-		if (type <= ETHERMTU || type == 0x809b || type == 0x80f3)
-			return GEN_FAIL(g, "ether proto 0x%x on %s is not supported by bpfx yet", type, g->lt->descr);
+		return sll_linktype(g, type);
+	case LT_SLL2: /* libpcap 1.10 compares the protocol field as is */
 		return c_cmp(g, off_linktype(g), 2, BPF_JEQ, type, 0xffffffff);
 	case LT_NULL:
 		return loop_linktype(g, type, 1);

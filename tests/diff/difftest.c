@@ -1,0 +1,303 @@
+/* difftest.c: bpfx's compiler against libpcap's, verdict for verdict.
+ *
+ * usage: difftest EXPRS INVALID [CORPUS_DIR]
+ *
+ * For every expression of EXPRS and every link type bpfx supports, both
+ * compilers must accept or both reject.  Where both accept, bpfx's
+ * unoptimized program run by libpcap's bpf_filter must return exactly what
+ * libpcap's unoptimized program returns, on every packet: the synthesizer's
+ * packets for that link type, its Ethernet packets re-wrapped into that
+ * link type, mutated and truncated copies, and the corpus captures of that
+ * link type when CORPUS_DIR exists.  Our own interpreter must agree with
+ * bpf_filter on bpfx's program too.  libpcap's optimized program is also
+ * run; where it differs from its own unoptimized program (its optimizer
+ * can skip a load that would have rejected a truncated packet) the count
+ * is printed for information, not failed on.
+ * Every expression of INVALID must be rejected by bpfx, with a message and
+ * a span inside the expression, and by libpcap. */
+#include <dirent.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/types.h>
+#include <pcap/pcap.h>
+#include "bpfx.h"
+#include "linktype.h"
+#include "vm.h"
+#include "../synth/synth.h"
+
+#define MAX_CORPUS_PER_DLT 6000
+#define NSYNTH 2500
+#define NMUTATE 2500
+
+struct pkts {
+	struct synth_pkt *p;
+	size_t n, cap;
+	size_t from_corpus;
+};
+
+static void add(struct pkts *s, const uint8_t *d, uint32_t caplen, uint32_t len)
+{
+	if (s->n == s->cap) {
+		s->cap = s->cap ? s->cap * 2 : 1024;
+		s->p = realloc(s->p, sizeof *s->p * s->cap);
+		if (!s->p)
+			abort();
+	}
+	struct synth_pkt *p = &s->p[s->n++];
+	p->caplen = caplen;
+	p->len = len;
+	p->data = malloc(caplen ? caplen : 1);
+	if (!p->data)
+		abort();
+	memcpy(p->data, d, caplen);
+}
+
+static char **read_lines(const char *path, size_t *n)
+{
+	FILE *f = fopen(path, "r");
+	if (!f) {
+		perror(path);
+		exit(2);
+	}
+	char **v = NULL, buf[4096];
+	size_t cap = 0;
+	*n = 0;
+	while (fgets(buf, sizeof buf, f)) {
+		buf[strcspn(buf, "\n")] = 0;
+		if (!buf[0] || buf[0] == '#')
+			continue;
+		if (*n == cap) {
+			cap = cap ? cap * 2 : 256;
+			v = realloc(v, sizeof *v * cap);
+		}
+		v[(*n)++] = strdup(buf);
+	}
+	fclose(f);
+	return v;
+}
+
+/* Corpus packets of link type dlt (EN10MB ones also feed re-wrapping). */
+static void load_corpus(const char *dir, int dlt, struct pkts *out, struct pkts *eth)
+{
+	static const char *const sub[] = { "libpcap", "tcpdump" };
+	for (int s = 0; s < 2; s++) {
+		char path[4096];
+		snprintf(path, sizeof path, "%s/%s", dir, sub[s]);
+		DIR *d = opendir(path);
+		if (!d)
+			continue;
+		struct dirent *e;
+		while ((e = readdir(d))) {
+			if (e->d_name[0] == '.')
+				continue;
+			char file[8192], errbuf[PCAP_ERRBUF_SIZE];
+			snprintf(file, sizeof file, "%s/%s", path, e->d_name);
+			pcap_t *p = pcap_open_offline(file, errbuf);
+			if (!p)
+				continue;
+			int fd = pcap_datalink(p);
+			struct pcap_pkthdr *h;
+			const u_char *data;
+			while ((fd == dlt || (eth && fd == DLT_EN10MB)) && pcap_next_ex(p, &h, &data) == 1) {
+				if (h->caplen > 65535 || h->caplen > h->len)
+					continue;
+				if (fd == dlt && out->from_corpus < MAX_CORPUS_PER_DLT) {
+					add(out, data, h->caplen, h->len);
+					out->from_corpus++;
+				} else if (eth && eth->n < MAX_CORPUS_PER_DLT) {
+					add(eth, data, h->caplen, h->len);
+				} else {
+					break;
+				}
+			}
+			pcap_close(p);
+		}
+		closedir(d);
+	}
+}
+
+static void build_packets(int dlt, const char *corpus, struct pkts *s)
+{
+	struct synth_set set, eth;
+	struct pkts corpus_eth = { 0 };
+	synth_generate(&set, dlt, 1000u + (unsigned)dlt, NSYNTH);
+	for (size_t i = 0; i < set.n; i++)
+		add(s, set.pkts[i].data, set.pkts[i].caplen, set.pkts[i].len);
+	synth_set_free(&set);
+	if (corpus)
+		load_corpus(corpus, dlt, s, dlt != DLT_EN10MB ? &corpus_eth : NULL);
+	if (dlt != DLT_EN10MB) {
+		synth_generate(&eth, DLT_EN10MB, 77, NSYNTH);
+		for (size_t i = 0; i < eth.n + corpus_eth.n; i++) {
+			struct synth_pkt w, *src = i < eth.n ? &eth.pkts[i] : &corpus_eth.p[i - eth.n];
+			src->dlt = DLT_EN10MB;
+			if (synth_rewrap(src, dlt, &w) == 0) {
+				add(s, w.data, w.caplen, w.len);
+				synth_pkt_free(&w);
+			}
+		}
+		synth_set_free(&eth);
+		for (size_t i = 0; i < corpus_eth.n; i++)
+			free(corpus_eth.p[i].data);
+		free(corpus_eth.p);
+	}
+	uint64_t rng = 0x9e3779b97f4a7c15ull ^ (uint64_t)dlt;
+	size_t base = s->n;
+	for (size_t i = 0; i < NMUTATE && base; i++) {
+		struct synth_pkt *o = &s->p[(i * 7919) % base];
+		add(s, o->data, o->caplen, o->len);
+		struct synth_pkt *m = &s->p[s->n - 1];
+		m->dlt = dlt;
+		synth_mutate(m, &rng);
+	}
+}
+
+static int failures;
+
+static void fail_hdr(void)
+{
+	if (++failures == 30)
+		printf("difftest: (further failures not shown)\n");
+}
+
+int main(int argc, char **argv)
+{
+	if (argc < 3) {
+		fprintf(stderr, "usage: difftest EXPRS INVALID [CORPUS_DIR]\n");
+		return 2;
+	}
+	const char *corpus = NULL;
+	if (argc > 3) {
+		DIR *d = opendir(argv[3]);
+		if (d) {
+			closedir(d);
+			corpus = argv[3];
+		} else {
+			printf("difftest: %s absent: corpus packets skipped\n", argv[3]);
+		}
+	}
+	size_t nexpr, ninvalid;
+	char **exprs = read_lines(argv[1], &nexpr);
+	char **invalid = read_lines(argv[2], &ninvalid);
+	int nlt;
+	const struct linktype *lts = lt_all(&nlt);
+	unsigned long long verdicts = 0, packets = 0, programs = 0, both_reject = 0;
+	unsigned long long opt_diff_full = 0, opt_diff_trunc = 0, opt_rejects_all = 0;
+	unsigned long long accepted_somewhere = 0;
+
+	for (int l = 0; l < nlt; l++) {
+		int dlt = lts[l].dlt;
+		struct pkts s = { 0 };
+		build_packets(dlt, corpus, &s);
+		packets += s.n;
+		pcap_t *dead = pcap_open_dead(dlt, 262144);
+		for (size_t e = 0; e < nexpr; e++) {
+			struct bpfx_options o;
+			struct bpfx_program bp;
+			struct bpfx_error err;
+			struct bpf_program lp, lpo;
+			bpfx_options_init(&o);
+			o.linktype = dlt;
+			o.optimize = 0;
+			int bok = bpfx_compile(exprs[e], &o, &bp, &err) == 0;
+			int lok = pcap_compile(dead, &lp, exprs[e], 0, 0) == 0;
+			char lerr[PCAP_ERRBUF_SIZE * 2];
+			snprintf(lerr, sizeof lerr, "%s", lok ? "" : pcap_geterr(dead));
+			if (bok != lok) {
+				if (failures < 30)
+					printf("FAIL %s '%s': bpfx %s, libpcap %s\n", lts[l].name, exprs[e],
+					       bok ? "accepts" : err.msg, lok ? "accepts" : lerr);
+				fail_hdr();
+			}
+			if (!bok || !lok) {
+				if (!bok && !lok)
+					both_reject++;
+				if (bok)
+					bpfx_program_free(&bp);
+				if (lok)
+					pcap_freecode(&lp);
+				continue;
+			}
+			accepted_somewhere++;
+			programs++;
+			int have_opt = pcap_compile(dead, &lpo, exprs[e], 1, 0) == 0;
+			if (!have_opt)
+				opt_rejects_all++;
+			int shown = 0;
+			for (size_t i = 0; i < s.n; i++) {
+				const struct synth_pkt *p = &s.p[i];
+				u_int rl = bpf_filter(lp.bf_insns, p->data, p->len, p->caplen);
+				u_int rb = bpf_filter(bp.insns, p->data, p->len, p->caplen);
+				u_int rv = vm_run(bp.insns, p->data, p->len, p->caplen);
+				verdicts++;
+				if ((rl != rb || rv != rb) && !shown) {
+					shown = 1;
+					if (failures < 30) {
+						printf("FAIL %s '%s': packet %zu (%s, caplen %u, len %u): libpcap %u, bpfx %u, bpfx-vm %u\n",
+						       lts[l].name, exprs[e], i,
+						       i < NSYNTH ? "synthesized" : i < s.n - NMUTATE ? "corpus/rewrapped" : "mutated",
+						       p->caplen, p->len, rl, rb, rv);
+						printf("  bytes:");
+						for (uint32_t k = 0; k < p->caplen && k < 64; k++)
+							printf(" %02x", p->data[k]);
+						printf("\n");
+					}
+					fail_hdr();
+				}
+				if (have_opt && bpf_filter(lpo.bf_insns, p->data, p->len, p->caplen) != rl) {
+					if (p->caplen < p->len)
+						opt_diff_trunc++;
+					else
+						opt_diff_full++;
+				}
+			}
+			bpfx_program_free(&bp);
+			pcap_freecode(&lp);
+			if (have_opt)
+				pcap_freecode(&lpo);
+		}
+		pcap_close(dead);
+		for (size_t i = 0; i < s.n; i++)
+			free(s.p[i].data);
+		free(s.p);
+	}
+
+	/* invalid expressions */
+	unsigned long long rejected = 0;
+	pcap_t *dead = pcap_open_dead(DLT_EN10MB, 262144);
+	for (size_t e = 0; e < ninvalid; e++) {
+		struct bpfx_options o;
+		struct bpfx_program bp;
+		struct bpfx_error err;
+		struct bpf_program lp;
+		bpfx_options_init(&o);
+		memset(&err, 0, sizeof err);
+		int len = (int)strlen(invalid[e]);
+		if (bpfx_compile(invalid[e], &o, &bp, &err) == 0) {
+			printf("FAIL invalid '%s': bpfx accepts it\n", invalid[e]);
+			bpfx_program_free(&bp);
+			fail_hdr();
+		} else if (!err.msg[0] || err.start < 0 || err.end < err.start || err.end > len) {
+			printf("FAIL invalid '%s': no usable span/message (%d,%d '%s')\n", invalid[e], err.start, err.end, err.msg);
+			fail_hdr();
+		} else {
+			rejected++;
+		}
+		if (pcap_compile(dead, &lp, invalid[e], 0, 0) == 0) {
+			printf("FAIL invalid '%s': libpcap accepts it, so it does not belong in the list\n", invalid[e]);
+			pcap_freecode(&lp);
+			fail_hdr();
+		}
+	}
+	pcap_close(dead);
+
+	printf("difftest: %zu expressions x %d link types: %llu programs compared, %llu expression/link-type pairs rejected by both\n",
+	       nexpr, nlt, programs, both_reject);
+	printf("difftest: %llu packets (synthesized, re-wrapped, mutated%s), %llu verdicts compared: %d failures\n",
+	       packets, corpus ? ", corpus" : "", verdicts, failures);
+	printf("difftest: %zu invalid expressions: %llu rejected with a span and a message\n", ninvalid, rejected);
+	printf("difftest: for information: libpcap's optimizer changes its own verdict on %llu full and %llu truncated packets; it rejects %llu programs as matching nothing\n",
+	       opt_diff_full, opt_diff_trunc, opt_rejects_all);
+	return failures ? 1 : 0;
+}
