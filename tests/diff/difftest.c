@@ -299,5 +299,11 @@ int main(int argc, char **argv)
 	printf("difftest: %zu invalid expressions: %llu rejected with a span and a message\n", ninvalid, rejected);
 	printf("difftest: for information: libpcap's optimizer changes its own verdict on %llu full and %llu truncated packets; it rejects %llu programs as matching nothing\n",
 	       opt_diff_full, opt_diff_trunc, opt_rejects_all);
+	for (size_t e = 0; e < nexpr; e++)
+		free(exprs[e]);
+	for (size_t e = 0; e < ninvalid; e++)
+		free(invalid[e]);
+	free(exprs);
+	free(invalid);
 	return failures ? 1 : 0;
 }
