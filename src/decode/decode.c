@@ -203,8 +203,8 @@ static void ascii_dump(struct dec_ctx *d, const uint8_t *p, size_t n)
 	for (size_t i = 0; i < n; i++) {
 		uint8_t c = p[i];
 		if (c == '\r') {
-			/* a CR ending a line is dropped; any other prints as '.' */
-			if (i + 1 == n || p[i + 1] != '\n')
+			/* a CR ending a line or the packet is dropped; others print as '.' */
+			if (i + 1 < n && p[i + 1] != '\n')
 				fputc('.', d->out);
 		} else if ((c > 0x20 && c < 0x7f) || c == '\t' || c == ' ' || c == '\n')
 			fputc(c, d->out);
@@ -228,6 +228,31 @@ static void dump(struct dec_ctx *d, const uint8_t *pkt, size_t caplen, size_t hd
 		hex_ascii_dump(d, pkt + hdrlen, caplen - hdrlen);
 }
 
+/* Records libpcap hands over but tcpdump refuses, with its message. */
+static int invalid_header(struct dec_ctx *d, const struct pcap_pkthdr *h)
+{
+	const char *pre = "[Invalid header:";
+	int bad = 0;
+	if (h->caplen == 0) {
+		dec_printf(d, "[Invalid header: caplen==0");
+		bad = 1;
+	}
+	if (h->len == 0) {
+		dec_printf(d, "%s len==0", bad ? "," : pre);
+		bad = 1;
+	} else if (h->len < h->caplen) {
+		dec_printf(d, "%s len(%u) < caplen(%u)", bad ? "," : pre, h->len, h->caplen);
+		bad = 1;
+	}
+	if (h->caplen > 262144) {
+		dec_printf(d, "%s caplen(%u) > %u", bad ? "," : pre, h->caplen, 262144);
+		bad = 1;
+	}
+	if (bad)
+		dec_printf(d, "]\n");
+	return bad;
+}
+
 void dec_packet(struct dec_ctx *d, FILE *out, const struct pcap_pkthdr *h, const uint8_t *pkt)
 {
 	int (*volatile print)(struct dec_ctx *, const uint8_t *, size_t) = find_printer(d->linktype);
@@ -239,6 +264,8 @@ void dec_packet(struct dec_ctx *d, FILE *out, const struct pcap_pkthdr *h, const
 	d->hdrlen = 0;
 	d->default_dump = 0;
 
+	if (invalid_header(d, h))
+		return;
 	print_ts(d, &h->ts);
 	if (!d->seen)
 		d->first = h->ts;
@@ -248,7 +275,7 @@ void dec_packet(struct dec_ctx *d, FILE *out, const struct pcap_pkthdr *h, const
 	if (setjmp(d->trunc) == 0)
 		hdrlen = print(d, pkt, h->len);
 	else
-		hdrlen = d->hdrlen;
+		hdrlen = 0; /* tcpdump dumps a truncated packet from its first byte */
 	dump(d, pkt, h->caplen, (size_t)hdrlen);
 	dec_printf(d, "\n");
 }

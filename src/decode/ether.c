@@ -48,13 +48,15 @@ static const struct dec_tok ethertypes[] = {
 	{ 0x88a2, "AoE" },
 	{ 0x88a8, "802.1Q-QinQ" },       /* IEEE 802.1ad */
 	{ 0x88cc, "LLDP" },
-	{ 0x88e5, "MACSEC" },
+	{ 0x88e5, "802.1AE MACsec" },
+	{ 0xfefe, "OSI" },
+	{ 0x1111, "CALM FAST" },
+	{ 0xd28b, "Arista Vendor Specific Protocol" },
 	{ 0x88f7, "PTP" },
 	{ 0x8902, "CFM" },
 	{ 0x8906, "FCoE" },
 	{ 0x8914, "FIP" },
 	{ 0x8915, "RoCE" },
-	{ 0x8940, "Arista Vendor Specific Protocol" },
 	{ 0x9000, "Loopback" },
 	{ 0x9100, "802.1Q-9100" },
 	{ 0x9200, "802.1Q-9200" },
@@ -122,7 +124,7 @@ int dec_ether(struct dec_ctx *d, const uint8_t *p, size_t len)
 	d->proto = "ether";
 	d->hdrlen = 14;
 	if (!dec_has(d, p, 14)) {
-		dec_printf(d, "[|ether]");
+		dec_printf(d, " [|ether]");
 		return (int)dec_avail(d, p, 14);
 	}
 	unsigned type = dec_be16(d, q);
@@ -143,7 +145,7 @@ int dec_ether(struct dec_ctx *d, const uint8_t *p, size_t len)
 	while (is_vlan(type)) {
 		d->proto = "vlan";
 		if (!dec_has(d, q, 4)) {
-			dec_printf(d, "[|vlan]");
+			dec_printf(d, " [|vlan]");
 			return (int)(q - p);
 		}
 		unsigned tci = dec_be16(d, q);
@@ -166,11 +168,15 @@ int dec_ether(struct dec_ctx *d, const uint8_t *p, size_t len)
 			dec_mac(d, p + 6);
 			dec_printf(d, " > ");
 			dec_mac(d, p);
-			dec_printf(d, ", ");
-			print_type(d, type);
+			if (d->o.qflag)
+				dec_printf(d, ", Unknown Ethertype (0x%04x)", type);
+			else {
+				dec_printf(d, ", ");
+				print_type(d, type);
+			}
 			dec_printf(d, ", length %zu: ", len + (size_t)(q - p));
 		}
-		d->default_dump = 1;
+		d->default_dump = !d->o.qflag;
 	} else if (type > 1500)
 		dec_ethertype(d, type, q, len);
 	else

@@ -179,6 +179,7 @@ void dec_ip(struct dec_ctx *d, const uint8_t *p, size_t len)
 	}
 	if (!d->o.eflag)
 		dec_printf(d, "IP ");
+	dec_need(d, p, 20);
 	if (len < 20) {
 		dec_printf(d, "truncated-ip %zu", len);
 		return;
@@ -220,7 +221,7 @@ void dec_ip(struct dec_ctx *d, const uint8_t *p, size_t len)
 		dec_ip4addr(d, p + 16);
 		dec_printf(d, ": ");
 	}
-	if (!dec_has(d, q, 1)) {
+	if (plen > 0 && !dec_has(d, q, 1)) {
 		dec_printf(d, " [remaining caplen(%zu) < header length(%u)]", dec_avail(d, p, hlen), hlen);
 		dec_trunc(d);
 	}

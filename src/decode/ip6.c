@@ -54,7 +54,6 @@ void dec_ip6(struct dec_ctx *d, const uint8_t *p, size_t length)
 			     .ports_only = nh == 0 || nh == 43 || nh == 44 || nh == 60 };
 	const uint8_t *cp = p;
 	size_t advance = 40;
-	len = len < length ? len : length;
 	while (cp < d->end && advance > 0) {
 		if (len < advance) {
 			dec_trunc(d);
@@ -85,6 +84,7 @@ void dec_ip6(struct dec_ctx *d, const uint8_t *p, size_t length)
 			nh = dec_u8(d, cp);
 			break;
 		case 44: { /* fragment */
+			d->proto = "frag6";
 			dec_need(d, cp, 8);
 			unsigned off = dec_be16(d, cp + 2) & 0xfff8;
 			size_t flen = 40 + plen - (size_t)(cp - p) - 8;

@@ -33,7 +33,7 @@ int dec_link_null(struct dec_ctx *d, const uint8_t *p, size_t len)
 	d->proto = "null";
 	d->hdrlen = 4;
 	if (!dec_has(d, p, 4)) {
-		dec_printf(d, "[|null]");
+		dec_printf(d, " [|null]");
 		return (int)dec_avail(d, p, 4);
 	}
 	uint32_t af = d->linktype == DLT_LOOP ? dec_be32(d, p) : dec_le32(d, p);
@@ -75,7 +75,7 @@ int dec_link_sll(struct dec_ctx *d, const uint8_t *p, size_t len)
 	d->proto = "sll";
 	d->hdrlen = 16;
 	if (!dec_has(d, p, 16)) {
-		dec_printf(d, "[|sll]");
+		dec_printf(d, " [|sll]");
 		return (int)dec_avail(d, p, 16);
 	}
 	unsigned proto = dec_be16(d, p + 14);
@@ -97,7 +97,7 @@ int dec_link_sll2(struct dec_ctx *d, const uint8_t *p, size_t len)
 	d->proto = "sll2";
 	d->hdrlen = 20;
 	if (!dec_has(d, p, 20)) {
-		dec_printf(d, "[|sll2]");
+		dec_printf(d, " [|sll2]");
 		return (int)dec_avail(d, p, 20);
 	}
 	unsigned proto = dec_be16(d, p);
@@ -120,7 +120,7 @@ int dec_link_raw(struct dec_ctx *d, const uint8_t *p, size_t len)
 {
 	d->proto = "raw";
 	d->hdrlen = 0;
-	if (d->o.eflag && d->linktype == DLT_RAW)
+	if (d->o.eflag)
 		dec_printf(d, "ip: ");
 	unsigned v = dec_u8(d, p) >> 4;
 	if (v == 4)

@@ -10,3 +10,7 @@ check_PROGRAMS += tests/decode/decprint
 tests_decode_decprint_SOURCES = tests/decode/decprint.c
 tests_decode_decprint_CFLAGS = $(TEST_CFLAGS)
 tests_decode_decprint_LDADD = $(TEST_LDADD)
+
+# compare.sh: decprint against tcpdump, packet by packet.
+TESTS += tests/decode/compare.sh
+EXTRA_DIST += tests/decode/compare.sh tests/decode/compare.py

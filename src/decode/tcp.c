@@ -229,6 +229,8 @@ static int print_options(struct dec_ctx *d, const uint8_t *cp, unsigned hlen, in
 			break;
 		default:
 			datalen = len - 2;
+			if (datalen)
+				dec_printf(d, " 0x");
 			for (unsigned i = 0; i < datalen; i++) {
 				LENCHECK(i + 1);
 				dec_printf(d, "%02x", dec_u8(d, cp + i));
@@ -275,7 +277,7 @@ void dec_tcp(struct dec_ctx *d, const struct dec_net *n, const uint8_t *p, size_
 	else
 		print_ports(d, n, sport, dport);
 	if (hlen < 20) {
-		dec_printf(d, "tcp %zu [bad hdr length %u - too short, < 20]", len >= hlen ? len - hlen : 0, hlen);
+		dec_printf(d, " tcp %zu [bad hdr length %u - too short, < 20]", len >= hlen ? len - hlen : 0, hlen);
 		return;
 	}
 	if (d->o.qflag) {
