@@ -32,18 +32,25 @@
 
 struct pkts {
 	struct synth_pkt *p;
+	const char **origin;     /* per packet: corpus file, or what made it */
 	size_t n, cap;
 	size_t from_corpus;
 };
+
+static const char *current_origin = "synthesized";
+static char **names;   /* corpus file names, freed at exit */
+static size_t nnames;
 
 static void add(struct pkts *s, const uint8_t *d, uint32_t caplen, uint32_t len)
 {
 	if (s->n == s->cap) {
 		s->cap = s->cap ? s->cap * 2 : 1024;
 		s->p = realloc(s->p, sizeof *s->p * s->cap);
-		if (!s->p)
+		s->origin = realloc(s->origin, sizeof *s->origin * s->cap);
+		if (!s->p || !s->origin)
 			abort();
 	}
+	s->origin[s->n] = current_origin;
 	struct synth_pkt *p = &s->p[s->n++];
 	p->caplen = caplen;
 	p->len = len;
@@ -96,6 +103,8 @@ static void load_corpus(const char *dir, int dlt, struct pkts *out, struct pkts 
 			pcap_t *p = pcap_open_offline(file, errbuf);
 			if (!p)
 				continue;
+			names = realloc(names, sizeof *names * (nnames + 1));
+			current_origin = names[nnames++] = strdup(file);
 			int fd = pcap_datalink(p);
 			struct pcap_pkthdr *h;
 			const u_char *data;
@@ -121,6 +130,7 @@ static void build_packets(int dlt, const char *corpus, struct pkts *s)
 {
 	struct synth_set set, eth;
 	struct pkts corpus_eth = { 0 };
+	current_origin = "synthesized";
 	synth_generate(&set, dlt, 1000u + (unsigned)dlt, NSYNTH);
 	for (size_t i = 0; i < set.n; i++)
 		add(s, set.pkts[i].data, set.pkts[i].caplen, set.pkts[i].len);
@@ -132,6 +142,7 @@ static void build_packets(int dlt, const char *corpus, struct pkts *s)
 		for (size_t i = 0; i < eth.n + corpus_eth.n; i++) {
 			struct synth_pkt w, *src = i < eth.n ? &eth.pkts[i] : &corpus_eth.p[i - eth.n];
 			src->dlt = DLT_EN10MB;
+			current_origin = i < eth.n ? "re-wrapped synthesized" : "re-wrapped corpus";
 			if (synth_rewrap(src, dlt, &w) == 0) {
 				add(s, w.data, w.caplen, w.len);
 				synth_pkt_free(&w);
@@ -141,9 +152,11 @@ static void build_packets(int dlt, const char *corpus, struct pkts *s)
 		for (size_t i = 0; i < corpus_eth.n; i++)
 			free(corpus_eth.p[i].data);
 		free(corpus_eth.p);
+		free(corpus_eth.origin);
 	}
 	uint64_t rng = 0x9e3779b97f4a7c15ull ^ (uint64_t)dlt;
 	size_t base = s->n;
+	current_origin = "mutated";
 	for (size_t i = 0; i < NMUTATE && base; i++) {
 		struct synth_pkt *o = &s->p[(i * 7919) % base];
 		add(s, o->data, o->caplen, o->len);
@@ -230,14 +243,13 @@ int main(int argc, char **argv)
 				u_int rl = bpf_filter(lp.bf_insns, p->data, p->len, p->caplen);
 				u_int rb = bpf_filter(bp.insns, p->data, p->len, p->caplen);
 				u_int rv = vm_run(bp.insns, p->data, p->len, p->caplen);
+				u_int rlv = vm_run(lp.bf_insns, p->data, p->len, p->caplen);
 				verdicts++;
-				if ((rl != rb || rv != rb) && !shown) {
+				if ((rl != rb || rv != rb || rlv != rl) && !shown) {
 					shown = 1;
 					if (failures < 30) {
-						printf("FAIL %s '%s': packet %zu (%s, caplen %u, len %u): libpcap %u, bpfx %u, bpfx-vm %u\n",
-						       lts[l].name, exprs[e], i,
-						       i < NSYNTH ? "synthesized" : i < s.n - NMUTATE ? "corpus/rewrapped" : "mutated",
-						       p->caplen, p->len, rl, rb, rv);
+						printf("FAIL %s '%s': packet %zu (%s, caplen %u, len %u): libpcap %u, bpfx %u, bpfx on our vm %u, libpcap on our vm %u\n",
+						       lts[l].name, exprs[e], i, s.origin[i], p->caplen, p->len, rl, rb, rv, rlv);
 						printf("  bytes:");
 						for (uint32_t k = 0; k < p->caplen && k < 64; k++)
 							printf(" %02x", p->data[k]);
@@ -261,6 +273,7 @@ int main(int argc, char **argv)
 		for (size_t i = 0; i < s.n; i++)
 			free(s.p[i].data);
 		free(s.p);
+		free(s.origin);
 	}
 
 	/* invalid expressions */
@@ -305,5 +318,8 @@ int main(int argc, char **argv)
 		free(invalid[e]);
 	free(exprs);
 	free(invalid);
+	for (size_t i = 0; i < nnames; i++)
+		free(names[i]);
+	free(names);
 	return failures ? 1 : 0;
 }
