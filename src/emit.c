@@ -82,6 +82,8 @@ int emit_program(struct ir_prog *p, struct bpf_insn **out, unsigned *nout, struc
 	free(post.b);
 	if (p->entry == p->reject) { /* a program that matches nothing */
 		push(&lay, p->reject);
+	} else if (p->entry == p->accept) { /* ... or everything */
+		push(&lay, p->accept);
 	} else {
 		push(&lay, p->accept);
 		push(&lay, p->reject);

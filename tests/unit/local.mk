@@ -4,3 +4,9 @@ tests_unit_test_arena_SOURCES = tests/unit/test_arena.c
 tests_unit_test_arena_CFLAGS = $(TEST_CFLAGS)
 tests_unit_test_arena_LDADD = $(TEST_LDADD)
 TESTS += tests/unit/test_arena
+
+check_PROGRAMS += tests/unit/test_compile
+tests_unit_test_compile_SOURCES = tests/unit/test_compile.c
+tests_unit_test_compile_CFLAGS = $(TEST_CFLAGS)
+tests_unit_test_compile_LDADD = $(TEST_LDADD)
+TESTS += tests/unit/test_compile

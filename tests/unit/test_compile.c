@@ -1,0 +1,150 @@
+/* test_compile.c: the compiler as a whole: error spans, qualifier
+ * inheritance, precedence, and long jumps.  Verdicts against libpcap are
+ * tests/diff/difftest's job; these pin the front end's decisions. */
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <setjmp.h>
+#include <cmocka.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <pcap/pcap.h>
+#include "bpfx.h"
+
+static struct bpfx_program compile_ok(const char *expr, int optimize)
+{
+	struct bpfx_options o;
+	struct bpfx_program p;
+	struct bpfx_error err;
+	bpfx_options_init(&o);
+	o.optimize = optimize;
+	if (bpfx_compile(expr, &o, &p, &err)) {
+		fprintf(stderr, "'%s': %s\n", expr, err.msg);
+		fail();
+	}
+	return p;
+}
+
+/* The error's span must cover exactly `what` within expr. */
+static void expect_error(const char *expr, const char *what, const char *msg_part)
+{
+	struct bpfx_options o;
+	struct bpfx_program p;
+	struct bpfx_error err;
+	bpfx_options_init(&o);
+	assert_int_equal(bpfx_compile(expr, &o, &p, &err), -1);
+	const char *at = strstr(expr, what);
+	assert_non_null(at);
+	assert_int_equal(err.start, (int)(at - expr));
+	assert_int_equal(err.end, (int)(at - expr + (long)strlen(what)));
+	if (!strstr(err.msg, msg_part)) {
+		fprintf(stderr, "'%s': message '%s' lacks '%s'\n", expr, err.msg, msg_part);
+		fail();
+	}
+}
+
+static void same_program(const char *a, const char *b)
+{
+	struct bpfx_program pa = compile_ok(a, 0), pb = compile_ok(b, 0);
+	if (pa.len != pb.len || memcmp(pa.insns, pb.insns, pa.len * sizeof *pa.insns)) {
+		fprintf(stderr, "'%s' and '%s' compile differently\n", a, b);
+		fail();
+	}
+	bpfx_program_free(&pa);
+	bpfx_program_free(&pb);
+}
+
+static void test_compile_error_spans(void **state)
+{
+	expect_error("tcp and", "and", "end of expression");
+	expect_error("port 70000", "70000", "out of range 0-65535");
+	expect_error("tcp[1:3] = 1", "tcp[1:3]", "size must be 1, 2 or 4");
+	expect_error("host 10.0.0.1 and foo(", "(", "unexpected");
+	expect_error("(host 1.2.3.4) and 5.6.7.8", "5.6.7.8", "needs a qualifier");
+	expect_error("ip[0] / 0 = 1", "ip[0] / 0", "division by zero");
+	expect_error("net 10.0.0.1/8", "10.0.0.1/8", "non-network bits");
+	expect_error("tcp port 80 and udp port http", "http", "is tcp");
+	expect_error("vlan 4096", "vlan 4096", "greater than maximum");
+	expect_error("ip[0] = 09", "09", "non-octal");
+	expect_error("tcp and ? ", "?", "unexpected character");
+}
+
+/* A bare id takes the qualifiers of what stands before it. */
+static void test_compile_inheritance(void **state)
+{
+	same_program("host 10.0.0.1 or 192.168.1.1", "host 10.0.0.1 or host 192.168.1.1");
+	same_program("tcp port 80 or 443", "tcp port 80 or tcp port 443");
+	same_program("not host 10.0.0.1 and 10.0.0.2", "(not host 10.0.0.1) and host 10.0.0.2");
+	same_program("src net 10.0.0.0/8 or 192.168.0.0/16", "src net 10.0.0.0/8 or src net 192.168.0.0/16");
+	same_program("host 10.0.0.1 and (10.0.0.2 or 10.0.0.3)",
+		     "host 10.0.0.1 and (host 10.0.0.2 or host 10.0.0.3)");
+	same_program("port 80 and (tcp) and 443", "port 80 and tcp and port 443");
+}
+
+/* and/or are left-associative with equal precedence; % and ^ always shift. */
+static void test_compile_precedence(void **state)
+{
+	same_program("tcp or udp and icmp", "(tcp or udp) and icmp");
+	same_program("ip[0] + 1 * 2 = 3", "ip[0] + (1 * 2) = 3");
+	same_program("ip[0] % 3 + 1 = 2", "ip[0] % (3 + 1) = 2");
+	same_program("ip[0] & 0xf << 2 = 20", "ip[0] & (0xf << 2) = 20");
+	same_program("tcp[tcpflags] & tcp-syn != 0", "tcp[13] & 2 != 0");
+	same_program("icmp[icmptype] = icmp-echo", "icmp[0] = 8");
+}
+
+/* An OR of many hosts needs jumps longer than 255: every conditional jump
+ * stays within reach, and the program still agrees with libpcap. */
+static void test_compile_long_jumps(void **state)
+{
+	char *expr = malloc(200 * 40);
+	size_t n = 0;
+	for (int i = 0; i < 200; i++)
+		n += (size_t)sprintf(expr + n, "%sip host 10.0.%d.%d", i ? " or " : "", i / 250, i % 250 + 1);
+	struct bpfx_program p = compile_ok(expr, 0);
+	struct bpfx_error err;
+	int has_ja = 0;
+	assert_true(p.len > 1000 && p.len <= 4096);
+	assert_int_equal(bpfx_validate(p.insns, p.len, &err), 0);
+	for (unsigned i = 0; i < p.len; i++)
+		if (p.insns[i].code == (BPF_JMP | BPF_JA))
+			has_ja = 1;
+	assert_true(has_ja);
+	pcap_t *dead = pcap_open_dead(DLT_EN10MB, 262144);
+	struct bpf_program lp;
+	assert_int_equal(pcap_compile(dead, &lp, expr, 0, 0), 0);
+	uint8_t pkt[64] = { [12] = 0x08, [13] = 0x00, [14] = 0x45, [26] = 10, [27] = 0, [28] = 1 };
+	for (int last = 0; last < 256; last++) {
+		pkt[29] = (uint8_t)last;
+		assert_int_equal(bpfx_run(p.insns, pkt, sizeof pkt, sizeof pkt),
+				 bpf_filter(lp.bf_insns, pkt, sizeof pkt, sizeof pkt));
+	}
+	pcap_freecode(&lp);
+	pcap_close(dead);
+	bpfx_program_free(&p);
+	free(expr);
+}
+
+static void test_compile_empty_matches_all(void **state)
+{
+	struct bpfx_program p = compile_ok("", 0);
+	assert_int_equal(p.len, 1);
+	assert_int_equal(p.insns[0].code, BPF_RET | BPF_K);
+	assert_int_equal(p.insns[0].k, 262144);
+	bpfx_program_free(&p);
+	p = compile_ok("1 = 2 and 3 = 4", 0);
+	assert_int_equal(bpfx_validate(p.insns, p.len, NULL), 0);
+	bpfx_program_free(&p);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_compile_error_spans),
+		cmocka_unit_test(test_compile_inheritance),
+		cmocka_unit_test(test_compile_precedence),
+		cmocka_unit_test(test_compile_long_jumps),
+		cmocka_unit_test(test_compile_empty_matches_all),
+	};
+	return cmocka_run_group_tests_name("compile", tests, NULL, NULL);
+}
