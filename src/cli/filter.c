@@ -17,15 +17,6 @@
 #include <string.h>
 #include <time.h>
 
-/* The decoder is being written in parallel; until it is linked in, these
- * are NULL and we print our own one-line summary.  A weak reference does
- * not pull an object out of libbpfx.a, so once src/decode/ is in the
- * library these three lines must go (the decoder is then called always,
- * falling back only when dec_new returns NULL). */
-struct dec_ctx *dec_new(const struct dec_opts *o, int linktype) __attribute__((weak));
-void dec_packet(struct dec_ctx *d, FILE *out, const struct pcap_pkthdr *h, const uint8_t *pkt) __attribute__((weak));
-void dec_free(struct dec_ctx *d) __attribute__((weak));
-
 #define MAX_FILES 256
 
 static const char usage_text[] =
@@ -309,7 +300,7 @@ static void printer_linktype(struct printer *pr, int dlt)
 		return;
 	if (pr->dec)
 		dec_free(pr->dec);
-	pr->dec = dec_new ? dec_new(pr->o, dlt) : NULL;
+	pr->dec = dec_new(pr->o, dlt); /* NULL: no printer for dlt */
 	pr->linktype = dlt;
 }
 

@@ -27,5 +27,5 @@ done
 run 2 $B filter -r "$T/a.pcap" 'tcp and'
 grep -q '\^' "$T/err" && pass || fail "no caret under the compile error"
 head -c $((24 + 3 * (16 + 60) + 20)) "$T/a.pcap" >"$T/cut.pcap"
-run 2 $B filter -r "$T/cut.pcap"; lines 3; err_has "$T/cut.pcap: packet 4: "
+run 2 $B filter -tt -r "$T/cut.pcap"; packets 3; err_has "$T/cut.pcap: packet 4: "
 finish

@@ -34,8 +34,9 @@ done
 # to mix them in one pcap file.
 eth="$corpus/libpcap/vxlan.pcap" hdlc="$corpus/libpcap/ISIS_p2p_adjacency.pcap"
 if [ -f "$eth" ] && [ -f "$hdlc" ]; then
-	want=$(($($B filter --engine libpcap -r "$eth" 2>/dev/null | wc -l) + $($B filter --engine libpcap -r "$hdlc" 2>/dev/null | wc -l)))
-	run 0 $B filter --engine libpcap -r "$eth" -r "$hdlc"; lines $want
+	count() { $B filter --engine libpcap -tt -r "$1" 2>/dev/null | grep -Ec '^[0-9]+\.[0-9]{6} '; }
+	want=$(($(count "$eth") + $(count "$hdlc")))
+	run 0 $B filter --engine libpcap -tt -r "$eth" -r "$hdlc"; packets $want
 	run 2 $B filter --engine libpcap -r "$eth" -r "$hdlc" -w "$T/mixed.pcap"; err_has "link type"
 fi
 echo "$n corpus captures, engines: $engines"

@@ -36,10 +36,11 @@ err_has() {
 	if grep -qF -- "$1" "$T/err"; then pass; else fail "stderr lacks '$1': $(head -3 "$T/err")"; fi
 }
 
-# lines N: the last run printed N lines.
-lines() {
-	_n=$(wc -l <"$T/out")
-	if [ "$_n" -eq "$1" ]; then pass; else fail "printed $_n lines, want $1"; fi
+# packets N: the last run printed N packets, counted by the -tt
+# timestamp that starts each packet's first line (decoder or not).
+packets() {
+	_n=$(grep -Ec '^[0-9]+\.[0-9]{6} ' "$T/out")
+	if [ "$_n" -eq "$1" ]; then pass; else fail "printed $_n packets, want $1"; fi
 }
 
 # compiler_ready: bpfx compiles and validates a plain expression.

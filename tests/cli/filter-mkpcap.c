@@ -2,11 +2,12 @@
  * the filter and check tests, so they need no capture files on disk and
  * can cut and corrupt their own copies.
  *
- *   filter-mkpcap [-g] [-n COUNT] OUT
+ *   filter-mkpcap [-g] [-n COUNT] [-y DLT] OUT
  *
  * Packets cycle through IPv4/TCP port 80, IPv4/UDP port 53, IPv4/ICMP echo,
  * ARP and IPv6/UDP.  -g writes pcapng (one SHB, one IDB, EPBs), built by
- * hand because libpcap only writes pcap. */
+ * hand because libpcap only writes pcap.  -y labels the same bytes with
+ * another link type number (e.g. 147, USER0, which no decoder knows). */
 #include <pcap/pcap.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -123,22 +124,24 @@ static int write_pcapng(const char *out, unsigned n)
 int main(int argc, char **argv)
 {
 	unsigned n = 20;
-	int ng = 0, c;
-	while ((c = getopt(argc, argv, "gn:")) != -1) {
+	int ng = 0, dlt = DLT_EN10MB, c;
+	while ((c = getopt(argc, argv, "gn:y:")) != -1) {
 		if (c == 'g')
 			ng = 1;
+		else if (c == 'y')
+			dlt = atoi(optarg);
 		else if (c == 'n')
 			n = (unsigned)strtoul(optarg, NULL, 10);
 		else
 			return 2;
 	}
 	if (optind + 1 != argc) {
-		fputs("usage: filter-mkpcap [-g] [-n COUNT] OUT\n", stderr);
+		fputs("usage: filter-mkpcap [-g] [-n COUNT] [-y DLT] OUT\n", stderr);
 		return 2;
 	}
 	if (ng)
 		return write_pcapng(argv[optind], n);
-	pcap_t *dead = pcap_open_dead(DLT_EN10MB, 262144);
+	pcap_t *dead = pcap_open_dead(dlt, 262144);
 	pcap_dumper_t *d = dead ? pcap_dump_open(dead, argv[optind]) : NULL;
 	if (!d) {
 		fprintf(stderr, "filter-mkpcap: %s: %s\n", argv[optind], dead ? pcap_geterr(dead) : "pcap_open_dead");

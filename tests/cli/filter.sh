@@ -4,7 +4,7 @@
 # damaged captures (cut and corrupted here, from captures made here) and
 # -w compared byte for byte with `tcpdump -w` when tcpdump is installed.
 . "${srcdir:-.}/tests/cli/filter-lib.sh"
-L="--engine libpcap"
+L="--engine libpcap -tt"
 
 $MK -n 20 "$T/a.pcap" && $MK -g -n 20 "$T/a.pcapng" || exit 99
 
@@ -21,24 +21,39 @@ run 0 $B filter --help; grep -q '^usage: bpfx filter' "$T/out" && pass || fail "
 run 2 $B filter $L -r "$T/a.pcap" 'tcp and'; err_has "syntax error"
 
 # --- selection: no expression, an expression, -c, several -r, stdin ---
-run 0 $B filter $L -r "$T/a.pcap"; lines 20
-run 0 $B filter $L -r "$T/a.pcapng"; lines 20
-run 0 $B filter $L -r "$T/a.pcap" tcp; lines 4
-run 0 $B filter $L -r "$T/a.pcap" udp port 53; lines 4
-run 0 $B filter $L -r "$T/a.pcap" -c 3; lines 3
-run 0 $B filter $L -r "$T/a.pcap" -c 3 tcp; lines 3
-run 0 $B filter $L -r "$T/a.pcap" -r "$T/a.pcapng"; lines 40
-run 0 $B filter $L -r "$T/a.pcap" -r "$T/a.pcapng" -c 25; lines 25
-run 0 $B filter $L -r "$T/a.pcap" -r "$T/a.pcapng" arp; lines 8
-run 0 $B filter $L -r - <"$T/a.pcap"; lines 20
-run 0 $B filter $L -t -r "$T/a.pcap" -c 1
-grep -qx 'EN10MB packet, length 60' "$T/out" && pass || fail "-t line: $(cat "$T/out")"
-run 0 $B filter $L -tt -x -r "$T/a.pcap" -c 1; lines 5
+run 0 $B filter $L -r "$T/a.pcap"; packets 20
+run 0 $B filter $L -r "$T/a.pcapng"; packets 20
+run 0 $B filter $L -r "$T/a.pcap" tcp; packets 4
+run 0 $B filter $L -r "$T/a.pcap" udp port 53; packets 4
+run 0 $B filter $L -r "$T/a.pcap" -c 3; packets 3
+run 0 $B filter $L -r "$T/a.pcap" -c 3 tcp; packets 3
+run 0 $B filter $L -r "$T/a.pcap" -r "$T/a.pcapng"; packets 40
+run 0 $B filter $L -r "$T/a.pcap" -r "$T/a.pcapng" -c 25; packets 25
+run 0 $B filter $L -r "$T/a.pcap" -r "$T/a.pcapng" arp; packets 8
+run 0 $B filter $L -r - <"$T/a.pcap"; packets 20
+run 0 $B filter --engine libpcap -t -r "$T/a.pcap" -c 1
+grep -Eq '^([0-9]+:|[0-9]+\.[0-9]{6} )' "$T/out" && fail "-t prints a timestamp" || pass
+run 0 $B filter $L -x -r "$T/a.pcap" -c 1; packets 1
+grep -q '^1700000000\.000000 ' "$T/out" && pass || fail "-tt: $(head -1 "$T/out")"
+grep -q '0x0000:  ' "$T/out" && pass || fail "-x prints no hex"
+
+# A link type no decoder knows: our own one-line summary (and -x hex).
+$MK -n 3 -y 147 "$T/user0.pcap" || exit 99
+run 0 $B filter --engine libpcap -t -r "$T/user0.pcap"
+printf 'link type 147 packet, length 60\n%.0s' 1 2 3 >"$T/want"
+cmp -s "$T/want" "$T/out" && pass || fail "summary lines: $(head -1 "$T/out")"
+run 0 $B filter --engine libpcap -tt -x -r "$T/user0.pcap" -c 1
+printf '%s\n' '1700000000.000000 link type 147 packet, length 60' \
+	'	0x0000:  0016 3e08 71cf 36dc 851e b340 0800 4500' \
+	'	0x0010:  0028 0000 0000 4006 0000 0a00 0001 0a00' \
+	'	0x0020:  0101 7530 0050 0000 0000 0000 0000 5002' \
+	'	0x0030:  ffff 0000 0000 0000 0000 0000' >"$T/want"
+cmp -s "$T/want" "$T/out" && pass || fail "summary with -x: $(cat "$T/out")"
 
 # --- damaged captures: exit 2, file and packet named, earlier packets kept ---
 head -c $((24 + 3 * (16 + 60) + 20)) "$T/a.pcap" >"$T/cut.pcap"
-run 2 $B filter $L -r "$T/cut.pcap"; lines 3; err_has "$T/cut.pcap: packet 4: "
-run 2 $B filter $L -r "$T/a.pcap" -r "$T/cut.pcap"; lines 23; err_has "packet 4"
+run 2 $B filter $L -r "$T/cut.pcap"; packets 3; err_has "$T/cut.pcap: packet 4: "
+run 2 $B filter $L -r "$T/a.pcap" -r "$T/cut.pcap"; packets 23; err_has "packet 4"
 head -c 10 "$T/a.pcap" >"$T/short.pcap"
 run 2 $B filter $L -r "$T/short.pcap"; err_has "$T/short.pcap"
 { printf 'XXXX'; tail -c +5 "$T/a.pcap"; } >"$T/magic.pcap"
@@ -47,14 +62,14 @@ run 2 $B filter $L -r "$T/magic.pcap"; err_has "$T/magic.pcap"
 if [ "$(od -An -tx1 -N1 "$T/a.pcap" | tr -d ' ')" = d4 ]; then big='\377\377\377\177'; else big='\177\377\377\377'; fi
 cp "$T/a.pcap" "$T/caplen.pcap"
 printf "$big" | dd of="$T/caplen.pcap" bs=1 seek=$((24 + 16 + 60 + 8)) conv=notrunc 2>/dev/null
-run 2 $B filter $L -r "$T/caplen.pcap"; lines 1; err_has "$T/caplen.pcap: packet 2: "
+run 2 $B filter $L -r "$T/caplen.pcap"; packets 1; err_has "$T/caplen.pcap: packet 2: "
 size=$(wc -c <"$T/a.pcapng")
 head -c $((size - 30)) "$T/a.pcapng" >"$T/cut.pcapng"
-run 2 $B filter $L -r "$T/cut.pcapng"; lines 19; err_has "$T/cut.pcapng: packet 20: "
+run 2 $B filter $L -r "$T/cut.pcapng"; packets 19; err_has "$T/cut.pcapng: packet 20: "
 # a pcapng block length far beyond the file, in the first packet block
 cp "$T/a.pcapng" "$T/hostile.pcapng"
 printf '\360\377\377\177' | dd of="$T/hostile.pcapng" bs=1 seek=$((28 + 20 + 4)) conv=notrunc 2>/dev/null
-run 2 $B filter $L -r "$T/hostile.pcapng"; lines 0; err_has "$T/hostile.pcapng: packet 1: "
+run 2 $B filter $L -r "$T/hostile.pcapng"; packets 0; err_has "$T/hostile.pcapng: packet 1: "
 # any single corrupted byte: exit 0 or 2, never a crash
 for off in 0 4 8 16 20 24 28 32 36 40 60 100 116 124 200 300 500 1000; do
 	for f in a.pcap a.pcapng; do
