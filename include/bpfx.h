@@ -25,6 +25,9 @@ struct bpfx_options {
 	int linktype;       /* DLT_* value; DLT_EN10MB when 0 is not meant */
 	uint32_t snaplen;   /* the value `ret` returns on a match (262144) */
 	int optimize;       /* 1: run the optimizer passes (tcpdump default) */
+	int savefile;       /* compiling for a capture file, as tcpdump -r does:
+			       NULL/LOOP then accept every BSD AF_INET6 value */
+	int swapped;        /* that file was written with the other byte order */
 };
 
 struct bpfx_program {
@@ -39,6 +42,16 @@ void bpfx_options_init(struct bpfx_options *o);
 int bpfx_compile(const char *expr, const struct bpfx_options *o,
 		 struct bpfx_program *out, struct bpfx_error *err);
 void bpfx_program_free(struct bpfx_program *p);
+
+/* Where each instruction came from: the byte span of the expression that
+ * produced it ({-1, -1} for the final returns). */
+struct bpfx_span {
+	int start, end;
+};
+/* As bpfx_compile, and *spans receives a malloc'd array of out->len spans. */
+int bpfx_compile_spans(const char *expr, const struct bpfx_options *o,
+		       struct bpfx_program *out, struct bpfx_span **spans,
+		       struct bpfx_error *err);
 
 /* Validate a program as the kernel and libpcap's bpf_validate would:
  * 0 if valid, -1 with err->start = offending instruction index. */

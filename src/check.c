@@ -25,7 +25,8 @@ static int compile_libpcap(struct check *c, const char *expr, struct check_error
 		snprintf(e->libpcap, sizeof e->libpcap, "pcap_open_dead failed for link type %d", c->linktype);
 		return -1;
 	}
-	int r = pcap_compile(dead, &c->lp, expr, c->optimize, PCAP_NETMASK_UNKNOWN);
+	/* netmask 0, as tcpdump uses when reading files (so `ip broadcast` works) */
+	int r = pcap_compile(dead, &c->lp, expr, c->optimize, 0);
 	if (r < 0)
 		snprintf(e->libpcap, sizeof e->libpcap, "%s", pcap_geterr(dead));
 	pcap_close(dead);

@@ -27,6 +27,13 @@ void bpfx_options_init(struct bpfx_options *o)
 int bpfx_compile(const char *expr, const struct bpfx_options *o,
 		 struct bpfx_program *out, struct bpfx_error *err)
 {
+	return bpfx_compile_spans(expr, o, out, NULL, err);
+}
+
+int bpfx_compile_spans(const char *expr, const struct bpfx_options *o,
+		       struct bpfx_program *out, struct bpfx_span **spans,
+		       struct bpfx_error *err)
+{
 	struct arena a;
 	struct ast *root = NULL;
 	struct ir_prog ir;
@@ -46,11 +53,11 @@ int bpfx_compile(const char *expr, const struct bpfx_options *o,
 	if (sema_check(&a, expr, root, err))
 		goto done;
 	ir_init(&ir, &a, o->snaplen);
-	struct gen g = { .ir = &ir, .a = &a, .lt = lt, .err = err };
+	struct gen g = { .ir = &ir, .a = &a, .lt = lt, .err = err, .savefile = o->savefile, .swapped = o->swapped };
 	if (gen_program(&g, root))
 		goto done;
 	/* the optimizer passes go here when o->optimize (issue #6) */
-	if (emit_program(&ir, &out->insns, &out->len, err))
+	if (emit_program(&ir, &out->insns, &out->len, spans, err))
 		goto done;
 	rc = 0;
 done:

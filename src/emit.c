@@ -73,7 +73,8 @@ static int size_of(const struct ir_block *b)
 	return b->ninsns + 1; /* the jump or the return */
 }
 
-int emit_program(struct ir_prog *p, struct bpf_insn **out, unsigned *nout, struct bpfx_error *err)
+int emit_program(struct ir_prog *p, struct bpf_insn **out, unsigned *nout, struct bpfx_span **spans,
+		 struct bpfx_error *err)
 {
 	struct layout post = { 0 }, lay = { 0 };
 	postorder(p, &post);
@@ -125,15 +126,24 @@ int emit_program(struct ir_prog *p, struct bpf_insn **out, unsigned *nout, struc
 	for (int i = 0; i < lay.n; i++)
 		total += size_of(lay.b[i]);
 	struct bpf_insn *prog = calloc((size_t)total, sizeof *prog);
-	if (!prog) {
+	struct bpfx_span *sp = spans ? calloc((size_t)total, sizeof *sp) : NULL;
+	if (!prog || (spans && !sp)) {
+		free(prog);
+		free(sp);
 		free(lay.b);
 		return err_set(err, -1, -1, "out of memory");
 	}
 	int pc = 0;
 	for (int i = 0; i < lay.n; i++) {
 		struct ir_block *b = lay.b[i];
-		for (int k = 0; k < b->ninsns; k++, pc++)
+		for (int k = 0; k < b->ninsns; k++, pc++) {
 			prog[pc] = (struct bpf_insn){ b->insns[k].code, 0, 0, b->insns[k].k };
+			if (sp)
+				sp[pc] = (struct bpfx_span){ (int)b->insns[k].span.start, (int)b->insns[k].span.end };
+		}
+		if (sp)
+			sp[pc] = b->term == IR_RET ? (struct bpfx_span){ -1, -1 }
+						   : (struct bpfx_span){ (int)b->span.start, (int)b->span.end };
 		switch (b->term) {
 		case IR_RET:
 			prog[pc] = (struct bpf_insn){ BPF_RET | BPF_K, 0, 0, b->ret_k };
@@ -149,6 +159,8 @@ int emit_program(struct ir_prog *p, struct bpf_insn **out, unsigned *nout, struc
 		pc++;
 	}
 	free(lay.b);
+	if (spans)
+		*spans = sp;
 	*out = prog;
 	*nout = (unsigned)total;
 	return 0;

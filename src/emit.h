@@ -5,5 +5,7 @@
 #include "bpfx.h"
 
 /* 0 and a malloc'd program, or -1 with *err set. */
-int emit_program(struct ir_prog *p, struct bpf_insn **out, unsigned *n, struct bpfx_error *err);
+/* spans, when not NULL, receives a malloc'd array: each instruction's origin. */
+int emit_program(struct ir_prog *p, struct bpf_insn **out, unsigned *n, struct bpfx_span **spans,
+		 struct bpfx_error *err);
 #endif

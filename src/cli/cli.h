@@ -8,6 +8,10 @@
 int cli_compile(int argc, char **argv);
 int cli_filter(int argc, char **argv);
 int cli_check(int argc, char **argv);
+int cli_explain(int argc, char **argv);
+int cli_dissect(int argc, char **argv);
+int cli_trace(int argc, char **argv);
+int cli_asm(int argc, char **argv);
 
 /* Join argv[0..argc) with single spaces, as tcpdump does; malloc'd. */
 char *cli_join(int argc, char **argv);

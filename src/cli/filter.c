@@ -168,7 +168,8 @@ static int prog_for(struct filter_prog *fp, const struct filter_args *a, struct 
 	if (!a->expr[strspn(a->expr, " \t\n")]) {
 		fp->all = 1;
 	} else if (a->engine == ENGINE_LIBPCAP) {
-		if (pcap_compile(r->p, &fp->lp, a->expr, a->optimize, PCAP_NETMASK_UNKNOWN) < 0) {
+		/* netmask 0, as tcpdump uses when reading files */
+		if (pcap_compile(r->p, &fp->lp, a->expr, a->optimize, 0) < 0) {
 			fprintf(stderr, "bpfx: %s: libpcap: %s\n", cap_display(r->path), pcap_geterr(r->p));
 			return -1;
 		}
@@ -179,6 +180,8 @@ static int prog_for(struct filter_prog *fp, const struct filter_args *a, struct 
 		o.linktype = dlt;
 		o.snaplen = snap;
 		o.optimize = a->optimize;
+		o.savefile = 1; /* as tcpdump -r compiles: see bpfx_options */
+		o.swapped = pcap_is_swapped(r->p) == 1;
 		if (bpfx_compile(a->expr, &o, &fp->bp, &e) < 0) {
 			/* "bpfx: FILE (link type EN10MB): why", then the caret */
 			char where[CAP_ERRLEN], num[16];

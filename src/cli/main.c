@@ -15,6 +15,10 @@ static const struct {
 	{ "compile", cli_compile, "compile [-O] [-y LINKTYPE] [-s SNAPLEN] [-d|-dd|-ddd] EXPRESSION..." },
 	{ "filter", cli_filter, "filter -r FILE [-w OUT] [-c COUNT] [--engine bpfx|libpcap] [EXPRESSION...]" },
 	{ "check", cli_check, "check -r FILE... [-y LINKTYPE] [-s SNAPLEN] [-O] EXPRESSION..." },
+	{ "explain", cli_explain, "explain [-y LINKTYPE] [--json] EXPRESSION..." },
+	{ "dissect", cli_dissect, "dissect -r FILE [-c COUNT] [--packet N]" },
+	{ "trace", cli_trace, "trace -r FILE --packet N [--json] EXPRESSION..." },
+	{ "asm", cli_asm, "asm [-d|-dd|-ddd] FILE|-" },
 };
 
 static void usage(FILE *f)

@@ -37,6 +37,7 @@ struct gen {
 	struct span span;        /* the node being lowered, for errors and insns */
 	int vlan, mpls;          /* of the node being lowered (from sema) */
 	int scratch;             /* next free scratch memory slot */
+	int savefile, swapped;   /* from bpfx_options */
 };
 
 #define GEN_FAIL(g, ...) \

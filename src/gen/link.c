@@ -79,13 +79,27 @@ static struct cond *sll_linktype(struct gen *g, uint32_t type)
 	return c_cmp(g, off, 2, BPF_JEQ, type, 0xffffffff);
 }
 
-/* BSD loopback: an AF_ value where the others have an ethertype. */
+/* One AF_ value in the 4-byte loopback header.  DLT_NULL holds it in the
+ * writer's byte order: ours, or swapped when the file says so. */
+static struct cond *loop_af(struct gen *g, uint32_t af, int host_order)
+{
+	if (host_order && g->savefile && g->swapped)
+		af = __builtin_bswap32(af);
+	return c_cmp(g, 0, 4, BPF_JEQ, host_order ? htonl(af) : af, 0xffffffff);
+}
+
+/* BSD loopback: an AF_ value where the others have an ethertype.  AF_INET
+ * is 2 everywhere; AF_INET6 is not, so a capture file may hold any of the
+ * BSDs' values (24, 28, 30), while a live capture holds this host's. */
 static struct cond *loop_linktype(struct gen *g, uint32_t type, int host_order)
 {
-	uint32_t af = type == ETHERTYPE_IP ? AF_INET : type == ETHERTYPE_IPV6 ? AF_INET6 : 0;
-	if (!af)
+	if (type == ETHERTYPE_IP)
+		return loop_af(g, AF_INET, host_order);
+	if (type != ETHERTYPE_IPV6)
 		return c_false(g);
-	return c_cmp(g, 0, 4, BPF_JEQ, host_order ? htonl(af) : af, 0xffffffff);
+	if (!g->savefile)
+		return loop_af(g, AF_INET6, host_order);
+	return c_or(g, loop_af(g, 30, host_order), c_or(g, loop_af(g, 24, host_order), loop_af(g, 28, host_order)));
 }
 
 /* Raw IP: the version nibble is all there is. */

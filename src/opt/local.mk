@@ -1,0 +1,1 @@
+# Optimizer passes (src/opt/), one file per pass.

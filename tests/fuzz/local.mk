@@ -1,0 +1,1 @@
+# Fuzz harnesses (tests/fuzz/): replayed by make check, run by make fuzz.
