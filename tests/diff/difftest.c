@@ -16,6 +16,7 @@
  * Every expression of INVALID must be rejected by bpfx, with a message and
  * a span inside the expression, and by libpcap. */
 #include <dirent.h>
+#include <unistd.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -168,6 +169,38 @@ static void build_packets(int dlt, const char *corpus, struct pkts *s)
 
 static int failures;
 
+/* A handle as tcpdump -r has it: an (empty) capture file of link type dlt,
+ * written in our byte order or the other one, so libpcap compiles with its
+ * savefile rules (DLT_NULL/LOOP accept every BSD AF_INET6 value, and
+ * DLT_NULL's AF is byte-swapped for a swapped file). */
+static pcap_t *file_handle(int dlt, int swapped)
+{
+	uint32_t hdr[6] = { 0xa1b2c3d4, 2 | 4u << 16, 0, 0, 262144, (uint32_t)dlt };
+	if (swapped)
+		for (int i = 0; i < 6; i++)
+			hdr[i] = __builtin_bswap32(hdr[i]);
+	if (swapped) { /* version fields are two 16-bit halves */
+		uint16_t *v = (uint16_t *)&hdr[1];
+		v[0] = __builtin_bswap16(2);
+		v[1] = __builtin_bswap16(4);
+	}
+	char path[] = "/tmp/difftest-XXXXXX";
+	int fd = mkstemp(path);
+	if (fd < 0)
+		return NULL;
+	FILE *f = fdopen(fd, "wb");
+	fwrite(hdr, sizeof hdr, 1, f);
+	fclose(f);
+	char errbuf[PCAP_ERRBUF_SIZE];
+	pcap_t *p = pcap_open_offline(path, errbuf);
+	unlink(path);
+	if (p && pcap_is_swapped(p) != swapped) {
+		pcap_close(p);
+		return NULL;
+	}
+	return p;
+}
+
 static void fail_hdr(void)
 {
 	if (++failures == 30)
@@ -204,7 +237,16 @@ int main(int argc, char **argv)
 		struct pkts s = { 0 };
 		build_packets(dlt, corpus, &s);
 		packets += s.n;
-		pcap_t *dead = pcap_open_dead(dlt, 262144);
+		/* mode 0: a dead handle (live rules); 1, 2: a capture file in our
+		 * and in the other byte order, where the link type cares */
+		int nmodes = (dlt == DLT_NULL || dlt == DLT_LOOP || dlt == DLT_EN10MB) ? 3 : 1;
+		for (int mode = 0; mode < nmodes; mode++) {
+		pcap_t *dead = mode == 0 ? pcap_open_dead(dlt, 262144) : file_handle(dlt, mode == 2);
+		if (!dead) {
+			printf("FAIL %s: cannot make a %s handle\n", lts[l].name, mode ? "capture file" : "dead");
+			fail_hdr();
+			continue;
+		}
 		for (size_t e = 0; e < nexpr; e++) {
 			struct bpfx_options o;
 			struct bpfx_program bp;
@@ -213,13 +255,15 @@ int main(int argc, char **argv)
 			bpfx_options_init(&o);
 			o.linktype = dlt;
 			o.optimize = 0;
+			o.savefile = mode != 0;
+			o.swapped = mode == 2;
 			int bok = bpfx_compile(exprs[e], &o, &bp, &err) == 0;
 			int lok = pcap_compile(dead, &lp, exprs[e], 0, 0) == 0;
 			char lerr[PCAP_ERRBUF_SIZE * 2];
 			snprintf(lerr, sizeof lerr, "%s", lok ? "" : pcap_geterr(dead));
 			if (bok != lok) {
 				if (failures < 30)
-					printf("FAIL %s '%s': bpfx %s, libpcap %s\n", lts[l].name, exprs[e],
+					printf("FAIL %s%s '%s': bpfx %s, libpcap %s\n", lts[l].name, mode ? " (file)" : "", exprs[e],
 					       bok ? "accepts" : err.msg, lok ? "accepts" : lerr);
 				fail_hdr();
 			}
@@ -248,8 +292,8 @@ int main(int argc, char **argv)
 				if ((rl != rb || rv != rb || rlv != rl) && !shown) {
 					shown = 1;
 					if (failures < 30) {
-						printf("FAIL %s '%s': packet %zu (%s, caplen %u, len %u): libpcap %u, bpfx %u, bpfx on our vm %u, libpcap on our vm %u\n",
-						       lts[l].name, exprs[e], i, s.origin[i], p->caplen, p->len, rl, rb, rv, rlv);
+						printf("FAIL %s%s '%s': packet %zu (%s, caplen %u, len %u): libpcap %u, bpfx %u, bpfx on our vm %u, libpcap on our vm %u\n",
+						       lts[l].name, mode == 1 ? " (file)" : mode == 2 ? " (swapped file)" : "", exprs[e], i, s.origin[i], p->caplen, p->len, rl, rb, rv, rlv);
 						printf("  bytes:");
 						for (uint32_t k = 0; k < p->caplen && k < 64; k++)
 							printf(" %02x", p->data[k]);
@@ -270,6 +314,7 @@ int main(int argc, char **argv)
 				pcap_freecode(&lpo);
 		}
 		pcap_close(dead);
+		}
 		for (size_t i = 0; i < s.n; i++)
 			free(s.p[i].data);
 		free(s.p);
@@ -305,7 +350,7 @@ int main(int argc, char **argv)
 	}
 	pcap_close(dead);
 
-	printf("difftest: %zu expressions x %d link types: %llu programs compared, %llu expression/link-type pairs rejected by both\n",
+	printf("difftest: %zu expressions x %d link types (NULL, LOOP, EN10MB also as capture files in both byte orders): %llu programs compared, %llu expression/link-type pairs rejected by both\n",
 	       nexpr, nlt, programs, both_reject);
 	printf("difftest: %llu packets (synthesized, re-wrapped, mutated%s), %llu verdicts compared: %d failures\n",
 	       packets, corpus ? ", corpus" : "", verdicts, failures);
