@@ -1,8 +1,68 @@
-/* asm.c: `bpfx asm` (being written). */
+/* asm.c: `bpfx asm [-d|-dd|-ddd] FILE|-`: assemble a program written as
+ * tcpdump's -d listing or in Linux bpf_asm syntax (src/asm.c) and print it
+ * in tcpdump's -d, -dd or -ddd format.  Syntax errors name the line and
+ * column (exit 2); a program that assembles but would not pass the
+ * validator is printed with a warning naming the instruction. */
 #include "cli.h"
+#include "asm.h"
+#include "bpfx.h"
+#include "format.h"
 #include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+static const char usage[] =
+	"usage: bpfx asm [-d|-dd|-ddd] FILE|-\n"
+	"Assemble a classic BPF program and print it as tcpdump -d/-dd/-ddd would.\n"
+	"FILE holds tcpdump's -d listing (\"(004) jeq #0x6 jt 5 jf 11\"), Linux bpf_asm\n"
+	"syntax with labels (\"jeq #0x800, L1, L2\", \"L1: ret #0\"), or -dd/-ddd output;\n"
+	"';' and '//' start comments.  - reads standard input.\n"
+	"  -d, -dd, -ddd  listing, C array, decimal (default -d)\n";
+
 int cli_asm(int argc, char **argv)
 {
-	fputs("bpfx asm: not written yet\n", stderr);
-	return 2;
+	enum fmt_style style = FMT_D;
+	const char *path = NULL;
+	for (int i = 1; i < argc; i++) {
+		const char *a = argv[i];
+		if (!strcmp(a, "--help") || !strcmp(a, "-h")) {
+			fputs(usage, stdout);
+			return 0;
+		} else if (!strcmp(a, "-d")) {
+			style = FMT_D;
+		} else if (!strcmp(a, "-dd")) {
+			style = FMT_DD;
+		} else if (!strcmp(a, "-ddd")) {
+			style = FMT_DDD;
+		} else if (a[0] == '-' && a[1]) {
+			fprintf(stderr, "bpfx asm: unknown option '%s'\n%s", a, usage);
+			return 2;
+		} else if (path) {
+			fprintf(stderr, "bpfx asm: one FILE only ('%s' and '%s')\n%s", path, a, usage);
+			return 2;
+		} else {
+			path = a;
+		}
+	}
+	if (!path) {
+		fprintf(stderr, "bpfx asm: no FILE (use - for standard input)\n%s", usage);
+		return 2;
+	}
+	struct bpfx_program prog;
+	struct asm_error err;
+	if (asm_read_file(path, &prog, &err) < 0) {
+		asm_error_print(stderr, "bpfx asm", path, &err);
+		return 2;
+	}
+	struct bpfx_error ve;
+	if (bpfx_validate(prog.insns, prog.len, &ve) < 0)
+		fprintf(stderr, "bpfx asm: warning: the program would not pass validation: instruction %d: %s\n",
+			ve.start, ve.msg);
+	fmt_program(stdout, prog.insns, prog.len, style);
+	bpfx_program_free(&prog);
+	if (fflush(stdout) != 0) {
+		fputs("bpfx asm: standard output: write failed\n", stderr);
+		return 2;
+	}
+	return 0;
 }

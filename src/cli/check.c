@@ -8,6 +8,7 @@
 #include "capture.h"
 #include "check.h"
 #include "error.h"
+#include "asm.h" /* --program (bpfx asm syntax) */
 #include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -18,9 +19,11 @@
 
 static const char usage_text[] =
 	"usage: bpfx check -r FILE [-r FILE...] [-y LINKTYPE] [-s SNAPLEN] [-O] EXPRESSION...\n"
+	"       bpfx check -r FILE [-r FILE...] --program PROG\n"
 	"Compile EXPRESSION with bpfx and libpcap, run each program on each\n"
 	"interpreter over every packet, list the packets where any verdict\n"
-	"differs; exit 1 if any does.\n";
+	"differs; exit 1 if any does.  --program runs a hand-written program (as\n"
+	"`bpfx asm` reads it) on both interpreters instead.\n";
 
 struct check_args {
 	const char *files[MAX_FILES];
@@ -29,6 +32,8 @@ struct check_args {
 	uint32_t snaplen;
 	int optimize;
 	char *expr;
+	const char *program;     /* --program: a hand-written program ... */
+	struct bpfx_program hand; /* ... assembled and validated */
 };
 
 /* The programs compiled so far, one per link type, kept for the summary. */
@@ -61,6 +66,7 @@ static int parse_args(int argc, char **argv, struct check_args *a)
 {
 	static const struct option longopts[] = {
 		{ "help", no_argument, NULL, 'h' },
+		{ "program", required_argument, NULL, 'P' }, /* --program */
 		{ NULL, 0, NULL, 0 },
 	};
 	memset(a, 0, sizeof *a);
@@ -84,6 +90,7 @@ static int parse_args(int argc, char **argv, struct check_args *a)
 				a->snaplen = 262144;
 			break;
 		case 'O': a->optimize = 0; break;
+		case 'P': a->program = optarg; break;
 		case 'h': fputs(usage_text, stdout); return 0;
 		case ':': return bad_usage("option needs an argument", argv[optind - 1]);
 		default: return bad_usage("unknown option", argv[optind - 1]);
@@ -91,6 +98,14 @@ static int parse_args(int argc, char **argv, struct check_args *a)
 	}
 	if (!a->nfiles)
 		return bad_usage("no capture to read (-r FILE)", NULL);
+	if (a->program) { /* --program: assemble and validate it once */
+		if (optind < argc)
+			return bad_usage("--program and an expression: give one", NULL);
+		if (asm_load_program(stderr, "bpfx check", a->program, &a->hand) < 0)
+			return 2;
+		a->expr = cli_join(0, argv);
+		return -1;
+	}
 	if (optind == argc)
 		return bad_usage("no expression", NULL);
 	a->expr = cli_join(argc - optind, argv + optind);
@@ -129,6 +144,29 @@ static const struct check *program_for(struct compiled *cs, const struct check_a
 		return NULL;
 	}
 	struct check_error e;
+	if (a->program) { /* --program: the one program, as both sides' */
+		struct check *c = &cs->c[cs->n];
+		size_t bytes = a->hand.len * sizeof *a->hand.insns;
+		memset(c, 0, sizeof *c);
+		c->linktype = dlt;
+		c->bp.insns = malloc(bytes);
+		c->lp.bf_insns = malloc(bytes);
+		if (!c->bp.insns || !c->lp.bf_insns) {
+			check_free(c);
+			*status = 2;
+			return NULL;
+		}
+		memcpy(c->bp.insns, a->hand.insns, bytes);
+		memcpy(c->lp.bf_insns, a->hand.insns, bytes);
+		c->bp.len = c->lp.bf_len = a->hand.len;
+		if (!bpf_validate(c->lp.bf_insns, (int)c->lp.bf_len)) {
+			fprintf(stderr, "bpfx check: %s: libpcap's bpf_validate rejects the program\n", a->program);
+			check_free(c);
+			*status = 1;
+			return NULL;
+		}
+		return &cs->c[cs->n++];
+	}
 	int rc = check_compile(&cs->c[cs->n], a->expr, dlt, a->snaplen, a->optimize, &e);
 	if (rc != CHECK_OK) {
 		report_compile(a, rc, dlt, &e);
@@ -208,6 +246,7 @@ int cli_check(int argc, char **argv)
 		status = 1;
 	for (int i = 0; i < cs.n; i++)
 		check_free(&cs.c[i]);
+	bpfx_program_free(&a.hand); /* --program */
 	free(a.expr);
 	if (fflush(stdout) != 0 && !status)
 		status = 2;

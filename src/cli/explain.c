@@ -1,8 +1,77 @@
-/* explain.c: `bpfx explain` (being written). */
+/* explain.c: `bpfx explain [-y LINKTYPE] [-O] [-s SNAPLEN] [--json]
+ * EXPRESSION...`: the compiled program with each instruction annotated
+ * (src/explain.c). */
 #include "cli.h"
+#include "bpfx.h"
+#include "error.h"
+#include "explain.h"
 #include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+static const char usage[] =
+	"usage: bpfx explain [-y LINKTYPE] [-O] [-s SNAPLEN] [--json] EXPRESSION...\n"
+	"Compile EXPRESSION and annotate each instruction: the part of the expression\n"
+	"that produced it, the header field it reads, the question each branch asks.\n"
+	"  -y LINKTYPE  EN10MB (default), RAW, IPV4, IPV6, NULL, LOOP, LINUX_SLL, LINUX_SLL2\n"
+	"  -O           do not run the optimizer (as tcpdump -O)\n"
+	"  -s SNAPLEN   the length a match returns (default 262144)\n"
+	"  --json       the same as one JSON object\n";
+
 int cli_explain(int argc, char **argv)
 {
-	fputs("bpfx explain: not written yet\n", stderr);
-	return 2;
+	struct bpfx_options o;
+	int json = 0, i;
+	bpfx_options_init(&o);
+	for (i = 1; i < argc; i++) {
+		const char *a = argv[i];
+		if (!strcmp(a, "--")) {
+			i++;
+			break;
+		} else if (!strcmp(a, "--help") || !strcmp(a, "-h")) {
+			fputs(usage, stdout);
+			return 0;
+		} else if (!strcmp(a, "--json")) {
+			json = 1;
+		} else if (!strcmp(a, "-O")) {
+			o.optimize = 0;
+		} else if (!strcmp(a, "-y") || !strcmp(a, "-s")) {
+			if (i + 1 >= argc) {
+				fprintf(stderr, "bpfx explain: %s needs an argument\n%s", a, usage);
+				return 2;
+			}
+			if (a[1] == 'y')
+				o.linktype = cli_linktype(argv[++i]);
+			else
+				o.snaplen = cli_uint("-s", argv[++i]);
+		} else if (a[0] == '-' && a[1] && !(a[1] >= '0' && a[1] <= '9')) {
+			fprintf(stderr, "bpfx explain: unknown option '%s'\n%s", a, usage);
+			return 2;
+		} else {
+			break;
+		}
+	}
+	if (i == argc) {
+		fprintf(stderr, "bpfx explain: no expression\n%s", usage);
+		return 2;
+	}
+	char *expr = cli_join(argc - i, argv + i);
+	struct explain e;
+	struct bpfx_error err;
+	if (explain_expr(expr, &o, &e, &err) < 0) {
+		err_print(stderr, "bpfx explain", expr, &err);
+		free(expr);
+		return 2;
+	}
+	if (json)
+		explain_print_json(stdout, &e);
+	else
+		explain_print(stdout, &e);
+	explain_free(&e);
+	free(expr);
+	if (fflush(stdout) != 0) {
+		fputs("bpfx explain: standard output: write failed\n", stderr);
+		return 2;
+	}
+	return 0;
 }

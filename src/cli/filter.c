@@ -10,6 +10,7 @@
 #include "bpfx.h"
 #include "capture.h"
 #include "error.h"
+#include "asm.h" /* --program (bpfx asm syntax) */
 #include "decode/decode.h"
 #include <getopt.h>
 #include <stdio.h>
@@ -23,9 +24,11 @@ static const char usage_text[] =
 	"usage: bpfx filter -r FILE [-r FILE...] [-w OUT] [-c COUNT] [-O] [-e] [-v...]\n"
 	"                   [-x|-xx|-X|-XX|-A] [-n|-nn] [-q] [-S] [-t...]\n"
 	"                   [--dont-verify-checksums] [--decode-as PORT=resp]\n"
-	"                   [--engine bpfx|libpcap] [EXPRESSION...]\n"
+	"                   [--engine bpfx|libpcap] [EXPRESSION... | --program PROG]\n"
 	"Print (or with -w write) the packets of each FILE (pcap or pcapng, - for\n"
-	"stdin) that EXPRESSION accepts; no EXPRESSION accepts every packet.\n";
+	"stdin) that EXPRESSION accepts; no EXPRESSION accepts every packet.\n"
+	"--program PROG runs a hand-written program (-d listing or bpf_asm syntax,\n"
+	"as `bpfx asm` reads) instead of an expression.\n";
 
 enum engine { ENGINE_BPFX, ENGINE_LIBPCAP };
 
@@ -38,6 +41,8 @@ struct filter_args {
 	enum engine engine;
 	struct dec_opts dec;
 	char *expr;
+	const char *program;     /* --program: a hand-written program ... */
+	struct bpfx_program hand; /* ... assembled and validated */
 };
 
 /* One compiled program, for whichever engine; reused while consecutive
@@ -50,7 +55,7 @@ struct filter_prog {
 	struct bpf_program lp;
 };
 
-enum { OPT_ENGINE = 256, OPT_NOCKSUM, OPT_DECODE_AS, OPT_HELP };
+enum { OPT_ENGINE = 256, OPT_NOCKSUM, OPT_DECODE_AS, OPT_HELP, OPT_PROGRAM };
 
 static int bad_usage(const char *msg, const char *arg)
 {
@@ -86,6 +91,7 @@ static int parse_args(int argc, char **argv, struct filter_args *a)
 		{ "dont-verify-checksums", no_argument, NULL, OPT_NOCKSUM },
 		{ "decode-as", required_argument, NULL, OPT_DECODE_AS },
 		{ "help", no_argument, NULL, OPT_HELP },
+		{ "program", required_argument, NULL, OPT_PROGRAM },
 		{ NULL, 0, NULL, 0 },
 	};
 	memset(a, 0, sizeof *a);
@@ -129,6 +135,7 @@ static int parse_args(int argc, char **argv, struct filter_args *a)
 			else
 				return bad_usage("--engine is bpfx or libpcap", optarg);
 			break;
+		case OPT_PROGRAM: a->program = optarg; break;
 		case OPT_HELP: fputs(usage_text, stdout); return 0;
 		case ':': return bad_usage("option needs an argument", argv[optind - 1]);
 		default: return bad_usage("unknown option", argv[optind - 1]);
@@ -143,6 +150,15 @@ static int parse_args(int argc, char **argv, struct filter_args *a)
 		a->dec.xflag = 2;
 	if (a->dec.Xflag > 2)
 		a->dec.Xflag = 2;
+	/* --program: assemble and validate once, before any file is read */
+	if (a->program) {
+		if (optind < argc)
+			return bad_usage("--program and an expression: give one", NULL);
+		if (a->engine == ENGINE_LIBPCAP)
+			return bad_usage("--program runs on bpfx's engine only", NULL);
+		if (asm_load_program(stderr, "bpfx filter", a->program, &a->hand) < 0)
+			return 2;
+	}
 	a->expr = cli_join(argc - optind, argv + optind);
 	return -1;
 }
@@ -165,7 +181,13 @@ static int prog_for(struct filter_prog *fp, const struct filter_args *a, struct 
 	const char *name = bpfx_linktype_name(dlt);
 	if (!name)
 		name = pcap_datalink_val_to_name(dlt);
-	if (!a->expr[strspn(a->expr, " \t\n")]) {
+	if (a->program) { /* --program: the same program for every file */
+		fp->bp.insns = malloc(a->hand.len * sizeof *a->hand.insns);
+		if (!fp->bp.insns)
+			return -1;
+		memcpy(fp->bp.insns, a->hand.insns, a->hand.len * sizeof *a->hand.insns);
+		fp->bp.len = a->hand.len;
+	} else if (!a->expr[strspn(a->expr, " \t\n")]) {
 		fp->all = 1;
 	} else if (a->engine == ENGINE_LIBPCAP) {
 		/* netmask 0, as tcpdump uses when reading files */
@@ -394,6 +416,7 @@ int cli_filter(int argc, char **argv)
 		status = 2;
 	}
 	prog_free(&fp);
+	bpfx_program_free(&a.hand); /* --program */
 	free(a.expr);
 	return status;
 }

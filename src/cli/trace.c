@@ -1,8 +1,165 @@
-/* trace.c: `bpfx trace` (being written). */
+/* trace.c: `bpfx trace -r FILE --packet N [--json] [-O] (EXPRESSION... |
+ * --program PROG)`: run the program on packet N (1-based, as tcpdump
+ * numbers them) and print every step (src/trace.c).  The expression is
+ * compiled as `bpfx filter` compiles it for that file: its link type and
+ * snapshot length, savefile rules, its byte order. */
 #include "cli.h"
+#include "asm.h"
+#include "bpfx.h"
+#include "capture.h"
+#include "error.h"
+#include "trace.h"
+#include <getopt.h>
 #include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+static const char usage_text[] =
+	"usage: bpfx trace -r FILE --packet N [--json] [-O] EXPRESSION...\n"
+	"       bpfx trace -r FILE --packet N [--json] --program PROG\n"
+	"Run the filter on packet N of FILE (1-based) and print every step: the\n"
+	"instruction, A and X after it, the packet bytes it read, the scratch memory\n"
+	"it wrote, the branch it took; then the verdict and the length returned.\n"
+	"  --program PROG  a hand-written program (as `bpfx asm` reads) instead\n";
+
+enum { OPT_PACKET = 256, OPT_JSON, OPT_PROGRAM, OPT_HELP };
+
+static int bad_usage(const char *msg, const char *arg)
+{
+	fprintf(stderr, "bpfx trace: %s%s%s\n", msg, arg ? ": " : "", arg ? arg : "");
+	fputs(usage_text, stderr);
+	return 2;
+}
+
+struct trace_args {
+	const char *file, *program;
+	unsigned long packet;
+	int json, optimize;
+	char *expr;
+};
+
+static int parse_args(int argc, char **argv, struct trace_args *a)
+{
+	static const struct option longopts[] = {
+		{ "packet", required_argument, NULL, OPT_PACKET },
+		{ "json", no_argument, NULL, OPT_JSON },
+		{ "program", required_argument, NULL, OPT_PROGRAM },
+		{ "help", no_argument, NULL, OPT_HELP },
+		{ NULL, 0, NULL, 0 },
+	};
+	memset(a, 0, sizeof *a);
+	a->optimize = 1;
+	optind = 1;
+	opterr = 0;
+	int c;
+	while ((c = getopt_long(argc, argv, "+:r:O", longopts, NULL)) != -1) {
+		switch (c) {
+		case 'r': a->file = optarg; break;
+		case 'O': a->optimize = 0; break;
+		case OPT_PACKET:
+			a->packet = cli_uint("--packet", optarg);
+			if (!a->packet)
+				return bad_usage("--packet counts from 1", optarg);
+			break;
+		case OPT_JSON: a->json = 1; break;
+		case OPT_PROGRAM: a->program = optarg; break;
+		case OPT_HELP: fputs(usage_text, stdout); return 0;
+		case ':': return bad_usage("option needs an argument", argv[optind - 1]);
+		default: return bad_usage("unknown option", argv[optind - 1]);
+		}
+	}
+	if (!a->file)
+		return bad_usage("no capture to read (-r FILE)", NULL);
+	if (!a->packet)
+		return bad_usage("which packet? (--packet N)", NULL);
+	if (a->program && optind < argc)
+		return bad_usage("--program and an expression: give one", NULL);
+	if (!a->program && optind == argc)
+		return bad_usage("no expression (or --program PROG)", NULL);
+	a->expr = a->program ? NULL : cli_join(argc - optind, argv + optind);
+	return -1;
+}
+
+/* The program for this file: compiled, or read and validated. */
+static int get_program(const struct trace_args *a, struct cap_reader *r, struct bpfx_program *prog)
+{
+	struct bpfx_error e;
+	if (a->program)
+		return asm_load_program(stderr, "bpfx trace", a->program, prog);
+	struct bpfx_options o;
+	bpfx_options_init(&o);
+	o.linktype = cap_linktype(r);
+	o.snaplen = cap_snaplen(r);
+	o.optimize = a->optimize;
+	o.savefile = 1;
+	o.swapped = pcap_is_swapped(r->p) == 1;
+	if (bpfx_compile(a->expr, &o, prog, &e) < 0) {
+		char where[CAP_ERRLEN], num[16];
+		const char *name = bpfx_linktype_name(o.linktype);
+		snprintf(num, sizeof num, "%d", o.linktype);
+		snprintf(where, sizeof where, "bpfx trace: %s (link type %s)", cap_display(r->path), name ? name : num);
+		err_print(stderr, where, a->expr, &e);
+		return -1;
+	}
+	return 0;
+}
+
 int cli_trace(int argc, char **argv)
 {
-	fputs("bpfx trace: not written yet\n", stderr);
-	return 2;
+	struct trace_args a;
+	int status = parse_args(argc, argv, &a);
+	if (status >= 0)
+		return status;
+	struct cap_reader r;
+	if (cap_open(&r, a.file) < 0) {
+		fprintf(stderr, "bpfx: %s\n", r.err);
+		free(a.expr);
+		return 2;
+	}
+	struct bpfx_program prog = { 0 };
+	struct pcap_pkthdr *h = NULL;
+	const u_char *pkt = NULL;
+	int got = 0;
+	status = 2;
+	if (get_program(&a, &r, &prog) < 0)
+		goto out;
+	while (r.count < a.packet && (got = cap_next(&r, &h, &pkt)) > 0)
+		;
+	if (got < 0) {
+		fprintf(stderr, "bpfx: %s\n", r.err);
+		goto out;
+	}
+	if (r.count < a.packet) {
+		fprintf(stderr, "bpfx trace: %s has %lu packets, no packet %lu\n", cap_display(a.file), r.count,
+			a.packet);
+		goto out;
+	}
+	struct trace t;
+	if (trace_run(prog.insns, prog.len, pkt, h->len, h->caplen, &t) < 0) {
+		fputs("bpfx trace: out of memory\n", stderr);
+		goto out;
+	}
+	const char *lname = bpfx_linktype_name(cap_linktype(&r));
+	if (a.json) {
+		trace_print_json(stdout, &t);
+	} else {
+		printf("packet %lu of %s: %u bytes captured, %u on the wire, link type %s\n", a.packet,
+		       cap_display(a.file), h->caplen, h->len, lname ? lname : "unknown");
+		if (a.expr)
+			printf("filter: %s (%u instructions)\n", a.expr, prog.len);
+		else
+			printf("program: %s (%u instructions)\n", a.program, prog.len);
+		trace_print(stdout, &t);
+	}
+	status = 0;
+	trace_free(&t);
+	if (fflush(stdout) != 0) {
+		fputs("bpfx trace: standard output: write failed\n", stderr);
+		status = 2;
+	}
+out:
+	bpfx_program_free(&prog);
+	cap_close(&r);
+	free(a.expr);
+	return status;
 }

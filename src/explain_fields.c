@@ -1,0 +1,377 @@
+/* explain_fields.c: header layouts and value names that `bpfx explain`
+ * speaks in.  Facts only, as tables; each layer cites where its layout is
+ * defined.  Offsets are from the start of that layer's header. */
+#include "explain.h"
+#include <stddef.h>
+#include <stdio.h>
+#include <string.h>
+
+#define N(a) (sizeof(a) / sizeof((a)[0]))
+
+/* IEEE 802.3 clause 3.1 (Ethernet II / 802.3 MAC frame) */
+static const struct xfield ether_f[] = {
+	{0, 6, "destination MAC address", XR_MAC},
+	{6, 6, "source MAC address", XR_MAC},
+	{12, 2, "Ethernet type (or 802.3 length)", XR_ETHERTYPE},
+};
+/* IEEE 802.1Q clause 9.6: the tag after the addresses; offsets from the
+ * tag's TCI, so the inner type is at 2 */
+static const struct xfield vlan_f[] = {
+	{0, 2, "VLAN tag control (priority 3 bits, DEI 1, VLAN ID 12)", XR_VLANTCI},
+	{2, 2, "Ethernet type inside the VLAN tag", XR_ETHERTYPE},
+};
+/* Linux cooked capture v1, pcap-linktype(7) LINKTYPE_LINUX_SLL, sll(7) */
+static const struct xfield sll_f[] = {
+	{0, 2, "packet type (to us, broadcast, multicast, other host, outgoing)", XR_NONE},
+	{2, 2, "ARPHRD_ device type", XR_NONE},
+	{4, 2, "link-layer address length", XR_NONE},
+	{6, 8, "link-layer address", XR_NONE},
+	{14, 2, "protocol type (ethertype)", XR_ETHERTYPE},
+};
+/* Linux cooked capture v2, LINKTYPE_LINUX_SLL2 */
+static const struct xfield sll2_f[] = {
+	{0, 2, "protocol type (ethertype)", XR_ETHERTYPE},
+	{2, 2, "reserved", XR_NONE},
+	{4, 4, "interface index", XR_NONE},
+	{8, 2, "ARPHRD_ device type", XR_NONE},
+	{10, 1, "packet type", XR_NONE},
+	{11, 1, "link-layer address length", XR_NONE},
+	{12, 8, "link-layer address", XR_NONE},
+};
+/* LINKTYPE_NULL / LINKTYPE_LOOP: a 4-byte AF_ value */
+static const struct xfield null_f[] = {
+	{0, 4, "address family (AF_INET, AF_INET6)", XR_AF},
+};
+/* RFC 791 section 3.1 */
+static const struct xfield ipv4_f[] = {
+	{0, 1, "IPv4 version and header length (IHL)", XR_VERSION},
+	{1, 1, "IPv4 type of service (DSCP and ECN)", XR_NONE},
+	{2, 2, "IPv4 total length", XR_NONE},
+	{4, 2, "IPv4 identification", XR_NONE},
+	{6, 2, "IPv4 flags and fragment offset", XR_FRAG},
+	{6, 1, "IPv4 flags (reserved, DF, MF) and fragment offset high bits", XR_FRAG},
+	{7, 1, "IPv4 fragment offset low bits", XR_NONE},
+	{8, 1, "IPv4 time to live", XR_NONE},
+	{9, 1, "IPv4 protocol", XR_IPPROTO},
+	{10, 2, "IPv4 header checksum", XR_NONE},
+	{12, 4, "IPv4 source address", XR_ADDR4},
+	{16, 4, "IPv4 destination address", XR_ADDR4},
+};
+/* RFC 8200 section 3 */
+static const struct xfield ipv6_f[] = {
+	{0, 4, "IPv6 version, traffic class and flow label", XR_VERSION},
+	{0, 1, "IPv6 version and traffic class high bits", XR_VERSION},
+	{4, 2, "IPv6 payload length", XR_NONE},
+	{6, 1, "IPv6 next header", XR_IPPROTO},
+	{7, 1, "IPv6 hop limit", XR_NONE},
+	{8, 16, "IPv6 source address", XR_ADDR6},
+	{24, 16, "IPv6 destination address", XR_ADDR6},
+};
+/* RFC 8200 section 4.5 */
+static const struct xfield ip6frag_f[] = {
+	{0, 1, "fragment header's next header", XR_IPPROTO},
+	{1, 1, "fragment header reserved byte", XR_NONE},
+	{2, 2, "fragment offset and M flag", XR_NONE},
+	{4, 4, "fragment identification", XR_NONE},
+};
+/* RFC 826 (Ethernet/IPv4 sizes) */
+static const struct xfield arp_f[] = {
+	{0, 2, "ARP hardware type", XR_NONE},
+	{2, 2, "ARP protocol type", XR_NONE},
+	{4, 1, "ARP hardware address length", XR_NONE},
+	{5, 1, "ARP protocol address length", XR_NONE},
+	{6, 2, "ARP operation", XR_ARPOP},
+	{8, 6, "ARP sender hardware address", XR_MAC},
+	{14, 4, "ARP sender IPv4 address", XR_ADDR4},
+	{18, 6, "ARP target hardware address", XR_MAC},
+	{24, 4, "ARP target IPv4 address", XR_ADDR4},
+};
+/* RFC 3032 section 2.1: label 20 bits, traffic class 3, bottom of stack 1,
+ * TTL 8 */
+static const struct xfield mpls_f[] = {
+	{0, 4, "MPLS label stack entry (label 20 bits, TC 3, S 1, TTL 8)", XR_MPLS},
+	{2, 1, "MPLS label low bits, TC and bottom-of-stack bit", XR_MPLS},
+	{3, 1, "MPLS TTL", XR_NONE},
+};
+/* RFC 9293 section 3.1 */
+static const struct xfield tcp_f[] = {
+	{0, 2, "TCP source port", XR_PORT},
+	{2, 2, "TCP destination port", XR_PORT},
+	{4, 4, "TCP sequence number", XR_NONE},
+	{8, 4, "TCP acknowledgment number", XR_NONE},
+	{12, 1, "TCP data offset (header length / 4, high nibble)", XR_NONE},
+	{13, 1, "TCP flags", XR_TCPFLAGS},
+	{14, 2, "TCP window", XR_NONE},
+	{16, 2, "TCP checksum", XR_NONE},
+	{18, 2, "TCP urgent pointer", XR_NONE},
+};
+/* RFC 768 */
+static const struct xfield udp_f[] = {
+	{0, 2, "UDP source port", XR_PORT},
+	{2, 2, "UDP destination port", XR_PORT},
+	{4, 2, "UDP length", XR_NONE},
+	{6, 2, "UDP checksum", XR_NONE},
+};
+/* RFC 9260 section 3.1 */
+static const struct xfield sctp_f[] = {
+	{0, 2, "SCTP source port", XR_PORT},
+	{2, 2, "SCTP destination port", XR_PORT},
+	{4, 4, "SCTP verification tag", XR_NONE},
+	{8, 4, "SCTP checksum", XR_NONE},
+};
+/* RFC 792 */
+static const struct xfield icmp_f[] = {
+	{0, 1, "ICMP type", XR_ICMPTYPE},
+	{1, 1, "ICMP code", XR_NONE},
+	{2, 2, "ICMP checksum", XR_NONE},
+	{4, 4, "ICMP rest of header", XR_NONE},
+};
+/* RFC 4443 section 2.1 */
+static const struct xfield icmp6_f[] = {
+	{0, 1, "ICMPv6 type", XR_ICMP6TYPE},
+	{1, 1, "ICMPv6 code", XR_NONE},
+	{2, 2, "ICMPv6 checksum", XR_NONE},
+	{4, 4, "ICMPv6 message body", XR_NONE},
+};
+/* RFC 2236 section 2 */
+static const struct xfield igmp_f[] = {
+	{0, 1, "IGMP type", XR_NONE},
+	{1, 1, "IGMP max response time", XR_NONE},
+	{2, 2, "IGMP checksum", XR_NONE},
+	{4, 4, "IGMP group address", XR_ADDR4},
+};
+/* RFC 7761 section 4.9 */
+static const struct xfield pim_f[] = {
+	{0, 1, "PIM version and type", XR_NONE},
+	{1, 1, "PIM reserved", XR_NONE},
+	{2, 2, "PIM checksum", XR_NONE},
+};
+/* RFC 5798 section 5.1 (CARP, also protocol 112, shares the first byte) */
+static const struct xfield vrrp_f[] = {
+	{0, 1, "VRRP/CARP version and type", XR_NONE},
+	{1, 1, "VRRP virtual router ID", XR_NONE},
+	{2, 1, "VRRP priority", XR_NONE},
+	{3, 1, "VRRP address count", XR_NONE},
+};
+/* Cisco IGRP (protocol 9) */
+static const struct xfield igrp_f[] = {
+	{0, 1, "IGRP version and opcode", XR_NONE},
+	{1, 1, "IGRP edition", XR_NONE},
+};
+/* RFC 4302 section 2 */
+static const struct xfield ah_f[] = {
+	{0, 1, "AH next header", XR_IPPROTO},
+	{1, 1, "AH payload length", XR_NONE},
+	{4, 4, "AH security parameters index", XR_NONE},
+};
+/* RFC 4303 section 2 */
+static const struct xfield esp_f[] = {
+	{0, 4, "ESP security parameters index", XR_NONE},
+	{4, 4, "ESP sequence number", XR_NONE},
+};
+/* RFC 2784 section 2 */
+static const struct xfield gre_f[] = {
+	{0, 2, "GRE flags and version", XR_NONE},
+	{2, 2, "GRE protocol type", XR_ETHERTYPE},
+};
+/* What TCP, UDP and SCTP share: the ports come first (RFC 9293, 768, 9260) */
+static const struct xfield ports_f[] = {
+	{0, 2, "source port (TCP, UDP or SCTP)", XR_PORT},
+	{2, 2, "destination port (TCP, UDP or SCTP)", XR_PORT},
+};
+
+#define L(prim, title, cite, fixed, f) { prim, title, cite, fixed, f, N(f) }
+static const struct xlayer layers[XL_NLAYERS] = {
+	[XL_ETHER] = L("ether", "Ethernet", "IEEE 802.3", 14, ether_f),
+	[XL_VLAN] = L(NULL, "802.1Q VLAN tag", "IEEE 802.1Q", 4, vlan_f),
+	[XL_SLL] = L("link", "Linux cooked", "sll(7)", 16, sll_f),
+	[XL_SLL2] = L("link", "Linux cooked v2", "pcap-linktype(7)", 20, sll2_f),
+	[XL_NULL] = L("link", "loopback", "pcap-linktype(7)", 4, null_f),
+	[XL_IPV4] = L("ip", "IPv4", "RFC 791", 20, ipv4_f),
+	[XL_IPV6] = L("ip6", "IPv6", "RFC 8200", 40, ipv6_f),
+	[XL_IP6FRAG] = L(NULL, "IPv6 fragment header", "RFC 8200", 8, ip6frag_f),
+	[XL_ARP] = L("arp", "ARP", "RFC 826", 28, arp_f),
+	[XL_MPLS] = L(NULL, "MPLS", "RFC 3032", 4, mpls_f),
+	[XL_TCP] = L("tcp", "TCP", "RFC 9293", 20, tcp_f),
+	[XL_UDP] = L("udp", "UDP", "RFC 768", 8, udp_f),
+	[XL_SCTP] = L("sctp", "SCTP", "RFC 9260", 12, sctp_f),
+	[XL_ICMP] = L("icmp", "ICMP", "RFC 792", 8, icmp_f),
+	[XL_ICMP6] = L("icmp6", "ICMPv6", "RFC 4443", 8, icmp6_f),
+	[XL_IGMP] = L("igmp", "IGMP", "RFC 2236", 8, igmp_f),
+	[XL_PIM] = L("pim", "PIM", "RFC 7761", 4, pim_f),
+	[XL_VRRP] = L("vrrp", "VRRP", "RFC 5798", 4, vrrp_f),
+	[XL_IGRP] = L("igrp", "IGRP", "Cisco IGRP", 2, igrp_f),
+	[XL_AH] = L("ah", "AH", "RFC 4302", 12, ah_f),
+	[XL_ESP] = L("esp", "ESP", "RFC 4303", 8, esp_f),
+	[XL_GRE] = L(NULL, "GRE", "RFC 2784", 4, gre_f),
+	[XL_PORTS] = L("tcp/udp", "transport", "RFC 9293, 768, 9260", 4, ports_f),
+};
+
+const struct xlayer *xf_layer(enum xf_layer l)
+{
+	return l < XL_NLAYERS ? &layers[l] : NULL;
+}
+
+/* IANA protocol numbers (RFC 5237 registry) with a layer table here */
+enum xf_layer xf_transport_layer(int p)
+{
+	switch (p) {
+	case 1: return XL_ICMP;
+	case 2: return XL_IGMP;
+	case 6: return XL_TCP;
+	case 9: return XL_IGRP;
+	case 17: return XL_UDP;
+	case 47: return XL_GRE;
+	case 50: return XL_ESP;
+	case 51: return XL_AH;
+	case 58: return XL_ICMP6;
+	case 103: return XL_PIM;
+	case 112: return XL_VRRP;
+	case 132: return XL_SCTP;
+	default: return XL_NLAYERS;
+	}
+}
+
+const struct xfield *xf_lookup(enum xf_layer l, unsigned off, unsigned size, int *exact)
+{
+	const struct xlayer *x = xf_layer(l);
+	const struct xfield *best = NULL;
+	*exact = 0;
+	if (!x)
+		return NULL;
+	for (unsigned i = 0; i < x->nfields; i++) {
+		const struct xfield *f = &x->fields[i];
+		if (f->off == off && f->size == size) {
+			*exact = 1;
+			return f;
+		}
+		/* smallest field that contains the whole access */
+		if (f->off <= off && off + size <= (unsigned)f->off + f->size && (!best || f->size < best->size))
+			best = f;
+	}
+	if (best)
+		return best;
+	/* an access that starts inside a field and runs past it */
+	for (unsigned i = 0; i < x->nfields; i++)
+		if (x->fields[i].off <= off && off < (unsigned)x->fields[i].off + x->fields[i].size)
+			return &x->fields[i];
+	return NULL;
+}
+
+struct xf_value { uint32_t v; const char *name; };
+
+static const char *xf_find(const struct xf_value *t, size_t n, uint32_t v)
+{
+	for (size_t i = 0; i < n; i++)
+		if (t[i].v == v)
+			return t[i].name;
+	return NULL;
+}
+
+/* IEEE 802 EtherType registry (and the values pcap-filter(7) names) */
+static const struct xf_value ethertypes[] = {
+	{0x0800, "IPv4"}, {0x86dd, "IPv6"}, {0x0806, "ARP"}, {0x8035, "RARP"},
+	{0x8100, "802.1Q VLAN"}, {0x88a8, "802.1ad VLAN"}, {0x9100, "802.1Q-in-Q VLAN"},
+	{0x8847, "MPLS unicast"}, {0x8848, "MPLS multicast"}, {0x8863, "PPPoE discovery"},
+	{0x8864, "PPPoE session"}, {0x809b, "AppleTalk"}, {0x80f3, "AARP"}, {0x6003, "DECnet"},
+	{0x8137, "IPX"}, {0x88cc, "LLDP"}, {0x888e, "802.1X"}, {0x0004, "802.2 LLC (Linux)"},
+	{0x0001, "802.3 (Linux)"},
+};
+const char *xf_ethertype_name(uint32_t type) { return xf_find(ethertypes, N(ethertypes), type); }
+
+/* IANA Assigned Internet Protocol Numbers */
+static const struct xf_value ipprotos[] = {
+	{0, "IPv6 hop-by-hop options"}, {1, "ICMP"}, {2, "IGMP"}, {4, "IPv4-in-IP"}, {6, "TCP"},
+	{9, "IGRP"}, {17, "UDP"}, {41, "IPv6-in-IP"}, {43, "IPv6 routing header"},
+	{44, "IPv6 fragment header"}, {47, "GRE"}, {50, "ESP"}, {51, "AH"}, {58, "ICMPv6"},
+	{59, "no next header"}, {60, "IPv6 destination options"}, {103, "PIM"},
+	{108, "IPcomp"}, {112, "VRRP/CARP"}, {132, "SCTP"},
+};
+const char *xf_ipproto_name(uint32_t p) { return xf_find(ipprotos, N(ipprotos), p); }
+
+/* RFC 792 and the pcap-filter(7) icmp-* names */
+static const struct xf_value icmptypes[] = {
+	{0, "echo reply"}, {3, "destination unreachable"}, {4, "source quench"}, {5, "redirect"},
+	{8, "echo request"}, {9, "router advertisement"}, {10, "router solicitation"},
+	{11, "time exceeded"}, {12, "parameter problem"}, {13, "timestamp"},
+	{14, "timestamp reply"}, {15, "information request"}, {16, "information reply"},
+	{17, "address mask request"}, {18, "address mask reply"},
+};
+const char *xf_icmp_name(uint32_t t) { return xf_find(icmptypes, N(icmptypes), t); }
+
+/* RFC 4443, RFC 4861 */
+static const struct xf_value icmp6types[] = {
+	{1, "destination unreachable"}, {2, "packet too big"}, {3, "time exceeded"},
+	{4, "parameter problem"}, {128, "echo request"}, {129, "echo reply"},
+	{130, "multicast listener query"}, {131, "multicast listener report"},
+	{132, "multicast listener done"}, {133, "router solicitation"},
+	{134, "router advertisement"}, {135, "neighbor solicitation"},
+	{136, "neighbor advertisement"}, {137, "redirect"}, {143, "multicast listener report v2"},
+};
+const char *xf_icmp6_name(uint32_t t) { return xf_find(icmp6types, N(icmp6types), t); }
+
+/* RFC 826, RFC 903 */
+static const struct xf_value arpops[] = {
+	{1, "ARP request"}, {2, "ARP reply"}, {3, "RARP request"}, {4, "RARP reply"},
+};
+const char *xf_arpop_name(uint32_t op) { return xf_find(arpops, N(arpops), op); }
+
+/* RFC 9293 section 3.1, RFC 3168 (ECE, CWR) */
+void xf_tcpflags(char *buf, size_t size, uint32_t mask)
+{
+	static const char *const names[8] = {"FIN", "SYN", "RST", "PSH", "ACK", "URG", "ECE", "CWR"};
+	size_t n = 0;
+	buf[0] = 0;
+	for (int i = 0; i < 8; i++)
+		if (mask & (1u << i) && n < size)
+			n += (size_t)snprintf(buf + n, size - n, "%s%s", n ? "|" : "", names[i]);
+	if (!n)
+		snprintf(buf, size, "none");
+}
+
+/* AF_INET is 2 everywhere; AF_INET6 is 10 (Linux), 24 (NetBSD, OpenBSD),
+ * 28 (FreeBSD), 30 (Darwin): what libpcap tests for DLT_NULL/LOOP. */
+int xf_af_version(uint32_t af)
+{
+	uint32_t sw = (af >> 24) | ((af >> 8) & 0xff00) | ((af << 8) & 0xff0000) | (af << 24);
+	for (int i = 0; i < 2; i++) {
+		uint32_t v = i ? sw : af;
+		if (v == 2)
+			return 4;
+		if (v == 10 || v == 24 || v == 28 || v == 30)
+			return 6;
+	}
+	return 0;
+}
+
+/* pcap-filter(7), "expr relop expr": the offsets and values it names */
+static const struct xf_named named[] = {
+	{"icmptype", 0}, {"icmpcode", 1}, {"icmp-echoreply", 0}, {"icmp-unreach", 3},
+	{"icmp-sourcequench", 4}, {"icmp-redirect", 5}, {"icmp-echo", 8},
+	{"icmp-routeradvert", 9}, {"icmp-routersolicit", 10}, {"icmp-timxceed", 11},
+	{"icmp-paramprob", 12}, {"icmp-tstamp", 13}, {"icmp-tstampreply", 14},
+	{"icmp-ireq", 15}, {"icmp-ireqreply", 16}, {"icmp-maskreq", 17}, {"icmp-maskreply", 18},
+	{"icmp6type", 0}, {"icmp6code", 1}, {"icmp6-destinationunreach", 1},
+	{"icmp6-packettoobig", 2}, {"icmp6-timeexceeded", 3}, {"icmp6-parameterproblem", 4},
+	{"icmp6-echo", 128}, {"icmp6-echoreply", 129}, {"icmp6-multicastlistenerquery", 130},
+	{"icmp6-multicastlistenerreportv1", 131}, {"icmp6-multicastlistenerdone", 132},
+	{"icmp6-routersolicit", 133}, {"icmp6-routeradvert", 134},
+	{"icmp6-neighborsolicit", 135}, {"icmp6-neighboradvert", 136}, {"icmp6-redirect", 137},
+	{"icmp6-routerrenum", 138}, {"icmp6-nodeinformationquery", 139},
+	{"icmp6-nodeinformationresponse", 140}, {"icmp6-ineighbordiscoverysolicit", 141},
+	{"icmp6-ineighbordiscoveryadvert", 142}, {"icmp6-multicastlistenerreportv2", 143},
+	{"icmp6-homeagentdiscoveryrequest", 144}, {"icmp6-homeagentdiscoveryreply", 145},
+	{"icmp6-mobileprefixsolicit", 146}, {"icmp6-mobileprefixadvert", 147},
+	{"icmp6-certpathsolicit", 148}, {"icmp6-certpathadvert", 149},
+	{"icmp6-multicastrouteradvert", 151}, {"icmp6-multicastroutersolicit", 152},
+	{"icmp6-multicastrouterterm", 153},
+	{"tcpflags", 13}, {"tcp-fin", 0x01}, {"tcp-syn", 0x02}, {"tcp-rst", 0x04},
+	{"tcp-push", 0x08}, {"tcp-ack", 0x10}, {"tcp-urg", 0x20}, {"tcp-ece", 0x40},
+	{"tcp-cwr", 0x80},
+};
+
+const struct xf_named *xf_named_constants(unsigned *n)
+{
+	*n = N(named);
+	return named;
+}

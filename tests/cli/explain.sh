@@ -1,0 +1,49 @@
+#!/bin/sh
+# explain.sh: `bpfx explain` on the command line: the annotated listing,
+# --json, every link type, usage errors.
+. "${srcdir:-.}/tests/cli/filter-lib.sh"
+
+# has TEXT: the last run's stdout contains TEXT.
+has() {
+	if grep -qF -- "$1" "$T/out"; then pass; else fail "stdout lacks '$1'"; fi
+}
+
+run 0 $B explain --help; has "usage: bpfx explain"
+run 2 $B explain
+run 2 $B explain -y NOSUCH tcp; err_has "NOSUCH"
+run 2 $B explain --bogus tcp
+run 2 $B explain 'tcp and'; err_has "tcp and"; err_has "^"
+
+run 0 $B explain 'tcp[13] & 16 != 0'
+has "expression: tcp[13] & 16 != 0"
+has "link type:  EN10MB (Ethernet), network layer at offset 14"
+has "  tcp[13] & 16 != 0"
+has "ldb      [23]                          ; A = ip[9] = IPv4 protocol, at 14 (Ethernet) + 9"
+has "; x = IPv4 header length"
+has "A = tcp[13] = TCP flags, at 14 (Ethernet) + x (IPv4 header) + 13"
+has "is it TCP? (protocol 6)"
+has "is the ACK flag set?"
+has "is it a later fragment?"
+has "accept: return 262144"
+
+run 0 $B explain 'tcp[tcpflags] == tcp-ack'
+has "named constants: tcpflags = 13, tcp-ack = 16"
+has "[tcp-ack = 16]"
+
+# every listed instruction has an annotation
+run 0 $B explain -O 'tcp port 80 and (((ip[2:2] - ((ip[0]&0xf)<<2)) - ((tcp[12]&0xf0)>>2)) != 0)'
+_bare=$(grep -c '^([0-9]*) ' "$T/out")
+_ann=$(grep -c '^([0-9]*) .* ; .' "$T/out")
+if [ "$_bare" -gt 20 ] && [ "$_bare" = "$_ann" ]; then pass; else fail "$_ann of $_bare instructions annotated"; fi
+has "ip[2:2] - ((ip[0] & 0xf) << 2)"
+
+for lt in EN10MB RAW IPV4 NULL LOOP LINUX_SLL LINUX_SLL2; do
+	run 0 $B explain -y $lt 'ip proto 17' && has "ip[9] = IPv4 protocol"
+done
+run 0 $B explain -y IPV6 'ip6 and udp'; has "ip6[6] = IPv6 next header"
+
+run 0 $B explain --json 'tcp port 80'
+has '{"expression":"tcp port 80","linktype":"EN10MB"'
+has '"annotation":"is it IPv6? (type 0x86dd)'
+has '"span":{"start":'
+finish
