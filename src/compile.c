@@ -7,6 +7,7 @@
 #include "gen/gen.h"
 #include "ir.h"
 #include "linktype.h"
+#include "opt/opt.h"
 #include "parse.h"
 #include "sema.h"
 #include "vm.h"
@@ -56,7 +57,8 @@ int bpfx_compile_spans(const char *expr, const struct bpfx_options *o,
 	struct gen g = { .ir = &ir, .a = &a, .lt = lt, .err = err, .savefile = o->savefile, .swapped = o->swapped };
 	if (gen_program(&g, root))
 		goto done;
-	/* the optimizer passes go here when o->optimize (issue #6) */
+	if (o->optimize && opt_run(&ir, err))
+		goto done;
 	if (emit_program(&ir, &out->insns, &out->len, spans, err))
 		goto done;
 	rc = 0;

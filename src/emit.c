@@ -96,14 +96,28 @@ int emit_program(struct ir_prog *p, struct bpf_insn **out, unsigned *nout, struc
 			lay.b[i]->pos = pos;
 			pos += size_of(lay.b[i]);
 		}
-		for (int i = 0; i < lay.n; i++) {
+		for (int i = 0; i < lay.n && !fixed; i++) {
 			struct ir_block *b = lay.b[i];
 			if (b->term != IR_BRANCH)
 				continue;
 			int from = b->pos + b->ninsns + 1;
-			for (int side = 0; side < 2; side++) {
+			for (int side = 0; side < 2 && !fixed; side++) {
 				struct ir_block **t = side ? &b->jf : &b->jt;
 				if ((*t)->pos - from <= 255)
+					continue;
+				/* reuse a trampoline to the same place within reach, else
+				 * put a new one as far ahead as reach allows, where later
+				 * blocks can share it */
+				int j = i + 1, reuse = 0;
+				for (int k = i + 1; k < lay.n && lay.b[k]->pos - from <= 255; k++) {
+					j = k; /* a new one would go here, taking block k's place */
+					if (lay.b[k]->term == IR_JA && lay.b[k]->jt == *t && lay.b[k]->ninsns == 0) {
+						*t = lay.b[k];
+						reuse = 1;
+						break;
+					}
+				}
+				if (reuse)
 					continue;
 				struct ir_block *tr = ir_block_new(p);
 				tr->term = IR_JA;
@@ -111,12 +125,10 @@ int emit_program(struct ir_prog *p, struct bpf_insn **out, unsigned *nout, struc
 				tr->span = b->span;
 				*t = tr;
 				push(&lay, NULL);
-				memmove(&lay.b[i + 2], &lay.b[i + 1], sizeof *lay.b * (size_t)(lay.n - i - 2));
-				lay.b[i + 1] = tr;
-				fixed = 1;
+				memmove(&lay.b[j + 1], &lay.b[j], sizeof *lay.b * (size_t)(lay.n - j - 1));
+				lay.b[j] = tr;
+				fixed = 1; /* positions changed: lay out again */
 			}
-			if (fixed)
-				break; /* positions changed: lay out again */
 		}
 		if (!fixed)
 			break;

@@ -29,7 +29,9 @@ struct ir_block {
 	uint32_t ret_k;          /* IR_RET */
 	struct span span;        /* the test's origin */
 	int pos;                 /* emit: first instruction index */
-	int mark;                /* scratch for passes */
+	int mark;                /* scratch for emit and dumps */
+	int visit;               /* epoch of the last opt_order walk */
+	struct ir_block *canon;  /* opt_merge: the equal block that replaces this one */
 };
 
 struct ir_prog {
@@ -37,6 +39,7 @@ struct ir_prog {
 	struct ir_block *entry;
 	struct ir_block *accept, *reject;
 	int nblocks;
+	int epoch;               /* opt_order's walk counter */
 };
 
 void ir_init(struct ir_prog *p, struct arena *a, uint32_t snaplen);

@@ -230,7 +230,7 @@ int main(int argc, char **argv)
 	const struct linktype *lts = lt_all(&nlt);
 	unsigned long long verdicts = 0, packets = 0, programs = 0, both_reject = 0;
 	unsigned long long opt_diff_full = 0, opt_diff_trunc = 0, opt_rejects_all = 0;
-	unsigned long long accepted_somewhere = 0;
+	unsigned long long accepted_somewhere = 0, opt_insns = 0, lpo_insns = 0;
 
 	for (int l = 0; l < nlt; l++) {
 		int dlt = lts[l].dlt;
@@ -279,6 +279,16 @@ int main(int argc, char **argv)
 			accepted_somewhere++;
 			programs++;
 			int have_opt = pcap_compile(dead, &lpo, exprs[e], 1, 0) == 0;
+			struct bpfx_program bpo;
+			o.optimize = 1;
+			int bopt = bpfx_compile(exprs[e], &o, &bpo, &err) == 0;
+			if (bopt != have_opt) {
+				/* both optimizers must agree that it matches nothing */
+				if (failures < 30)
+					printf("FAIL %s '%s': optimized, bpfx %s, libpcap %s\n", lts[l].name, exprs[e],
+					       bopt ? "accepts" : err.msg, have_opt ? "accepts" : pcap_geterr(dead));
+				fail_hdr();
+			}
 			if (!have_opt)
 				opt_rejects_all++;
 			int shown = 0;
@@ -307,9 +317,24 @@ int main(int argc, char **argv)
 					else
 						opt_diff_full++;
 				}
+				/* bpfx's optimizer never changes a verdict, truncated or not */
+				if (bopt && vm_run(bpo.insns, p->data, p->len, p->caplen) != rb && !shown) {
+					shown = 1;
+					if (failures < 30)
+						printf("FAIL %s '%s': packet %zu (%s, caplen %u, len %u): optimized bpfx %u, unoptimized %u\n",
+						       lts[l].name, exprs[e], i, s.origin[i], p->caplen, p->len,
+						       vm_run(bpo.insns, p->data, p->len, p->caplen), rb);
+					fail_hdr();
+				}
 			}
 			bpfx_program_free(&bp);
+			if (bopt) {
+				opt_insns += bpo.len;
+				bpfx_program_free(&bpo);
+			}
 			pcap_freecode(&lp);
+			if (have_opt)
+				lpo_insns += lpo.bf_len;
 			if (have_opt)
 				pcap_freecode(&lpo);
 		}
@@ -355,6 +380,7 @@ int main(int argc, char **argv)
 	printf("difftest: %llu packets (synthesized, re-wrapped, mutated%s), %llu verdicts compared: %d failures\n",
 	       packets, corpus ? ", corpus" : "", verdicts, failures);
 	printf("difftest: %zu invalid expressions: %llu rejected with a span and a message\n", ninvalid, rejected);
+	printf("difftest: optimized programs: bpfx %llu instructions, libpcap %llu\n", opt_insns, lpo_insns);
 	printf("difftest: for information: libpcap's optimizer changes its own verdict on %llu full and %llu truncated packets; it rejects %llu programs as matching nothing\n",
 	       opt_diff_full, opt_diff_trunc, opt_rejects_all);
 	for (size_t e = 0; e < nexpr; e++)

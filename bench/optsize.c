@@ -1,0 +1,90 @@
+/* optsize.c: program sizes, bpfx against libpcap, over an expression list.
+ *
+ * usage: optsize EXPRS [LINKTYPE]
+ * For each expression both compilers accept: instructions of bpfx's
+ * program (optimized), libpcap's optimized program, and both unoptimized.
+ * Prints the totals, the ratio, and the ten expressions where bpfx is
+ * furthest behind.  Exits 1 if bpfx's total exceeds libpcap's or any one
+ * program is more than 10% longer than libpcap's (issue #6's bar). */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/types.h>
+#include <pcap/pcap.h>
+#include "bpfx.h"
+
+struct row {
+	const char *expr;
+	unsigned bpfx, lp, bpfx0, lp0;
+};
+
+static int behind(const void *a, const void *b)
+{
+	const struct row *x = a, *y = b;
+	double rx = (double)x->bpfx / x->lp, ry = (double)y->bpfx / y->lp;
+	return rx < ry ? 1 : rx > ry ? -1 : 0;
+}
+
+int main(int argc, char **argv)
+{
+	if (argc < 2) {
+		fprintf(stderr, "usage: optsize EXPRS [LINKTYPE]\n");
+		return 2;
+	}
+	int dlt = argc > 2 ? bpfx_linktype_from_name(argv[2]) : DLT_EN10MB;
+	FILE *f = fopen(argv[1], "r");
+	if (!f || dlt < 0) {
+		perror(argv[1]);
+		return 2;
+	}
+	struct row *rows = NULL;
+	size_t n = 0, cap = 0;
+	char buf[4096];
+	pcap_t *dead = pcap_open_dead(dlt, 262144);
+	unsigned long tb = 0, tl = 0, tb0 = 0, tl0 = 0;
+	int over = 0;
+	while (fgets(buf, sizeof buf, f)) {
+		buf[strcspn(buf, "\n")] = 0;
+		if (!buf[0] || buf[0] == '#')
+			continue;
+		struct bpfx_options o;
+		struct bpfx_program p, p0;
+		struct bpfx_error e;
+		struct bpf_program lp, lp0;
+		bpfx_options_init(&o);
+		o.linktype = dlt;
+		if (pcap_compile(dead, &lp, buf, 1, 0) < 0)
+			continue; /* libpcap rejects it (or it matches nothing) */
+		if (pcap_compile(dead, &lp0, buf, 0, 0) < 0 || bpfx_compile(buf, &o, &p, &e) < 0) {
+			pcap_freecode(&lp);
+			continue;
+		}
+		o.optimize = 0;
+		if (bpfx_compile(buf, &o, &p0, &e) < 0)
+			abort();
+		if (n == cap) {
+			cap = cap ? cap * 2 : 256;
+			rows = realloc(rows, sizeof *rows * cap);
+		}
+		rows[n++] = (struct row){ strdup(buf), p.len, lp.bf_len, p0.len, lp0.bf_len };
+		tb += p.len, tl += lp.bf_len, tb0 += p0.len, tl0 += lp0.bf_len;
+		if (p.len * 10 > lp.bf_len * 11)
+			over++;
+		bpfx_program_free(&p);
+		bpfx_program_free(&p0);
+		pcap_freecode(&lp);
+		pcap_freecode(&lp0);
+	}
+	fclose(f);
+	pcap_close(dead);
+	qsort(rows, n, sizeof *rows, behind);
+	printf("optsize: %zu expressions (%s): bpfx %lu insns, libpcap %lu insns (ratio %.3f); unoptimized: bpfx %lu, libpcap %lu\n",
+	       n, bpfx_linktype_name(dlt), tb, tl, (double)tb / (double)tl, tb0, tl0);
+	printf("optsize: %d expressions more than 10%% longer than libpcap's; furthest behind:\n", over);
+	for (size_t i = 0; i < n && i < 10; i++)
+		printf("  %4u vs %4u  %s\n", rows[i].bpfx, rows[i].lp, rows[i].expr);
+	for (size_t i = 0; i < n; i++)
+		free((char *)rows[i].expr);
+	free(rows);
+	return (tb > tl || over) ? 1 : 0;
+}

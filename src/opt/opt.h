@@ -1,0 +1,38 @@
+/* opt.h: the optimizer, one pass per file over the CFG of ir.h.
+ *
+ * Every pass here is exact: it never changes a verdict, not even on a
+ * truncated packet.  A test is skipped only when the same value was
+ * already tested on every path to it (so its loads already succeeded),
+ * and a load is dropped only when its value is already in the register. */
+#ifndef BPFX_OPT_H
+#define BPFX_OPT_H
+#include "ir.h"
+#include "bpfx.h"
+
+/* The driver: the passes in order.  0, or -1 with *err set. */
+int opt_run(struct ir_prog *p, struct bpfx_error *err);
+
+/* Blocks reachable from the entry, in reverse postorder (each block after
+ * all its predecessors); malloc'd, *n set. */
+struct ir_block **opt_order(struct ir_prog *p, int *n);
+
+/* peep.c: rewrites inside one block */
+void opt_peep(struct ir_prog *p);
+/* vn.c: value numbers of what each block computes */
+struct vn_table;
+struct vn_table *vn_new(void);
+void vn_free(struct vn_table *t);
+/* Value numbers of A and X after the block's statements, given their
+ * numbers on entry (0: unknown).  Returns the tested value's number. */
+void vn_block(struct vn_table *t, struct ir_block *b, uint32_t a_in, uint32_t x_in,
+	      uint32_t *a_out, uint32_t *x_out);
+/* 1 and *k if value number vn is the constant k. */
+int vn_const(const struct vn_table *t, uint32_t vn, uint32_t *k);
+/* thread.c: jump threading on known test outcomes, then equal blocks merged */
+int opt_thread(struct ir_prog *p);
+int opt_merge(struct ir_prog *p);
+/* loads.c: loads of a value the register already holds */
+int opt_loads(struct ir_prog *p);
+/* dead.c: what can only be rejected is rejected at once */
+int opt_dead(struct ir_prog *p);
+#endif

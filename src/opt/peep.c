@@ -1,0 +1,65 @@
+/* peep.c: rewrites inside one block, each exact:
+ *
+ * - a constant transport offset folded into the load:
+ *     ld #c; ldxb 4*([n]&0xf); add x; tax; ld [x + b]
+ *   becomes ldxb 4*([n]&0xf); ld [x + b+c], when b+c cannot overflow
+ *   (X is at most 60 there, so c + X never wraps either);
+ * - a masked test against zero becomes jset:
+ *     and #m; jeq #0  ->  jset #m with the targets swapped. */
+#include "opt/opt.h"
+#include <stdlib.h>
+#include <string.h>
+#include <sys/types.h>
+#include <pcap/bpf.h>
+
+static void drop(struct ir_block *b, int at, int count)
+{
+	memmove(&b->insns[at], &b->insns[at + count], sizeof *b->insns * (size_t)(b->ninsns - at - count));
+	b->ninsns -= count;
+}
+
+static int is_ind_load(uint16_t code)
+{
+	return BPF_CLASS(code) == BPF_LD && BPF_MODE(code) == BPF_IND;
+}
+
+static void fold_offsets(struct ir_block *b)
+{
+	for (int i = 0; i + 4 < b->ninsns; i++) {
+		struct ir_insn *s = &b->insns[i];
+		if (s[0].code == (BPF_LD | BPF_IMM) && s[1].code == (BPF_LDX | BPF_MSH | BPF_B) &&
+		    s[2].code == (BPF_ALU | BPF_ADD | BPF_X) && s[3].code == (BPF_MISC | BPF_TAX) &&
+		    is_ind_load(s[4].code) && (uint64_t)s[4].k + s[0].k + 64 <= 0xffffffffu) {
+			s[4].k += s[0].k;
+			s[4].span = s[0].span.start < s[4].span.start ? s[4].span : s[4].span;
+			drop(b, i + 2, 2); /* add x; tax */
+			drop(b, i, 1);     /* ld #c */
+		}
+	}
+}
+
+static void to_jset(struct ir_block *b)
+{
+	if (b->term != IR_BRANCH || b->ninsns == 0 || b->jcode != (BPF_JMP | BPF_JEQ | BPF_K) || b->jk != 0)
+		return;
+	struct ir_insn *last = &b->insns[b->ninsns - 1];
+	if (last->code != (BPF_ALU | BPF_AND | BPF_K))
+		return;
+	b->jcode = BPF_JMP | BPF_JSET | BPF_K;
+	b->jk = last->k;
+	struct ir_block *t = b->jt;
+	b->jt = b->jf;
+	b->jf = t;
+	b->ninsns--;
+}
+
+void opt_peep(struct ir_prog *p)
+{
+	int n;
+	struct ir_block **order = opt_order(p, &n);
+	for (int i = 0; i < n; i++) {
+		fold_offsets(order[i]);
+		to_jset(order[i]);
+	}
+	free(order);
+}

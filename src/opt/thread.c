@@ -1,0 +1,312 @@
+/* thread.c: jump threading and merging of equal blocks.
+ *
+ * Threading: walking the blocks so that each comes after all that lead to
+ * it, every edge carries the facts known on it (value number v is equal
+ * to c, lies in [lo, hi], is none of a few constants).  An edge into a
+ * block whose test those facts decide is moved past that block.  This
+ * removes the repeated ethertype and protocol tests of unoptimized code.
+ * It is exact: the skipped test's value was computed, so its loads
+ * succeeded, on every path that reaches it.
+ * Merging: blocks with the same statements, test and successors are one. */
+#include "opt/opt.h"
+#include <stdlib.h>
+#include <string.h>
+#include <sys/types.h>
+#include <pcap/bpf.h>
+
+#define MAXNE 4
+
+struct fact {
+	uint32_t vn, lo, hi;
+	uint32_t ne[MAXNE];     /* values it is known not to be */
+	int nne;
+};
+
+struct facts {
+	struct fact *f;         /* sorted by vn */
+	int n;
+	int set;                /* reached by some edge yet */
+};
+
+static struct fact *find(struct facts *s, uint32_t vn)
+{
+	for (int i = 0; i < s->n; i++)
+		if (s->f[i].vn == vn)
+			return &s->f[i];
+	return NULL;
+}
+
+static void copy(struct facts *d, const struct facts *s)
+{
+	d->f = s->n ? malloc(sizeof *d->f * (size_t)s->n) : NULL;
+	if (s->n && !d->f)
+		abort();
+	if (s->n)
+		memcpy(d->f, s->f, sizeof *d->f * (size_t)s->n);
+	d->n = s->n;
+	d->set = 1;
+}
+
+/* Is the test (jcode, k) on a value with fact f decided?  1 true, 0 false, -1 unknown. */
+static int decide(const struct fact *f, uint16_t jcode, uint32_t k)
+{
+	if (!f)
+		return -1;
+	switch (BPF_OP(jcode)) {
+	case BPF_JEQ:
+		if (f->lo == f->hi)
+			return f->lo == k;
+		if (k < f->lo || k > f->hi)
+			return 0;
+		for (int i = 0; i < f->nne; i++)
+			if (f->ne[i] == k)
+				return 0;
+		return -1;
+	case BPF_JGT:
+		if (f->lo > k)
+			return 1;
+		if (f->hi <= k)
+			return 0;
+		return -1;
+	case BPF_JGE:
+		if (f->lo >= k)
+			return 1;
+		if (f->hi < k)
+			return 0;
+		return -1;
+	case BPF_JSET:
+		if (f->lo == f->hi)
+			return (f->lo & k) != 0;
+		return -1;
+	}
+	return -1;
+}
+
+/* Record that the test came out `taken`. */
+static void learn(struct facts *s, uint32_t vn, uint16_t jcode, uint32_t k, int taken)
+{
+	struct fact *f = find(s, vn);
+	if (!f) {
+		s->f = realloc(s->f, sizeof *s->f * (size_t)(s->n + 1));
+		if (!s->f)
+			abort();
+		f = &s->f[s->n++];
+		*f = (struct fact){ .vn = vn, .lo = 0, .hi = 0xffffffff };
+	}
+	switch (BPF_OP(jcode)) {
+	case BPF_JEQ:
+		if (taken) {
+			f->lo = f->hi = k;
+			f->nne = 0;
+		} else if (k == f->lo && f->lo < f->hi) {
+			f->lo++;
+		} else if (k == f->hi && f->lo < f->hi) {
+			f->hi--;
+		} else if (f->nne < MAXNE && k > f->lo && k < f->hi) {
+			f->ne[f->nne++] = k;
+		}
+		break;
+	case BPF_JGT:
+		if (taken) {
+			if (k + 1 > f->lo)
+				f->lo = k + 1;
+		} else if (k < f->hi) {
+			f->hi = k;
+		}
+		break;
+	case BPF_JGE:
+		if (taken) {
+			if (k > f->lo)
+				f->lo = k;
+		} else if (k > 0 && k - 1 < f->hi) {
+			f->hi = k - 1;
+		}
+		break;
+	}
+}
+
+/* What is known at a join is what both sides know. */
+static void meet(struct facts *d, const struct facts *s)
+{
+	int w = 0;
+	for (int i = 0; i < d->n; i++) {
+		const struct fact *o = NULL;
+		for (int j = 0; j < s->n; j++)
+			if (s->f[j].vn == d->f[i].vn)
+				o = &s->f[j];
+		if (!o)
+			continue;
+		struct fact f = d->f[i];
+		if (o->lo < f.lo)
+			f.lo = o->lo;
+		if (o->hi > f.hi)
+			f.hi = o->hi;
+		int nne = 0;
+		for (int a = 0; a < f.nne; a++)
+			for (int b = 0; b < o->nne; b++)
+				if (f.ne[a] == o->ne[b])
+					f.ne[nne++] = f.ne[a];
+		f.nne = nne;
+		d->f[w++] = f;
+	}
+	d->n = w;
+}
+
+static int is_ktest(const struct ir_block *b)
+{
+	return b->term == IR_BRANCH && BPF_SRC(b->jcode) == BPF_K;
+}
+
+/* Does the block read the packet?  Only then can skipping it matter. */
+static int reads_packet(const struct ir_block *b)
+{
+	for (int i = 0; i < b->ninsns; i++) {
+		uint16_t c = b->insns[i].code;
+		if ((BPF_CLASS(c) == BPF_LD && (BPF_MODE(c) == BPF_ABS || BPF_MODE(c) == BPF_IND)) ||
+		    (BPF_CLASS(c) == BPF_LDX && BPF_MODE(c) == BPF_MSH) ||
+		    (BPF_CLASS(c) == BPF_ALU && BPF_SRC(c) == BPF_X && (BPF_OP(c) == BPF_DIV || BPF_OP(c) == BPF_MOD)))
+			return 1;
+	}
+	return 0;
+}
+
+int opt_thread(struct ir_prog *p)
+{
+	int n, changed = 0;
+	struct ir_block **order = opt_order(p, &n);
+	struct facts *in = calloc((size_t)n, sizeof *in);
+	uint32_t *tvn = calloc((size_t)n, sizeof *tvn);
+	struct vn_table *t = vn_new();
+	if (!in || !tvn)
+		abort();
+	int *cdecide = malloc(sizeof *cdecide * (size_t)n);
+	if (!cdecide)
+		abort();
+	for (int i = 0; i < n; i++) {
+		uint32_t x, k;
+		order[i]->pos = i;
+		vn_block(t, order[i], 0, 0, &tvn[i], &x);
+		/* a test of a constant, in a block that reads no packet byte, has
+		 * one outcome: the block can be skipped on every path */
+		cdecide[i] = -1;
+		if (is_ktest(order[i]) && !reads_packet(order[i]) && vn_const(t, tvn[i], &k)) {
+			struct fact c = { .vn = tvn[i], .lo = k, .hi = k };
+			cdecide[i] = decide(&c, order[i]->jcode, order[i]->jk);
+		}
+	}
+	in[0].set = 1;
+	for (int i = 0; i < n; i++) {
+		struct ir_block *b = order[i];
+		if (!in[i].set)
+			continue; /* every edge into it was threaded past it */
+		if (b->term == IR_RET)
+			continue;
+		for (int side = 1; side >= 0; side--) {
+			if (b->term == IR_JA && side == 0)
+				continue;
+			struct facts f;
+			copy(&f, &in[i]);
+			if (is_ktest(b))
+				learn(&f, tvn[i], b->jcode, b->jk, side);
+			struct ir_block *to = side ? b->jt : b->jf;
+			int d;
+			while (is_ktest(to) && ((d = decide(find(&f, tvn[to->pos]), to->jcode, to->jk)) >= 0 ||
+						(d = cdecide[to->pos]) >= 0)) {
+				to = d ? to->jt : to->jf;
+				changed = 1;
+			}
+			if (side)
+				b->jt = to;
+			else
+				b->jf = to;
+			struct facts *dst = &in[to->pos];
+			if (!dst->set) {
+				*dst = f;
+				dst->set = 1;
+			} else {
+				meet(dst, &f);
+				free(f.f);
+			}
+		}
+	}
+	for (int i = 0; i < n; i++)
+		free(in[i].f);
+	free(in);
+	free(tvn);
+	free(cdecide);
+	free(order);
+	vn_free(t);
+	return changed;
+}
+
+/* Same statements, same test, same successors. */
+static int same(const struct ir_block *a, const struct ir_block *b)
+{
+	if (a->term != b->term || a->ninsns != b->ninsns || a->jcode != b->jcode || a->jk != b->jk ||
+	    a->jt != b->jt || a->jf != b->jf || a->ret_k != b->ret_k)
+		return 0;
+	for (int i = 0; i < a->ninsns; i++)
+		if (a->insns[i].code != b->insns[i].code || a->insns[i].k != b->insns[i].k)
+			return 0;
+	return 1;
+}
+
+static uint64_t block_hash(const struct ir_block *b)
+{
+	uint64_t h = 1469598103934665603ull;
+#define MIX(v) (h = (h ^ (uint64_t)(v)) * 1099511628211ull)
+	MIX(b->term); MIX(b->jcode); MIX(b->jk); MIX(b->ret_k);
+	MIX((uintptr_t)b->jt); MIX((uintptr_t)b->jf);
+	for (int i = 0; i < b->ninsns; i++) {
+		MIX(b->insns[i].code);
+		MIX(b->insns[i].k);
+	}
+#undef MIX
+	return h;
+}
+
+int opt_merge(struct ir_prog *p)
+{
+	int n, merged = 0;
+	struct ir_block **order = opt_order(p, &n);
+	size_t cap = 16;
+	while (cap < (size_t)n * 2)
+		cap *= 2;
+	struct ir_block **tab = calloc(cap, sizeof *tab);
+	if (!tab)
+		abort();
+	for (int i = 0; i < n; i++)
+		order[i]->canon = NULL;
+	/* successors first, so theirs are final when a block is hashed */
+	for (int i = n - 1; i >= 0; i--) {
+		struct ir_block *b = order[i];
+		if (b->jt && b->jt->canon)
+			b->jt = b->jt->canon;
+		if (b->jf && b->jf->canon)
+			b->jf = b->jf->canon;
+		if (b->term == IR_BRANCH && b->jt == b->jf && b->ninsns == 0) {
+			/* a test with one outcome and nothing before it is a jump */
+			b->canon = b->jt;
+			merged++;
+			continue;
+		}
+		size_t j = (size_t)block_hash(b) & (cap - 1);
+		while (tab[j] && !same(tab[j], b))
+			j = (j + 1) & (cap - 1);
+		if (tab[j]) {
+			b->canon = tab[j];
+			merged++;
+		} else {
+			tab[j] = b;
+		}
+	}
+	if (p->entry->canon)
+		p->entry = p->entry->canon;
+	if (p->accept->canon)
+		p->accept = p->accept->canon;
+	if (p->reject->canon)
+		p->reject = p->reject->canon;
+	free(tab);
+	free(order);
+	return merged;
+}

@@ -1,0 +1,172 @@
+/* vn.c: value numbering.  Two computations get the same number exactly
+ * when they compute the same value from the same packet bytes: `ldh [12]`
+ * in one block and in another, or `ldxb 4*([14]&0xf)` then `ldb [x+27]`.
+ * The numbers are hash-consed, so equal numbers mean equal expressions
+ * (and so that the same loads were made). 0 means unknown. */
+#include "opt/opt.h"
+#include <stdlib.h>
+#include <string.h>
+#include <sys/types.h>
+#include <pcap/bpf.h>
+
+enum { VN_CONST = 1, VN_LEN, VN_LDABS, VN_LDIND, VN_MSH, VN_ALU, VN_NEG, VN_OPAQUE };
+
+struct vn_key {
+	uint32_t kind, code, k, a, b;
+};
+
+struct vn_table {
+	struct vn_key *keys;     /* open addressing; kind 0 = empty */
+	uint32_t *ids;
+	size_t cap, used;
+	uint32_t next;
+};
+
+struct vn_table *vn_new(void)
+{
+	struct vn_table *t = calloc(1, sizeof *t);
+	if (!t)
+		abort();
+	t->cap = 1024;
+	t->keys = calloc(t->cap, sizeof *t->keys);
+	t->ids = calloc(t->cap, sizeof *t->ids);
+	if (!t->keys || !t->ids)
+		abort();
+	t->next = 1;
+	return t;
+}
+
+void vn_free(struct vn_table *t)
+{
+	if (!t)
+		return;
+	free(t->keys);
+	free(t->ids);
+	free(t);
+}
+
+static size_t hash(const struct vn_key *k)
+{
+	uint64_t h = 1469598103934665603ull;
+	const uint32_t w[5] = { k->kind, k->code, k->k, k->a, k->b };
+	for (int i = 0; i < 5; i++)
+		h = (h ^ w[i]) * 1099511628211ull;
+	return (size_t)(h ^ (h >> 29));
+}
+
+static uint32_t intern(struct vn_table *t, struct vn_key key);
+
+static void grow(struct vn_table *t)
+{
+	struct vn_key *ok = t->keys;
+	uint32_t *oi = t->ids;
+	size_t ocap = t->cap;
+	t->cap *= 2;
+	t->keys = calloc(t->cap, sizeof *t->keys);
+	t->ids = calloc(t->cap, sizeof *t->ids);
+	if (!t->keys || !t->ids)
+		abort();
+	t->used = 0;
+	for (size_t i = 0; i < ocap; i++)
+		if (ok[i].kind) {
+			size_t j = hash(&ok[i]) & (t->cap - 1);
+			while (t->keys[j].kind)
+				j = (j + 1) & (t->cap - 1);
+			t->keys[j] = ok[i];
+			t->ids[j] = oi[i];
+			t->used++;
+		}
+	free(ok);
+	free(oi);
+}
+
+static uint32_t intern(struct vn_table *t, struct vn_key key)
+{
+	if (key.kind == VN_OPAQUE)
+		return t->next++; /* never equal to anything else */
+	if ((t->used + 1) * 2 > t->cap)
+		grow(t);
+	size_t j = hash(&key) & (t->cap - 1);
+	while (t->keys[j].kind) {
+		if (!memcmp(&t->keys[j], &key, sizeof key))
+			return t->ids[j];
+		j = (j + 1) & (t->cap - 1);
+	}
+	t->keys[j] = key;
+	t->ids[j] = t->next++;
+	t->used++;
+	return t->ids[j];
+}
+
+static uint32_t mk(struct vn_table *t, uint32_t kind, uint32_t code, uint32_t k, uint32_t a, uint32_t b)
+{
+	/* an unknown operand makes an unknown result */
+	if ((kind == VN_LDIND || kind == VN_ALU || kind == VN_NEG) && (!a || (kind == VN_ALU && !b)))
+		kind = VN_OPAQUE;
+	return intern(t, (struct vn_key){ kind, code, k, a, b });
+}
+
+void vn_block(struct vn_table *t, struct ir_block *b, uint32_t a, uint32_t x,
+	      uint32_t *a_out, uint32_t *x_out)
+{
+	uint32_t m[BPF_MEMWORDS] = { 0 };
+	for (int i = 0; i < b->ninsns; i++) {
+		const struct ir_insn *s = &b->insns[i];
+		uint16_t c = s->code;
+		switch (BPF_CLASS(c)) {
+		case BPF_LD:
+			switch (BPF_MODE(c)) {
+			case BPF_IMM: a = mk(t, VN_CONST, 0, s->k, 0, 0); break;
+			case BPF_LEN: a = mk(t, VN_LEN, 0, 0, 0, 0); break;
+			case BPF_ABS: a = mk(t, VN_LDABS, c, s->k, 0, 0); break;
+			case BPF_IND: a = mk(t, VN_LDIND, c, s->k, x, 0); break;
+			case BPF_MEM: a = s->k < BPF_MEMWORDS && m[s->k] ? m[s->k] : mk(t, VN_OPAQUE, 0, 0, 0, 0); break;
+			default: a = mk(t, VN_OPAQUE, 0, 0, 0, 0); break;
+			}
+			break;
+		case BPF_LDX:
+			switch (BPF_MODE(c)) {
+			case BPF_IMM: x = mk(t, VN_CONST, 0, s->k, 0, 0); break;
+			case BPF_LEN: x = mk(t, VN_LEN, 0, 0, 0, 0); break;
+			case BPF_MSH: x = mk(t, VN_MSH, 0, s->k, 0, 0); break;
+			case BPF_MEM: x = s->k < BPF_MEMWORDS && m[s->k] ? m[s->k] : mk(t, VN_OPAQUE, 0, 0, 0, 0); break;
+			default: x = mk(t, VN_OPAQUE, 0, 0, 0, 0); break;
+			}
+			break;
+		case BPF_ST:
+			if (s->k < BPF_MEMWORDS)
+				m[s->k] = a ? a : mk(t, VN_OPAQUE, 0, 0, 0, 0);
+			break;
+		case BPF_STX:
+			if (s->k < BPF_MEMWORDS)
+				m[s->k] = x ? x : mk(t, VN_OPAQUE, 0, 0, 0, 0);
+			break;
+		case BPF_ALU:
+			if (BPF_OP(c) == BPF_NEG)
+				a = mk(t, VN_NEG, 0, 0, a, 0);
+			else if (BPF_SRC(c) == BPF_K)
+				a = mk(t, VN_ALU, BPF_OP(c), 0, a, mk(t, VN_CONST, 0, s->k, 0, 0));
+			else
+				a = mk(t, VN_ALU, BPF_OP(c), 0, a, x);
+			break;
+		case BPF_MISC:
+			if (BPF_MISCOP(c) == BPF_TAX)
+				x = a;
+			else
+				a = x;
+			break;
+		}
+	}
+	*a_out = a;
+	*x_out = x;
+}
+
+int vn_const(const struct vn_table *t, uint32_t vn, uint32_t *k)
+{
+	for (size_t i = 0; i < t->cap; i++)
+		if (t->keys[i].kind == VN_CONST && t->ids[i] == vn) {
+			*k = t->keys[i].k;
+			return 1;
+		}
+	return 0;
+}
