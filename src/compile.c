@@ -54,7 +54,8 @@ int bpfx_compile_spans(const char *expr, const struct bpfx_options *o,
 	if (sema_check(&a, expr, root, err))
 		goto done;
 	ir_init(&ir, &a, o->snaplen);
-	struct gen g = { .ir = &ir, .a = &a, .lt = lt, .err = err, .savefile = o->savefile, .swapped = o->swapped };
+	struct gen g = { .ir = &ir, .a = &a, .lt = lt, .err = err, .savefile = o->savefile, .swapped = o->swapped,
+			 .fold = o->optimize };
 	if (gen_program(&g, root))
 		goto done;
 	if (o->optimize && opt_run(&ir, err))

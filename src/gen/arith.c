@@ -72,6 +72,43 @@ static int alloc_scratch(struct gen *g)
 
 static int eval(struct gen *g, struct cond *c, const struct ast *n);
 
+/* The value of an arithmetic expression made only of constants, computed
+ * as the interpreter would: 1 and *v, or 0 when it reads the packet or
+ * could end the program (a zero divisor, a shift of 32 or more), which the
+ * program must then do at run time. */
+static int const_value(const struct ast *n, uint32_t *v)
+{
+	uint32_t a, b;
+	switch (n->kind) {
+	case AST_NUM:
+		*v = n->num;
+		return 1;
+	case AST_NEG:
+		if (!const_value(n->l, &a))
+			return 0;
+		*v = (uint32_t)-a;
+		return 1;
+	case AST_BINOP:
+		if (!const_value(n->l, &a) || !const_value(n->r, &b))
+			return 0;
+		switch (n->op) {
+		case OP_ADD: *v = a + b; return 1;
+		case OP_SUB: *v = a - b; return 1;
+		case OP_MUL: *v = a * b; return 1;
+		case OP_DIV: if (!b) return 0; *v = a / b; return 1;
+		case OP_MOD: if (!b) return 0; *v = a % b; return 1;
+		case OP_AND: *v = a & b; return 1;
+		case OP_OR: *v = a | b; return 1;
+		case OP_XOR: *v = a ^ b; return 1;
+		case OP_LSH: if (b > 31) return 0; *v = a << b; return 1;
+		case OP_RSH: if (b > 31) return 0; *v = a >> b; return 1;
+		default: return 0;
+		}
+	default:
+		return 0;
+	}
+}
+
 /* proto[index:size] into A. */
 static int eval_load(struct gen *g, struct cond *c, const struct ast *n)
 {
@@ -114,6 +151,11 @@ static const uint16_t alu_op[] = {
  * matters here, not in which order. */
 static int eval(struct gen *g, struct cond *c, const struct ast *n)
 {
+	uint32_t v;
+	if (g->fold && const_value(n, &v)) {
+		c_ins(g, c, BPF_LD | BPF_IMM, v);
+		return 0;
+	}
 	switch (n->kind) {
 	case AST_NUM:
 		c_ins(g, c, BPF_LD | BPF_IMM, n->num);
@@ -129,10 +171,12 @@ static int eval(struct gen *g, struct cond *c, const struct ast *n)
 	case AST_LOAD:
 		return eval_load(g, c, n);
 	case AST_BINOP: {
-		if (n->r->kind == AST_NUM) {
+		if (n->r->kind == AST_NUM || (g->fold && const_value(n->r, &v) &&
+					      !((n->op == OP_DIV || n->op == OP_MOD) && v == 0))) {
 			if (eval(g, c, n->l))
 				return -1;
-			c_ins(g, c, (uint16_t)(BPF_ALU | alu_op[n->op] | BPF_K), n->r->num);
+			c_ins(g, c, (uint16_t)(BPF_ALU | alu_op[n->op] | BPF_K),
+			      n->r->kind == AST_NUM ? n->r->num : v);
 			return 0;
 		}
 		int m = alloc_scratch(g);
@@ -167,8 +211,9 @@ struct cond *gen_relation(struct gen *g, const struct ast *n)
 	struct cond *t = c_test(g);
 	if (eval(g, t, n->l))
 		return 0;
-	if (n->r->kind == AST_NUM) {
-		c_jump(t, jop[n->op], n->r->num);
+	uint32_t rv;
+	if (n->r->kind == AST_NUM || (g->fold && const_value(n->r, &rv))) {
+		c_jump(t, jop[n->op], n->r->kind == AST_NUM ? n->r->num : rv);
 	} else {
 		int m = alloc_scratch(g);
 		if (m < 0)

@@ -38,6 +38,7 @@ struct gen {
 	int vlan, mpls;          /* of the node being lowered (from sema) */
 	int scratch;             /* next free scratch memory slot */
 	int savefile, swapped;   /* from bpfx_options */
+	int fold;                /* optimizing: fold constant arithmetic */
 };
 
 #define GEN_FAIL(g, ...) \

@@ -20,6 +20,8 @@ struct fact {
 	uint32_t vn, lo, hi;
 	uint32_t ne[MAXNE];     /* values it is known not to be */
 	int nne;
+	uint32_t jset_k;        /* a jset #jset_k on it came out jset_res */
+	int jset_res;           /* -1 none */
 };
 
 struct facts {
@@ -77,6 +79,8 @@ static int decide(const struct fact *f, uint16_t jcode, uint32_t k)
 	case BPF_JSET:
 		if (f->lo == f->hi)
 			return (f->lo & k) != 0;
+		if (f->jset_res >= 0 && f->jset_k == k)
+			return f->jset_res;
 		return -1;
 	}
 	return -1;
@@ -91,7 +95,7 @@ static void learn(struct facts *s, uint32_t vn, uint16_t jcode, uint32_t k, int 
 		if (!s->f)
 			abort();
 		f = &s->f[s->n++];
-		*f = (struct fact){ .vn = vn, .lo = 0, .hi = 0xffffffff };
+		*f = (struct fact){ .vn = vn, .lo = 0, .hi = 0xffffffff, .jset_res = -1 };
 	}
 	switch (BPF_OP(jcode)) {
 	case BPF_JEQ:
@@ -122,6 +126,10 @@ static void learn(struct facts *s, uint32_t vn, uint16_t jcode, uint32_t k, int 
 			f->hi = k - 1;
 		}
 		break;
+	case BPF_JSET:
+		f->jset_k = k;
+		f->jset_res = taken;
+		break;
 	}
 }
 
@@ -147,6 +155,8 @@ static void meet(struct facts *d, const struct facts *s)
 				if (f.ne[a] == o->ne[b])
 					f.ne[nne++] = f.ne[a];
 		f.nne = nne;
+		if (f.jset_res != o->jset_res || f.jset_k != o->jset_k)
+			f.jset_res = -1;
 		d->f[w++] = f;
 	}
 	d->n = w;
