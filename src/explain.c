@@ -72,6 +72,9 @@ struct xctx {
 	unsigned n;
 	struct xstate *in;     /* state before each instruction */
 	struct explain *out;
+	const struct bpfx_span *spans; /* may be NULL */
+	const char *expr;      /* may be NULL */
+	unsigned pc;           /* the instruction being described */
 };
 
 #define ALLMASK 0xffffffffu
@@ -488,6 +491,37 @@ static void read_abs(struct xread *r, const struct xctx *c, const struct xstate 
 	put(r->where, sizeof r->where, "at %d", off);
 }
 
+/* The transport layer the expression names at this instruction ("tcp[12]"
+ * in its span), when the program itself never tests for one: libpcap (and
+ * bpfx) drop that test from arithmetic in some optimized programs. */
+static enum xf_layer span_layer(const struct xctx *c)
+{
+	static const struct { const char *prim; enum xf_layer l; } prims[] = {
+		{"tcp[", XL_TCP}, {"udp[", XL_UDP}, {"sctp[", XL_SCTP}, {"icmp[", XL_ICMP},
+		{"icmp6[", XL_ICMP6}, {"igmp[", XL_IGMP}, {"pim[", XL_PIM}, {"vrrp[", XL_VRRP},
+		{"carp[", XL_VRRP}, {"igrp[", XL_IGRP},
+	};
+	if (!c->spans || !c->expr || c->pc >= c->n || c->spans[c->pc].start < 0)
+		return XL_NLAYERS;
+	int len = (int)strlen(c->expr), st = c->spans[c->pc].start, en = c->spans[c->pc].end;
+	if (en > len)
+		en = len;
+	enum xf_layer found = XL_NLAYERS;
+	for (int i = st; i < en; i++) {
+		if (i > 0 && (isalnum((unsigned char)c->expr[i - 1]) || c->expr[i - 1] == '-'))
+			continue;
+		for (size_t j = 0; j < sizeof prims / sizeof prims[0]; j++) {
+			size_t n = strlen(prims[j].prim);
+			if ((int)(i + n) <= en && !strncmp(c->expr + i, prims[j].prim, n)) {
+				if (found != XL_NLAYERS && found != prims[j].l)
+					return XL_NLAYERS; /* two protocols: no single answer */
+				found = prims[j].l;
+			}
+		}
+	}
+	return found;
+}
+
 /* Name an indirect load [x + k]. */
 static void read_ind(struct xread *r, const struct xctx *c, const struct xstate *s, uint32_t k, int size)
 {
@@ -508,6 +542,9 @@ static void read_ind(struct xread *r, const struct xctx *c, const struct xstate 
 		/* x = IPv4 header length (+ something): the transport layer */
 		int t = (int)k - x->off;
 		enum xf_layer tl = xf_transport_layer(s->tp);
+		bool untested = false;
+		if (tl == XL_NLAYERS && s->tp < 0 && (tl = span_layer(c)) != XL_NLAYERS)
+			untested = true;
 		if (tl == XL_NLAYERS && t >= 0 && t < 4 && !x->var && x->k == 0)
 			tl = XL_PORTS;
 		nl_text(nl, sizeof nl, c, x->off);
@@ -528,6 +565,9 @@ static void read_ind(struct xread *r, const struct xctx *c, const struct xstate 
 		int toff = t + (int)x->k;
 		if (L && toff >= 0) {
 			name_field(r, tl, toff, size, prim);
+			if (untested)
+				cat(r->meaning, sizeof r->meaning, " (as the expression says: no test in the program checks that it is %s)",
+				    L->title);
 		} else {
 			put(r->val.text, sizeof r->val.text, "%s[%d%s]", prim, toff, size_suffix(size, sz));
 			put(r->meaning, sizeof r->meaning, "byte %d after the IPv4 header (no test so far names the protocol)",
@@ -725,6 +765,7 @@ static void analyse(struct xctx *c)
 				state_merge(&c->in[f], &sf);
 			continue;
 		}
+		c->pc = i;
 		transfer(c, &s, in);
 		if (i + 1 < c->n)
 			state_merge(&c->in[i + 1], &s);
@@ -1162,7 +1203,8 @@ int explain_program(const struct bpf_insn *p, unsigned n, const struct bpfx_span
 	out->linktype = linktype;
 	out->n = n;
 	out->insns = calloc(n ? n : 1, sizeof *out->insns);
-	struct xctx c = { .lt = lt_by_dlt(linktype), .dlt = linktype, .snaplen = snaplen, .p = p, .n = n, .out = out };
+	struct xctx c = { .lt = lt_by_dlt(linktype), .dlt = linktype, .snaplen = snaplen, .p = p, .n = n, .out = out,
+			  .spans = spans, .expr = expr };
 	c.in = calloc(n ? n : 1, sizeof *c.in);
 	if (expr)
 		out->expr = strdup(expr);
@@ -1182,6 +1224,7 @@ int explain_program(const struct bpf_insn *p, unsigned n, const struct bpfx_span
 		if (dead) /* unreachable: describe it as if nothing were known */
 			state_start(&s, NULL);
 		x->insn = p[i];
+		c.pc = i;
 		x->start = spans ? spans[i].start : -1;
 		x->end = spans ? spans[i].end : -1;
 		if (BPF_CLASS(p[i].code) == BPF_JMP)
