@@ -68,9 +68,16 @@ static void postorder(struct ir_prog *p, struct layout *out)
 	free(st);
 }
 
-static int size_of(const struct ir_block *b)
+/* A `ja` to the block laid out next is left out. */
+static int falls_through(const struct layout *l, int i)
 {
-	return b->ninsns + 1; /* the jump or the return */
+	const struct ir_block *b = l->b[i];
+	return b->term == IR_JA && i + 1 < l->n && l->b[i + 1] == b->jt;
+}
+
+static int size_of(const struct layout *l, int i)
+{
+	return l->b[i]->ninsns + !falls_through(l, i); /* the jump or the return */
 }
 
 int emit_program(struct ir_prog *p, struct bpf_insn **out, unsigned *nout, struct bpfx_span **spans,
@@ -94,7 +101,7 @@ int emit_program(struct ir_prog *p, struct bpf_insn **out, unsigned *nout, struc
 		int pos = 0, fixed = 0;
 		for (int i = 0; i < lay.n; i++) {
 			lay.b[i]->pos = pos;
-			pos += size_of(lay.b[i]);
+			pos += size_of(&lay, i);
 		}
 		for (int i = 0; i < lay.n && !fixed; i++) {
 			struct ir_block *b = lay.b[i];
@@ -136,7 +143,7 @@ int emit_program(struct ir_prog *p, struct bpf_insn **out, unsigned *nout, struc
 
 	int total = 0;
 	for (int i = 0; i < lay.n; i++)
-		total += size_of(lay.b[i]);
+		total += size_of(&lay, i);
 	struct bpf_insn *prog = calloc((size_t)total, sizeof *prog);
 	struct bpfx_span *sp = spans ? calloc((size_t)total, sizeof *sp) : NULL;
 	if (!prog || (spans && !sp)) {
@@ -161,6 +168,8 @@ int emit_program(struct ir_prog *p, struct bpf_insn **out, unsigned *nout, struc
 			prog[pc] = (struct bpf_insn){ BPF_RET | BPF_K, 0, 0, b->ret_k };
 			break;
 		case IR_JA:
+			if (falls_through(&lay, i))
+				continue; /* no instruction, and pc stays */
 			prog[pc] = (struct bpf_insn){ BPF_JMP | BPF_JA, 0, 0, (uint32_t)(b->jt->pos - (pc + 1)) };
 			break;
 		case IR_BRANCH:

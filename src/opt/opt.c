@@ -80,6 +80,7 @@ int opt_run(struct ir_prog *p, struct bpfx_error *err)
 	opt_skip_entry(p);
 	opt_dead(p);
 	opt_merge(p);
+	opt_sets(p);
 	opt_loads(p);
 	if (p->entry == p->reject)
 		return err_set(err, -1, -1, "expression rejects all packets");
