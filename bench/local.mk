@@ -1,11 +1,17 @@
 # Benchmarks against libpcap: `make bench` (built on demand, not by `make`
 # or `make check`; it asserts no timing).
-EXTRA_PROGRAMS = bench/bench_vm
+EXTRA_PROGRAMS = bench/bench_vm bench/compile_bench bench/optsize
 bench_bench_vm_SOURCES = bench/bench_vm.c tests/diff/vmpkt.c tests/diff/vmpkt.h
 bench_bench_vm_CPPFLAGS = $(AM_CPPFLAGS) -I$(srcdir)/tests/diff -DBPFX_ABS_SRCDIR='"$(abs_top_srcdir)"'
 bench_bench_vm_LDADD = libbpfx.a libgrammar.a libbpfx.a $(PCAP_LIBS) -lm
-CLEANFILES += bench/bench_vm$(EXEEXT)
+bench_compile_bench_SOURCES = bench/compile_bench.c
+bench_compile_bench_LDADD = libbpfx.a libgrammar.a libbpfx.a $(PCAP_LIBS)
+bench_optsize_SOURCES = bench/optsize.c
+bench_optsize_LDADD = libbpfx.a libgrammar.a libbpfx.a $(PCAP_LIBS)
+CLEANFILES += bench/bench_vm$(EXEEXT) bench/compile_bench$(EXEEXT) bench/optsize$(EXEEXT)
 
 .PHONY: bench
-bench: bench/bench_vm$(EXEEXT)
+bench: bench/bench_vm$(EXEEXT) bench/compile_bench$(EXEEXT) bench/optsize$(EXEEXT)
 	./bench/bench_vm$(EXEEXT) $(abs_top_srcdir)
+	./bench/optsize$(EXEEXT) $(abs_top_srcdir)/tests/diff/exprs.txt || true
+	./bench/compile_bench$(EXEEXT) $${LIBPCAP_TIMEOUT:-60}

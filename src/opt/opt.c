@@ -82,6 +82,7 @@ int opt_run(struct ir_prog *p, struct bpfx_error *err)
 	opt_merge(p);
 	opt_sets(p);
 	opt_loads(p);
+	opt_merge(p); /* again: blocks that now only test A can be shared */
 	if (p->entry == p->reject)
 		return err_set(err, -1, -1, "expression rejects all packets");
 	return 0;

@@ -15,17 +15,37 @@
 #include <sys/types.h>
 #include <pcap/bpf.h>
 
-#define LEAF 8 /* values tested in a row at a leaf */
+#define LEAF 16 /* values tested in a row at a leaf */
 
 struct member {
-	uint16_t code;           /* the load: BPF_LD|size|BPF_ABS */
+	uint16_t code;           /* the load: BPF_LD|size|BPF_ABS or BPF_IND */
 	uint32_t off, v;
 };
 
+/* `ld [k]; jeq #v`, or `ldxb 4*([n]&0xf); ld [x + k]; jeq #v` (a port
+ * past the IPv4 header).  Returns the msh offset n + 1 for the second
+ * form, 0 for the first, -1 for neither. */
+static long member_kind(const struct ir_block *b)
+{
+	if (b->term != IR_BRANCH || b->jcode != (BPF_JMP | BPF_JEQ | BPF_K))
+		return -1;
+	const struct ir_insn *s = b->insns;
+	if (b->ninsns == 1 && BPF_CLASS(s[0].code) == BPF_LD && BPF_MODE(s[0].code) == BPF_ABS)
+		return 0;
+	if (b->ninsns == 2 && s[0].code == (BPF_LDX | BPF_MSH | BPF_B) && BPF_CLASS(s[1].code) == BPF_LD &&
+	    BPF_MODE(s[1].code) == BPF_IND)
+		return (long)s[0].k + 1;
+	return -1;
+}
+
+static const struct ir_insn *member_load(const struct ir_block *b)
+{
+	return &b->insns[b->ninsns - 1];
+}
+
 static int is_member(const struct ir_block *b)
 {
-	return b->term == IR_BRANCH && b->jcode == (BPF_JMP | BPF_JEQ | BPF_K) && b->ninsns == 1 &&
-	       BPF_CLASS(b->insns[0].code) == BPF_LD && BPF_MODE(b->insns[0].code) == BPF_ABS;
+	return member_kind(b) >= 0;
 }
 
 static uint32_t end_of(uint16_t code, uint32_t off)
@@ -96,7 +116,8 @@ int opt_sets(struct ir_prog *p)
 		int len = 1, cap = 16;
 		struct ir_block **ch = malloc(sizeof *ch * (size_t)cap);
 		ch[0] = head;
-		while (is_member(ch[len - 1]->jf) && ch[len - 1]->jf->jt == head->jt &&
+		long kind = member_kind(head);
+		while (member_kind(ch[len - 1]->jf) == kind && ch[len - 1]->jf->jt == head->jt &&
 		       preds[ch[len - 1]->jf->pos] == 1) {
 			if (len == cap)
 				ch = realloc(ch, sizeof *ch * (size_t)(cap *= 2));
@@ -105,13 +126,13 @@ int opt_sets(struct ir_prog *p)
 		}
 		uint32_t far = 0, seen = 0;
 		for (int k = 0; k < len; k++) {
-			uint32_t e = end_of(ch[k]->insns[0].code, ch[k]->insns[0].k);
+			uint32_t e = end_of(member_load(ch[k])->code, member_load(ch[k])->k);
 			if (e > far)
 				far = e;
 		}
 		int keep = 0; /* the head that proves every load of the rest */
 		while (keep < len && seen < far) {
-			uint32_t e = end_of(ch[keep]->insns[0].code, ch[keep]->insns[0].k);
+			uint32_t e = end_of(member_load(ch[keep])->code, member_load(ch[keep])->k);
 			if (e > seen)
 				seen = e;
 			keep++;
@@ -125,8 +146,25 @@ int opt_sets(struct ir_prog *p)
 		}
 		struct member *m = malloc(sizeof *m * (size_t)rest);
 		for (int k = 0; k < rest; k++)
-			m[k] = (struct member){ ch[keep + k]->insns[0].code, ch[keep + k]->insns[0].k, ch[keep + k]->jk };
+			m[k] = (struct member){ member_load(ch[keep + k])->code, member_load(ch[keep + k])->k, ch[keep + k]->jk };
 		qsort(m, (size_t)rest, sizeof *m, by_field_value);
+		/* the field the head loaded last is still in A: search it first, so
+		 * its load can go (loads.c); rotate its group to the front */
+		const struct ir_insn *last = member_load(ch[keep - 1]);
+		int lo0 = 0, hi0 = 0;
+		while (lo0 < rest && (m[lo0].off != last->k || m[lo0].code != last->code))
+			lo0++;
+		hi0 = lo0;
+		while (hi0 < rest && m[hi0].off == last->k && m[hi0].code == last->code)
+			hi0++;
+		if (lo0 < rest && lo0 > 0) {
+			struct member *tmp = malloc(sizeof *tmp * (size_t)rest);
+			memcpy(tmp, m + lo0, sizeof *m * (size_t)(hi0 - lo0));
+			memcpy(tmp + (hi0 - lo0), m, sizeof *m * (size_t)lo0);
+			memcpy(tmp + hi0, m + hi0, sizeof *m * (size_t)(rest - hi0));
+			memcpy(m, tmp, sizeof *m * (size_t)rest);
+			free(tmp);
+		}
 		/* one load and one search per field, the last field first */
 		struct ir_block *next = ch[len - 1]->jf, *t = head->jt;
 		struct span sp = head->span;
@@ -140,6 +178,8 @@ int opt_sets(struct ir_prog *p)
 					vals[nv++] = m[k].v;
 			struct ir_block *s = search(p, vals, nv, t, next, sp);
 			struct ir_block *ld = ir_block_new(p);
+			if (kind > 0)
+				ir_append(p, ld, BPF_LDX | BPF_MSH | BPF_B, (uint32_t)(kind - 1), sp);
 			ir_append(p, ld, m[lo].code, m[lo].off, sp);
 			ld->term = IR_JA;
 			ld->jt = s;
