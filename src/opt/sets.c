@@ -140,7 +140,7 @@ int opt_sets(struct ir_prog *p)
 		for (int k = 0; k < len; k++)
 			ch[k]->mark = -1; /* not the head of another chain */
 		int rest = len - keep;
-		if (rest < 4) {
+		if (rest < 2) {
 			free(ch);
 			continue;
 		}
