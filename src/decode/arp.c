@@ -2,11 +2,13 @@
  * "ARP, Request who-has T [(MAC)] tell S, length N", "ARP, Reply S is-at
  * MAC", "RARP, Reverse Request who-is MAC tell MAC", "Reverse Reply MAC
  * at IP"; -v names the hardware and protocol types first. */
+#include <string.h>
+
 #include "decode/dec.h"
 
 static const struct dec_tok arp_ops[] = {
 	{ 1, "Request" }, { 2, "Reply" }, { 3, "Reverse Request" }, { 4, "Reverse Reply" },
-	{ 8, "InVerse Request" }, { 9, "InVerse Reply" }, { 10, "NACK Reply" }, { 0, NULL },
+	{ 8, "Inverse Request" }, { 9, "Inverse Reply" }, { 10, "NACK Reply" }, { 0, NULL },
 };
 
 /* A hardware address of any length, colon-separated hex. */
@@ -26,54 +28,89 @@ static int zero_hw(struct dec_ctx *d, const uint8_t *p, unsigned n)
 	return 1;
 }
 
+/* Hardware types tcpdump names (IANA "Hardware Types"). */
+static const struct dec_tok arp_hrds[] = {
+	{ 1, "Ethernet" }, { 6, "TokenRing" }, { 7, "ArcNet" }, { 15, "FrameRelay" },
+	{ 19, "ATM (RFC 2225)" }, { 23, "Strip" }, { 24, "IEEE 1394" }, { 0, NULL },
+};
+
+static void protoaddr(struct dec_ctx *d, const uint8_t *p, unsigned pln)
+{
+	if (pln != 4)
+		dec_printf(d, "<wrong proto addr len>");
+	else
+		dec_ip4addr(d, p);
+}
+
+/* rarp: unused, tcpdump prints RARP as "ARP" too. */
 void dec_arp(struct dec_ctx *d, const uint8_t *p, size_t len, int rarp)
 {
+	(void)rarp;
 	d->proto = "arp";
-	if (!d->o.eflag)
-		dec_printf(d, "%s, ", rarp ? "RARP" : "ARP");
 	dec_need(d, p, 8);
+	if (!d->o.eflag)
+		dec_printf(d, "ARP, ");
 	unsigned hrd = dec_be16(d, p), pro = dec_be16(d, p + 2), hln = dec_u8(d, p + 4), pln = dec_u8(d, p + 5);
 	unsigned op = dec_be16(d, p + 6);
-	if ((pro != 0x0800 && pro != 0x1000) || pln != 4 || (hrd != 1 && hrd != 6)) {
-		dec_printf(d, "%s, len %zu", "Unknown Hardware", len); /* tcpdump goes on; we stop */
-		return;
+	if ((pro != 0x0800 && pro != 0x1000) || pln != 4 || hln == 0 || d->o.vflag) {
+		const char *h = dec_tok(arp_hrds, hrd, NULL);
+		if (h)
+			dec_printf(d, "%s (len %u), ", h, hln);
+		else
+			dec_printf(d, "Unknown Hardware (%u) (len %u), ", hrd, hln);
+		const char *e = dec_ethertype_name(pro);
+		if (pro > 1500 && e && strcmp(e, "Unknown") != 0)
+			dec_printf(d, "%s (len %u)", e, pln);
+		else
+			dec_printf(d, "Unknown Protocol (0x%04x) (len %u)", pro, pln);
+		if (!d->o.vflag) {
+			dec_printf(d, ", length %zu", len);
+			return;
+		}
+		dec_printf(d, ", ");
 	}
-	if (d->o.vflag)
-		dec_printf(d, "Ethernet (len %u), IPv4 (len %u), ", hln, pln);
-	const uint8_t *sha = p + 8, *spa = sha + hln, *tha = spa + 4, *tpa = tha + hln;
-	dec_need(d, p, 8 + 2 * (size_t)hln + 8);
+	const uint8_t *sha = p + 8, *spa = sha + hln, *tha = spa + pln, *tpa = tha + hln;
+	dec_need(d, p, 8 + 2 * (size_t)hln + 2 * (size_t)pln);
+	const char *name = dec_tok(arp_ops, op, NULL);
+	if (name)
+		dec_printf(d, "%s ", name);
+	else
+		dec_printf(d, "Unknown (%u) ", op);
 	switch (op) {
 	case 1:
-		dec_printf(d, "Request who-has ");
-		dec_ip4addr(d, tpa);
+		dec_printf(d, "who-has ");
+		protoaddr(d, tpa, pln);
 		if (!zero_hw(d, tha, hln)) {
 			dec_printf(d, " (");
 			hwaddr(d, tha, hln);
 			dec_printf(d, ")");
 		}
 		dec_printf(d, " tell ");
-		dec_ip4addr(d, spa);
+		protoaddr(d, spa, pln);
 		break;
 	case 2:
-		dec_printf(d, "Reply ");
-		dec_ip4addr(d, spa);
+		protoaddr(d, spa, pln);
 		dec_printf(d, " is-at ");
 		hwaddr(d, sha, hln);
 		break;
-	case 3:
-		dec_printf(d, "Reverse Request who-is ");
+	case 3: case 8:
+		dec_printf(d, "who-is ");
 		hwaddr(d, tha, hln);
 		dec_printf(d, " tell ");
 		hwaddr(d, sha, hln);
 		break;
 	case 4:
-		dec_printf(d, "Reverse Reply ");
 		hwaddr(d, tha, hln);
 		dec_printf(d, " at ");
-		dec_ip4addr(d, tpa);
+		protoaddr(d, tpa, pln);
+		break;
+	case 9:
+		hwaddr(d, sha, hln);
+		dec_printf(d, " at ");
+		protoaddr(d, spa, pln);
 		break;
 	default:
-		dec_printf(d, "%s", dec_tok(arp_ops, op, "Unknown"));
+		d->dump_from = p;
 		return;
 	}
 	dec_printf(d, ", length %zu", len);

@@ -37,7 +37,8 @@ struct dec_ctx {
 	const uint8_t *start;      /* first captured byte */
 	const uint8_t *end;        /* one past the last captured byte */
 	int hdrlen;                /* link header length, for -x / -X / -A */
-	int default_dump;          /* payload undecoded: hex dump it unless -x/-X/-A */
+	const uint8_t *dump_from;  /* tcpdump's default print: hex and ASCII from
+				      here to the capture's end, unless -x/-X */
 	struct timeval first;      /* first packet's time, for -ttttt */
 	struct timeval prev;       /* previous packet's time, for -ttt */
 	int seen;                  /* packets seen so far */
@@ -96,6 +97,8 @@ void dec_ip4addr(struct dec_ctx *d, const uint8_t *p);     /* 10.0.0.1 */
 void dec_ip6addr(struct dec_ctx *d, const uint8_t *p);     /* RFC 5952 text */
 const char *dec_tok(const struct dec_tok *t, unsigned v, const char *dflt);
 
+void dec_hexlines(struct dec_ctx *d, const char *ident, const uint8_t *p, size_t n); /* icmp6.c */
+
 /* --- checksums (cksum.c) --- */
 uint32_t dec_sum(const uint8_t *p, size_t n, uint32_t acc); /* one's-complement partial sum */
 uint16_t dec_fold(uint32_t acc);                            /* fold and complement */
@@ -130,6 +133,7 @@ void dec_udp(struct dec_ctx *d, const struct dec_net *n, const uint8_t *p, size_
 void dec_icmp(struct dec_ctx *d, const struct dec_net *n, const uint8_t *p, size_t len); /* icmp.c */
 void dec_icmp6(struct dec_ctx *d, const struct dec_net *n, const uint8_t *p, size_t len);/* icmp6.c */
 void dec_resp(struct dec_ctx *d, const uint8_t *p, size_t len);                    /* resp.c */
+int dec_mptcp(struct dec_ctx *d, const uint8_t *opt, unsigned len, unsigned tcpflags); /* mptcp.c */
 void dec_tcpseq_free(struct dec_ctx *d);                                           /* tcp.c */
 const char *dec_ipproto_name(unsigned proto);                                      /* ip.c */
 

@@ -222,10 +222,12 @@ static void dump(struct dec_ctx *d, const uint8_t *pkt, size_t caplen, size_t hd
 		hex_ascii_dump(d, o->Xflag > 1 ? pkt : pkt + hdrlen, o->Xflag > 1 ? caplen : caplen - hdrlen);
 	else if (o->xflag)
 		hex_dump(d, o->xflag > 1 ? pkt : pkt + hdrlen, o->xflag > 1 ? caplen : caplen - hdrlen);
-	else if (o->Aflag)
-		ascii_dump(d, o->Aflag > 1 ? pkt : pkt + hdrlen, o->Aflag > 1 ? caplen : caplen - hdrlen);
-	else if (d->default_dump)
-		hex_ascii_dump(d, pkt + hdrlen, caplen - hdrlen);
+	else {
+		if (d->dump_from && d->dump_from < d->end)
+			hex_ascii_dump(d, d->dump_from, (size_t)(d->end - d->dump_from));
+		if (o->Aflag && (o->Aflag > 1 || caplen > hdrlen))
+			ascii_dump(d, o->Aflag > 1 ? pkt : pkt + hdrlen, o->Aflag > 1 ? caplen : caplen - hdrlen);
+	}
 }
 
 /* Records libpcap hands over but tcpdump refuses, with its message. */
@@ -262,7 +264,7 @@ void dec_packet(struct dec_ctx *d, FILE *out, const struct pcap_pkthdr *h, const
 	d->end = pkt + h->caplen;
 	d->proto = "?";
 	d->hdrlen = 0;
-	d->default_dump = 0;
+	d->dump_from = NULL;
 
 	if (invalid_header(d, h))
 		return;

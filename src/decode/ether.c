@@ -9,6 +9,7 @@
 /* tcpdump's names for ethertypes (IEEE registry; tcpdump ethertype.h). */
 static const struct dec_tok ethertypes[] = {
 	{ 0x0200, "PUP" },
+	{ 0x0600, "NS" },                /* Xerox NS */
 	{ 0x0800, "IPv4" },              /* RFC 894 */
 	{ 0x0806, "ARP" },               /* RFC 826 */
 	{ 0x0842, "Wake-on-LAN" },
@@ -176,7 +177,8 @@ int dec_ether(struct dec_ctx *d, const uint8_t *p, size_t len)
 			}
 			dec_printf(d, ", length %zu: ", len + (size_t)(q - p));
 		}
-		d->default_dump = !d->o.qflag;
+		if (!d->o.qflag)
+			d->dump_from = q;
 	} else if (type > 1500)
 		dec_ethertype(d, type, q, len);
 	else

@@ -1,8 +1,10 @@
-/* icmp6.c: ICMPv6 (RFC 4443, RFC 4861): "ICMP6, echo request, id I, seq
- * S, length L", neighbor and router discovery basics, unreachable and
- * packet too big.  With -v the checksum verdict comes first
- * ("[icmp6 sum ok] "); neighbor discovery options, printed by tcpdump
- * only with -v, are not decoded and the line stops there. */
+/* icmp6.c: ICMPv6 (RFC 4443), neighbor discovery (RFC 4861), MLD (RFC
+ * 2710, RFC 3810): "ICMP6, echo request, id I, seq S, length L".  With -v
+ * the checksum verdict comes first ("[icmp6 sum ok] "), the length moves
+ * next to the type name for neighbor discovery (and goes away for the
+ * rest), and neighbor discovery options follow, one a line.  Node
+ * information (RFC 4620) and RPL (RFC 6550) messages stop after their
+ * names, where tcpdump goes on into their own printers. */
 #include "decode/dec.h"
 
 static const struct dec_tok types[] = {
@@ -11,13 +13,276 @@ static const struct dec_tok types[] = {
 	{ 130, "multicast listener query" }, { 131, "multicast listener report" },
 	{ 132, "multicast listener done" }, { 133, "router solicitation" },
 	{ 134, "router advertisement" }, { 135, "neighbor solicitation" },
-	{ 136, "neighbor advertisement" }, { 137, "redirect" }, { 143, "multicast listener report v2" }, { 0, NULL },
+	{ 136, "neighbor advertisement" }, { 137, "redirect" }, { 138, "router renumbering" },
+	{ 139, "who-are-you request" }, { 140, "who-are-you reply" },
+	{ 141, "inverse neighbor solicitation" }, { 142, "inverse neighbor advertisement" },
+	{ 143, "multicast listener report v2" }, { 144, "ha discovery request" },
+	{ 145, "ha discovery reply" }, { 146, "mobile router solicitation" },
+	{ 147, "mobile router advertisement" }, { 155, "RPL" }, { 0, NULL },
 };
+
+static const struct dec_tok unreach_codes[] = {
+	{ 0, "unreachable route" }, { 1, "unreachable prohibited" }, { 2, "beyond scope" },
+	{ 3, "unreachable address" }, { 4, "unreachable port" }, { 5, "failed policy" },
+	{ 6, "reject route" }, { 0, NULL },
+};
+
+/* Neighbor discovery option types (RFC 4861 4.6 and IANA). */
+static const struct dec_tok nd_opts[] = {
+	{ 1, "source link-address" }, { 2, "destination link-address" }, { 3, "prefix info" },
+	{ 4, "redirected header" }, { 5, "mtu" }, { 7, "advertisement interval" },
+	{ 8, "homeagent information" }, { 24, "route info" }, { 25, "rdnss" }, { 31, "dnssl" },
+	{ 0, NULL },
+};
+
+/* Bits named in brackets, ", "-separated, "none" if none is set. */
+static void bits(struct dec_ctx *d, const struct dec_tok *t, uint32_t v)
+{
+	const char *sep = "";
+	for (; t->s; t++)
+		if (v & t->v) {
+			dec_printf(d, "%s%s", sep, t->s);
+			sep = ", ";
+		}
+	if (!*sep)
+		dec_printf(d, "none");
+}
+
+/* tcpdump's print_unknown_data: hex lines, clipped to the capture. */
+void dec_hexlines(struct dec_ctx *d, const char *ident, const uint8_t *p, size_t n)
+{
+	n = dec_avail(d, p, n);
+	for (size_t i = 0; i < n; i += 2) {
+		if (i % 16 == 0)
+			dec_printf(d, "%s0x%04zx: ", ident, i);
+		if (i + 1 < n)
+			dec_printf(d, " %02x%02x", p[i], p[i + 1]);
+		else
+			dec_printf(d, " %02x", p[i]);
+	}
+}
+
+static void lifetime(struct dec_ctx *d, uint32_t t)
+{
+	if (t == 0xffffffffu)
+		dec_printf(d, "infinity");
+	else
+		dec_printf(d, "%us", t);
+}
+
+/* Neighbor discovery options (RFC 4861 4.6), each on its own line. */
+static void nd_options(struct dec_ctx *d, const uint8_t *cp, long resid)
+{
+	static const struct dec_tok pi_flags[] = {
+		{ 0x80, "onlink" }, { 0x40, "auto" }, { 0x20, "router" }, { 0, NULL },
+	};
+	while (cp < d->end && resid > 0) {
+		unsigned type = dec_u8(d, cp), olen = dec_u8(d, cp + 1);
+		if (olen == 0 || !dec_has(d, cp, (size_t)olen * 8))
+			dec_trunc(d);
+		size_t n = (size_t)olen * 8;
+		dec_printf(d, "\n\t  %s option (%u), length %zu (%u): ", dec_tok(nd_opts, type, "unknown"), type,
+			   n, olen);
+		switch (type) {
+		case 1: case 2:
+			for (size_t i = 2; i < n; i++)
+				dec_printf(d, i > 2 ? ":%02x" : "%02x", dec_u8(d, cp + i));
+			break;
+		case 5:
+			dec_printf(d, " %u", dec_be32(d, cp + 4));
+			break;
+		case 3:
+			dec_ip6addr(d, cp + 16);
+			dec_printf(d, "/%u%s, Flags [", dec_u8(d, cp + 2), olen != 4 ? "badlen" : "");
+			bits(d, pi_flags, dec_u8(d, cp + 3));
+			dec_printf(d, "], valid time ");
+			lifetime(d, dec_be32(d, cp + 4));
+			dec_printf(d, ", pref. time ");
+			lifetime(d, dec_be32(d, cp + 8));
+			break;
+		default:
+			if (d->o.vflag <= 1) {
+				dec_hexlines(d, "\n\t  ", cp + 2, n - 2);
+				return;
+			}
+			break;
+		}
+		if (d->o.vflag > 1)
+			dec_hexlines(d, "\n\t    ", cp + 2, n - 2);
+		cp += n;
+		resid -= (long)n;
+	}
+}
+
+/* MLDv1 (RFC 2710 3): the delay and the group address. */
+static void mld(struct dec_ctx *d, const uint8_t *p)
+{
+	dec_printf(d, "max resp delay: %u ", dec_be16(d, p + 4));
+	dec_printf(d, "addr: ");
+	dec_ip6addr(d, p + 8);
+}
+
+/* MLDv2 query (RFC 3810 5.1). */
+static void mldv2_query(struct dec_ctx *d, const uint8_t *p, size_t len)
+{
+	unsigned mrc = dec_be16(d, p + 4);
+	unsigned mrt = mrc < 32768 ? mrc : ((mrc & 0x0fff) | 0x1000) << (((mrc & 0x7000) >> 12) + 3);
+	if (d->o.vflag)
+		dec_printf(d, " [max resp delay=%u]", mrt);
+	dec_printf(d, " [gaddr ");
+	dec_ip6addr(d, p + 8);
+	if (d->o.vflag) {
+		unsigned f = dec_u8(d, p + 24), q = dec_u8(d, p + 25);
+		if (f & 0x08)
+			dec_printf(d, " sflag");
+		if (f & 0x07)
+			dec_printf(d, " robustness=%u", f & 0x07);
+		dec_printf(d, " qqi=%u", q < 128 ? q : ((q & 0x0f) | 0x10) << (((q & 0x70) >> 4) + 3));
+	}
+	unsigned nsrcs = dec_be16(d, p + 26);
+	if (nsrcs > 0) {
+		if (len < 28 + (size_t)nsrcs * 16)
+			dec_printf(d, " [invalid number of sources]");
+		else if (d->o.vflag > 1) {
+			dec_printf(d, " {");
+			for (unsigned i = 0; i < nsrcs; i++) {
+				dec_printf(d, " ");
+				dec_ip6addr(d, p + 28 + 16 * i);
+			}
+			dec_printf(d, " }");
+		} else
+			dec_printf(d, ", %u source(s)", nsrcs);
+	}
+	dec_printf(d, "]");
+}
+
+/* MLDv2 report (RFC 3810 5.2): the group records with -v. */
+static void mldv2_report(struct dec_ctx *d, const uint8_t *p, size_t len)
+{
+	static const struct dec_tok rtypes[] = {
+		{ 1, "is_in" }, { 2, "is_ex" }, { 3, "to_in" }, { 4, "to_ex" }, { 5, "allow" }, { 6, "block" },
+		{ 0, NULL },
+	};
+	if (len < 8) {
+		dec_printf(d, " [invalid len %zu]", len);
+		return;
+	}
+	unsigned ngroups = dec_be16(d, p + 6);
+	dec_printf(d, ", %u group record(s)", ngroups);
+	if (!d->o.vflag)
+		return;
+	size_t g = 8;
+	for (unsigned i = 0; i < ngroups; i++) {
+		if (len < g + 20) {
+			dec_printf(d, " [invalid number of groups]");
+			return;
+		}
+		dec_printf(d, " [gaddr ");
+		dec_ip6addr(d, p + g + 4);
+		unsigned rt = dec_u8(d, p + g);
+		const char *s = dec_tok(rtypes, rt, NULL);
+		if (s)
+			dec_printf(d, " %s", s);
+		else
+			dec_printf(d, "  [v2-report-#%u]", rt);
+		unsigned nsrcs = dec_be16(d, p + g + 2);
+		if (len < g + 20 + (size_t)nsrcs * 16) {
+			dec_printf(d, " [invalid number of sources %u]", nsrcs);
+			return;
+		}
+		if (d->o.vflag == 1)
+			dec_printf(d, ", %u source(s)", nsrcs);
+		else {
+			dec_printf(d, " {");
+			for (unsigned j = 0; j < nsrcs; j++) {
+				dec_printf(d, " ");
+				dec_ip6addr(d, p + g + 20 + 16 * j);
+			}
+			dec_printf(d, " }");
+		}
+		g += 20 + (size_t)nsrcs * 16;
+		dec_printf(d, "]");
+	}
+}
+
+/* The upper-layer protocol and header of the datagram quoted in an error
+ * message, past its extension headers; NULL if not found. */
+static const uint8_t *quoted_upper(struct dec_ctx *d, const uint8_t *ip6, unsigned *proto)
+{
+	unsigned nh = dec_u8(d, ip6 + 6);
+	const uint8_t *cp = ip6 + 40;
+	for (int i = 0; i < 16; i++) {
+		switch (nh) {
+		case 0: case 43: case 60:
+			nh = dec_u8(d, cp);
+			cp += ((size_t)dec_u8(d, cp + 1) + 1) * 8;
+			break;
+		case 44:
+			if (dec_be16(d, cp + 2) & 0xfff8)
+				return NULL;
+			nh = dec_u8(d, cp);
+			cp += 8;
+			break;
+		default:
+			*proto = nh;
+			return cp;
+		}
+	}
+	return NULL;
+}
+
+static void unreach(struct dec_ctx *d, unsigned code, const uint8_t *p, size_t len)
+{
+	const uint8_t *q = p + 8;
+	const char *s = dec_tok(unreach_codes, code, NULL);
+	if (s)
+		dec_printf(d, ", %s", s);
+	else
+		dec_printf(d, ", unknown unreach code (%u)", code);
+	switch (code) {
+	case 0: case 1: case 3:
+		dec_printf(d, " ");
+		dec_ip6addr(d, q + 24);
+		break;
+	case 2:
+		dec_printf(d, " ");
+		dec_ip6addr(d, q + 24);
+		dec_printf(d, ", source address ");
+		dec_ip6addr(d, q + 8);
+		break;
+	case 4: {
+		unsigned proto = 0;
+		const uint8_t *th = quoted_upper(d, q, &proto);
+		if (!th)
+			dec_trunc(d);
+		unsigned dport = dec_be16(d, th + 2);
+		dec_printf(d, ", ");
+		dec_ip6addr(d, q + 24);
+		if (proto == 6)
+			dec_printf(d, " tcp port %u", dport);
+		else if (proto == 17)
+			dec_printf(d, " udp port %u", dport);
+		else
+			dec_printf(d, " protocol %u port %u unreachable", proto, dport);
+		break;
+	}
+	default:
+		if (d->o.vflag <= 1) {
+			dec_hexlines(d, "\n\t", p, len);
+			d->proto = NULL;
+		}
+		break;
+	}
+}
 
 void dec_icmp6(struct dec_ctx *d, const struct dec_net *n, const uint8_t *p, size_t len)
 {
 	d->proto = "icmp6";
-	unsigned type = dec_u8(d, p);
+	if (len == 0) {
+		dec_printf(d, "ICMP6, length 0 (invalid)");
+		return;
+	}
+	unsigned type = dec_u8(d, p), code = dec_u8(d, p + 1);
 	if (d->o.vflag && !d->o.no_cksum && !n->fragmented && dec_has(d, p, len)) {
 		uint16_t sum = dec_cksum_ip6(n->src, n->dst, p, len, 58);
 		uint16_t field = dec_be16(d, p + 2);
@@ -29,33 +294,131 @@ void dec_icmp6(struct dec_ctx *d, const struct dec_net *n, const uint8_t *p, siz
 	const char *name = dec_tok(types, type, NULL);
 	if (!name) {
 		dec_printf(d, "ICMP6, unknown icmp6 type (%u), length %zu", type, len);
-		return; /* tcpdump goes on with a hex dump */
+		if (d->o.vflag <= 1)
+			dec_hexlines(d, "\n\t", p, len);
+		return;
 	}
 	dec_printf(d, "ICMP6, %s", name);
+	int v = d->o.vflag;
+	if (v && (type == 133 || type == 134 || type == 135 || type == 136 || type == 137 || type == 145 ||
+		  type == 147))
+		dec_printf(d, ", length %zu", len);
 	switch (type) {
-	case 128: case 129:
-		dec_printf(d, ", id %u, seq %u", dec_be16(d, p + 4), dec_be16(d, p + 6));
+	case 1:
+		unreach(d, code, p, len);
+		if (d->proto == NULL)
+			return;
 		break;
 	case 2:
 		dec_printf(d, ", mtu %u", dec_be32(d, p + 4));
 		break;
+	case 3:
+		if (code == 0) {
+			dec_printf(d, " for ");
+			dec_ip6addr(d, p + 8 + 24);
+		} else if (code == 1)
+			dec_printf(d, " (reassembly)");
+		else
+			dec_printf(d, ", unknown code (%u)", code);
+		break;
+	case 4: {
+		static const char *const what[] = { "erroneous", "next header", "option", "incomplete header chain" };
+		dec_need(d, p + 8 + 24, 16);
+		if (code < 4)
+			dec_printf(d, ", %s - octet %u", what[code], dec_be32(d, p + 4));
+		else
+			dec_printf(d, ", code-#%u", code);
+		break;
+	}
+	case 128: case 129:
+		dec_printf(d, ", id %u, seq %u", dec_be16(d, p + 4), dec_be16(d, p + 6));
+		break;
+	case 130:
+		if (len == 24)
+			mld(d, p);
+		else if (len >= 28) {
+			dec_printf(d, " v2");
+			mldv2_query(d, p, len);
+		} else
+			dec_printf(d, " unknown-version (len %zu) ", len);
+		break;
+	case 131: case 132:
+		mld(d, p);
+		break;
+	case 133:
+		if (v)
+			nd_options(d, p + 8, (long)len - 8);
+		break;
+	case 134:
+		if (v) {
+			static const struct dec_tok ra_flags[] = {
+				{ 0x80, "managed" }, { 0x40, "other stateful" }, { 0x20, "home agent" }, { 0, NULL },
+			};
+			static const char *const prefs[] = { "medium", "high", "rsv", "low" };
+			unsigned f = dec_u8(d, p + 5);
+			dec_printf(d, "\n\thop limit %u, Flags [", dec_u8(d, p + 4));
+			bits(d, ra_flags, f);
+			dec_printf(d, "], pref %s, router lifetime %us, reachable time %ums, retrans timer %ums",
+				   prefs[(f >> 3) & 3], dec_be16(d, p + 6), dec_be32(d, p + 8), dec_be32(d, p + 12));
+			nd_options(d, p + 16, (long)len - 16);
+		}
+		break;
 	case 135:
 		dec_printf(d, ", who has ");
 		dec_ip6addr(d, p + 8);
+		if (v)
+			nd_options(d, p + 24, (long)len - 24);
 		break;
 	case 136:
 		dec_printf(d, ", tgt is ");
 		dec_ip6addr(d, p + 8);
+		if (v) {
+			static const struct dec_tok na_flags[] = {
+				{ 0x80000000u, "router" }, { 0x40000000u, "solicited" }, { 0x20000000u, "override" },
+				{ 0, NULL },
+			};
+			dec_printf(d, ", Flags [");
+			bits(d, na_flags, dec_be32(d, p + 4));
+			dec_printf(d, "]");
+			nd_options(d, p + 24, (long)len - 24);
+		}
 		break;
-	case 133: case 134:
+	case 137:
+		dec_printf(d, ", ");
+		dec_ip6addr(d, p + 24);
+		dec_printf(d, " to ");
+		dec_ip6addr(d, p + 8);
+		if (v)
+			nd_options(d, p + 40, (long)len - 40);
+		break;
+	case 141: case 142:
 		break;
 	case 143:
-		dec_printf(d, ", %u group record(s)", dec_be16(d, p + 6));
+		mldv2_report(d, p, len);
+		break;
+	case 144: case 146:
+		dec_printf(d, ", id 0x%04x", dec_be16(d, p + 4));
+		break;
+	case 147:
+		if (v) {
+			dec_printf(d, ", id 0x%04x", dec_be16(d, p + 4));
+			unsigned f = dec_u8(d, p + 6);
+			if (f & 0xc0)
+				dec_printf(d, " ");
+			if (f & 0x80)
+				dec_printf(d, "M");
+			if (f & 0x40)
+				dec_printf(d, "O");
+			nd_options(d, p + 8, (long)len - 8);
+		}
 		break;
 	default:
-		return; /* tcpdump goes on with codes and the quoted packet */
+		/* router renumbering, node information, home agent replies,
+		 * RPL: tcpdump goes on into their own printers */
+		if (type == 155)
+			dec_printf(d, ",");
+		return;
 	}
-	if (d->o.vflag)
-		return; /* tcpdump prints no length, but neighbor discovery options */
-	dec_printf(d, ", length %zu", len);
+	if (!v)
+		dec_printf(d, ", length %zu", len);
 }

@@ -42,7 +42,14 @@ static const struct dec_tok ipprotos[] = {
 /* Protocols tcpdump goes on to decode; for the rest it prints
  * " ip-proto-N LEN" (ip_demux). */
 static const unsigned tcpdump_decodes[] = {
-	1, 2, 4, 6, 8, 9, 17, 33, 41, 46, 47, 50, 51, 55, 58, 77, 88, 89, 103, 108, 112, 113, 132, 135,
+	1, 2, 4, 6, 8, 9, 17, 33, 41, 46, 47, 50, 51, 55, 58, 77, 88, 89, 103, 108, 112, 113, 132, 135, 143,
+};
+
+/* The names in tcpdump's truncation markers for the protocols above. */
+static const struct dec_tok trunc_names[] = {
+	{ 1, "icmp" }, { 2, "igmp" }, { 4, "ip" }, { 33, "dccp" }, { 41, "ip6" }, { 46, "rsvp" },
+	{ 47, "gre" }, { 50, "esp" }, { 51, "ah" }, { 88, "eigrp" }, { 89, "ospf" }, { 103, "pim" },
+	{ 112, "vrrp" }, { 132, "sctp" }, { 0, NULL },
 };
 
 /* IP options (RFC 791, RFC 2113). */
@@ -221,8 +228,9 @@ void dec_ip(struct dec_ctx *d, const uint8_t *p, size_t len)
 		dec_ip4addr(d, p + 16);
 		dec_printf(d, ": ");
 	}
-	if (plen > 0 && !dec_has(d, q, 1)) {
-		dec_printf(d, " [remaining caplen(%zu) < header length(%u)]", dec_avail(d, p, hlen), hlen);
+	if (plen > 0 && !dec_has(d, q, 1) && proto != 6 && proto != 17 && decoded_by_tcpdump(proto)) {
+		/* tcpdump's printer for it finds no bytes at all */
+		d->proto = dec_tok(trunc_names, proto, "ip");
 		dec_trunc(d);
 	}
 	switch (proto) {
@@ -243,6 +251,12 @@ void dec_ip(struct dec_ctx *d, const uint8_t *p, size_t len)
 		break;
 	case 58:
 		dec_printf(d, "[ICMPv6 requires IPv6] (invalid)");
+		break;
+	case 143:
+		dec_printf(d, "[Ethernet requires IPv6] (invalid)");
+		break;
+	case 59:
+		dec_printf(d, "no next header");
 		break;
 	default:
 		if (!decoded_by_tcpdump(proto))

@@ -1,107 +1,279 @@
 /* ip6.c: IPv6 (RFC 8200) and its extension headers.  "IP6 " (without -e),
  * with -v "(class 0x.., flowlabel 0x....., hlim H, next-header NAME (N)
  * payload length: L) ", then the chain of extension headers: hop-by-hop
- * ("HBH "), destination options ("DSTOPT "), fragment ("frag (off|len) "),
- * routing (not decoded: the line stops there) and the upper layer.  The
- * capture bound is cut to the payload length. */
+ * ("HBH "), destination options ("DSTOPT "), with -v their options
+ * ("(padn)", "(rtalert: 0x0000) ", "(jumbo: N) "), routing ("RT6 (len=..,
+ * type=.., segleft=.., [0]addr, ...) "), fragment ("frag (off|len) ") and
+ * the upper layer.  A hop-by-hop header must come first and once
+ * (RFC 8200 4.1), and a zero payload length needs a jumbo option
+ * (RFC 2675).  The capture bound is cut to the payload length. */
 #include "decode/dec.h"
 
-/* Hop-by-hop / destination options header: the option details tcpdump
- * prints only with -v, where we stop.  Returns the header's length. */
-static size_t opts_header(struct dec_ctx *d, const uint8_t *cp, const char *name)
+/* The walk over the extension headers. */
+struct ip6_walk {
+	const uint8_t *ip6;        /* the IPv6 header */
+	size_t length;             /* bytes on the wire from ip6 on */
+	size_t len;                /* bytes on the wire from the current header on */
+	unsigned plen;             /* the payload length field */
+	int found_hbh, found_jumbo;
+	uint32_t jumbo;            /* the jumbo payload length, if found */
+};
+
+/* The options of a hop-by-hop or destination options header (RFC 8200
+ * 4.2), printed with -v; parsed always, for the jumbo option.  Returns 0,
+ * or -1 when malformed (the caller prints the truncation marker). */
+static int print_opts(struct dec_ctx *d, struct ip6_walk *w, const uint8_t *bp, size_t len)
 {
+	int v = d->o.vflag != 0;
+	size_t optlen;
+	for (size_t i = 0; i < len; i += optlen) {
+		unsigned type = dec_u8(d, bp + i);
+		if (type == 0)
+			optlen = 1;
+		else if (i + 1 < len)
+			optlen = (size_t)dec_u8(d, bp + i + 1) + 2;
+		else
+			return -1;
+		if (i + optlen > len)
+			return -1;
+		switch (type) {
+		case 0x00: /* Pad1 */
+			if (v)
+				dec_printf(d, "(pad1)");
+			break;
+		case 0x01: /* PadN */
+			if (v)
+				dec_printf(d, "(padn)");
+			break;
+		case 0x05: /* router alert, RFC 2711 */
+			if (optlen != 4) {
+				if (v)
+					dec_printf(d, "(rtalert: invalid len %u)", dec_u8(d, bp + i + 1));
+				return -1;
+			}
+			if (v)
+				dec_printf(d, "(rtalert: 0x%04x) ", dec_be16(d, bp + i + 2));
+			break;
+		case 0xc2: { /* jumbo payload, RFC 2675 */
+			if (optlen != 6) {
+				if (v)
+					dec_printf(d, "(jumbo: invalid len %u)", dec_u8(d, bp + i + 1));
+				return -1;
+			}
+			uint32_t j = dec_be32(d, bp + i + 2);
+			if (w->found_jumbo) {
+				if (v)
+					dec_printf(d, "(jumbo: %u - already seen) ", j);
+				break;
+			}
+			w->found_jumbo = 1;
+			if (w->plen != 0) {
+				if (v)
+					dec_printf(d, "(jumbo: %u - payload len != 0) ", j);
+				break;
+			}
+			if (j < 65536) {
+				if (v)
+					dec_printf(d, "(jumbo: %u - < 65536) ", j);
+				break;
+			}
+			w->jumbo = j;
+			if (v)
+				dec_printf(d, "(jumbo: %u) ", j);
+			break;
+		}
+		default:
+			if (v)
+				dec_printf(d, "(opt_type 0x%02x: len=%u)", type, dec_u8(d, bp + i + 1));
+			break;
+		}
+	}
+	if (v)
+		dec_printf(d, " ");
+	return 0;
+}
+
+/* HBH or DSTOPT; returns the header's length, or -1 after printing the
+ * truncation marker. */
+static long opts_header(struct dec_ctx *d, struct ip6_walk *w, const uint8_t *cp, const char *name,
+			const char *proto)
+{
+	d->proto = proto;
 	size_t hlen = ((size_t)dec_u8(d, cp + 1) + 1) * 8;
 	dec_need(d, cp, hlen);
 	dec_printf(d, "%s ", name);
-	return hlen;
+	if (print_opts(d, w, cp + 2, hlen - 2) < 0) {
+		dec_printf(d, " [|%s]", proto);
+		return -1;
+	}
+	return (long)hlen;
+}
+
+/* The routing header (RFC 8200 4.4): type 0 (deprecated, RFC 5095), 2
+ * (RFC 6275) and 4 (segment routing, RFC 8754).  *final is set to the
+ * destination the upper-layer checksum uses. */
+static long routing(struct dec_ctx *d, const uint8_t *cp, const uint8_t **final)
+{
+	d->proto = "rt6";
+	unsigned len = dec_u8(d, cp + 1), type = dec_u8(d, cp + 2), segleft = dec_u8(d, cp + 3);
+	dec_printf(d, "RT6 (len=%u, type=%u%s, segleft=%u", len, type, type == 0 ? " [Deprecated]" : "",
+		   segleft);
+	const uint8_t *a;
+	unsigned n;
+	switch (type) {
+	case 0: case 2:
+		if (d->o.vflag)
+			dec_printf(d, ", rsv=0x%0x", dec_be32(d, cp + 4));
+		a = cp + 8;
+		n = len / 2;
+		break;
+	case 4: {
+		unsigned last = dec_u8(d, cp + 4);
+		dec_printf(d, ", last-entry=%u", last);
+		if (d->o.vflag)
+			dec_printf(d, ", flags=0x%0x", dec_u8(d, cp + 5));
+		dec_printf(d, ", tag=%x", dec_be16(d, cp + 6));
+		a = cp + 8;
+		n = last + 1;
+		if (n > len / 2)
+			n = len / 2;
+		break;
+	}
+	default:
+		dec_printf(d, " (unknown type) (invalid)");
+		return -1;
+	}
+	for (unsigned i = 0; i < n; i++) {
+		dec_printf(d, ", [%u]", i);
+		dec_ip6addr(d, a + 16 * i);
+	}
+	if (n > 0)
+		*final = type == 4 ? a : a + 16 * (n - 1);
+	dec_printf(d, ") ");
+	return ((long)len + 1) * 8;
+}
+
+static int decoded_by_tcpdump(unsigned nh)
+{
+	static const unsigned protos[] = { 2, 8, 9, 33, 46, 47, 50, 51, 55, 77, 88, 89, 103, 108, 112,
+					   113, 132, 143 };
+	for (size_t i = 0; i < sizeof protos / sizeof protos[0]; i++)
+		if (protos[i] == nh)
+			return 1;
+	return 0;
 }
 
 void dec_ip6(struct dec_ctx *d, const uint8_t *p, size_t length)
 {
 	d->proto = "ip6";
+	dec_need(d, p, 40);
 	if (!d->o.eflag)
 		dec_printf(d, "IP6 ");
 	if (length < 40) {
 		dec_printf(d, "truncated-ip6 %zu", length);
 		return;
 	}
-	dec_need(d, p, 40);
 	unsigned v = dec_u8(d, p) >> 4;
 	if (v != 6) {
 		dec_printf(d, "version error: %u != 6", v);
 		return;
 	}
 	uint32_t flow = dec_be32(d, p);
-	size_t plen = dec_be16(d, p + 4);
-	unsigned nh = dec_u8(d, p + 6);
-	size_t len = plen + 40;
-	if (plen == 0 && nh == 0)
-		len = length; /* a jumbogram (RFC 2675): its length is in hop-by-hop */
-	if (length < len)
-		dec_printf(d, "truncated-ip6 - %zu bytes missing!", len - length);
-	if (dec_has(d, p, len))
-		d->end = p + len;
+	struct ip6_walk w = { .ip6 = p, .length = length, .plen = dec_be16(d, p + 4) };
+	unsigned nh = dec_u8(d, p + 6), prev = 41;
+	size_t len = w.plen + 40;
+	if (w.plen == 0 && nh == 0)
+		len = length; /* a jumbogram: its length is in hop-by-hop */
+	else {
+		if (length < len)
+			dec_printf(d, "truncated-ip6 - %zu bytes missing!", len - length);
+		if (dec_has(d, p, len))
+			d->end = p + len;
+	}
 	if (d->o.vflag) {
 		dec_printf(d, "(");
 		if (flow & 0x0ff00000)
 			dec_printf(d, "class 0x%02x, ", (flow & 0x0ff00000) >> 20);
 		if (flow & 0x000fffff)
 			dec_printf(d, "flowlabel 0x%05x, ", flow & 0x000fffff);
-		dec_printf(d, "hlim %u, next-header %s (%u) payload length: %zu) ", dec_u8(d, p + 7),
-			   dec_ipproto_name(nh), nh, plen);
+		dec_printf(d, "hlim %u, next-header %s (%u) payload length: %u) ", dec_u8(d, p + 7),
+			   dec_ipproto_name(nh), nh, w.plen);
 	}
 	struct dec_net n = { .v6 = 1, .src = p + 8, .dst = p + 24, .iph = p, .fragmented = 0,
 			     .ports_only = nh == 0 || nh == 43 || nh == 44 || nh == 60 };
 	const uint8_t *cp = p;
-	size_t advance = 40;
+	long advance = 40;
 	while (cp < d->end && advance > 0) {
-		if (len < advance) {
+		if (len < (size_t)advance)
 			dec_trunc(d);
-		}
 		cp += advance;
-		len -= advance;
+		len -= (size_t)advance;
 		if (cp == p + 40 && nh != 6 && nh != 17 && nh != 33 && nh != 132) {
 			dec_ip6addr(d, p + 8);
 			dec_printf(d, " > ");
 			dec_ip6addr(d, p + 24);
 			dec_printf(d, ": ");
 		}
+		unsigned cur = nh;
 		switch (nh) {
 		case 0: /* hop-by-hop options */
-			if (d->o.vflag) {
-				dec_printf(d, "HBH ");
+			if (w.found_hbh) {
+				dec_printf(d, "[The Hop-by-Hop Options header was already found] (invalid)");
 				return;
 			}
-			advance = opts_header(d, cp, "HBH");
+			if (prev != 41) {
+				dec_printf(d, "[The Hop-by-Hop Options header don't follow the IPv6 header] (invalid)");
+				return;
+			}
+			advance = opts_header(d, &w, cp, "HBH", "hbhopt");
+			if (w.plen == 0 && !w.jumbo && advance >= 0) {
+				dec_printf(d, "[No valid Jumbo Payload Hop-by-Hop option found] (invalid)");
+				return;
+			}
+			if (advance < 0)
+				return;
+			w.found_hbh = 1;
+			if (w.plen == 0) {
+				size_t total = (size_t)w.jumbo + 40;
+				if (length < total)
+					dec_printf(d, "truncated-ip6 - %zu bytes missing!", total - length);
+				if (dec_has(d, p, total))
+					d->end = p + total;
+				len = w.jumbo;
+			}
 			nh = dec_u8(d, cp);
 			break;
 		case 60: /* destination options */
-			if (d->o.vflag) {
-				dec_printf(d, "DSTOPT ");
+			advance = opts_header(d, &w, cp, "DSTOPT", "dstopt");
+			if (advance < 0)
 				return;
-			}
-			advance = opts_header(d, cp, "DSTOPT");
+			nh = dec_u8(d, cp);
+			break;
+		case 43: /* routing */
+			advance = routing(d, cp, &n.dst);
+			if (advance < 0)
+				return;
 			nh = dec_u8(d, cp);
 			break;
 		case 44: { /* fragment */
 			d->proto = "frag6";
-			dec_need(d, cp, 8);
 			unsigned off = dec_be16(d, cp + 2) & 0xfff8;
-			size_t flen = 40 + plen - (size_t)(cp - p) - 8;
+			size_t flen = (size_t)w.plen + 40 - (size_t)(cp - p) - 8;
 			if (d->o.vflag)
 				dec_printf(d, "frag (0x%08x:%u|%zu)", dec_be32(d, cp + 4), off, flen);
 			else
 				dec_printf(d, "frag (%u|%zu)", off, flen);
-			if (off != 0 || d->end <= cp + 8)
+			if (off != 0)
 				return;
 			dec_printf(d, " ");
+			if (d->end <= cp + 8)
+				return;
 			advance = 8;
 			nh = dec_u8(d, cp);
 			n.fragmented = 1;
 			break;
 		}
-		case 43: /* routing: not decoded */
-		case 135: case 62: /* mobility */
+		case 135: case 62: /* mobility: not decoded */
 			return;
 		case 6:
 			dec_tcp(d, &n, cp, len);
@@ -122,15 +294,14 @@ void dec_ip6(struct dec_ctx *d, const uint8_t *p, size_t length)
 			dec_ip6(d, cp, len);
 			return;
 		case 59: /* no next header */
-			dec_printf(d, " ip-proto-59 %zu", len);
+			dec_printf(d, "no next header");
 			return;
 		default:
-			if (nh != 2 && nh != 8 && nh != 9 && nh != 33 && nh != 46 && nh != 47 && nh != 50 &&
-			    nh != 51 && nh != 55 && nh != 77 && nh != 88 && nh != 89 && nh != 103 &&
-			    nh != 108 && nh != 112 && nh != 113 && nh != 132)
+			if (!decoded_by_tcpdump(nh))
 				dec_printf(d, " ip-proto-%u %zu", nh, len);
 			return;
 		}
+		prev = cur;
 		d->proto = "ip6";
 	}
 }

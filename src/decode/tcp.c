@@ -129,8 +129,22 @@ static void print_flags(struct dec_ctx *d, unsigned flags)
 
 /* Returns 1 if the options were well formed, else 0 if the first one was
  * malformed, -1 if a later one was (then tcpdump closes the bracket). */
+/* TCP Fast Open's cookie (RFC 7413), as option 34 or experimental 254. */
+static void print_tfo(struct dec_ctx *d, const uint8_t *cp, unsigned datalen)
+{
+	if (datalen == 0)
+		dec_printf(d, " cookiereq");
+	else if (datalen % 2 != 0 || datalen < 4 || datalen > 16)
+		dec_printf(d, " (invalid)");
+	else {
+		dec_printf(d, " cookie ");
+		for (unsigned i = 0; i < datalen; i++)
+			dec_printf(d, "%02x", dec_u8(d, cp + i));
+	}
+}
+
 static int print_options(struct dec_ctx *d, const uint8_t *cp, unsigned hlen, int rev,
-			 uint32_t thseq, uint32_t thack)
+			 uint32_t thseq, uint32_t thack, unsigned tcpflags)
 {
 	char sep = 0;
 	while (hlen > 0) {
@@ -217,16 +231,51 @@ static int print_options(struct dec_ctx *d, const uint8_t *cp, unsigned hlen, in
 		case 34: /* tfo */
 			datalen = len - 2;
 			LENCHECK(datalen);
-			if (datalen == 0)
-				dec_printf(d, " cookiereq");
-			else if (datalen % 2 != 0 || datalen < 4 || datalen > 16)
-				dec_printf(d, " invalid");
-			else {
-				dec_printf(d, " cookie ");
-				for (unsigned i = 0; i < datalen; i++)
+			print_tfo(d, cp, datalen);
+			break;
+		case 20: /* scps capabilities */
+			datalen = 2;
+			LENCHECK(datalen);
+			dec_printf(d, " cap %02x id %u", dec_u8(d, cp), dec_u8(d, cp + 1));
+			break;
+		case 29: /* tcp-ao (RFC 5925): key ids, then the MAC */
+			datalen = len - 2;
+			if (datalen < 2) {
+				dec_printf(d, " (invalid)");
+				break;
+			}
+			LENCHECK(1);
+			dec_printf(d, " keyid %u", dec_u8(d, cp));
+			LENCHECK(2);
+			dec_printf(d, " rnextkeyid %u", dec_u8(d, cp + 1));
+			if (datalen > 2) {
+				dec_printf(d, " mac 0x");
+				for (unsigned i = 2; i < datalen; i++) {
+					LENCHECK(i + 1);
 					dec_printf(d, "%02x", dec_u8(d, cp + i));
+				}
 			}
 			break;
+		case 30: /* mptcp, mptcp.c */
+			datalen = len - 2;
+			LENCHECK(datalen);
+			if (!dec_mptcp(d, cp - 2, len, tcpflags))
+				return bad;
+			break;
+		case 254: { /* experimental (RFC 6994): a 16-bit magic first */
+			datalen = len - 2;
+			LENCHECK(datalen);
+			if (datalen < 2)
+				return bad;
+			unsigned magic = dec_be16(d, cp);
+			dec_printf(d, "-");
+			if (magic == 0xf989) { /* TCP Fast Open, RFC 7413 */
+				dec_printf(d, "tfo");
+				print_tfo(d, cp + 2, datalen - 2);
+			} else
+				dec_printf(d, "%04x", magic);
+			break;
+		}
 		default:
 			datalen = len - 2;
 			if (datalen)
@@ -320,7 +369,7 @@ void dec_tcp(struct dec_ctx *d, const struct dec_net *n, const uint8_t *p, size_
 		dec_printf(d, ", urg %u", urp);
 	if (hlen > 20) {
 		dec_printf(d, ", options [");
-		int ok = print_options(d, p + 20, hlen - 20, rev, thseq, thack);
+		int ok = print_options(d, p + 20, hlen - 20, rev, thseq, thack, flags);
 		if (ok <= 0) {
 			dec_printf(d, "[bad opt]%s", ok < 0 ? "]" : "");
 			return;
@@ -332,13 +381,16 @@ void dec_tcp(struct dec_ctx *d, const struct dec_net *n, const uint8_t *p, size_
 		return;
 	const uint8_t *data = p + hlen;
 	if ((flags & 0x04) && d->o.vflag) {
+		/* RST data (RFC 1122 4.2.2.12): up to 30 bytes shown, "!" when
+		 * not all of it was captured, "+" when there is more than 30 */
 		size_t n2 = plen;
-		dec_printf(d, " [RST");
+		dec_printf(d, " [%sRST", dec_has(d, data, plen) ? "" : "!");
 		if (n2 > 30) {
 			n2 = 30;
 			dec_printf(d, "+");
 		}
 		dec_printf(d, " ");
+		n2 = dec_avail(d, data, n2);
 		for (size_t i = 0; i < n2; i++) {
 			uint8_t c = dec_u8(d, data + i);
 			if (c >= 0x80) {

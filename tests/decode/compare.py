@@ -7,7 +7,10 @@ starts with a timestamp line), and counts per packet:
   identical  - the same bytes;
   continues  - tcpdump goes on into a protocol we don't decode: our decoded
                part is a strict prefix of tcpdump's, ending at a protocol
-               boundary, and the dumps (-x/-X/-A) are equal;
+               boundary, and the dumps (-x/-X/-A) are equal -- or, when
+               that protocol's printer hit the end of the captured bytes
+               (" [|proto]" on tcpdump's line after our part), tcpdump's
+               dump starts at the packet's first byte and ends with ours;
   mismatch   - anything else.
 Exit 1 if a mismatch touches Ethernet/IPv4/IPv6/TCP/UDP/ICMP/ICMPv6/ARP
 output, or if identical / (identical + mismatch) < 95%.
@@ -61,13 +64,54 @@ def run_one(decprint, f, opts):
     return f, opts, ours.stdout.decode("latin-1"), theirs.stdout.decode("latin-1"), crash
 
 
+def dump_bytes(lines):
+    """The bytes of -x / -X dump lines, as hex digits."""
+    return "".join(re.sub(r"\s", "", l[10:49]) for l in lines)
+
+
+def app_truncated(o, t, od, odump, opts):
+    """tcpdump went on into an application protocol we don't decode, its
+    printer ran out of captured bytes (" [|proto]") and so tcpdump dumped
+    the packet from its first byte: our decoded part is a prefix of its
+    first line, and our dump is the tail of its dump."""
+    if "-A" in opts.split():
+        text = "\n".join(t)
+        if not text.endswith(odump) or len(text) == len(odump):
+            return False
+        dec = text[:len(text) - len(odump)]
+        ok = lambda rest: " [|" in rest
+    else:
+        k = len(t)
+        while k > 1 and DUMP.match(t[k - 1]):
+            k -= 1
+        dec = "\n".join(t[:k])
+        ob, tb = dump_bytes(o[1:]), dump_bytes(t[k:])
+        ok = lambda rest: " [|" in rest and len(tb) > len(ob) and tb.endswith(ob)
+    if not dec.startswith(od) or len(dec) == len(od):
+        return False
+    rest = dec[len(od):]
+    if od and ((od[-1].isalpha() and rest[0].isalpha()) or (od[-1].isdigit() and rest[0].isdigit())):
+        return False
+    return ok(rest)
+
+
 def classify(o, t, opts):
     """o, t: one packet's lines from decprint and tcpdump."""
     if o == t:
         return "identical"
     od, odump = split(o, opts)
-    td, tdump = split(t, opts)
-    if odump == tdump and td.startswith(od) and len(td) > len(od):
+    tt = "\n".join(t)
+    td = tt
+    if len(o) > 1 and (odump or "-A" in opts.split()) and app_truncated(o, t, od, odump, opts):
+        return "continues"
+    if len(o) > 1 and (odump or "-A" in opts.split()):
+        # our dump must end tcpdump's packet, byte for byte; what precedes
+        # it is tcpdump's decoded part (an application printer may print
+        # lines of its own, even ones that look like a dump)
+        if not tt.endswith("\n" + odump):
+            return "mismatch"
+        td = tt[:len(tt) - len(odump) - 1]
+    if td.startswith(od) and len(td) > len(od):
         rest = td[len(od):]
         # a protocol boundary: not in the middle of a word or a number
         if not od or not ((od[-1].isalpha() and rest[0].isalpha()) or (od[-1].isdigit() and rest[0].isdigit())):
@@ -137,6 +181,10 @@ def main():
         firsts = [m for m in firsts if re.search(os.environ["COMPARE_FILTER"], m[1])]
     for f, opts, n, oo, tt in firsts[:shown]:
         print("--- %s %s packet %d\n  ours:    %r\n  tcpdump: %r" % (os.path.basename(f), opts, n, oo, tt))
+    if os.environ.get("COMPARE_DUMP"):
+        with open(os.environ["COMPARE_DUMP"], "w") as fp:
+            for f, opts, n, oo, tt in mismatches:
+                fp.write("--- %s %s packet %d\n  ours:    %r\n  tcpdump: %r\n" % (os.path.basename(f), opts, n, oo, tt))
     for f, opts, crash in crashes[:shown]:
         print("CRASH %s %s: %s" % (f, opts, crash))
     comparable = total["identical"] + total["mismatch"]
