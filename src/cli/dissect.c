@@ -1,8 +1,111 @@
-/* dissect.c: `bpfx dissect` (being written). */
+/* dissect.c: `bpfx dissect -r FILE [--packet N] [-c COUNT]`: the field
+ * tables of src/dissect.c for every packet of FILE, or COUNT packets from
+ * packet N on (N is 1-based, as tcpdump and `bpfx trace` count).  Exit 2
+ * on bad usage, an unreadable or damaged file, a link type dissect does
+ * not read, or a packet number past the end, each message naming the file
+ * and, where there is one, the packet. */
 #include "cli.h"
+#include "bpfx.h"
+#include "capture.h"
+#include "dissect.h"
+#include <getopt.h>
 #include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+static const char usage_text[] =
+	"usage: bpfx dissect -r FILE [--packet N] [-c COUNT]\n"
+	"Print each packet of FILE (pcap or pcapng, - for stdin) field by field:\n"
+	"offset, width in bits, raw bits, the filter expression that reads the\n"
+	"field, its value and meaning; checksums worked step by step; a hex dump\n"
+	"marking where each header begins.  --packet N starts at packet N (from 1);\n"
+	"-c COUNT stops after COUNT packets (with --packet alone: 1 packet).\n";
+
+static int bad_usage(const char *msg, const char *arg)
+{
+	fprintf(stderr, "bpfx dissect: %s%s%s\n", msg, arg ? ": " : "", arg ? arg : "");
+	fputs(usage_text, stderr);
+	return 2;
+}
+
 int cli_dissect(int argc, char **argv)
 {
-	fputs("bpfx dissect: not written yet\n", stderr);
-	return 2;
+	static const struct option longopts[] = {
+		{ "packet", required_argument, NULL, 'p' },
+		{ "help", no_argument, NULL, 'h' },
+		{ NULL, 0, NULL, 0 },
+	};
+	const char *file = NULL;
+	uint32_t first = 1, count = 0;
+	int c, have_packet = 0;
+	opterr = 0;
+	optind = 1;
+	while ((c = getopt_long(argc, argv, ":r:c:", longopts, NULL)) != -1) {
+		switch (c) {
+		case 'r':
+			if (file)
+				return bad_usage("only one -r FILE", optarg);
+			file = optarg;
+			break;
+		case 'c':
+			count = cli_uint("-c", optarg);
+			if (!count)
+				return bad_usage("-c must be at least 1", optarg);
+			break;
+		case 'p':
+			first = cli_uint("--packet", optarg);
+			if (!first)
+				return bad_usage("--packet counts from 1", optarg);
+			have_packet = 1;
+			break;
+		case 'h': fputs(usage_text, stdout); return 0;
+		case ':': return bad_usage("option needs an argument", argv[optind - 1]);
+		default: return bad_usage("unknown option", argv[optind - 1]);
+		}
+	}
+	if (optind < argc)
+		return bad_usage("unexpected argument", argv[optind]);
+	if (!file)
+		return bad_usage("no capture file (-r FILE)", NULL);
+	if (have_packet && !count)
+		count = 1;
+
+	struct cap_reader r;
+	if (cap_open(&r, file) < 0) {
+		fprintf(stderr, "bpfx dissect: %s\n", r.err);
+		return 2;
+	}
+	const char *shown = cap_display(file);
+	int dlt = cap_linktype(&r);
+	if (!dis_linktype_ok(dlt)) {
+		const char *name = pcap_datalink_val_to_name(dlt);
+		fprintf(stderr, "bpfx dissect: %s: link type %s (%d) is not one dissect reads "
+				"(EN10MB, RAW, IPV4, IPV6, NULL, LOOP, LINUX_SLL, LINUX_SLL2)\n",
+			shown, name ? name : "unknown", dlt);
+		cap_close(&r);
+		return 2;
+	}
+	struct pcap_pkthdr *h;
+	const u_char *pkt;
+	unsigned long n = 0, shown_n = 0;
+	int got, rc = 0;
+	while ((got = cap_next(&r, &h, &pkt)) > 0) {
+		if (++n < first)
+			continue;
+		if (shown_n++)
+			fputs("\n", stdout);
+		dis_packet(stdout, shown, n, dlt, h, pkt);
+		if (count && shown_n == count)
+			break;
+	}
+	if (got < 0) {
+		fprintf(stderr, "bpfx dissect: %s\n", r.err);
+		rc = 2;
+	} else if (n < first) {
+		fprintf(stderr, "bpfx dissect: %s: no packet %lu: the file holds %lu packet%s\n", shown,
+			(unsigned long)first, n, n == 1 ? "" : "s");
+		rc = 2;
+	}
+	cap_close(&r);
+	return rc;
 }

@@ -1,0 +1,408 @@
+/* dissect_net.c: the network layer of `bpfx dissect`: ARP, IPv4 (with
+ * options and the header checksum worked by hand) and IPv6 (with its
+ * extension headers).  Each hands the transport header to dissect_tp.c
+ * along with what it needs: where the IP header is, how long it and the
+ * datagram are, whether this is a fragment. */
+#include <arpa/inet.h>
+#include <string.h>
+
+#include "dissect_int.h"
+
+/* IP protocol numbers (IANA "Assigned Internet Protocol Numbers"). */
+static const struct {
+	unsigned v;
+	const char *name;
+} ipprotos[] = {
+	{ 0, "IPv6 hop-by-hop options" }, /* RFC 8200 4.3 */
+	{ 1, "ICMP" },                    /* RFC 792 */
+	{ 2, "IGMP" },                    /* RFC 3376 */
+	{ 4, "IPv4 in IP" },              /* RFC 2003 */
+	{ 6, "TCP" },                     /* RFC 9293 */
+	{ 17, "UDP" },                    /* RFC 768 */
+	{ 41, "IPv6 in IP" },             /* RFC 2473 */
+	{ 43, "IPv6 routing header" },    /* RFC 8200 4.4 */
+	{ 44, "IPv6 fragment header" },   /* RFC 8200 4.5 */
+	{ 47, "GRE" },                    /* RFC 2784 */
+	{ 50, "ESP" },                    /* RFC 4303 */
+	{ 51, "AH" },                     /* RFC 4302 */
+	{ 58, "ICMPv6" },                 /* RFC 4443 */
+	{ 59, "no next header" },         /* RFC 8200 4.7 */
+	{ 60, "IPv6 destination options" }, /* RFC 8200 4.6 */
+	{ 103, "PIM" },                   /* RFC 7761 */
+	{ 112, "VRRP" },                  /* RFC 5798 */
+	{ 132, "SCTP" },                  /* RFC 9260 */
+};
+
+const char *dis_ipproto_name(unsigned p)
+{
+	for (size_t i = 0; i < sizeof ipprotos / sizeof ipprotos[0]; i++)
+		if (ipprotos[i].v == p)
+			return ipprotos[i].name;
+	return "unknown";
+}
+
+int dis_ethertype(struct dis *d, unsigned type, uint32_t off)
+{
+	switch (type) {
+	case 0x0800: return dis_ip4(d, off);  /* RFC 894 */
+	case 0x86dd: return dis_ip6(d, off);  /* RFC 2464 */
+	case 0x0806:                          /* RFC 826 */
+	case 0x8035: return dis_arp(d, off);  /* RARP, RFC 903 */
+	default:
+		dis_mark(d, off, "data");
+		fprintf(d->out, "\nethertype 0x%04x: not dissected; bytes %u on are its data\n", type, off);
+		return 0;
+	}
+}
+
+/* ARP (RFC 826): hardware and protocol addresses of any length. */
+int dis_arp(struct dis *d, uint32_t off)
+{
+	struct dis_hdr h = { "ARP", off, "arp", 0 };
+	uint64_t v, hlen, plen;
+	dis_mark(d, off, "ARP");
+	dis_section(d, &h, 0, "ARP");
+	if (dis_field(d, &h, 0, 0, 16, "hardware type", &v))
+		return -1;
+	dis_val(d, "%u%s", (unsigned)v, v == 1 ? " = Ethernet" : "");
+	if (dis_field(d, &h, 2, 0, 16, "protocol type", &v))
+		return -1;
+	dis_val(d, "0x%04x%s", (unsigned)v, v == 0x0800 ? " = IPv4" : "");
+	if (dis_field(d, &h, 4, 0, 8, "hw addr length", &hlen))
+		return -1;
+	dis_val(d, "%u bytes", (unsigned)hlen);
+	if (dis_field(d, &h, 5, 0, 8, "proto addr len", &plen))
+		return -1;
+	dis_val(d, "%u bytes", (unsigned)plen);
+	if (dis_field(d, &h, 6, 0, 16, "operation", &v))
+		return -1;
+	static const char *const ops[] = { "?", "request", "reply", "RARP request", "RARP reply" };
+	dis_val(d, "%u = %s", (unsigned)v, v < 5 ? ops[v] : "unknown");
+	static const char *const names[] = { "sender hw addr", "sender address", "target hw addr",
+					     "target address" };
+	uint32_t at = 8;
+	for (int i = 0; i < 4; i++) {
+		unsigned n = (unsigned)(i % 2 ? plen : hlen);
+		if (!n)
+			continue;
+		if (dis_field(d, &h, at, 0, n * 8, names[i], NULL))
+			return -1;
+		const uint8_t *p = d->pkt + off + at;
+		char buf[INET_ADDRSTRLEN];
+		if (i % 2 && n == 4)
+			dis_val(d, "%s", inet_ntop(AF_INET, p, buf, sizeof buf));
+		else if (!(i % 2) && n == 6)
+			dis_val(d, "%02x:%02x:%02x:%02x:%02x:%02x", p[0], p[1], p[2], p[3], p[4], p[5]);
+		else
+			dis_val(d, "(%u bytes)", n);
+		at += n;
+	}
+	return 0;
+}
+
+/* IPv4 options (RFC 791 3.1; IANA "IP Option Numbers"). */
+static const struct {
+	unsigned kind;
+	const char *name;
+} ip4opts[] = {
+	{ 0, "end of options (EOL)" },
+	{ 1, "no operation (NOP)" },
+	{ 7, "record route (RR)" },
+	{ 68, "timestamp (TS)" },
+	{ 130, "security" },                 /* RFC 1108 */
+	{ 131, "loose source route (LSRR)" },
+	{ 137, "strict source route (SSRR)" },
+	{ 148, "router alert (RA)" },        /* RFC 2113 */
+};
+
+static const char *ip4opt_name(unsigned k)
+{
+	for (size_t i = 0; i < sizeof ip4opts / sizeof ip4opts[0]; i++)
+		if (ip4opts[i].kind == k)
+			return ip4opts[i].name;
+	return "unknown";
+}
+
+static int ip4_options(struct dis *d, const struct dis_hdr *h, uint32_t hlen)
+{
+	uint32_t at = 20;
+	uint64_t kind, len;
+	while (at < hlen) {
+		if (dis_field(d, h, at, 0, 8, "option kind", &kind))
+			return -1;
+		dis_val(d, "%u = %s (copied %u, class %u, number %u)", (unsigned)kind, ip4opt_name((unsigned)kind),
+			(unsigned)kind >> 7, ((unsigned)kind >> 5) & 3, (unsigned)kind & 31);
+		if (kind == 0) {
+			if (at + 1 < hlen)
+				dis_note(d, "bytes %u-%u: padding after the end of options", h->off + at + 1,
+					 h->off + hlen - 1);
+			return 0;
+		}
+		if (kind == 1) {
+			at++;
+			continue;
+		}
+		if (dis_field(d, h, at + 1, 0, 8, "option length", &len))
+			return -1;
+		if (len < 2 || at + len > hlen) {
+			dis_val(d, "%u: invalid (the option must fit in bytes %u-%u); the rest of the options are not read",
+				(unsigned)len, h->off + at, h->off + hlen - 1);
+			return 0;
+		}
+		dis_val(d, "%u bytes, kind and length included", (unsigned)len);
+		if (len > 2) {
+			if (dis_field(d, h, at + 2, 0, (unsigned)(len - 2) * 8, "option data", NULL))
+				return -1;
+			dis_val(d, "%u bytes", (unsigned)len - 2);
+		}
+		at += (uint32_t)len;
+	}
+	return 0;
+}
+
+static const char *ecn_name(unsigned e)
+{
+	static const char *const n[] = { "Not-ECT", "ECT(1)", "ECT(0)", "CE" }; /* RFC 3168 5 */
+	return n[e & 3];
+}
+
+/* IPv4 (RFC 791). */
+int dis_ip4(struct dis *d, uint32_t off)
+{
+	struct dis_hdr h = { "IPv4", off, "ip", 0 };
+	uint64_t v, ihl, total, flags_frag, proto, cksum;
+	dis_mark(d, off, "IPv4");
+	uint32_t len = dis_has(d, off, 1) && (d->pkt[off] & 0xf) >= 5 ? (d->pkt[off] & 0xfu) * 4 : 0;
+	dis_section(d, &h, len, "IPv4 header");
+	if (dis_field(d, &h, 0, 0, 4, "version", &v))
+		return -1;
+	if (v != 4) {
+		dis_val(d, "%u: not 4, so this is not an IPv4 header; stopping", (unsigned)v);
+		return -1;
+	}
+	dis_val(d, "4");
+	if (dis_field(d, &h, 0, 4, 4, "header length", &ihl))
+		return -1;
+	if (ihl < 5) {
+		dis_val(d, "%u x 4 = %u bytes: less than the 20 bytes of the fixed header, invalid; stopping",
+			(unsigned)ihl, (unsigned)ihl * 4);
+		return -1;
+	}
+	uint32_t hlen = (uint32_t)ihl * 4;
+	dis_val(d, "%u x 4 = %u bytes (%s)", (unsigned)ihl, hlen, hlen == 20 ? "no options" : "options follow");
+	if (dis_field(d, &h, 1, 0, 8, "type of service", &v))
+		return -1;
+	dis_val(d, "0x%02x: DSCP %u, ECN %u = %s", (unsigned)v, (unsigned)v >> 2, (unsigned)v & 3,
+		ecn_name((unsigned)v));
+	if (dis_field(d, &h, 2, 0, 16, "total length", &total))
+		return -1;
+	if (total < hlen)
+		dis_val(d, "%u bytes: shorter than the header, invalid", (unsigned)total);
+	else
+		dis_val(d, "%u bytes: %u of header + %u of data", (unsigned)total, hlen, (unsigned)(total - hlen));
+	if (dis_field(d, &h, 4, 0, 16, "identification", &v))
+		return -1;
+	dis_val(d, "%u (0x%04x)", (unsigned)v, (unsigned)v);
+	if (dis_field(d, &h, 6, 0, 1, "flag R", &v))
+		return -1;
+	dis_val(d, "%u: reserved, %s", (unsigned)v, v ? "set (it should be 0)" : "0 as it must be");
+	if (dis_field(d, &h, 6, 1, 1, "flag DF", &v))
+		return -1;
+	dis_val(d, "%u: %s", (unsigned)v, v ? "don't fragment" : "may be fragmented");
+	if (dis_field(d, &h, 6, 2, 1, "flag MF", &v))
+		return -1;
+	int mf = (int)v;
+	dis_val(d, "%u: %s", (unsigned)v, v ? "more fragments follow" : "no more fragments");
+	if (dis_field(d, &h, 6, 3, 13, "fragment offset", &flags_frag))
+		return -1;
+	dis_val(d, "%u x 8 = %u bytes", (unsigned)flags_frag, (unsigned)flags_frag * 8);
+	if (dis_field(d, &h, 8, 0, 8, "time to live", &v))
+		return -1;
+	dis_val(d, "%u", (unsigned)v);
+	if (dis_field(d, &h, 9, 0, 8, "protocol", &proto))
+		return -1;
+	dis_val(d, "%u = %s", (unsigned)proto, dis_ipproto_name((unsigned)proto));
+	if (dis_field(d, &h, 10, 0, 16, "header checksum", &cksum))
+		return -1;
+	dis_val(d, "0x%04x (recomputed below)", (unsigned)cksum);
+	char buf[INET_ADDRSTRLEN];
+	if (dis_field(d, &h, 12, 0, 32, "source", NULL))
+		return -1;
+	dis_val(d, "%s", inet_ntop(AF_INET, d->pkt + off + 12, buf, sizeof buf));
+	if (dis_field(d, &h, 16, 0, 32, "destination", NULL))
+		return -1;
+	dis_val(d, "%s", inet_ntop(AF_INET, d->pkt + off + 16, buf, sizeof buf));
+	if (ip4_options(d, &h, hlen))
+		return -1;
+	if (dis_need(d, off, hlen, "the header checksum"))
+		return -1;
+	struct dis_part part = { d->pkt + off, hlen, 10, "the header, checksum field as 0000" };
+	char title[128];
+	snprintf(title, sizeof title, "IPv4 header checksum (RFC 1071), over the %u-byte header:", hlen);
+	dis_cksum_show(d, title, &part, 1, (unsigned)cksum);
+	if (total < hlen)
+		return 0;
+	struct dis_net n = { 0, off, hlen, (uint32_t)total, flags_frag != 0, mf || flags_frag != 0 };
+	return dis_transport(d, &n, (unsigned)proto, off + hlen);
+}
+
+/* Options of the hop-by-hop and destination options headers (RFC 8200 4.2). */
+static int ip6_tlvs(struct dis *d, const struct dis_hdr *h, uint32_t at, uint32_t end)
+{
+	uint64_t type, len;
+	while (at < end) {
+		if (dis_field(d, h, at, 0, 8, "option type", &type))
+			return -1;
+		const char *name = type == 0 ? "Pad1" : type == 1 ? "PadN" : type == 5 ? "router alert" :
+				   type == 0xc2 ? "jumbo payload" : "unknown";
+		dis_val(d, "%u = %s", (unsigned)type, name);
+		if (type == 0) {
+			at++;
+			continue;
+		}
+		if (dis_field(d, h, at + 1, 0, 8, "option length", &len))
+			return -1;
+		dis_val(d, "%u bytes of data", (unsigned)len);
+		if (len) {
+			if (dis_field(d, h, at + 2, 0, (unsigned)len * 8, "option data", NULL))
+				return -1;
+			dis_val(d, "%u bytes", (unsigned)len);
+		}
+		at += 2 + (uint32_t)len;
+	}
+	return 0;
+}
+
+/* One extension header; *nh becomes the next header, *len its length.
+ * Returns -1 to stop. */
+static int ip6_ext(struct dis *d, uint32_t ip6off, uint32_t off, unsigned type, unsigned *nh, uint32_t *len,
+		   struct dis_net *n)
+{
+	static const char *const names[] = { [0] = "IPv6 hop-by-hop options", [43] = "IPv6 routing header",
+					     [44] = "IPv6 fragment header", [51] = "authentication header (AH)",
+					     [60] = "IPv6 destination options" };
+	struct dis_hdr h = { names[type], off, "ip6", off - ip6off };
+	uint64_t v, hl = 0;
+	dis_mark(d, off, type == 44 ? "fragment" : type == 51 ? "AH" : type == 43 ? "routing" : "options");
+	uint32_t elen = 8;
+	if (type != 44 && dis_has(d, off + 1, 1))
+		elen = type == 51 ? (d->pkt[off + 1] + 2u) * 4 : (d->pkt[off + 1] + 1u) * 8;
+	dis_section(d, &h, elen, names[type]);
+	if (dis_field(d, &h, 0, 0, 8, "next header", &v))
+		return -1;
+	*nh = (unsigned)v;
+	dis_val(d, "%u = %s", (unsigned)v, dis_ipproto_name((unsigned)v));
+	if (type == 44) {
+		if (dis_field(d, &h, 1, 0, 8, "reserved", &v))
+			return -1;
+		dis_val(d, "%u", (unsigned)v);
+		if (dis_field(d, &h, 2, 0, 13, "fragment offset", &v))
+			return -1;
+		dis_val(d, "%u x 8 = %u bytes", (unsigned)v, (unsigned)v * 8);
+		n->nonfirst = v != 0;
+		if (dis_field(d, &h, 3, 5, 2, "reserved", &v))
+			return -1;
+		dis_val(d, "%u", (unsigned)v);
+		if (dis_field(d, &h, 3, 7, 1, "M flag", &v))
+			return -1;
+		dis_val(d, "%u: %s", (unsigned)v, v ? "more fragments follow" : "last fragment");
+		n->fragment = 1;
+		if (dis_field(d, &h, 4, 0, 32, "identification", &v))
+			return -1;
+		dis_val(d, "%u (0x%08x)", (unsigned)v, (unsigned)v);
+		*len = 8;
+		return 0;
+	}
+	if (dis_field(d, &h, 1, 0, 8, "header length", &hl))
+		return -1;
+	if (type == 51)
+		dis_val(d, "%u: (%u + 2) x 4 = %u bytes", (unsigned)hl, (unsigned)hl, elen);
+	else
+		dis_val(d, "%u: (%u + 1) x 8 = %u bytes", (unsigned)hl, (unsigned)hl, elen);
+	*len = elen;
+	if (type == 0 || type == 60)
+		return ip6_tlvs(d, &h, 2, elen);
+	if (type == 43) {
+		if (dis_field(d, &h, 2, 0, 8, "routing type", &v))
+			return -1;
+		dis_val(d, "%u", (unsigned)v);
+		if (dis_field(d, &h, 3, 0, 8, "segments left", &v))
+			return -1;
+		dis_val(d, "%u", (unsigned)v);
+		if (elen > 4) {
+			if (dis_field(d, &h, 4, 0, (elen - 4) * 8, "type data", NULL))
+				return -1;
+			dis_val(d, "%u bytes", elen - 4);
+		}
+		return 0;
+	}
+	/* AH (RFC 4302 2) */
+	if (dis_field(d, &h, 2, 0, 16, "reserved", &v))
+		return -1;
+	dis_val(d, "%u", (unsigned)v);
+	if (dis_field(d, &h, 4, 0, 32, "SPI", &v))
+		return -1;
+	dis_val(d, "0x%08x", (unsigned)v);
+	if (dis_field(d, &h, 8, 0, 32, "sequence number", &v))
+		return -1;
+	dis_val(d, "%u", (unsigned)v);
+	if (elen > 12) {
+		if (dis_field(d, &h, 12, 0, (elen - 12) * 8, "ICV", NULL))
+			return -1;
+		dis_val(d, "%u bytes of integrity check value", elen - 12);
+	}
+	return 0;
+}
+
+/* IPv6 (RFC 8200). */
+int dis_ip6(struct dis *d, uint32_t off)
+{
+	struct dis_hdr h = { "IPv6", off, "ip6", 0 };
+	uint64_t v, plen, nh;
+	char buf[INET6_ADDRSTRLEN];
+	dis_mark(d, off, "IPv6");
+	dis_section(d, &h, 40, "IPv6 header");
+	if (dis_field(d, &h, 0, 0, 4, "version", &v))
+		return -1;
+	if (v != 6) {
+		dis_val(d, "%u: not 6, so this is not an IPv6 header; stopping", (unsigned)v);
+		return -1;
+	}
+	dis_val(d, "6");
+	if (dis_field(d, &h, 0, 4, 8, "traffic class", &v))
+		return -1;
+	dis_val(d, "0x%02x: DSCP %u, ECN %u = %s", (unsigned)v, (unsigned)v >> 2, (unsigned)v & 3,
+		ecn_name((unsigned)v));
+	if (dis_field(d, &h, 1, 4, 20, "flow label", &v))
+		return -1;
+	dis_val(d, "0x%05x", (unsigned)v);
+	if (dis_field(d, &h, 4, 0, 16, "payload length", &plen))
+		return -1;
+	dis_val(d, "%u bytes after this 40-byte header", (unsigned)plen);
+	if (dis_field(d, &h, 6, 0, 8, "next header", &nh))
+		return -1;
+	dis_val(d, "%u = %s", (unsigned)nh, dis_ipproto_name((unsigned)nh));
+	if (dis_field(d, &h, 7, 0, 8, "hop limit", &v))
+		return -1;
+	dis_val(d, "%u", (unsigned)v);
+	if (dis_field(d, &h, 8, 0, 128, "source", NULL))
+		return -1;
+	dis_val(d, "%s", inet_ntop(AF_INET6, d->pkt + off + 8, buf, sizeof buf));
+	if (dis_field(d, &h, 24, 0, 128, "destination", NULL))
+		return -1;
+	dis_val(d, "%s", inet_ntop(AF_INET6, d->pkt + off + 24, buf, sizeof buf));
+
+	struct dis_net n = { 1, off, 40, 40 + (uint32_t)plen, 0, 0 };
+	unsigned next = (unsigned)nh;
+	uint32_t at = off + 40;
+	for (int i = 0; i < 8 && (next == 0 || next == 43 || next == 44 || next == 51 || next == 60); i++) {
+		uint32_t len = 0;
+		if (ip6_ext(d, off, at, next, &next, &len, &n))
+			return -1;
+		at += len;
+		n.hlen += len;
+		if (n.nonfirst)
+			break;
+	}
+	return dis_transport(d, &n, next, at);
+}
