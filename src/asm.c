@@ -97,7 +97,8 @@ static int asm_fail(struct asm_state *s, const struct asm_line *l, int col, cons
 	e->text[0] = 0;
 	if (l) {
 		size_t n = l->srclen < sizeof e->text - 1 ? l->srclen : sizeof e->text - 1;
-		memcpy(e->text, l->src, n);
+		if (n)
+			memcpy(e->text, l->src, n);
 		e->text[n] = 0;
 	}
 	return -1;

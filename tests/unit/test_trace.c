@@ -73,10 +73,12 @@ static void test_trace_out_of_bounds_load_ends_with_zero(void **state)
 		BPF_STMT(BPF_RET | BPF_K, 1),
 	};
 	struct trace t;
-	trace_run(p, N(p), tcp_syn, sizeof tcp_syn, 56, &t);
+	uint8_t pkt[64] = { 0 }; /* caplen may not exceed the buffer */
+	memcpy(pkt, tcp_syn, sizeof tcp_syn < sizeof pkt ? sizeof tcp_syn : sizeof pkt);
+	trace_run(p, N(p), pkt, sizeof pkt, 56, &t);
 	assert_int_equal(t.end, TRACE_RET); /* bytes 52..55 are inside 56 */
 	trace_free(&t);
-	trace_run(p, N(p), tcp_syn, sizeof tcp_syn, 55, &t);
+	trace_run(p, N(p), pkt, sizeof pkt, 55, &t);
 	assert_int_equal(t.end, TRACE_OOB);
 	assert_int_equal(t.verdict, 0);
 	assert_int_equal(t.n, 1);
