@@ -60,7 +60,7 @@ struct ir_block **opt_order(struct ir_prog *p, int *n)
 static void opt_skip_entry(struct ir_prog *p)
 {
 	struct ir_block *e = p->entry;
-	while (e->term == IR_BRANCH && BPF_SRC(e->jcode) == BPF_K) {
+	while (e->term == IR_BRANCH) {
 		struct ir_block wrap = { .term = IR_JA, .jt = e };
 		struct ir_prog q = *p;
 		q.entry = &wrap;
@@ -80,6 +80,7 @@ int opt_run(struct ir_prog *p, struct bpfx_error *err)
 	opt_skip_entry(p);
 	opt_dead(p);
 	opt_merge(p);
+	opt_fuse(p);
 	opt_sets(p);
 	opt_loads(p);
 	opt_merge(p); /* again: blocks that now only test A can be shared */

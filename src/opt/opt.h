@@ -35,6 +35,8 @@ int opt_merge(struct ir_prog *p);
 int opt_loads(struct ir_prog *p);
 /* sets.c: ORs of equality tests on one field as a sorted search */
 int opt_sets(struct ir_prog *p);
+/* fuse.c: straight lines joined, covered dead loads dropped */
+int opt_fuse(struct ir_prog *p);
 /* dead.c: what can only be rejected is rejected at once */
 int opt_dead(struct ir_prog *p);
 #endif

@@ -199,9 +199,33 @@ int opt_thread(struct ir_prog *p)
 		/* a test of a constant, in a block that reads no packet byte, has
 		 * one outcome: the block can be skipped on every path */
 		cdecide[i] = -1;
-		if (is_ktest(order[i]) && !reads_packet(order[i]) && vn_const(t, tvn[i], &k)) {
-			struct fact c = { .vn = tvn[i], .lo = k, .hi = k };
-			cdecide[i] = decide(&c, order[i]->jcode, order[i]->jk);
+		struct ir_block *b = order[i];
+		if (b->term != IR_BRANCH)
+			continue;
+		int d = -1;
+		if (is_ktest(b) && vn_const(t, tvn[i], &k)) {
+			struct fact c = { .vn = tvn[i], .lo = k, .hi = k, .jset_res = -1 };
+			d = decide(&c, b->jcode, b->jk);
+		} else if (is_ktest(b)) {
+			/* outcomes that do not depend on the value at all */
+			uint16_t op = BPF_OP(b->jcode);
+			d = (op == BPF_JSET && b->jk == 0) || (op == BPF_JGT && b->jk == 0xffffffff) ? 0
+			    : (op == BPF_JGE && b->jk == 0) ? 1 : -1;
+		} else if (tvn[i] && tvn[i] == x) {
+			/* A compared with itself */
+			uint16_t op = BPF_OP(b->jcode);
+			d = op == BPF_JEQ || op == BPF_JGE ? 1 : op == BPF_JGT ? 0 : -1;
+		}
+		if (d < 0)
+			continue;
+		if (!reads_packet(b)) {
+			cdecide[i] = d; /* nothing in it matters: skip it on every path */
+		} else {
+			/* its loads may still end the program: keep them, drop the test */
+			b->term = IR_JA;
+			b->jt = d ? b->jt : b->jf;
+			b->jf = NULL;
+			changed = 1;
 		}
 	}
 	in[0].set = 1;
@@ -220,8 +244,9 @@ int opt_thread(struct ir_prog *p)
 				learn(&f, tvn[i], b->jcode, b->jk, side);
 			struct ir_block *to = side ? b->jt : b->jf;
 			int d;
-			while (is_ktest(to) && ((d = decide(find(&f, tvn[to->pos]), to->jcode, to->jk)) >= 0 ||
-						(d = cdecide[to->pos]) >= 0)) {
+			while (to->term == IR_BRANCH &&
+			       ((d = cdecide[to->pos]) >= 0 ||
+				(is_ktest(to) && (d = decide(find(&f, tvn[to->pos]), to->jcode, to->jk)) >= 0))) {
 				to = d ? to->jt : to->jf;
 				changed = 1;
 			}
