@@ -23,6 +23,14 @@ static int service(const char *name, const char *proto)
  * known for one only, it means that one (so `udp port http` is an error). */
 int names_port(const char *name, int *port, int *proto)
 {
+	/* libpcap looks services up with getaddrinfo, which also takes a
+	 * decimal number (`port \80`, `port \080`) and keeps its low 16 bits
+	 * (`port \70000` is port 4464): any transport, as a number is. */
+	if (*name && name[strspn(name, "0123456789")] == '\0') {
+		*port = (int)(strtoul(name, NULL, 10) & 0xffff);
+		*proto = PORT_ANY;
+		return 0;
+	}
 	int t = service(name, "tcp"), u = service(name, "udp");
 	if (t >= 0) {
 		*port = t;

@@ -5,6 +5,7 @@
 #include "scanner.h"
 #include <stdarg.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 int bpfxyyparse(struct parser *p, void *scanner);
@@ -62,6 +63,50 @@ int parse_number(struct parser *p, const char *s, size_t n, uint32_t *out)
 	return 0;
 }
 
+/* The deepest tree the later stages may be given.  sema, gen and the
+ * optimizer walk the tree recursively, and a flat chain (`tcp or tcp or
+ * ...`, `ip[0] + 1 + 1 ...`, `not not ...`) is one level per operator with
+ * no nesting in the text, so the parser's own stack limit (bison's
+ * YYMAXDEPTH, which stops 10,000 open parentheses) does not bound it:
+ * about 75,000 levels overflowed the 8 MiB stack in sema (tests/fuzz/
+ * regress/compile/deep-or-chain).  Such a tree compiles to far more than
+ * the kernel's 4,096 instructions anyway. */
+#define PARSE_MAX_DEPTH 4000
+
+/* The first node deeper than PARSE_MAX_DEPTH, or NULL; without recursion. */
+static const struct ast *too_deep(const struct ast *root)
+{
+	struct item { const struct ast *n; int depth; } *st;
+	size_t n = 0, cap = 256;
+	const struct ast *bad = NULL;
+	if (!root || !(st = malloc(cap * sizeof *st)))
+		return NULL;
+	st[n++] = (struct item){ root, 1 };
+	while (n && !bad) {
+		struct item it = st[--n];
+		if (it.depth > PARSE_MAX_DEPTH) {
+			bad = it.n;
+			break;
+		}
+		const struct ast *kids[2] = { it.n->l, it.n->r };
+		for (int k = 0; k < 2; k++) {
+			if (!kids[k])
+				continue;
+			if (n == cap) {
+				struct item *ns = realloc(st, (cap *= 2) * sizeof *st);
+				if (!ns) {
+					bad = it.n; /* out of memory: refuse rather than risk it */
+					break;
+				}
+				st = ns;
+			}
+			st[n++] = (struct item){ kids[k], it.depth + 1 };
+		}
+	}
+	free(st);
+	return bad;
+}
+
 int parse_expr(struct arena *a, const char *src, struct ast **root, struct bpfx_error *err)
 {
 	struct parser p = { .arena = a, .src = src, .err = err };
@@ -72,11 +117,19 @@ int parse_expr(struct arena *a, const char *src, struct ast **root, struct bpfx_
 	int rc = bpfxyyparse(&p, scanner);
 	bpfxyy_delete_buffer(buf, scanner);
 	bpfxyylex_destroy(scanner);
+	if (rc == 2) /* bison's stack is full (its message: "memory exhausted") */
+		return err_set(err, (int)p.prev.start, (int)p.prev.end,
+			       "expression nested too deeply");
 	if (rc != 0 || p.failed) {
 		if (!p.failed)
 			err_set(err, 0, (int)strlen(src), "expression nested too deeply");
 		return -1;
 	}
+	const struct ast *deep = too_deep(p.root);
+	if (deep)
+		return err_set(err, (int)deep->span.start, (int)deep->span.end,
+			       "expression nested too deeply: more than %d levels of operators",
+			       PARSE_MAX_DEPTH);
 	*root = p.root;
 	return 0;
 }

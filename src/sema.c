@@ -32,16 +32,22 @@ static const char *addr_word(int addr)
 	return addr < (int)(sizeof w / sizeof w[0]) && w[addr] ? w[addr] : "?";
 }
 
-/* libpcap's reading of 1 to 4 dotted decimal parts: each part one byte. */
+/* libpcap's reading of 1 to 4 dotted decimal parts: each part one byte;
+ * -1 if a part is over 255 (libpcap: "invalid IPv4 address"). */
 static int v4_parts(const char *t, uint32_t *v)
 {
 	int bits = 0;
 	*v = 0;
 	for (;;) {
 		uint32_t part = 0;
-		while (*t && *t != '.')
+		while (*t && *t != '.') {
+			if (part > 25) /* the next digit makes it over 255 */
+				return -1;
 			part = part * 10 + (uint32_t)(*t++ - '0');
-		*v = (*v << 8) | (part & 0xff);
+		}
+		if (part > 255)
+			return -1;
+		*v = (*v << 8) | part;
 		bits += 8;
 		if (!*t)
 			return bits;
@@ -79,6 +85,8 @@ static int id_v4(struct sema *s, struct ast *n)
 	case ID_NUM:
 	case ID_V4: {
 		int bits = n->idkind == ID_NUM ? 32 : v4_parts(n->text, &v);
+		if (bits < 0)
+			return FAIL(n, "invalid IPv4 address '%s'", n->text);
 		if (n->idkind == ID_NUM)
 			v = n->num;
 		if (n->q.proto == P_LINK)
@@ -97,6 +105,8 @@ static int id_v4(struct sema *s, struct ast *n)
 	}
 	case ID_V4_LEN: {
 		int bits = v4_parts(n->text, &v);
+		if (bits < 0)
+			return FAIL(n, "invalid IPv4 address '%s'", n->text);
 		v <<= 32 - bits;
 		if (n->masklen > 32)
 			return FAIL(n, "mask length must be <= 32");
@@ -107,8 +117,12 @@ static int id_v4(struct sema *s, struct ast *n)
 	}
 	case ID_V4_MASK: {
 		int bits = v4_parts(n->text, &v);
+		if (bits < 0)
+			return FAIL(n, "invalid IPv4 address '%s'", n->text);
 		v <<= 32 - bits;
 		bits = v4_parts(n->mask, &m);
+		if (bits < 0)
+			return FAIL(n, "invalid IPv4 address '%s'", n->mask);
 		m <<= 32 - bits;
 		if (v & ~m)
 			return FAIL(n, "non-network bits set in \"%s mask %s\"", n->text, n->mask);

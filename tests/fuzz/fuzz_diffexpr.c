@@ -1,0 +1,202 @@
+/* fuzz_diffexpr.c: the same expression through libpcap and through bpfx.
+ *
+ * The input is the expression text, compiled for one link type picked by
+ * a hash of the input, by libpcap (pcap_compile on pcap_open_dead, snaplen
+ * 262144, optimizer off, netmask 0) and by bpfx (optimizer off).
+ *   - Both accept: the two programs, each run by libpcap's bpf_filter, must
+ *     return the same value on every packet of a fixed set (synthesized
+ *     with tests/synth, 256 per link type, truncated and damaged ones
+ *     included, plus 64 mutated copies); our vm_run must agree with
+ *     bpf_filter on bpfx's program.
+ *   - Only libpcap accepts: a finding, unless bpfx's message says the
+ *     construct is "not supported by bpfx yet" or the expression uses a
+ *     word bpfx deliberately does not compile (protochain, gateway, the
+ *     protocols and primitives in the two lists of grammar/scanner.l:
+ *     decnet, iso, atalk, pppoes, geneve...), whose messages may be plain
+ *     syntax errors (`geneve 12`).
+ *   - Only bpfx accepts: a finding, except libpcap's "division by zero",
+ *     "modulus by zero" and "shift by more than 31 bits" when the right
+ *     operand is not a literal: libpcap 1.10.3 (gen_arth) tests the first
+ *     statement of the right operand's code, which is `ld #0` for `ip[0]`
+ *     and for `0 / 1`, so it rejects `ip[1] / ip[0]` and `2 % 0 / 1`
+ *     (its grammar, and bpfx's, read that as 2 % (0 / 1): '%' has no
+ *     precedence); bpfx rejects literal zeros and shifts > 31 only, as
+ *     tests/diff/invalid.txt checks; and libpcap's "too many registers
+ *     needed to evaluate expression": its allocator holds a cell per
+ *     pending operand and gives up around 15 nested operands, bpfx's
+ *     after 16 cells ("more than 16 scratch registers", tests/fuzz/
+ *     limits.sh).
+ * With FUZZ_DIFF_REPORT=1 in the environment, acceptance differences are
+ * printed (once per distinct bpfx/libpcap message pair) instead of
+ * aborting, to survey them; verdict differences always abort. */
+#include "fuzz.h"
+#include "bpfx.h"
+#include "synth.h"
+#include "vm.h"
+#include <pcap/pcap.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define NPKT 256
+#define NMUT 64
+
+static struct {
+	int ready;
+	pcap_t *dead;
+	struct synth_pkt pkts[NPKT + NMUT];
+	size_t n;
+	struct synth_set set;
+} sets[16];
+static int report_only = -1;
+
+static void build(size_t i)
+{
+	int dlt = fuzz_dlts[i];
+	if (synth_generate(&sets[i].set, dlt, 1, NPKT))
+		abort();
+	size_t n = 0;
+	for (size_t j = 0; j < sets[i].set.n; j++)
+		sets[i].pkts[n++] = sets[i].set.pkts[j];
+	uint64_t rng = 7 + i;
+	for (size_t j = 0; j < NMUT; j++) {
+		const struct synth_pkt *src = &sets[i].set.pkts[j * 3 % sets[i].set.n];
+		struct synth_pkt *m = &sets[i].pkts[n++];
+		*m = *src;
+		m->data = malloc(src->caplen ? src->caplen : 1);
+		if (!m->data)
+			abort();
+		memcpy(m->data, src->data, src->caplen);
+		synth_mutate(m, &rng);
+	}
+	sets[i].n = n;
+	sets[i].dead = pcap_open_dead(dlt, 262144);
+	if (!sets[i].dead)
+		abort();
+	sets[i].ready = 1;
+}
+
+/* Words bpfx rejects on purpose: grammar/scanner.l's UNSUP_PROTO and
+ * UNSUP_PRIM lists, protochain and gateway. */
+static const char *const unsupported[] = {
+	"radio", "atalk", "aarp", "decnet", "lat", "sca", "moprc", "mopdl",
+	"iso", "esis", "es-is", "isis", "is-is", "l1", "l2", "iih", "lsp",
+	"snp", "csnp", "psnp", "clnp", "stp", "ipx", "netbeui",
+	"byte", "inbound", "outbound", "ifindex", "pppoed", "pppoes", "geneve",
+	"vxlan", "batadv", "llc", "type", "subtype", "direction", "dir",
+	"address1", "addr1", "address2", "addr2", "address3", "addr3",
+	"address4", "addr4", "ra", "ta", "lane", "metac", "bcc", "oam",
+	"oamf4", "oamf4ec", "oamf4sc", "sc", "ilmic", "vpi", "vci",
+	"connectmsg", "metaconnect", "on", "ifname", "rset", "ruleset", "rnr",
+	"rulenum", "srnr", "subrulenum", "reason", "action", "fisu", "lssu",
+	"lsu", "msu", "hfisu", "hlssu", "hmsu", "sio", "opc", "dpc", "sls",
+	"hsio", "hopc", "hdpc", "hsls", "protochain", "gateway",
+};
+
+static int is_word_char(int c)
+{
+	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
+	       c == '_' || c == '-' || c == '.';
+}
+
+static int uses_unsupported(const char *expr)
+{
+	for (const char *p = expr; *p;) {
+		while (*p && !is_word_char((unsigned char)*p))
+			p++;
+		const char *w = p;
+		while (*p && is_word_char((unsigned char)*p))
+			p++;
+		size_t n = (size_t)(p - w);
+		for (size_t i = 0; n && i < sizeof unsupported / sizeof unsupported[0]; i++)
+			if (strlen(unsupported[i]) == n && !strncmp(w, unsupported[i], n))
+				return 1;
+	}
+	return 0;
+}
+
+static int libpcap_operand_bug(const char *lmsg, const char *expr)
+{
+	(void)expr;
+	return (!strcmp(lmsg, "division by zero") || !strcmp(lmsg, "modulus by zero") ||
+		!strcmp(lmsg, "shift by more than 31 bits") ||
+		!strcmp(lmsg, "too many registers needed to evaluate expression"));
+}
+
+/* Print an acceptance difference once per distinct pair of messages. */
+static void report(const char *what, const char *expr, int dlt)
+{
+	static char seen[512][160];
+	static int nseen;
+	for (int i = 0; i < nseen; i++)
+		if (!strcmp(seen[i], what))
+			return;
+	if (nseen < 512)
+		snprintf(seen[nseen++], sizeof seen[0], "%s", what);
+	fprintf(stderr, "fuzz_diffexpr: %s (dlt %d): %s\n", what, dlt, expr);
+}
+
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
+{
+	if (report_only < 0) {
+		const char *e = getenv("FUZZ_DIFF_REPORT");
+		report_only = e && *e == '1';
+	}
+	size_t li = fuzz_hash(data, size) % fuzz_ndlts;
+	if (!sets[li].ready)
+		build(li);
+	int dlt = fuzz_dlts[li];
+	char *expr = fuzz_cstr(data, size);
+
+	struct bpf_program lp;
+	int lok = pcap_compile(sets[li].dead, &lp, expr, 0, 0) == 0;
+	char lmsg[PCAP_ERRBUF_SIZE + 1];
+	snprintf(lmsg, sizeof lmsg, "%s", lok ? "" : pcap_geterr(sets[li].dead));
+
+	struct bpfx_options o;
+	struct bpfx_program bp;
+	struct bpfx_error err;
+	bpfx_options_init(&o);
+	o.linktype = dlt;
+	o.optimize = 0;
+	int bok = bpfx_compile(expr, &o, &bp, &err) == 0;
+
+	char what[700];
+	if (lok && bok) {
+		int ours_valid = bp.len <= VM_MAXINSNS && bpfx_validate(bp.insns, bp.len, &err) == 0;
+		for (size_t i = 0; i < sets[li].n; i++) {
+			const struct synth_pkt *p = &sets[li].pkts[i];
+			u_int rl = bpf_filter(lp.bf_insns, p->data, p->len, p->caplen);
+			u_int rb = bpf_filter(bp.insns, p->data, p->len, p->caplen);
+			u_int rv = ours_valid ? vm_run(bp.insns, p->data, p->len, p->caplen) : rb;
+			if (rl != rb || rv != rb) {
+				snprintf(what, sizeof what,
+					 "packet %zu of dlt %d (caplen %u, len %u): libpcap's program %u, "
+					 "bpfx's program %u (vm_run %u)", i, dlt, p->caplen, p->len, rl, rb, rv);
+				fprintf(stderr, "libpcap's program:\n");
+				bpf_dump(&lp, 0);
+				fuzz_fail("fuzz_diffexpr", what, data, size, bp.insns, bp.len);
+			}
+		}
+	} else if (lok && !bok) {
+		if (!strstr(err.msg, "not supported by bpfx yet") && !uses_unsupported(expr)) {
+			snprintf(what, sizeof what, "libpcap accepts, bpfx rejects: %s", err.msg);
+			if (report_only)
+				report(what, expr, dlt);
+			else
+				fuzz_fail("fuzz_diffexpr", what, data, size, NULL, 0);
+		}
+	} else if (!lok && bok && !libpcap_operand_bug(lmsg, expr)) {
+		snprintf(what, sizeof what, "bpfx accepts, libpcap rejects: %s", lmsg);
+		if (report_only)
+			report(what, expr, dlt);
+		else
+			fuzz_fail("fuzz_diffexpr", what, data, size, bp.insns, bp.len);
+	}
+	if (lok)
+		pcap_freecode(&lp);
+	if (bok)
+		bpfx_program_free(&bp);
+	free(expr);
+	return 0;
+}
