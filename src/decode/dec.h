@@ -47,6 +47,9 @@ struct dec_ctx {
 
 /* --- accessors (decode.c): each checks the capture bound first --- */
 _Noreturn void dec_trunc(struct dec_ctx *d);
+/* The same exit for the checks after which tcpdump's printer returns
+ * rather than jumps out: the -x/-X/-A dump then skips the link header. */
+_Noreturn void dec_trunc_ret(struct dec_ctx *d);
 static inline int dec_has(const struct dec_ctx *d, const uint8_t *p, size_t n)
 {
 	return p >= d->start && p <= d->end && (size_t)(d->end - p) >= n;
@@ -55,6 +58,11 @@ static inline void dec_need(struct dec_ctx *d, const uint8_t *p, size_t n)
 {
 	if (!dec_has(d, p, n))
 		dec_trunc(d);
+}
+static inline void dec_need_ret(struct dec_ctx *d, const uint8_t *p, size_t n)
+{
+	if (!dec_has(d, p, n))
+		dec_trunc_ret(d);
 }
 static inline uint8_t dec_u8(struct dec_ctx *d, const uint8_t *p)
 {

@@ -65,6 +65,12 @@ _Noreturn void dec_trunc(struct dec_ctx *d)
 	longjmp(d->trunc, 1);
 }
 
+_Noreturn void dec_trunc_ret(struct dec_ctx *d)
+{
+	dec_printf(d, " [|%s]", d->proto ? d->proto : "?");
+	longjmp(d->trunc, 2);
+}
+
 void dec_printf(struct dec_ctx *d, const char *fmt, ...)
 {
 	va_list ap;
@@ -274,10 +280,17 @@ void dec_packet(struct dec_ctx *d, FILE *out, const struct pcap_pkthdr *h, const
 	d->prev = h->ts;
 	d->seen++;
 
-	if (setjmp(d->trunc) == 0)
+	switch (setjmp(d->trunc)) {
+	case 0:
 		hdrlen = print(d, pkt, h->len);
-	else
-		hdrlen = 0; /* tcpdump dumps a truncated packet from its first byte */
+		break;
+	case 2: /* the printer returned: the dump skips the link header */
+		hdrlen = d->hdrlen;
+		break;
+	default: /* tcpdump dumps a packet it jumped out of from its first byte */
+		hdrlen = 0;
+		break;
+	}
 	dump(d, pkt, h->caplen, (size_t)hdrlen);
 	dec_printf(d, "\n");
 }

@@ -186,7 +186,7 @@ void dec_ip(struct dec_ctx *d, const uint8_t *p, size_t len)
 	}
 	if (!d->o.eflag)
 		dec_printf(d, "IP ");
-	dec_need(d, p, 20);
+	dec_need_ret(d, p, 20);
 	if (len < 20) {
 		dec_printf(d, "truncated-ip %zu", len);
 		return;

@@ -100,7 +100,7 @@ static long opts_header(struct dec_ctx *d, struct ip6_walk *w, const uint8_t *cp
 {
 	d->proto = proto;
 	size_t hlen = ((size_t)dec_u8(d, cp + 1) + 1) * 8;
-	dec_need(d, cp, hlen);
+	dec_need_ret(d, cp, hlen);
 	dec_printf(d, "%s ", name);
 	if (print_opts(d, w, cp + 2, hlen - 2) < 0) {
 		dec_printf(d, " [|%s]", proto);
@@ -166,7 +166,7 @@ static int decoded_by_tcpdump(unsigned nh)
 void dec_ip6(struct dec_ctx *d, const uint8_t *p, size_t length)
 {
 	d->proto = "ip6";
-	dec_need(d, p, 40);
+	dec_need_ret(d, p, 40);
 	if (!d->o.eflag)
 		dec_printf(d, "IP6 ");
 	if (length < 40) {

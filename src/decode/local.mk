@@ -15,6 +15,13 @@ tests_decode_decprint_LDADD = $(TEST_LDADD)
 # its bar yet (see the counts it prints), so it is an expected failure for
 # now rather than breaking everyone's make check; drop the XFAIL line when
 # it passes.
-TESTS += tests/decode/compare.sh
+TESTS += tests/decode/compare.sh tests/decode/examples.sh
 XFAIL_TESTS = tests/decode/compare.sh
-EXTRA_DIST += tests/decode/compare.sh tests/decode/compare.py
+EXTRA_DIST += tests/decode/compare.sh tests/decode/compare.py tests/decode/examples.sh
+
+# cmocka unit tests of the decoder.
+check_PROGRAMS += tests/unit/test_decode
+tests_unit_test_decode_SOURCES = tests/unit/test_decode.c
+tests_unit_test_decode_CFLAGS = $(TEST_CFLAGS)
+tests_unit_test_decode_LDADD = $(TEST_LDADD)
+TESTS += tests/unit/test_decode

@@ -16,11 +16,12 @@ static uint64_t be64(struct dec_ctx *d, const uint8_t *p)
 	return (uint64_t)dec_be32(d, p) << 32 | dec_be32(d, p + 4);
 }
 
-/* MP_CAPABLE (RFC 8684 3.1): 4 (SYN, v1), 12 (SYN, SYN/ACK, ACK) or 20 (ACK) bytes. */
+/* MP_CAPABLE (RFC 8684 3.1): 4 (SYN, v1), 12 (SYN, SYN/ACK, ACK), 20 (ACK)
+ * or 22 (ACK with a data length) bytes. */
 static int capable(struct dec_ctx *d, const uint8_t *o, unsigned len, unsigned flags)
 {
 	int syn_ok = (len == 12 || len == 4) && (flags & MP_SYN);
-	int ack_ok = (len == 12 || len == 20) && (flags & (MP_SYN | MP_ACK)) == MP_ACK;
+	int ack_ok = (len == 12 || len >= 20) && (flags & (MP_SYN | MP_ACK)) == MP_ACK;
 	if (!syn_ok && !ack_ok)
 		return 0;
 	unsigned v = dec_u8(d, o + 2) & 0xf;
@@ -31,9 +32,9 @@ static int capable(struct dec_ctx *d, const uint8_t *o, unsigned len, unsigned f
 	dec_printf(d, " v%u", v);
 	if (dec_u8(d, o + 3) & 0x80)
 		dec_printf(d, " csum");
-	if (len == 12 || len == 20) {
+	if (len == 12 || len >= 20) {
 		dec_printf(d, " {0x%" PRIx64, be64(d, o + 4));
-		if (len == 20)
+		if (len >= 20)
 			dec_printf(d, ",0x%" PRIx64, be64(d, o + 12));
 		dec_printf(d, "}");
 	}

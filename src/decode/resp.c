@@ -59,11 +59,13 @@ static long parse_num(struct dec_ctx *d, const uint8_t *p, size_t n, int *ok)
 static size_t value(struct dec_ctx *d, const uint8_t *p, size_t len, int depth)
 {
 	long e = find_crlf(d, p, len);
+	uint8_t op = dec_u8(d, p);
 	if (e < 0) {
-		dec_printf(d, " [|RESP]");
+		if (op != '+' && op != '-' && op != ':' && op != '$' && op != '*')
+			quoted(d, p, dec_avail(d, p, len)); /* an inline command, cut short */
+		dec_printf(d, " [|resp]");
 		return 0;
 	}
-	uint8_t op = dec_u8(d, p);
 	int ok;
 	switch (op) {
 	case '+': case '-': case ':':
@@ -81,7 +83,7 @@ static size_t value(struct dec_ctx *d, const uint8_t *p, size_t len, int depth)
 		}
 		size_t used = (size_t)e + 2;
 		if (used + (size_t)n + 2 > len) {
-			dec_printf(d, " [|RESP]");
+			dec_printf(d, " [|resp]");
 			return 0;
 		}
 		quoted(d, p + used, (size_t)n);

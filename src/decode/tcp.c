@@ -166,7 +166,7 @@ static int print_options(struct dec_ctx *d, const uint8_t *cp, unsigned hlen, in
 			dec_printf(d, "%s", name);
 		else
 			dec_printf(d, "unknown-%u", opt);
-#define LENCHECK(l) do { if ((l) > hlen) return bad; dec_need(d, cp, (l)); } while (0)
+#define LENCHECK(l) do { if ((l) > hlen) return bad; dec_need_ret(d, cp, (l)); } while (0)
 		switch (opt) {
 		case 2: /* mss */
 			datalen = 2;
@@ -317,14 +317,15 @@ void dec_tcp(struct dec_ctx *d, const struct dec_net *n, const uint8_t *p, size_
 		dec_printf(d, " > ");
 		dec_netaddr(d, n, n->dst);
 		dec_printf(d, ":");
-		dec_trunc(d);
+		dec_trunc_ret(d);
 	}
 	unsigned sport = dec_be16(d, p), dport = dec_be16(d, p + 2);
-	unsigned hlen = (dec_u8(d, p + 12) >> 4) * 4u;
 	if (n->ports_only)
 		dec_printf(d, "%u > %u: ", sport, dport);
 	else
 		print_ports(d, n, sport, dport);
+	dec_need_ret(d, p, 13);
+	unsigned hlen = (dec_u8(d, p + 12) >> 4) * 4u;
 	if (hlen < 20) {
 		dec_printf(d, " tcp %zu [bad hdr length %u - too short, < 20]", len >= hlen ? len - hlen : 0, hlen);
 		return;
@@ -335,7 +336,7 @@ void dec_tcp(struct dec_ctx *d, const struct dec_net *n, const uint8_t *p, size_
 			dec_printf(d, " [bad hdr length %u - too long, > %zu]", hlen, len);
 		return;
 	}
-	dec_need(d, p, 20);
+	dec_need_ret(d, p, 20);
 	uint32_t seq = dec_be32(d, p + 4), ack = dec_be32(d, p + 8);
 	unsigned flags = dec_be16(d, p + 12) & 0x0fff, win = dec_be16(d, p + 14), urp = dec_be16(d, p + 18);
 	print_flags(d, flags);

@@ -119,9 +119,13 @@ void dec_udp(struct dec_ctx *d, const struct dec_net *n, const uint8_t *p, size_
 	d->proto = "udp";
 	if (!dec_has(d, p, 4)) {
 		print_ends(d, n, -1, -1);
-		dec_trunc(d);
+		dec_trunc_ret(d);
 	}
 	unsigned sport = dec_be16(d, p), dport = dec_be16(d, p + 2);
+	if (!dec_has(d, p, 8)) {
+		print_ends(d, n, (int)sport, (int)dport);
+		dec_trunc_ret(d);
+	}
 	if (len < 8) {
 		print_ends(d, n, (int)sport, (int)dport);
 		dec_printf(d, "truncated-udp %zu", len);
