@@ -80,6 +80,18 @@ static int size_of(const struct layout *l, int i)
 	return l->b[i]->ninsns + !falls_through(l, i); /* the jump or the return */
 }
 
+struct pending {
+	int at;                  /* goes before the block at this index */
+	int seq;                 /* order of creation, to keep sorting stable */
+	struct ir_block *b;
+};
+
+static int by_place(const void *a, const void *b)
+{
+	const struct pending *x = a, *y = b;
+	return x->at != y->at ? (x->at < y->at ? -1 : 1) : (x->seq < y->seq ? -1 : x->seq > y->seq);
+}
+
 int emit_program(struct ir_prog *p, struct bpf_insn **out, unsigned *nout, struct bpfx_span **spans,
 		 struct bpfx_error *err)
 {
@@ -97,33 +109,42 @@ int emit_program(struct ir_prog *p, struct bpf_insn **out, unsigned *nout, struc
 		push(&lay, p->reject);
 	}
 
+	/* Each round lays out, finds every jump out of reach and schedules a
+	 * trampoline for it, then lays out again with them in place.  A new
+	 * trampoline goes as far ahead as the jump reaches, less a margin for
+	 * the others added in the same round, so later jumps can share it. */
+	struct pending *pend = NULL;
+	int npend = 0, cpend = 0;
 	for (;;) {
-		int pos = 0, fixed = 0;
+		int pos = 0;
 		for (int i = 0; i < lay.n; i++) {
 			lay.b[i]->pos = pos;
 			pos += size_of(&lay, i);
 		}
-		for (int i = 0; i < lay.n && !fixed; i++) {
+		npend = 0;
+		for (int i = 0; i < lay.n; i++) {
 			struct ir_block *b = lay.b[i];
 			if (b->term != IR_BRANCH)
 				continue;
 			int from = b->pos + b->ninsns + 1;
-			for (int side = 0; side < 2 && !fixed; side++) {
+			for (int side = 0; side < 2; side++) {
 				struct ir_block **t = side ? &b->jf : &b->jt;
 				if ((*t)->pos - from <= 255)
 					continue;
-				/* reuse a trampoline to the same place within reach, else
-				 * put a new one as far ahead as reach allows, where later
-				 * blocks can share it */
 				int j = i + 1, reuse = 0;
-				for (int k = i + 1; k < lay.n && lay.b[k]->pos - from <= 255; k++) {
-					j = k; /* a new one would go here, taking block k's place */
+				for (int k = i + 1; k < lay.n && lay.b[k]->pos - from <= 200; k++) {
+					j = k;
 					if (lay.b[k]->term == IR_JA && lay.b[k]->jt == *t && lay.b[k]->ninsns == 0) {
 						*t = lay.b[k];
 						reuse = 1;
 						break;
 					}
 				}
+				for (int q = npend - 1; q >= 0 && !reuse; q--)
+					if (pend[q].b->jt == *t && pend[q].at > i && pend[q].at <= j) {
+						*t = pend[q].b;
+						reuse = 1;
+					}
 				if (reuse)
 					continue;
 				struct ir_block *tr = ir_block_new(p);
@@ -131,15 +152,31 @@ int emit_program(struct ir_prog *p, struct bpf_insn **out, unsigned *nout, struc
 				tr->jt = *t;
 				tr->span = b->span;
 				*t = tr;
-				push(&lay, NULL);
-				memmove(&lay.b[j + 1], &lay.b[j], sizeof *lay.b * (size_t)(lay.n - j - 1));
-				lay.b[j] = tr;
-				fixed = 1; /* positions changed: lay out again */
+				if (npend == cpend) {
+					cpend = cpend ? cpend * 2 : 64;
+					pend = realloc(pend, sizeof *pend * (size_t)cpend);
+					if (!pend)
+						abort();
+				}
+				pend[npend] = (struct pending){ j, npend, tr };
+				npend++;
 			}
 		}
-		if (!fixed)
+		if (!npend)
 			break;
+		/* merge the trampolines in before the blocks they were placed at */
+		struct layout next = { 0 };
+		qsort(pend, (size_t)npend, sizeof *pend, by_place);
+		int q = 0;
+		for (int i = 0; i < lay.n; i++) {
+			while (q < npend && pend[q].at == i)
+				push(&next, pend[q++].b);
+			push(&next, lay.b[i]);
+		}
+		free(lay.b);
+		lay = next;
 	}
+	free(pend);
 
 	int total = 0;
 	for (int i = 0; i < lay.n; i++)

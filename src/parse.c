@@ -63,14 +63,13 @@ int parse_number(struct parser *p, const char *s, size_t n, uint32_t *out)
 	return 0;
 }
 
-/* The deepest tree the later stages may be given.  sema, gen and the
- * optimizer walk the tree recursively, and a flat chain (`tcp or tcp or
- * ...`, `ip[0] + 1 + 1 ...`, `not not ...`) is one level per operator with
- * no nesting in the text, so the parser's own stack limit (bison's
- * YYMAXDEPTH, which stops 10,000 open parentheses) does not bound it:
- * about 75,000 levels overflowed the 8 MiB stack in sema (tests/fuzz/
- * regress/compile/deep-or-chain).  Such a tree compiles to far more than
- * the kernel's 4,096 instructions anyway. */
+/* The deepest recursion the later stages may be given.  sema and gen walk
+ * the tree recursively, except down the left side of and/or chains, which
+ * they walk with loops (`host a or b or ...` of thousands of terms is a
+ * normal expression).  Other flat chains (`ip[0] + 1 + 1 ...`) are one
+ * level per operator with no nesting in the text, so bison's own stack
+ * limit does not bound them: about 75,000 levels overflowed the 8 MiB
+ * stack in sema (tests/fuzz/regress/compile/). */
 #define PARSE_MAX_DEPTH 4000
 
 /* The first node deeper than PARSE_MAX_DEPTH, or NULL; without recursion. */
@@ -89,9 +88,13 @@ static const struct ast *too_deep(const struct ast *root)
 			break;
 		}
 		const struct ast *kids[2] = { it.n->l, it.n->r };
+		/* the stages walk the left spine of and/or chains with a loop */
+		int chain = it.n->kind == AST_AND || it.n->kind == AST_OR;
 		for (int k = 0; k < 2; k++) {
 			if (!kids[k])
 				continue;
+			int flat = chain && k == 0 && !kids[k]->paren &&
+				   (kids[k]->kind == AST_AND || kids[k]->kind == AST_OR);
 			if (n == cap) {
 				struct item *ns = realloc(st, (cap *= 2) * sizeof *st);
 				if (!ns) {
@@ -100,7 +103,7 @@ static const struct ast *too_deep(const struct ast *root)
 				}
 				st = ns;
 			}
-			st[n++] = (struct item){ kids[k], it.depth + 1 };
+			st[n++] = (struct item){ kids[k], it.depth + !flat };
 		}
 	}
 	free(st);

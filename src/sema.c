@@ -344,6 +344,12 @@ static int check_arith(struct sema *s, struct ast *n)
 	}
 }
 
+/* An and/or whose qualifiers pass straight through (no parentheses). */
+static int is_chain(const struct ast *n)
+{
+	return n && (n->kind == AST_AND || n->kind == AST_OR) && !n->paren;
+}
+
 /* Returns the qualifiers this node passes on to an id after it. */
 static int resolve(struct sema *s, struct ast *n, struct ast_qual ctx, struct ast_qual *out)
 {
@@ -353,9 +359,28 @@ static int resolve(struct sema *s, struct ast *n, struct ast_qual ctx, struct as
 	switch (n->kind) {
 	case AST_AND:
 	case AST_OR: {
-		struct ast_qual l;
-		if (resolve(s, n->l, ctx, &l) || resolve(s, n->r, l, &mine))
+		/* `a or b or c ...` leans left as deep as it is long: walk the
+		 * left spine with a loop, recursing only into right operands */
+		const struct ast *spine = n;
+		size_t depth = 0;
+		while (is_chain(spine->l)) {
+			spine = spine->l;
+			depth++;
+		}
+		struct ast **up = arena_alloc(s->a, sizeof *up * (depth + 1));
+		struct ast *walk = n;
+		for (size_t i = 0; i <= depth; i++, walk = walk->l)
+			up[depth - i] = walk;
+		struct ast_qual q;
+		if (resolve(s, up[0]->l, ctx, &q))
 			return -1;
+		for (size_t i = 0; i <= depth; i++) {
+			up[i]->vlan_depth = (uint8_t)s->vlan;
+			up[i]->mpls_depth = (uint8_t)s->mpls;
+			if (resolve(s, up[i]->r, q, &q))
+				return -1;
+		}
+		mine = q;
 		break;
 	}
 	case AST_NOT:

@@ -88,17 +88,33 @@ static struct cond *gen_node(struct gen *g, const struct ast *n)
 	g->vlan = n->vlan_depth;
 	g->mpls = n->mpls_depth;
 	switch (n->kind) {
-	case AST_AND: {
-		struct cond *l = gen_node(g, n->l);
-		return c_and(g, l, l ? gen_node(g, n->r) : 0);
-	}
+	case AST_AND:
 	case AST_OR: {
-		struct cond *l = gen_node(g, n->l);
-		return c_or(g, l, l ? gen_node(g, n->r) : 0);
+		/* the left spine of a long chain with a loop, not recursion */
+		size_t depth = 0;
+		const struct ast *w = n;
+		while (w->l->kind == AST_AND || w->l->kind == AST_OR)
+			w = w->l, depth++;
+		const struct ast **up = arena_alloc(g->a, sizeof *up * (depth + 1));
+		w = n;
+		for (size_t i = 0; i <= depth; i++, w = w->l)
+			up[depth - i] = w;
+		struct cond *c = gen_node(g, up[0]->l);
+		for (size_t i = 0; c && i <= depth; i++) {
+			struct cond *r = gen_node(g, up[i]->r);
+			c = up[i]->kind == AST_AND ? c_and(g, c, r) : c_or(g, c, r);
+		}
+		return c;
 	}
 	case AST_NOT:
 		return c_not(g, gen_node(g, n->l));
 	case AST_HEAD:
+		if (n->l->kind == AST_ID) {
+			/* `tcp port 80`: the code belongs to all of it, not just `80` */
+			struct ast id = *n->l;
+			id.span = n->span;
+			return gen_node(g, &id);
+		}
 		return gen_node(g, n->l);
 	case AST_ID:
 		if (n->q.addr == A_PORT || n->q.addr == A_PORTRANGE)
@@ -134,18 +150,35 @@ static struct cond *gen_node(struct gen *g, const struct ast *n)
 /* Lower with known targets: `a and b` is a's code jumping to b's on true. */
 static struct ir_block *lower(struct gen *g, const struct cond *c, struct ir_block *t, struct ir_block *f)
 {
-	switch (c->kind) {
-	case C_TRUE:
-		return t;
-	case C_FALSE:
-		return f;
-	case C_NOT:
-		return lower(g, c->a, f, t);
-	case C_AND:
-		return lower(g, c->a, lower(g, c->b, t, f), f);
-	case C_OR:
-		return lower(g, c->a, t, lower(g, c->b, t, f));
-	case C_TEST:
+	/* down the left operands with a loop: a chain of thousands of ors is
+	 * that deep on its left side */
+	for (;;) {
+		struct ir_block *r;
+		switch (c->kind) {
+		case C_TRUE:
+			return t;
+		case C_FALSE:
+			return f;
+		case C_NOT: {
+			struct ir_block *s = t;
+			t = f;
+			f = s;
+			c = c->a;
+			continue;
+		}
+		case C_AND:
+			r = lower(g, c->b, t, f);
+			t = r;
+			c = c->a;
+			continue;
+		case C_OR:
+			r = lower(g, c->b, t, f);
+			f = r;
+			c = c->a;
+			continue;
+		case C_TEST:
+			break;
+		}
 		break;
 	}
 	struct ir_block *b = ir_block_new(g->ir);
