@@ -73,18 +73,7 @@ int opt_fuse(struct ir_prog *p)
 {
 	int n, fused = 0;
 	struct ir_block **order = opt_order(p, &n);
-	int *preds = calloc((size_t)n, sizeof *preds);
-	if (!preds)
-		abort();
-	for (int i = 0; i < n; i++)
-		order[i]->pos = i;
-	for (int i = 0; i < n; i++) {
-		struct ir_block *b = order[i];
-		if (b->term != IR_RET)
-			preds[b->jt->pos]++;
-		if (b->term == IR_BRANCH)
-			preds[b->jf->pos]++;
-	}
+	int *preds = opt_preds(order, n);
 	if (preds[p->entry->pos] == 0)
 		preds[p->entry->pos] = 1; /* the entry has a way in */
 	for (int i = 0; i < n; i++) {

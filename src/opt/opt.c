@@ -55,6 +55,23 @@ struct ir_block **opt_order(struct ir_prog *p, int *n)
 	return post;
 }
 
+int *opt_preds(struct ir_block **order, int n)
+{
+	int *preds = calloc((size_t)n, sizeof *preds);
+	if (!preds)
+		abort();
+	for (int i = 0; i < n; i++)
+		order[i]->pos = i;
+	for (int i = 0; i < n; i++) {
+		struct ir_block *b = order[i];
+		if (b->term != IR_RET)
+			preds[b->jt->pos]++;
+		if (b->term == IR_BRANCH)
+			preds[b->jf->pos]++;
+	}
+	return preds;
+}
+
 /* The entry has no edge to thread: skip it here when its test is of a
  * constant and it reads no packet byte (`1 = 1`). */
 static void opt_skip_entry(struct ir_prog *p)

@@ -96,18 +96,7 @@ int opt_sets(struct ir_prog *p)
 {
 	int n, rewritten = 0;
 	struct ir_block **order = opt_order(p, &n);
-	int *preds = calloc((size_t)n, sizeof *preds);
-	if (!preds)
-		abort();
-	for (int i = 0; i < n; i++)
-		order[i]->pos = i;
-	for (int i = 0; i < n; i++) {
-		struct ir_block *b = order[i];
-		if (b->term != IR_RET)
-			preds[b->jt->pos]++;
-		if (b->term == IR_BRANCH)
-			preds[b->jf->pos]++;
-	}
+	int *preds = opt_preds(order, n);
 	for (int i = 0; i < n; i++) {
 		struct ir_block *head = order[i];
 		if (head->mark == -1 || !is_member(head))
