@@ -10,3 +10,9 @@ tests_unit_test_compile_SOURCES = tests/unit/test_compile.c
 tests_unit_test_compile_CFLAGS = $(TEST_CFLAGS)
 tests_unit_test_compile_LDADD = $(TEST_LDADD)
 TESTS += tests/unit/test_compile
+
+check_PROGRAMS += tests/unit/test_opt
+tests_unit_test_opt_SOURCES = tests/unit/test_opt.c
+tests_unit_test_opt_CFLAGS = $(TEST_CFLAGS)
+tests_unit_test_opt_LDADD = $(TEST_LDADD)
+TESTS += tests/unit/test_opt
