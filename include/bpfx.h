@@ -28,7 +28,12 @@ struct bpfx_options {
 	int savefile;       /* compiling for a capture file, as tcpdump -r does:
 			       NULL/LOOP then accept every BSD AF_INET6 value */
 	int swapped;        /* that file was written with the other byte order */
+	unsigned dump;      /* BPFX_DUMP_* bits: print stages to stderr */
 };
+
+#define BPFX_DUMP_AST 1u    /* the syntax tree, qualifiers resolved */
+#define BPFX_DUMP_IR 2u     /* the CFG as generated */
+#define BPFX_DUMP_OPT 4u    /* the CFG after the optimizer */
 
 struct bpfx_program {
 	struct bpf_insn *insns; /* malloc'd; free with bpfx_program_free */

@@ -43,9 +43,16 @@ void ast_dump(FILE *f, const struct ast *n, const char *src, int depth)
 {
 	if (!n)
 		return;
-	fprintf(f, "%*s%s%s [%u,%u) '%.*s'\n", depth * 2, "", kind_names[n->kind],
+	static const char *const dirs[] = { "", "src ", "dst ", "src or dst ", "src and dst ", "? " };
+	static const char *const addrs[] = { "", "host", "net", "port", "portrange", "proto",
+					     "protochain", "gateway", "?" };
+	fprintf(f, "%*s%s%s [%u,%u) '%.*s'", depth * 2, "", kind_names[n->kind],
 		n->paren ? " (paren)" : "", n->span.start, n->span.end,
 		(int)(n->span.end - n->span.start), src + n->span.start);
+	if (n->kind == AST_ID && n->q.dir <= D_UNDEF && n->q.addr <= A_UNDEF) /* as sema resolved it */
+		fprintf(f, " = %s%s%s%s", ast_proto_name(n->q.proto), n->q.proto ? " " : "", dirs[n->q.dir],
+			addrs[n->q.addr][0] ? addrs[n->q.addr] : "(default)");
+	fputc('\n', f);
 	ast_dump(f, n->l, src, depth + 1);
 	ast_dump(f, n->r, src, depth + 1);
 }

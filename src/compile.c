@@ -11,6 +11,7 @@
 #include "parse.h"
 #include "sema.h"
 #include "vm.h"
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <pcap/dlt.h>
@@ -53,13 +54,25 @@ int bpfx_compile_spans(const char *expr, const struct bpfx_options *o,
 		goto done;
 	if (sema_check(&a, expr, root, err))
 		goto done;
+	if (o->dump & BPFX_DUMP_AST) {
+		fputs("-- ast\n", stderr);
+		ast_dump(stderr, root, expr, 0);
+	}
 	ir_init(&ir, &a, o->snaplen);
 	struct gen g = { .ir = &ir, .a = &a, .lt = lt, .err = err, .savefile = o->savefile, .swapped = o->swapped,
 			 .fold = o->optimize };
 	if (gen_program(&g, root))
 		goto done;
+	if (o->dump & BPFX_DUMP_IR) {
+		fputs("-- ir\n", stderr);
+		ir_dump(stderr, &ir);
+	}
 	if (o->optimize && opt_run(&ir, err))
 		goto done;
+	if ((o->dump & BPFX_DUMP_OPT) && o->optimize) {
+		fputs("-- opt\n", stderr);
+		ir_dump(stderr, &ir);
+	}
 	if (emit_program(&ir, &out->insns, &out->len, spans, err))
 		goto done;
 	rc = 0;

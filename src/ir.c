@@ -1,6 +1,7 @@
 /* ir.c: building and printing the CFG. */
 #include "ir.h"
 #include <string.h>
+#include "format.h"
 #include <sys/types.h>
 #include <pcap/bpf.h>
 
@@ -39,25 +40,36 @@ void ir_append(struct ir_prog *p, struct ir_block *b, uint16_t code, uint32_t k,
 
 static void dump_block(FILE *f, const struct ir_block *b)
 {
+	char line[160];
 	if (b->mark == 1)
 		return;
 	((struct ir_block *)b)->mark = 1;
 	fprintf(f, "B%d:\n", b->id);
-	for (int i = 0; i < b->ninsns; i++)
-		fprintf(f, "  code=0x%02x k=0x%x\n", b->insns[i].code, b->insns[i].k);
+	for (int i = 0; i < b->ninsns; i++) {
+		struct bpf_insn in = { b->insns[i].code, 0, 0, b->insns[i].k };
+		fmt_insn(line, sizeof line, &in, i);
+		fprintf(f, "  %s\n", line + 6); /* without the "(NNN) " */
+	}
 	switch (b->term) {
 	case IR_RET:
-		fprintf(f, "  ret #%u\n", b->ret_k);
+		fprintf(f, "  ret      #%u\n", b->ret_k);
 		break;
 	case IR_JA:
-		fprintf(f, "  ja B%d\n", b->jt->id);
+		fprintf(f, "  ja       B%d\n", b->jt->id);
 		dump_block(f, b->jt);
 		break;
-	case IR_BRANCH:
-		fprintf(f, "  jmp code=0x%02x k=0x%x -> B%d / B%d\n", b->jcode, b->jk, b->jt->id, b->jf->id);
+	case IR_BRANCH: {
+		struct bpf_insn in = { b->jcode, 0, 0, b->jk };
+		fmt_insn(line, sizeof line, &in, 0);
+		line[strcspn(line, "\t")] = 0;
+		char *jt = strstr(line, "jt ");
+		if (jt)
+			*jt = 0;
+		fprintf(f, "  %s-> B%d / B%d\n", line + 6, b->jt->id, b->jf->id);
 		dump_block(f, b->jt);
 		dump_block(f, b->jf);
 		break;
+	}
 	}
 }
 

@@ -14,7 +14,8 @@ static const char usage[] =
 	"  -O           do not run the optimizer (as tcpdump -O)\n"
 	"  -y LINKTYPE  EN10MB (default), RAW, IPV4, IPV6, NULL, LOOP, LINUX_SLL, LINUX_SLL2\n"
 	"  -s SNAPLEN   the length a match returns (default 262144)\n"
-	"  -d, -dd, -ddd  listing, C array, decimal: tcpdump's formats (default -d)\n";
+	"  -d, -dd, -ddd  listing, C array, decimal: tcpdump's formats (default -d)\n"
+	"  --dump=STAGES  also print stages to stderr: ast, ir, opt (comma-separated)\n";
 
 int cli_compile(int argc, char **argv)
 {
@@ -23,7 +24,7 @@ int cli_compile(int argc, char **argv)
 	int i;
 	bpfx_options_init(&o);
 	for (i = 1; i < argc; i++) {
-		const char *a = argv[i];
+		char *a = argv[i];
 		if (!strcmp(a, "--")) {
 			i++;
 			break;
@@ -32,6 +33,21 @@ int cli_compile(int argc, char **argv)
 			return 0;
 		} else if (!strcmp(a, "-O")) {
 			o.optimize = 0;
+		} else if (!strncmp(a, "--dump=", 7)) {
+			for (char *w = a + 7; *w;) {
+				size_t n = strcspn(w, ",");
+				if (n == 3 && !strncmp(w, "ast", 3))
+					o.dump |= BPFX_DUMP_AST;
+				else if (n == 2 && !strncmp(w, "ir", 2))
+					o.dump |= BPFX_DUMP_IR;
+				else if (n == 3 && !strncmp(w, "opt", 3))
+					o.dump |= BPFX_DUMP_OPT;
+				else {
+					fprintf(stderr, "bpfx compile: --dump takes ast, ir or opt, not '%.*s'\n", (int)n, w);
+					return 2;
+				}
+				w += n + (w[n] == ',');
+			}
 		} else if (!strcmp(a, "-d")) {
 			style = FMT_D;
 		} else if (!strcmp(a, "-dd")) {
