@@ -71,6 +71,16 @@ int check_compile(struct check *c, const char *expr, int linktype, uint32_t snap
 	o.optimize = optimize;
 	e->bpfx_failed = bpfx_compile(expr, &o, &c->bp, &e->bpfx) < 0;
 	e->libpcap_failed = compile_libpcap(c, expr, e) < 0;
+	if (optimize && e->bpfx_failed && e->libpcap_failed && strstr(e->bpfx.msg, "rejects all packets") &&
+	    strstr(e->libpcap, "rejects all packets")) {
+		/* both optimizers agree the expression matches nothing, as
+		 * tcpdump would report it; the unoptimized programs say so
+		 * packet by packet, so compare those */
+		c->optimize = o.optimize = 0;
+		c->matches_nothing = 1;
+		e->bpfx_failed = bpfx_compile(expr, &o, &c->bp, &e->bpfx) < 0;
+		e->libpcap_failed = compile_libpcap(c, expr, e) < 0;
+	}
 	if (e->bpfx_failed || e->libpcap_failed) {
 		check_free(c);
 		return CHECK_ECOMPILE;

@@ -19,6 +19,8 @@ struct check {
 	int linktype;            /* what both were compiled for */
 	uint32_t snaplen;
 	int optimize;
+	int matches_nothing;     /* both optimizers found it matches nothing,
+				    so the unoptimized programs are compared */
 };
 
 struct check_error {

@@ -225,6 +225,8 @@ static void print_summary(const struct compiled *cs, unsigned long npackets, uns
 		if (cs->n > 1)
 			printf("%s%s: ", i ? "; " : "", linktype_label(cs->c[i].linktype, buf));
 		printf("bpfx %u insns, libpcap %u insns", cs->c[i].bp.len, cs->c[i].lp.bf_len);
+		if (cs->c[i].matches_nothing)
+			printf(", unoptimized: both optimizers find it matches nothing");
 	}
 	puts(")");
 }
