@@ -89,6 +89,22 @@ static void test_check_tcp_agrees_on_packets(void **state)
 	check_free(&c);
 }
 
+/* `ip6 and tcp[...]` matches nothing (tcp[] means IPv4 TCP): both
+ * optimizers say so, and check falls back to the unoptimized programs. */
+static void test_check_matches_nothing_compares_unoptimized(void **state)
+{
+	struct check c;
+	struct check_error e;
+	assert_int_equal(check_compile(&c, "ip6 and tcp[13] & 2 != 0", DLT_EN10MB, 262144, 1, &e), CHECK_OK);
+	assert_int_equal(c.matches_nothing, 1);
+	assert_int_equal(c.optimize, 0);
+	assert_true(c.bp.len > 1 && c.lp.bf_len > 1);
+	check_free(&c);
+	assert_int_equal(check_compile(&c, "tcp", DLT_EN10MB, 262144, 1, &e), CHECK_OK);
+	assert_int_equal(c.matches_nothing, 0);
+	check_free(&c);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -96,6 +112,7 @@ int main(void)
 		cmocka_unit_test(test_check_different_programs_disagree),
 		cmocka_unit_test(test_check_libpcap_rejection_is_reported),
 		cmocka_unit_test(test_check_tcp_agrees_on_packets),
+		cmocka_unit_test(test_check_matches_nothing_compares_unoptimized),
 	};
 	return cmocka_run_group_tests_name("check", tests, NULL, NULL);
 }
