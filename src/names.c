@@ -23,11 +23,14 @@ static int service(const char *name, const char *proto)
  * known for one only, it means that one (so `udp port http` is an error). */
 int names_port(const char *name, int *port, int *proto)
 {
-	/* libpcap looks services up with getaddrinfo, which also takes a
-	 * decimal number (`port \80`, `port \080`) and keeps its low 16 bits
-	 * (`port \70000` is port 4464): any transport, as a number is. */
-	if (*name && name[strspn(name, "0123456789")] == '\0') {
-		*port = (int)(strtoul(name, NULL, 10) & 0xffff);
+	/* libpcap looks services up with getaddrinfo, which takes whatever
+	 * strtoul reads to the end as a number (`port \80`, `\080`, and with
+	 * a leading form feed or sign) and keeps its low 16 bits (`port
+	 * \70000` is port 4464): any transport, as a number is. */
+	char *end;
+	unsigned long num = strtoul(name, &end, 10);
+	if (*name && end != name && *end == '\0') {
+		*port = (int)(num & 0xffff);
 		*proto = PORT_ANY;
 		return 0;
 	}

@@ -5,13 +5,15 @@
  * reader `bpfx filter` uses for -r), and every packet libpcap hands out
  * goes through the decoder (dec_new/dec_packet, src/decode/) to /dev/null
  * with four option sets covering -v levels, -e, -x/-X/-A, -n, -q, -S, the
- * timestamp formats, unchecked checksums and RESP decoding, and through
+ * timestamp formats, unchecked checksums and RESP decoding, through
+ * `bpfx dissect`'s field tables (dis_packet, src/dissect.c) and through
  * bpfx_run with a small fixed program.  Findings: a crash, hang or
  * sanitizer report; a packet with caplen above libpcap's 256 KiB maximum
  * reaching us (we rely on libpcap rejecting those). */
 #include "fuzz.h"
 #include "bpfx.h"
 #include "decode/decode.h"
+#include "dissect.h"
 #include <pcap/pcap.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -68,6 +70,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		for (size_t i = 0; i < NSETS; i++)
 			if (dec[i])
 				dec_packet(dec[i], devnull, h, copy);
+		if (dis_linktype_ok(dlt))
+			(void)dis_packet(devnull, "fuzz", (unsigned long)n, dlt, h, copy);
 		if (dlt == 1)
 			(void)bpfx_run(prog.insns, copy, h->len, h->caplen);
 		free(copy);

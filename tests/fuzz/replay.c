@@ -109,7 +109,8 @@ static int run_dir(const char *dir)
 		snprintf(names[n++], l, "%s/%s", dir, e->d_name);
 	}
 	closedir(d);
-	qsort(names, n, sizeof *names, cmp);
+	if (n) /* qsort(NULL, 0, ...) is undefined */
+		qsort(names, n, sizeof *names, cmp);
 	int rc = 0;
 	for (size_t i = 0; i < n; i++) {
 		struct stat st;
