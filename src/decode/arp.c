@@ -45,6 +45,7 @@ static void protoaddr(struct dec_ctx *d, const uint8_t *p, unsigned pln)
 /* rarp: unused, tcpdump prints RARP as "ARP" too. */
 void dec_arp(struct dec_ctx *d, const uint8_t *p, size_t len, int rarp)
 {
+	dec_layer(d, DEC_L_ARP);
 	(void)rarp;
 	d->proto = "arp";
 	dec_need(d, p, 8);

@@ -43,7 +43,28 @@ struct dec_ctx {
 	struct timeval prev;       /* previous packet's time, for -ttt */
 	int seen;                  /* packets seen so far */
 	struct dec_tcpseq *tcpseq[DEC_TCPSEQ_BUCKETS]; /* tcp.c's table */
+	unsigned layers;           /* DEC_L_* bits of the printers this packet ran */
+	const char *handoff;       /* what we left undecoded where tcpdump's
+				      printer would go on, or NULL (dec_report) */
 };
+
+/* Printers that ran for a packet (dec_report; the core set of issue 4). */
+enum {
+	DEC_L_ETHER = 1 << 0, DEC_L_LINK = 1 << 1, DEC_L_ARP = 1 << 2,
+	DEC_L_IP = 1 << 3, DEC_L_IP6 = 1 << 4, DEC_L_TCP = 1 << 5,
+	DEC_L_UDP = 1 << 6, DEC_L_ICMP = 1 << 7, DEC_L_ICMP6 = 1 << 8,
+	DEC_L_RESP = 1 << 9,
+};
+static inline void dec_layer(struct dec_ctx *d, unsigned l)
+{
+	d->layers |= l;
+}
+/* The line stops here: what follows is a protocol tcpdump decodes and we
+ * don't (named by what). */
+static inline void dec_handoff(struct dec_ctx *d, const char *what)
+{
+	d->handoff = what;
+}
 
 /* --- accessors (decode.c): each checks the capture bound first --- */
 _Noreturn void dec_trunc(struct dec_ctx *d);

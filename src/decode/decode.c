@@ -119,7 +119,9 @@ const char *dec_tok(const struct dec_tok *t, unsigned v, const char *dflt)
 
 static void print_hms(struct dec_ctx *d, long sec, long usec)
 {
-	dec_printf(d, "%02ld:%02ld:%02ld.%06ld ", sec / 3600, sec / 60 % 60, sec % 60, usec);
+	/* tcpdump prints the microseconds as unsigned: a damaged record's
+	 * negative field comes out as a 10-digit number */
+	dec_printf(d, "%02ld:%02ld:%02ld.%06u ", sec / 3600, sec / 60 % 60, sec % 60, (unsigned)usec);
 }
 
 static void print_delta(struct dec_ctx *d, const struct timeval *a, const struct timeval *b)
@@ -209,8 +211,10 @@ static void ascii_dump(struct dec_ctx *d, const uint8_t *p, size_t n)
 	for (size_t i = 0; i < n; i++) {
 		uint8_t c = p[i];
 		if (c == '\r') {
-			/* a CR ending a line or the packet is dropped; others print as '.' */
-			if (i + 1 < n && p[i + 1] != '\n')
+			/* a CR before LF or among the last two bytes is dropped (tcpdump's
+			 * ascii_print tests the bytes left after it for > 1); others print
+			 * as '.' */
+			if (i + 2 < n && p[i + 1] != '\n')
 				fputc('.', d->out);
 		} else if ((c > 0x20 && c < 0x7f) || c == '\t' || c == ' ' || c == '\n')
 			fputc(c, d->out);
@@ -234,6 +238,21 @@ static void dump(struct dec_ctx *d, const uint8_t *pkt, size_t caplen, size_t hd
 		if (o->Aflag && (o->Aflag > 1 || caplen > hdrlen))
 			ascii_dump(d, o->Aflag > 1 ? pkt : pkt + hdrlen, o->Aflag > 1 ? caplen : caplen - hdrlen);
 	}
+}
+
+void dec_report(const struct dec_ctx *d, FILE *f)
+{
+	static const char *const names[] = { "ether", "link", "arp", "ip", "ip6", "tcp",
+					     "udp", "icmp", "icmp6", "resp" };
+	const char *sep = "";
+	for (size_t i = 0; i < sizeof names / sizeof names[0]; i++)
+		if (d->layers & (1u << i)) {
+			fprintf(f, "%s%s", sep, names[i]);
+			sep = " ";
+		}
+	if (d->handoff)
+		fprintf(f, "%s> %s", sep, d->handoff);
+	fprintf(f, "\n");
 }
 
 /* Records libpcap hands over but tcpdump refuses, with its message. */
@@ -271,6 +290,8 @@ void dec_packet(struct dec_ctx *d, FILE *out, const struct pcap_pkthdr *h, const
 	d->proto = "?";
 	d->hdrlen = 0;
 	d->dump_from = NULL;
+	d->layers = 0;
+	d->handoff = NULL;
 
 	if (invalid_header(d, h))
 		return;

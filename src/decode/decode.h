@@ -29,4 +29,8 @@ struct dec_ctx;
 struct dec_ctx *dec_new(const struct dec_opts *o, int linktype);
 void dec_packet(struct dec_ctx *d, FILE *out, const struct pcap_pkthdr *h, const uint8_t *pkt);
 void dec_free(struct dec_ctx *d);
+/* One line on f about the last packet, for tests/decode/compare.py: the
+ * printers that ran ("ether ip tcp") and, if the line stopped where
+ * tcpdump's goes on into a protocol we don't decode, "> WHAT". */
+void dec_report(const struct dec_ctx *d, FILE *f);
 #endif

@@ -67,6 +67,8 @@ static const struct dec_tok ethertypes[] = {
 	{ 0x0707, "GeoNet (old)" },
 	{ 0xabcd, "CFM (old)" },
 	{ 0x8950, "CALM FAST" },
+	{ 0x88ca, "TIPC" },              /* RFC 8786 */
+	{ 0x894f, "NSH" },               /* RFC 8300 */
 	{ 0, NULL },
 };
 
@@ -92,6 +94,7 @@ void dec_ethertype(struct dec_ctx *d, unsigned type, const uint8_t *p, size_t le
 		dec_arp(d, p, len, 1);
 		break;
 	default:
+		dec_handoff(d, "ethertype");
 		break;
 	}
 }
@@ -113,6 +116,8 @@ static int llc_hdrlen(struct dec_ctx *d, const uint8_t *q)
 {
 	if (!dec_has(d, q, 3))
 		return 0;
+	if (q[0] == 0xff && q[1] == 0xff)
+		return 0; /* Novell "raw" 802.3 IPX: no LLC header */
 	int n = (q[2] & 3) == 3 ? 3 : 4;
 	if (q[0] == 0xaa && q[1] == 0xaa && n == 3)
 		n += 5;
@@ -121,6 +126,7 @@ static int llc_hdrlen(struct dec_ctx *d, const uint8_t *q)
 
 int dec_ether(struct dec_ctx *d, const uint8_t *p, size_t len)
 {
+	dec_layer(d, DEC_L_ETHER);
 	const uint8_t *q = p + 12;
 	d->proto = "ether";
 	d->hdrlen = 14;
@@ -181,7 +187,9 @@ int dec_ether(struct dec_ctx *d, const uint8_t *p, size_t len)
 			d->dump_from = q;
 	} else if (type > 1500)
 		dec_ethertype(d, type, q, len);
-	else
+	else {
+		dec_handoff(d, "llc");
 		return (int)(q - p) + llc_hdrlen(d, q);
+	}
 	return (int)(q - p);
 }

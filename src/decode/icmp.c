@@ -97,6 +97,7 @@ static void print_redirect(struct dec_ctx *d, unsigned code, const uint8_t *ic)
 
 void dec_icmp(struct dec_ctx *d, const struct dec_net *n, const uint8_t *p, size_t len)
 {
+	dec_layer(d, DEC_L_ICMP);
 	d->proto = "icmp";
 	dec_printf(d, "ICMP ");
 	unsigned type = dec_u8(d, p), code = dec_u8(d, p + 1);
@@ -140,6 +141,7 @@ void dec_icmp(struct dec_ctx *d, const struct dec_net *n, const uint8_t *p, size
 		dec_printf(d, "address mask is 0x%08x", dec_be32(d, p + 8));
 		break;
 	case 9: /* router advertisement: not decoded */
+		dec_handoff(d, "icmp-type");
 		return;
 	default: {
 		const char *s = dec_tok(types, type, NULL);

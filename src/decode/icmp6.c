@@ -277,6 +277,7 @@ static void unreach(struct dec_ctx *d, unsigned code, const uint8_t *p, size_t l
 
 void dec_icmp6(struct dec_ctx *d, const struct dec_net *n, const uint8_t *p, size_t len)
 {
+	dec_layer(d, DEC_L_ICMP6);
 	d->proto = "icmp6";
 	if (len == 0) {
 		dec_printf(d, "ICMP6, length 0 (invalid)");
@@ -417,6 +418,7 @@ void dec_icmp6(struct dec_ctx *d, const struct dec_net *n, const uint8_t *p, siz
 		 * RPL: tcpdump goes on into their own printers */
 		if (type == 155)
 			dec_printf(d, ",");
+		dec_handoff(d, "icmp6-type");
 		return;
 	}
 	if (!v)

@@ -36,6 +36,7 @@ static const struct dec_tok ipprotos[] = {
 	{ 113, "PGM" },
 	{ 132, "SCTP" },           /* RFC 4960 */
 	{ 135, "Mobility" },       /* RFC 6275 */
+	{ 143, "Ethernet" },       /* RFC 8986 */
 	{ 0, NULL },
 };
 
@@ -93,7 +94,44 @@ static void print_route(struct dec_ctx *d, const uint8_t *cp, unsigned len)
 	}
 }
 
-static void print_options(struct dec_ctx *d, const uint8_t *cp, unsigned len)
+/* Timestamp (RFC 791): " TS{TSONLY ^ T@ T@}" or, with addresses,
+ * "TS+ADDR T@A ..."; "^" marks where the pointer points.  -1 when a hop is
+ * not captured (tcpdump's ip_printts). */
+static int print_ts(struct dec_ctx *d, const uint8_t *cp, unsigned len)
+{
+	if (len < 4) {
+		dec_printf(d, "[bad length %u]", len);
+		return 0;
+	}
+	dec_printf(d, " TS{");
+	unsigned flg = dec_u8(d, cp + 3), hoplen = (flg & 0xf) != 0 ? 8 : 4;
+	if ((len - 4) & (hoplen - 1))
+		dec_printf(d, "[bad length %u]", len);
+	unsigned ptr = dec_u8(d, cp + 2) - 1u, i = 0;
+	if (ptr < 4 || ((ptr - 4) & (hoplen - 1)) || ptr > len + 1)
+		dec_printf(d, "[bad ptr %u]", dec_u8(d, cp + 2));
+	static const char *const kinds[] = { "TSONLY", "TS+ADDR", "PRESPEC2.0", "PRESPEC" };
+	if ((flg & 0xf) < 4) {
+		dec_printf(d, "%s", kinds[flg & 0xf]);
+		for (i = 4; i < len; i += hoplen) {
+			if (!dec_has(d, cp + i, hoplen))
+				return -1;
+			dec_printf(d, "%s%u@", ptr == i ? " ^ " : " ", dec_be32(d, cp + i + hoplen - 4));
+			if (hoplen == 8)
+				dec_ip4addr(d, cp + i);
+		}
+	} else
+		dec_printf(d, "[bad ts type %u]", flg & 0xf);
+	dec_printf(d, "%s", ptr == i ? " ^ " : "");
+	if (flg >> 4)
+		dec_printf(d, " [%u hops not recorded]} ", flg >> 4);
+	else
+		dec_printf(d, "}");
+	return 0;
+}
+
+/* -1 when an option is cut short by the capture ("[truncated-option]"). */
+static int print_options(struct dec_ctx *d, const uint8_t *cp, unsigned len)
 {
 	const char *sep = "";
 	unsigned olen;
@@ -112,16 +150,20 @@ static void print_options(struct dec_ctx *d, const uint8_t *cp, unsigned len)
 			olen = dec_u8(d, cp + 1);
 			if (olen < 2) {
 				dec_printf(d, " [bad length %u]", olen);
-				return;
+				return 0;
 			}
 		}
 		if (olen > len) {
 			dec_printf(d, " [bad length %u]", olen);
-			return;
+			return 0;
 		}
 		switch (code) {
 		case 0:
-			return;
+			return 0;
+		case 68:
+			if (print_ts(d, cp, olen) < 0)
+				return -1;
+			break;
 		case 7: case 131: case 137:
 			print_route(d, cp, olen);
 			break;
@@ -137,10 +179,13 @@ static void print_options(struct dec_ctx *d, const uint8_t *cp, unsigned len)
 			break;
 		}
 	}
+	return 0;
 }
 
-static void print_header(struct dec_ctx *d, const uint8_t *p, unsigned hlen)
+/* The -v header; 1 when its options were cut short. */
+static int print_header(struct dec_ctx *d, const uint8_t *p, unsigned hlen)
 {
+	int cut = 0;
 	unsigned tos = dec_u8(d, p + 1), ttl = dec_u8(d, p + 8), off = dec_be16(d, p + 6);
 	static const char *const ecn[] = { "", ",ECT(1)", ",ECT(0)", ",CE" };
 	dec_printf(d, "(tos 0x%x%s", tos, ecn[tos & 3]);
@@ -160,7 +205,10 @@ static void print_header(struct dec_ctx *d, const uint8_t *p, unsigned hlen)
 	dec_printf(d, "], proto %s (%u), length %u", dec_ipproto_name(proto), proto, dec_be16(d, p + 2));
 	if (hlen > 20) {
 		dec_printf(d, ", options (");
-		print_options(d, p + 20, hlen - 20);
+		if (print_options(d, p + 20, hlen - 20) < 0) {
+			dec_printf(d, " [truncated-option]");
+			cut = 1;
+		}
 		dec_printf(d, ")");
 	}
 	if (!d->o.no_cksum && dec_has(d, p, hlen)) {
@@ -171,10 +219,12 @@ static void print_header(struct dec_ctx *d, const uint8_t *p, unsigned hlen)
 		}
 	}
 	dec_printf(d, ")\n    ");
+	return cut;
 }
 
 void dec_ip(struct dec_ctx *d, const uint8_t *p, size_t len)
 {
+	dec_layer(d, DEC_L_IP);
 	d->proto = "ip";
 	unsigned v = dec_u8(d, p) >> 4;
 	if (v != 4) {
@@ -206,8 +256,13 @@ void dec_ip(struct dec_ctx *d, const uint8_t *p, size_t len)
 	if (dec_has(d, p, totlen))
 		d->end = p + totlen; /* the payload ends with the datagram */
 	unsigned off = dec_be16(d, p + 6), proto = dec_u8(d, p + 9);
-	if (d->o.vflag)
-		print_header(d, p, hlen);
+	if (d->o.vflag && print_header(d, p, hlen)) {
+		dec_ip4addr(d, p + 12);
+		dec_printf(d, " > ");
+		dec_ip4addr(d, p + 16);
+		dec_printf(d, ": ");
+		dec_trunc_ret(d);
+	}
 
 	struct dec_net n = { .v6 = 0, .src = p + 12, .dst = p + 16, .iph = p,
 			     .fragmented = (off & 0x3fff) != 0 };
@@ -261,6 +316,8 @@ void dec_ip(struct dec_ctx *d, const uint8_t *p, size_t len)
 	default:
 		if (!decoded_by_tcpdump(proto))
 			dec_printf(d, " ip-proto-%u %zu", proto, plen);
+		else
+			dec_handoff(d, "ip-proto");
 		break;
 	}
 }

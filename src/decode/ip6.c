@@ -165,6 +165,7 @@ static int decoded_by_tcpdump(unsigned nh)
 
 void dec_ip6(struct dec_ctx *d, const uint8_t *p, size_t length)
 {
+	dec_layer(d, DEC_L_IP6);
 	d->proto = "ip6";
 	dec_need_ret(d, p, 40);
 	if (!d->o.eflag)
@@ -274,6 +275,7 @@ void dec_ip6(struct dec_ctx *d, const uint8_t *p, size_t length)
 			break;
 		}
 		case 135: case 62: /* mobility: not decoded */
+			dec_handoff(d, "mobility");
 			return;
 		case 6:
 			dec_tcp(d, &n, cp, len);
@@ -299,6 +301,8 @@ void dec_ip6(struct dec_ctx *d, const uint8_t *p, size_t length)
 		default:
 			if (!decoded_by_tcpdump(nh))
 				dec_printf(d, " ip-proto-%u %zu", nh, len);
+			else
+				dec_handoff(d, "ip-proto");
 			return;
 		}
 		prev = cur;

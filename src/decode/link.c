@@ -30,6 +30,7 @@ static const struct dec_tok sll_pkttypes[] = {
 
 int dec_link_null(struct dec_ctx *d, const uint8_t *p, size_t len)
 {
+	dec_layer(d, DEC_L_LINK);
 	d->proto = "null";
 	d->hdrlen = 4;
 	if (!dec_has(d, p, 4)) {
@@ -46,6 +47,8 @@ int dec_link_null(struct dec_ctx *d, const uint8_t *p, size_t len)
 		dec_ip(d, p + 4, len);
 	else if (af == 24 || af == 28 || af == 30)
 		dec_ip6(d, p + 4, len);
+	else
+		dec_handoff(d, "af");
 	return 4;
 }
 
@@ -62,6 +65,8 @@ static void sll_payload(struct dec_ctx *d, unsigned proto, const uint8_t *p, siz
 {
 	if (proto > 1500)
 		dec_ethertype(d, proto, p, len);
+	else
+		dec_handoff(d, "llc");
 }
 
 static void sll_proto(struct dec_ctx *d, unsigned proto)
@@ -72,6 +77,7 @@ static void sll_proto(struct dec_ctx *d, unsigned proto)
 
 int dec_link_sll(struct dec_ctx *d, const uint8_t *p, size_t len)
 {
+	dec_layer(d, DEC_L_LINK);
 	d->proto = "sll";
 	d->hdrlen = 16;
 	if (!dec_has(d, p, 16)) {
@@ -93,6 +99,7 @@ int dec_link_sll(struct dec_ctx *d, const uint8_t *p, size_t len)
 
 int dec_link_sll2(struct dec_ctx *d, const uint8_t *p, size_t len)
 {
+	dec_layer(d, DEC_L_LINK);
 	char ifname[IF_NAMESIZE + 1] = "?";
 	d->proto = "sll2";
 	d->hdrlen = 20;
@@ -118,6 +125,7 @@ int dec_link_sll2(struct dec_ctx *d, const uint8_t *p, size_t len)
 
 int dec_link_raw(struct dec_ctx *d, const uint8_t *p, size_t len)
 {
+	dec_layer(d, DEC_L_LINK);
 	d->proto = "raw";
 	d->hdrlen = 0;
 	if (d->o.eflag)

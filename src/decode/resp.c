@@ -1,7 +1,10 @@
 /* resp.c: RESP, the Redis serialization protocol, on TCP port 6379 (and
  * resp_port): "RESP" then each value quoted: simple strings, errors,
  * integers and bulk strings as "text", nil as null, an empty array as
- * empty, arrays flattened; inline commands print each word quoted. */
+ * empty, arrays flattened; an inline command prints each line (ended by
+ * CRs and LFs) as one string.  As tcpdump's print-resp.c, anything that
+ * runs out of data -- even an inline line with no line end yet -- ends
+ * the packet with " [|resp]" without printing that value. */
 #include "decode/dec.h"
 
 /* One character as tcpdump's safe printer shows it. */
@@ -17,126 +20,180 @@ static void putc_safe(struct dec_ctx *d, uint8_t c)
 		dec_printf(d, "%c", c);
 }
 
-/* Offset of the CR of the next CRLF at or after p, or -1 if none within len. */
-static long find_crlf(struct dec_ctx *d, const uint8_t *p, size_t len)
-{
-	for (size_t i = 0; i + 1 < len; i++)
-		if (dec_u8(d, p + i) == '\r' && dec_u8(d, p + i + 1) == '\n')
-			return (long)i;
-	return -1;
-}
+#define RESP_TRUNC (-1) /* ran out of data: " [|resp]" and stop */
 
-static void quoted(struct dec_ctx *d, const uint8_t *p, size_t n)
+/* ' "text"' for n bytes at p; RESP_TRUNC if the capture ends first. */
+static int segment(struct dec_ctx *d, const uint8_t *p, long n)
 {
 	dec_printf(d, " \"");
-	for (size_t i = 0; i < n; i++)
-		putc_safe(d, dec_u8(d, p + i));
+	for (long i = 0; i < n; i++) {
+		if (!dec_has(d, p + i, 1))
+			return RESP_TRUNC;
+		putc_safe(d, p[i]);
+	}
 	dec_printf(d, "\"");
+	return 0;
 }
 
-static long parse_num(struct dec_ctx *d, const uint8_t *p, size_t n, int *ok)
+/* Offset of the next CRLF at or after p within len and the capture, or
+ * RESP_TRUNC. */
+static long find_crlf(struct dec_ctx *d, const uint8_t *p, long len)
 {
-	long v = 0;
-	int neg = 0;
-	size_t i = 0;
-	*ok = n > 0;
-	if (n > 0 && dec_u8(d, p) == '-')
-		neg = 1, i = 1;
-	if (i == n)
-		*ok = 0;
-	for (; i < n; i++) {
-		uint8_t c = dec_u8(d, p + i);
-		if (c < '0' || c > '9' || v > 100000000L) {
-			*ok = 0;
-			return 0;
-		}
-		v = v * 10 + (c - '0');
+	for (long i = 0;; i++) {
+		if (len - i < 2 || !dec_has(d, p + i, 2))
+			return RESP_TRUNC;
+		if (p[i] == '\r' && p[i + 1] == '\n')
+			return i;
 	}
-	return neg ? -v : v;
 }
 
-/* Prints one value starting at p; returns the bytes it took, 0 if invalid. */
-static size_t value(struct dec_ctx *d, const uint8_t *p, size_t len, int depth)
+/* Bytes of a run of CRs and LFs at p (at least one unless the run ends
+ * the data), or RESP_TRUNC when the data ends before any. */
+static long skip_cr_lf(struct dec_ctx *d, const uint8_t *p, long len)
 {
-	long e = find_crlf(d, p, len);
-	uint8_t op = dec_u8(d, p);
-	if (e < 0) {
-		if (op != '+' && op != '-' && op != ':' && op != '$' && op != '*')
-			quoted(d, p, dec_avail(d, p, len)); /* an inline command, cut short */
-		dec_printf(d, " [|resp]");
-		return 0;
+	long i = 0;
+	for (;; i++) {
+		if (i == len || !dec_has(d, p + i, 1))
+			return i ? i : RESP_TRUNC;
+		if (p[i] != '\r' && p[i] != '\n')
+			return i;
 	}
-	int ok;
-	switch (op) {
-	case '+': case '-': case ':':
-		quoted(d, p + 1, (size_t)e - 1);
-		return (size_t)e + 2;
-	case '$': {
-		long n = parse_num(d, p + 1, (size_t)e - 1, &ok);
-		if (!ok || n < -1) {
-			dec_printf(d, " invalid");
-			return 0;
+}
+
+/* A bulk string or array length "<n>\r\n" at *pp (tcpdump's
+ * resp_get_length): >= 0, -1 null, -2 truncated, -3 too large, -4 negative
+ * other than -1, -5 invalid.  Advances *pp and *len past what it read. */
+static long get_length(struct dec_ctx *d, const uint8_t **pp, long *len)
+{
+	const uint8_t *p = *pp;
+	long n = *len, v = 0, r;
+	int neg = 0, digit = 0, big = 0;
+	if (n == 0 || !dec_has(d, p, 1))
+		goto trunc;
+	if (*p == '-')
+		neg = 1, p++, n--;
+	for (;;) {
+		if (n == 0 || !dec_has(d, p, 1))
+			goto trunc;
+		uint8_t c = *p;
+		if (c < '0' || c > '9') {
+			if (!digit) {
+				p++, n--;
+				goto invalid;
+			}
+			break;
 		}
-		if (n == -1) {
-			dec_printf(d, " null");
-			return (size_t)e + 2;
-		}
-		size_t used = (size_t)e + 2;
-		if (used + (size_t)n + 2 > len) {
-			dec_printf(d, " [|resp]");
-			return 0;
-		}
-		quoted(d, p + used, (size_t)n);
-		return used + (size_t)n + 2;
+		if (v > INT32_MAX / 10 || (v == INT32_MAX / 10 * 10 && c - '0' > INT32_MAX % 10))
+			big = 1;
+		else
+			v = v * 10 + (c - '0');
+		p++, n--;
+		digit = 1;
 	}
-	case '*': {
-		long n = parse_num(d, p + 1, (size_t)e - 1, &ok);
-		if (!ok || n < -1 || depth > 32) {
-			dec_printf(d, " invalid");
-			return 0;
-		}
-		if (n == -1) {
-			dec_printf(d, " null");
-			return (size_t)e + 2;
-		}
-		if (n == 0) {
+	if (*p != '\r') {
+		p++, n--;
+		goto invalid;
+	}
+	p++, n--;
+	if (n == 0 || !dec_has(d, p, 1))
+		goto trunc;
+	if (*p != '\n') {
+		p++, n--;
+		goto invalid;
+	}
+	p++, n--;
+	r = neg ? (big || v != 1 ? -4 : -1) : big ? -3 : v;
+	goto out;
+trunc:
+	r = -2;
+	goto out;
+invalid:
+	r = -5;
+out:
+	*pp = p;
+	*len = n;
+	return r;
+}
+
+/* The words for a bad length (tcpdump's resp_print_*). */
+static int bad_length(struct dec_ctx *d, long n)
+{
+	switch (n) {
+	case -1: dec_printf(d, " null"); return 0;
+	case -2: return RESP_TRUNC;
+	case -3: dec_printf(d, " length too large"); return 0;
+	case -4: dec_printf(d, " length negative and not -1"); return 0;
+	default: dec_printf(d, " invalid"); return 0;
+	}
+}
+
+/* One value at p (tcpdump's resp_parse): the bytes it took, or RESP_TRUNC. */
+static long value(struct dec_ctx *d, const uint8_t *p, long len, int depth)
+{
+	if (len < 1 || !dec_has(d, p, 1) || depth > 1000)
+		return RESP_TRUNC;
+	const uint8_t *q = p + 1;
+	long cur = len - 1, n, e;
+	switch (*p) {
+	case '+': case '-': case ':': /* simple string, error, integer */
+		if ((e = find_crlf(d, q, cur)) < 0 || segment(d, q, e) < 0)
+			return RESP_TRUNC;
+		return 1 + e + 2;
+	case '$': /* bulk string */
+		n = get_length(d, &q, &cur);
+		if (n < 0)
+			return bad_length(d, n) < 0 ? RESP_TRUNC : len - cur;
+		if (n == 0)
 			dec_printf(d, " empty");
-			return (size_t)e + 2;
+		else {
+			if (cur < n || !dec_has(d, q, (size_t)n) || segment(d, q, n) < 0)
+				return RESP_TRUNC;
+			q += n, cur -= n;
 		}
-		size_t used = (size_t)e + 2;
+		if ((e = find_crlf(d, q, cur)) < 0)
+			return RESP_TRUNC;
+		return len - (cur - e - 2);
+	case '*': /* array */
+		n = get_length(d, &q, &cur);
+		if (n == 0)
+			dec_printf(d, " empty");
+		else if (n < 0)
+			return bad_length(d, n) < 0 ? RESP_TRUNC : len - cur;
 		for (long i = 0; i < n; i++) {
-			size_t k = value(d, p + used, len - used, depth + 1);
-			if (!k)
-				return 0;
-			used += k;
+			long k = value(d, q, cur, depth + 1);
+			if (k < 0)
+				return RESP_TRUNC;
+			q += k, cur -= k;
 		}
-		return used;
-	}
-	default: { /* inline command: words separated by spaces */
-		size_t i = 0;
-		while (i < (size_t)e) {
-			while (i < (size_t)e && dec_u8(d, p + i) == ' ')
-				i++;
-			size_t s = i;
-			while (i < (size_t)e && dec_u8(d, p + i) != ' ')
-				i++;
-			if (i > s)
-				quoted(d, p + s, i - s);
+		return len - cur;
+	default: /* inline command: a line ended by CRs and LFs, as one string */
+		if ((e = skip_cr_lf(d, p, len)) < 0)
+			return RESP_TRUNC;
+		q = p + e, cur = len - e;
+		for (n = 0;; n++) {
+			if (n == cur || !dec_has(d, q + n, 1))
+				return RESP_TRUNC;
+			if (q[n] == '\r' || q[n] == '\n')
+				break;
 		}
-		return (size_t)e + 2;
-	}
+		if (segment(d, q, n) < 0 || (e = skip_cr_lf(d, q + n, cur - n)) < 0)
+			return RESP_TRUNC;
+		return len - (cur - n - e);
 	}
 }
 
 void dec_resp(struct dec_ctx *d, const uint8_t *p, size_t len)
 {
+	dec_layer(d, DEC_L_RESP);
 	d->proto = "resp";
 	dec_printf(d, "RESP");
-	size_t used = 0;
-	while (used < len) {
-		size_t k = value(d, p + used, len - used, 0);
-		if (!k)
+	long cur = len > 0x7fffffff ? 0x7fffffff : (long)len;
+	while (cur > 0) { /* pipelined values, until the data or capture ends */
+		long k = value(d, p, cur, 0);
+		if (k < 0) {
+			dec_printf(d, " [|resp]");
 			return;
-		used += k;
+		}
+		p += k, cur -= k;
 	}
 }

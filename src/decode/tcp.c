@@ -311,6 +311,7 @@ static void print_ports(struct dec_ctx *d, const struct dec_net *n, unsigned spo
 
 void dec_tcp(struct dec_ctx *d, const struct dec_net *n, const uint8_t *p, size_t len)
 {
+	dec_layer(d, DEC_L_TCP);
 	d->proto = "tcp";
 	if (!dec_has(d, p, 4)) {
 		dec_netaddr(d, n, n->src);
@@ -410,5 +411,6 @@ void dec_tcp(struct dec_ctx *d, const struct dec_net *n, const uint8_t *p, size_
 	    (d->o.resp_port && (sport == (unsigned)d->o.resp_port || dport == (unsigned)d->o.resp_port))) {
 		dec_printf(d, ": ");
 		dec_resp(d, data, plen);
-	}
+	} else
+		dec_handoff(d, "tcp-payload");
 }

@@ -116,6 +116,7 @@ static void print_cksum(struct dec_ctx *d, const struct dec_net *n, const uint8_
 
 void dec_udp(struct dec_ctx *d, const struct dec_net *n, const uint8_t *p, size_t len)
 {
+	dec_layer(d, DEC_L_UDP);
 	d->proto = "udp";
 	if (!dec_has(d, p, 4)) {
 		print_ends(d, n, -1, -1);
@@ -146,8 +147,10 @@ void dec_udp(struct dec_ctx *d, const struct dec_net *n, const uint8_t *p, size_
 	print_ends(d, n, (int)sport, (int)dport);
 	if (d->o.vflag && !d->o.no_cksum && !n->fragmented)
 		print_cksum(d, n, p, len + 8);
-	if (!d->o.qflag && app_port(sport, dport))
-		return; /* tcpdump goes on into the application protocol */
+	if (!d->o.qflag && app_port(sport, dport)) {
+		dec_handoff(d, "udp-app"); /* tcpdump goes on into the application protocol */
+		return;
+	}
 	if (ulen > len && !n->fragmented)
 		dec_printf(d, "UDP, bad length %zu > %zu", ulen, len);
 	else

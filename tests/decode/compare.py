@@ -1,19 +1,26 @@
 #!/usr/bin/env python3
 """compare.py: decprint against tcpdump 4.99, packet by packet.
 
-For each capture and option set, runs `decprint OPTS -r F` and
+For each capture and option set, runs `decprint -L OPTS -r F` and
 `TZ=UTC tcpdump OPTS -r F`, groups each output into packets (a packet
 starts with a timestamp line), and counts per packet:
   identical  - the same bytes;
-  continues  - tcpdump goes on into a protocol we don't decode: our decoded
-               part is a strict prefix of tcpdump's, ending at a protocol
-               boundary, and the dumps (-x/-X/-A) are equal -- or, when
-               that protocol's printer hit the end of the captured bytes
-               (" [|proto]" on tcpdump's line after our part), tcpdump's
-               dump starts at the packet's first byte and ends with ours;
-  mismatch   - anything else.
-Exit 1 if a mismatch touches Ethernet/IPv4/IPv6/TCP/UDP/ICMP/ICMPv6/ARP
-output, or if identical / (identical + mismatch) < 95%.
+  continues  - our decoder handed the rest of the packet off (its -L report
+               ends "> WHAT": a protocol tcpdump decodes and we don't), our
+               decoded part is a strict prefix of tcpdump's, ending at a
+               protocol boundary, and the dumps (-x/-X/-A) agree: equal, or
+               tcpdump's is the tail of ours (its printer consumed more
+               header bytes) -- or, when that protocol's printer hit the
+               end of the captured bytes (" [|proto]" on tcpdump's line
+               after our part), tcpdump's dump starts at the packet's first
+               byte and ends with ours;
+  mismatch   - anything else.  A packet that our decoder printed in full
+               (no handoff) but differently is always a mismatch.
+A mismatch is "core" when decprint's -L report for that packet names any
+of the Ethernet/ARP/IPv4/IPv6/TCP/UDP/ICMP/ICMPv6 printers, i.e. when one
+of those printers ran on it (so every mismatch on an Ethernet capture is
+core).  Exit 1 if there is a core mismatch, a crash, or identical /
+(identical + mismatch) < 95%.
 usage: compare.py DECPRINT SRCDIR [BUILDDIR]"""
 import concurrent.futures, glob, os, re, subprocess, sys
 
@@ -21,14 +28,23 @@ OPTSETS = ["-nn", "-nn -v", "-nn -vvv", "-nn -e", "-nn -x", "-nn -X", "-nn -A", 
 DECODED_LINKS = {"EN10MB", "NULL", "LOOP", "RAW", "IPV4", "IPV6", "LINUX_SLL", "LINUX_SLL2"}
 TS = re.compile(r"^\d\d:\d\d:\d\d\.\d{6} ")
 DUMP = re.compile(r"^\t0x[0-9a-f]{4}: ")
-CORE = re.compile(r"\b(IP6?|ARP|RARP|UDP|ICMP6?|ICMP|Flags \[|ethertype (IPv4|IPv6|ARP))|\(tos |\(flowlabel |\(hlim ")
+CORE = {"ether", "arp", "ip", "ip6", "tcp", "udp", "icmp", "icmp6"}
+REPORT = "\001L "
 
 
-def packets(text):
+def packets(text, reports=None):
+    """text's lines grouped into packets; decprint's -L report lines are
+    taken out and appended to reports, one list per packet."""
     out = []
     for line in text.split("\n")[:-1] if text.endswith("\n") else text.split("\n"):
-        if TS.match(line) or not out:
+        if line.startswith(REPORT):
+            if reports is not None and reports:
+                reports[-1].append(line[len(REPORT):].split())
+            continue
+        if TS.match(line) or line.startswith("[Invalid header") or not out:
             out.append([line])
+            if reports is not None:
+                reports.append([])
         else:
             out[-1].append(line)
     return out
@@ -54,7 +70,7 @@ def run_one(decprint, f, opts):
     env = dict(os.environ, TZ="UTC")
     args = opts.split()
     try:
-        ours = subprocess.run([decprint] + args + ["-r", f], capture_output=True, env=env, timeout=30)
+        ours = subprocess.run([decprint, "-L"] + args + ["-r", f], capture_output=True, env=env, timeout=30)
         theirs = subprocess.run(["tcpdump"] + args + ["-r", f], capture_output=True, env=env, timeout=30)
     except subprocess.TimeoutExpired:
         return f, opts, None, None, "timeout"
@@ -95,15 +111,37 @@ def app_truncated(o, t, od, odump, opts):
     return ok(rest)
 
 
-def classify(o, t, opts):
-    """o, t: one packet's lines from decprint and tcpdump."""
+def boundary_prefix(od, td):
+    """od is a strict prefix of td, not ending inside a word or number."""
+    if not td.startswith(od) or len(td) == len(od):
+        return False
+    rest = td[len(od):]
+    return not od or not ((od[-1].isalpha() and rest[0].isalpha()) or (od[-1].isdigit() and rest[0].isdigit()))
+
+
+def classify(o, t, opts, handoff):
+    """o, t: one packet's lines from decprint and tcpdump; handoff: whether
+    our decoder stopped where a protocol it doesn't decode begins."""
     if o == t:
         return "identical"
+    if not handoff:
+        return "mismatch"
     od, odump = split(o, opts)
     tt = "\n".join(t)
     td = tt
     if len(o) > 1 and (odump or "-A" in opts.split()) and app_truncated(o, t, od, odump, opts):
         return "continues"
+    if "-A" in opts.split() and len(t) > 1:
+        tdump = "\n".join(t[1:])
+        if odump.endswith(tdump) and boundary_prefix(od, t[0]):
+            return "continues"  # tcpdump's printer took more header bytes
+    elif odump:
+        k = len(t)
+        while k > 1 and DUMP.match(t[k - 1]):
+            k -= 1
+        tb = dump_bytes(t[k:])
+        if tb and dump_bytes(o[1:]).endswith(tb) and boundary_prefix(od, "\n".join(t[:k])):
+            return "continues"
     if len(o) > 1 and (odump or "-A" in opts.split()):
         # our dump must end tcpdump's packet, byte for byte; what precedes
         # it is tcpdump's decoded part (an application printer may print
@@ -111,12 +149,7 @@ def classify(o, t, opts):
         if not tt.endswith("\n" + odump):
             return "mismatch"
         td = tt[:len(tt) - len(odump) - 1]
-    if td.startswith(od) and len(td) > len(od):
-        rest = td[len(od):]
-        # a protocol boundary: not in the middle of a word or a number
-        if not od or not ((od[-1].isalpha() and rest[0].isalpha()) or (od[-1].isdigit() and rest[0].isdigit())):
-            return "continues"
-    return "mismatch"
+    return "continues" if boundary_prefix(od, td) else "mismatch"
 
 
 def main():
@@ -154,16 +187,22 @@ def main():
                 crashes.append((f, opts, crash))
             if o is None:
                 continue
-            op, tp = packets(o), packets(t)
+            reps = []
+            op, tp = packets(o, reps), packets(t)
             for i in range(max(len(op), len(tp))):
                 oo = "\n".join(op[i]) if i < len(op) else ""
                 tt = "\n".join(tp[i]) if i < len(tp) else ""
-                k = classify(op[i] if i < len(op) else [], tp[i] if i < len(tp) else [], opts) if oo != tt else "identical"
+                rep = reps[i] if i < len(reps) else []
+                # the handoff of the packet's last record (others in the
+                # group are records tcpdump refused: "[Invalid header")
+                handoff = bool(rep) and ">" in rep[-1]
+                k = classify(op[i] if i < len(op) else [], tp[i] if i < len(tp) else [], opts, handoff) if oo != tt else "identical"
                 counts[opts][k] += 1
                 if k == "mismatch":
-                    if CORE.search(tt):
+                    layers = {w for r in rep for w in r}
+                    if layers & CORE:
                         core += 1
-                    mismatches.append((f, opts, i + 1, oo, tt))
+                    mismatches.append((f, opts, i + 1, oo, tt, " ".join(" ".join(r) for r in rep)))
     total = {"identical": 0, "continues": 0, "mismatch": 0}
     for o in optsets:
         c = counts[o]
@@ -179,12 +218,12 @@ def main():
             firsts.append(m)
     if os.environ.get("COMPARE_FILTER"):
         firsts = [m for m in firsts if re.search(os.environ["COMPARE_FILTER"], m[1])]
-    for f, opts, n, oo, tt in firsts[:shown]:
-        print("--- %s %s packet %d\n  ours:    %r\n  tcpdump: %r" % (os.path.basename(f), opts, n, oo, tt))
+    for f, opts, n, oo, tt, rep in firsts[:shown]:
+        print("--- %s %s packet %d [%s]\n  ours:    %r\n  tcpdump: %r" % (os.path.basename(f), opts, n, rep, oo, tt))
     if os.environ.get("COMPARE_DUMP"):
         with open(os.environ["COMPARE_DUMP"], "w") as fp:
-            for f, opts, n, oo, tt in mismatches:
-                fp.write("--- %s %s packet %d\n  ours:    %r\n  tcpdump: %r\n" % (os.path.basename(f), opts, n, oo, tt))
+            for f, opts, n, oo, tt, rep in mismatches:
+                fp.write("--- %s %s packet %d [%s]\n  ours:    %r\n  tcpdump: %r\n" % (os.path.basename(f), opts, n, rep, oo, tt))
     for f, opts, crash in crashes[:shown]:
         print("CRASH %s %s: %s" % (f, opts, crash))
     comparable = total["identical"] + total["mismatch"]

@@ -1,7 +1,9 @@
 /* decprint: a test driver for the decoder.  Reads a capture with libpcap
  * and prints every packet through dec_packet, taking tcpdump's output
  * options (-n -e -v -q -S -t -x -X -A -K, --decode-as PORT=resp), so that
- * compare.sh can hold its output against tcpdump's. */
+ * compare.sh can hold its output against tcpdump's.  -L adds after each
+ * packet a line "\001L " + dec_report (the printers that ran and where the
+ * line was handed off), which compare.py uses to classify the packet. */
 #include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -11,7 +13,7 @@
 
 static void usage(void)
 {
-	fprintf(stderr, "usage: decprint [-AeKnqSvxXt] [--decode-as PORT=resp] -r FILE\n");
+	fprintf(stderr, "usage: decprint [-AeKLnqSvxXt] [--decode-as PORT=resp] -r FILE\n");
 	exit(2);
 }
 
@@ -24,12 +26,13 @@ int main(int argc, char **argv)
 		{ "dont-verify-checksums", no_argument, NULL, 'K' },
 		{ NULL, 0, NULL, 0 },
 	};
-	int c;
-	while ((c = getopt_long(argc, argv, "AeKnqSvxXtr:", longopts, NULL)) != -1) {
+	int c, report = 0;
+	while ((c = getopt_long(argc, argv, "AeKLnqSvxXtr:", longopts, NULL)) != -1) {
 		switch (c) {
 		case 'A': o.Aflag++; break;
 		case 'e': o.eflag++; break;
 		case 'K': o.no_cksum = 1; break;
+		case 'L': report = 1; break;
 		case 'n': o.nflag++; break;
 		case 'q': o.qflag++; break;
 		case 'S': o.Sflag++; break;
@@ -65,8 +68,13 @@ int main(int argc, char **argv)
 	struct pcap_pkthdr *h;
 	const u_char *pkt;
 	int r;
-	while ((r = pcap_next_ex(pc, &h, &pkt)) == 1)
+	while ((r = pcap_next_ex(pc, &h, &pkt)) == 1) {
 		dec_packet(d, stdout, h, pkt);
+		if (report) {
+			fputs("\001L ", stdout);
+			dec_report(d, stdout);
+		}
+	}
 	dec_free(d);
 	pcap_close(pc);
 	return r == -1 ? 1 : 0;
