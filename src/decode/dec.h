@@ -154,6 +154,8 @@ int dec_link_sll2(struct dec_ctx *d, const uint8_t *p, size_t len);
 int dec_link_raw(struct dec_ctx *d, const uint8_t *p, size_t len);
 void dec_ethertype(struct dec_ctx *d, unsigned type, const uint8_t *p, size_t len); /* ether.c */
 const char *dec_ethertype_name(unsigned type);                                     /* ether.c */
+int dec_macsec(struct dec_ctx *d, const uint8_t *frame, const uint8_t *q, size_t *lenp,
+	       unsigned *type);                                                    /* macsec.c */
 void dec_arp(struct dec_ctx *d, const uint8_t *p, size_t len, int rarp);           /* arp.c */
 void dec_ip(struct dec_ctx *d, const uint8_t *p, size_t len);                      /* ip.c */
 void dec_ip6(struct dec_ctx *d, const uint8_t *p, size_t len);                     /* ip6.c */

@@ -140,8 +140,10 @@ int dec_ether(struct dec_ctx *d, const uint8_t *p, size_t len)
 		dec_printf(d, " > ");
 		dec_mac(d, p);
 		dec_printf(d, ", ");
-		if (type <= 1500) /* 802.3: the field is the payload's length */
-			dec_printf(d, "802.3, length %u: ", type);
+		if (type <= 1500) /* 802.3: the field is the payload's length,
+				     but never more than the frame holds */
+			dec_printf(d, "802.3, length %zu: ",
+				   len < 14 ? 0 : len - 14 < type ? len - 14 : (size_t)type);
 		else {
 			print_type(d, type);
 			dec_printf(d, ", length %zu: ", len);
@@ -169,15 +171,30 @@ int dec_ether(struct dec_ctx *d, const uint8_t *p, size_t len)
 		d->hdrlen = (int)(q - p);
 	}
 	d->hdrlen = (int)(q - p);
-	if (type > 1500 && !dec_tok(ethertypes, type, NULL)) {
-		/* unknown to tcpdump: the -e header even without -e, then a hex dump */
+	if (type == 0x88e5 && q == p + 14) { /* MACsec (not behind a VLAN tag:
+						 tcpdump's VLAN path has no printer
+						 for it): the SecTAG, then maybe an
+						 ethertype */
+		int n = dec_macsec(d, p, q, &len, &type);
+		if (n < 0)
+			return d->hdrlen;
+		q += n;
+		d->hdrlen = (int)(q - p);
+		dec_ethertype(d, type, q, len);
+		return d->hdrlen;
+	}
+	if (type > 1500 && (!dec_tok(ethertypes, type, NULL) || type == 0x88e5)) {
+		/* no printer in tcpdump: the -e header even without -e, then a
+		 * hex dump */
 		if (!d->o.eflag) {
 			dec_mac(d, p + 6);
 			dec_printf(d, " > ");
 			dec_mac(d, p);
 			if (d->o.qflag)
-				dec_printf(d, ", Unknown Ethertype (0x%04x)", type);
-			else {
+				dec_printf(d, ", %s", dec_tok(ethertypes, type, "Unknown Ethertype"));
+			if (d->o.qflag && !dec_tok(ethertypes, type, NULL))
+				dec_printf(d, " (0x%04x)", type);
+			else if (!d->o.qflag) {
 				dec_printf(d, ", ");
 				print_type(d, type);
 			}

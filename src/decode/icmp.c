@@ -95,6 +95,26 @@ static void print_redirect(struct dec_ctx *d, unsigned code, const uint8_t *ic)
 	dec_ip4addr(d, ic + 4);
 }
 
+/* RFC 4884 extensions after the 128 bytes of quoted datagram (tcpdump's
+ * ICMP_EXTD_MINLEN is 136 bytes of ICMP).  A zero length field and a bad
+ * checksum over the rest mean there is none; only version 2 is decoded by
+ * tcpdump (objects we leave to it). */
+static void multipart(struct dec_ctx *d, const uint8_t *p, size_t len)
+{
+	const uint8_t *x = p + 136;
+	size_t hlen = len - 136;
+	d->proto = "icmp";
+	dec_need_ret(d, p, 141);
+	if (p[5] == 0 && dec_has(d, x, hlen) && dec_fold(dec_sum(x, hlen, 0)) != 0)
+		return;
+	unsigned v = x[0] >> 4;
+	dec_printf(d, "\n\tICMP Multi-Part extension v%u", v);
+	if (v != 2)
+		dec_printf(d, " packet not supported");
+	else
+		dec_handoff(d, "icmp-ext");
+}
+
 void dec_icmp(struct dec_ctx *d, const struct dec_net *n, const uint8_t *p, size_t len)
 {
 	dec_layer(d, DEC_L_ICMP);
@@ -166,4 +186,6 @@ void dec_icmp(struct dec_ctx *d, const struct dec_net *n, const uint8_t *p, size
 		dec_ip(d, q, dec_be16(d, q + 2));
 		d->end = save;
 	}
+	if (d->o.vflag && len > 136 && (type == 3 || type == 11 || type == 12))
+		multipart(d, p, len);
 }

@@ -5,6 +5,9 @@
  * rest), and neighbor discovery options follow, one a line.  Node
  * information (RFC 4620) and RPL (RFC 6550) messages stop after their
  * names, where tcpdump goes on into their own printers. */
+#include <arpa/inet.h>
+#include <string.h>
+
 #include "decode/dec.h"
 
 static const struct dec_tok types[] = {
@@ -70,6 +73,52 @@ static void lifetime(struct dec_ctx *d, uint32_t t)
 		dec_printf(d, "%us", t);
 }
 
+/* Route information: " PREFIX/LEN, pref=P, lifetime=T"; 0 if malformed. */
+static int route_info(struct dec_ctx *d, const uint8_t *cp, unsigned olen)
+{
+	static const char *const prefs[] = { "medium", "high", "rsv", "low" };
+	uint8_t a[16] = { 0 };
+	char buf[INET6_ADDRSTRLEN];
+	dec_need(d, cp, 8);
+	if (olen < 1 || olen > 3)
+		return 0;
+	size_t k = olen == 1 ? 0 : olen == 2 ? 8 : 16;
+	dec_need(d, cp + 8, k);
+	memcpy(a, cp + 8, k);
+	inet_ntop(AF_INET6, a, buf, sizeof buf);
+	dec_printf(d, " %s/%u, pref=%s, lifetime=", buf, cp[2], prefs[(cp[3] >> 3) & 3]);
+	lifetime(d, dec_be32(d, cp + 4));
+	return 1;
+}
+
+/* DNSSL domain names (RFC 1035 labels, uncompressed), each " name.";
+ * 0 if the data ends inside one. */
+static int dnssl(struct dec_ctx *d, const uint8_t *p, const uint8_t *end)
+{
+	while (p < end && dec_u8(d, p) != 0) {
+		dec_printf(d, " ");
+		unsigned l;
+		while ((l = dec_u8(d, p)) != 0) {
+			if (l & 0xc0)
+				return 0; /* a compression pointer has nothing to point into */
+			dec_need(d, p + 1, l);
+			for (unsigned i = 1; i <= l; i++) {
+				uint8_t c = p[i];
+				if (c == '.' || c == '\\')
+					dec_printf(d, "\\%c", c);
+				else if (c > 0x20 && c < 0x7f)
+					dec_printf(d, "%c", c);
+				else
+					dec_printf(d, "\\%03u", c);
+			}
+			dec_printf(d, ".");
+			p += l + 1;
+		}
+		p++;
+	}
+	return 1;
+}
+
 /* Neighbor discovery options (RFC 4861 4.6), each on its own line. */
 static void nd_options(struct dec_ctx *d, const uint8_t *cp, long resid)
 {
@@ -88,8 +137,30 @@ static void nd_options(struct dec_ctx *d, const uint8_t *cp, long resid)
 			for (size_t i = 2; i < n; i++)
 				dec_printf(d, i > 2 ? ":%02x" : "%02x", dec_u8(d, cp + i));
 			break;
-		case 5:
+		case 5: /* MTU */
 			dec_printf(d, " %u", dec_be32(d, cp + 4));
+			break;
+		case 7: /* advertisement interval, RFC 6275 7.3 */
+			dec_printf(d, " %ums", dec_be32(d, cp + 4));
+			break;
+		case 8: /* home agent information, RFC 6275 7.4 */
+			dec_printf(d, " preference %u, lifetime %u", dec_be16(d, cp + 4), dec_be16(d, cp + 6));
+			break;
+		case 24: /* route information, RFC 4191 2.3 */
+			if (!route_info(d, cp, olen))
+				dec_trunc(d);
+			break;
+		case 25: /* recursive DNS servers, RFC 8106 5.1 */
+			dec_printf(d, " lifetime %us,", dec_be32(d, cp + 4));
+			for (unsigned i = 0; i < (olen - 1u) / 2; i++) {
+				dec_printf(d, " addr: ");
+				dec_ip6addr(d, cp + 8 + 16 * i);
+			}
+			break;
+		case 31: /* DNS search list, RFC 8106 5.2 */
+			dec_printf(d, " lifetime %us, domain(s):", dec_be32(d, cp + 4));
+			if (!dnssl(d, cp + 8, cp + n))
+				dec_trunc(d);
 			break;
 		case 3:
 			dec_ip6addr(d, cp + 16);

@@ -283,6 +283,10 @@ void dec_ip(struct dec_ctx *d, const uint8_t *p, size_t len)
 		dec_ip4addr(d, p + 16);
 		dec_printf(d, ": ");
 	}
+	if (proto == 2 && d->o.qflag) { /* igmp_print says only this under -q */
+		dec_printf(d, "igmp");
+		return;
+	}
 	if (plen > 0 && !dec_has(d, q, 1) && proto != 6 && proto != 17 && decoded_by_tcpdump(proto)) {
 		/* tcpdump's printer for it finds no bytes at all */
 		d->proto = dec_tok(trunc_names, proto, "ip");

@@ -121,18 +121,25 @@ static long routing(struct dec_ctx *d, const uint8_t *cp, const uint8_t **final)
 	const uint8_t *a;
 	unsigned n;
 	switch (type) {
-	case 0: case 2:
-		if (d->o.vflag)
-			dec_printf(d, ", rsv=0x%0x", dec_be32(d, cp + 4));
+	case 0: case 2: {
+		uint32_t rsv = dec_be32(d, cp + 4); /* read even when not shown */
+		if (rsv || d->o.vflag)
+			dec_printf(d, ", rsv=0x%0x", rsv);
 		a = cp + 8;
 		n = len / 2;
 		break;
+	}
 	case 4: {
 		unsigned last = dec_u8(d, cp + 4);
 		dec_printf(d, ", last-entry=%u", last);
-		if (d->o.vflag)
-			dec_printf(d, ", flags=0x%0x", dec_u8(d, cp + 5));
+		unsigned flags = dec_u8(d, cp + 5);
+		if (flags || d->o.vflag)
+			dec_printf(d, ", flags=0x%0x", flags);
 		dec_printf(d, ", tag=%x", dec_be16(d, cp + 6));
+		if (len % 2) { /* not a whole number of addresses */
+			dec_printf(d, " (invalid length %u) (invalid)", len);
+			return -1;
+		}
 		a = cp + 8;
 		n = last + 1;
 		if (n > len / 2)

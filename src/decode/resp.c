@@ -4,7 +4,9 @@
  * empty, arrays flattened; an inline command prints each line (ended by
  * CRs and LFs) as one string.  As tcpdump's print-resp.c, anything that
  * runs out of data -- even an inline line with no line end yet -- ends
- * the packet with " [|resp]" without printing that value. */
+ * the packet with " [|resp]" without printing that value; where tcpdump
+ * reads with GET_U_1 (the opcode, a length, an inline line's bytes) a byte
+ * past the capture takes the truncation exit instead (dump from byte 0). */
 #include "decode/dec.h"
 
 /* One character as tcpdump's safe printer shows it. */
@@ -68,14 +70,14 @@ static long get_length(struct dec_ctx *d, const uint8_t **pp, long *len)
 	const uint8_t *p = *pp;
 	long n = *len, v = 0, r;
 	int neg = 0, digit = 0, big = 0;
-	if (n == 0 || !dec_has(d, p, 1))
+	if (n == 0)
 		goto trunc;
-	if (*p == '-')
+	if (dec_u8(d, p) == '-')
 		neg = 1, p++, n--;
 	for (;;) {
-		if (n == 0 || !dec_has(d, p, 1))
+		if (n == 0)
 			goto trunc;
-		uint8_t c = *p;
+		uint8_t c = dec_u8(d, p);
 		if (c < '0' || c > '9') {
 			if (!digit) {
 				p++, n--;
@@ -90,14 +92,14 @@ static long get_length(struct dec_ctx *d, const uint8_t **pp, long *len)
 		p++, n--;
 		digit = 1;
 	}
-	if (*p != '\r') {
+	if (dec_u8(d, p) != '\r') {
 		p++, n--;
 		goto invalid;
 	}
 	p++, n--;
-	if (n == 0 || !dec_has(d, p, 1))
+	if (n == 0)
 		goto trunc;
-	if (*p != '\n') {
+	if (dec_u8(d, p) != '\n') {
 		p++, n--;
 		goto invalid;
 	}
@@ -130,11 +132,11 @@ static int bad_length(struct dec_ctx *d, long n)
 /* One value at p (tcpdump's resp_parse): the bytes it took, or RESP_TRUNC. */
 static long value(struct dec_ctx *d, const uint8_t *p, long len, int depth)
 {
-	if (len < 1 || !dec_has(d, p, 1) || depth > 1000)
+	if (len < 1 || depth > 1000)
 		return RESP_TRUNC;
 	const uint8_t *q = p + 1;
 	long cur = len - 1, n, e;
-	switch (*p) {
+	switch (dec_u8(d, p)) {
 	case '+': case '-': case ':': /* simple string, error, integer */
 		if ((e = find_crlf(d, q, cur)) < 0 || segment(d, q, e) < 0)
 			return RESP_TRUNC;
@@ -171,9 +173,10 @@ static long value(struct dec_ctx *d, const uint8_t *p, long len, int depth)
 			return RESP_TRUNC;
 		q = p + e, cur = len - e;
 		for (n = 0;; n++) {
-			if (n == cur || !dec_has(d, q + n, 1))
+			if (n == cur)
 				return RESP_TRUNC;
-			if (q[n] == '\r' || q[n] == '\n')
+			uint8_t c = dec_u8(d, q + n);
+			if (c == '\r' || c == '\n')
 				break;
 		}
 		if (segment(d, q, n) < 0 || (e = skip_cr_lf(d, q + n, cur - n)) < 0)

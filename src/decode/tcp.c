@@ -331,6 +331,7 @@ void dec_tcp(struct dec_ctx *d, const struct dec_net *n, const uint8_t *p, size_
 		dec_printf(d, " tcp %zu [bad hdr length %u - too short, < 20]", len >= hlen ? len - hlen : 0, hlen);
 		return;
 	}
+	dec_need_ret(d, p, 20); /* tcpdump reads the whole header even for -q */
 	if (d->o.qflag) {
 		dec_printf(d, "tcp %zu", len >= hlen ? len - hlen : 0);
 		if (hlen > len)
