@@ -14,7 +14,8 @@ static const unsigned app_ports[] = {
 	69,            /* TFTP, RFC 1350 */
 	88, 750,       /* Kerberos */
 	123,           /* NTP, RFC 5905 */
-	137, 138,      /* NetBIOS name and datagram */
+	/* not NetBIOS 137/138: their printers need ENABLE_SMB, off by default
+	 * in tcpdump 4.99, which then prints "UDP, length N" */
 	161, 162,      /* SNMP */
 	319, 320,      /* PTP */
 	496,           /* Cisco Auto-RP */

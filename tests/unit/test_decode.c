@@ -1,7 +1,8 @@
 /* test_decode.c: the decoder's checksum arithmetic, truncation markers
  * and a few hand-built packets.  Every expected line below was first
  * printed by tcpdump 4.99.3 (TZ=UTC tcpdump -nn [-v|-x] -r) from the same
- * bytes written to a pcap file; none was produced by bpfx itself. */
+ * bytes written to a pcap file; none was produced by bpfx itself.  (The
+ * dec_report lines are our own test-only format, not tcpdump output.) */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -164,6 +165,67 @@ static void test_decode_arp_request(void **state)
 	       "01:46:43.500000 ARP, Ethernet (len 6), IPv4 (len 4), Request who-has 10.0.0.2 tell 10.0.0.1, length 28\n");
 }
 
+/* Ethernet + IPv4 with a timestamp option (TSONLY, pointer at the first
+ * slot, stamps 1000 and 2000) + UDP 5000 -> 9, no data. */
+static const char ip_ts[] =
+	"020000000002020000000001080048000028123440004011bcca0a0000010a000002"
+	"440c0500000003e8000007d01388000900080000";
+/* Ethernet + IPv4 + TCP 40000 -> 6379 carrying "GET a\nSET b\r\nXY": two
+ * inline lines, then one with no line end yet. */
+static const char resp_inline[] =
+	"020000000002020000000001080045000037123440004006148b0a0000010a000002"
+	"9c4018eb000003e8000000005018ffff0000000047455420610a53455420620d0a5859";
+
+static void test_decode_ip_timestamp_option(void **state)
+{
+	(void)state;
+	struct dec_opts o = { .nflag = 2, .vflag = 1 };
+	expect(&o, ip_ts, 0, 4,
+	       "01:46:44.500000 IP (tos 0x0, ttl 64, id 4660, offset 0, flags [DF], proto UDP (17), length 40, "
+	       "options (timestamp TS{TSONLY ^ 1000@ 2000@}))\n"
+	       "    10.0.0.1.5000 > 10.0.0.2.9: UDP, length 0\n");
+}
+
+/* Inline commands split at line ends, each line one string; the line with
+ * no end is not printed (tcpdump's print-resp.c runs out of data there). */
+static void test_decode_resp_inline_lines(void **state)
+{
+	(void)state;
+	struct dec_opts o = { .nflag = 2 };
+	expect(&o, resp_inline, 0, 5,
+	       "01:46:45.500000 IP 10.0.0.1.40000 > 10.0.0.2.6379: Flags [P.], seq 1000:1015, ack 0, win 65535, "
+	       "length 15: RESP \"GET a\" \"SET b\" [|resp]\n");
+}
+
+/* dec_report: the printers that ran and, when the line stopped where
+ * tcpdump's goes on, what was handed off (compare.py's classification). */
+static void test_decode_report_handoff(void **state)
+{
+	(void)state;
+	struct dec_opts o = { .nflag = 2 };
+	uint8_t pkt[256];
+	size_t len = unhex(ip_ts, pkt);
+	pkt[49] = 53; /* UDP to port 53: tcpdump goes on into DNS */
+	struct pcap_pkthdr h = { .caplen = (bpf_u_int32)len, .len = (bpf_u_int32)len };
+	char *buf = NULL;
+	size_t sz = 0;
+	FILE *f = open_memstream(&buf, &sz);
+	assert_non_null(f);
+	struct dec_ctx *d = dec_new(&o, DLT_EN10MB);
+	assert_non_null(d);
+	dec_packet(d, f, &h, pkt);
+	dec_report(d, f);
+	len = unhex(tcp_syn, pkt);
+	h.caplen = h.len = (bpf_u_int32)len;
+	dec_packet(d, f, &h, pkt);
+	dec_report(d, f);
+	dec_free(d);
+	fclose(f);
+	assert_non_null(strstr(buf, ": \nether ip udp > udp-app\n"));
+	assert_non_null(strstr(buf, "length 0\nether ip tcp\n"));
+	free(buf);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -175,6 +237,9 @@ int main(void)
 		cmocka_unit_test(test_decode_trunc_tcp),
 		cmocka_unit_test(test_decode_trunc_ether),
 		cmocka_unit_test(test_decode_arp_request),
+		cmocka_unit_test(test_decode_ip_timestamp_option),
+		cmocka_unit_test(test_decode_resp_inline_lines),
+		cmocka_unit_test(test_decode_report_handoff),
 	};
 	return cmocka_run_group_tests_name("decode", tests, NULL, NULL);
 }
