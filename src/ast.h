@@ -43,6 +43,8 @@ enum ast_kind {
 	AST_MCAST,     /* [proto] multicast */
 	AST_LESS, AST_GREATER, /* less N, greater N */
 	AST_VLAN, AST_MPLS,    /* vlan [N], mpls [N] (has_num) */
+	AST_INBOUND,   /* inbound (num 0), outbound (num 1) */
+	AST_IFINDEX,   /* ifindex N */
 	AST_UNSUP,     /* a primitive bpfx does not compile yet */
 	/* arithmetic */
 	AST_NUM,       /* num */

@@ -421,6 +421,8 @@ static int resolve(struct sema *s, struct ast *n, struct ast_qual ctx, struct as
 		break;
 	case AST_UNSUP:
 		return FAIL(n, "'%s' is not supported by bpfx yet", n->text);
+	case AST_INBOUND: case AST_IFINDEX:
+		break;
 	case AST_BCAST: case AST_MCAST: case AST_LESS: case AST_GREATER:
 		if (n->proto == P_UNSUP)
 			return FAIL(n, "this protocol is not supported by bpfx yet");

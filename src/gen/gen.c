@@ -142,6 +142,10 @@ static struct cond *gen_node(struct gen *g, const struct ast *n)
 		return gen_vlan(g, n);
 	case AST_MPLS:
 		return gen_mpls(g, n);
+	case AST_INBOUND:
+		return gen_inbound(g, (int)n->num);
+	case AST_IFINDEX:
+		return gen_ifindex(g, n->num);
 	default:
 		return GEN_FAIL(g, "internal: cannot generate code for this node");
 	}

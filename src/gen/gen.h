@@ -67,6 +67,8 @@ struct cond *gen_bcast(struct gen *g, int proto);
 struct cond *gen_mcast(struct gen *g, int proto);
 struct cond *gen_vlan(struct gen *g, const struct ast *n);
 struct cond *gen_mpls(struct gen *g, const struct ast *n);
+struct cond *gen_inbound(struct gen *g, int outbound);
+struct cond *gen_ifindex(struct gen *g, uint32_t ifindex);
 
 /* net.c */
 struct cond *gen_proto_abbrev(struct gen *g, int proto);

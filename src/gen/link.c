@@ -226,3 +226,36 @@ struct cond *gen_mpls(struct gen *g, const struct ast *n)
 		c = c_and(g, c, c_cmp(g, off_linkpl(g), 4, BPF_JEQ, n->num << 12, 0xfffff000));
 	return c;
 }
+
+/* Linux's packet metadata, which a live socket filter reads through the
+ * kernel's ancillary offsets (SKF_AD_OFF + SKF_AD_PKTTYPE, + SKF_AD_IFINDEX).
+ * libpcap emits those when compiling for a live capture; in a capture file
+ * they do not exist, so there it refuses, and so do we.  Cooked captures
+ * carry the packet type (and SLL2 the interface index) in their header. */
+#define SKF_AD_OFF 0xfffff000u
+#define SKF_AD_PKTTYPE 4
+#define SKF_AD_IFINDEX 8
+#define PACKET_OUTGOING 4 /* packet type: sent by this host (sll(7)) */
+
+struct cond *gen_inbound(struct gen *g, int outbound)
+{
+	struct cond *c;
+	if (g->lt->kind == LT_SLL)
+		c = c_cmp(g, 0, 2, BPF_JEQ, PACKET_OUTGOING, 0xffffffff);
+	else if (g->lt->kind == LT_SLL2)
+		c = c_cmp(g, 10, 1, BPF_JEQ, PACKET_OUTGOING, 0xffffffff);
+	else if (g->savefile)
+		return GEN_FAIL(g, "inbound/outbound not supported on %s when reading capture files", g->lt->descr);
+	else
+		c = c_cmp(g, SKF_AD_OFF + SKF_AD_PKTTYPE, 2, BPF_JEQ, PACKET_OUTGOING, 0xffffffff);
+	return outbound ? c : c_not(g, c);
+}
+
+struct cond *gen_ifindex(struct gen *g, uint32_t ifindex)
+{
+	if (g->lt->kind == LT_SLL2)
+		return c_cmp(g, 4, 4, BPF_JEQ, ifindex, 0xffffffff);
+	if (g->savefile)
+		return GEN_FAIL(g, "ifindex not supported on %s when reading capture files", g->lt->descr);
+	return c_cmp(g, SKF_AD_OFF + SKF_AD_IFINDEX, 4, BPF_JEQ, ifindex, 0xffffffff);
+}
