@@ -111,17 +111,25 @@ def app_truncated(o, t, od, odump, opts):
     return ok(rest)
 
 
-def boundary_prefix(od, td):
-    """od is a strict prefix of td, not ending inside a word or number."""
+# What tcpdump prints itself when it does NOT go on after a handoff: a
+# continuation starting so means our decoder handed off wrongly.
+NOT_CONTINUED = {"udp-app": ("UDP, ",), "ip-proto": (" ip-proto-",)}
+
+
+def boundary_prefix(od, td, handoff=None):
+    """od is a strict prefix of td, not ending inside a word or number (nor
+    followed by what our own layer would have printed)."""
     if not td.startswith(od) or len(td) == len(od):
         return False
     rest = td[len(od):]
+    if any(rest.startswith(s) for s in NOT_CONTINUED.get(handoff, ())):
+        return False
     return not od or not ((od[-1].isalpha() and rest[0].isalpha()) or (od[-1].isdigit() and rest[0].isdigit()))
 
 
 def classify(o, t, opts, handoff):
-    """o, t: one packet's lines from decprint and tcpdump; handoff: whether
-    our decoder stopped where a protocol it doesn't decode begins."""
+    """o, t: one packet's lines from decprint and tcpdump; handoff: what our
+    decoder left undecoded (None if it decoded the whole packet)."""
     if o == t:
         return "identical"
     if not handoff:
@@ -133,14 +141,14 @@ def classify(o, t, opts, handoff):
         return "continues"
     if "-A" in opts.split() and len(t) > 1:
         tdump = "\n".join(t[1:])
-        if odump.endswith(tdump) and boundary_prefix(od, t[0]):
+        if odump.endswith(tdump) and boundary_prefix(od, t[0], handoff):
             return "continues"  # tcpdump's printer took more header bytes
     elif odump:
         k = len(t)
         while k > 1 and DUMP.match(t[k - 1]):
             k -= 1
         tb = dump_bytes(t[k:])
-        if tb and dump_bytes(o[1:]).endswith(tb) and boundary_prefix(od, "\n".join(t[:k])):
+        if tb and dump_bytes(o[1:]).endswith(tb) and boundary_prefix(od, "\n".join(t[:k]), handoff):
             return "continues"
     if len(o) > 1 and (odump or "-A" in opts.split()):
         # our dump must end tcpdump's packet, byte for byte; what precedes
@@ -149,7 +157,7 @@ def classify(o, t, opts, handoff):
         if not tt.endswith("\n" + odump):
             return "mismatch"
         td = tt[:len(tt) - len(odump) - 1]
-    return "continues" if boundary_prefix(od, td) else "mismatch"
+    return "continues" if boundary_prefix(od, td, handoff) else "mismatch"
 
 
 def main():
@@ -195,7 +203,7 @@ def main():
                 rep = reps[i] if i < len(reps) else []
                 # the handoff of the packet's last record (others in the
                 # group are records tcpdump refused: "[Invalid header")
-                handoff = bool(rep) and ">" in rep[-1]
+                handoff = rep[-1][rep[-1].index(">") + 1] if rep and ">" in rep[-1] else None
                 k = classify(op[i] if i < len(op) else [], tp[i] if i < len(tp) else [], opts, handoff) if oo != tt else "identical"
                 counts[opts][k] += 1
                 if k == "mismatch":
