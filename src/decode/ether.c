@@ -104,9 +104,17 @@ const char *dec_ethertype_name(unsigned type)
 	return dec_tok(ethertypes, type, "Unknown");
 }
 
-static void print_type(struct dec_ctx *d, unsigned type)
+/* -q keeps only the name ("Unknown Ethertype (0x...)" without one), as
+ * tcpdump's ether_type_print. */
+void dec_ethertype_print(struct dec_ctx *d, unsigned type)
 {
-	dec_printf(d, "ethertype %s (0x%04x)", dec_tok(ethertypes, type, "Unknown"), type);
+	const char *name = dec_tok(ethertypes, type, NULL);
+	if (!d->o.qflag)
+		dec_printf(d, "ethertype %s (0x%04x)", name ? name : "Unknown", type);
+	else if (name)
+		dec_printf(d, "%s", name);
+	else
+		dec_printf(d, "Unknown Ethertype (0x%04x)", type);
 }
 
 /* 802.2 LLC header length (IEEE 802.2): U frames have a 1-byte control
@@ -162,7 +170,7 @@ int dec_ether(struct dec_ctx *d, const uint8_t *p, size_t len)
 			dec_printf(d, "802.3, length %zu: ",
 				   len < 14 ? 0 : len - 14 < type ? len - 14 : (size_t)type);
 		else {
-			print_type(d, type);
+			dec_ethertype_print(d, type);
 			dec_printf(d, ", length %zu: ", len);
 		}
 	}
@@ -179,7 +187,7 @@ int dec_ether(struct dec_ctx *d, const uint8_t *p, size_t len)
 		if (d->o.eflag) {
 			dec_printf(d, "vlan %u, p %u%s, ", tci & 0xfff, tci >> 13, (tci & 0x1000) ? ", DEI" : "");
 			if (type > 1500) {
-				print_type(d, type);
+				dec_ethertype_print(d, type);
 				dec_printf(d, ", ");
 			}
 		}
@@ -213,7 +221,7 @@ int dec_ether(struct dec_ctx *d, const uint8_t *p, size_t len)
 				dec_printf(d, " (0x%04x)", type);
 			else if (!d->o.qflag) {
 				dec_printf(d, ", ");
-				print_type(d, type);
+				dec_ethertype_print(d, type);
 			}
 			dec_printf(d, ", length %zu: ", len + (size_t)(q - p));
 		}

@@ -40,8 +40,15 @@ int dec_link_null(struct dec_ctx *d, const uint8_t *p, size_t len)
 	uint32_t af = d->linktype == DLT_LOOP ? dec_be32(d, p) : dec_le32(d, p);
 	if (d->linktype != DLT_LOOP && (af & 0xffff0000u) != 0)
 		af = dec_be32(d, p); /* written on a machine of the other byte order */
-	if (d->o.eflag)
-		dec_printf(d, "AF %s (%u), length %zu: ", dec_tok(bsd_afs, af, "Unknown"), af, len);
+	if (d->o.eflag) {
+		if (!d->o.qflag)
+			dec_printf(d, "AF %s (%u)", dec_tok(bsd_afs, af, "Unknown"), af);
+		else if (dec_tok(bsd_afs, af, NULL))
+			dec_printf(d, "%s", dec_tok(bsd_afs, af, NULL));
+		else
+			dec_printf(d, "Unknown AF %u", af);
+		dec_printf(d, ", length %zu: ", len);
+	}
 	len = len >= 4 ? len - 4 : 0;
 	if (af == 2)
 		dec_ip(d, p + 4, len);
@@ -88,9 +95,10 @@ int dec_link_sll(struct dec_ctx *d, const uint8_t *p, size_t len)
 	if (d->o.eflag) {
 		dec_printf(d, "%3s ", dec_tok(sll_pkttypes, dec_be16(d, p), "?"));
 		sll_addr(d, p + 6, dec_be16(d, p + 4));
-		if (!d->o.qflag)
+		if (!d->o.qflag) { /* -q: nothing after the address */
 			sll_proto(d, proto);
-		dec_printf(d, "length %zu: ", len);
+			dec_printf(d, "length %zu: ", len);
+		}
 	}
 	len = len >= 16 ? len - 16 : 0;
 	sll_payload(d, proto, p + 16, len);
@@ -114,9 +122,10 @@ int dec_link_sll2(struct dec_ctx *d, const uint8_t *p, size_t len)
 	dec_printf(d, "%-3s ", dec_tok(sll_pkttypes, dec_u8(d, p + 10), "?"));
 	if (d->o.eflag) {
 		sll_addr(d, p + 12, dec_u8(d, p + 11));
-		if (!d->o.qflag)
+		if (!d->o.qflag) { /* -q: nothing after the address */
 			sll_proto(d, proto);
-		dec_printf(d, "length %zu: ", len);
+			dec_printf(d, "length %zu: ", len);
+		}
 	}
 	len = len >= 20 ? len - 20 : 0;
 	sll_payload(d, proto, p + 20, len);

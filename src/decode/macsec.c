@@ -78,8 +78,10 @@ int dec_macsec(struct dec_ctx *d, const uint8_t *frame, const uint8_t *q, size_t
 	len = sl ? sl : len - MACSEC_ICV_LEN;
 	*lenp = len >= 2 ? len - 2 : 0;
 	*type = dec_be16(d, q + tag);
-	if (d->o.eflag)
-		dec_printf(d, "ethertype %s (0x%04x), ", dec_ethertype_name(*type), *type);
+	if (d->o.eflag) {
+		dec_ethertype_print(d, *type);
+		dec_printf(d, ", ");
+	}
 	return (int)tag + 2;
 trunc:
 	dec_printf(d, " [|macsec]");

@@ -81,8 +81,8 @@ def run_one(decprint, f, opts):
 
 
 def dump_bytes(lines):
-    """The bytes of -x / -X dump lines, as hex digits."""
-    return "".join(re.sub(r"\s", "", l[10:49]) for l in lines)
+    """The bytes of the -x / -X dump lines among lines, as hex digits."""
+    return "".join(re.sub(r"\s", "", l[10:49]) for l in lines if DUMP.match(l))
 
 
 def app_truncated(o, t, od, odump, opts):
