@@ -135,7 +135,8 @@ static void print_delta(struct dec_ctx *d, const struct timeval *a, const struct
 		sec = -sec - (usec ? 1 : 0);
 		usec = usec ? 1000000 - usec : 0;
 		dec_printf(d, "-");
-	}
+	} else
+		dec_printf(d, " "); /* and a space in the sign's place otherwise */
 	print_hms(d, sec, usec);
 }
 
@@ -154,7 +155,7 @@ static void print_ts(struct dec_ctx *d, const struct timeval *tv)
 	case 1: /* -t: none */
 		break;
 	case 2: /* -tt: seconds since the epoch */
-		dec_printf(d, "%ld.%06ld ", (long)tv->tv_sec, (long)tv->tv_usec);
+		dec_printf(d, "%ld.%06u ", (long)tv->tv_sec, (unsigned)tv->tv_usec);
 		break;
 	case 3: /* -ttt: since the previous packet */
 		print_delta(d, tv, d->seen ? &d->prev : tv);

@@ -26,7 +26,8 @@ import concurrent.futures, glob, os, re, subprocess, sys
 
 OPTSETS = ["-nn", "-nn -v", "-nn -vvv", "-nn -e", "-nn -x", "-nn -X", "-nn -A", "-nn -q"]
 DECODED_LINKS = {"EN10MB", "NULL", "LOOP", "RAW", "IPV4", "IPV6", "LINUX_SLL", "LINUX_SLL2"}
-TS = re.compile(r"^\d\d:\d\d:\d\d\.\d{6} ")
+# a packet's first line: the default, -tt, -ttt/-ttttt and -tttt timestamps
+TS = re.compile(r"^([ -]?\d\d:\d\d:\d\d\.\d{6} |\d+\.\d{6} |\d{4}-\d\d-\d\d \d\d:\d\d:\d\d\.\d{6} )")
 DUMP = re.compile(r"^\t0x[0-9a-f]{4}: ")
 CORE = {"ether", "arp", "ip", "ip6", "tcp", "udp", "icmp", "icmp6"}
 REPORT = "\001L "
