@@ -137,7 +137,7 @@ static void print_delta(struct dec_ctx *d, const struct timeval *a, const struct
 		dec_printf(d, "-");
 	} else
 		dec_printf(d, " "); /* and a space in the sign's place otherwise */
-	print_hms(d, sec, usec);
+	print_hms(d, sec % 86400, usec); /* tcpdump formats it as a time of day */
 }
 
 static void print_ts(struct dec_ctx *d, const struct timeval *tv)
@@ -157,8 +157,9 @@ static void print_ts(struct dec_ctx *d, const struct timeval *tv)
 	case 2: /* -tt: seconds since the epoch */
 		dec_printf(d, "%ld.%06u ", (long)tv->tv_sec, (unsigned)tv->tv_usec);
 		break;
-	case 3: /* -ttt: since the previous packet */
-		print_delta(d, tv, d->seen ? &d->prev : tv);
+	case 3: /* -ttt: since the previous packet (tcpdump takes a reference
+		 * time of exactly 0 for none: the delta is then 0) */
+		print_delta(d, tv, timerisset(&d->prev) ? &d->prev : tv);
 		break;
 	case 4: /* -tttt: date and time */
 		if (!localtime_r(&t, &tm)) {
@@ -168,8 +169,11 @@ static void print_ts(struct dec_ctx *d, const struct timeval *tv)
 		dec_printf(d, "%04d-%02d-%02d ", tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday);
 		print_hms(d, (long)tm.tm_hour * 3600 + tm.tm_min * 60 + tm.tm_sec, (long)tv->tv_usec);
 		break;
-	default: /* -ttttt: since the first packet */
-		print_delta(d, tv, d->seen ? &d->first : tv);
+	default: /* -ttttt: since the first packet (or the first after it, while
+		 * the reference is still 0.000000) */
+		if (!timerisset(&d->first))
+			d->first = *tv;
+		print_delta(d, tv, &d->first);
 		break;
 	}
 }
@@ -297,8 +301,6 @@ void dec_packet(struct dec_ctx *d, FILE *out, const struct pcap_pkthdr *h, const
 	if (invalid_header(d, h))
 		return;
 	print_ts(d, &h->ts);
-	if (!d->seen)
-		d->first = h->ts;
 	d->prev = h->ts;
 	d->seen++;
 
