@@ -1,7 +1,8 @@
-# explain, trace, asm (src/explain.c, src/trace.c, src/asm.c, src/cli/{explain,trace,asm}.c) and their tests.
+# explain, trace, asm (src/explain*.c, src/trace.c, src/asm*.c, src/cli/{explain,trace,asm}.c) and their tests.
 bpfx_SOURCES += src/cli/explain.c src/cli/trace.c src/cli/asm.c
-libbpfx_a_SOURCES += src/explain.c src/explain.h src/explain_fields.c \
-	src/trace.c src/trace.h src/asm.c src/asm.h
+libbpfx_a_SOURCES += src/explain.c src/explain.h src/explain_int.h \
+	src/explain_analyze.c src/explain_text.c src/explain_fields.c \
+	src/trace.c src/trace.h src/asm.c src/asm.h src/asm_int.h src/asm_parse.c
 
 # Unit tests (tests/unit/test_{explain,trace,asm}.c) read tests/diff/exprs.txt
 # and, when present, ../shared/corpus.
