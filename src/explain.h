@@ -7,7 +7,7 @@
  * come from tables of header fields (src/explain_fields.c) keyed by layer
  * and offset; the layer at an offset is what the tests before the
  * instruction established, found by a forward pass over the program
- * (src/explain.c). */
+ * (src/explain_analyze.c). */
 #ifndef BPFX_EXPLAIN_H
 #define BPFX_EXPLAIN_H
 #include <stdint.h>

@@ -390,6 +390,24 @@ void xp_read_abs(struct xread *r, const struct xctx *c, const struct xstate *s, 
 	r->val.layer = XL_NLAYERS;
 	xp_put(r->val.text, sizeof r->val.text, "%s[%d%s]", ll == XL_NLAYERS ? "link" : lprim, off, size_suffix(size, sz));
 
+	/* Linux's ancillary data (SKF_AD_OFF = -4096 + n): metadata a kernel
+	 * socket filter reads, not packet bytes; outside the kernel there is
+	 * none, and bpf_filter treats the load as past the packet */
+	if ((uint32_t)off >= 0xfffff000u) {
+		/* <linux/filter.h>: SKF_AD_PROTOCOL 0, PKTTYPE 4, IFINDEX 8, ... */
+		static const char *const ad[] = { "protocol (ethertype)", "packet type", "interface index",
+			"netlink attribute", "nested netlink attribute", "mark", "queue", "hardware type",
+			"receive hash", "CPU", "A xor X", "VLAN tag", "VLAN tag present", "payload offset",
+			"random number", "VLAN protocol" };
+		unsigned n = (uint32_t)off - 0xfffff000u;
+		const char *what = n % 4 == 0 && n / 4 < sizeof ad / sizeof ad[0] ? ad[n / 4] : "unknown field";
+		xp_put(r->val.text, sizeof r->val.text, "linux[%s]", what);
+		xp_put(r->meaning, sizeof r->meaning,
+		       "the %s Linux gives a live socket filter (in a capture file: none, the load rejects)", what);
+		xp_put(r->where, sizeof r->where, "at SKF_AD_OFF + %u", n);
+		return;
+	}
+
 	/* MPLS label stack entries, until an IP version test says where
 	 * the network layer starts */
 	if (s->mpls_at >= 0 && off >= s->mpls_at && (s->net == NET_ALL || off < s->nl)) {
