@@ -171,8 +171,15 @@ static int eval(struct gen *g, struct cond *c, const struct ast *n)
 	case AST_LOAD:
 		return eval_load(g, c, n);
 	case AST_BINOP: {
-		if (n->r->kind == AST_NUM || (g->fold && const_value(n->r, &v) &&
-					      !((n->op == OP_DIV || n->op == OP_MOD) && v == 0))) {
+		/* A constant right operand goes in k, except a folded zero
+		 * divisor or a shift by more than 31, which the validator (and
+		 * the kernel) refuse as constants: those stay `op x`, and run
+		 * as bpf_filter runs them (reject; A = 0). */
+		int kform = n->r->kind == AST_NUM ||
+			    (g->fold && const_value(n->r, &v) &&
+			     !((n->op == OP_DIV || n->op == OP_MOD) && v == 0) &&
+			     !((n->op == OP_LSH || n->op == OP_RSH) && v > 31));
+		if (kform) {
 			if (eval(g, c, n->l))
 				return -1;
 			c_ins(g, c, (uint16_t)(BPF_ALU | alu_op[n->op] | BPF_K),

@@ -39,5 +39,5 @@ fuzz: fuzz-build
 	@srcdir='$(srcdir)' FUZZ_SECONDS='$(FUZZ_SECONDS)' \
 	$(SHELL) $(srcdir)/tests/fuzz/fuzz.sh run $(FUZZ_HARNESSES)
 memcheck: bpfx$(EXEEXT) $(check_PROGRAMS)
-	@srcdir='$(srcdir)' $(SHELL) $(srcdir)/tests/fuzz/memcheck.sh
+	@srcdir='$(srcdir)' MEMCHECK_TESTS='$(MEMCHECK_TESTS)' $(SHELL) $(srcdir)/tests/fuzz/memcheck.sh
 EXTRA_DIST += tests/fuzz/expr.dict
