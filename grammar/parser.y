@@ -197,6 +197,7 @@ other:	  pqual BROADCAST	{ $$ = mk(p, AST_BCAST, @$); $$->proto = (uint8_t)$1; }
 	| OUTBOUND		{ $$ = mk(p, AST_INBOUND, @$); $$->num = 1; }
 	| IFINDEX NUM		{ $$ = mk(p, AST_IFINDEX, @$); $$->num = $2; }
 	| UNSUP_PRIM		{ $$ = mk(p, AST_UNSUP, @$); $$->text = $1; }
+	| UNSUP_PRIM pnum	{ $$ = mk(p, AST_UNSUP, @$); $$->text = $1; }
 	;
 relop:	  '>'			{ $$ = OP_GT; }
 	| GEQ			{ $$ = OP_GE; }

@@ -326,7 +326,9 @@ static int check_arith(struct sema *s, struct ast *n)
 		n->mpls_depth = (uint8_t)s->mpls;
 		if (n->num != 1 && n->num != 2 && n->num != 4)
 			return FAIL(n, "%s[...:%u]: size must be 1, 2 or 4", ast_proto_name(n->proto), n->num);
-		if (n->proto == P_AH || n->proto == P_ESP || n->proto == P_UNSUP)
+		if (n->proto == P_UNSUP)
+			return FAIL(n, "indexing this protocol is not supported by bpfx yet");
+		if (n->proto == P_AH || n->proto == P_ESP)
 			return FAIL(n, "'%s[...]': unsupported index operation", ast_proto_name(n->proto));
 		return 0;
 	case AST_BINOP:

@@ -107,7 +107,14 @@ static int uses_unsupported(const char *expr)
 		const char *w = p;
 		while (*p && is_word_char((unsigned char)*p))
 			p++;
-		size_t n = (size_t)(p - w);
+		/* libpcap's words start with a letter or digit and do not end
+		 * in '-' or '_': `-atalk[0]` is a minus and `atalk` */
+		while (p > w && (*w == '-' || *w == '_' || *w == '.'))
+			w++;
+		const char *e = p;
+		while (e > w && (e[-1] == '-' || e[-1] == '_'))
+			e--;
+		size_t n = (size_t)(e - w);
 		for (size_t i = 0; n && i < sizeof unsupported / sizeof unsupported[0]; i++)
 			if (strlen(unsupported[i]) == n && !strncmp(w, unsupported[i], n))
 				return 1;

@@ -68,6 +68,10 @@ static void test_compile_error_spans(void **state)
 	expect_error("vlan 4096", "vlan 4096", "greater than maximum");
 	expect_error("ip[0] = 09", "09", "non-octal");
 	expect_error("tcp and ? ", "?", "unexpected character");
+	/* what libpcap accepts and bpfx does not compile says so, by name */
+	expect_error("atalk[0] = 1", "atalk[0]", "not supported by bpfx yet");
+	expect_error("tcp and geneve 12", "geneve 12", "'geneve' is not supported by bpfx yet");
+	expect_error("vxlan", "vxlan", "'vxlan' is not supported by bpfx yet");
 }
 
 /* A bare id takes the qualifiers of what stands before it. */
