@@ -5,7 +5,14 @@
  *   becomes ldxb 4*([n]&0xf); ld [x + b+c], when b+c cannot overflow
  *   (X is at most 60 there, so c + X never wraps either);
  * - a masked test against zero becomes jset:
- *     and #m; jeq #0  ->  jset #m with the targets swapped. */
+ *     and #m; jeq #0  ->  jset #m with the targets swapped;
+ * - an equality test folds the last add, sub or xor into its operand,
+ *   since each is a bijection on 32-bit values:
+ *     sub x; jeq #0  ->  jeq x        (also xor x)
+ *     sub #k; jeq #c ->  jeq #(c+k)   (add #k: c-k, xor #k: c^k)
+ *   (`ip[2:2] - ... != 0`, the payload-length test, ends this way).
+ * Both drop an instruction whose result only the test read: peep runs
+ * first, before any pass lets a block use A from a predecessor. */
 #include "opt/opt.h"
 #include <stdlib.h>
 #include <string.h>
@@ -53,6 +60,26 @@ static void to_jset(struct ir_block *b)
 	b->ninsns--;
 }
 
+static void fold_into_jeq(struct ir_block *b)
+{
+	if (b->term != IR_BRANCH || b->ninsns == 0 || b->jcode != (BPF_JMP | BPF_JEQ | BPF_K))
+		return;
+	const struct ir_insn *last = &b->insns[b->ninsns - 1];
+	switch (last->code) {
+	case BPF_ALU | BPF_SUB | BPF_X:
+	case BPF_ALU | BPF_XOR | BPF_X:
+		if (b->jk != 0)
+			return;
+		b->jcode = BPF_JMP | BPF_JEQ | BPF_X;
+		break;
+	case BPF_ALU | BPF_SUB | BPF_K: b->jk += last->k; break;
+	case BPF_ALU | BPF_ADD | BPF_K: b->jk -= last->k; break;
+	case BPF_ALU | BPF_XOR | BPF_K: b->jk ^= last->k; break;
+	default: return;
+	}
+	b->ninsns--;
+}
+
 void opt_peep(struct ir_prog *p)
 {
 	int n;
@@ -60,6 +87,7 @@ void opt_peep(struct ir_prog *p)
 	for (int i = 0; i < n; i++) {
 		fold_offsets(order[i]);
 		to_jset(order[i]);
+		fold_into_jeq(order[i]);
 	}
 	free(order);
 }

@@ -55,6 +55,22 @@ static void test_opt_peephole_folds_offsets_and_masks(void **state)
 	bpfx_program_free(&p);
 }
 
+/* peep.c: the last sub/add/xor before an equality test goes into it. */
+static void test_opt_peephole_folds_into_jeq(void **state)
+{
+	struct bpfx_program p = compile("((ip[2:2] - ((ip[0]&0xf)<<2)) - ((tcp[12]&0xf0)>>2)) != 0", 1);
+	assert_int_equal(count(&p, BPF_JMP | BPF_JEQ | BPF_X, 0), 1);
+	assert_int_equal(p.len, 20); /* libpcap 1.10's optimizer: 20 as well */
+	bpfx_program_free(&p);
+	p = compile("ip[0] + 5 = 3", 1); /* 3 - 5 wraps: never true, and exact */
+	assert_int_equal(count(&p, BPF_JMP | BPF_JEQ | BPF_K, 0xfffffffe), 1);
+	assert_int_equal(count(&p, BPF_ALU | BPF_ADD | BPF_K, 5), 0);
+	bpfx_program_free(&p);
+	p = compile("ip[0] ^ 0xff = 0x0f", 1);
+	assert_int_equal(count(&p, BPF_JMP | BPF_JEQ | BPF_K, 0xf0), 1);
+	bpfx_program_free(&p);
+}
+
 /* dead.c: everything after `udp` on the IPv6 side can only reject. */
 static void test_opt_dead_rejecting_paths_go(void **state)
 {
@@ -134,6 +150,7 @@ static void test_opt_never_changes_a_verdict(void **state)
 		"tcp[13] & 2 != 0 and not port 22",
 		"ip6 and udp port 53 or tcp[13] & 18 = 18",
 		"(((ip[2:2] - ((ip[0]&0xf)<<2)) - ((tcp[12]&0xf0)>>2)) != 0)",
+		"ip[0] + 5 = 3 or ip[8] - 63 = 1 or ip[9] ^ 6 = 0",
 	};
 	const struct { const uint8_t *d; unsigned n; } pkts[] = { { v4tcp, sizeof v4tcp }, { v6udp, sizeof v6udp } };
 	for (size_t e = 0; e < sizeof exprs / sizeof exprs[0]; e++) {
@@ -154,6 +171,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_opt_threading_tests_ethertype_once),
 		cmocka_unit_test(test_opt_peephole_folds_offsets_and_masks),
+		cmocka_unit_test(test_opt_peephole_folds_into_jeq),
 		cmocka_unit_test(test_opt_dead_rejecting_paths_go),
 		cmocka_unit_test(test_opt_constants_fold),
 		cmocka_unit_test(test_opt_fuse_keeps_only_the_covering_load),
