@@ -78,6 +78,22 @@ expect 0 "more than the Linux limit" timeout 20 $B compile -O "$@" tcp
 set -- $(rep 400 "tcp port 1 or")
 expect 0 "more than the Linux limit" $B compile -O "$@" tcp
 
+# --- hand-written programs ----------------------------------------------------
+# 100,001 instructions: asm assembles them (and warns); filter and check
+# refuse to run them, naming the limit.
+awk 'BEGIN { for (i = 0; i < 100000; i++) print "ld #1"; print "ret #0" }' >"$T/big.asm"
+expect 0 "more than 4096" $B asm -ddd "$T/big.asm"
+expect 2 "more than 4096" $B filter --program "$T/big.asm" -r "$srcdir/examples/handshake-2013.pcap"
+expect 2 "more than 4096" $B check --program "$T/big.asm" -r "$srcdir/examples/handshake-2013.pcap"
+# One line of 20 MB: an error at 1:1 that quotes only the start of it.
+head -c 20000000 /dev/zero | tr '\0' x >"$T/junk.asm"
+$B asm "$T/junk.asm" >/dev/null 2>"$T/err"
+rc=$?
+if [ $rc = 2 ] && grep -q "junk.asm:1:1" "$T/err" && [ "$(wc -c <"$T/err")" -lt 2000 ]; then pass; else fail "20 MB asm line: exit $rc, $(wc -c <"$T/err") bytes of error"; fi
+# A jump past the end: refused with the instruction named.
+printf 'ld #1\nja 5\nret #0\n' >"$T/jump.asm"
+expect 2 "instruction 1" $B filter --program "$T/jump.asm" -r "$srcdir/examples/handshake-2013.pcap"
+
 # --- captures ---------------------------------------------------------------
 le32() { printf "\\$(printf %03o $(($1 & 255)))\\$(printf %03o $(($1 >> 8 & 255)))\\$(printf %03o $(($1 >> 16 & 255)))\\$(printf %03o $(($1 >> 24 & 255)))"; }
 hdr() { printf '\324\303\262\241\002\000\004\000'; le32 0; le32 0; le32 "$1"; le32 1; } # snaplen, EN10MB
