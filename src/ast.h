@@ -43,6 +43,8 @@ enum ast_kind {
 	AST_MCAST,     /* [proto] multicast */
 	AST_LESS, AST_GREATER, /* less N, greater N */
 	AST_VLAN, AST_MPLS,    /* vlan [N], mpls [N] (has_num) */
+	AST_PPPOED,    /* pppoed: a PPPoE discovery frame */
+	AST_PPPOES,    /* pppoes [N]: a PPPoE session frame (has_num) */
 	AST_INBOUND,   /* inbound (num 0), outbound (num 1) */
 	AST_IFINDEX,   /* ifindex N */
 	AST_UNSUP,     /* a primitive bpfx does not compile yet */
@@ -80,10 +82,10 @@ struct ast {
 	struct ast *l, *r;       /* children (AND/OR/NOT/HEAD/REL/BINOP/NEG/LOAD index) */
 	uint8_t paren;           /* written inside parentheses */
 	uint8_t not_;            /* REL: reversed (`<=`, `<`, `!=`) */
-	uint8_t has_num;         /* VLAN/MPLS: a number was given */
+	uint8_t has_num;         /* VLAN/MPLS/PPPOES: a number was given */
 	uint8_t proto;           /* PROTO/BCAST/MCAST/LOAD: enum ast_proto */
 	enum ast_op op;          /* REL, BINOP */
-	uint32_t num;            /* NUM, LESS/GREATER, VLAN/MPLS, LOAD size, ID number */
+	uint32_t num;            /* NUM, LESS/GREATER, VLAN/MPLS/PPPOES, LOAD size, ID number */
 	struct ast_qual q;       /* HEAD: as written; ID: as resolved by sema */
 	/* AST_ID */
 	enum ast_idkind idkind;
@@ -93,6 +95,7 @@ struct ast {
 	/* filled by sema */
 	uint8_t vlan_depth;      /* vlan primitives before this one, in source order */
 	uint8_t mpls_depth;      /* mpls primitives before this one */
+	uint8_t pppoes_depth;    /* pppoes primitives before this one */
 	struct sema_val *val;    /* resolved addresses/ports for AST_ID */
 };
 

@@ -18,7 +18,7 @@ struct sema {
 	struct arena *a;
 	const char *src;
 	struct bpfx_error *err;
-	int vlan, mpls;          /* primitives seen so far, in source order */
+	int vlan, mpls, pppoes;  /* primitives seen so far, in source order */
 };
 
 static const struct ast_qual QERR = { P_UNDEF, D_UNDEF, A_UNDEF, { 0, 0 } };
@@ -303,6 +303,15 @@ static int resolve_id(struct sema *s, struct ast *n, struct ast_qual q)
 	return 0;
 }
 
+/* Record where in the source order of vlan/mpls/pppoes the node stands:
+ * each of those moves the offsets of everything written after it. */
+static void stamp(const struct sema *s, struct ast *n)
+{
+	n->vlan_depth = (uint8_t)s->vlan;
+	n->mpls_depth = (uint8_t)s->mpls;
+	n->pppoes_depth = (uint8_t)s->pppoes;
+}
+
 static int is_literal_zero(const struct ast *n)
 {
 	return n->kind == AST_NUM && n->num == 0;
@@ -311,8 +320,7 @@ static int is_literal_zero(const struct ast *n)
 /* Arithmetic: sizes, loads bpfx can index, division by a literal zero. */
 static int check_arith(struct sema *s, struct ast *n)
 {
-	n->vlan_depth = (uint8_t)s->vlan;
-	n->mpls_depth = (uint8_t)s->mpls;
+	stamp(s, n);
 	switch (n->kind) {
 	case AST_NUM:
 	case AST_LEN:
@@ -322,8 +330,7 @@ static int check_arith(struct sema *s, struct ast *n)
 	case AST_LOAD:
 		if (check_arith(s, n->l))
 			return -1;
-		n->vlan_depth = (uint8_t)s->vlan;
-		n->mpls_depth = (uint8_t)s->mpls;
+		stamp(s, n);
 		if (n->num != 1 && n->num != 2 && n->num != 4)
 			return FAIL(n, "%s[...:%u]: size must be 1, 2 or 4", ast_proto_name(n->proto), n->num);
 		if (n->proto == P_UNSUP)
@@ -356,8 +363,7 @@ static int is_chain(const struct ast *n)
 static int resolve(struct sema *s, struct ast *n, struct ast_qual ctx, struct ast_qual *out)
 {
 	struct ast_qual mine = QERR;
-	n->vlan_depth = (uint8_t)s->vlan;
-	n->mpls_depth = (uint8_t)s->mpls;
+	stamp(s, n);
 	switch (n->kind) {
 	case AST_AND:
 	case AST_OR: {
@@ -377,8 +383,7 @@ static int resolve(struct sema *s, struct ast *n, struct ast_qual ctx, struct as
 		if (resolve(s, up[0]->l, ctx, &q))
 			return -1;
 		for (size_t i = 0; i <= depth; i++) {
-			up[i]->vlan_depth = (uint8_t)s->vlan;
-			up[i]->mpls_depth = (uint8_t)s->mpls;
+			stamp(s, up[i]);
 			if (resolve(s, up[i]->r, q, &q))
 				return -1;
 		}
@@ -421,6 +426,13 @@ static int resolve(struct sema *s, struct ast *n, struct ast_qual ctx, struct as
 			return FAIL(n, "MPLS label %u greater than maximum 1048575", n->num);
 		s->mpls++;
 		break;
+	case AST_PPPOES:
+		if (n->has_num && n->num > 0xffff)
+			return FAIL(n, "PPPoE session number %u greater than maximum 65535", n->num);
+		s->pppoes++;
+		break;
+	case AST_PPPOED:
+		break;
 	case AST_UNSUP:
 		return FAIL(n, "'%s' is not supported by bpfx yet", n->text);
 	case AST_INBOUND: case AST_IFINDEX:
@@ -432,8 +444,8 @@ static int resolve(struct sema *s, struct ast *n, struct ast_qual ctx, struct as
 	default:
 		return FAIL(n, "internal: unexpected node");
 	}
-	if (s->vlan > 200 || s->mpls > 200)
-		return FAIL(n, "too many vlan or mpls primitives");
+	if (s->vlan > 200 || s->mpls > 200 || s->pppoes > 200)
+		return FAIL(n, "too many vlan, mpls or pppoes primitives");
 	/* A parenthesized expression passes on what stood before its '('. */
 	*out = n->paren ? ctx : mine;
 	return 0;

@@ -2,8 +2,9 @@
  *
  * - Qualifier inheritance: every AST_ID gets the proto/dir/addr it means
  *   (`host a or b` gives b `host`), following libpcap's rules exactly.
- * - Source-order state: each node records how many `vlan` and `mpls`
- *   primitives precede it, because libpcap shifts every later offset.
+ * - Source-order state: each node records how many `vlan`, `mpls` and
+ *   `pppoes` primitives precede it, because libpcap shifts every later
+ *   offset.
  * - Values: numbers, addresses, masks, names (/etc/hosts, /etc/services,
  *   /etc/protocols, /etc/networks) become sema_val; range checks here.
  * Every error carries the span of what it is about. */

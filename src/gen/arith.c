@@ -42,6 +42,7 @@ static struct cond *guard(struct gen *g, const struct ast *n, int *failed)
 	g->span = n->span;
 	g->vlan = n->vlan_depth;
 	g->mpls = n->mpls_depth;
+	g->pppoes = n->pppoes_depth;
 	if (n->proto == P_LINK)
 		return inner;
 	if (n->proto == P_ICMP6) {
@@ -113,10 +114,11 @@ static int const_value(const struct ast *n, uint32_t *v)
 static int eval_load(struct gen *g, struct cond *c, const struct ast *n)
 {
 	uint16_t size = bpf_size((int)n->num);
-	int saved_vlan = g->vlan, saved_mpls = g->mpls;
+	int saved_vlan = g->vlan, saved_mpls = g->mpls, saved_pppoes = g->pppoes;
 	g->vlan = n->vlan_depth;
 	g->mpls = n->mpls_depth;
-	uint32_t base = n->proto == P_LINK ? 0 : off_linkpl(g);
+	g->pppoes = n->pppoes_depth;
+	uint32_t base = n->proto == P_LINK ? off_linkhdr(g) : off_linkpl(g);
 	if (n->proto == P_ICMP6)
 		base += 40;
 	if (is_transport(n->proto)) {
@@ -137,6 +139,7 @@ static int eval_load(struct gen *g, struct cond *c, const struct ast *n)
 	}
 	g->vlan = saved_vlan;
 	g->mpls = saved_mpls;
+	g->pppoes = saved_pppoes;
 	return 0;
 }
 

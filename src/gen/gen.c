@@ -87,6 +87,7 @@ static struct cond *gen_node(struct gen *g, const struct ast *n)
 	g->span = n->span;
 	g->vlan = n->vlan_depth;
 	g->mpls = n->mpls_depth;
+	g->pppoes = n->pppoes_depth;
 	switch (n->kind) {
 	case AST_AND:
 	case AST_OR: {
@@ -142,6 +143,10 @@ static struct cond *gen_node(struct gen *g, const struct ast *n)
 		return gen_vlan(g, n);
 	case AST_MPLS:
 		return gen_mpls(g, n);
+	case AST_PPPOED:
+		return gen_pppoed(g);
+	case AST_PPPOES:
+		return gen_pppoes(g, n);
 	case AST_INBOUND:
 		return gen_inbound(g, (int)n->num);
 	case AST_IFINDEX:

@@ -6,7 +6,7 @@
  * truncated packet a load past the captured bytes rejects the whole
  * packet, so which test runs first decides verdicts, not only speed.
  * gen.c then lowers the tree to blocks with the usual true/false-target
- * recursion.  Files: link.c (link layer, vlan, mpls), net.c (IPv4, IPv6,
+ * recursion.  Files: link.c (link layer, vlan, mpls, pppoe), net.c (IPv4, IPv6,
  * ARP hosts, nets, protocols), transport.c (ports), arith.c (relations). */
 #ifndef BPFX_GEN_H
 #define BPFX_GEN_H
@@ -35,7 +35,7 @@ struct gen {
 	const struct linktype *lt;
 	struct bpfx_error *err;
 	struct span span;        /* the node being lowered, for errors and insns */
-	int vlan, mpls;          /* of the node being lowered (from sema) */
+	int vlan, mpls, pppoes;  /* of the node being lowered (from sema) */
 	int scratch;             /* next free scratch memory slot */
 	int savefile, swapped;   /* from bpfx_options */
 	int fold;                /* optimizing: fold constant arithmetic */
@@ -59,6 +59,7 @@ uint16_t bpf_size(int bytes);
 int gen_program(struct gen *g, const struct ast *root);
 
 /* link.c */
+uint32_t off_linkhdr(const struct gen *g);  /* OR_LINKHDR: `ether[...]` */
 uint32_t off_linktype(const struct gen *g);
 uint32_t off_linkpl(const struct gen *g);   /* link payload + MPLS labels: OR_LINKPL */
 struct cond *gen_linktype(struct gen *g, uint32_t ethertype);
@@ -67,6 +68,8 @@ struct cond *gen_bcast(struct gen *g, int proto);
 struct cond *gen_mcast(struct gen *g, int proto);
 struct cond *gen_vlan(struct gen *g, const struct ast *n);
 struct cond *gen_mpls(struct gen *g, const struct ast *n);
+struct cond *gen_pppoed(struct gen *g);
+struct cond *gen_pppoes(struct gen *g, const struct ast *n);
 struct cond *gen_inbound(struct gen *g, int outbound);
 struct cond *gen_ifindex(struct gen *g, uint32_t ifindex);
 

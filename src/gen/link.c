@@ -1,7 +1,9 @@
 /* link.c: the link layer: protocol-type tests per link type, Ethernet
- * addresses, broadcast/multicast, and libpcap's vlan/mpls offset shifting
- * (each `vlan` moves every later offset by 4 bytes, each `mpls` moves the
- * network layer by 4, in source order, whatever the and/or around them). */
+ * addresses, broadcast/multicast, and libpcap's vlan/mpls/pppoes offset
+ * shifting (each `vlan` moves every later offset by 4 bytes, each `mpls`
+ * moves the network layer by 4, in source order, whatever the and/or
+ * around them; `pppoes` makes the PPP header inside a PPPoE session frame
+ * the link header of everything after it). */
 #include "gen/gen.h"
 #include "error.h"
 #include <arpa/inet.h>
@@ -14,14 +16,62 @@
 #define ETHERTYPE_IPV6 0x86dd
 #define ETHERTYPE_MPLS 0x8847
 
+#define ETHERTYPE_PPPOED 0x8863
+#define ETHERTYPE_PPPOES 0x8864
+#define PPPOE_HDRLEN 6 /* ver/type, code, session id, length */
+#define PPP_MPLS_UCAST 0x0281
+
+/* After n `pppoes`, the link header is the PPP protocol field of the
+ * innermost session: each pppoes puts it 6 bytes past the payload before
+ * it, and the payload 2 bytes past that.  (A vlan after a pppoes is an
+ * error, so all vlans count; an mpls before one is an error too.) */
+uint32_t off_linkhdr(const struct gen *g)
+{
+	if (!g->pppoes)
+		return 0;
+	return g->lt->off_nl + 4u * (uint32_t)g->vlan + PPPOE_HDRLEN + (PPPOE_HDRLEN + 2u) * (uint32_t)(g->pppoes - 1);
+}
+
 uint32_t off_linktype(const struct gen *g)
 {
+	if (g->pppoes)
+		return off_linkhdr(g);
 	return (uint32_t)g->lt->off_type + 4u * (uint32_t)g->vlan;
 }
 
 uint32_t off_linkpl(const struct gen *g)
 {
+	if (g->pppoes)
+		return off_linkhdr(g) + 2u + 4u * (uint32_t)g->mpls;
 	return g->lt->off_nl + 4u * (uint32_t)g->vlan + 4u * (uint32_t)g->mpls;
+}
+
+/* Inside a PPPoE session the type is a PPP protocol number: libpcap maps
+ * the ethertypes (and the SAPs) that have one, and compares the others as
+ * they are. */
+static struct cond *ppp_linktype(struct gen *g, uint32_t type)
+{
+	static const struct { uint32_t ether, ppp; } map[] = {
+		{ 0x0800, 0x0021 }, /* IPv4 */
+		{ 0x86dd, 0x0057 }, /* IPv6 */
+		{ 0x6003, 0x0027 }, /* DECnet */
+		{ 0x809b, 0x0029 }, /* AppleTalk */
+		{ 0x0600, 0x0025 }, /* XNS */
+		{ 0x00fe, 0x0023 }, /* ISO (SAP) -> OSI */
+		{ 0x0042, 0x0031 }, /* 802.1D spanning tree (SAP) -> bridging PDU */
+		{ 0x00e0, 0x002b }, /* IPX (SAP) */
+	};
+	for (size_t i = 0; i < sizeof map / sizeof map[0]; i++)
+		if (map[i].ether == type) {
+			type = map[i].ppp;
+			break;
+		}
+	return c_cmp(g, off_linktype(g), 2, BPF_JEQ, type, 0xffffffff);
+}
+
+static int is_ether(const struct gen *g)
+{
+	return g->lt->kind == LT_ETHER && !g->pppoes;
 }
 
 /* Below an MPLS label stack the only hint of the payload is the last
@@ -116,6 +166,8 @@ struct cond *gen_linktype(struct gen *g, uint32_t type)
 {
 	if (g->mpls > 0)
 		return mpls_linktype(g, type);
+	if (g->pppoes > 0)
+		return ppp_linktype(g, type);
 	switch (g->lt->kind) {
 	case LT_ETHER:
 		return ether_linktype(g, type);
@@ -147,8 +199,9 @@ static struct cond *mac_at(struct gen *g, uint32_t off, const uint8_t m[6])
 
 struct cond *gen_ehost(struct gen *g, const uint8_t mac[6], int dir)
 {
-	if (g->lt->kind != LT_ETHER)
-		return GEN_FAIL(g, "ethernet addresses supported only on ethernet (this is %s)", g->lt->descr);
+	if (!is_ether(g))
+		return GEN_FAIL(g, "ethernet addresses supported only on ethernet (this is %s)",
+				g->pppoes ? "PPP inside PPPoE" : g->lt->descr);
 	switch (dir) {
 	case D_SRC:
 		return mac_at(g, 6, mac);
@@ -165,7 +218,7 @@ struct cond *gen_bcast(struct gen *g, int proto)
 {
 	static const uint8_t all[6] = { 0xff, 0xff, 0xff, 0xff, 0xff, 0xff };
 	if (proto == P_DEFAULT || proto == P_LINK) {
-		if (g->lt->kind != LT_ETHER)
+		if (!is_ether(g))
 			return GEN_FAIL(g, "not a broadcast link");
 		return mac_at(g, 0, all);
 	}
@@ -182,7 +235,7 @@ struct cond *gen_bcast(struct gen *g, int proto)
 struct cond *gen_mcast(struct gen *g, int proto)
 {
 	if (proto == P_DEFAULT || proto == P_LINK) {
-		if (g->lt->kind != LT_ETHER)
+		if (!is_ether(g))
 			return GEN_FAIL(g, "link-layer multicast filters supported only on ethernet");
 		/* the group bit: least significant bit of the first octet */
 		return c_cmp(g, 0, 1, BPF_JSET, 1, 0xffffffff);
@@ -200,8 +253,8 @@ struct cond *gen_vlan(struct gen *g, const struct ast *n)
 {
 	if (g->mpls > 0)
 		return GEN_FAIL(g, "no VLAN match after MPLS");
-	if (g->lt->kind != LT_ETHER)
-		return GEN_FAIL(g, "no VLAN support for %s", g->lt->descr);
+	if (!is_ether(g))
+		return GEN_FAIL(g, "no VLAN support for %s", g->pppoes ? "PPP" : g->lt->descr);
 	uint32_t off = off_linktype(g);
 	struct cond *c = c_or(g, c_or(g, c_cmp(g, off, 2, BPF_JEQ, 0x8100, 0xffffffff),
 				      c_cmp(g, off, 2, BPF_JEQ, 0x88a8, 0xffffffff)),
@@ -218,12 +271,31 @@ struct cond *gen_mpls(struct gen *g, const struct ast *n)
 	struct cond *c;
 	if (g->mpls > 0)
 		c = c_cmp(g, off_linkpl(g) - 4 + 2, 1, BPF_JEQ, 0, 0x01);
+	else if (g->pppoes > 0)
+		c = c_cmp(g, off_linktype(g), 2, BPF_JEQ, PPP_MPLS_UCAST, 0xffffffff);
 	else if (g->lt->kind == LT_ETHER)
 		c = c_cmp(g, off_linktype(g), 2, BPF_JEQ, ETHERTYPE_MPLS, 0xffffffff);
 	else
 		return GEN_FAIL(g, "no MPLS support for %s", g->lt->descr);
 	if (n->has_num)
 		c = c_and(g, c, c_cmp(g, off_linkpl(g), 4, BPF_JEQ, n->num << 12, 0xfffff000));
+	return c;
+}
+
+/* pppoed: a discovery frame, by its type alone. */
+struct cond *gen_pppoed(struct gen *g)
+{
+	return gen_linktype(g, ETHERTYPE_PPPOED);
+}
+
+/* pppoes [id]: a session frame, with that session id (the low 16 bits of
+ * the word at the payload, as libpcap tests it); sema counted it, so what
+ * follows sees the PPP header inside as its link header. */
+struct cond *gen_pppoes(struct gen *g, const struct ast *n)
+{
+	struct cond *c = gen_linktype(g, ETHERTYPE_PPPOES);
+	if (c && n->has_num)
+		c = c_and(g, c, c_cmp(g, off_linkpl(g), 4, BPF_JEQ, n->num, 0xffff));
 	return c;
 }
 
@@ -240,6 +312,8 @@ struct cond *gen_mpls(struct gen *g, const struct ast *n)
 struct cond *gen_inbound(struct gen *g, int outbound)
 {
 	struct cond *c;
+	if (g->pppoes) /* libpcap adds the PPP header's offset to the metadata's */
+		return GEN_FAIL(g, "inbound/outbound after pppoes is not supported by bpfx yet");
 	if (g->lt->kind == LT_SLL)
 		c = c_cmp(g, 0, 2, BPF_JEQ, PACKET_OUTGOING, 0xffffffff);
 	else if (g->lt->kind == LT_SLL2)
@@ -253,6 +327,8 @@ struct cond *gen_inbound(struct gen *g, int outbound)
 
 struct cond *gen_ifindex(struct gen *g, uint32_t ifindex)
 {
+	if (g->pppoes)
+		return GEN_FAIL(g, "ifindex after pppoes is not supported by bpfx yet");
 	if (g->lt->kind == LT_SLL2)
 		return c_cmp(g, 4, 4, BPF_JEQ, ifindex, 0xffffffff);
 	if (g->savefile)

@@ -127,6 +127,41 @@ static void load_corpus(const char *dir, int dlt, struct pkts *out, struct pkts 
 	}
 }
 
+/* PPPoE sessions (one in three synthesized Ethernet packets, with the
+ * session ids the expression list names and others; one in nine nested in
+ * a second session) and discovery frames (one in eleven), for the link
+ * types that carry them. */
+static void add_pppoe(int dlt, struct pkts *s)
+{
+	static const uint16_t ids[] = { 0x27, 1, 0xffff, 0 };
+	struct synth_set eth;
+	synth_generate(&eth, DLT_EN10MB, 91, NSYNTH);
+	current_origin = "PPPoE-wrapped synthesized";
+	for (size_t i = 0; i < eth.n; i++) {
+		struct synth_pkt w, w2, r;
+		struct synth_pkt *src = &eth.pkts[i];
+		src->dlt = DLT_EN10MB;
+		if (i % 11 == 5 && src->caplen >= 14) { /* discovery: the type is all a filter sees */
+			w = *src;
+			w.data = malloc(src->caplen);
+			memcpy(w.data, src->data, src->caplen);
+			w.data[12] = 0x88, w.data[13] = 0x63;
+		} else if (i % 3 != 0 || synth_pppoe(src, i % 4 == 3 ? (uint16_t)(i * 7919) : ids[i % 4], &w)) {
+			continue;
+		}
+		if (i % 9 == 0 && synth_pppoe(&w, (uint16_t)i, &w2) == 0) {
+			synth_pkt_free(&w);
+			w = w2;
+		}
+		if (synth_rewrap(&w, dlt, &r) == 0) {
+			add(s, r.data, r.caplen, r.len);
+			synth_pkt_free(&r);
+		}
+		synth_pkt_free(&w);
+	}
+	synth_set_free(&eth);
+}
+
 static void build_packets(int dlt, const char *corpus, struct pkts *s)
 {
 	struct synth_set set, eth;
@@ -155,6 +190,8 @@ static void build_packets(int dlt, const char *corpus, struct pkts *s)
 		free(corpus_eth.p);
 		free(corpus_eth.origin);
 	}
+	if (dlt == DLT_EN10MB || dlt == DLT_LINUX_SLL || dlt == DLT_LINUX_SLL2)
+		add_pppoe(dlt, s);
 	uint64_t rng = 0x9e3779b97f4a7c15ull ^ (uint64_t)dlt;
 	size_t base = s->n;
 	current_origin = "mutated";

@@ -117,6 +117,38 @@ static int skip_tags(const uint8_t *d, uint32_t caplen, uint16_t *type)
 	return (int)off;
 }
 
+int synth_pppoe(const struct synth_pkt *eth, uint16_t session, struct synth_pkt *out)
+{
+	memset(out, 0, sizeof *out);
+	const uint8_t *d = eth->data;
+	uint32_t off = 14;
+	if (eth->caplen < off)
+		return -1;
+	uint16_t type = get16(d + 12);
+	while ((type == 0x8100 || type == 0x88a8 || type == 0x9100) && off + 4 <= eth->caplen) {
+		type = get16(d + off + 2);
+		off += 4;
+	}
+	if (type <= 1500 || type == 0x8100 || type == 0x88a8 || type == 0x9100)
+		return -1;
+	uint16_t ppp = type == 0x0800 ? 0x0021 : type == 0x86dd ? 0x0057 : type == 0x8847 ? 0x0281 : type;
+	uint8_t hdr[8] = { 0x11, 0x00 };
+	put16(hdr + 2, session);
+	put16(hdr + 4, (uint16_t)(eth->len - off + 2)); /* PPP protocol + payload */
+	put16(hdr + 6, ppp);
+	out->caplen = eth->caplen + 8;
+	out->len = eth->len + 8;
+	out->dlt = DLT_EN10MB;
+	out->data = malloc(out->caplen);
+	if (!out->data)
+		return -1;
+	memcpy(out->data, d, off);
+	put16(out->data + off - 2, 0x8864);
+	memcpy(out->data + off, hdr, 8);
+	memcpy(out->data + off + 8, d + off, eth->caplen - off);
+	return 0;
+}
+
 int synth_rewrap(const struct synth_pkt *eth, int dlt, struct synth_pkt *out)
 {
 	uint8_t hdr[20] = { 0 };

@@ -79,6 +79,14 @@ int synth_generate_opts(struct synth_set *out, int dlt, uint64_t seed, size_t n,
  * dlt == DLT_EN10MB copies. */
 int synth_rewrap(const struct synth_pkt *eth, int dlt, struct synth_pkt *out);
 
+/* Carry an EN10MB packet in a PPPoE session (RFC 2516): after its VLAN
+ * tags, the ethertype becomes 0x8864 and a PPPoE header (version 1, type 1,
+ * code 0, the session id, the length) and the PPP protocol number follow:
+ * 0x0021 for IPv4, 0x0057 for IPv6, 0x0281 for MPLS, any other ethertype
+ * as it is (so wrapping twice nests two sessions).  Returns 0 and fills
+ * *out (malloc'd), or -1 for an 802.3 frame or one cut inside its tags. */
+int synth_pppoe(const struct synth_pkt *eth, uint16_t session, struct synth_pkt *out);
+
 /* Mutate in place with a seeded RNG: overwrite 1-3 bytes, chosen mostly from
  * the ones filters read (link type fields, IP version/IHL, protocol, fragment
  * offset, IPv6 next header, ports, TCP data offset and flags), sometimes
