@@ -253,6 +253,51 @@ static void test_synth_rewrap(void **state)
 	synth_set_free(&s);
 }
 
+/* synth_pppoe: type 0x8864 after the tags, then RFC 2516's header and
+ * the PPP protocol, the rest unchanged; and libpcap agrees it is PPPoE. */
+static void test_synth_pppoe(void **state)
+{
+	struct synth_set s;
+	int wrapped = 0, verdicts = 0;
+	assert_int_equal(synth_generate(&s, DLT_EN10MB, 91, 600), 0);
+	pcap_t *dead = pcap_open_dead(DLT_EN10MB, 262144);
+	struct bpf_program ip, ip6;
+	assert_int_equal(pcap_compile(dead, &ip, "pppoes 0x1234 and ip", 1, 0), 0);
+	assert_int_equal(pcap_compile(dead, &ip6, "pppoes 0x1234 and ip6", 1, 0), 0);
+	for (size_t i = 0; i < s.n; i++) {
+		struct synth_pkt o;
+		struct synth_layout le;
+		synth_layout(s.pkts[i].data, s.pkts[i].caplen, DLT_EN10MB, &le);
+		if (synth_pppoe(&s.pkts[i], 0x1234, &o))
+			continue;
+		uint32_t at = le.l3_off >= 0 && !le.nmpls && !le.llc ? (uint32_t)le.l3_off : 0;
+		if (at && o.caplen >= at + 8) {
+			const uint8_t *h = o.data + at;
+			assert_int_equal(o.data[at - 2] << 8 | o.data[at - 1], 0x8864);
+			assert_int_equal(h[0], 0x11);
+			assert_int_equal(h[1], 0);
+			assert_int_equal(h[2] << 8 | h[3], 0x1234);
+			assert_int_equal(h[4] << 8 | h[5], s.pkts[i].len - at + 2);
+			assert_memory_equal(o.data + at + 8, s.pkts[i].data + at, s.pkts[i].caplen - at);
+			u_int v4 = bpf_filter(ip.bf_insns, o.data, o.len, o.caplen);
+			u_int v6 = bpf_filter(ip6.bf_insns, o.data, o.len, o.caplen);
+			if (le.ipv && !le.nvlan && s.pkts[i].caplen == s.pkts[i].len) {
+				assert_true(le.ipv == 4 ? v4 && !v6 : v6 && !v4);
+				verdicts++;
+			}
+			wrapped++;
+		}
+		assert_int_equal(o.len, s.pkts[i].len + 8);
+		synth_pkt_free(&o);
+	}
+	assert_true(wrapped > 300);
+	assert_true(verdicts > 100);
+	pcap_freecode(&ip);
+	pcap_freecode(&ip6);
+	pcap_close(dead);
+	synth_set_free(&s);
+}
+
 static void test_synth_mutate(void **state)
 {
 	struct synth_set a, b;
@@ -402,6 +447,7 @@ int main(void)
 		cmocka_unit_test(test_synth_coverage_en10mb),
 		cmocka_unit_test(test_synth_coverage_ipv6_ext),
 		cmocka_unit_test(test_synth_rewrap),
+		cmocka_unit_test(test_synth_pppoe),
 		cmocka_unit_test(test_synth_mutate),
 		cmocka_unit_test(test_synth_tcpdump_parses),
 		cmocka_unit_test(test_synth_checksums),
