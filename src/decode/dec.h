@@ -158,6 +158,7 @@ void dec_ethertype_print(struct dec_ctx *d, unsigned type); /* "ethertype NAME (
 int dec_macsec(struct dec_ctx *d, const uint8_t *frame, const uint8_t *q, size_t *lenp,
 	       unsigned *type);                                                    /* macsec.c */
 void dec_arp(struct dec_ctx *d, const uint8_t *p, size_t len, int rarp);           /* arp.c */
+void dec_pppoe(struct dec_ctx *d, const uint8_t *p, size_t len);                   /* pppoe.c */
 void dec_ip(struct dec_ctx *d, const uint8_t *p, size_t len);                      /* ip.c */
 void dec_ip6(struct dec_ctx *d, const uint8_t *p, size_t len);                     /* ip6.c */
 void dec_tcp(struct dec_ctx *d, const struct dec_net *n, const uint8_t *p, size_t len);  /* tcp.c */

@@ -12,34 +12,23 @@ static const struct dec_tok ethertypes[] = {
 	{ 0x0600, "NS" },                /* Xerox NS */
 	{ 0x0800, "IPv4" },              /* RFC 894 */
 	{ 0x0806, "ARP" },               /* RFC 826 */
-	{ 0x0842, "Wake-on-LAN" },
-	{ 0x22f0, "AVTP" },
-	{ 0x2452, "802.11" },
-	{ 0x6000, "DEC" },
-	{ 0x6001, "DEC-MOP-Dump" },
-	{ 0x6002, "DEC-MOP-Remote" },
+	{ 0x6001, "MOP DL" },
+	{ 0x6002, "MOP RC" },
 	{ 0x6003, "DN" },
-	{ 0x6004, "DEC-LAT" },
-	{ 0x6005, "DEC-Diagnostics" },
-	{ 0x6006, "DEC-Customer" },
-	{ 0x6007, "DEC-SCA" },
+	{ 0x6004, "LAT" },
+	{ 0x6007, "SCA" },
 	{ 0x6558, "TEB" },
 	{ 0x8035, "Reverse ARP" },       /* RFC 903 */
-	{ 0x8038, "DEC-LanBridge" },
-	{ 0x803e, "DEC-DSM" },
-	{ 0x8041, "DEC-LAVC" },
+	{ 0x8038, "Lanbridge" },
+	{ 0x803e, "DEC DTS" },
 	{ 0x809b, "Appletalk" },
 	{ 0x80f3, "Appletalk ARP" },
 	{ 0x8100, "802.1Q" },            /* IEEE 802.1Q */
 	{ 0x8137, "IPX" },
-	{ 0x814c, "SNMP" },
 	{ 0x86dd, "IPv6" },              /* RFC 8200 */
-	{ 0x876b, "TCP-IP-Compression" },
-	{ 0x8808, "MAC control" },
+	{ 0x8808, "MPCP" },
 	{ 0x8809, "Slow Protocols" },
 	{ 0x880b, "PPP" },
-	{ 0x8819, "CobraNet" },
-	{ 0x883e, "RRCP" },
 	{ 0x8847, "MPLS unicast" },
 	{ 0x8848, "MPLS multicast" },
 	{ 0x8863, "PPPoE D" },
@@ -55,18 +44,12 @@ static const struct dec_tok ethertypes[] = {
 	{ 0xd28b, "Arista Vendor Specific Protocol" },
 	{ 0x88f7, "PTP" },
 	{ 0x8902, "CFM" },
-	{ 0x8906, "FCoE" },
-	{ 0x8914, "FIP" },
-	{ 0x8915, "RoCE" },
 	{ 0x9000, "Loopback" },
 	{ 0x9100, "802.1Q-9100" },
 	{ 0x9200, "802.1Q-9200" },
-	{ 0x9300, "802.1Q-9300" },
-	{ 0xfaf5, "GEONET_OLD" },
 	{ 0x8947, "GeoNet" },
 	{ 0x0707, "GeoNet (old)" },
 	{ 0xabcd, "CFM (old)" },
-	{ 0x8950, "CALM FAST" },
 	{ 0x88ca, "TIPC" },              /* RFC 8786 */
 	{ 0x894f, "NSH" },               /* RFC 8300 */
 	{ 0, NULL },
@@ -74,7 +57,7 @@ static const struct dec_tok ethertypes[] = {
 
 static int is_vlan(unsigned type)
 {
-	return type == 0x8100 || type == 0x88a8 || type == 0x9100 || type == 0x9200 || type == 0x9300;
+	return type == 0x8100 || type == 0x88a8 || type == 0x9100 || type == 0x9200;
 }
 
 /* The network layer for an ethertype, or nothing if we don't decode it. */
@@ -92,6 +75,10 @@ void dec_ethertype(struct dec_ctx *d, unsigned type, const uint8_t *p, size_t le
 		break;
 	case 0x8035: /* RARP */
 		dec_arp(d, p, len, 1);
+		break;
+	case 0x8863: /* PPPoE discovery */
+	case 0x8864: /* PPPoE session */
+		dec_pppoe(d, p, len);
 		break;
 	default:
 		dec_handoff(d, "ethertype");
@@ -205,6 +192,12 @@ int dec_ether(struct dec_ctx *d, const uint8_t *p, size_t len)
 			return d->hdrlen;
 		q += n;
 		d->hdrlen = (int)(q - p);
+		if (type <= 1500) { /* a length: 802.3 inside, as after a VLAN tag */
+			if (d->o.eflag)
+				dec_printf(d, "802.3");
+			dec_handoff(d, "llc");
+			return d->hdrlen;
+		}
 		dec_ethertype(d, type, q, len);
 		return d->hdrlen;
 	}

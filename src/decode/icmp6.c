@@ -24,8 +24,10 @@ static const struct dec_tok types[] = {
 	{ 147, "mobile router advertisement" }, { 155, "RPL" }, { 0, NULL },
 };
 
+/* Code 1's leading space is tcpdump 4.99's ("unreachable,  unreachable
+ * prohibited"). */
 static const struct dec_tok unreach_codes[] = {
-	{ 0, "unreachable route" }, { 1, "unreachable prohibited" }, { 2, "beyond scope" },
+	{ 0, "unreachable route" }, { 1, " unreachable prohibited" }, { 2, "beyond scope" },
 	{ 3, "unreachable address" }, { 4, "unreachable port" }, { 5, "failed policy" },
 	{ 6, "reject route" }, { 0, NULL },
 };

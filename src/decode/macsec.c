@@ -78,7 +78,7 @@ int dec_macsec(struct dec_ctx *d, const uint8_t *frame, const uint8_t *q, size_t
 	len = sl ? sl : len - MACSEC_ICV_LEN;
 	*lenp = len >= 2 ? len - 2 : 0;
 	*type = dec_be16(d, q + tag);
-	if (d->o.eflag) {
+	if (d->o.eflag && *type > 1500) {
 		dec_ethertype_print(d, *type);
 		dec_printf(d, ", ");
 	}

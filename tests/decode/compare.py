@@ -168,9 +168,10 @@ def main():
                    for f in glob.glob(os.path.join(srcdir, "examples", pat)))
     synth = os.path.join(builddir, "tests", "synth", "bpfx-synth")
     if os.access(synth, os.X_OK):
-        for seed in (1, 2, 3):
+        # three plain sets, and one with most packets in PPPoE sessions
+        for seed, extra in ((1, []), (2, []), (3, []), (4, ["-p", "60"])):
             out = os.path.join(builddir, "tests", "decode", "synth-%d.pcap" % seed)
-            if subprocess.run([synth, "-y", "EN10MB", "-n", "300", "-s", str(seed), "-w", out]).returncode == 0:
+            if subprocess.run([synth, "-y", "EN10MB", "-n", "300", "-s", str(seed)] + extra + ["-w", out]).returncode == 0:
                 files.append(out)
     else:
         print("compare: tests/synth/bpfx-synth not built, skipping synthesized captures")

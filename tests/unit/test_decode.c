@@ -117,6 +117,24 @@ static void test_decode_icmp_echo(void **state)
 	       "    10.0.0.1 > 10.0.0.2: ICMP echo request, id 7238, seq 1, length 16\n");
 }
 
+/* PPPoE (pppoe.c): a session carrying the ICMP echo above, and a PADI
+ * with two tags (the lines are tcpdump 4.99's for the same bytes). */
+static void test_decode_pppoe(void **state)
+{
+	(void)state;
+	static const char session[] = "0200000000020200000000018864110000270026002145000024123440004001"
+				      "14a30a0000010a00000208004a231c4600016162636465666768";
+	static const char padi[] = "ffffffffffff020000000001886311090000000c010100000103000416372c16";
+	struct dec_opts o = { .nflag = 2 };
+	expect(&o, session, 0, 0,
+	       "01:46:40.500000 PPPoE  [ses 0x27] IP 10.0.0.1 > 10.0.0.2: ICMP echo request, id 7238, seq 1, length 16\n");
+	expect(&o, padi, 0, 0, "01:46:40.500000 PPPoE PADI [Service-Name] [Host-Uniq 0x16372C16]\n");
+	o.eflag = 1;
+	expect(&o, session, 0, 0,
+	       "01:46:40.500000 02:00:00:00:00:01 > 02:00:00:00:00:02, ethertype PPPoE S (0x8864), length 58: "
+	       "PPPoE  [ses 0x27] IP (0x0021), length 38: 10.0.0.1 > 10.0.0.2: ICMP echo request, id 7238, seq 1, length 16\n");
+}
+
 static void test_decode_tcp_syn_cksum(void **state)
 {
 	(void)state;
@@ -233,6 +251,7 @@ int main(void)
 		cmocka_unit_test(test_decode_cksum_ip_header),
 		cmocka_unit_test(test_decode_cksum_tcp_shouldbe),
 		cmocka_unit_test(test_decode_icmp_echo),
+		cmocka_unit_test(test_decode_pppoe),
 		cmocka_unit_test(test_decode_tcp_syn_cksum),
 		cmocka_unit_test(test_decode_trunc_tcp),
 		cmocka_unit_test(test_decode_trunc_ether),
