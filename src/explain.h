@@ -70,6 +70,8 @@ enum xf_role {
 	XR_ARPOP,      /* ARP operation */
 	XR_MPLS,       /* an MPLS label stack entry */
 	XR_VLANTCI,    /* 802.1Q tag control information */
+	XR_PPPPROTO,   /* the PPP protocol inside a PPPoE session */
+	XR_PPPOESID,   /* PPPoE session id (low 16 bits of the first word) */
 };
 
 struct xfield {
@@ -82,7 +84,7 @@ struct xfield {
 enum xf_layer {
 	XL_ETHER, XL_VLAN, XL_SLL, XL_SLL2, XL_NULL, XL_IPV4, XL_IPV6, XL_IP6FRAG,
 	XL_ARP, XL_MPLS, XL_TCP, XL_UDP, XL_SCTP, XL_ICMP, XL_ICMP6, XL_IGMP, XL_PIM,
-	XL_VRRP, XL_IGRP, XL_AH, XL_ESP, XL_GRE, XL_PORTS, XL_NLAYERS
+	XL_VRRP, XL_IGRP, XL_AH, XL_ESP, XL_GRE, XL_PORTS, XL_PPPOE, XL_NLAYERS
 };
 
 struct xlayer {
@@ -102,6 +104,7 @@ const struct xfield *xf_lookup(enum xf_layer l, unsigned off, unsigned size, int
 
 /* Names of values. */
 const char *xf_ethertype_name(uint32_t type);  /* NULL if unknown */
+const char *xf_ppp_name(uint32_t proto);       /* NULL if unknown */
 const char *xf_ipproto_name(uint32_t p);
 const char *xf_icmp_name(uint32_t type);
 const char *xf_icmp6_name(uint32_t type);

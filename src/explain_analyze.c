@@ -114,6 +114,7 @@ void xp_state_start(struct xstate *s, const struct linktype *lt)
 	if (lt && lt->kind == LT_RAW)
 		s->net = NET_IP4 | NET_IP6;
 	s->mpls_at = -1;
+	s->pppoe_at = -1;
 	s->tp = -1;
 	s->tp_off = -1;
 	s->A = s->X = sy_const(0);
@@ -137,6 +138,8 @@ static void state_merge(struct xstate *d, const struct xstate *s)
 	d->net |= s->net;
 	if (d->mpls_at != s->mpls_at)
 		d->mpls_at = -1;
+	if (d->pppoe_at != s->pppoe_at)
+		d->pppoe_at = -1;
 	if (d->tp != s->tp)
 		d->tp = -1;
 	if (d->tp_off != s->tp_off)
@@ -149,6 +152,16 @@ static void state_merge(struct xstate *d, const struct xstate *s)
 	for (int i = 0; i < BPF_MEMWORDS; i++)
 		if (!sy_eq(&d->M[i], &s->M[i]))
 			d->M[i] = sy_unknown();
+}
+
+/* A PPPoE session header (6 bytes) and the PPP protocol field (2) start
+ * where the network layer was thought to: what follows is the payload. */
+static void enter_pppoe(struct xstate *s)
+{
+	s->pppoe_at = s->nl;
+	s->type_off = s->nl + 6;
+	s->nl += 8;
+	s->net = NET_ALL;
 }
 
 /* Facts a taken (or not taken) branch establishes. */
@@ -178,6 +191,27 @@ static void refine(struct xstate *s, const struct bpf_insn *in, bool taken)
 		} else if ((k == 0x8847 || k == 0x8848) && s->nl >= 0) {
 			s->mpls_at = s->nl;
 			s->net = NET_ALL;
+		} else if (k == 0x8864 && s->nl >= 0) {
+			enter_pppoe(s);
+		}
+		return;
+	}
+	/* inside a PPPoE session: PPP's numbers for what the session carries */
+	if (a->f && a->f->role == XR_PPPPROTO && a->mask == ALLMASK) {
+		unsigned bit = k == 0x21 ? NET_IP4 : k == 0x57 ? NET_IP6 : NET_OTHER;
+		if (!taken) {
+			if (bit != NET_OTHER)
+				s->net &= ~bit;
+			return;
+		}
+		s->net = bit;
+		s->tp = -1;
+		s->tp_off = -1;
+		if ((k == 0x0281 || k == 0x0283) && s->nl >= 0) {
+			s->mpls_at = s->nl;
+			s->net = NET_ALL;
+		} else if (k == 0x8864 && s->nl >= 0) {
+			enter_pppoe(s);
 		}
 		return;
 	}
@@ -247,7 +281,7 @@ static enum xf_layer link_layer(const struct linktype *lt)
 }
 
 /* "14 (Ethernet)" for the network layer's start. */
-static void nl_text(char *buf, size_t size, const struct xctx *c, int nl)
+static void nl_text(char *buf, size_t size, const struct xctx *c, const struct xstate *s, int nl)
 {
 	if (!c->lt) {
 		xp_put(buf, size, "%d", nl);
@@ -256,8 +290,8 @@ static void nl_text(char *buf, size_t size, const struct xctx *c, int nl)
 	} else if (nl == (int)c->lt->off_nl) {
 		xp_put(buf, size, "%d (%s)", nl, c->lt->descr);
 	} else {
-		xp_put(buf, size, "%d (%s + %d bytes of VLAN/MPLS headers)", nl, c->lt->descr,
-			 nl - (int)c->lt->off_nl);
+		xp_put(buf, size, "%d (%s + %d bytes of %s headers)", nl, c->lt->descr,
+			 nl - (int)c->lt->off_nl, s->pppoe_at >= 0 ? "VLAN/PPPoE" : "VLAN/MPLS");
 	}
 }
 
@@ -300,7 +334,7 @@ static void read_net(struct xread *r, const struct xctx *c, const struct xstate 
 {
 	char nl[80];
 	int rel = off - s->nl;
-	nl_text(nl, sizeof nl, c, s->nl);
+	nl_text(nl, sizeof nl, c, s, s->nl);
 	if (bit == NET_IP4) {
 		name_field(r, XL_IPV4, rel, size, NULL);
 		xp_put(r->where, sizeof r->where, "at %s + %d", nl, rel);
@@ -350,7 +384,7 @@ static void read_nl(struct xread *r, const struct xctx *c, const struct xstate *
 	if (!poss || (s->net & NET_OTHER && s->net != NET_OTHER && poss == (NET_IP4 | NET_IP6 | NET_ARP))) {
 		/* nothing established: a byte of whatever follows */
 		char nl[80];
-		nl_text(nl, sizeof nl, c, s->nl);
+		nl_text(nl, sizeof nl, c, s, s->nl);
 		xp_put(r->meaning, sizeof r->meaning, "byte %d of the network layer (no test so far says which protocol)",
 			 off - s->nl);
 		xp_put(r->where, sizeof r->where, "at %s + %d", nl, off - s->nl);
@@ -425,6 +459,15 @@ void xp_read_abs(struct xread *r, const struct xctx *c, const struct xstate *s, 
 		read_nl(r, c, s, off, size);
 		return;
 	}
+	/* a PPPoE header and the PPP protocol after it */
+	if (s->pppoe_at >= 0 && off >= s->pppoe_at && off < s->pppoe_at + 8) {
+		name_field(r, XL_PPPOE, off - s->pppoe_at, size, lprim);
+		xp_put(r->val.text, sizeof r->val.text, "%s[%d%s]", lprim, off, size_suffix(size, sz));
+		xp_put(r->where, sizeof r->where, "at %d (PPPoE header at %d) + %d", off, s->pppoe_at,
+			 off - s->pppoe_at);
+		r->val.off = off;
+		return;
+	}
 	/* the link layer, VLAN tags included */
 	if (lt && ll != XL_NLAYERS) {
 		if (off >= (int)lt->off_nl && s->nl > off) {
@@ -495,7 +538,7 @@ static void read_transport(struct xread *r, const struct xctx *c, const struct x
 		untested = true;
 	if (tl == XL_NLAYERS && t >= 0 && t < 4 && !x->var && x->k == 0)
 		tl = XL_PORTS;
-	nl_text(nl, sizeof nl, c, x->off);
+	nl_text(nl, sizeof nl, c, s, x->off);
 	const struct xlayer *L = xf_layer(tl);
 	const char *prim = L && L->prim ? L->prim : "l4";
 	if (x->var) {
@@ -559,7 +602,7 @@ void xp_read_ind(struct xread *r, const struct xctx *c, const struct xstate *s, 
 			xp_put(r->val.text, sizeof r->val.text, "%s[%s%s]", prim, x->text, size_suffix(size, sz));
 		xp_put(r->meaning, sizeof r->meaning, "the %d-byte value at a computed offset into the %s packet",
 			 size, s->net == NET_IP4 ? "IPv4" : "IPv6");
-		nl_text(nl, sizeof nl, c, s->nl);
+		nl_text(nl, sizeof nl, c, s, s->nl);
 		xp_put(r->where, sizeof r->where, "at %s + x + %d, x = %s", nl, rel, xt);
 	} else {
 		const char *lp = link_layer(c->lt) == XL_ETHER ? "ether" : "link";

@@ -174,6 +174,16 @@ static const struct xfield gre_f[] = {
 	{0, 2, "GRE flags and version", XR_NONE},
 	{2, 2, "GRE protocol type", XR_ETHERTYPE},
 };
+/* RFC 2516 section 4 (PPPoE), then RFC 1661's protocol field; libpcap
+ * tests the session id as the low 16 bits of the first word */
+static const struct xfield pppoe_f[] = {
+	{0, 1, "PPPoE version and type (4 bits each, both 1)", XR_NONE},
+	{0, 4, "PPPoE version, type, code and session id", XR_PPPOESID},
+	{1, 1, "PPPoE code (0: session data)", XR_NONE},
+	{2, 2, "PPPoE session id", XR_NONE},
+	{4, 2, "PPPoE payload length", XR_NONE},
+	{6, 2, "PPP protocol", XR_PPPPROTO},
+};
 /* What TCP, UDP and SCTP share: the ports come first (RFC 9293, 768, 9260) */
 static const struct xfield ports_f[] = {
 	{0, 2, "source port (TCP, UDP or SCTP)", XR_PORT},
@@ -205,6 +215,7 @@ static const struct xlayer layers[XL_NLAYERS] = {
 	[XL_ESP] = L("esp", "ESP", "RFC 4303", 8, esp_f),
 	[XL_GRE] = L(NULL, "GRE", "RFC 2784", 4, gre_f),
 	[XL_PORTS] = L("tcp/udp", "transport", "RFC 9293, 768, 9260", 4, ports_f),
+	[XL_PPPOE] = L(NULL, "PPPoE session and PPP", "RFC 2516, RFC 1661", 8, pppoe_f),
 };
 
 const struct xlayer *xf_layer(enum xf_layer l)
@@ -278,6 +289,17 @@ static const struct xf_value ethertypes[] = {
 	{0x0001, "802.3 (Linux)"},
 };
 const char *xf_ethertype_name(uint32_t type) { return xf_find(ethertypes, N(ethertypes), type); }
+
+/* IANA PPP DLL protocol numbers; libpcap compares ethertypes it has no
+ * PPP number for (ARP, PPPoE) as they are */
+static const struct xf_value ppps[] = {
+	{0x0021, "IPv4"}, {0x0057, "IPv6"}, {0x0023, "OSI"}, {0x0025, "XNS"}, {0x0027, "DECnet"},
+	{0x0029, "AppleTalk"}, {0x002b, "IPX"}, {0x0031, "bridging PDU"}, {0x0281, "MPLS unicast"},
+	{0x0283, "MPLS multicast"}, {0xc021, "LCP"}, {0x8021, "IPCP"}, {0x8057, "IPv6CP"},
+	{0xc023, "PAP"}, {0xc223, "CHAP"}, {0x0806, "ARP (an ethertype: no PPP number)"},
+	{0x8035, "RARP (an ethertype: no PPP number)"}, {0x8864, "PPPoE session (an ethertype: no PPP number)"},
+};
+const char *xf_ppp_name(uint32_t proto) { return xf_find(ppps, N(ppps), proto); }
 
 /* IANA Assigned Internet Protocol Numbers */
 static const struct xf_value ipprotos[] = {

@@ -54,6 +54,7 @@ struct xstate {
 	int type_off;          /* offset of the protocol type field in use, -1 none */
 	unsigned net;          /* NET_* still possible */
 	int mpls_at;           /* start of an MPLS label stack, -1 none */
+	int pppoe_at;          /* start of the innermost PPPoE header, -1 none */
 	int tp;                /* IP protocol tested for, -1 unknown */
 	int tp_off;            /* absolute transport offset when fixed (IPv6), else -1 */
 	bool v6frag;           /* the IPv6 next header is a fragment header */

@@ -266,6 +266,27 @@ static bool q_mpls(char *q, size_t size, const struct sym *a, uint32_t op, uint3
 	return false;
 }
 
+/* the PPP protocol in a PPPoE session, and the session id */
+static bool q_ppp(char *q, size_t size, const struct sym *a, uint32_t op, uint32_t k)
+{
+	if (a->mask != ALLMASK || a->size != 2 || op != BPF_JEQ)
+		return false;
+	const char *n = xf_ppp_name(k);
+	if (n)
+		xp_put(q, size, "does the session carry %s? (PPP protocol 0x%04x)", n, k);
+	else
+		xp_put(q, size, "is the PPP protocol 0x%04x?", k);
+	return true;
+}
+
+static bool q_pppoesid(char *q, size_t size, const struct sym *a, uint32_t op, uint32_t k)
+{
+	if (a->size != 4 || a->mask != 0xffff || op != BPF_JEQ)
+		return false;
+	xp_put(q, size, "is the PPPoE session id %u (0x%x)?", k, k);
+	return true;
+}
+
 static bool q_vlantci(char *q, size_t size, const struct sym *a, uint32_t op, uint32_t k)
 {
 	if (a->size == 2 && a->mask == 0x0fff && op == BPF_JEQ) {
@@ -304,6 +325,8 @@ static bool role_question(char *q, size_t size, const struct sym *a, uint32_t op
 	case XR_ARPOP: return q_arpop(q, size, a, op, k);
 	case XR_MPLS: return q_mpls(q, size, a, op, k);
 	case XR_VLANTCI: return q_vlantci(q, size, a, op, k);
+	case XR_PPPPROTO: return q_ppp(q, size, a, op, k);
+	case XR_PPPOESID: return q_pppoesid(q, size, a, op, k);
 	default: return false;
 	}
 }

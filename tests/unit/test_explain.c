@@ -123,7 +123,7 @@ static void test_explain_knows_every_link_type(void **state)
 	explain_free(&e);
 }
 
-static void test_explain_shifts_past_vlan_and_mpls(void **state)
+static void test_explain_shifts_past_vlan_mpls_and_pppoe(void **state)
 {
 	(void)state;
 	struct explain e;
@@ -136,6 +136,13 @@ static void test_explain_shifts_past_vlan_and_mpls(void **state)
 	find_note(&e, "is the MPLS label 5?", NULL);
 	find_note(&e, "bottom of the label stack", NULL);
 	find_note(&e, "is it IPv4? (IP version nibble 4)", NULL);
+	explain_free(&e);
+	explain_for(&e, "pppoes 0x27 and tcp port 80", DLT_EN10MB, 1);
+	find_note(&e, "is it PPPoE session? (type 0x8864)", NULL);
+	find_note(&e, "is the PPPoE session id 39 (0x27)?", NULL);
+	find_note(&e, "ether[20:2] = PPP protocol", "at 20 (PPPoE header at 14) + 6");
+	find_note(&e, "does the session carry IPv4? (PPP protocol 0x0021)", NULL);
+	find_note(&e, "ip[9] = IPv4 protocol", "at 22 (Ethernet + 8 bytes of VLAN/PPPoE headers) + 9");
 	explain_free(&e);
 }
 
@@ -263,7 +270,7 @@ int main(void)
 		cmocka_unit_test(test_explain_follows_the_ihl_into_tcp),
 		cmocka_unit_test(test_explain_shows_named_constants),
 		cmocka_unit_test(test_explain_knows_every_link_type),
-		cmocka_unit_test(test_explain_shifts_past_vlan_and_mpls),
+		cmocka_unit_test(test_explain_shifts_past_vlan_mpls_and_pppoe),
 		cmocka_unit_test(test_explain_writes_arithmetic_as_an_expression),
 		cmocka_unit_test(test_explain_addresses_ports_and_flags_in_words),
 		cmocka_unit_test(test_explain_spans_cover_the_expression),
