@@ -287,6 +287,7 @@ static const struct {
 	{ 0x8100, "802.1Q VLAN tag" },   /* IEEE 802.1Q */
 	{ 0x86dd, "IPv6" },              /* RFC 2464 */
 	{ 0x8847, "MPLS" },              /* RFC 3032 */
+	{ 0x8864, "PPPoE session" },     /* RFC 2516 */
 	{ 0x88a8, "802.1ad VLAN tag" },  /* IEEE 802.1ad */
 	{ 0x9100, "QinQ VLAN tag (old)" },
 };

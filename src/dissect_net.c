@@ -41,10 +41,50 @@ const char *dis_ipproto_name(unsigned p)
 	return "unknown";
 }
 
+/* PPPoE session (RFC 2516 section 4) and the PPP protocol field (RFC
+ * 1661) that starts its payload; IPv4 and IPv6 inside are dissected. */
+static int dis_pppoe(struct dis *d, uint32_t off)
+{
+	struct dis_hdr h = { "PPPoE", off, "ether", off };
+	uint64_t v, code;
+	dis_mark(d, off, "PPPoE");
+	dis_section(d, &h, 8, "PPPoE session header and PPP protocol");
+	if (dis_field(d, &h, 0, 0, 4, "version", &v))
+		return -1;
+	dis_val(d, "%u%s", (unsigned)v, v == 1 ? "" : " (RFC 2516 says 1)");
+	if (dis_field(d, &h, 0, 4, 4, "type", &v))
+		return -1;
+	dis_val(d, "%u%s", (unsigned)v, v == 1 ? "" : " (RFC 2516 says 1)");
+	if (dis_field(d, &h, 1, 0, 8, "code", &code))
+		return -1;
+	dis_val(d, "0x%02x%s", (unsigned)code, code ? " (a discovery code: not session data)" : ": session data");
+	if (dis_field(d, &h, 2, 0, 16, "session id", &v))
+		return -1;
+	dis_val(d, "0x%04x (`pppoes %u` matches it)", (unsigned)v, (unsigned)v);
+	if (dis_field(d, &h, 4, 0, 16, "length", &v))
+		return -1;
+	dis_val(d, "%u bytes of payload, the PPP protocol field included", (unsigned)v);
+	if (dis_field(d, &h, 6, 0, 16, "PPP protocol", &v))
+		return -1;
+	const char *what = v == 0x21 ? "IPv4" : v == 0x57 ? "IPv6" : v == 0xc021 ? "LCP" : v == 0x8021 ? "IPCP"
+			 : v == 0x8057 ? "IPv6CP" : v == 0xc023 ? "PAP" : v == 0xc223 ? "CHAP" : "not dissected";
+	dis_val(d, "0x%04x = %s", (unsigned)v, what);
+	dis_note(d, "below a PPPoE header, ip[], tcp[] and the like find these bytes only in an "
+		    "expression that says `pppoes` first (then `ip` tests this PPP protocol, 0x0021)");
+	if (v == 0x21)
+		return dis_ip4(d, off + 8);
+	if (v == 0x57)
+		return dis_ip6(d, off + 8);
+	dis_mark(d, off + 8, "data");
+	fprintf(d->out, "\nPPP protocol 0x%04x: not dissected; bytes %u on are its data\n", (unsigned)v, off + 8);
+	return 0;
+}
+
 int dis_ethertype(struct dis *d, unsigned type, uint32_t off)
 {
 	switch (type) {
 	case 0x0800: return dis_ip4(d, off);  /* RFC 894 */
+	case 0x8864: return dis_pppoe(d, off);
 	case 0x86dd: return dis_ip6(d, off);  /* RFC 2464 */
 	case 0x0806:                          /* RFC 826 */
 	case 0x8035: return dis_arp(d, off);  /* RARP, RFC 903 */

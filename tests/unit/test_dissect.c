@@ -164,6 +164,29 @@ static void test_dissect_vlan_arp_and_bad_ihl(void **state)
 	free(s);
 }
 
+/* Ethernet + PPPoE session + PPP + the seed's IPv4/TCP: the session's
+ * fields, then IPv4 at 22; cut inside the PPPoE header, the cut is named. */
+static void test_dissect_pppoe(void **state)
+{
+	(void)state;
+	uint8_t f[22 + sizeof seed_pkt] = { 2, 0, 0, 0, 0, 2, 2, 0, 0, 0, 0, 1, 0x88, 0x64,
+					   0x11, 0x00, 0x00, 0x27, 0x00, 2 + sizeof seed_pkt, 0x00, 0x21 };
+	memcpy(f + 22, seed_pkt, sizeof seed_pkt);
+	int rc;
+	char *s = dissect(DLT_EN10MB, f, sizeof f, sizeof f, &rc);
+	assert_int_equal(rc, 0);
+	assert_non_null(strstr(s, "0x8864 = PPPoE session"));
+	assert_non_null(strstr(s, "ether[16:2]             session id        0x0027 (`pppoes 39` matches it)"));
+	assert_non_null(strstr(s, "PPP protocol      0x0021 = IPv4"));
+	assert_non_null(strstr(s, "IPv4 header: bytes 22-41"));
+	assert_non_null(strstr(s, "192.168.1.26"));
+	free(s);
+	s = dissect(DLT_EN10MB, f, 19, sizeof f, &rc);
+	assert_int_equal(rc, 1);
+	assert_non_null(strstr(s, "the capture stops here"));
+	free(s);
+}
+
 /* IPv6 with a fragment header: rows name ip6[] bytes, the fragment is
  * not checksummed. */
 static void test_dissect_ipv6_fragment(void **state)
@@ -201,6 +224,7 @@ int main(void)
 		cmocka_unit_test(test_dissect_seed_packet_fields),
 		cmocka_unit_test(test_dissect_truncated_every_length),
 		cmocka_unit_test(test_dissect_vlan_arp_and_bad_ihl),
+		cmocka_unit_test(test_dissect_pppoe),
 		cmocka_unit_test(test_dissect_ipv6_fragment),
 		cmocka_unit_test(test_dissect_linktypes),
 	};
