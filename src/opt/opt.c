@@ -97,6 +97,11 @@ int opt_run(struct ir_prog *p, struct bpfx_error *err)
 	opt_skip_entry(p);
 	opt_dead(p);
 	opt_merge(p);
+	if (opt_hoist(p)) { /* then thread past the tests it made known */
+		opt_thread(p);
+		opt_dead(p);
+		opt_merge(p);
+	}
 	opt_fuse(p);
 	opt_sets(p);
 	opt_loads(p);

@@ -41,6 +41,9 @@ int opt_loads(struct ir_prog *p);
 int opt_sets(struct ir_prog *p);
 /* fuse.c: straight lines joined, covered dead loads dropped */
 int opt_fuse(struct ir_prog *p);
+/* hoist.c: a test every accepting path needs, made as soon as its value
+ * is in A */
+int opt_hoist(struct ir_prog *p);
 /* dead.c: what can only be rejected is rejected at once */
 int opt_dead(struct ir_prog *p);
 #endif

@@ -71,6 +71,20 @@ static void test_opt_peephole_folds_into_jeq(void **state)
 	bpfx_program_free(&p);
 }
 
+/* hoist.c: `host a and b` tests the source against b before it loads the
+ * destination, rejecting at once, and never reloads the source. */
+static void test_opt_hoist_needed_tests(void **state)
+{
+	struct bpfx_program p = compile("host 10.0.0.1 and 192.168.1.1", 1);
+	assert_int_equal(p.len, 20); /* libpcap 1.10: 20; without hoisting 22 */
+	assert_int_equal(count(&p, BPF_LD | BPF_W | BPF_ABS, 26), 1); /* the source, once */
+	assert_int_equal(count(&p, BPF_JMP | BPF_JEQ | BPF_K, 0xc0a80101), 4); /* 2 per family */
+	bpfx_program_free(&p);
+	p = compile("tcp and port 80 or udp and port 53", 1);
+	assert_int_equal(p.len, 36);
+	bpfx_program_free(&p);
+}
+
 /* dead.c: everything after `udp` on the IPv6 side can only reject. */
 static void test_opt_dead_rejecting_paths_go(void **state)
 {
@@ -151,6 +165,8 @@ static void test_opt_never_changes_a_verdict(void **state)
 		"ip6 and udp port 53 or tcp[13] & 18 = 18",
 		"(((ip[2:2] - ((ip[0]&0xf)<<2)) - ((tcp[12]&0xf0)>>2)) != 0)",
 		"ip[0] + 5 = 3 or ip[8] - 63 = 1 or ip[9] ^ 6 = 0",
+		"host 10.0.0.2 and 10.0.0.1", "host 10.0.0.1 and not 10.0.0.2",
+		"tcp and port 80 or udp and port 53", "port 443 and port 80", "tcp port 443 and not 80",
 	};
 	const struct { const uint8_t *d; unsigned n; } pkts[] = { { v4tcp, sizeof v4tcp }, { v6udp, sizeof v6udp } };
 	for (size_t e = 0; e < sizeof exprs / sizeof exprs[0]; e++) {
@@ -172,6 +188,7 @@ int main(void)
 		cmocka_unit_test(test_opt_threading_tests_ethertype_once),
 		cmocka_unit_test(test_opt_peephole_folds_offsets_and_masks),
 		cmocka_unit_test(test_opt_peephole_folds_into_jeq),
+		cmocka_unit_test(test_opt_hoist_needed_tests),
 		cmocka_unit_test(test_opt_dead_rejecting_paths_go),
 		cmocka_unit_test(test_opt_constants_fold),
 		cmocka_unit_test(test_opt_fuse_keeps_only_the_covering_load),

@@ -1,0 +1,184 @@
+/* hoist.c: a test that every accepting path still has to pass is made as
+ * soon as its value is in A.
+ *
+ * `host a and b` loads the source address and tests it against a; where
+ * it is not a, the program loads the destination (a load that ends it on
+ * a short packet), tests that against a, then reloads the source to need
+ * it to be b.  Testing source == b at once, rejecting when it is not, is
+ * exact: on that branch every path ended with 0 anyway (the later test
+ * fails, or a load runs past the packet first), and where it holds, the
+ * later test is known to hold, so threading skips it with its reload.
+ * (The reverse, accepting early, is not exact: the load in between could
+ * have ended the program on a truncated packet.  So only tests whose one
+ * outcome leads nowhere but to rejection move.)
+ *
+ * "Needed" facts are found backwards: a return of 0 needs everything (no
+ * path from it accepts), an accepting return nothing, a test what both of
+ * its sides need plus its own outcome on each.  The moved test recomputes
+ * its value with the load that left it in A (opt_loads then sees it is
+ * already there and drops it). */
+#include "opt/opt.h"
+#include <stdlib.h>
+#include <string.h>
+#include <sys/types.h>
+#include <pcap/bpf.h>
+
+#define MAXNEED 16
+
+struct need {
+	uint32_t vn, k;
+	uint16_t jcode;
+	uint8_t out;             /* the outcome every accepting path has */
+	struct span span;        /* the test's, for explain */
+};
+
+struct needs {
+	int all;                 /* no path accepts: every fact is needed */
+	int n;
+	struct need f[MAXNEED];
+};
+
+static int same_need(const struct need *a, const struct need *b)
+{
+	return a->vn == b->vn && a->k == b->k && a->jcode == b->jcode && a->out == b->out;
+}
+
+static void add(struct needs *s, const struct need *f)
+{
+	if (s->all || s->n == MAXNEED)
+		return; /* a subset of what is needed is still needed */
+	for (int i = 0; i < s->n; i++)
+		if (same_need(&s->f[i], f))
+			return;
+	s->f[s->n++] = *f;
+}
+
+/* What both sides need. */
+static struct needs meet(const struct needs *a, const struct needs *b)
+{
+	if (a->all)
+		return *b;
+	if (b->all)
+		return *a;
+	struct needs r = { 0 };
+	for (int i = 0; i < a->n; i++)
+		for (int j = 0; j < b->n; j++)
+			if (same_need(&a->f[i], &b->f[j])) {
+				r.f[r.n++] = a->f[i];
+				break;
+			}
+	return r;
+}
+
+/* The statements that recompute the value a block leaves in A, when it is
+ * a packet load: the load, with the `ldxb 4*([n]&0xf)` an indirect load
+ * needs.  0 when it is anything else. */
+static int recompute(const struct ir_block *b, struct ir_insn out[2])
+{
+	int last = -1;
+	for (int i = 0; i < b->ninsns; i++) {
+		uint16_t c = b->insns[i].code;
+		if (BPF_CLASS(c) == BPF_LD || BPF_CLASS(c) == BPF_ALU || c == (BPF_MISC | BPF_TXA))
+			last = i;
+	}
+	if (last < 0 || BPF_CLASS(b->insns[last].code) != BPF_LD)
+		return 0;
+	uint16_t mode = BPF_MODE(b->insns[last].code);
+	if (mode == BPF_ABS) {
+		out[0] = b->insns[last];
+		return 1;
+	}
+	if (mode != BPF_IND)
+		return 0;
+	for (int i = last - 1; i >= 0; i--) {
+		uint16_t c = b->insns[i].code;
+		if (BPF_CLASS(c) == BPF_LDX || c == (BPF_MISC | BPF_TAX)) {
+			if (c != (BPF_LDX | BPF_MSH | BPF_B))
+				return 0;
+			out[0] = b->insns[i];
+			out[1] = b->insns[last];
+			return 2;
+		}
+	}
+	return 0;
+}
+
+static int is_ktest(const struct ir_block *b)
+{
+	return b->term == IR_BRANCH && BPF_SRC(b->jcode) == BPF_K;
+}
+
+int opt_hoist(struct ir_prog *p)
+{
+	int n, moved = 0;
+	struct ir_block **order = opt_order(p, &n);
+	struct needs *need = calloc((size_t)n, sizeof *need);
+	uint32_t *tvn = calloc((size_t)n, sizeof *tvn);
+	struct vn_table *t = vn_new();
+	if (!need || !tvn)
+		abort();
+	for (int i = 0; i < n; i++) {
+		uint32_t x;
+		order[i]->pos = i;
+		vn_block(t, order[i], 0, 0, &tvn[i], &x);
+	}
+	for (int i = n - 1; i >= 0; i--) {
+		const struct ir_block *b = order[i];
+		if (b->term == IR_RET) {
+			need[i].all = b->ret_k == 0;
+		} else if (b->term == IR_JA) {
+			need[i] = need[b->jt->pos];
+		} else {
+			struct needs nt = need[b->jt->pos], nf = need[b->jf->pos];
+			if (is_ktest(b) && tvn[i]) {
+				struct need f = { tvn[i], b->jk, b->jcode, 1, b->span };
+				add(&nt, &f);
+				f.out = 0;
+				add(&nf, &f);
+			}
+			need[i] = meet(&nt, &nf);
+		}
+	}
+	for (int i = 0; i < n; i++) {
+		struct ir_block *b = order[i];
+		struct ir_insn r[2];
+		int nr;
+		if (b->term != IR_BRANCH || !tvn[i] || !(nr = recompute(b, r)))
+			continue;
+		for (int side = 0; side < 2; side++) {
+			struct ir_block *s = side ? b->jt : b->jf;
+			if (s->term == IR_RET)
+				continue;
+			const struct needs *ns = &need[s->pos];
+			if (ns->all)
+				continue; /* dead.c's business */
+			const struct need *f = NULL;
+			for (int j = 0; j < ns->n && !f; j++)
+				if (ns->f[j].vn == tvn[i])
+					f = &ns->f[j];
+			/* nothing to gain where s is that test already */
+			if (!f || (is_ktest(s) && tvn[s->pos] == f->vn && s->ninsns <= nr))
+				continue;
+			struct ir_block *h = ir_block_new(p);
+			for (int k = 0; k < nr; k++)
+				ir_append(p, h, r[k].code, r[k].k, f->span);
+			h->term = IR_BRANCH;
+			h->jcode = f->jcode;
+			h->jk = f->k;
+			h->span = f->span;
+			h->jt = f->out ? s : p->reject;
+			h->jf = f->out ? p->reject : s;
+			h->pos = n; /* not in this walk's order */
+			if (side)
+				b->jt = h;
+			else
+				b->jf = h;
+			moved++;
+		}
+	}
+	free(need);
+	free(tvn);
+	free(order);
+	vn_free(t);
+	return moved;
+}
