@@ -7,13 +7,13 @@
  *     return the same value on every packet of a fixed set (synthesized
  *     with tests/synth, 256 per link type, truncated and damaged ones
  *     included, plus 64 mutated copies); our vm_run must agree with
- *     bpf_filter on bpfx's program.
+ *     bpf_filter on bpfx's program; and bpfx's optimized program must
+ *     return what its unoptimized one does (the optimizer's promise).
  *   - Only libpcap accepts: a finding, unless bpfx's message says the
  *     construct is "not supported by bpfx yet" or the expression uses a
  *     word bpfx deliberately does not compile (protochain, gateway, the
  *     protocols and primitives in the two lists of grammar/scanner.l:
- *     decnet, iso, atalk, pppoes, geneve...), whose messages may be plain
- *     syntax errors (`geneve 12`).
+ *     decnet, iso, atalk, geneve...).
  *   - Only bpfx accepts: a finding, except libpcap's "division by zero",
  *     "modulus by zero" and "shift by more than 31 bits" when the right
  *     operand is not a literal: libpcap 1.10.3 (gen_arth) tests the first
@@ -169,6 +169,18 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	int bok = bpfx_compile(expr, &o, &bp, &err) == 0;
 
 	char what[700];
+	struct bpfx_program op = { 0 };
+	int ook = 0;
+	if (bok) {
+		o.optimize = 1;
+		struct bpfx_error oerr;
+		ook = bpfx_compile(expr, &o, &op, &oerr) == 0;
+		/* the optimizer may refuse only what matches nothing */
+		if (!ook && !strstr(oerr.msg, "rejects all packets")) {
+			snprintf(what, sizeof what, "optimized compile fails: %s", oerr.msg);
+			fuzz_fail("fuzz_diffexpr", what, data, size, bp.insns, bp.len);
+		}
+	}
 	if (lok && bok) {
 		int ours_valid = bp.len <= VM_MAXINSNS && bpfx_validate(bp.insns, bp.len, &err) == 0;
 		for (size_t i = 0; i < sets[li].n; i++) {
@@ -176,6 +188,15 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 			u_int rl = bpf_filter(lp.bf_insns, p->data, p->len, p->caplen);
 			u_int rb = bpf_filter(bp.insns, p->data, p->len, p->caplen);
 			u_int rv = ours_valid ? vm_run(bp.insns, p->data, p->len, p->caplen) : rb;
+			u_int ro = ook ? bpf_filter(op.insns, p->data, p->len, p->caplen) : 0;
+			if (ook ? ro != rb : rb != 0) {
+				snprintf(what, sizeof what,
+					 "packet %zu of dlt %d (caplen %u, len %u): bpfx's optimized program %u, "
+					 "unoptimized %u%s", i, dlt, p->caplen, p->len, ro, rb,
+					 ook ? "" : " (the optimizer said it rejects all packets)");
+				fuzz_fail("fuzz_diffexpr", what, data, size, ook ? op.insns : bp.insns,
+					  ook ? op.len : bp.len);
+			}
 			if (rl != rb || rv != rb) {
 				snprintf(what, sizeof what,
 					 "packet %zu of dlt %d (caplen %u, len %u): libpcap's program %u, "
@@ -204,6 +225,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		pcap_freecode(&lp);
 	if (bok)
 		bpfx_program_free(&bp);
+	if (ook)
+		bpfx_program_free(&op);
 	free(expr);
 	return 0;
 }
