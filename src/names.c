@@ -25,11 +25,14 @@ int names_port(const char *name, int *port, int *proto)
 {
 	/* libpcap looks services up with getaddrinfo, which takes whatever
 	 * strtoul reads to the end as a number (`port \80`, `\080`, and with
-	 * a leading form feed or sign) and keeps its low 16 bits (`port
-	 * \70000` is port 4464): any transport, as a number is. */
+	 * a leading form feed or sign), keeps it as an int, refuses it when
+	 * that is negative (`\-1`, `\2147483648`), and keeps its low 16 bits
+	 * (`port \70000` is port 4464): any transport, as a number is. */
 	char *end;
 	unsigned long num = strtoul(name, &end, 10);
 	if (*name && end != name && *end == '\0') {
+		if ((int32_t)(uint32_t)num < 0)
+			return -1;
 		*port = (int)(num & 0xffff);
 		*proto = PORT_ANY;
 		return 0;
