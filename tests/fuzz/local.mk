@@ -26,7 +26,9 @@ EXTRA_DIST += tests/fuzz/replay.sh tests/fuzz/limits.sh tests/fuzz/fuzz.sh \
 	tests/fuzz/memcheck.sh tests/fuzz/corpus tests/fuzz/regress
 
 # make fuzz [FUZZ_SECONDS=N] [FUZZ_HARNESSES="compile vm"] [FUZZ_CC=clang]
+# make fuzz FUZZ_SMOKE=1: a fixed, seeded number of inputs each (CI)
 FUZZ_SECONDS = 60
+FUZZ_SMOKE = 0
 FUZZ_HARNESSES = compile diffexpr vm capture
 FUZZ_CC = clang
 .PHONY: fuzz fuzz-build memcheck
@@ -36,7 +38,7 @@ fuzz-build: grammar/parser.c grammar/parser.h grammar/scanner.c grammar/scanner.
 	PCAP_CFLAGS='$(PCAP_CFLAGS)' PCAP_LIBS='$(PCAP_LIBS)' \
 	$(SHELL) $(srcdir)/tests/fuzz/fuzz.sh build
 fuzz: fuzz-build
-	@srcdir='$(srcdir)' FUZZ_SECONDS='$(FUZZ_SECONDS)' \
+	@srcdir='$(srcdir)' FUZZ_SECONDS='$(FUZZ_SECONDS)' FUZZ_SMOKE='$(FUZZ_SMOKE)' \
 	$(SHELL) $(srcdir)/tests/fuzz/fuzz.sh run $(FUZZ_HARNESSES)
 memcheck: bpfx$(EXEEXT) $(check_PROGRAMS)
 	@srcdir='$(srcdir)' MEMCHECK_TESTS='$(MEMCHECK_TESTS)' $(SHELL) $(srcdir)/tests/fuzz/memcheck.sh
