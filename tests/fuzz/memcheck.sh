@@ -23,6 +23,8 @@ for p in tests/fuzz/fuzz_compile tests/fuzz/fuzz_diffexpr tests/fuzz/fuzz_vm tes
 	wrap $p "$top/$p"
 done
 ln -s "$top/tests/cli/filter-mkpcap" "$W/tests/cli/filter-mkpcap"
+mkdir -p "$W/tests/synth" # dissect.sh and trace.sh make their captures with it
+ln -s "$top/tests/synth/bpfx-synth" "$W/tests/synth/bpfx-synth"
 status=0
 cd "$W" || exit 2
 for t in "$src"/tests/cli/*.sh "$src"/tests/fuzz/replay.sh; do
