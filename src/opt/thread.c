@@ -291,7 +291,7 @@ static uint64_t block_hash(const struct ir_block *b)
 	uint64_t h = 1469598103934665603ull;
 #define MIX(v) (h = (h ^ (uint64_t)(v)) * 1099511628211ull)
 	MIX(b->term); MIX(b->jcode); MIX(b->jk); MIX(b->ret_k);
-	MIX((uintptr_t)b->jt); MIX((uintptr_t)b->jf);
+	MIX(b->jt ? b->jt->id + 1 : 0); MIX(b->jf ? b->jf->id + 1 : 0); /* ids, not addresses: the same program hashes the same way every run */
 	for (int i = 0; i < b->ninsns; i++) {
 		MIX(b->insns[i].code);
 		MIX(b->insns[i].k);
