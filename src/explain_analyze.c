@@ -154,14 +154,34 @@ static void state_merge(struct xstate *d, const struct xstate *s)
 			d->M[i] = sy_unknown();
 }
 
-/* A PPPoE session header (6 bytes) and the PPP protocol field (2) start
- * where the network layer was thought to: what follows is the payload. */
-static void enter_pppoe(struct xstate *s)
+/* What a protocol type test (an ethertype, or PPP's number inside a
+ * PPPoE session) establishes: which network protocols remain, and where
+ * an encapsulation it names moves the headers after it. */
+enum encap { EN_NONE, EN_VLAN, EN_MPLS, EN_PPPOE };
+
+static void type_tested(struct xstate *s, unsigned bit, enum encap e, bool taken)
 {
-	s->pppoe_at = s->nl;
-	s->type_off = s->nl + 6;
-	s->nl += 8;
+	if (!taken) {
+		if (bit != NET_OTHER)
+			s->net &= ~bit;
+		return;
+	}
+	s->net = bit;
+	s->tp = -1;
+	s->tp_off = -1;
+	if (e == EN_NONE || s->nl < 0)
+		return;
 	s->net = NET_ALL;
+	if (e == EN_VLAN) {
+		s->type_off = s->nl + 2;  /* the tag's inner type */
+		s->nl += 4;
+	} else if (e == EN_MPLS) {
+		s->mpls_at = s->nl;
+	} else { /* a PPPoE header (6 bytes) and PPP's protocol field (2) */
+		s->pppoe_at = s->nl;
+		s->type_off = s->nl + 6;
+		s->nl += 8;
+	}
 }
 
 /* Facts a taken (or not taken) branch establishes. */
@@ -176,43 +196,16 @@ static void refine(struct xstate *s, const struct bpf_insn *in, bool taken)
 		return;
 	if (a->f && a->f->role == XR_ETHERTYPE && a->mask == ALLMASK && a->layer != XL_GRE) {
 		unsigned bit = k == 0x800 ? NET_IP4 : k == 0x86dd ? NET_IP6 : (k == 0x806 || k == 0x8035) ? NET_ARP : NET_OTHER;
-		if (!taken) {
-			if (bit != NET_OTHER)
-				s->net &= ~bit;
-			return;
-		}
-		s->net = bit;
-		s->tp = -1;
-		s->tp_off = -1;
-		if ((k == 0x8100 || k == 0x88a8 || k == 0x9100) && s->nl >= 0) {
-			s->type_off = s->nl + 2;  /* the tag's inner type */
-			s->nl += 4;
-			s->net = NET_ALL;
-		} else if ((k == 0x8847 || k == 0x8848) && s->nl >= 0) {
-			s->mpls_at = s->nl;
-			s->net = NET_ALL;
-		} else if (k == 0x8864 && s->nl >= 0) {
-			enter_pppoe(s);
-		}
+		enum encap e = (k == 0x8100 || k == 0x88a8 || k == 0x9100) ? EN_VLAN
+			       : (k == 0x8847 || k == 0x8848) ? EN_MPLS : k == 0x8864 ? EN_PPPOE : EN_NONE;
+		type_tested(s, bit, e, taken);
 		return;
 	}
 	/* inside a PPPoE session: PPP's numbers for what the session carries */
 	if (a->f && a->f->role == XR_PPPPROTO && a->mask == ALLMASK) {
 		unsigned bit = k == 0x21 ? NET_IP4 : k == 0x57 ? NET_IP6 : NET_OTHER;
-		if (!taken) {
-			if (bit != NET_OTHER)
-				s->net &= ~bit;
-			return;
-		}
-		s->net = bit;
-		s->tp = -1;
-		s->tp_off = -1;
-		if ((k == 0x0281 || k == 0x0283) && s->nl >= 0) {
-			s->mpls_at = s->nl;
-			s->net = NET_ALL;
-		} else if (k == 0x8864 && s->nl >= 0) {
-			enter_pppoe(s);
-		}
+		enum encap e = (k == 0x0281 || k == 0x0283) ? EN_MPLS : k == 0x8864 ? EN_PPPOE : EN_NONE;
+		type_tested(s, bit, e, taken);
 		return;
 	}
 	if (a->f && a->f->role == XR_AF && taken) {

@@ -103,11 +103,6 @@ static int recompute(const struct ir_block *b, struct ir_insn out[2])
 	return 0;
 }
 
-static int is_ktest(const struct ir_block *b)
-{
-	return b->term == IR_BRANCH && BPF_SRC(b->jcode) == BPF_K;
-}
-
 int opt_hoist(struct ir_prog *p)
 {
 	int n, moved = 0;
@@ -130,7 +125,7 @@ int opt_hoist(struct ir_prog *p)
 			need[i] = need[b->jt->pos];
 		} else {
 			struct needs nt = need[b->jt->pos], nf = need[b->jf->pos];
-			if (is_ktest(b) && tvn[i]) {
+			if (opt_is_ktest(b) && tvn[i]) {
 				struct need f = { tvn[i], b->jk, b->jcode, 1, b->span };
 				add(&nt, &f);
 				f.out = 0;
@@ -157,7 +152,7 @@ int opt_hoist(struct ir_prog *p)
 				if (ns->f[j].vn == tvn[i])
 					f = &ns->f[j];
 			/* nothing to gain where s is that test already */
-			if (!f || (is_ktest(s) && tvn[s->pos] == f->vn && s->ninsns <= nr))
+			if (!f || (opt_is_ktest(s) && tvn[s->pos] == f->vn && s->ninsns <= nr))
 				continue;
 			struct ir_block *h = ir_block_new(p);
 			for (int k = 0; k < nr; k++)

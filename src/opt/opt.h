@@ -6,8 +6,16 @@
  * and a load is dropped only when its value is already in the register. */
 #ifndef BPFX_OPT_H
 #define BPFX_OPT_H
+#include <sys/types.h>
+#include <pcap/bpf.h>
 #include "ir.h"
 #include "bpfx.h"
+
+/* A conditional jump against a constant (jeq/jgt/jge/jset #k). */
+static inline int opt_is_ktest(const struct ir_block *b)
+{
+	return b->term == IR_BRANCH && BPF_SRC(b->jcode) == BPF_K;
+}
 
 /* The driver: the passes in order.  0, or -1 with *err set. */
 int opt_run(struct ir_prog *p, struct bpfx_error *err);

@@ -162,11 +162,6 @@ static void meet(struct facts *d, const struct facts *s)
 	d->n = w;
 }
 
-static int is_ktest(const struct ir_block *b)
-{
-	return b->term == IR_BRANCH && BPF_SRC(b->jcode) == BPF_K;
-}
-
 /* Does the block read the packet?  Only then can skipping it matter. */
 static int reads_packet(const struct ir_block *b)
 {
@@ -203,10 +198,10 @@ int opt_thread(struct ir_prog *p)
 		if (b->term != IR_BRANCH)
 			continue;
 		int d = -1;
-		if (is_ktest(b) && vn_const(t, tvn[i], &k)) {
+		if (opt_is_ktest(b) && vn_const(t, tvn[i], &k)) {
 			struct fact c = { .vn = tvn[i], .lo = k, .hi = k, .jset_res = -1 };
 			d = decide(&c, b->jcode, b->jk);
-		} else if (is_ktest(b)) {
+		} else if (opt_is_ktest(b)) {
 			/* outcomes that do not depend on the value at all */
 			uint16_t op = BPF_OP(b->jcode);
 			d = (op == BPF_JSET && b->jk == 0) || (op == BPF_JGT && b->jk == 0xffffffff) ? 0
@@ -240,13 +235,13 @@ int opt_thread(struct ir_prog *p)
 				continue;
 			struct facts f;
 			copy(&f, &in[i]);
-			if (is_ktest(b))
+			if (opt_is_ktest(b))
 				learn(&f, tvn[i], b->jcode, b->jk, side);
 			struct ir_block *to = side ? b->jt : b->jf;
 			int d;
 			while (to->term == IR_BRANCH &&
 			       ((d = cdecide[to->pos]) >= 0 ||
-				(is_ktest(to) && (d = decide(find(&f, tvn[to->pos]), to->jcode, to->jk)) >= 0))) {
+				(opt_is_ktest(to) && (d = decide(find(&f, tvn[to->pos]), to->jcode, to->jk)) >= 0))) {
 				to = d ? to->jt : to->jf;
 				changed = 1;
 			}
