@@ -24,12 +24,17 @@ struct bpfx_error {
 struct bpfx_options {
 	int linktype;       /* DLT_* value; DLT_EN10MB when 0 is not meant */
 	uint32_t snaplen;   /* the value `ret` returns on a match (262144) */
-	int optimize;       /* 1: run the optimizer passes (tcpdump default) */
+	int optimize;       /* 1: run the optimizer passes (tcpdump default);
+			       BPFX_OPT_LOOSE: also those that, as libpcap's,
+			       may change the verdict on a packet too short
+			       for a load the exact program makes */
 	int savefile;       /* compiling for a capture file, as tcpdump -r does:
 			       NULL/LOOP then accept every BSD AF_INET6 value */
 	int swapped;        /* that file was written with the other byte order */
 	unsigned dump;      /* BPFX_DUMP_* bits: print stages to stderr */
 };
+
+#define BPFX_OPT_LOOSE 2   /* optimize value: --loose */
 
 #define BPFX_DUMP_AST 1u    /* the syntax tree, qualifiers resolved */
 #define BPFX_DUMP_IR 2u     /* the CFG as generated */

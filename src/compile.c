@@ -67,6 +67,7 @@ int bpfx_compile_spans(const char *expr, const struct bpfx_options *o,
 		fputs("-- ir\n", stderr);
 		ir_dump(stderr, &ir);
 	}
+	ir.loose = o->optimize == BPFX_OPT_LOOSE;
 	if (o->optimize && opt_run(&ir, err))
 		goto done;
 	if ((o->dump & BPFX_DUMP_OPT) && o->optimize) {

@@ -40,6 +40,7 @@ struct ir_prog {
 	struct ir_block *accept, *reject;
 	int nblocks;
 	int epoch;               /* opt_order's walk counter */
+	int loose;               /* optimize as libpcap does (opt/loose.c) */
 };
 
 void ir_init(struct ir_prog *p, struct arena *a, uint32_t snaplen);

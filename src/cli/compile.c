@@ -10,8 +10,10 @@
 #include <string.h>
 
 static const char usage[] =
-	"usage: bpfx compile [-O] [-y LINKTYPE] [-s SNAPLEN] [-d|-dd|-ddd] EXPRESSION...\n"
+	"usage: bpfx compile [-O|--loose] [-y LINKTYPE] [-s SNAPLEN] [-d|-dd|-ddd] EXPRESSION...\n"
 	"  -O           do not run the optimizer (as tcpdump -O)\n"
+	"  --loose      optimize as libpcap does: shorter, but on a packet too\n"
+	"               short for a header the filter reads the verdict may differ\n"
 	"  -y LINKTYPE  EN10MB (default), RAW, IPV4, IPV6, NULL, LOOP, LINUX_SLL, LINUX_SLL2\n"
 	"  -s SNAPLEN   the length a match returns (default 262144)\n"
 	"  -d, -dd, -ddd  listing, C array, decimal: tcpdump's formats (default -d)\n"
@@ -33,6 +35,8 @@ int cli_compile(int argc, char **argv)
 			return 0;
 		} else if (!strcmp(a, "-O")) {
 			o.optimize = 0;
+		} else if (!strcmp(a, "--loose")) {
+			o.optimize = BPFX_OPT_LOOSE;
 		} else if (!strncmp(a, "--dump=", 7)) {
 			for (char *w = a + 7; *w;) {
 				size_t n = strcspn(w, ",");

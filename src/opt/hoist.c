@@ -23,7 +23,7 @@
 #include <sys/types.h>
 #include <pcap/bpf.h>
 
-#define MAXNEED 16
+#define MAXNEED 64
 
 struct need {
 	uint32_t vn, k;
@@ -103,14 +103,45 @@ static int recompute(const struct ir_block *b, struct ir_insn out[2])
 	return 0;
 }
 
+/* What is enough, once known, for every path on to accept (--loose only:
+ * it ignores that a load on the way could end the program).  An accepting
+ * return has every fact, a rejecting one none; a test keeps what both of
+ * its sides have, and its own outcome where that side has it. */
+static struct needs enough(const struct ir_prog *p, const struct ir_block *b, const struct needs *sv,
+			   uint32_t tvn)
+{
+	struct needs r = { 0 };
+	if (b->term == IR_RET) {
+		r.all = b->ret_k != 0 && b->ret_k == p->accept->ret_k;
+		return r;
+	}
+	if (b->term == IR_JA)
+		return sv[b->jt->pos];
+	const struct needs *st = &sv[b->jt->pos], *sf = &sv[b->jf->pos];
+	r = meet(st, sf);
+	if (r.all || !opt_is_ktest(b) || !tvn)
+		return r;
+	for (int out = 0; out < 2; out++) {
+		const struct needs *side = out ? st : sf;
+		struct need f = { tvn, b->jk, b->jcode, (uint8_t)out, b->span };
+		int has = side->all;
+		for (int j = 0; j < side->n && !has; j++)
+			has = same_need(&side->f[j], &f);
+		if (has)
+			add(&r, &f);
+	}
+	return r;
+}
+
 int opt_hoist(struct ir_prog *p)
 {
 	int n, moved = 0;
 	struct ir_block **order = opt_order(p, &n);
 	struct needs *need = calloc((size_t)n, sizeof *need);
+	struct needs *suff = p->loose ? calloc((size_t)n, sizeof *suff) : NULL;
 	uint32_t *tvn = calloc((size_t)n, sizeof *tvn);
 	struct vn_table *t = vn_new();
-	if (!need || !tvn)
+	if (!need || !tvn || (p->loose && !suff))
 		abort();
 	for (int i = 0; i < n; i++) {
 		uint32_t x;
@@ -119,6 +150,8 @@ int opt_hoist(struct ir_prog *p)
 	}
 	for (int i = n - 1; i >= 0; i--) {
 		const struct ir_block *b = order[i];
+		if (suff)
+			suff[i] = enough(p, b, suff, tvn[i]);
 		if (b->term == IR_RET) {
 			need[i].all = b->ret_k == 0;
 		} else if (b->term == IR_JA) {
@@ -144,34 +177,42 @@ int opt_hoist(struct ir_prog *p)
 			struct ir_block *s = side ? b->jt : b->jf;
 			if (s->term == IR_RET)
 				continue;
-			const struct needs *ns = &need[s->pos];
-			if (ns->all)
-				continue; /* dead.c's business */
-			const struct need *f = NULL;
-			for (int j = 0; j < ns->n && !f; j++)
-				if (ns->f[j].vn == tvn[i])
-					f = &ns->f[j];
-			/* nothing to gain where s is that test already */
-			if (!f || (opt_is_ktest(s) && tvn[s->pos] == f->vn && s->ninsns <= nr))
-				continue;
-			struct ir_block *h = ir_block_new(p);
-			for (int k = 0; k < nr; k++)
-				ir_append(p, h, r[k].code, r[k].k, f->span);
-			h->term = IR_BRANCH;
-			h->jcode = f->jcode;
-			h->jk = f->k;
-			h->span = f->span;
-			h->jt = f->out ? s : p->reject;
-			h->jf = f->out ? p->reject : s;
-			h->pos = n; /* not in this walk's order */
+			/* kind 0: needed tests, failing to reject; kind 1
+			 * (--loose): enough ones, passing to accept.  Every fact
+			 * on the value is tested (host a or b or c: == b, == c) */
+			struct ir_block *first = s;
+			for (int kind = 0; kind < (suff ? 2 : 1); kind++) {
+				const struct needs *ns = kind ? &suff[s->pos] : &need[s->pos];
+				if (ns->all)
+					continue; /* dead.c's or loose.c's business */
+				for (int j = ns->n - 1; j >= 0; j--) {
+					const struct need *f = &ns->f[j];
+					/* nothing to gain where s is that test already */
+					if (f->vn != tvn[i] ||
+					    (opt_is_ktest(s) && tvn[s->pos] == f->vn && s->ninsns <= nr))
+						continue;
+					struct ir_block *h = ir_block_new(p), *end = kind ? p->accept : p->reject;
+					for (int k = 0; k < nr; k++)
+						ir_append(p, h, r[k].code, r[k].k, f->span);
+					h->term = IR_BRANCH;
+					h->jcode = f->jcode;
+					h->jk = f->k;
+					h->span = f->span;
+					h->jt = f->out == kind ? end : first;
+					h->jf = f->out == kind ? first : end;
+					h->pos = n; /* not in this walk's order */
+					first = h;
+					moved++;
+				}
+			}
 			if (side)
-				b->jt = h;
+				b->jt = first;
 			else
-				b->jf = h;
-			moved++;
+				b->jf = first;
 		}
 	}
 	free(need);
+	free(suff);
 	free(tvn);
 	free(order);
 	vn_free(t);

@@ -96,15 +96,21 @@ int opt_run(struct ir_prog *p, struct bpfx_error *err)
 	opt_thread(p);
 	opt_skip_entry(p);
 	opt_dead(p);
+	if (p->loose)
+		opt_accept(p);
 	opt_merge(p);
 	if (opt_hoist(p)) { /* then thread past the tests it made known */
 		opt_thread(p);
 		opt_dead(p);
+		if (p->loose)
+			opt_accept(p);
 		opt_merge(p);
 	}
 	opt_fuse(p);
 	opt_sets(p);
 	opt_loads(p);
+	if (p->loose)
+		opt_live(p);
 	opt_merge(p); /* again: blocks that now only test A can be shared */
 	if (p->entry == p->reject)
 		return err_set(err, -1, -1, "expression rejects all packets");

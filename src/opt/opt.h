@@ -1,7 +1,8 @@
 /* opt.h: the optimizer, one pass per file over the CFG of ir.h.
  *
  * Every pass here is exact: it never changes a verdict, not even on a
- * truncated packet.  A test is skipped only when the same value was
+ * truncated packet (except loose.c's, and hoist.c's enough-tests, run only
+ * for --loose).  A test is skipped only when the same value was
  * already tested on every path to it (so its loads already succeeded),
  * and a load is dropped only when its value is already in the register. */
 #ifndef BPFX_OPT_H
@@ -54,4 +55,8 @@ int opt_fuse(struct ir_prog *p);
 int opt_hoist(struct ir_prog *p);
 /* dead.c: what can only be rejected is rejected at once */
 int opt_dead(struct ir_prog *p);
+/* loose.c (--loose only): what can only accept accepts at once; statements
+ * whose result nothing reads are dropped */
+int opt_accept(struct ir_prog *p);
+int opt_live(struct ir_prog *p);
 #endif

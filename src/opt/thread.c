@@ -14,7 +14,7 @@
 #include <sys/types.h>
 #include <pcap/bpf.h>
 
-#define MAXNE 4
+#define MAXNE 16
 
 struct fact {
 	uint32_t vn, lo, hi;

@@ -12,7 +12,11 @@
  * bpf_filter on bpfx's program too.  libpcap's optimized program is also
  * run; where it differs from its own unoptimized program (its optimizer
  * can skip a load that would have rejected a truncated packet) the count
- * is printed for information, not failed on.
+ * is printed for information, not failed on.  bpfx's optimized program
+ * must agree with the unoptimized one on every packet; its --loose one
+ * (src/opt/loose.c) on every packet on which the unoptimized program loads
+ * nothing past the captured bytes and divides by no zero (the only ones
+ * where libpcap's optimizer may differ too, which is counted).
  * Every expression of INVALID must be rejected by bpfx, with a message and
  * a span inside the expression, and by libpcap. */
 #include <dirent.h>
@@ -25,6 +29,7 @@
 #include "bpfx.h"
 #include "linktype.h"
 #include "vm.h"
+#include "trace.h"
 #include "../synth/synth.h"
 
 #define MAX_CORPUS_PER_DLT 6000
@@ -206,6 +211,18 @@ static void build_packets(int dlt, const char *corpus, struct pkts *s)
 
 static int failures;
 
+/* Does program p end early on the packet: a load past the captured bytes,
+ * or a division by zero? */
+static int faults(const struct bpf_insn *p, size_t n, const struct synth_pkt *k)
+{
+	struct trace t;
+	if (trace_run(p, n, k->data, k->len, k->caplen, &t) < 0)
+		abort();
+	int r = t.end == TRACE_OOB || t.end == TRACE_DIVZERO;
+	trace_free(&t);
+	return r;
+}
+
 /* A handle as tcpdump -r has it: an (empty) capture file of link type dlt,
  * written in our byte order or the other one, so libpcap compiles with its
  * savefile rules (DLT_NULL/LOOP accept every BSD AF_INET6 value, and
@@ -267,7 +284,8 @@ int main(int argc, char **argv)
 	const struct linktype *lts = lt_all(&nlt);
 	unsigned long long verdicts = 0, packets = 0, programs = 0, both_reject = 0;
 	unsigned long long opt_diff_full = 0, opt_diff_trunc = 0, opt_rejects_all = 0;
-	unsigned long long accepted_somewhere = 0, opt_insns = 0, lpo_insns = 0;
+	unsigned long long accepted_somewhere = 0, opt_insns = 0, lpo_insns = 0, loose_insns = 0;
+	unsigned long long loose_diff = 0, lpo_diff_nofault = 0, loose_vs_lpo = 0;
 
 	for (int l = 0; l < nlt; l++) {
 		int dlt = lts[l].dlt;
@@ -328,6 +346,15 @@ int main(int argc, char **argv)
 			}
 			if (!have_opt)
 				opt_rejects_all++;
+			struct bpfx_program bpl;
+			o.optimize = BPFX_OPT_LOOSE;
+			int bloose = bpfx_compile(exprs[e], &o, &bpl, &err) == 0;
+			if (bloose != bopt) {
+				if (failures < 30)
+					printf("FAIL %s '%s': --loose %s, optimized %s\n", lts[l].name, exprs[e],
+					       bloose ? "accepts" : err.msg, bopt ? "accepts" : "rejects all");
+				fail_hdr();
+			}
 			int shown = 0;
 			for (size_t i = 0; i < s.n; i++) {
 				const struct synth_pkt *p = &s.p[i];
@@ -353,6 +380,24 @@ int main(int argc, char **argv)
 						opt_diff_trunc++;
 					else
 						opt_diff_full++;
+					if (!faults(lp.bf_insns, lp.bf_len, p))
+						lpo_diff_nofault++;
+				}
+				if (bloose && have_opt &&
+				    vm_run(bpl.insns, p->data, p->len, p->caplen) != bpf_filter(lpo.bf_insns, p->data, p->len, p->caplen))
+					loose_vs_lpo++;
+				/* --loose: the same verdict wherever the unoptimized
+				 * program runs to a return */
+				if (bloose && vm_run(bpl.insns, p->data, p->len, p->caplen) != rb) {
+					loose_diff++;
+					if (!faults(bp.insns, bp.len, p) && !shown) {
+						shown = 1;
+						if (failures < 30)
+							printf("FAIL %s '%s': packet %zu (%s, caplen %u, len %u): --loose bpfx %u, unoptimized %u, which loads nothing past the end\n",
+							       lts[l].name, exprs[e], i, s.origin[i], p->caplen, p->len,
+							       vm_run(bpl.insns, p->data, p->len, p->caplen), rb);
+						fail_hdr();
+					}
 				}
 				/* bpfx's optimizer never changes a verdict, truncated or not */
 				if (bopt && vm_run(bpo.insns, p->data, p->len, p->caplen) != rb && !shown) {
@@ -368,6 +413,10 @@ int main(int argc, char **argv)
 			if (bopt) {
 				opt_insns += bpo.len;
 				bpfx_program_free(&bpo);
+			}
+			if (bloose) {
+				loose_insns += bpl.len;
+				bpfx_program_free(&bpl);
 			}
 			pcap_freecode(&lp);
 			if (have_opt)
@@ -417,9 +466,12 @@ int main(int argc, char **argv)
 	printf("difftest: %llu packets (synthesized, re-wrapped, mutated%s), %llu verdicts compared: %d failures\n",
 	       packets, corpus ? ", corpus" : "", verdicts, failures);
 	printf("difftest: %zu invalid expressions: %llu rejected with a span and a message\n", ninvalid, rejected);
-	printf("difftest: optimized programs: bpfx %llu instructions, libpcap %llu\n", opt_insns, lpo_insns);
-	printf("difftest: for information: libpcap's optimizer changes its own verdict on %llu full and %llu truncated packets; it rejects %llu programs as matching nothing\n",
-	       opt_diff_full, opt_diff_trunc, opt_rejects_all);
+	printf("difftest: optimized programs: bpfx %llu instructions (--loose %llu), libpcap %llu\n", opt_insns, loose_insns,
+	       lpo_insns);
+	printf("difftest: --loose differs from the unoptimized program on %llu packets, each one it loads past the end of (from libpcap's optimized program on %llu)\n",
+	       loose_diff, loose_vs_lpo);
+	printf("difftest: for information: libpcap's optimizer changes its own verdict on %llu full and %llu truncated packets (%llu of them where its unoptimized program loads nothing past the end); it rejects %llu programs as matching nothing\n",
+	       opt_diff_full, opt_diff_trunc, lpo_diff_nofault, opt_rejects_all);
 	for (size_t e = 0; e < nexpr; e++)
 		free(exprs[e]);
 	for (size_t e = 0; e < ninvalid; e++)
