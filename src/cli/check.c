@@ -18,12 +18,13 @@
 #define MAX_LINKTYPES 16
 
 static const char usage_text[] =
-	"usage: bpfx check -r FILE [-r FILE...] [-y LINKTYPE] [-s SNAPLEN] [-O] EXPRESSION...\n"
+	"usage: bpfx check -r FILE [-r FILE...] [-y LINKTYPE] [-s SNAPLEN] [-O|--loose] EXPRESSION...\n"
 	"       bpfx check -r FILE [-r FILE...] --program PROG\n"
 	"Compile EXPRESSION with bpfx and libpcap, run each program on each\n"
 	"interpreter over every packet, list the packets where any verdict\n"
 	"differs; exit 1 if any does.  --program runs a hand-written program (as\n"
-	"`bpfx asm` reads it) on both interpreters instead.\n";
+	"`bpfx asm` reads it) on both interpreters instead.  --loose compiles\n"
+	"bpfx's program as libpcap optimizes (see bpfx compile --help).\n";
 
 struct check_args {
 	const char *files[MAX_FILES];
@@ -67,6 +68,7 @@ static int parse_args(int argc, char **argv, struct check_args *a)
 	static const struct option longopts[] = {
 		{ "help", no_argument, NULL, 'h' },
 		{ "program", required_argument, NULL, 'P' }, /* --program */
+		{ "loose", no_argument, NULL, 'L' },
 		{ NULL, 0, NULL, 0 },
 	};
 	memset(a, 0, sizeof *a);
@@ -90,6 +92,7 @@ static int parse_args(int argc, char **argv, struct check_args *a)
 				a->snaplen = 262144;
 			break;
 		case 'O': a->optimize = 0; break;
+		case 'L': a->optimize = BPFX_OPT_LOOSE; break;
 		case 'P': a->program = optarg; break;
 		case 'h': fputs(usage_text, stdout); return 0;
 		case ':': return bad_usage("option needs an argument", argv[optind - 1]);

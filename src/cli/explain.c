@@ -10,11 +10,12 @@
 #include <string.h>
 
 static const char usage[] =
-	"usage: bpfx explain [-y LINKTYPE] [-O] [-s SNAPLEN] [--json] EXPRESSION...\n"
+	"usage: bpfx explain [-y LINKTYPE] [-O|--loose] [-s SNAPLEN] [--json] EXPRESSION...\n"
 	"Compile EXPRESSION and annotate each instruction: the part of the expression\n"
 	"that produced it, the header field it reads, the question each branch asks.\n"
 	"  -y LINKTYPE  EN10MB (default), RAW, IPV4, IPV6, NULL, LOOP, LINUX_SLL, LINUX_SLL2\n"
 	"  -O           do not run the optimizer (as tcpdump -O)\n"
+	"  --loose      optimize as libpcap does (see bpfx compile --help)\n"
 	"  -s SNAPLEN   the length a match returns (default 262144)\n"
 	"  --json       the same as one JSON object\n";
 
@@ -35,6 +36,8 @@ int cli_explain(int argc, char **argv)
 			json = 1;
 		} else if (!strcmp(a, "-O")) {
 			o.optimize = 0;
+		} else if (!strcmp(a, "--loose")) {
+			o.optimize = BPFX_OPT_LOOSE;
 		} else if (!strcmp(a, "-y") || !strcmp(a, "-s")) {
 			if (i + 1 >= argc) {
 				fprintf(stderr, "bpfx explain: %s needs an argument\n%s", a, usage);

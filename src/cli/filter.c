@@ -21,14 +21,16 @@
 #define MAX_FILES 256
 
 static const char usage_text[] =
-	"usage: bpfx filter -r FILE [-r FILE...] [-w OUT] [-c COUNT] [-O] [-e] [-v...]\n"
+	"usage: bpfx filter -r FILE [-r FILE...] [-w OUT] [-c COUNT] [-O|--loose] [-e] [-v...]\n"
 	"                   [-x|-xx|-X|-XX|-A] [-n|-nn] [-q] [-S] [-t...]\n"
 	"                   [--dont-verify-checksums] [--decode-as PORT=resp]\n"
 	"                   [--engine bpfx|libpcap] [EXPRESSION... | --program PROG]\n"
 	"Print (or with -w write) the packets of each FILE (pcap or pcapng, - for\n"
 	"stdin) that EXPRESSION accepts; no EXPRESSION accepts every packet.\n"
 	"--program PROG runs a hand-written program (-d listing or bpf_asm syntax,\n"
-	"as `bpfx asm` reads) instead of an expression.\n";
+	"as `bpfx asm` reads) instead of an expression.  --loose optimizes as\n"
+	"libpcap does, so a packet cut short of a header the filter reads gets\n"
+	"tcpdump's verdict (see bpfx compile --help).\n";
 
 enum engine { ENGINE_BPFX, ENGINE_LIBPCAP };
 
@@ -55,7 +57,7 @@ struct filter_prog {
 	struct bpf_program lp;
 };
 
-enum { OPT_ENGINE = 256, OPT_NOCKSUM, OPT_DECODE_AS, OPT_HELP, OPT_PROGRAM };
+enum { OPT_ENGINE = 256, OPT_NOCKSUM, OPT_DECODE_AS, OPT_HELP, OPT_PROGRAM, OPT_LOOSE };
 
 static int bad_usage(const char *msg, const char *arg)
 {
@@ -92,6 +94,7 @@ static int parse_args(int argc, char **argv, struct filter_args *a)
 		{ "decode-as", required_argument, NULL, OPT_DECODE_AS },
 		{ "help", no_argument, NULL, OPT_HELP },
 		{ "program", required_argument, NULL, OPT_PROGRAM },
+		{ "loose", no_argument, NULL, OPT_LOOSE },
 		{ NULL, 0, NULL, 0 },
 	};
 	memset(a, 0, sizeof *a);
@@ -113,6 +116,7 @@ static int parse_args(int argc, char **argv, struct filter_args *a)
 				return bad_usage("-c needs a count of at least 1", optarg);
 			break;
 		case 'O': a->optimize = 0; break;
+		case OPT_LOOSE: a->optimize = BPFX_OPT_LOOSE; break;
 		case 'e': a->dec.eflag = 1; break;
 		case 'v': a->dec.vflag++; break;
 		case 'x': a->dec.xflag++; break;

@@ -15,14 +15,14 @@
 #include <string.h>
 
 static const char usage_text[] =
-	"usage: bpfx trace -r FILE --packet N [--json] [-O] EXPRESSION...\n"
+	"usage: bpfx trace -r FILE --packet N [--json] [-O|--loose] EXPRESSION...\n"
 	"       bpfx trace -r FILE --packet N [--json] --program PROG\n"
 	"Run the filter on packet N of FILE (1-based) and print every step: the\n"
 	"instruction, A and X after it, the packet bytes it read, the scratch memory\n"
 	"it wrote, the branch it took; then the verdict and the length returned.\n"
 	"  --program PROG  a hand-written program (as `bpfx asm` reads) instead\n";
 
-enum { OPT_PACKET = 256, OPT_JSON, OPT_PROGRAM, OPT_HELP };
+enum { OPT_PACKET = 256, OPT_JSON, OPT_PROGRAM, OPT_HELP, OPT_LOOSE };
 
 static int bad_usage(const char *msg, const char *arg)
 {
@@ -45,6 +45,7 @@ static int parse_args(int argc, char **argv, struct trace_args *a)
 		{ "json", no_argument, NULL, OPT_JSON },
 		{ "program", required_argument, NULL, OPT_PROGRAM },
 		{ "help", no_argument, NULL, OPT_HELP },
+		{ "loose", no_argument, NULL, OPT_LOOSE },
 		{ NULL, 0, NULL, 0 },
 	};
 	memset(a, 0, sizeof *a);
@@ -56,6 +57,7 @@ static int parse_args(int argc, char **argv, struct trace_args *a)
 		switch (c) {
 		case 'r': a->file = optarg; break;
 		case 'O': a->optimize = 0; break;
+		case OPT_LOOSE: a->optimize = BPFX_OPT_LOOSE; break;
 		case OPT_PACKET:
 			a->packet = cli_uint("--packet", optarg);
 			if (!a->packet)

@@ -133,6 +133,12 @@ static struct needs enough(const struct ir_prog *p, const struct ir_block *b, co
 	return r;
 }
 
+static int later_first(const void *a, const void *b)
+{
+	const struct need *x = *(const struct need *const *)a, *y = *(const struct need *const *)b;
+	return x->span.start < y->span.start ? 1 : x->span.start > y->span.start ? -1 : 0;
+}
+
 int opt_hoist(struct ir_prog *p)
 {
 	int n, moved = 0;
@@ -185,12 +191,18 @@ int opt_hoist(struct ir_prog *p)
 				const struct needs *ns = kind ? &suff[s->pos] : &need[s->pos];
 				if (ns->all)
 					continue; /* dead.c's or loose.c's business */
-				for (int j = ns->n - 1; j >= 0; j--) {
-					const struct need *f = &ns->f[j];
-					/* nothing to gain where s is that test already */
-					if (f->vn != tvn[i] ||
-					    (opt_is_ktest(s) && tvn[s->pos] == f->vn && s->ninsns <= nr))
-						continue;
+				/* nothing to gain where s is that test already */
+				if (opt_is_ktest(s) && tvn[s->pos] == tvn[i] && s->ninsns <= nr)
+					continue;
+				const struct need *on[MAXNEED];
+				int non = 0;
+				for (int j = 0; j < ns->n; j++)
+					if (ns->f[j].vn == tvn[i])
+						on[non++] = &ns->f[j];
+				/* in the expression's order: the last wrapped is tested first */
+				qsort(on, (size_t)non, sizeof *on, later_first);
+				for (int j = 0; j < non; j++) {
+					const struct need *f = on[j];
 					struct ir_block *h = ir_block_new(p), *end = kind ? p->accept : p->reject;
 					for (int k = 0; k < nr; k++)
 						ir_append(p, h, r[k].code, r[k].k, f->span);

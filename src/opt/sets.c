@@ -20,6 +20,7 @@
 struct member {
 	uint16_t code;           /* the load: BPF_LD|size|BPF_ABS or BPF_IND */
 	uint32_t off, v;
+	int idx;                 /* place in the chain */
 };
 
 /* `ld [k]; jeq #v`, or `ldxb 4*([n]&0xf); ld [x + k]; jeq #v` (a port
@@ -54,14 +55,21 @@ static uint32_t end_of(uint16_t code, uint32_t off)
 	return off + size < off ? 0xffffffff : off + size;
 }
 
-static int by_field_value(const void *a, const void *b)
+/* By field, then in the chain's (the expression's) order. */
+static int by_field(const void *a, const void *b)
 {
 	const struct member *x = a, *y = b;
 	if (x->off != y->off)
 		return x->off < y->off ? -1 : 1;
 	if (x->code != y->code)
 		return x->code < y->code ? -1 : 1;
-	return x->v < y->v ? -1 : x->v > y->v;
+	return x->idx - y->idx;
+}
+
+static int by_value(const void *a, const void *b)
+{
+	uint32_t x = *(const uint32_t *)a, y = *(const uint32_t *)b;
+	return x < y ? -1 : x > y;
 }
 
 static struct ir_block *branch(struct ir_prog *p, uint16_t op, uint32_t k, struct ir_block *t,
@@ -77,7 +85,7 @@ static struct ir_block *branch(struct ir_prog *p, uint16_t op, uint32_t k, struc
 	return b;
 }
 
-/* Values v[0..n) sorted: match -> t, no match -> f. */
+/* Values v[0..n), sorted when more than LEAF: match -> t, no match -> f. */
 static struct ir_block *search(struct ir_prog *p, const uint32_t *v, int n, struct ir_block *t,
 			       struct ir_block *f, struct span sp)
 {
@@ -135,8 +143,9 @@ int opt_sets(struct ir_prog *p)
 		}
 		struct member *m = malloc(sizeof *m * (size_t)rest);
 		for (int k = 0; k < rest; k++)
-			m[k] = (struct member){ member_load(ch[keep + k])->code, member_load(ch[keep + k])->k, ch[keep + k]->jk };
-		qsort(m, (size_t)rest, sizeof *m, by_field_value);
+			m[k] = (struct member){ member_load(ch[keep + k])->code, member_load(ch[keep + k])->k,
+						ch[keep + k]->jk, k };
+		qsort(m, (size_t)rest, sizeof *m, by_field);
 		/* the field the head loaded last is still in A: search it first, so
 		 * its load can go (loads.c); rotate its group to the front */
 		const struct ir_insn *last = member_load(ch[keep - 1]);
@@ -162,9 +171,21 @@ int opt_sets(struct ir_prog *p)
 			int lo = hi - 1, nv = 0;
 			while (lo > 0 && m[lo - 1].off == m[hi - 1].off && m[lo - 1].code == m[hi - 1].code)
 				lo--;
+			/* a short run keeps the expression's order (as libpcap's
+			 * does); a longer one is sorted for the search */
 			for (int k = lo; k < hi; k++)
-				if (!nv || vals[nv - 1] != m[k].v)
-					vals[nv++] = m[k].v;
+				vals[nv++] = m[k].v;
+			if (nv > LEAF)
+				qsort(vals, (size_t)nv, sizeof *vals, by_value);
+			int w = 0;
+			for (int k = 0; k < nv; k++) {
+				int dup = 0;
+				for (int j = nv > LEAF ? (w ? w - 1 : 0) : 0; j < w && !dup; j++)
+					dup = vals[j] == vals[k];
+				if (!dup)
+					vals[w++] = vals[k];
+			}
+			nv = w;
 			struct ir_block *s = search(p, vals, nv, t, next, sp);
 			struct ir_block *ld = ir_block_new(p);
 			if (kind > 0)

@@ -2,12 +2,13 @@
  * the filter and check tests, so they need no capture files on disk and
  * can cut and corrupt their own copies.
  *
- *   filter-mkpcap [-g] [-n COUNT] [-y DLT] OUT
+ *   filter-mkpcap [-g] [-n COUNT] [-s SNAP] [-y DLT] OUT
  *
  * Packets cycle through IPv4/TCP port 80, IPv4/UDP port 53, IPv4/ICMP echo,
  * ARP and IPv6/UDP.  -g writes pcapng (one SHB, one IDB, EPBs), built by
  * hand because libpcap only writes pcap.  -y labels the same bytes with
- * another link type number (e.g. 147, USER0, which no decoder knows). */
+ * another link type number (e.g. 147, USER0, which no decoder knows); -s
+ * cuts each packet to SNAP captured bytes, as a short snaplen would. */
 #include <pcap/pcap.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -123,11 +124,13 @@ static int write_pcapng(const char *out, unsigned n)
 
 int main(int argc, char **argv)
 {
-	unsigned n = 20;
+	unsigned n = 20, snap = 0;
 	int ng = 0, dlt = DLT_EN10MB, c;
-	while ((c = getopt(argc, argv, "gn:y:")) != -1) {
+	while ((c = getopt(argc, argv, "gn:s:y:")) != -1) {
 		if (c == 'g')
 			ng = 1;
+		else if (c == 's') /* cut each packet to SNAP bytes (pcap only) */
+			snap = (unsigned)strtoul(optarg, NULL, 10);
 		else if (c == 'y')
 			dlt = atoi(optarg);
 		else if (c == 'n')
@@ -136,7 +139,7 @@ int main(int argc, char **argv)
 			return 2;
 	}
 	if (optind + 1 != argc) {
-		fputs("usage: filter-mkpcap [-g] [-n COUNT] [-y DLT] OUT\n", stderr);
+		fputs("usage: filter-mkpcap [-g] [-n COUNT] [-s SNAP] [-y DLT] OUT\n", stderr);
 		return 2;
 	}
 	if (ng)
@@ -151,6 +154,8 @@ int main(int argc, char **argv)
 	for (unsigned i = 0; i < n; i++) {
 		struct pcap_pkthdr h = { .ts = { .tv_sec = 1700000000 + i, .tv_usec = i * 1000 } };
 		h.caplen = h.len = (bpf_u_int32)make_packet(pkt, i);
+		if (snap && h.caplen > snap)
+			h.caplen = snap;
 		pcap_dump((u_char *)d, &h, pkt);
 	}
 	pcap_dump_close(d);

@@ -12,6 +12,7 @@
 #include <sys/types.h>
 #include <pcap/bpf.h>
 #include "bpfx.h"
+#include "trace.h"
 
 static struct bpfx_program compile(const char *expr, int optimize)
 {
@@ -139,37 +140,40 @@ static void test_opt_sets_make_sorted_searches(void **state)
 	free(expr);
 }
 
+static const uint8_t v4tcp[] = {
+	0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 0x08, 0x00,
+	0x45, 0, 0, 52, 0, 1, 0x40, 0, 64, 6, 0, 0, 10, 0, 0, 2, 10, 0, 0, 1,
+	0x01, 0xbb, 0, 80, 0, 0, 0, 1, 0, 0, 0, 0, 0x80, 0x12, 0xff, 0xff, 0, 0, 0, 0,
+	1, 1, 8, 10, 0, 0, 0, 1, 0, 0, 0, 0,
+};
+static const uint8_t v6udp[] = {
+	0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 0x86, 0xdd,
+	0x60, 0, 0, 0, 0, 8, 17, 64,
+	0x20, 0x01, 0x0d, 0xb8, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1,
+	0xfe, 0x80, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1,
+	0, 53, 0, 53, 0, 8, 0, 0,
+};
+static const char *const exprs[] = {
+	"host 10.0.0.1 or 10.0.0.2 or 10.0.0.3 or 10.0.0.4 or 10.0.0.5",
+	"port 20 or 22 or 53 or 80 or 443 or 8080",
+	"tcp port 80 or 443",
+	"net ::/0", "src net 2001:db8::/32", "net 0.0.0.0/0",
+	"tcp[13] & 2 != 0 and not port 22",
+	"ip6 and udp port 53 or tcp[13] & 18 = 18",
+	"(((ip[2:2] - ((ip[0]&0xf)<<2)) - ((tcp[12]&0xf0)>>2)) != 0)",
+	"ip[0] + 5 = 3 or ip[8] - 63 = 1 or ip[9] ^ 6 = 0",
+	"host 10.0.0.2 and 10.0.0.1", "host 10.0.0.1 and not 10.0.0.2",
+	"host 10.0.0.1 or 10.0.0.2", "host 10.0.0.9 or 10.0.0.1",
+	"tcp and port 80 or udp and port 53", "port 443 and port 80", "tcp port 443 and not 80",
+};
+static const struct { const uint8_t *d; unsigned n; } pkts[] = { { v4tcp, sizeof v4tcp }, { v6udp, sizeof v6udp } };
+#define NEXPRS (sizeof exprs / sizeof exprs[0])
+
 /* Every pass is exact: on every truncation of these packets the optimized
  * program returns what the unoptimized one returns. */
 static void test_opt_never_changes_a_verdict(void **state)
 {
-	static const uint8_t v4tcp[] = {
-		0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 0x08, 0x00,
-		0x45, 0, 0, 52, 0, 1, 0x40, 0, 64, 6, 0, 0, 10, 0, 0, 2, 10, 0, 0, 1,
-		0x01, 0xbb, 0, 80, 0, 0, 0, 1, 0, 0, 0, 0, 0x80, 0x12, 0xff, 0xff, 0, 0, 0, 0,
-		1, 1, 8, 10, 0, 0, 0, 1, 0, 0, 0, 0,
-	};
-	static const uint8_t v6udp[] = {
-		0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 0x86, 0xdd,
-		0x60, 0, 0, 0, 0, 8, 17, 64,
-		0x20, 0x01, 0x0d, 0xb8, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1,
-		0xfe, 0x80, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1,
-		0, 53, 0, 53, 0, 8, 0, 0,
-	};
-	static const char *const exprs[] = {
-		"host 10.0.0.1 or 10.0.0.2 or 10.0.0.3 or 10.0.0.4 or 10.0.0.5",
-		"port 20 or 22 or 53 or 80 or 443 or 8080",
-		"tcp port 80 or 443",
-		"net ::/0", "src net 2001:db8::/32",
-		"tcp[13] & 2 != 0 and not port 22",
-		"ip6 and udp port 53 or tcp[13] & 18 = 18",
-		"(((ip[2:2] - ((ip[0]&0xf)<<2)) - ((tcp[12]&0xf0)>>2)) != 0)",
-		"ip[0] + 5 = 3 or ip[8] - 63 = 1 or ip[9] ^ 6 = 0",
-		"host 10.0.0.2 and 10.0.0.1", "host 10.0.0.1 and not 10.0.0.2",
-		"tcp and port 80 or udp and port 53", "port 443 and port 80", "tcp port 443 and not 80",
-	};
-	const struct { const uint8_t *d; unsigned n; } pkts[] = { { v4tcp, sizeof v4tcp }, { v6udp, sizeof v6udp } };
-	for (size_t e = 0; e < sizeof exprs / sizeof exprs[0]; e++) {
+	for (size_t e = 0; e < NEXPRS; e++) {
 		struct bpfx_program o = compile(exprs[e], 1), u = compile(exprs[e], 0);
 		for (size_t k = 0; k < 2; k++)
 			for (unsigned cap = 0; cap <= pkts[k].n; cap++)
@@ -180,6 +184,63 @@ static void test_opt_never_changes_a_verdict(void **state)
 		bpfx_program_free(&o);
 		bpfx_program_free(&u);
 	}
+}
+
+/* loose.c: a load whose value nothing reads goes, and with it the verdict
+ * on a packet too short for it: libpcap 1.10 makes these 6 instructions,
+ * and its program too matches an IPv4 frame cut after the ethertype. */
+static void test_opt_loose_drops_unread_loads(void **state)
+{
+	struct bpfx_program l = compile("net 0.0.0.0/0", BPFX_OPT_LOOSE), x = compile("net 0.0.0.0/0", 1);
+	assert_int_equal(l.len, 6);
+	assert_int_equal(count(&l, BPF_LD | BPF_W | BPF_ABS, 26), 0);
+	assert_int_equal(count(&x, BPF_LD | BPF_W | BPF_ABS, 26), 1);
+	assert_int_not_equal(bpfx_run(l.insns, v4tcp, sizeof v4tcp, 14), 0);
+	assert_int_equal(bpfx_run(x.insns, v4tcp, sizeof v4tcp, 14), 0);
+	bpfx_program_free(&l);
+	bpfx_program_free(&x);
+}
+
+/* hoist.c under --loose: source == b is enough to accept, so it is tested
+ * while the source is in A, before the destination is loaded.  libpcap
+ * 1.10's program is 17 instructions with one load of each address. */
+static void test_opt_loose_tests_enough_early(void **state)
+{
+	struct bpfx_program l = compile("host 10.0.0.1 or 192.168.1.1", BPFX_OPT_LOOSE),
+			    x = compile("host 10.0.0.1 or 192.168.1.1", 1);
+	assert_int_equal(l.len, 17);
+	assert_int_equal(count(&l, BPF_LD | BPF_W | BPF_ABS, 26), 1);
+	assert_int_equal(count(&l, BPF_LD | BPF_W | BPF_ABS, 30), 1);
+	assert_true(x.len > l.len);
+	bpfx_program_free(&l);
+	bpfx_program_free(&x);
+}
+
+/* --loose differs from the unoptimized program only where that one ends
+ * early: a load past the captured bytes (or a division by zero). */
+static void test_opt_loose_differs_only_where_loads_fail(void **state)
+{
+	int differed = 0;
+	for (size_t e = 0; e < NEXPRS; e++) {
+		struct bpfx_program l = compile(exprs[e], BPFX_OPT_LOOSE), u = compile(exprs[e], 0);
+		for (size_t k = 0; k < 2; k++)
+			for (unsigned cap = 0; cap <= pkts[k].n; cap++) {
+				if (bpfx_run(l.insns, pkts[k].d, pkts[k].n, cap) == bpfx_run(u.insns, pkts[k].d, pkts[k].n, cap))
+					continue;
+				struct trace t;
+				assert_int_equal(trace_run(u.insns, u.len, pkts[k].d, pkts[k].n, cap, &t), 0);
+				if (t.end != TRACE_OOB && t.end != TRACE_DIVZERO) {
+					fprintf(stderr, "'%s', packet %zu cut at %u: --loose differs, unoptimized ends normally\n",
+						exprs[e], k, cap);
+					fail();
+				}
+				trace_free(&t);
+				differed++;
+			}
+		bpfx_program_free(&l);
+		bpfx_program_free(&u);
+	}
+	assert_true(differed > 0); /* it is not the exact optimizer */
 }
 
 int main(void)
@@ -194,6 +255,9 @@ int main(void)
 		cmocka_unit_test(test_opt_fuse_keeps_only_the_covering_load),
 		cmocka_unit_test(test_opt_sets_make_sorted_searches),
 		cmocka_unit_test(test_opt_never_changes_a_verdict),
+		cmocka_unit_test(test_opt_loose_drops_unread_loads),
+		cmocka_unit_test(test_opt_loose_tests_enough_early),
+		cmocka_unit_test(test_opt_loose_differs_only_where_loads_fail),
 	};
 	return cmocka_run_group_tests_name("opt", tests, NULL, NULL);
 }
