@@ -8,7 +8,9 @@
  *     with tests/synth, 256 per link type, truncated and damaged ones
  *     included, plus 64 mutated copies); our vm_run must agree with
  *     bpf_filter on bpfx's program; and bpfx's optimized program must
- *     return what its unoptimized one does (the optimizer's promise).
+ *     return what its unoptimized one does (the optimizer's promise), and
+ *     its --loose one too wherever the unoptimized program loads nothing
+ *     past the end and divides by no zero (loose.c's promise).
  *   - Only libpcap accepts: a finding, unless bpfx's message says the
  *     construct is "not supported by bpfx yet" or the expression uses a
  *     word bpfx deliberately does not compile (protochain, gateway, the
@@ -33,6 +35,7 @@
 #include "bpfx.h"
 #include "synth.h"
 #include "vm.h"
+#include "trace.h"
 #include <pcap/pcap.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -169,8 +172,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	int bok = bpfx_compile(expr, &o, &bp, &err) == 0;
 
 	char what[700];
-	struct bpfx_program op = { 0 };
-	int ook = 0;
+	struct bpfx_program op = { 0 }, lo = { 0 };
+	int ook = 0, look = 0;
 	if (bok) {
 		o.optimize = 1;
 		struct bpfx_error oerr;
@@ -178,6 +181,13 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		/* the optimizer may refuse only what matches nothing */
 		if (!ook && !strstr(oerr.msg, "rejects all packets")) {
 			snprintf(what, sizeof what, "optimized compile fails: %s", oerr.msg);
+			fuzz_fail("fuzz_diffexpr", what, data, size, bp.insns, bp.len);
+		}
+		o.optimize = BPFX_OPT_LOOSE;
+		look = bpfx_compile(expr, &o, &lo, &oerr) == 0;
+		if (look != ook) {
+			snprintf(what, sizeof what, "--loose compile %s, optimized %s", look ? "succeeds" : oerr.msg,
+				 ook ? "succeeds" : "fails");
 			fuzz_fail("fuzz_diffexpr", what, data, size, bp.insns, bp.len);
 		}
 	}
@@ -196,6 +206,20 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 					 ook ? "" : " (the optimizer said it rejects all packets)");
 				fuzz_fail("fuzz_diffexpr", what, data, size, ook ? op.insns : bp.insns,
 					  ook ? op.len : bp.len);
+			}
+			if (look && bpf_filter(lo.insns, p->data, p->len, p->caplen) != rb) {
+				struct trace t;
+				if (trace_run(bp.insns, bp.len, p->data, p->len, p->caplen, &t) < 0)
+					abort();
+				int ends_early = t.end == TRACE_OOB || t.end == TRACE_DIVZERO;
+				trace_free(&t);
+				if (!ends_early) {
+					snprintf(what, sizeof what,
+						 "packet %zu of dlt %d (caplen %u, len %u): bpfx's --loose program %u, "
+						 "unoptimized %u, which loads nothing past the end", i, dlt, p->caplen,
+						 p->len, bpf_filter(lo.insns, p->data, p->len, p->caplen), rb);
+					fuzz_fail("fuzz_diffexpr", what, data, size, lo.insns, lo.len);
+				}
 			}
 			if (rl != rb || rv != rb) {
 				snprintf(what, sizeof what,
@@ -227,6 +251,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		bpfx_program_free(&bp);
 	if (ook)
 		bpfx_program_free(&op);
+	if (look)
+		bpfx_program_free(&lo);
 	free(expr);
 	return 0;
 }
