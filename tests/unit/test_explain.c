@@ -218,7 +218,7 @@ static void test_explain_annotates_every_instruction_of_every_program(void **sta
 	int nlt;
 	const struct linktype *lts = lt_all(&nlt);
 	unsigned long programs = 0, insns = 0, empty = 0, loads = 0, named = 0, branches = 0, worded = 0;
-	for (int opt = 0; opt < 2; opt++)
+	for (int opt = 0; opt <= BPFX_OPT_LOOSE; opt++) /* off, exact, --loose */
 		for (int l = 0; l < nlt; l++)
 			for (size_t i = 0; i < nexpr; i++) {
 				struct bpfx_options o;
