@@ -189,8 +189,12 @@ static int eval(struct gen *g, struct cond *c, const struct ast *n)
 			      n->r->kind == AST_NUM ? n->r->num : v);
 			return 0;
 		}
+		/* the cell after the left operand: what that used is free
+		 * again, so a left-nested chain (a - b - c - ...) needs one */
+		if (eval(g, c, n->l))
+			return -1;
 		int m = alloc_scratch(g);
-		if (m < 0 || eval(g, c, n->l))
+		if (m < 0)
 			return -1;
 		c_ins(g, c, BPF_ST, (uint32_t)m);
 		if (eval(g, c, n->r))

@@ -2,8 +2,8 @@
  *
  * The input is the expression text (seeds are plain text).  It is compiled
  * for Ethernet and for one more link type picked by a hash of the input,
- * with the optimizer on or off and savefile/swapped rules on or off by
- * further hash bits.  Findings:
+ * with the optimizer off, on, or on with --loose, and savefile/swapped
+ * rules on or off by further hash bits.  Findings:
  *   - a crash, hang or sanitizer report anywhere in the compiler;
  *   - an error whose span is not inside the expression, or has no message
  *     (the CLI underlines err.start..err.end: err_print runs on each);
@@ -70,7 +70,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	uint32_t h = fuzz_hash(data, size);
 	struct bpfx_options o;
 	bpfx_options_init(&o);
-	o.optimize = (int)(h >> 8 & 1);
+	o.optimize = !(h >> 8 & 1) ? 0 : (h >> 11 & 1) ? BPFX_OPT_LOOSE : 1;
 	o.savefile = (int)(h >> 9 & 1);
 	o.swapped = (int)(h >> 10 & 1);
 	for (int round = 0; round < 2; round++) {

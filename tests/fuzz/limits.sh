@@ -69,6 +69,12 @@ e="ip[0]"
 i=0
 while [ $i -lt 16 ]; do e="ip[$i] + ($e)"; i=$((i + 1)); done
 expect 0 "" $B compile -O "$e = 1"
+# A left-nested chain needs one cell however long: 1,000 loads subtracted
+# (bpfx took a cell per level before the left operand, and refused 17).
+e="ip[0]"
+i=1
+while [ $i -lt 1000 ]; do e="$e - ip[$((i % 60))]"; i=$((i + 1)); done
+expect 0 "" $B compile -O "$e = 1"
 # 4,000 alternatives unoptimized: 48,000 instructions and many jump
 # trampolines; emit.c used to lay the program out again per trampoline
 # (3-4 s here, 9 s at 6,000); now linear enough to take well under 20 s.
