@@ -191,6 +191,8 @@ int opt_hoist(struct ir_prog *p)
 				const struct needs *ns = kind ? &suff[s->pos] : &need[s->pos];
 				if (ns->all)
 					continue; /* dead.c's or loose.c's business */
+				if (kind && ns->n == MAXNEED)
+					continue; /* a set too big to list: sets.c's business */
 				/* nothing to gain where s is that test already */
 				if (opt_is_ktest(s) && tvn[s->pos] == tvn[i] && s->ninsns <= nr)
 					continue;
