@@ -8,7 +8,9 @@
  * below k+s.  So the chain's head is kept as it is until it has loaded
  * its furthest field, and only the rest is regrouped by field: one load,
  * then a tree of `jgt` splits over the sorted values with short `jeq`
- * runs at the leaves, so a packet makes O(log n) comparisons. */
+ * runs at the leaves, so a packet makes O(log n) comparisons.  A field
+ * with few values (LEAF or fewer) is one `jeq` run in the expression's
+ * order, as libpcap lists it. */
 #include "opt/opt.h"
 #include <stdlib.h>
 #include <string.h>
