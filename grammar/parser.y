@@ -86,7 +86,7 @@ static struct ast *numnode(struct parser *p, uint32_t v, YYLTYPE sp) { struct as
 
 %token DST SRC HOST GATEWAY NET NETMASK PORT PORTRANGE LESS GREATER PROTO PROTOCHAIN
 %token ARP RARP IP SCTP TCP UDP ICMP IGMP IGRP PIM VRRP CARP LINK IPV6 ICMPV6 AH ESP
-%token BROADCAST MULTICAST GEQ LEQ NEQ LSH RSH LEN VLAN MPLS PPPOED PPPOES LEX_ERROR INBOUND OUTBOUND IFINDEX
+%token BROADCAST MULTICAST GEQ LEQ NEQ LSH RSH LEN VLAN MPLS PPPOED PPPOES LEX_ERROR INBOUND OUTBOUND IFINDEX LLC
 %token AND "and"
 %token OR "or"
 %token NOT "not"
@@ -196,6 +196,9 @@ other:	  pqual BROADCAST	{ $$ = mk(p, AST_BCAST, @$); $$->proto = (uint8_t)$1; }
 	| PPPOED		{ $$ = mk(p, AST_PPPOED, @$); }
 	| PPPOES pnum		{ $$ = mk(p, AST_PPPOES, @$); $$->num = $2; $$->has_num = 1; }
 	| PPPOES		{ $$ = mk(p, AST_PPPOES, @$); }
+	| LLC			{ $$ = mk(p, AST_LLC, @$); }
+	| LLC ID		{ $$ = mk(p, AST_LLC, @$); $$->text = $2; }
+	| LLC UNSUP_PRIM	{ $$ = mk(p, AST_LLC, @$); $$->text = $2; } /* rnr is pf's word too */
 	| INBOUND		{ $$ = mk(p, AST_INBOUND, @$); $$->num = 0; }
 	| OUTBOUND		{ $$ = mk(p, AST_INBOUND, @$); $$->num = 1; }
 	| IFINDEX NUM		{ $$ = mk(p, AST_IFINDEX, @$); $$->num = $2; }

@@ -34,7 +34,7 @@ static const char *const kind_names[] = {
 	[AST_AND] = "and", [AST_OR] = "or", [AST_NOT] = "not", [AST_HEAD] = "head",
 	[AST_ID] = "id", [AST_PROTO] = "proto", [AST_REL] = "rel",
 	[AST_BCAST] = "broadcast", [AST_MCAST] = "multicast", [AST_LESS] = "less",
-	[AST_GREATER] = "greater", [AST_VLAN] = "vlan", [AST_MPLS] = "mpls", [AST_PPPOED] = "pppoed", [AST_PPPOES] = "pppoes",
+	[AST_GREATER] = "greater", [AST_VLAN] = "vlan", [AST_MPLS] = "mpls", [AST_PPPOED] = "pppoed", [AST_PPPOES] = "pppoes", [AST_LLC] = "llc",
 	[AST_INBOUND] = "inbound", [AST_IFINDEX] = "ifindex", [AST_UNSUP] = "unsupported", [AST_NUM] = "num", [AST_LOAD] = "load",
 	[AST_LEN] = "len", [AST_BINOP] = "binop", [AST_NEG] = "neg",
 };

@@ -45,6 +45,7 @@ enum ast_kind {
 	AST_VLAN, AST_MPLS,    /* vlan [N], mpls [N] (has_num) */
 	AST_PPPOED,    /* pppoed: a PPPoE discovery frame */
 	AST_PPPOES,    /* pppoes [N]: a PPPoE session frame (has_num) */
+	AST_LLC,       /* llc [type]: an 802.2 LLC frame (text: the type name) */
 	AST_INBOUND,   /* inbound (num 0), outbound (num 1) */
 	AST_IFINDEX,   /* ifindex N */
 	AST_UNSUP,     /* a primitive bpfx does not compile yet */

@@ -171,3 +171,26 @@ int names_host(const char *name, struct sema_addr *out, int max)
 	freeaddrinfo(res);
 	return n;
 }
+
+/* llc types, named as in pcap-filter(7) and compared without case as
+ * libpcap compares them: I PDUs have bit 0 clear, S and U PDUs have 01
+ * and 11 in the low two bits; the S commands are the low nibble, the U
+ * commands the control byte without the poll/final bit (0x10). */
+int names_llc(const char *name, uint32_t *value, uint32_t *mask)
+{
+	static const struct { const char *name; uint8_t value, mask; } t[] = {
+		{ "i", 0x00, 0x01 }, { "s", 0x01, 0x03 }, { "u", 0x03, 0x03 },
+		{ "rr", 0x01, 0x0f }, { "rnr", 0x05, 0x0f }, { "rej", 0x09, 0x0f },
+		{ "ui", 0x03, 0xef }, { "ua", 0x63, 0xef }, { "disc", 0x43, 0xef }, { "sabme", 0x6f, 0xef },
+		{ "test", 0xe3, 0xef }, { "xid", 0xaf, 0xef }, { "frmr", 0x87, 0xef },
+	};
+	for (size_t i = 0; i < sizeof t / sizeof t[0]; i++)
+		if (!strcasecmp(name, t[i].name)) {
+			if (value)
+				*value = t[i].value;
+			if (mask)
+				*mask = t[i].mask;
+			return 0;
+		}
+	return -1;
+}

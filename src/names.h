@@ -11,6 +11,8 @@ int names_port(const char *name, int *port, int *proto);   /* proto: PORT_ANY or
 int names_portrange(const char *name, int *lo, int *hi, int *proto);
 int names_ethertype(const char *name, int *type);
 int names_ipproto(const char *name, int *proto);
+/* An 802.2 LLC PDU type (`llc ui`): its control-byte value under mask. */
+int names_llc(const char *name, uint32_t *value, uint32_t *mask);
 int names_network(const char *name, uint32_t *net);
 int names_ether_host(const char *name, uint8_t mac[6]);
 int names_parse_mac(const char *text, uint8_t mac[6]);

@@ -433,6 +433,10 @@ static int resolve(struct sema *s, struct ast *n, struct ast_qual ctx, struct as
 		break;
 	case AST_PPPOED:
 		break;
+	case AST_LLC:
+		if (n->text && names_llc(n->text, NULL, NULL) < 0)
+			return FAIL(n, "unknown LLC type name '%s'", n->text);
+		break;
 	case AST_UNSUP:
 		return FAIL(n, "'%s' is not supported by bpfx yet", n->text);
 	case AST_INBOUND: case AST_IFINDEX:

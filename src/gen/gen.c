@@ -147,6 +147,8 @@ static struct cond *gen_node(struct gen *g, const struct ast *n)
 		return gen_pppoed(g);
 	case AST_PPPOES:
 		return gen_pppoes(g, n);
+	case AST_LLC:
+		return gen_llc(g, n);
 	case AST_INBOUND:
 		return gen_inbound(g, (int)n->num);
 	case AST_IFINDEX:

@@ -70,6 +70,7 @@ struct cond *gen_vlan(struct gen *g, const struct ast *n);
 struct cond *gen_mpls(struct gen *g, const struct ast *n);
 struct cond *gen_pppoed(struct gen *g);
 struct cond *gen_pppoes(struct gen *g, const struct ast *n);
+struct cond *gen_llc(struct gen *g, const struct ast *n);
 struct cond *gen_inbound(struct gen *g, int outbound);
 struct cond *gen_ifindex(struct gen *g, uint32_t ifindex);
 

@@ -6,6 +6,7 @@
  * the link header of everything after it). */
 #include "gen/gen.h"
 #include "error.h"
+#include "names.h"
 #include <arpa/inet.h>
 #include <sys/socket.h>
 #include <sys/types.h>
@@ -296,6 +297,24 @@ struct cond *gen_pppoes(struct gen *g, const struct ast *n)
 	struct cond *c = gen_linktype(g, ETHERTYPE_PPPOES);
 	if (c && n->has_num)
 		c = c_and(g, c, c_cmp(g, off_linkpl(g), 4, BPF_JEQ, n->num, 0xffff));
+	return c;
+}
+
+/* llc [type]: an 802.3 frame (a length where the type would be) that is
+ * not raw NetWare (0xffff where its LLC header would start), and, given a
+ * type, the LLC control byte after DSAP and SSAP.  The offsets move with
+ * vlan, not with mpls (as libpcap's do); other link types refuse, as
+ * libpcap does for ours. */
+struct cond *gen_llc(struct gen *g, const struct ast *n)
+{
+	if (!is_ether(g))
+		return GEN_FAIL(g, "'llc' not supported for %s", g->pppoes ? "PPP" : g->lt->descr);
+	uint32_t off = off_linktype(g), value, mask;
+	struct cond *c = c_and(g, c_not(g, c_cmp(g, off, 2, BPF_JGT, ETHERMTU, 0xffffffff)),
+			       c_not(g, c_cmp(g, off + 2, 2, BPF_JEQ, 0xffff, 0xffffffff)));
+	if (n->text && names_llc(n->text, &value, &mask) == 0)
+		c = c_and(g, c, mask == 0x01 ? c_not(g, c_cmp(g, off + 4, 1, BPF_JSET, 1, 0xffffffff)) /* I */
+					     : c_cmp(g, off + 4, 1, BPF_JEQ, value, mask));
 	return c;
 }
 

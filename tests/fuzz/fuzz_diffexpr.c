@@ -86,7 +86,7 @@ static const char *const unsupported[] = {
 	"iso", "esis", "es-is", "isis", "is-is", "l1", "l2", "iih", "lsp",
 	"snp", "csnp", "psnp", "clnp", "stp", "ipx", "netbeui",
 	"byte", "inbound", "outbound", "ifindex", "geneve",
-	"vxlan", "batadv", "llc", "type", "subtype", "direction", "dir",
+	"vxlan", "batadv", "type", "subtype", "direction", "dir",
 	"address1", "addr1", "address2", "addr2", "address3", "addr3",
 	"address4", "addr4", "ra", "ta", "lane", "metac", "bcc", "oam",
 	"oamf4", "oamf4ec", "oamf4sc", "sc", "ilmic", "vpi", "vci",

@@ -365,7 +365,11 @@ static void net_llc(struct gen *g, struct pb *b, unsigned allow)
 		p[0] = p[1] = 0xff; /* Novell raw: IPX checksum 0xffff, no LLC */
 	} else {
 		p[0] = p[1] = PICK(g, saps);
-		p[2] = 0x03;
+		/* a UI frame, except that unknown SAPs keep the random control
+		 * byte (I, S and U PDUs for `llc TYPE`; no extra draw, so every
+		 * other packet stays as it was) */
+		if (p[0] != 0x10 && p[0] != 0x80 && p[0] != 0xbc)
+			p[2] = 0x03;
 	}
 }
 
