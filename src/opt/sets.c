@@ -102,6 +102,15 @@ static struct ir_block *search(struct ir_prog *p, const uint32_t *v, int n, stru
 		      search(p, v, mid, t, f, sp), sp);
 }
 
+/* The allocator's result, or abort: the optimizer has no way back from
+ * running out of memory (as opt.c). */
+static void *need_mem(void *q)
+{
+	if (!q)
+		abort();
+	return q;
+}
+
 int opt_sets(struct ir_prog *p)
 {
 	int n, rewritten = 0;
@@ -113,13 +122,13 @@ int opt_sets(struct ir_prog *p)
 			continue;
 		/* the chain: jf links through members with no other way in */
 		int len = 1, cap = 16;
-		struct ir_block **ch = malloc(sizeof *ch * (size_t)cap);
+		struct ir_block **ch = need_mem(malloc(sizeof *ch * (size_t)cap));
 		ch[0] = head;
 		long kind = member_kind(head);
 		while (member_kind(ch[len - 1]->jf) == kind && ch[len - 1]->jf->jt == head->jt &&
 		       preds[ch[len - 1]->jf->pos] == 1) {
 			if (len == cap)
-				ch = realloc(ch, sizeof *ch * (size_t)(cap *= 2));
+				ch = need_mem(realloc(ch, sizeof *ch * (size_t)(cap *= 2)));
 			ch[len] = ch[len - 1]->jf;
 			len++;
 		}
@@ -143,7 +152,7 @@ int opt_sets(struct ir_prog *p)
 			free(ch);
 			continue;
 		}
-		struct member *m = malloc(sizeof *m * (size_t)rest);
+		struct member *m = need_mem(malloc(sizeof *m * (size_t)rest));
 		for (int k = 0; k < rest; k++)
 			m[k] = (struct member){ member_load(ch[keep + k])->code, member_load(ch[keep + k])->k,
 						ch[keep + k]->jk, k };
@@ -158,7 +167,7 @@ int opt_sets(struct ir_prog *p)
 		while (hi0 < rest && m[hi0].off == last->k && m[hi0].code == last->code)
 			hi0++;
 		if (lo0 < rest && lo0 > 0) {
-			struct member *tmp = malloc(sizeof *tmp * (size_t)rest);
+			struct member *tmp = need_mem(malloc(sizeof *tmp * (size_t)rest));
 			memcpy(tmp, m + lo0, sizeof *m * (size_t)(hi0 - lo0));
 			memcpy(tmp + (hi0 - lo0), m, sizeof *m * (size_t)lo0);
 			memcpy(tmp + hi0, m + hi0, sizeof *m * (size_t)(rest - hi0));
@@ -168,7 +177,7 @@ int opt_sets(struct ir_prog *p)
 		/* one load and one search per field, the last field first */
 		struct ir_block *next = ch[len - 1]->jf, *t = head->jt;
 		struct span sp = head->span;
-		uint32_t *vals = malloc(sizeof *vals * (size_t)rest);
+		uint32_t *vals = need_mem(malloc(sizeof *vals * (size_t)rest));
 		for (int hi = rest; hi > 0;) {
 			int lo = hi - 1, nv = 0;
 			while (lo > 0 && m[lo - 1].off == m[hi - 1].off && m[lo - 1].code == m[hi - 1].code)
