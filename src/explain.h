@@ -72,6 +72,8 @@ enum xf_role {
 	XR_VLANTCI,    /* 802.1Q tag control information */
 	XR_PPPPROTO,   /* the PPP protocol inside a PPPoE session */
 	XR_PPPOESID,   /* PPPoE session id (low 16 bits of the first word) */
+	XR_LLCSAPS,    /* 802.2 DSAP and SSAP together (raw NetWare: 0xffff) */
+	XR_LLCCTRL,    /* 802.2 LLC control byte */
 };
 
 struct xfield {
@@ -84,7 +86,7 @@ struct xfield {
 enum xf_layer {
 	XL_ETHER, XL_VLAN, XL_SLL, XL_SLL2, XL_NULL, XL_IPV4, XL_IPV6, XL_IP6FRAG,
 	XL_ARP, XL_MPLS, XL_TCP, XL_UDP, XL_SCTP, XL_ICMP, XL_ICMP6, XL_IGMP, XL_PIM,
-	XL_VRRP, XL_IGRP, XL_AH, XL_ESP, XL_GRE, XL_PORTS, XL_PPPOE, XL_NLAYERS
+	XL_VRRP, XL_IGRP, XL_AH, XL_ESP, XL_GRE, XL_PORTS, XL_PPPOE, XL_LLC, XL_NLAYERS
 };
 
 struct xlayer {

@@ -115,6 +115,7 @@ void xp_state_start(struct xstate *s, const struct linktype *lt)
 		s->net = NET_IP4 | NET_IP6;
 	s->mpls_at = -1;
 	s->pppoe_at = -1;
+	s->llc_at = -1;
 	s->tp = -1;
 	s->tp_off = -1;
 	s->A = s->X = sy_const(0);
@@ -140,6 +141,8 @@ static void state_merge(struct xstate *d, const struct xstate *s)
 		d->mpls_at = -1;
 	if (d->pppoe_at != s->pppoe_at)
 		d->pppoe_at = -1;
+	if (d->llc_at != s->llc_at)
+		d->llc_at = -1;
 	if (d->tp != s->tp)
 		d->tp = -1;
 	if (d->tp_off != s->tp_off)
@@ -192,6 +195,16 @@ static void refine(struct xstate *s, const struct bpf_insn *in, bool taken)
 		return;
 	uint32_t op = BPF_OP(in->code), k = in->k;
 	bool eq = op == BPF_JEQ;
+	/* an Ethernet type of 1500 or less is an 802.3 length: an 802.2 LLC
+	 * header follows it */
+	if (op == BPF_JGT && k == 1500 && a->f && a->f->role == XR_ETHERTYPE && a->mask == ALLMASK &&
+	    a->layer != XL_GRE && a->off >= 0) {
+		if (!taken) {
+			s->llc_at = a->off + 2;
+			s->net = NET_OTHER;
+		}
+		return;
+	}
 	if (!eq)
 		return;
 	if (a->f && a->f->role == XR_ETHERTYPE && a->mask == ALLMASK && a->layer != XL_GRE) {
@@ -445,6 +458,13 @@ void xp_read_abs(struct xread *r, const struct xctx *c, const struct xstate *s, 
 		xp_put(m, sizeof m, "%s", r->meaning);
 		xp_put(r->meaning, sizeof r->meaning, "%s, label %d of the stack", m, e + 1);
 		xp_put(r->where, sizeof r->where, "at %d (MPLS stack at %d) + %d", off, s->mpls_at, off - s->mpls_at);
+		r->val.off = off;
+		return;
+	}
+	if (s->llc_at >= 0 && off >= s->llc_at && off + size <= s->llc_at + 3) {
+		name_field(r, XL_LLC, off - s->llc_at, size, lprim);
+		xp_put(r->val.text, sizeof r->val.text, "%s[%d%s]", lprim, off, size_suffix(size, sz));
+		xp_put(r->where, sizeof r->where, "at %d (LLC header at %d) + %d", off, s->llc_at, off - s->llc_at);
 		r->val.off = off;
 		return;
 	}

@@ -184,6 +184,14 @@ static const struct xfield pppoe_f[] = {
 	{4, 2, "PPPoE payload length", XR_NONE},
 	{6, 2, "PPP protocol", XR_PPPPROTO},
 };
+/* IEEE 802.2 clause 3: the LLC header of an 802.3 frame (a control byte
+ * for U PDUs, two for I and S PDUs; `llc TYPE` tests the first) */
+static const struct xfield llc_f[] = {
+	{0, 2, "802.2 DSAP and SSAP (0xffff: raw NetWare 802.3, no LLC header)", XR_LLCSAPS},
+	{0, 1, "802.2 LLC DSAP (destination service access point)", XR_NONE},
+	{1, 1, "802.2 LLC SSAP (source service access point)", XR_NONE},
+	{2, 1, "802.2 LLC control (PDU type: I, S or U, and the command)", XR_LLCCTRL},
+};
 /* What TCP, UDP and SCTP share: the ports come first (RFC 9293, 768, 9260) */
 static const struct xfield ports_f[] = {
 	{0, 2, "source port (TCP, UDP or SCTP)", XR_PORT},
@@ -216,6 +224,7 @@ static const struct xlayer layers[XL_NLAYERS] = {
 	[XL_GRE] = L(NULL, "GRE", "RFC 2784", 4, gre_f),
 	[XL_PORTS] = L("tcp/udp", "transport", "RFC 9293, 768, 9260", 4, ports_f),
 	[XL_PPPOE] = L(NULL, "PPPoE session and PPP", "RFC 2516, RFC 1661", 8, pppoe_f),
+	[XL_LLC] = L(NULL, "802.2 LLC", "IEEE 802.2", 3, llc_f),
 };
 
 const struct xlayer *xf_layer(enum xf_layer l)

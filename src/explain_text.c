@@ -296,6 +296,41 @@ static bool q_vlantci(char *q, size_t size, const struct sym *a, uint32_t op, ui
 	return false;
 }
 
+/* 802.2: raw NetWare 802.3 frames have 0xffff where the SAPs would be;
+ * the control byte's low bits give the PDU type (I: bit 0 clear, S: 01,
+ * U: 11), the low nibble the S command, the byte without its poll/final
+ * bit (0x10) the U command, as `llc TYPE` tests them. */
+static bool q_llc(char *q, size_t size, const struct sym *a, uint32_t op, uint32_t k)
+{
+	static const struct { uint8_t mask, value; const char *name; } t[] = {
+		{ 0x03, 0x01, "an S (supervisory) PDU" }, { 0x03, 0x03, "a U (unnumbered) PDU" },
+		{ 0x0f, 0x01, "an RR (receiver ready) S PDU" }, { 0x0f, 0x05, "an RNR (receiver not ready) S PDU" },
+		{ 0x0f, 0x09, "a REJ (reject) S PDU" }, { 0xef, 0x03, "a UI (unnumbered information) U PDU" },
+		{ 0xef, 0x63, "a UA (unnumbered acknowledgment) U PDU" }, { 0xef, 0x43, "a DISC (disconnect) U PDU" },
+		{ 0xef, 0x6f, "a SABME (set asynchronous balanced mode extended) U PDU" },
+		{ 0xef, 0xe3, "a TEST U PDU" }, { 0xef, 0xaf, "an XID (exchange identification) U PDU" },
+		{ 0xef, 0x87, "a FRMR (frame reject) U PDU" },
+	};
+	if (a->f->role == XR_LLCSAPS) {
+		if (!whole(a) || a->mask != ALLMASK || op != BPF_JEQ || k != 0xffff)
+			return false;
+		xp_put(q, size, "is it raw NetWare 802.3? (0xffff where the LLC header would start)");
+		return true;
+	}
+	if (a->size != 1)
+		return false;
+	if (op == BPF_JSET && k == 1 && a->mask == ALLMASK) {
+		xp_put(q, size, "is it an S or U PDU? (control bit 0 set; an I PDU has it clear)");
+		return true;
+	}
+	for (size_t i = 0; op == BPF_JEQ && i < sizeof t / sizeof t[0]; i++)
+		if (a->mask == t[i].mask && k == t[i].value) {
+			xp_put(q, size, "is it %s? (control & 0x%02x == 0x%02x)", t[i].name, t[i].mask, k);
+			return true;
+		}
+	return false;
+}
+
 /* The question a conditional jump asks about A, by the role of the
  * field in A.  Returns false when no role sentence applies. */
 static bool role_question(char *q, size_t size, const struct sym *a, uint32_t op, uint32_t k)
@@ -327,6 +362,8 @@ static bool role_question(char *q, size_t size, const struct sym *a, uint32_t op
 	case XR_VLANTCI: return q_vlantci(q, size, a, op, k);
 	case XR_PPPPROTO: return q_ppp(q, size, a, op, k);
 	case XR_PPPOESID: return q_pppoesid(q, size, a, op, k);
+	case XR_LLCSAPS:
+	case XR_LLCCTRL: return q_llc(q, size, a, op, k);
 	default: return false;
 	}
 }

@@ -55,6 +55,24 @@ static void test_explain_names_the_ipv4_protocol(void **state)
 	explain_free(&e);
 }
 
+/* After an 802.3 length, the bytes are an 802.2 LLC header, behind VLAN
+ * tags too; `llc TYPE`'s tests are asked as PDU types. */
+static void test_explain_names_the_llc_header(void **state)
+{
+	(void)state;
+	struct explain e;
+	explain_for(&e, "vlan and llc sabme", DLT_EN10MB, 1);
+	find_note(&e, "A = ether[18:2] = 802.2 DSAP and SSAP", "at 18 (LLC header at 18) + 0");
+	find_note(&e, "is it raw NetWare 802.3?", NULL);
+	unsigned i = find_note(&e, "A = ether[20] = 802.2 LLC control", NULL);
+	assert_int_equal(e.insns[i].insn.k, 20);
+	find_note(&e, "is it a SABME (set asynchronous balanced mode extended) U PDU? (control & 0xef == 0x6f)", NULL);
+	explain_free(&e);
+	explain_for(&e, "llc i", DLT_EN10MB, 0);
+	find_note(&e, "is it an S or U PDU?", NULL);
+	explain_free(&e);
+}
+
 static void test_explain_follows_the_ihl_into_tcp(void **state)
 {
 	(void)state;
@@ -267,6 +285,7 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_explain_names_the_ipv4_protocol),
+		cmocka_unit_test(test_explain_names_the_llc_header),
 		cmocka_unit_test(test_explain_follows_the_ihl_into_tcp),
 		cmocka_unit_test(test_explain_shows_named_constants),
 		cmocka_unit_test(test_explain_knows_every_link_type),
