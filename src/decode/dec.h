@@ -127,6 +127,8 @@ void dec_ip6addr(struct dec_ctx *d, const uint8_t *p);     /* RFC 5952 text */
 const char *dec_tok(const struct dec_tok *t, unsigned v, const char *dflt);
 
 void dec_hexlines(struct dec_ctx *d, const char *ident, const uint8_t *p, size_t n); /* icmp6.c */
+/* tcpdump's hex and ASCII lines ("\n\t0x0000:  ..."), n bytes at p. */
+void dec_hexascii(struct dec_ctx *d, const uint8_t *p, size_t n);
 
 /* --- checksums (cksum.c) --- */
 uint32_t dec_sum(const uint8_t *p, size_t n, uint32_t acc); /* one's-complement partial sum */
@@ -148,6 +150,9 @@ void dec_netaddr(struct dec_ctx *d, const struct dec_net *n, const uint8_t *a);
 
 /* --- printers, one file each --- */
 int dec_ether(struct dec_ctx *d, const uint8_t *p, size_t len);        /* ether.c */
+/* The 802.2 header at q of the Ethernet frame at frame, len bytes long by
+ * its 802.3 length; the header's length, or 0 where the line stops. */
+int dec_llc(struct dec_ctx *d, const uint8_t *frame, const uint8_t *q, size_t len); /* llc.c */
 int dec_link_null(struct dec_ctx *d, const uint8_t *p, size_t len);    /* link.c */
 int dec_link_sll(struct dec_ctx *d, const uint8_t *p, size_t len);
 int dec_link_sll2(struct dec_ctx *d, const uint8_t *p, size_t len);

@@ -192,7 +192,7 @@ static void hex_dump(struct dec_ctx *d, const uint8_t *p, size_t n)
 	}
 }
 
-static void hex_ascii_dump(struct dec_ctx *d, const uint8_t *p, size_t n)
+void dec_hexascii(struct dec_ctx *d, const uint8_t *p, size_t n)
 {
 	for (size_t off = 0; off < n; off += 16) {
 		char hex[48], asc[17];
@@ -234,12 +234,12 @@ static void dump(struct dec_ctx *d, const uint8_t *pkt, size_t caplen, size_t hd
 	if (hdrlen > caplen)
 		hdrlen = caplen;
 	if (o->Xflag)
-		hex_ascii_dump(d, o->Xflag > 1 ? pkt : pkt + hdrlen, o->Xflag > 1 ? caplen : caplen - hdrlen);
+		dec_hexascii(d, o->Xflag > 1 ? pkt : pkt + hdrlen, o->Xflag > 1 ? caplen : caplen - hdrlen);
 	else if (o->xflag)
 		hex_dump(d, o->xflag > 1 ? pkt : pkt + hdrlen, o->xflag > 1 ? caplen : caplen - hdrlen);
 	else {
 		if (d->dump_from && d->dump_from < d->end)
-			hex_ascii_dump(d, d->dump_from, (size_t)(d->end - d->dump_from));
+			dec_hexascii(d, d->dump_from, (size_t)(d->end - d->dump_from));
 		if (o->Aflag && (o->Aflag > 1 || caplen > hdrlen))
 			ascii_dump(d, o->Aflag > 1 ? pkt : pkt + hdrlen, o->Aflag > 1 ? caplen : caplen - hdrlen);
 	}

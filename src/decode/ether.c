@@ -229,10 +229,18 @@ int dec_ether(struct dec_ctx *d, const uint8_t *p, size_t len)
 		dec_ethertype(d, snap, q + 8, l2 >= 8 ? l2 - 8 : 0);
 		return (int)(q - p) + 8;
 	} else {
-		if (d->o.eflag && q > p + 14)
+		if (d->o.eflag && q > p + 14) {
 			dec_printf(d, "802.3"); /* after VLAN tags, as tcpdump */
-		dec_handoff(d, "llc");
-		return (int)(q - p) + llc_hdrlen(d, q);
+			dec_handoff(d, "llc");
+			return (int)(q - p) + llc_hdrlen(d, q);
+		}
+		/* the length field bounds the frame: tcpdump ignores the rest
+		 * (padding) from here on */
+		size_t l2 = type < len ? type : len;
+		if (d->end > q && (size_t)(d->end - q) > l2)
+			d->end = q + l2;
+		int n = dec_llc(d, p, q, l2);
+		return (int)(q - p) + (n ? n : llc_hdrlen(d, q));
 	}
 	return (int)(q - p);
 }

@@ -4,7 +4,7 @@ libbpfx_a_SOURCES += src/decode/decode.h src/decode/dec.h src/decode/decode.c \
 	src/decode/ip.c src/decode/ip6.c src/decode/cksum.c \
 	src/decode/tcp.c src/decode/udp.c src/decode/icmp.c src/decode/icmp6.c \
 	src/decode/resp.c src/decode/mptcp.c src/decode/macsec.c \
-	src/decode/pppoe.c
+	src/decode/pppoe.c src/decode/llc.c
 
 # decprint: the decoder behind tcpdump's options, for compare.sh.
 check_PROGRAMS += tests/decode/decprint

@@ -22,7 +22,7 @@ of those printers ran on it (so every mismatch on an Ethernet capture is
 core).  Exit 1 if there is a core mismatch, a crash, or identical /
 (identical + mismatch) < 95%.
 usage: compare.py DECPRINT SRCDIR [BUILDDIR]"""
-import concurrent.futures, glob, os, re, subprocess, sys
+import concurrent.futures, glob, os, random, re, struct, subprocess, sys
 
 OPTSETS = ["-nn", "-nn -v", "-nn -vvv", "-nn -e", "-nn -x", "-nn -X", "-nn -A", "-nn -q"]
 DECODED_LINKS = {"EN10MB", "NULL", "LOOP", "RAW", "IPV4", "IPV6", "LINUX_SLL", "LINUX_SLL2"}
@@ -161,6 +161,41 @@ def classify(o, t, opts, handoff):
     return "continues" if boundary_prefix(od, td, handoff) else "mismatch"
 
 
+def write_llc_capture(path):
+    """802.3 frames with 802.2 LLC headers: every even SAP in UI and I
+    PDUs, every S and U command with and without poll/final, group and
+    response bits, unequal SAPs, padded and cut-short frames."""
+    rnd = random.Random(7)
+    frames = []
+
+    def frame(llc, n=40, pad=False):
+        body = llc + bytes(rnd.randrange(256) for _ in range(n))
+        eth = bytes([0, 1, 2, 3, 4, 5, 0x10, 0x11, 0x12, 0x13, 0x14, 0x15]) + struct.pack(">H", len(body))
+        f = eth + body
+        return f + bytes(60 - len(f)) if pad and len(f) < 60 else f
+    for sap in range(0, 256, 2):
+        frames.append(frame(bytes([sap, sap, 0x03])))
+        frames.append(frame(bytes([sap, sap, 0x20, 0x41])))
+    for c in (0x01, 0x05, 0x09, 0x0d):
+        for pf in (0, 1):
+            frames.append(frame(bytes([0x80, 0x80, c, 0x40 | pf])))
+            frames.append(frame(bytes([0x80, 0x81, c, 0x40 | pf]), 8, pad=True))
+    for u in (0x03, 0x63, 0x43, 0x0f, 0x6f, 0xe3, 0xaf, 0x87, 0x4b, 0x13, 0x73, 0xf3, 0xbf):
+        frames.append(frame(bytes([0x80, 0x80, u])))
+        frames.append(frame(bytes([0x81, 0x81, u]), 5, pad=True))
+    frames.append(frame(bytes([0x80, 0x80, 0xaf, 0x81, 0x01, 0x02])))
+    for dsap, ssap in ((0x10, 0x20), (0x42, 0x80), (0x11, 0x20), (0xaa, 0x42), (0x80, 0xbc)):
+        frames.append(frame(bytes([dsap, ssap, 0x03])))
+        frames.append(frame(bytes([dsap, ssap, 0x02, 0x00])))
+        frames.append(frame(bytes([dsap, ssap, 0x01, 0x01])))
+    frames.append(frame(bytes([0x80, 0x80]), 0))
+    frames.append(frame(bytes([0x80, 0x80, 0x00]), 0))
+    with open(path, "wb") as f:
+        f.write(struct.pack("<IHHiIII", 0xa1b2c3d4, 2, 4, 0, 0, 65535, 1))
+        for i, fr in enumerate(frames):
+            f.write(struct.pack("<IIII", 1700000000 + i, i, len(fr), len(fr)) + fr)
+
+
 def main():
     decprint, srcdir = sys.argv[1], sys.argv[2]
     builddir = sys.argv[3] if len(sys.argv) > 3 else "."
@@ -175,6 +210,9 @@ def main():
                 files.append(out)
     else:
         print("compare: tests/synth/bpfx-synth not built, skipping synthesized captures")
+    llc = os.path.join(builddir, "tests", "decode", "llc-frames.pcap")
+    write_llc_capture(llc)
+    files.append(llc)
     corpus = os.path.join(srcdir, "..", "shared", "corpus")
     if os.environ.get("COMPARE_NO_CORPUS"):
         print("compare: COMPARE_NO_CORPUS set, skipping the corpus")

@@ -1,0 +1,104 @@
+/* llc.c: the IEEE 802.2 LLC header of an 802.3 frame, as tcpdump prints
+ * it: with -e "LLC, dsap NAME (0xNN) Individual, ssap NAME (0xNN)
+ * Command, ctrl 0xNN: ", without -e the SAPs after the addresses; then
+ * the PDU (I: send and receive sequence numbers, S: the command and
+ * receive sequence, U: the command), its flags and the 802.3 length,
+ * then tcpdump's hex dump of I and U PDUs (not of S PDUs).  PDUs tcpdump
+ * hands to a protocol printer (STP, IP, IPX, OSI and SNAP in UI frames,
+ * raw NetWare, XID with its format identifier) stop after the -e header,
+ * as do headers cut short. */
+#include "decode/dec.h"
+
+/* SAP names (IEEE 802 numbers) as tcpdump prints them. */
+static const struct dec_tok saps[] = {
+	{ 0x00, "Null" }, { 0x02, "802.1B I" }, { 0x04, "SNA" }, { 0x06, "IP" },
+	{ 0x0e, "ProWay NM" }, { 0x42, "STP" }, { 0x4e, "RS511" }, { 0x7e, "ISO8208" },
+	{ 0x8e, "ProWay" }, { 0xaa, "SNAP" }, { 0xe0, "IPX" }, { 0xf0, "NetBeui" },
+	{ 0xfe, "OSI" }, { 0, NULL },
+};
+
+/* U PDU commands, without the poll/final bit (0x10). */
+static const struct dec_tok ucmds[] = {
+	{ 0x03, "ui" }, { 0xe3, "test" }, { 0xaf, "xid" }, { 0x63, "ua" }, { 0x43, "disc" },
+	{ 0x0f, "dm" }, { 0x6f, "sabme" }, { 0x87, "frmr" }, { 0, NULL },
+};
+
+/* Flags: the SSAP's command/response bit with the PDU's poll/final bit. */
+static const char *flags(unsigned ssap_field, unsigned pf)
+{
+	static const char *const f[] = { "Command", "Response", "Poll", "Final" };
+	return f[(ssap_field & 1) | (pf ? 2 : 0)];
+}
+
+static const char *sap_name(unsigned sap, char *buf, size_t size, const char *unknown)
+{
+	const char *n = dec_tok(saps, sap, NULL);
+	if (n)
+		return n;
+	snprintf(buf, size, "%s 0x%02x", unknown, sap);
+	return buf;
+}
+
+int dec_llc(struct dec_ctx *d, const uint8_t *frame, const uint8_t *q, size_t len)
+{
+	d->proto = "llc";
+	if (!dec_has(d, q, 3) || ((q[2] & 3) != 3 && !dec_has(d, q, 4))) {
+		/* cut short: the marker, then what there is, whatever the
+		 * options (the whole rest counts as header for -x) */
+		size_t n = dec_avail(d, q, len);
+		dec_printf(d, " [|llc]");
+		dec_hexascii(d, q, n);
+		return (int)n;
+	}
+	dec_handoff(d, "llc");
+	if (q[0] == 0xff && q[1] == 0xff)
+		return 0; /* raw NetWare: tcpdump's IPX printer */
+	unsigned dsap_f = q[0], ssap_f = q[1], dsap = dsap_f & ~1u, ssap = ssap_f & ~1u;
+	int is_u = (q[2] & 3) == 3;
+	unsigned ctrl = is_u ? q[2] : (unsigned)(q[2] | q[3] << 8);
+	int hdr = is_u ? 3 : 4;
+	if (d->o.eflag) {
+		dec_printf(d, "LLC, dsap %s (0x%02x) %s, ssap %s (0x%02x) %s, ctrl 0x%0*x: ",
+			   dec_tok(saps, dsap, "Unknown"), dsap, dsap_f & 1 ? "Group" : "Individual",
+			   dec_tok(saps, ssap, "Unknown"), ssap, ssap_f & 1 ? "Response" : "Command",
+			   is_u ? 2 : 4, ctrl);
+	}
+	/* what tcpdump's protocol printers take over */
+	if (ssap == dsap && ctrl == 0x03 &&
+	    (dsap == 0x42 || dsap == 0x06 || dsap == 0xe0 || dsap == 0xfe || dsap == 0xaa))
+		return 0;
+	if (is_u && (ctrl & 0xef) == 0xaf && (len <= (size_t)hdr || !dec_has(d, q + hdr, 1) || q[hdr] == 0x81))
+		return 0; /* XID: an empty one, or one in the 802.2 format */
+	d->handoff = NULL;
+	if (!d->o.eflag) {
+		char a[24], b[24];
+		if (ssap == dsap) {
+			dec_mac(d, frame + 6);
+			dec_printf(d, " > ");
+			dec_mac(d, frame);
+			dec_printf(d, " %s ", sap_name(dsap, a, sizeof a, "Unknown DSAP"));
+		} else {
+			dec_mac(d, frame + 6);
+			dec_printf(d, " %s > ", sap_name(ssap, a, sizeof a, "Unknown SSAP"));
+			dec_mac(d, frame);
+			dec_printf(d, " %s ", sap_name(dsap, b, sizeof b, "Unknown DSAP"));
+		}
+	}
+	if (is_u) {
+		char c[8];
+		snprintf(c, sizeof c, "%02x", ctrl & 0xef);
+		dec_printf(d, "Unnumbered, %s, Flags [%s], length %zu", dec_tok(ucmds, ctrl & 0xef, c),
+			   flags(ssap_f, ctrl & 0x10), len);
+	} else if ((ctrl & 3) == 1) {
+		static const char *const s[] = { "Receiver Ready", "Receiver not Ready", "Reject", "?" };
+		dec_printf(d, "Supervisory, %s, rcv seq %u, Flags [%s], length %zu", s[ctrl >> 2 & 3],
+			   ctrl >> 9 & 0x7f, flags(ssap_f, ctrl & 0x100), len);
+		return hdr;
+	} else {
+		dec_printf(d, "Information, send seq %u, rcv seq %u, Flags [%s], length %zu", ctrl >> 1 & 0x7f,
+			   ctrl >> 9 & 0x7f, flags(ssap_f, ctrl & 0x100), len);
+	}
+	if (!d->o.qflag)
+		d->dump_from = q;
+	return hdr;
+}
