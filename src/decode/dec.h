@@ -150,9 +150,15 @@ void dec_netaddr(struct dec_ctx *d, const struct dec_net *n, const uint8_t *a);
 
 /* --- printers, one file each --- */
 int dec_ether(struct dec_ctx *d, const uint8_t *p, size_t len);        /* ether.c */
-/* The 802.2 header at q of the Ethernet frame at frame, len bytes long by
- * its 802.3 length; the header's length, or 0 where the line stops. */
+/* The 802.2 header at q of the Ethernet frame at frame (NULL: a frame
+ * without addresses), len bytes long by its 802.3 length.  Returns the
+ * header's length when tcpdump counts it as decoded (SNAP, S PDUs), minus
+ * it for I and U PDUs, which get the default hex dump (-x then skips the
+ * header on Ethernet, not on cooked captures), 0 where the line stops. */
 int dec_llc(struct dec_ctx *d, const uint8_t *frame, const uint8_t *q, size_t len); /* llc.c */
+/* The length tcpdump counts as link header of the 802.2 header at q (with
+ * SNAP's 5 bytes), for -x; 0 when it is cut short or raw NetWare. */
+int dec_llc_hdrlen(struct dec_ctx *d, const uint8_t *q);
 int dec_link_null(struct dec_ctx *d, const uint8_t *p, size_t len);    /* link.c */
 int dec_link_sll(struct dec_ctx *d, const uint8_t *p, size_t len);
 int dec_link_sll2(struct dec_ctx *d, const uint8_t *p, size_t len);

@@ -104,38 +104,6 @@ void dec_ethertype_print(struct dec_ctx *d, unsigned type)
 		dec_printf(d, "Unknown Ethertype (0x%04x)", type);
 }
 
-/* 802.2 LLC header length (IEEE 802.2): U frames have a 1-byte control
- * field, I and S frames 2; a SNAP header (0xaa/0xaa) adds 5.  tcpdump
- * counts it as link header for -x. */
-static int llc_hdrlen(struct dec_ctx *d, const uint8_t *q)
-{
-	if (!dec_has(d, q, 3))
-		return 0;
-	if (q[0] == 0xff && q[1] == 0xff)
-		return 0; /* Novell "raw" 802.3 IPX: no LLC header */
-	int n = (q[2] & 3) == 3 ? 3 : 4;
-	if (q[0] == 0xaa && q[1] == 0xaa && n == 3)
-		n += 5;
-	return dec_has(d, q, (size_t)n) ? n : 0;
-}
-
-/* An 802.2 LLC UI frame to the SNAP SAP (aa aa 03) with OUI 000000
- * (RFC 1042) carrying a network layer we decode: its ethertype. */
-static int snap_ethertype(struct dec_ctx *d, const uint8_t *q, unsigned *type)
-{
-	static const uint8_t rfc1042[] = { 0xaa, 0xaa, 0x03, 0, 0, 0 };
-	if (!dec_has(d, q, 8))
-		return 0;
-	for (size_t i = 0; i < sizeof rfc1042; i++)
-		if (q[i] != rfc1042[i])
-			return 0;
-	unsigned t = (unsigned)q[6] << 8 | q[7];
-	if (t != 0x0800 && t != 0x86dd && t != 0x0806 && t != 0x8035)
-		return 0;
-	*type = t;
-	return 1;
-}
-
 int dec_ether(struct dec_ctx *d, const uint8_t *p, size_t len)
 {
 	dec_layer(d, DEC_L_ETHER);
@@ -146,7 +114,7 @@ int dec_ether(struct dec_ctx *d, const uint8_t *p, size_t len)
 		dec_printf(d, " [|ether]");
 		return (int)dec_avail(d, p, 14);
 	}
-	unsigned type = dec_be16(d, q), snap;
+	unsigned type = dec_be16(d, q);
 	if (d->o.eflag) {
 		dec_mac(d, p + 6);
 		dec_printf(d, " > ");
@@ -222,17 +190,11 @@ int dec_ether(struct dec_ctx *d, const uint8_t *p, size_t len)
 			d->dump_from = q;
 	} else if (type > 1500)
 		dec_ethertype(d, type, q, len);
-	else if (!d->o.eflag && snap_ethertype(d, q, &snap)) {
-		/* LLC/SNAP with an Ethernet OUI: without -e tcpdump's line is
-		 * just the network layer's; the 802.3 length field bounds it */
-		size_t l2 = type < len ? type : len;
-		dec_ethertype(d, snap, q + 8, l2 >= 8 ? l2 - 8 : 0);
-		return (int)(q - p) + 8;
-	} else {
+	else {
 		if (d->o.eflag && q > p + 14) {
 			dec_printf(d, "802.3"); /* after VLAN tags, as tcpdump */
 			dec_handoff(d, "llc");
-			return (int)(q - p) + llc_hdrlen(d, q);
+			return (int)(q - p) + dec_llc_hdrlen(d, q);
 		}
 		/* the length field bounds the frame: tcpdump ignores the rest
 		 * (padding) from here on */
@@ -240,7 +202,7 @@ int dec_ether(struct dec_ctx *d, const uint8_t *p, size_t len)
 		if (d->end > q && (size_t)(d->end - q) > l2)
 			d->end = q + l2;
 		int n = dec_llc(d, p, q, l2);
-		return (int)(q - p) + (n ? n : llc_hdrlen(d, q));
+		return (int)(q - p) + (n > 0 ? n : n < 0 ? -n : dec_llc_hdrlen(d, q));
 	}
 	return (int)(q - p);
 }

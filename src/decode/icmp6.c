@@ -190,6 +190,8 @@ static void nd_options(struct dec_ctx *d, const uint8_t *cp, long resid)
 /* MLDv1 (RFC 2710 3): the delay and the group address. */
 static void mld(struct dec_ctx *d, const uint8_t *p)
 {
+	if (!dec_has(d, p, 24))
+		return; /* cut short: tcpdump says nothing of it (no marker) */
 	dec_printf(d, "max resp delay: %u ", dec_be16(d, p + 4));
 	dec_printf(d, "addr: ");
 	dec_ip6addr(d, p + 8);
@@ -438,12 +440,14 @@ void dec_icmp6(struct dec_ctx *d, const struct dec_net *n, const uint8_t *p, siz
 		}
 		break;
 	case 135:
+		dec_need(d, p + 8, 16); /* tcpdump reads the address before the words */
 		dec_printf(d, ", who has ");
 		dec_ip6addr(d, p + 8);
 		if (v)
 			nd_options(d, p + 24, (long)len - 24);
 		break;
 	case 136:
+		dec_need(d, p + 8, 16);
 		dec_printf(d, ", tgt is ");
 		dec_ip6addr(d, p + 8);
 		if (v) {

@@ -68,18 +68,35 @@ static void sll_addr(struct dec_ctx *d, const uint8_t *a, unsigned halen)
 	}
 }
 
-static void sll_payload(struct dec_ctx *d, unsigned proto, const uint8_t *p, size_t len)
+/* Linux's protocol numbers at or below 1500 (if_ether.h): 1 is Novell's
+ * raw 802.3, 4 an 802.2 LLC header. */
+#define SLL_P_802_3 1
+#define SLL_P_802_2 4
+
+/* The payload; returns the bytes of it tcpdump counts as link header (an
+ * 802.2 header), for -x. */
+static int sll_payload(struct dec_ctx *d, unsigned proto, const uint8_t *p, size_t len)
 {
-	if (proto > 1500)
+	if (proto > 1500) {
 		dec_ethertype(d, proto, p, len);
-	else
-		dec_handoff(d, "llc");
+		return 0;
+	}
+	if (proto == SLL_P_802_2) {
+		int n = dec_llc(d, NULL, p, len);
+		return n > 0 ? n : n < 0 ? 0 : dec_llc_hdrlen(d, p);
+	}
+	dec_handoff(d, "llc");
+	return 0;
 }
 
 static void sll_proto(struct dec_ctx *d, unsigned proto)
 {
 	if (proto > 1500)
 		dec_printf(d, "ethertype %s (0x%04x), ", dec_ethertype_name(proto), proto);
+	else if (proto == SLL_P_802_3 || proto == SLL_P_802_2)
+		dec_printf(d, "802.%d, ", proto == SLL_P_802_3 ? 3 : 2);
+	else
+		dec_printf(d, "ethertype Unknown (0x%04x), ", proto);
 }
 
 int dec_link_sll(struct dec_ctx *d, const uint8_t *p, size_t len)
@@ -87,10 +104,7 @@ int dec_link_sll(struct dec_ctx *d, const uint8_t *p, size_t len)
 	dec_layer(d, DEC_L_LINK);
 	d->proto = "sll";
 	d->hdrlen = 16;
-	if (!dec_has(d, p, 16)) {
-		dec_printf(d, " [|sll]");
-		return (int)dec_avail(d, p, 16);
-	}
+	dec_need(d, p, 16); /* cut short: tcpdump jumps out (-x dumps it all) */
 	unsigned proto = dec_be16(d, p + 14);
 	if (d->o.eflag) {
 		dec_printf(d, "%3s ", dec_tok(sll_pkttypes, dec_be16(d, p), "?"));
@@ -101,8 +115,7 @@ int dec_link_sll(struct dec_ctx *d, const uint8_t *p, size_t len)
 		}
 	}
 	len = len >= 16 ? len - 16 : 0;
-	sll_payload(d, proto, p + 16, len);
-	return 16;
+	return 16 + sll_payload(d, proto, p + 16, len);
 }
 
 int dec_link_sll2(struct dec_ctx *d, const uint8_t *p, size_t len)
@@ -111,16 +124,14 @@ int dec_link_sll2(struct dec_ctx *d, const uint8_t *p, size_t len)
 	char ifname[IF_NAMESIZE + 1] = "?";
 	d->proto = "sll2";
 	d->hdrlen = 20;
-	if (!dec_has(d, p, 20)) {
-		dec_printf(d, " [|sll2]");
-		return (int)dec_avail(d, p, 20);
-	}
+	dec_need(d, p, 20);
 	unsigned proto = dec_be16(d, p);
 	if (!if_indextoname(dec_be32(d, p + 4), ifname))
 		ifname[0] = '?', ifname[1] = '\0';
 	dec_printf(d, "%-5s ", ifname);
 	dec_printf(d, "%-3s ", dec_tok(sll_pkttypes, dec_u8(d, p + 10), "?"));
 	if (d->o.eflag) {
+		dec_printf(d, "ifindex %u ", dec_be32(d, p + 4));
 		sll_addr(d, p + 12, dec_u8(d, p + 11));
 		if (!d->o.qflag) { /* -q: nothing after the address */
 			sll_proto(d, proto);
@@ -128,8 +139,7 @@ int dec_link_sll2(struct dec_ctx *d, const uint8_t *p, size_t len)
 		}
 	}
 	len = len >= 20 ? len - 20 : 0;
-	sll_payload(d, proto, p + 20, len);
-	return 20;
+	return 20 + sll_payload(d, proto, p + 20, len);
 }
 
 int dec_link_raw(struct dec_ctx *d, const uint8_t *p, size_t len)

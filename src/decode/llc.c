@@ -1,6 +1,7 @@
 /* llc.c: the IEEE 802.2 LLC header of an 802.3 frame, as tcpdump prints
  * it: with -e "LLC, dsap NAME (0xNN) Individual, ssap NAME (0xNN)
- * Command, ctrl 0xNN: ", without -e the SAPs after the addresses; then
+ * Command, ctrl 0xNN: ", without -e the SAPs after the addresses; SNAP
+ * with the Ethernet OUI goes on into the network layer; otherwise
  * the PDU (I: send and receive sequence numbers, S: the command and
  * receive sequence, U: the command), its flags and the 802.3 length,
  * then tcpdump's hex dump of I and U PDUs (not of S PDUs).  PDUs tcpdump
@@ -39,6 +40,21 @@ static const char *sap_name(unsigned sap, char *buf, size_t size, const char *un
 	return buf;
 }
 
+/* 802.2 LLC header length (IEEE 802.2): U frames have a 1-byte control
+ * field, I and S frames 2; a SNAP header (0xaa/0xaa) adds 5.  tcpdump
+ * counts it as link header for -x. */
+int dec_llc_hdrlen(struct dec_ctx *d, const uint8_t *q)
+{
+	if (!dec_has(d, q, 3))
+		return 0;
+	if (q[0] == 0xff && q[1] == 0xff)
+		return 0; /* Novell "raw" 802.3 IPX: no LLC header */
+	int n = (q[2] & 3) == 3 ? 3 : 4;
+	if (q[0] == 0xaa && q[1] == 0xaa && n == 3)
+		n += 5;
+	return dec_has(d, q, (size_t)n) ? n : 0;
+}
+
 int dec_llc(struct dec_ctx *d, const uint8_t *frame, const uint8_t *q, size_t len)
 {
 	d->proto = "llc";
@@ -63,6 +79,19 @@ int dec_llc(struct dec_ctx *d, const uint8_t *frame, const uint8_t *q, size_t le
 			   dec_tok(saps, ssap, "Unknown"), ssap, ssap_f & 1 ? "Response" : "Command",
 			   is_u ? 2 : 4, ctrl);
 	}
+	/* SNAP (RFC 1042) with the Ethernet OUI and a network layer we
+	 * decode: with -e its header, then that layer */
+	if (ssap == dsap && dsap == 0xaa && ctrl == 0x03 && dec_has(d, q, 8) && !q[3] && !q[4] && !q[5]) {
+		unsigned et = (unsigned)q[6] << 8 | q[7];
+		if (et == 0x0800 || et == 0x86dd || et == 0x0806 || et == 0x8035) {
+			if (d->o.eflag)
+				dec_printf(d, "oui Ethernet (0x000000), ethertype %s (0x%04x), length %zu: ",
+					   dec_ethertype_name(et), et, len >= 8 ? len - 8 : 0);
+			d->handoff = NULL;
+			dec_ethertype(d, et, q + 8, len >= 8 ? len - 8 : 0);
+			return 8;
+		}
+	}
 	/* what tcpdump's protocol printers take over */
 	if (ssap == dsap && ctrl == 0x03 &&
 	    (dsap == 0x42 || dsap == 0x06 || dsap == 0xe0 || dsap == 0xfe || dsap == 0xaa))
@@ -70,7 +99,14 @@ int dec_llc(struct dec_ctx *d, const uint8_t *frame, const uint8_t *q, size_t le
 	if (is_u && (ctrl & 0xef) == 0xaf && (len <= (size_t)hdr || !dec_has(d, q + hdr, 1) || q[hdr] == 0x81))
 		return 0; /* XID: an empty one, or one in the 802.2 format */
 	d->handoff = NULL;
-	if (!d->o.eflag) {
+	if (!d->o.eflag && !frame) { /* no addresses (a cooked capture) */
+		char a[24], b[24];
+		if (ssap == dsap)
+			dec_printf(d, "%s ", sap_name(dsap, a, sizeof a, "Unknown DSAP"));
+		else
+			dec_printf(d, "%s > %s ", sap_name(ssap, a, sizeof a, "Unknown SSAP"),
+				   sap_name(dsap, b, sizeof b, "Unknown DSAP"));
+	} else if (!d->o.eflag) {
 		char a[24], b[24];
 		if (ssap == dsap) {
 			dec_mac(d, frame + 6);
@@ -93,12 +129,12 @@ int dec_llc(struct dec_ctx *d, const uint8_t *frame, const uint8_t *q, size_t le
 		static const char *const s[] = { "Receiver Ready", "Receiver not Ready", "Reject", "?" };
 		dec_printf(d, "Supervisory, %s, rcv seq %u, Flags [%s], length %zu", s[ctrl >> 2 & 3],
 			   ctrl >> 9 & 0x7f, flags(ssap_f, ctrl & 0x100), len);
-		return hdr;
+		return hdr; /* no dump: tcpdump's printer "decoded" it */
 	} else {
 		dec_printf(d, "Information, send seq %u, rcv seq %u, Flags [%s], length %zu", ctrl >> 1 & 0x7f,
 			   ctrl >> 9 & 0x7f, flags(ssap_f, ctrl & 0x100), len);
 	}
 	if (!d->o.qflag)
 		d->dump_from = q;
-	return hdr;
+	return -hdr;
 }

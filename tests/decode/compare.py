@@ -203,10 +203,12 @@ def main():
                    for f in glob.glob(os.path.join(srcdir, "examples", pat)))
     synth = os.path.join(builddir, "tests", "synth", "bpfx-synth")
     if os.access(synth, os.X_OK):
-        # three plain sets, and one with most packets in PPPoE sessions
-        for seed, extra in ((1, []), (2, []), (3, []), (4, ["-p", "60"])):
+        # three plain Ethernet sets, one with most packets in PPPoE
+        # sessions, and one in each Linux cooked format
+        for seed, lt, extra in ((1, "EN10MB", []), (2, "EN10MB", []), (3, "EN10MB", []),
+                                (4, "EN10MB", ["-p", "60"]), (5, "LINUX_SLL", []), (6, "LINUX_SLL2", [])):
             out = os.path.join(builddir, "tests", "decode", "synth-%d.pcap" % seed)
-            if subprocess.run([synth, "-y", "EN10MB", "-n", "300", "-s", str(seed)] + extra + ["-w", out]).returncode == 0:
+            if subprocess.run([synth, "-y", lt, "-n", "300", "-s", str(seed)] + extra + ["-w", out]).returncode == 0:
                 files.append(out)
     else:
         print("compare: tests/synth/bpfx-synth not built, skipping synthesized captures")
