@@ -165,6 +165,7 @@ int dec_link_sll2(struct dec_ctx *d, const uint8_t *p, size_t len);
 int dec_link_raw(struct dec_ctx *d, const uint8_t *p, size_t len);
 void dec_ethertype(struct dec_ctx *d, unsigned type, const uint8_t *p, size_t len); /* ether.c */
 const char *dec_ethertype_name(unsigned type);                                     /* ether.c */
+int dec_ethertype_printed(unsigned type); /* tcpdump has a printer for it */
 void dec_ethertype_print(struct dec_ctx *d, unsigned type); /* "ethertype NAME (0xXXXX)" / -q: NAME */
 int dec_macsec(struct dec_ctx *d, const uint8_t *frame, const uint8_t *q, size_t *lenp,
 	       unsigned *type);                                                    /* macsec.c */

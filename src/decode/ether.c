@@ -86,6 +86,12 @@ void dec_ethertype(struct dec_ctx *d, unsigned type, const uint8_t *p, size_t le
 	}
 }
 
+/* Has tcpdump a printer for this ethertype (one we may not have)? */
+int dec_ethertype_printed(unsigned type)
+{
+	return dec_tok(ethertypes, type, NULL) && type != 0x88e5;
+}
+
 const char *dec_ethertype_name(unsigned type)
 {
 	return dec_tok(ethertypes, type, "Unknown");
@@ -169,7 +175,7 @@ int dec_ether(struct dec_ctx *d, const uint8_t *p, size_t len)
 		dec_ethertype(d, type, q, len);
 		return d->hdrlen;
 	}
-	if (type > 1500 && (!dec_tok(ethertypes, type, NULL) || type == 0x88e5)) {
+	if (type > 1500 && !dec_ethertype_printed(type)) {
 		/* no printer in tcpdump: the -e header even without -e, then a
 		 * hex dump */
 		if (!d->o.eflag) {

@@ -73,22 +73,6 @@ static void sll_addr(struct dec_ctx *d, const uint8_t *a, unsigned halen)
 #define SLL_P_802_3 1
 #define SLL_P_802_2 4
 
-/* The payload; returns the bytes of it tcpdump counts as link header (an
- * 802.2 header), for -x. */
-static int sll_payload(struct dec_ctx *d, unsigned proto, const uint8_t *p, size_t len)
-{
-	if (proto > 1500) {
-		dec_ethertype(d, proto, p, len);
-		return 0;
-	}
-	if (proto == SLL_P_802_2) {
-		int n = dec_llc(d, NULL, p, len);
-		return n > 0 ? n : n < 0 ? 0 : dec_llc_hdrlen(d, p);
-	}
-	dec_handoff(d, "llc");
-	return 0;
-}
-
 static void sll_proto(struct dec_ctx *d, unsigned proto)
 {
 	if (proto > 1500)
@@ -99,23 +83,78 @@ static void sll_proto(struct dec_ctx *d, unsigned proto)
 		dec_printf(d, "ethertype Unknown (0x%04x), ", proto);
 }
 
+/* The header as -e prints it (v1 at p, or v2), len the whole frame's. */
+static void sll_header(struct dec_ctx *d, const uint8_t *p, int v2, size_t len)
+{
+	unsigned proto = dec_be16(d, v2 ? p : p + 14);
+	if (v2) {
+		dec_printf(d, "ifindex %u ", dec_be32(d, p + 4));
+		sll_addr(d, p + 12, dec_u8(d, p + 11));
+	} else {
+		dec_printf(d, "%3s ", dec_tok(sll_pkttypes, dec_be16(d, p), "?"));
+		sll_addr(d, p + 6, dec_be16(d, p + 4));
+	}
+	if (!d->o.qflag) { /* -q: nothing after the address */
+		sll_proto(d, proto);
+		dec_printf(d, "length %zu: ", len);
+	}
+}
+
+/* The payload after the cooked header h (hl bytes; v2 for version 2) of
+ * a frame wirelen long; returns its bytes tcpdump counts as link header
+ * (VLAN tags, an 802.2 header), for -x. */
+static int sll_payload(struct dec_ctx *d, const uint8_t *h, int v2, size_t wirelen)
+{
+	size_t hl = v2 ? 20 : 16, len = wirelen >= hl ? wirelen - hl : 0;
+	const uint8_t *p = h + hl;
+	unsigned proto = dec_be16(d, v2 ? h : h + 14);
+	int extra = 0;
+	while (proto == 0x8100) { /* 802.1Q tags: each names the next type */
+		d->proto = "vlan";
+		if (!dec_has(d, p, 4) || len < 4) {
+			dec_printf(d, " [|vlan]");
+			return extra + (int)dec_avail(d, p, 4);
+		}
+		unsigned tci = dec_be16(d, p);
+		if (d->o.eflag)
+			dec_printf(d, "vlan %u, p %u%s, ", tci & 0xfff, tci >> 13, (tci & 0x1000) ? ", DEI" : "");
+		proto = dec_be16(d, p + 2);
+		if (proto <= 1500)
+			proto = SLL_P_802_2;
+		if (!d->o.qflag)
+			dec_printf(d, "ethertype %s, ", proto == SLL_P_802_2 ? "Unknown" : dec_ethertype_name(proto));
+		p += 4, len -= 4, extra += 4;
+		d->hdrlen += 4; /* a printer that returns early: -x skips the tags */
+	}
+	if (proto == SLL_P_802_2) {
+		int n = dec_llc(d, NULL, p, len);
+		return extra + (n > 0 ? n : n < 0 ? 0 : dec_llc_hdrlen(d, p));
+	}
+	if ((proto > 1500 && !dec_ethertype_printed(proto)) || (proto <= 1500 && proto != SLL_P_802_3)) {
+		/* no printer in tcpdump: the header even without -e (its length
+		 * less the VLAN tags), then a dump */
+		if (!d->o.eflag)
+			sll_header(d, h, v2, wirelen - (size_t)extra);
+		if (!d->o.qflag)
+			d->dump_from = p;
+		return extra;
+	}
+	if (proto > 1500)
+		dec_ethertype(d, proto, p, len);
+	else
+		dec_handoff(d, "ipx");
+	return extra;
+}
+
 int dec_link_sll(struct dec_ctx *d, const uint8_t *p, size_t len)
 {
 	dec_layer(d, DEC_L_LINK);
 	d->proto = "sll";
 	d->hdrlen = 16;
 	dec_need(d, p, 16); /* cut short: tcpdump jumps out (-x dumps it all) */
-	unsigned proto = dec_be16(d, p + 14);
-	if (d->o.eflag) {
-		dec_printf(d, "%3s ", dec_tok(sll_pkttypes, dec_be16(d, p), "?"));
-		sll_addr(d, p + 6, dec_be16(d, p + 4));
-		if (!d->o.qflag) { /* -q: nothing after the address */
-			sll_proto(d, proto);
-			dec_printf(d, "length %zu: ", len);
-		}
-	}
-	len = len >= 16 ? len - 16 : 0;
-	return 16 + sll_payload(d, proto, p + 16, len);
+	if (d->o.eflag)
+		sll_header(d, p, 0, len);
+	return 16 + sll_payload(d, p, 0, len);
 }
 
 int dec_link_sll2(struct dec_ctx *d, const uint8_t *p, size_t len)
@@ -125,21 +164,13 @@ int dec_link_sll2(struct dec_ctx *d, const uint8_t *p, size_t len)
 	d->proto = "sll2";
 	d->hdrlen = 20;
 	dec_need(d, p, 20);
-	unsigned proto = dec_be16(d, p);
 	if (!if_indextoname(dec_be32(d, p + 4), ifname))
 		ifname[0] = '?', ifname[1] = '\0';
 	dec_printf(d, "%-5s ", ifname);
 	dec_printf(d, "%-3s ", dec_tok(sll_pkttypes, dec_u8(d, p + 10), "?"));
-	if (d->o.eflag) {
-		dec_printf(d, "ifindex %u ", dec_be32(d, p + 4));
-		sll_addr(d, p + 12, dec_u8(d, p + 11));
-		if (!d->o.qflag) { /* -q: nothing after the address */
-			sll_proto(d, proto);
-			dec_printf(d, "length %zu: ", len);
-		}
-	}
-	len = len >= 20 ? len - 20 : 0;
-	return 20 + sll_payload(d, proto, p + 20, len);
+	if (d->o.eflag)
+		sll_header(d, p, 1, len);
+	return 20 + sll_payload(d, p, 1, len);
 }
 
 int dec_link_raw(struct dec_ctx *d, const uint8_t *p, size_t len)
