@@ -626,38 +626,21 @@ void explain_print(FILE *f, const struct explain *e)
 	}
 }
 
-static void json_str(FILE *f, const char *s)
-{
-	fputc('"', f);
-	for (; *s; s++) {
-		unsigned char c = (unsigned char)*s;
-		if (c == '"' || c == '\\')
-			fprintf(f, "\\%c", c);
-		else if (c == '\t')
-			fputs("\\t", f);
-		else if (c < 0x20)
-			fprintf(f, "\\u%04x", c);
-		else
-			fputc(c, f);
-	}
-	fputc('"', f);
-}
-
 void explain_print_json(FILE *f, const struct explain *e)
 {
 	const struct linktype *lt = lt_by_dlt(e->linktype);
 	char line[160];
 	fputs("{\"expression\":", f);
 	if (e->expr)
-		json_str(f, e->expr);
+		fmt_json_str(f, e->expr);
 	else
 		fputs("null", f);
 	fputs(",\"linktype\":", f);
-	json_str(f, lt ? lt->name : "");
+	fmt_json_str(f, lt ? lt->name : "");
 	fprintf(f, ",\"network_offset\":%d,\"constants\":[", lt ? (int)lt->off_nl : -1);
 	for (int i = 0; i < e->nconsts; i++) {
 		fprintf(f, "%s{\"name\":", i ? "," : "");
-		json_str(f, e->consts[i].name);
+		fmt_json_str(f, e->consts[i].name);
 		fprintf(f, ",\"value\":%u}", e->consts[i].value);
 	}
 	fputs("],\"instructions\":[", f);
@@ -665,7 +648,7 @@ void explain_print_json(FILE *f, const struct explain *e)
 		const struct explain_insn *x = &e->insns[i];
 		fmt_insn(line, sizeof line, &x->insn, (int)i);
 		fprintf(f, "%s\n{\"pc\":%u,\"insn\":", i ? "," : "", i);
-		json_str(f, line);
+		fmt_json_str(f, line);
 		fprintf(f, ",\"code\":%u,\"jt\":%u,\"jf\":%u,\"k\":%u", x->insn.code, x->insn.jt, x->insn.jf, x->insn.k);
 		if (x->start >= 0 && e->expr) {
 			int len = (int)strlen(e->expr);
@@ -673,17 +656,17 @@ void explain_print_json(FILE *f, const struct explain *e)
 			char src[512];
 			xp_put(src, sizeof src, "%.*s", en > s ? en - s : 0, e->expr + s);
 			fprintf(f, ",\"span\":{\"start\":%d,\"end\":%d,\"text\":", x->start, x->end);
-			json_str(f, src);
+			fmt_json_str(f, src);
 			fputc('}', f);
 		} else {
 			fputs(",\"span\":null", f);
 		}
 		fputs(",\"reads\":", f);
-		json_str(f, x->reads);
+		fmt_json_str(f, x->reads);
 		fputs(",\"tests\":", f);
-		json_str(f, x->tests);
+		fmt_json_str(f, x->tests);
 		fputs(",\"annotation\":", f);
-		json_str(f, x->note);
+		fmt_json_str(f, x->note);
 		fputc('}', f);
 	}
 	fputs("]}\n", f);

@@ -14,6 +14,7 @@
  */
 #include "format.h"
 #include <stdint.h>
+#include <stdlib.h>
 
 /* Linux ancillary load names, at k = SKF_AD_OFF + 4 * index, as bpf_image
  * prints them (linux/filter.h SKF_AD_PROTOCOL .. SKF_AD_VLAN_TPID). */
@@ -158,6 +159,61 @@ void fmt_insn(char *buf, size_t size, const struct bpf_insn *p, int pc)
 		snprintf(buf, size, "(%03d) %-8s %s", pc, op->name, operand);
 }
 
+void fmt_json_str(FILE *f, const char *s)
+{
+	fputc('"', f);
+	for (; *s; s++) {
+		unsigned char c = (unsigned char)*s;
+		if (c == '"' || c == '\\')
+			fprintf(f, "\\%c", c);
+		else if (c == '\t')
+			fputs("\\t", f);
+		else if (c < 0x20)
+			fprintf(f, "\\u%04x", c);
+		else
+			fputc(c, f);
+	}
+	fputc('"', f);
+}
+
+/* One instruction in bpf_asm's syntax (the kernel's tools/bpf/bpf_asm):
+ * bpf_image's mnemonics and operands, except that constants print
+ * unsigned, the packet length is "#len", ancillary offsets stay numbers
+ * and jumps name labels ("jeq #0x800, l2, l5"). */
+static void fmt_asm_insn(char *buf, size_t size, const struct bpf_insn *p, size_t pc)
+{
+	const struct fmt_op *op = p->code < 256 && fmt_ops[p->code].name ? &fmt_ops[p->code] : NULL;
+	char operand[64];
+	if (!op) {
+		snprintf(buf, size, "unimp 0x%x", p->code);
+		return;
+	}
+	switch (op->arg) {
+	case FMT_DEC:
+		snprintf(operand, sizeof operand, "#%u", p->k);
+		break;
+	case FMT_ABS:
+		snprintf(operand, sizeof operand, p->k >= FMT_SKF_AD_OFF ? "[0x%x]" : "[%u]", p->k);
+		break;
+	case FMT_IND:
+		snprintf(operand, sizeof operand, "[x + %u]", p->k);
+		break;
+	case FMT_PKTLEN:
+		snprintf(operand, sizeof operand, "#len");
+		break;
+	case FMT_JA:
+		snprintf(operand, sizeof operand, "l%zu", pc + 1 + p->k);
+		break;
+	default:
+		fmt_operand(operand, sizeof operand, op, p, (int)pc);
+		break;
+	}
+	if (BPF_CLASS(p->code) == BPF_JMP && BPF_OP(p->code) != BPF_JA)
+		snprintf(buf, size, "%s %s, l%zu, l%zu", op->name, operand, pc + 1 + p->jt, pc + 1 + p->jf);
+	else
+		snprintf(buf, size, "%s%s%s", op->name, operand[0] ? " " : "", operand);
+}
+
 void fmt_program(FILE *f, const struct bpf_insn *p, size_t n, enum fmt_style style)
 {
 	char line[256];
@@ -178,6 +234,41 @@ void fmt_program(FILE *f, const struct bpf_insn *p, size_t n, enum fmt_style sty
 		fprintf(f, "%d\n", (int)n);
 		for (size_t i = 0; i < n; i++)
 			fprintf(f, "%u %u %u %u\n", p[i].code, p[i].jt, p[i].jf, p[i].k);
+		break;
+	case FMT_ASM: { /* a label on each instruction something jumps to */
+		unsigned char *target = calloc(n + 1, 1);
+		if (!target)
+			abort();
+		for (size_t i = 0; i < n; i++) {
+			uint64_t t[2] = { i + 1 + (uint64_t)p[i].jt, i + 1 + (uint64_t)p[i].jf };
+			if (BPF_CLASS(p[i].code) != BPF_JMP)
+				continue;
+			if (BPF_OP(p[i].code) == BPF_JA)
+				t[0] = t[1] = i + 1 + (uint64_t)p[i].k;
+			for (int j = 0; j < 2; j++)
+				if (t[j] < n)
+					target[t[j]] = 1;
+		}
+		for (size_t i = 0; i < n; i++) {
+			fmt_asm_insn(line, sizeof line, &p[i], i);
+			if (target[i])
+				fprintf(f, "l%zu:\t%s\n", i, line);
+			else
+				fprintf(f, "\t%s\n", line);
+		}
+		free(target);
+		break;
+	}
+	case FMT_JSON:
+		fputc('[', f);
+		for (size_t i = 0; i < n; i++) {
+			fmt_insn(line, sizeof line, &p[i], (int)i);
+			fprintf(f, "%s\n  {\"code\": %u, \"jt\": %u, \"jf\": %u, \"k\": %u, \"text\": ", i ? "," : "",
+				p[i].code, p[i].jt, p[i].jf, p[i].k);
+			fmt_json_str(f, line + 6); /* the listing line without "(NNN) " */
+			fputc('}', f);
+		}
+		fputs(n ? "\n]" : "]", f);
 		break;
 	}
 }

@@ -28,5 +28,7 @@ tests_unit_test_explain_LDADD = $(TEST_LDADD)
 
 # Command-line tests (tests/cli/{explain,trace,asm}.sh); they share
 # tests/cli/filter-lib.sh and need bpfx-synth and filter-mkpcap built.
-TESTS += tests/cli/explain.sh tests/cli/trace.sh tests/cli/asm.sh tests/cli/asm-program.sh
-EXTRA_DIST += tests/cli/explain.sh tests/cli/trace.sh tests/cli/asm.sh tests/cli/asm-program.sh
+TESTS += tests/cli/explain.sh tests/cli/trace.sh tests/cli/asm.sh tests/cli/asm-program.sh \
+	tests/cli/compile-formats.sh
+EXTRA_DIST += tests/cli/explain.sh tests/cli/trace.sh tests/cli/asm.sh tests/cli/asm-program.sh \
+	tests/cli/compile-formats.sh

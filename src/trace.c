@@ -292,23 +292,6 @@ void trace_print(FILE *f, const struct trace *t)
 	fprintf(f, "verdict: %s\n", v);
 }
 
-static void json_str(FILE *f, const char *s)
-{
-	fputc('"', f);
-	for (; *s; s++) {
-		unsigned char c = (unsigned char)*s;
-		if (c == '"' || c == '\\')
-			fprintf(f, "\\%c", c);
-		else if (c == '\t')
-			fputs("\\t", f);
-		else if (c < 0x20)
-			fprintf(f, "\\u%04x", c);
-		else
-			fputc(c, f);
-	}
-	fputc('"', f);
-}
-
 void trace_print_json(FILE *f, const struct trace *t)
 {
 	static const char *const ends[] = {
@@ -322,7 +305,7 @@ void trace_print_json(FILE *f, const struct trace *t)
 		const struct trace_step *s = &t->steps[i];
 		fmt_insn(insn, sizeof insn, &s->insn, (int)s->pc);
 		fprintf(f, "%s\n{\"pc\":%u,\"insn\":", i ? "," : "", s->pc);
-		json_str(f, insn);
+		fmt_json_str(f, insn);
 		fprintf(f, ",\"code\":%u,\"jt\":%u,\"jf\":%u,\"k\":%" PRIu32 ",\"A\":%" PRIu32 ",\"X\":%" PRIu32,
 			s->insn.code, s->insn.jt, s->insn.jf, s->insn.k, s->a, s->x);
 		if (s->read) {
@@ -344,6 +327,6 @@ void trace_print_json(FILE *f, const struct trace *t)
 	trace_verdict_text(v, sizeof v, t);
 	fprintf(f, "],\n\"end\":\"%s\",\"verdict\":%" PRIu32 ",\"accept\":%s,\"summary\":", ends[t->end], t->verdict,
 		t->verdict ? "true" : "false");
-	json_str(f, v);
+	fmt_json_str(f, v);
 	fputs("}\n", f);
 }

@@ -10,13 +10,15 @@
 #include <string.h>
 
 static const char usage[] =
-	"usage: bpfx compile [-O|--loose] [-y LINKTYPE] [-s SNAPLEN] [-d|-dd|-ddd] EXPRESSION...\n"
+	"usage: bpfx compile [-O|--loose] [-y LINKTYPE] [-s SNAPLEN] [-d|-dd|-ddd|--asm|--json] EXPRESSION...\n"
 	"  -O           do not run the optimizer (as tcpdump -O)\n"
 	"  --loose      optimize as libpcap does: shorter, but on a packet too\n"
 	"               short for a header the filter reads the verdict may differ\n"
 	"  -y LINKTYPE  EN10MB (default), RAW, IPV4, IPV6, NULL, LOOP, LINUX_SLL, LINUX_SLL2\n"
 	"  -s SNAPLEN   the length a match returns (default 262144)\n"
 	"  -d, -dd, -ddd  listing, C array, decimal: tcpdump's formats (default -d)\n"
+	"  --asm        the Linux kernel's bpf_asm syntax (labels; `bpfx asm` reads it)\n"
+	"  --json       one JSON object: expression, link type, instructions\n"
 	"  --dump=STAGES  also print stages to stderr: ast, ir, opt (comma-separated)\n";
 
 int cli_compile(int argc, char **argv)
@@ -58,6 +60,10 @@ int cli_compile(int argc, char **argv)
 			style = FMT_DD;
 		} else if (!strcmp(a, "-ddd")) {
 			style = FMT_DDD;
+		} else if (!strcmp(a, "--asm")) {
+			style = FMT_ASM;
+		} else if (!strcmp(a, "--json")) {
+			style = FMT_JSON;
 		} else if (!strcmp(a, "-y") || !strcmp(a, "-s")) {
 			if (i + 1 >= argc) {
 				fprintf(stderr, "bpfx compile: %s needs an argument\n%s", a, usage);
@@ -85,7 +91,16 @@ int cli_compile(int argc, char **argv)
 	if (prog.len > VM_MAXINSNS)
 		fprintf(stderr, "bpfx compile: warning: %u instructions, more than the Linux limit of %d\n",
 			prog.len, VM_MAXINSNS);
+	if (style == FMT_JSON) {
+		fputs("{\"expression\": ", stdout);
+		fmt_json_str(stdout, expr);
+		printf(", \"linktype\": \"%s\", \"snaplen\": %u, \"optimizer\": \"%s\", \"length\": %u,\n\"instructions\": ",
+		       bpfx_linktype_name(o.linktype), o.snaplen,
+		       o.optimize == BPFX_OPT_LOOSE ? "loose" : o.optimize ? "exact" : "off", prog.len);
+	}
 	fmt_program(stdout, prog.insns, prog.len, style);
+	if (style == FMT_JSON)
+		fputs("}\n", stdout);
 	bpfx_program_free(&prog);
 	free(expr);
 	return 0;
