@@ -99,26 +99,18 @@ int dec_llc(struct dec_ctx *d, const uint8_t *frame, const uint8_t *q, size_t le
 	if (is_u && (ctrl & 0xef) == 0xaf && (len <= (size_t)hdr || !dec_has(d, q + hdr, 1) || q[hdr] == 0x81))
 		return 0; /* XID: an empty one, or one in the 802.2 format */
 	d->handoff = NULL;
-	if (!d->o.eflag && !frame) { /* no addresses (a cooked capture) */
+	if (!d->o.eflag) { /* "SRC [SSAP] > DST DSAP ", the addresses only when
+			     the frame has them (not in a cooked capture) */
 		char a[24], b[24];
-		if (ssap == dsap)
-			dec_printf(d, "%s ", sap_name(dsap, a, sizeof a, "Unknown DSAP"));
-		else
-			dec_printf(d, "%s > %s ", sap_name(ssap, a, sizeof a, "Unknown SSAP"),
-				   sap_name(dsap, b, sizeof b, "Unknown DSAP"));
-	} else if (!d->o.eflag) {
-		char a[24], b[24];
-		if (ssap == dsap) {
+		if (frame)
 			dec_mac(d, frame + 6);
+		if (ssap != dsap)
+			dec_printf(d, frame ? " %s" : "%s", sap_name(ssap, a, sizeof a, "Unknown SSAP"));
+		if (frame || ssap != dsap)
 			dec_printf(d, " > ");
+		if (frame)
 			dec_mac(d, frame);
-			dec_printf(d, " %s ", sap_name(dsap, a, sizeof a, "Unknown DSAP"));
-		} else {
-			dec_mac(d, frame + 6);
-			dec_printf(d, " %s > ", sap_name(ssap, a, sizeof a, "Unknown SSAP"));
-			dec_mac(d, frame);
-			dec_printf(d, " %s ", sap_name(dsap, b, sizeof b, "Unknown DSAP"));
-		}
+		dec_printf(d, frame ? " %s " : "%s ", sap_name(dsap, b, sizeof b, "Unknown DSAP"));
 	}
 	if (is_u) {
 		char c[8];

@@ -26,34 +26,7 @@
 
 int opt_accept(struct ir_prog *p)
 {
-	int n, changed = 0;
-	struct ir_block **order = opt_order(p, &n);
-	const struct ir_block *acc = p->accept;
-	for (int i = n - 1; i >= 0; i--) {
-		struct ir_block *b = order[i];
-		int only;
-		if (b->term == IR_RET)
-			only = b->ret_k == acc->ret_k;
-		else if (b->term == IR_JA)
-			only = b->jt->mark == 1;
-		else
-			only = b->jt->mark == 1 && b->jf->mark == 1;
-		b->mark = only ? 1 : 2;
-	}
-	for (int i = 0; i < n; i++) {
-		struct ir_block *b = order[i];
-		if (b->term == IR_BRANCH && b->jf->mark == 1 && b->jf != p->accept)
-			b->jf = p->accept, changed = 1;
-		if (b->term != IR_RET && b->jt->mark == 1 && b->jt != p->accept)
-			b->jt = p->accept, changed = 1;
-	}
-	if (p->entry->mark == 1 && p->entry != p->accept)
-		p->entry = p->accept, changed = 1;
-	for (int i = 0; i < n; i++)
-		order[i]->mark = 0;
-	p->reject->mark = p->accept->mark = 0;
-	free(order);
-	return changed;
+	return opt_collapse(p, p->accept);
 }
 
 /* Liveness bits: A, X, then M[0..15]. */

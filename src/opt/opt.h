@@ -53,8 +53,10 @@ int opt_fuse(struct ir_prog *p);
 /* hoist.c: a test every accepting path needs, made as soon as its value
  * is in A */
 int opt_hoist(struct ir_prog *p);
-/* dead.c: what can only be rejected is rejected at once */
+/* dead.c: what can only be rejected is rejected at once; opt_collapse is
+ * the pass for either end (opt_accept's too) */
 int opt_dead(struct ir_prog *p);
+int opt_collapse(struct ir_prog *p, struct ir_block *end);
 /* loose.c (--loose only): what can only accept accepts at once; statements
  * whose result nothing reads are dropped */
 int opt_accept(struct ir_prog *p);

@@ -383,29 +383,28 @@ int main(int argc, char **argv)
 					if (!faults(lp.bf_insns, lp.bf_len, p))
 						lpo_diff_nofault++;
 				}
-				if (bloose && have_opt &&
-				    vm_run(bpl.insns, p->data, p->len, p->caplen) != bpf_filter(lpo.bf_insns, p->data, p->len, p->caplen))
+				u_int rlo = bloose ? vm_run(bpl.insns, p->data, p->len, p->caplen) : 0;
+				u_int ro = bopt ? vm_run(bpo.insns, p->data, p->len, p->caplen) : 0;
+				if (bloose && have_opt && rlo != bpf_filter(lpo.bf_insns, p->data, p->len, p->caplen))
 					loose_vs_lpo++;
 				/* --loose: the same verdict wherever the unoptimized
 				 * program runs to a return */
-				if (bloose && vm_run(bpl.insns, p->data, p->len, p->caplen) != rb) {
+				if (bloose && rlo != rb) {
 					loose_diff++;
 					if (!faults(bp.insns, bp.len, p) && !shown) {
 						shown = 1;
 						if (failures < 30)
 							printf("FAIL %s '%s': packet %zu (%s, caplen %u, len %u): --loose bpfx %u, unoptimized %u, which loads nothing past the end\n",
-							       lts[l].name, exprs[e], i, s.origin[i], p->caplen, p->len,
-							       vm_run(bpl.insns, p->data, p->len, p->caplen), rb);
+							       lts[l].name, exprs[e], i, s.origin[i], p->caplen, p->len, rlo, rb);
 						fail_hdr();
 					}
 				}
 				/* bpfx's optimizer never changes a verdict, truncated or not */
-				if (bopt && vm_run(bpo.insns, p->data, p->len, p->caplen) != rb && !shown) {
+				if (bopt && ro != rb && !shown) {
 					shown = 1;
 					if (failures < 30)
 						printf("FAIL %s '%s': packet %zu (%s, caplen %u, len %u): optimized bpfx %u, unoptimized %u\n",
-						       lts[l].name, exprs[e], i, s.origin[i], p->caplen, p->len,
-						       vm_run(bpo.insns, p->data, p->len, p->caplen), rb);
+						       lts[l].name, exprs[e], i, s.origin[i], p->caplen, p->len, ro, rb);
 					fail_hdr();
 				}
 			}
