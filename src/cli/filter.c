@@ -238,89 +238,16 @@ static int matches(const struct filter_prog *fp, const struct pcap_pkthdr *h, co
 	return bpfx_run(fp->bp.insns, pkt, h->len, h->caplen) != 0;
 }
 
-/* Timestamp as tcpdump's -t flags ask; prev/first feed the deltas. */
-static void print_ts(FILE *f, int tflag, const struct timeval *tv, struct timeval *prev, struct timeval *first)
-{
-	if (!first->tv_sec && !first->tv_usec)
-		*first = *prev = *tv;
-	struct tm tm;
-	time_t s = tv->tv_sec;
-	long long d;
-	switch (tflag) {
-	case 1: return;
-	case 2: fprintf(f, "%lld.%06ld ", (long long)tv->tv_sec, (long)tv->tv_usec); return;
-	case 3:
-	case 5: {
-		const struct timeval *base = tflag == 3 ? prev : first;
-		d = ((long long)tv->tv_sec - base->tv_sec) * 1000000 + (tv->tv_usec - base->tv_usec);
-		*prev = *tv;
-		if (d < 0) {
-			fputc('-', f);
-			d = -d;
-		} else {
-			fputc(' ', f);
-		}
-		long long sec = d / 1000000;
-		fprintf(f, "%02lld:%02lld:%02lld.%06lld ", sec / 3600, sec / 60 % 60, sec % 60, d % 1000000);
-		return;
-	}
-	default:
-		localtime_r(&s, &tm);
-		if (tflag == 4)
-			fprintf(f, "%04d-%02d-%02d ", tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday);
-		fprintf(f, "%02d:%02d:%02d.%06ld ", tm.tm_hour, tm.tm_min, tm.tm_sec, (long)tv->tv_usec);
-	}
-}
-
-/* -x/-X without a decoder: the whole packet in tcpdump's hex layout. */
-static void print_hex(FILE *f, const u_char *p, uint32_t n, int ascii)
-{
-	for (uint32_t off = 0; off < n; off += 16) {
-		fprintf(f, "\t0x%04x:  ", off);
-		uint32_t end = off + 16 < n ? off + 16 : n;
-		for (uint32_t i = off; i < off + 16; i++) {
-			if (i < end)
-				fprintf(f, "%02x", p[i]);
-			else if (ascii)
-				fputs("  ", f);
-			if ((i & 1) && (i + 1 < end || ascii))
-				fputc(' ', f);
-		}
-		if (ascii) {
-			fputc(' ', f);
-			for (uint32_t i = off; i < end; i++)
-				fputc(p[i] >= 0x20 && p[i] < 0x7f ? p[i] : '.', f);
-		}
-		fputc('\n', f);
-	}
-}
-
 struct printer {
 	const struct dec_opts *o;
-	struct dec_ctx *dec;     /* NULL: no decoder for this link type */
+	struct dec_ctx *dec;     /* the decoder for this link type; NULL: out of memory */
 	int linktype;
-	struct timeval prev, first;
 };
 
 static void print_packet(struct printer *pr, const struct pcap_pkthdr *h, const u_char *pkt)
 {
-	if (pr->dec) {
+	if (pr->dec)
 		dec_packet(pr->dec, stdout, h, pkt);
-		return;
-	}
-	const char *name = bpfx_linktype_name(pr->linktype);
-	if (!name)
-		name = pcap_datalink_val_to_name(pr->linktype);
-	print_ts(stdout, pr->o->tflag, &h->ts, &pr->prev, &pr->first);
-	if (name)
-		printf("%s packet, length %u", name, h->len);
-	else
-		printf("link type %d packet, length %u", pr->linktype, h->len);
-	if (h->caplen < h->len)
-		printf(" [captured %u]", h->caplen);
-	putchar('\n');
-	if (pr->o->xflag || pr->o->Xflag)
-		print_hex(stdout, pkt, h->caplen, pr->o->Xflag != 0);
 }
 
 static void printer_linktype(struct printer *pr, int dlt)
@@ -329,7 +256,7 @@ static void printer_linktype(struct printer *pr, int dlt)
 		return;
 	if (pr->dec)
 		dec_free(pr->dec);
-	pr->dec = dec_new(pr->o, dlt); /* NULL: no printer for dlt */
+	pr->dec = dec_new(pr->o, dlt); /* any dlt: a raw printer for those without one */
 	pr->linktype = dlt;
 }
 

@@ -167,6 +167,7 @@ int dec_link_null(struct dec_ctx *d, const uint8_t *p, size_t len);    /* link.c
 int dec_link_sll(struct dec_ctx *d, const uint8_t *p, size_t len);
 int dec_link_sll2(struct dec_ctx *d, const uint8_t *p, size_t len);
 int dec_link_raw(struct dec_ctx *d, const uint8_t *p, size_t len);
+int dec_link_other(struct dec_ctx *d, const uint8_t *p, size_t len); /* any other link type */
 void dec_ethertype(struct dec_ctx *d, unsigned type, const uint8_t *p, size_t len); /* ether.c */
 const char *dec_ethertype_name(unsigned type);                                     /* ether.c */
 int dec_ethertype_printed(unsigned type); /* tcpdump has a printer for it */

@@ -26,17 +26,15 @@ static const link_printer link_printers[] = {
 	[LT_SLL2] = dec_link_sll2,         /* Linux cooked v2 */
 };
 
-/* NULL for a link type we have no printer for. */
+/* Link types without a printer get the raw one. */
 static link_printer find_printer(int dlt)
 {
 	const struct linktype *lt = lt_by_dlt(dlt);
-	return lt ? link_printers[lt->kind] : NULL;
+	return lt ? link_printers[lt->kind] : dec_link_other;
 }
 
 struct dec_ctx *dec_new(const struct dec_opts *o, int linktype)
 {
-	if (!find_printer(linktype))
-		return NULL;
 	struct dec_ctx *d = calloc(1, sizeof *d);
 	if (!d)
 		return NULL;

@@ -34,8 +34,9 @@ struct dec_opts {
 };
 
 struct dec_ctx;
-/* NULL if the link type is not one the decoder knows (the caller then
- * prints a one-line summary itself). */
+/* Any link type: those without a printer get a raw one (the link type's
+ * name and the packet's length, then the -x/-X/-A dump of all of it).
+ * NULL only when out of memory. */
 struct dec_ctx *dec_new(const struct dec_opts *o, int linktype);
 void dec_packet(struct dec_ctx *d, FILE *out, const struct pcap_pkthdr *h, const uint8_t *pkt);
 void dec_free(struct dec_ctx *d);
