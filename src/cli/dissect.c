@@ -1,5 +1,5 @@
 /* dissect.c: `bpfx dissect -r FILE [--packet N] [-c COUNT]`: the field
- * tables of src/dissect.c for every packet of FILE, or COUNT packets from
+ * tables of src/decode/dissect.c for every packet of FILE, or COUNT packets from
  * packet N on (N is 1-based, as tcpdump and `bpfx trace` count).  Exit 2
  * on bad usage, an unreadable or damaged file, a link type dissect does
  * not read, or a packet number past the end, each message naming the file
@@ -7,7 +7,7 @@
 #include "cli.h"
 #include "bpfx.h"
 #include "capture.h"
-#include "dissect.h"
+#include "decode/dissect.h"
 #include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>

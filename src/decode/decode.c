@@ -71,10 +71,17 @@ void dec_printf(struct dec_ctx *d, const char *fmt, ...)
 	va_end(ap);
 }
 
+const char *dec_fmt_mac(char buf[18], const uint8_t *p)
+{
+	snprintf(buf, 18, "%02x:%02x:%02x:%02x:%02x:%02x", p[0], p[1], p[2], p[3], p[4], p[5]);
+	return buf;
+}
+
 void dec_mac(struct dec_ctx *d, const uint8_t *p)
 {
+	char buf[18];
 	dec_need(d, p, 6);
-	dec_printf(d, "%02x:%02x:%02x:%02x:%02x:%02x", p[0], p[1], p[2], p[3], p[4], p[5]);
+	dec_printf(d, "%s", dec_fmt_mac(buf, p));
 }
 
 void dec_ip4addr(struct dec_ctx *d, const uint8_t *p)

@@ -10,7 +10,7 @@
 #include <string.h>
 #include <cmocka.h>
 
-#include "dissect.h"
+#include "decode/dissect.h"
 
 /* The seed's header: 4560 0042 7567 0000 3d06 6F3C C0A8 011A C0A8 0116. */
 static const uint8_t seed_ip[20] = {

@@ -1,4 +1,4 @@
-/* dissect_tp.c: the transport layer of `bpfx dissect` (TCP with each
+/* dis_tp.c: the transport layer of `bpfx dissect` (TCP with each
  * option, UDP, ICMP, ICMPv6), their checksums over the pseudo-header worked
  * by hand, and the payload: its length derived as a filter expression
  * derives it, then its bytes as RESP (Redis), text or "binary".
@@ -8,7 +8,7 @@
  * name ip6[] bytes, which are fixed for this packet's extension headers. */
 #include <string.h>
 
-#include "dissect_int.h"
+#include "decode/dis.h"
 
 static const char *service(unsigned port)
 {
@@ -326,11 +326,6 @@ static void tp_cksum(struct dis *d, const struct dis_net *n, const char *proto, 
 
 /* --- TCP (RFC 9293) --- */
 
-static const char *tcpopt_name(unsigned k)
-{
-	return proto_name_or(&proto_tcpopts, k, PROTO_DISSECT, "unknown");
-}
-
 /* The flag bits of tcp[13], most significant first (RFC 9293 3.1,
  * RFC 3168 6.1), with libpcap's names and tcpdump's letters. */
 static const struct {
@@ -348,63 +343,37 @@ static const struct {
 	{ "FIN", "tcp-fin", "the sender has no more data: close" },
 };
 
-static int tcp_options(struct dis *d, const struct dis_hdr *h, uint32_t hlen)
+/* The data of the TCP options dissect knows (RFC 9293, RFC 7323, RFC 2018). */
+static int tcp_option_data(struct dis *d, const struct dis_hdr *h, uint32_t at, unsigned kind, uint32_t len)
 {
-	uint32_t at = 20;
-	uint64_t kind, len, v, v2;
-	while (at < hlen) {
-		if (dis_field(d, h, at, 0, 8, "option kind", &kind))
+	uint64_t v, v2;
+	if (kind == PROTO_TCPOPT_MSS && len == 4) {
+		if (dis_field(d, h, at + 2, 0, 16, "mss", &v))
 			return -1;
-		dis_val(d, "%u = %s", (unsigned)kind, tcpopt_name((unsigned)kind));
-		if (kind == PROTO_TCPOPT_EOL) {
-			if (at + 1 < hlen)
-				dis_note(d, "bytes %u-%u: padding after the end of options", h->off + at + 1, h->off + hlen - 1);
-			return 0;
-		}
-		if (kind == PROTO_TCPOPT_NOP) {
-			at++;
-			continue;
-		}
-		if (dis_field(d, h, at + 1, 0, 8, "option length", &len))
+		dis_val(d, "%u bytes: the largest segment the sender will accept", (unsigned)v);
+	} else if (kind == PROTO_TCPOPT_WSCALE && len == 3) {
+		if (dis_field(d, h, at + 2, 0, 8, "shift count", &v))
 			return -1;
-		if (len < 2 || at + len > hlen) {
-			dis_val(d, "%u: invalid (the option must fit in bytes %u-%u); the rest of the options are not read",
-				(unsigned)len, h->off + at, h->off + hlen - 1);
-			return 0;
+		dis_val(d, "%u: its windows are to be multiplied by 2^%u = %lu", (unsigned)v, (unsigned)v,
+			v < 31 ? 1UL << v : 0UL);
+	} else if (kind == PROTO_TCPOPT_TS && len == 10) {
+		if (dis_field(d, h, at + 2, 0, 32, "TS value", &v))
+			return -1;
+		dis_val(d, "%u: the sender's clock", (unsigned)v);
+		if (dis_field(d, h, at + 6, 0, 32, "TS echo reply", &v2))
+			return -1;
+		dis_val(d, "%u%s", (unsigned)v2, v2 ? ": the last TS value it received" : "");
+	} else if (kind == PROTO_TCPOPT_SACK && (len - 2) % 8 == 0) {
+		for (uint32_t b = at + 2; b < at + len; b += 8) {
+			if (dis_field(d, h, b, 0, 32, "SACK left edge", &v))
+				return -1;
+			dis_val(d, "%u", (unsigned)v);
+			if (dis_field(d, h, b + 4, 0, 32, "SACK right edge", &v))
+				return -1;
+			dis_val(d, "%u", (unsigned)v);
 		}
-		dis_val(d, "%u bytes, kind and length included", (unsigned)len);
-		if (kind == PROTO_TCPOPT_MSS && len == 4) {
-			if (dis_field(d, h, at + 2, 0, 16, "mss", &v))
-				return -1;
-			dis_val(d, "%u bytes: the largest segment the sender will accept", (unsigned)v);
-		} else if (kind == PROTO_TCPOPT_WSCALE && len == 3) {
-			if (dis_field(d, h, at + 2, 0, 8, "shift count", &v))
-				return -1;
-			dis_val(d, "%u: its windows are to be multiplied by 2^%u = %lu", (unsigned)v, (unsigned)v,
-				v < 31 ? 1UL << v : 0UL);
-		} else if (kind == PROTO_TCPOPT_TS && len == 10) {
-			if (dis_field(d, h, at + 2, 0, 32, "TS value", &v))
-				return -1;
-			dis_val(d, "%u: the sender's clock", (unsigned)v);
-			if (dis_field(d, h, at + 6, 0, 32, "TS echo reply", &v2))
-				return -1;
-			dis_val(d, "%u%s", (unsigned)v2, v2 ? ": the last TS value it received" : "");
-		} else if (kind == PROTO_TCPOPT_SACK && (len - 2) % 8 == 0) {
-			for (uint32_t b = at + 2; b < at + len; b += 8) {
-				if (dis_field(d, h, b, 0, 32, "SACK left edge", &v))
-					return -1;
-				dis_val(d, "%u", (unsigned)v);
-				if (dis_field(d, h, b + 4, 0, 32, "SACK right edge", &v))
-					return -1;
-				dis_val(d, "%u", (unsigned)v);
-			}
-		} else if (len > 2) {
-			if (dis_field(d, h, at + 2, 0, (unsigned)(len - 2) * 8, "option data", NULL))
-				return -1;
-			dis_val(d, "%u bytes", (unsigned)len - 2);
-		}
-		at += (uint32_t)len;
-	}
+	} else
+		return dis_option_data(d, h, at, kind, len);
 	return 0;
 }
 
@@ -475,7 +444,7 @@ static int dis_tcp(struct dis *d, const struct dis_net *n, uint32_t off)
 	if (dis_field(d, &h, 18, 0, 16, "urgent pointer", &v))
 		return -1;
 	dis_val(d, "%u%s", (unsigned)v, flags & 0x20 ? "" : " (ignored: URG is not set)");
-	if (tcp_options(d, &h, hlen))
+	if (dis_options(d, &h, hlen, &(struct dis_optform){ &proto_tcpopts, 0, tcp_option_data }))
 		return -1;
 	uint32_t seglen = n->total > n->hlen ? n->total - n->hlen : 0;
 	tp_cksum(d, n, "TCP", 6, off, seglen, 16, (unsigned)cksum, 1);

@@ -1,12 +1,12 @@
-/* dissect_net.c: the network layer of `bpfx dissect`: ARP, IPv4 (with
+/* dis_net.c: the network layer of `bpfx dissect`: ARP, IPv4 (with
  * options and the header checksum worked by hand) and IPv6 (with its
- * extension headers).  Each hands the transport header to dissect_tp.c
+ * extension headers).  Each hands the transport header to dis_tp.c
  * along with what it needs: where the IP header is, how long it and the
  * datagram are, whether this is a fragment. */
 #include <arpa/inet.h>
 #include <string.h>
 
-#include "dissect_int.h"
+#include "decode/dis.h"
 
 const char *dis_ipproto_name(unsigned p)
 {
@@ -111,20 +111,34 @@ int dis_arp(struct dis *d, uint32_t off)
 	return 0;
 }
 
-static const char *ip4opt_name(unsigned k)
+int dis_option_data(struct dis *d, const struct dis_hdr *h, uint32_t at, unsigned kind, uint32_t len)
 {
-	return proto_name_or(&proto_ipopts, k, PROTO_DISSECT, "unknown");
+	(void)kind;
+	if (len <= 2)
+		return 0;
+	if (dis_field(d, h, at + 2, 0, (len - 2) * 8, "option data", NULL))
+		return -1;
+	dis_val(d, "%u bytes", len - 2);
+	return 0;
 }
 
-static int ip4_options(struct dis *d, const struct dis_hdr *h, uint32_t hlen)
+/* IPv4 options (RFC 791 3.1) and TCP options (RFC 9293 3.1) share their
+ * form: kind 0 ends the list, kind 1 is one byte of padding, any other
+ * kind is followed by a length that counts kind and length. */
+int dis_options(struct dis *d, const struct dis_hdr *h, uint32_t hlen, const struct dis_optform *f)
 {
+	_Static_assert(PROTO_IPOPT_EOL == PROTO_TCPOPT_EOL && PROTO_IPOPT_NOP == PROTO_TCPOPT_NOP, "one form");
 	uint32_t at = 20;
 	uint64_t kind, len;
 	while (at < hlen) {
 		if (dis_field(d, h, at, 0, 8, "option kind", &kind))
 			return -1;
-		dis_val(d, "%u = %s (copied %u, class %u, number %u)", (unsigned)kind, ip4opt_name((unsigned)kind),
-			(unsigned)kind >> 7, ((unsigned)kind >> 5) & 3, (unsigned)kind & 31);
+		const char *name = proto_name_or(f->names, (unsigned)kind, PROTO_DISSECT, "unknown");
+		if (f->ipv4)
+			dis_val(d, "%u = %s (copied %u, class %u, number %u)", (unsigned)kind, name, (unsigned)kind >> 7,
+				((unsigned)kind >> 5) & 3, (unsigned)kind & 31);
+		else
+			dis_val(d, "%u = %s", (unsigned)kind, name);
 		if (kind == PROTO_IPOPT_EOL) {
 			if (at + 1 < hlen)
 				dis_note(d, "bytes %u-%u: padding after the end of options", h->off + at + 1,
@@ -143,11 +157,8 @@ static int ip4_options(struct dis *d, const struct dis_hdr *h, uint32_t hlen)
 			return 0;
 		}
 		dis_val(d, "%u bytes, kind and length included", (unsigned)len);
-		if (len > 2) {
-			if (dis_field(d, h, at + 2, 0, (unsigned)(len - 2) * 8, "option data", NULL))
-				return -1;
-			dis_val(d, "%u bytes", (unsigned)len - 2);
-		}
+		if (f->data(d, h, at, (unsigned)kind, (uint32_t)len))
+			return -1;
 		at += (uint32_t)len;
 	}
 	return 0;
@@ -225,7 +236,7 @@ int dis_ip4(struct dis *d, uint32_t off)
 	if (dis_field(d, &h, 16, 0, 32, "destination", NULL))
 		return -1;
 	dis_val(d, "%s", inet_ntop(AF_INET, d->pkt + off + 16, buf, sizeof buf));
-	if (ip4_options(d, &h, hlen))
+	if (dis_options(d, &h, hlen, &(struct dis_optform){ &proto_ipopts, 1, dis_option_data }))
 		return -1;
 	if (dis_need(d, off, hlen, "the header checksum"))
 		return -1;
