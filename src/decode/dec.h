@@ -144,6 +144,12 @@ const char *dec_fmt_mac(char buf[18], const uint8_t *p);   /* the same into buf 
 void dec_ip4addr(struct dec_ctx *d, const uint8_t *p);     /* 10.0.0.1 */
 void dec_ip6addr(struct dec_ctx *d, const uint8_t *p);     /* RFC 5952 text */
 const char *dec_tok(const struct dec_tok *t, unsigned v, const char *dflt);
+/* One byte as tcpdump's safe printer shows it: "M-" for the high bit,
+ * "^X" for control characters. */
+void dec_putc_safe(struct dec_ctx *d, uint8_t c);
+/* The port of an ICMP / ICMPv6 port unreachable: " tcp port P" + tail,
+ * " udp port P" + tail, else " protocol N port P unreachable". */
+void dec_port_unreach(struct dec_ctx *d, unsigned proto, unsigned port, const char *tail);
 
 void dec_hexlines(struct dec_ctx *d, const char *ident, const uint8_t *p, size_t n); /* icmp6.c */
 /* tcpdump's hex and ASCII lines ("\n\t0x0000:  ..."), n bytes at p. */
@@ -205,5 +211,9 @@ void dec_resp(struct dec_ctx *d, const uint8_t *p, size_t len);                 
 int dec_mptcp(struct dec_ctx *d, const uint8_t *opt, unsigned len, unsigned tcpflags); /* mptcp.c */
 void dec_tcpseq_free(struct dec_ctx *d);                                           /* tcp.c */
 const char *dec_ipproto_name(unsigned proto);                                      /* ip.c */
+/* The protocol above IPv4 or IPv6 (n->v6) that is not an IPv6 extension
+ * header: its printer, tcpdump's "(invalid)" for one of the other IP
+ * version, " ip-proto-N LEN" for one tcpdump does not decode. */
+void dec_ip_upper(struct dec_ctx *d, const struct dec_net *n, unsigned proto, const uint8_t *p, size_t len); /* ip.c */
 
 #endif

@@ -106,6 +106,28 @@ void dec_netaddr(struct dec_ctx *d, const struct dec_net *n, const uint8_t *a)
 		dec_ip4addr(d, a);
 }
 
+void dec_putc_safe(struct dec_ctx *d, uint8_t c)
+{
+	if (c >= 0x80) {
+		dec_printf(d, "M-");
+		c &= 0x7f;
+	}
+	if (c < 0x20 || c == 0x7f)
+		dec_printf(d, "^%c", c ^ 0x40);
+	else
+		dec_printf(d, "%c", c);
+}
+
+void dec_port_unreach(struct dec_ctx *d, unsigned proto, unsigned port, const char *tail)
+{
+	if (proto == PROTO_IP_TCP)
+		dec_printf(d, " tcp port %u%s", port, tail);
+	else if (proto == PROTO_IP_UDP)
+		dec_printf(d, " udp port %u%s", port, tail);
+	else
+		dec_printf(d, " protocol %u port %u unreachable", proto, port);
+}
+
 const char *dec_tok(const struct dec_tok *t, unsigned v, const char *dflt)
 {
 	for (; t->s; t++)

@@ -88,6 +88,11 @@ int dis_need(struct dis *d, uint32_t off, uint32_t n, const char *what);
 int dis_field(struct dis *d, const struct dis_hdr *h, uint32_t off, unsigned bit, unsigned bits,
 	      const char *name, uint64_t *v);
 void dis_val(struct dis *d, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+/* A whole-byte-aligned field shown as a plain number (then `unit`, "" or
+ * " bytes"), or in hex with as many digits as it has nibbles. */
+int dis_uint(struct dis *d, const struct dis_hdr *h, uint32_t off, unsigned bits, const char *name, const char *unit,
+	     uint64_t *v);
+int dis_hex(struct dis *d, const struct dis_hdr *h, uint32_t off, unsigned bits, const char *name, uint64_t *v);
 /* A line of prose under a table (indented). */
 void dis_note(struct dis *d, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 /* Show one checksum computed step by step.  Parts are added in order;

@@ -107,26 +107,42 @@ static const char *sll_pkttype(unsigned t)
 	return t < 5 ? names[t] : "unknown";
 }
 
+/* The cooked headers' ARPHRD_ device type at `at`. */
+static int arphrd(struct dis *d, const struct dis_hdr *h, uint32_t at)
+{
+	uint64_t v;
+	if (dis_field(d, h, at, 0, 16, "ARPHRD type", &v))
+		return -1;
+	dis_val(d, "%u%s", (unsigned)v, v == PROTO_ARPHRD_ETHER ? " = Ethernet" : v == PROTO_ARPHRD_LOOPBACK ? " = loopback" : "");
+	return 0;
+}
+
+/* The cooked headers' address length (len_bits wide, at at_len) and
+ * 8-byte address field (at at_addr). */
+static int address(struct dis *d, const struct dis_hdr *h, uint32_t at_len, unsigned len_bits, uint32_t at_addr)
+{
+	uint64_t alen;
+	char buf[18];
+	if (dis_uint(d, h, at_len, len_bits, "address length", " bytes", &alen))
+		return -1;
+	if (dis_field(d, h, at_addr, 0, 64, "address", NULL))
+		return -1;
+	dis_val(d, "%s", alen == 6 ? dec_fmt_mac(buf, d->pkt + h->off + at_addr) : "(first `address length` bytes)");
+	return 0;
+}
+
 /* Linux cooked capture v1 (16 bytes; pcap-linktype(7) LINKTYPE_LINUX_SLL). */
 static int dis_sll(struct dis *d)
 {
 	struct dis_hdr h = { "SLL", 0, "link", 0 };
-	uint64_t v, alen;
+	uint64_t v;
 	dis_mark(d, 0, "SLL");
 	dis_section(d, &h, 16, "Linux cooked header (SLL)");
 	if (dis_field(d, &h, 0, 0, 16, "packet type", &v))
 		return -1;
 	dis_val(d, "%u = %s", (unsigned)v, sll_pkttype((unsigned)v));
-	if (dis_field(d, &h, 2, 0, 16, "ARPHRD type", &v))
+	if (arphrd(d, &h, 2) || address(d, &h, 4, 16, 6))
 		return -1;
-	dis_val(d, "%u%s", (unsigned)v, v == PROTO_ARPHRD_ETHER ? " = Ethernet" : v == 772 ? " = loopback" : "");
-	if (dis_field(d, &h, 4, 0, 16, "address length", &alen))
-		return -1;
-	dis_val(d, "%u bytes", (unsigned)alen);
-	if (dis_field(d, &h, 6, 0, 64, "address", NULL))
-		return -1;
-	char buf[18];
-	dis_val(d, "%s", alen == 6 ? dec_fmt_mac(buf, d->pkt + 6) : "(first `address length` bytes)");
 	if (dis_field(d, &h, 14, 0, 16, "protocol", &v))
 		return -1;
 	dis_val(d, "0x%04x = %s", (unsigned)v, v <= PROTO_ETH_LEN_MAX ? "not an ethertype (not dissected)" : ethertype_name((unsigned)v));
@@ -141,31 +157,23 @@ static int dis_sll(struct dis *d)
 static int dis_sll2(struct dis *d)
 {
 	struct dis_hdr h = { "SLL2", 0, "link", 0 };
-	uint64_t v, proto, alen;
+	uint64_t v, proto;
 	dis_mark(d, 0, "SLL2");
 	dis_section(d, &h, 20, "Linux cooked header v2 (SLL2)");
 	if (dis_field(d, &h, 0, 0, 16, "protocol", &proto))
 		return -1;
 	dis_val(d, "0x%04x = %s", (unsigned)proto, proto <= PROTO_ETH_LEN_MAX ? "not an ethertype" : ethertype_name((unsigned)proto));
-	if (dis_field(d, &h, 2, 0, 16, "reserved", &v))
+	if (dis_uint(d, &h, 2, 16, "reserved", "", &v))
 		return -1;
-	dis_val(d, "%u", (unsigned)v);
-	if (dis_field(d, &h, 4, 0, 32, "interface index", &v))
+	if (dis_uint(d, &h, 4, 32, "interface index", "", &v))
 		return -1;
-	dis_val(d, "%u", (unsigned)v);
-	if (dis_field(d, &h, 8, 0, 16, "ARPHRD type", &v))
+	if (arphrd(d, &h, 8))
 		return -1;
-	dis_val(d, "%u%s", (unsigned)v, v == PROTO_ARPHRD_ETHER ? " = Ethernet" : v == 772 ? " = loopback" : "");
 	if (dis_field(d, &h, 10, 0, 8, "packet type", &v))
 		return -1;
 	dis_val(d, "%u = %s", (unsigned)v, sll_pkttype((unsigned)v));
-	if (dis_field(d, &h, 11, 0, 8, "address length", &alen))
+	if (address(d, &h, 11, 8, 12))
 		return -1;
-	dis_val(d, "%u bytes", (unsigned)alen);
-	if (dis_field(d, &h, 12, 0, 64, "address", NULL))
-		return -1;
-	char buf[18];
-	dis_val(d, "%s", alen == 6 ? dec_fmt_mac(buf, d->pkt + 12) : "(first `address length` bytes)");
 	if (proto <= PROTO_ETH_LEN_MAX) {
 		dis_note(d, "protocol 0x%04x is not an ethertype: not dissected", (unsigned)proto);
 		return 0;

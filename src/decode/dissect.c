@@ -251,6 +251,23 @@ void dis_val(struct dis *d, const char *fmt, ...)
 	}
 }
 
+int dis_uint(struct dis *d, const struct dis_hdr *h, uint32_t off, unsigned bits, const char *name, const char *unit,
+	     uint64_t *v)
+{
+	if (dis_field(d, h, off, 0, bits, name, v))
+		return -1;
+	dis_val(d, "%u%s", (unsigned)*v, unit);
+	return 0;
+}
+
+int dis_hex(struct dis *d, const struct dis_hdr *h, uint32_t off, unsigned bits, const char *name, uint64_t *v)
+{
+	if (dis_field(d, h, off, 0, bits, name, v))
+		return -1;
+	dis_val(d, "0x%0*x", (int)(bits / 4), (unsigned)*v);
+	return 0;
+}
+
 void dis_note(struct dis *d, const char *fmt, ...)
 {
 	va_list ap;

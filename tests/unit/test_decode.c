@@ -253,7 +253,7 @@ static void test_proto_tables_unique(void **state)
 	(void)state;
 	const struct proto_table *t[] = { &proto_ethertypes, &proto_saps, &proto_ipprotos, &proto_icmp_types,
 					  &proto_icmp6_types, &proto_ipopts, &proto_tcpopts, &proto_ports,
-					  &proto_arp_ops };
+					  &proto_arp_ops, &proto_ppp };
 	for (size_t k = 0; k < sizeof t / sizeof t[0]; k++)
 		for (size_t i = 0; i < t[k]->n; i++) {
 			assert_ptr_equal(proto_row(t[k], t[k]->rows[i].v), &t[k]->rows[i]);
