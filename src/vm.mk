@@ -1,6 +1,7 @@
 # VM and format tests (tests/unit/test_vm.c, test_format.c, tests/diff/vmdiff.c).
 # tests/diff/vmgen.c and vmpkt.c make the random programs and packets they
 # share with bench/bench_vm.c.
+libbpfx_a_SOURCES += src/isa.h
 VM_TEST_HELPERS = tests/diff/vmgen.c tests/diff/vmgen.h tests/diff/vmpkt.c tests/diff/vmpkt.h
 VM_TEST_CPPFLAGS = $(AM_CPPFLAGS) -I$(srcdir)/tests/diff -DBPFX_ABS_SRCDIR='"$(abs_top_srcdir)"'
 

@@ -16,3 +16,9 @@ tests_unit_test_opt_SOURCES = tests/unit/test_opt.c
 tests_unit_test_opt_CFLAGS = $(TEST_CFLAGS)
 tests_unit_test_opt_LDADD = $(TEST_LDADD)
 TESTS += tests/unit/test_opt
+
+check_PROGRAMS += tests/unit/test_isa
+tests_unit_test_isa_SOURCES = tests/unit/test_isa.c
+tests_unit_test_isa_CFLAGS = $(TEST_CFLAGS)
+tests_unit_test_isa_LDADD = $(TEST_LDADD)
+TESTS += tests/unit/test_isa
