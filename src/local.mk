@@ -12,6 +12,7 @@ libbpfx_core_la_SOURCES += src/error.c src/error.h
 libbpfx_core_la_SOURCES += src/explain.c src/explain.h src/explain_int.h
 libbpfx_core_la_SOURCES += src/explain_analyze.c src/explain_fields.c src/explain_text.c
 libbpfx_core_la_SOURCES += src/format.c src/format.h
+libbpfx_core_la_SOURCES += src/isa.h
 libbpfx_core_la_SOURCES += src/ir.c src/ir.h
 libbpfx_core_la_SOURCES += src/linktype.c src/linktype.h
 libbpfx_core_la_SOURCES += src/names.c src/names.h
