@@ -35,17 +35,22 @@ struct ir_block *ir_block_new(struct ir_prog *p)
 	return b;
 }
 
+void ir_insns_push(struct arena *a, struct ir_insn **v, int *n, int *cap, struct ir_insn in)
+{
+	if (*n == *cap) {
+		int c = *cap ? *cap * 2 : 8;
+		struct ir_insn *nv = arena_alloc(a, sizeof *nv * (size_t)c);
+		if (*n)
+			memcpy(nv, *v, sizeof *nv * (size_t)*n);
+		*v = nv;
+		*cap = c;
+	}
+	(*v)[(*n)++] = in;
+}
+
 void ir_append(struct ir_prog *p, struct ir_block *b, uint16_t code, uint32_t k, struct span sp)
 {
-	if (b->ninsns == b->cap) {
-		int cap = b->cap ? b->cap * 2 : 8;
-		struct ir_insn *n = arena_alloc(p->a, sizeof *n * (size_t)cap);
-		if (b->ninsns)
-			memcpy(n, b->insns, sizeof *n * (size_t)b->ninsns);
-		b->insns = n;
-		b->cap = cap;
-	}
-	b->insns[b->ninsns++] = (struct ir_insn){ code, k, sp };
+	ir_insns_push(p->a, &b->insns, &b->ninsns, &b->cap, (struct ir_insn){ code, k, sp });
 }
 
 /* Preorder, true side first; seen[] is by block id. */

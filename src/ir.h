@@ -41,6 +41,9 @@ struct ir_prog {
 void ir_init(struct ir_prog *p, struct arena *a, uint32_t snaplen);
 struct ir_block *ir_block_new(struct ir_prog *p);
 void ir_append(struct ir_prog *p, struct ir_block *b, uint16_t code, uint32_t k, struct span sp);
+/* Append to a growable arena array of statements (a block's, or a test's
+ * in gen/cond.c). */
+void ir_insns_push(struct arena *a, struct ir_insn **v, int *n, int *cap, struct ir_insn in);
 void ir_dump(FILE *f, const struct ir_prog *p);
 
 /* The walks the optimizer and the emitter share.  A pass keeps what it
