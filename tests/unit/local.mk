@@ -16,3 +16,4 @@ tests_unit_test_opt_SOURCES = tests/unit/test_opt.c
 tests_unit_test_opt_CFLAGS = $(TEST_CFLAGS)
 tests_unit_test_opt_LDADD = $(TEST_LDADD)
 TESTS += tests/unit/test_opt
+EXTRA_DIST += tests/unit/skip.h
