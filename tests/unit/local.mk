@@ -18,3 +18,4 @@ UNIT_TESTS += tests/unit/test_vm
 EXTRA_DIST += tests/unit/teach_test.h
 # test_api makes chosen mallocs of the library fail
 tests_unit_test_api_LDFLAGS = $(AM_LDFLAGS) -Wl,--wrap=malloc
+EXTRA_DIST += tests/unit/skip.h
