@@ -4,7 +4,7 @@
 noinst_LIBRARIES += tests/synth/libsynth.a
 tests_synth_libsynth_a_SOURCES = tests/synth/synth.h tests/synth/synth_int.h \
 	tests/synth/synth.c tests/synth/link.c tests/synth/net.c \
-	tests/synth/transport.c tests/synth/layout.c
+	tests/synth/transport.c tests/synth/layout.c tests/synth/edge.c
 tests_synth_libsynth_a_CFLAGS = $(AM_CFLAGS)
 SYNTH_LIBS = tests/synth/libsynth.a
 SYNTH_CFLAGS = -I$(srcdir)/tests/synth
