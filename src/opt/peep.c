@@ -82,12 +82,12 @@ static void fold_into_jeq(struct ir_block *b)
 
 void opt_peep(struct ir_prog *p)
 {
-	int n;
-	struct ir_block **order = opt_order(p, &n);
-	for (int i = 0; i < n; i++) {
-		fold_offsets(order[i]);
-		to_jset(order[i]);
-		fold_into_jeq(order[i]);
+	struct ir_order o;
+	ir_rpo(p, &o);
+	for (int i = 0; i < o.n; i++) {
+		fold_offsets(o.b[i]);
+		to_jset(o.b[i]);
+		fold_into_jeq(o.b[i]);
 	}
-	free(order);
+	ir_order_free(&o);
 }

@@ -113,12 +113,14 @@ static void *need_mem(void *q)
 
 int opt_sets(struct ir_prog *p)
 {
-	int n, rewritten = 0;
-	struct ir_block **order = opt_order(p, &n);
-	int *preds = opt_preds(order, n);
-	for (int i = 0; i < n; i++) {
-		struct ir_block *head = order[i];
-		if (head->mark == -1 || !is_member(head))
+	struct ir_order o;
+	int rewritten = 0;
+	ir_rpo(p, &o);
+	int *preds = ir_preds(&o);
+	char *chained = need_mem(calloc((size_t)o.n, 1)); /* by index in o.b: in a chain already */
+	for (int i = 0; i < o.n; i++) {
+		struct ir_block *head = o.b[i];
+		if (chained[i] || !is_member(head))
 			continue;
 		/* the chain: jf links through members with no other way in */
 		int len = 1, cap = 16;
@@ -126,7 +128,7 @@ int opt_sets(struct ir_prog *p)
 		ch[0] = head;
 		long kind = member_kind(head);
 		while (member_kind(ch[len - 1]->jf) == kind && ch[len - 1]->jf->jt == head->jt &&
-		       preds[ch[len - 1]->jf->pos] == 1) {
+		       ir_index(&o, ch[len - 1]->jf) >= 0 && preds[ir_index(&o, ch[len - 1]->jf)] == 1) {
 			if (len == cap)
 				ch = need_mem(realloc(ch, sizeof *ch * (size_t)(cap *= 2)));
 			ch[len] = ch[len - 1]->jf;
@@ -146,7 +148,7 @@ int opt_sets(struct ir_prog *p)
 			keep++;
 		}
 		for (int k = 0; k < len; k++)
-			ch[k]->mark = -1; /* not the head of another chain */
+			chained[ir_index(&o, ch[k])] = 1; /* not the head of another chain */
 		int rest = len - keep;
 		if (rest < 2) {
 			free(ch);
@@ -217,9 +219,8 @@ int opt_sets(struct ir_prog *p)
 		free(m);
 		free(ch);
 	}
-	for (int i = 0; i < n; i++)
-		order[i]->mark = 0;
+	free(chained);
 	free(preds);
-	free(order);
+	ir_order_free(&o);
 	return rewritten;
 }

@@ -177,8 +177,10 @@ static int reads_packet(const struct ir_block *b)
 
 int opt_thread(struct ir_prog *p)
 {
-	int n, changed = 0;
-	struct ir_block **order = opt_order(p, &n);
+	struct ir_order o;
+	int changed = 0;
+	ir_rpo(p, &o);
+	int n = o.n;
 	struct facts *in = calloc((size_t)n, sizeof *in);
 	uint32_t *tvn = calloc((size_t)n, sizeof *tvn);
 	struct vn_table *t = vn_new();
@@ -189,12 +191,11 @@ int opt_thread(struct ir_prog *p)
 		abort();
 	for (int i = 0; i < n; i++) {
 		uint32_t x, k;
-		order[i]->pos = i;
-		vn_block(t, order[i], 0, 0, &tvn[i], &x);
+		vn_block(t, o.b[i], 0, 0, &tvn[i], &x);
 		/* a test of a constant, in a block that reads no packet byte, has
 		 * one outcome: the block can be skipped on every path */
 		cdecide[i] = -1;
-		struct ir_block *b = order[i];
+		struct ir_block *b = o.b[i];
 		if (b->term != IR_BRANCH)
 			continue;
 		int d = -1;
@@ -225,7 +226,7 @@ int opt_thread(struct ir_prog *p)
 	}
 	in[0].set = 1;
 	for (int i = 0; i < n; i++) {
-		struct ir_block *b = order[i];
+		struct ir_block *b = o.b[i];
 		if (!in[i].set)
 			continue; /* every edge into it was threaded past it */
 		if (b->term == IR_RET)
@@ -240,8 +241,8 @@ int opt_thread(struct ir_prog *p)
 			struct ir_block *to = side ? b->jt : b->jf;
 			int d;
 			while (to->term == IR_BRANCH &&
-			       ((d = cdecide[to->pos]) >= 0 ||
-				(opt_is_ktest(to) && (d = decide(find(&f, tvn[to->pos]), to->jcode, to->jk)) >= 0))) {
+			       ((d = cdecide[ir_index(&o, to)]) >= 0 ||
+				(opt_is_ktest(to) && (d = decide(find(&f, tvn[ir_index(&o, to)]), to->jcode, to->jk)) >= 0))) {
 				to = d ? to->jt : to->jf;
 				changed = 1;
 			}
@@ -249,7 +250,7 @@ int opt_thread(struct ir_prog *p)
 				b->jt = to;
 			else
 				b->jf = to;
-			struct facts *dst = &in[to->pos];
+			struct facts *dst = &in[ir_index(&o, to)];
 			if (!dst->set) {
 				*dst = f;
 				dst->set = 1;
@@ -264,7 +265,7 @@ int opt_thread(struct ir_prog *p)
 	free(in);
 	free(tvn);
 	free(cdecide);
-	free(order);
+	ir_order_free(&o);
 	vn_free(t);
 	return changed;
 }
@@ -295,28 +296,36 @@ static uint64_t block_hash(const struct ir_block *b)
 	return h;
 }
 
+/* What b is now: the block that replaced it, or b itself. */
+static struct ir_block *replaced(const struct ir_order *o, struct ir_block **canon, struct ir_block *b)
+{
+	int i = ir_index(o, b);
+	return i >= 0 && canon[i] ? canon[i] : b;
+}
+
 int opt_merge(struct ir_prog *p)
 {
-	int n, merged = 0;
-	struct ir_block **order = opt_order(p, &n);
+	struct ir_order o;
+	int merged = 0;
+	ir_rpo(p, &o);
 	size_t cap = 16;
-	while (cap < (size_t)n * 2)
+	while (cap < (size_t)o.n * 2)
 		cap *= 2;
 	struct ir_block **tab = calloc(cap, sizeof *tab);
-	if (!tab)
+	/* canon[i]: the equal block that replaces o.b[i], or NULL */
+	struct ir_block **canon = calloc((size_t)o.n, sizeof *canon);
+	if (!tab || !canon)
 		abort();
-	for (int i = 0; i < n; i++)
-		order[i]->canon = NULL;
 	/* successors first, so theirs are final when a block is hashed */
-	for (int i = n - 1; i >= 0; i--) {
-		struct ir_block *b = order[i];
-		if (b->jt && b->jt->canon)
-			b->jt = b->jt->canon;
-		if (b->jf && b->jf->canon)
-			b->jf = b->jf->canon;
+	for (int i = o.n - 1; i >= 0; i--) {
+		struct ir_block *b = o.b[i];
+		if (b->jt)
+			b->jt = replaced(&o, canon, b->jt);
+		if (b->jf)
+			b->jf = replaced(&o, canon, b->jf);
 		if (b->term == IR_BRANCH && b->jt == b->jf && b->ninsns == 0) {
 			/* a test with one outcome and nothing before it is a jump */
-			b->canon = b->jt;
+			canon[i] = b->jt;
 			merged++;
 			continue;
 		}
@@ -324,19 +333,17 @@ int opt_merge(struct ir_prog *p)
 		while (tab[j] && !same(tab[j], b))
 			j = (j + 1) & (cap - 1);
 		if (tab[j]) {
-			b->canon = tab[j];
+			canon[i] = tab[j];
 			merged++;
 		} else {
 			tab[j] = b;
 		}
 	}
-	if (p->entry->canon)
-		p->entry = p->entry->canon;
-	if (p->accept->canon)
-		p->accept = p->accept->canon;
-	if (p->reject->canon)
-		p->reject = p->reject->canon;
+	p->entry = replaced(&o, canon, p->entry);
+	p->accept = replaced(&o, canon, p->accept);
+	p->reject = replaced(&o, canon, p->reject);
 	free(tab);
-	free(order);
+	free(canon);
+	ir_order_free(&o);
 	return merged;
 }
