@@ -93,6 +93,8 @@ void dis_val(struct dis *d, const char *fmt, ...) __attribute__((format(printf, 
 int dis_uint(struct dis *d, const struct dis_hdr *h, uint32_t off, unsigned bits, const char *name, const char *unit,
 	     uint64_t *v);
 int dis_hex(struct dis *d, const struct dis_hdr *h, uint32_t off, unsigned bits, const char *name, uint64_t *v);
+/* n bytes of data at off (none: no row), shown as their count and unit. */
+int dis_data(struct dis *d, const struct dis_hdr *h, uint32_t off, uint32_t n, const char *name, const char *unit);
 /* A line of prose under a table (indented). */
 void dis_note(struct dis *d, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 /* Show one checksum computed step by step.  Parts are added in order;

@@ -111,12 +111,7 @@ int dis_arp(struct dis *d, uint32_t off)
 int dis_option_data(struct dis *d, const struct dis_hdr *h, uint32_t at, unsigned kind, uint32_t len)
 {
 	(void)kind;
-	if (len <= 2)
-		return 0;
-	if (dis_field(d, h, at + 2, 0, (len - 2) * 8, "option data", NULL))
-		return -1;
-	dis_val(d, "%u bytes", len - 2);
-	return 0;
+	return dis_data(d, h, at + 2, len > 2 ? len - 2 : 0, "option data", " bytes");
 }
 
 /* IPv4 options (RFC 791 3.1) and TCP options (RFC 9293 3.1) share their
@@ -336,12 +331,7 @@ static int ip6_ext(struct dis *d, uint32_t ip6off, uint32_t off, unsigned type, 
 			return -1;
 		if (dis_uint(d, &h, 3, 8, "segments left", "", &v))
 			return -1;
-		if (elen > 4) {
-			if (dis_field(d, &h, 4, 0, (elen - 4) * 8, "type data", NULL))
-				return -1;
-			dis_val(d, "%u bytes", elen - 4);
-		}
-		return 0;
+		return dis_data(d, &h, 4, elen > 4 ? elen - 4 : 0, "type data", " bytes");
 	}
 	/* AH (RFC 4302 2) */
 	if (dis_uint(d, &h, 2, 16, "reserved", "", &v))
@@ -350,12 +340,7 @@ static int ip6_ext(struct dis *d, uint32_t ip6off, uint32_t off, unsigned type, 
 		return -1;
 	if (dis_uint(d, &h, 8, 32, "sequence number", "", &v))
 		return -1;
-	if (elen > 12) {
-		if (dis_field(d, &h, 12, 0, (elen - 12) * 8, "ICV", NULL))
-			return -1;
-		dis_val(d, "%u bytes of integrity check value", elen - 12);
-	}
-	return 0;
+	return dis_data(d, &h, 12, elen > 12 ? elen - 12 : 0, "ICV", " bytes of integrity check value");
 }
 
 /* IPv6 (RFC 8200). */

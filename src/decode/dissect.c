@@ -162,6 +162,19 @@ static void raw_text(struct dis *d, uint32_t first, uint32_t nbytes, unsigned bi
 	*s = 0;
 }
 
+/* How much of the raw column text r goes on this line: all of it, or up
+ * to a space within RAW_W. */
+static size_t raw_cut(const char *r)
+{
+	size_t cut = strlen(r);
+	if (cut > RAW_W) {
+		cut = RAW_W;
+		while (cut && r[cut] != ' ')
+			cut--;
+	}
+	return cut;
+}
+
 /* The pcap-filter load that reads the field: tcp[13] & 16, ip[0] >> 4. */
 static void expr_text(char *buf, size_t n, const struct dis_hdr *h, uint32_t off, unsigned bit,
 		      unsigned bits, uint32_t nbytes)
@@ -217,14 +230,8 @@ int dis_field(struct dis *d, const struct dis_hdr *h, uint32_t off, unsigned bit
 	raw_text(d, first, nbytes, bit, bits);
 	char expr[96];
 	expr_text(expr, sizeof expr, h, first - h->off, bit, bits, nbytes);
-	/* wrap the raw column at a space, RAW_W wide */
 	const char *r = d->rawbuf;
-	size_t cut = strlen(r);
-	if (cut > RAW_W) {
-		cut = RAW_W;
-		while (cut && r[cut] != ' ')
-			cut--;
-	}
+	size_t cut = raw_cut(r);
 	fprintf(d->out, "%6u  %4u  %-*.*s  %-*s  %-*s  ", first, bits, RAW_W, (int)cut, r, EXPR_W, expr,
 		NAME_W, name);
 	d->pending_raw = r[cut] ? r + cut + 1 : NULL;
@@ -240,12 +247,7 @@ void dis_val(struct dis *d, const char *fmt, ...)
 	fputc('\n', d->out);
 	while (d->pending_raw) {
 		const char *r = d->pending_raw;
-		size_t cut = strlen(r);
-		if (cut > RAW_W) {
-			cut = RAW_W;
-			while (cut && r[cut] != ' ')
-				cut--;
-		}
+		size_t cut = raw_cut(r);
 		fprintf(d->out, "%6s  %4s  %.*s\n", "", "", (int)cut, r);
 		d->pending_raw = r[cut] ? r + cut + 1 : NULL;
 	}
@@ -257,6 +259,16 @@ int dis_uint(struct dis *d, const struct dis_hdr *h, uint32_t off, unsigned bits
 	if (dis_field(d, h, off, 0, bits, name, v))
 		return -1;
 	dis_val(d, "%u%s", (unsigned)*v, unit);
+	return 0;
+}
+
+int dis_data(struct dis *d, const struct dis_hdr *h, uint32_t off, uint32_t n, const char *name, const char *unit)
+{
+	if (!n)
+		return 0;
+	if (dis_field(d, h, off, 0, n * 8, name, NULL))
+		return -1;
+	dis_val(d, "%u%s", n, unit);
 	return 0;
 }
 
