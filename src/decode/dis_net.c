@@ -176,6 +176,18 @@ static const char *ecn_name(unsigned e)
 	return n[e & 3];
 }
 
+/* IPv4's type of service and IPv6's traffic class: DSCP and ECN (RFC 2474,
+ * RFC 3168), 8 bits from bit `bit` of byte `off`. */
+static int dscp_ecn(struct dis *d, const struct dis_hdr *h, uint32_t off, unsigned bit, const char *name)
+{
+	uint64_t v;
+	if (dis_field(d, h, off, bit, 8, name, &v))
+		return -1;
+	dis_val(d, "0x%02x: DSCP %u, ECN %u = %s", (unsigned)v, (unsigned)v >> 2, (unsigned)v & 3,
+		ecn_name((unsigned)v));
+	return 0;
+}
+
 /* IPv4 (RFC 791). */
 int dis_ip4(struct dis *d, uint32_t off)
 {
@@ -195,10 +207,8 @@ int dis_ip4(struct dis *d, uint32_t off)
 	}
 	uint32_t hlen = (uint32_t)ihl * 4;
 	dis_val(d, "%u x 4 = %u bytes (%s)", (unsigned)ihl, hlen, hlen == 20 ? "no options" : "options follow");
-	if (dis_field(d, &h, 1, 0, 8, "type of service", &v))
+	if (dscp_ecn(d, &h, 1, 0, "type of service"))
 		return -1;
-	dis_val(d, "0x%02x: DSCP %u, ECN %u = %s", (unsigned)v, (unsigned)v >> 2, (unsigned)v & 3,
-		ecn_name((unsigned)v));
 	if (dis_field(d, &h, 2, 0, 16, "total length", &total))
 		return -1;
 	if (total < hlen)
@@ -353,10 +363,8 @@ int dis_ip6(struct dis *d, uint32_t off)
 	dis_section(d, &h, 40, "IPv6 header");
 	if (ip_version(d, &h, 6))
 		return -1;
-	if (dis_field(d, &h, 0, 4, 8, "traffic class", &v))
+	if (dscp_ecn(d, &h, 0, 4, "traffic class"))
 		return -1;
-	dis_val(d, "0x%02x: DSCP %u, ECN %u = %s", (unsigned)v, (unsigned)v >> 2, (unsigned)v & 3,
-		ecn_name((unsigned)v));
 	if (dis_field(d, &h, 1, 4, 20, "flow label", &v))
 		return -1;
 	dis_val(d, "0x%05x", (unsigned)v);
