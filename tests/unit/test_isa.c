@@ -9,8 +9,9 @@
  * Users checked: isa_alu, vm_run, trace_run, explain's constant folding
  * (xp_transfer), the code generator's constant folding (gen/arith.c,
  * through bpfx_compile with and without the optimizer, against
- * pcap_compile's unoptimized program run by bpf_filter).  src/opt/vn.c
- * numbers values without computing them, so it has no folder to check. */
+ * pcap_compile's unoptimized program run by bpf_filter), and the
+ * optimizer's folding of add/sub/xor #k into a jeq key (opt/peep.c).
+ * src/opt/vn.c numbers values without computing them: no folder there. */
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
@@ -295,6 +296,49 @@ static void test_isa_gen_folds_as_bpf_filter(void **state)
 	assert_true(compared > 1000);
 }
 
+/* `len OP k = c` compiles to ld #pktlen; OP #k; jeq #c, which the
+ * optimizer (opt/peep.c) turns into jeq #(c INV k): the result must
+ * match exactly the packets libpcap's unoptimized program matches. */
+static void test_isa_peep_folds_as_bpf_filter(void **state)
+{
+	(void)state;
+	static const struct { const char *sym; uint16_t op; } ops[] = {
+		{"+", BPF_ADD}, {"-", BPF_SUB}, {"^", BPF_XOR},
+	};
+	static const uint32_t ks[] = { 0, 1, 64, 65, 0x7fffffff, 0x80000000, 0xffffffff };
+	static const uint32_t lens[] = { 1, 63, 64 };
+	pcap_t *pd = pcap_open_dead(DLT_EN10MB, 262144);
+	assert_non_null(pd);
+	for (size_t o = 0; o < N(ops); o++)
+		for (size_t i = 0; i < N(ks); i++) {
+			/* c is what len OP k gives for a 64-byte packet */
+			uint32_t c = isa_alu(BPF_ALU | ops[o].op | BPF_K, 64, ks[i]).value;
+			char expr[96];
+			snprintf(expr, sizeof expr, "len %s %u = %u", ops[o].sym, ks[i], c);
+			struct bpf_program lp;
+			if (pcap_compile(pd, &lp, expr, 0, PCAP_NETMASK_UNKNOWN) < 0)
+				fail_msg("libpcap: %s: %s", expr, pcap_geterr(pd));
+			struct bpfx_options opt;
+			struct bpfx_program p;
+			struct bpfx_error err;
+			bpfx_options_init(&opt);
+			if (bpfx_compile(expr, &opt, &p, &err) < 0)
+				fail_msg("bpfx: %s: %s", expr, err.msg);
+			for (size_t n = 0; n < p.len; n++) /* peep folded the ALU away */
+				assert_int_not_equal(BPF_CLASS(p.insns[n].code), BPF_ALU);
+			for (size_t l = 0; l < N(lens); l++) {
+				int want = bpf_filter(lp.bf_insns, pkt, lens[l], lens[l]) != 0;
+				int got = vm_run(p.insns, pkt, lens[l], lens[l]) != 0;
+				assert_int_equal(want, lens[l] == 64);
+				if (got != want)
+					fail_msg("%s on %u bytes: bpfx %d, libpcap %d", expr, lens[l], got, want);
+			}
+			bpfx_program_free(&p);
+			pcap_freecode(&lp);
+		}
+	pcap_close(pd);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -306,6 +350,7 @@ int main(void)
 		cmocka_unit_test(test_isa_interpreters_agree_with_bpf_filter),
 		cmocka_unit_test(test_isa_explain_folds_as_bpf_filter),
 		cmocka_unit_test(test_isa_gen_folds_as_bpf_filter),
+		cmocka_unit_test(test_isa_peep_folds_as_bpf_filter),
 	};
 	return cmocka_run_group_tests_name("isa", tests, NULL, NULL);
 }
