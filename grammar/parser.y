@@ -32,11 +32,11 @@ struct parser;
 #include <string.h>
 #include "parse.h"
 #include "error.h"
-int bpfx_scan(YYSTYPE *lval, YYLTYPE *lloc, void *scanner);
+int parse_scan(YYSTYPE *lval, YYLTYPE *lloc, void *scanner);
 /* The scanner, wrapped to remember the last token for messages. */
 static int bpfxyylex(YYSTYPE *lval, YYLTYPE *lloc, struct parser *p, void *scanner)
 {
-	int t = bpfx_scan(lval, lloc, scanner);
+	int t = parse_scan(lval, lloc, scanner);
 	if (t != 0)
 		p->prev = *lloc;
 	return t;
@@ -241,6 +241,9 @@ pnum:	  NUM
  * "unexpected end of expression after 'and'". */
 static int yyreport_syntax_error(const yypcontext_t *ctx, struct parser *p, void *scanner)
 {
+	/* bison defines this helper for every custom reporter; libpcap's
+	 * messages list no expected tokens, so ours do not use it */
+	(void)yypcontext_expected_tokens;
 	if (p->failed)
 		return 0; /* the scanner already said what was wrong */
 	const YYLTYPE *loc = yypcontext_location(ctx);

@@ -276,42 +276,23 @@ static const char *mac(const uint8_t *p, char buf[18])
 	return buf;
 }
 
-/* Ethertypes (IEEE "EtherType" registry), by the RFC or standard using them. */
-static const struct {
-	unsigned type;
-	const char *name;
-} ethertypes[] = {
-	{ 0x0800, "IPv4" },              /* RFC 894 */
-	{ 0x0806, "ARP" },               /* RFC 826 */
-	{ 0x8035, "RARP" },              /* RFC 903 */
-	{ 0x8100, "802.1Q VLAN tag" },   /* IEEE 802.1Q */
-	{ 0x86dd, "IPv6" },              /* RFC 2464 */
-	{ 0x8847, "MPLS" },              /* RFC 3032 */
-	{ 0x8864, "PPPoE session" },     /* RFC 2516 */
-	{ 0x88a8, "802.1ad VLAN tag" },  /* IEEE 802.1ad */
-	{ 0x9100, "QinQ VLAN tag (old)" },
-};
-
 static const char *ethertype_name(unsigned t)
 {
-	for (size_t i = 0; i < sizeof ethertypes / sizeof ethertypes[0]; i++)
-		if (ethertypes[i].type == t)
-			return ethertypes[i].name;
-	return "not dissected";
+	return proto_name_or(&proto_ethertypes, t, PROTO_DISSECT, "not dissected");
 }
 
-/* 802.1Q (0x8100), 802.1ad (0x88a8) and the old QinQ value 0x9100. */
+/* 802.1Q, 802.1ad and the old QinQ value 0x9100. */
 static int is_vlan_type(unsigned t)
 {
-	return t == 0x8100 || t == 0x88a8 || t == 0x9100;
+	return t == PROTO_ETH_VLAN || t == PROTO_ETH_QINQ || t == PROTO_ETH_QINQ_OLD;
 }
 
 static int dis_vlan(struct dis *d, uint32_t off, unsigned tpid)
 {
 	struct dis_hdr h = { "VLAN tag", off, "ether", off };
 	uint64_t v;
-	dis_mark(d, off, tpid == 0x8100 ? "802.1Q" : "802.1ad");
-	dis_section(d, &h, 4, tpid == 0x8100 ? "802.1Q VLAN tag" : "802.1ad (QinQ) VLAN tag");
+	dis_mark(d, off, tpid == PROTO_ETH_VLAN ? "802.1Q" : "802.1ad");
+	dis_section(d, &h, 4, tpid == PROTO_ETH_VLAN ? "802.1Q VLAN tag" : "802.1ad (QinQ) VLAN tag");
 	if (dis_field(d, &h, 0, 0, 3, "priority (PCP)", &v))
 		return -1;
 	dis_val(d, "%u (IEEE 802.1Q class of service)", (unsigned)v);
@@ -323,7 +304,7 @@ static int dis_vlan(struct dis *d, uint32_t off, unsigned tpid)
 	dis_val(d, "%u", (unsigned)v);
 	if (dis_field(d, &h, 2, 0, 16, "ethertype", &v))
 		return -1;
-	if (v <= 1500)
+	if (v <= PROTO_ETH_LEN_MAX)
 		dis_val(d, "%u: an 802.3 length, so an 802.2 LLC header follows (not dissected)", (unsigned)v);
 	else
 		dis_val(d, "0x%04x = %s", (unsigned)v, ethertype_name((unsigned)v));
@@ -331,7 +312,7 @@ static int dis_vlan(struct dis *d, uint32_t off, unsigned tpid)
 		dis_note(d, "after a VLAN tag, ip[], tcp[] and the like find the bytes below only in an "
 			    "expression that says `vlan` first");
 	d->vlan = 1;
-	if (v <= 1500)
+	if (v <= PROTO_ETH_LEN_MAX)
 		return 0;
 	if (is_vlan_type((unsigned)v))
 		return dis_vlan(d, off + 4, (unsigned)v);
@@ -353,7 +334,7 @@ static int dis_ether(struct dis *d)
 	dis_val(d, "%s", mac(d->pkt + 6, buf));
 	if (dis_field(d, &h, 12, 0, 16, "ethertype", &v))
 		return -1;
-	if (v <= 1500) {
+	if (v <= PROTO_ETH_LEN_MAX) {
 		dis_val(d, "%u: an 802.3 length, so an 802.2 LLC header follows (not dissected)", (unsigned)v);
 		return 0;
 	}
@@ -379,11 +360,12 @@ static int dis_null(struct dis *d, int loop)
 		af = (uint32_t)d->pkt[3] << 24 | (uint32_t)d->pkt[2] << 16 | (uint32_t)d->pkt[1] << 8 | d->pkt[0];
 		order = "little-endian: the capturing host's byte order";
 	}
-	const char *name = af == 2 ? "AF_INET (IPv4)" : af == 24 || af == 28 || af == 30 ? "AF_INET6 (IPv6)" : "not IP";
+	int v6 = af == PROTO_AF_INET6_BSD || af == PROTO_AF_INET6_FREEBSD || af == PROTO_AF_INET6_DARWIN;
+	const char *name = af == PROTO_AF_INET ? "AF_INET (IPv4)" : v6 ? "AF_INET6 (IPv6)" : "not IP";
 	dis_val(d, "%u = %s, %s", af, name, order);
-	if (af == 2)
+	if (af == PROTO_AF_INET)
 		return dis_ip4(d, 4);
-	if (af == 24 || af == 28 || af == 30)
+	if (v6)
 		return dis_ip6(d, 4);
 	dis_note(d, "address family %u: not dissected", af);
 	return 0;
@@ -408,7 +390,7 @@ static int dis_sll(struct dis *d)
 	dis_val(d, "%u = %s", (unsigned)v, sll_pkttype((unsigned)v));
 	if (dis_field(d, &h, 2, 0, 16, "ARPHRD type", &v))
 		return -1;
-	dis_val(d, "%u%s", (unsigned)v, v == 1 ? " = Ethernet" : v == 772 ? " = loopback" : "");
+	dis_val(d, "%u%s", (unsigned)v, v == PROTO_ARPHRD_ETHER ? " = Ethernet" : v == 772 ? " = loopback" : "");
 	if (dis_field(d, &h, 4, 0, 16, "address length", &alen))
 		return -1;
 	dis_val(d, "%u bytes", (unsigned)alen);
@@ -418,8 +400,8 @@ static int dis_sll(struct dis *d)
 	dis_val(d, "%s", alen == 6 ? mac(d->pkt + 6, buf) : "(first `address length` bytes)");
 	if (dis_field(d, &h, 14, 0, 16, "protocol", &v))
 		return -1;
-	dis_val(d, "0x%04x = %s", (unsigned)v, v <= 1500 ? "not an ethertype (not dissected)" : ethertype_name((unsigned)v));
-	if (v <= 1500)
+	dis_val(d, "0x%04x = %s", (unsigned)v, v <= PROTO_ETH_LEN_MAX ? "not an ethertype (not dissected)" : ethertype_name((unsigned)v));
+	if (v <= PROTO_ETH_LEN_MAX)
 		return 0;
 	if (is_vlan_type((unsigned)v))
 		return dis_vlan(d, 16, (unsigned)v);
@@ -435,7 +417,7 @@ static int dis_sll2(struct dis *d)
 	dis_section(d, &h, 20, "Linux cooked header v2 (SLL2)");
 	if (dis_field(d, &h, 0, 0, 16, "protocol", &proto))
 		return -1;
-	dis_val(d, "0x%04x = %s", (unsigned)proto, proto <= 1500 ? "not an ethertype" : ethertype_name((unsigned)proto));
+	dis_val(d, "0x%04x = %s", (unsigned)proto, proto <= PROTO_ETH_LEN_MAX ? "not an ethertype" : ethertype_name((unsigned)proto));
 	if (dis_field(d, &h, 2, 0, 16, "reserved", &v))
 		return -1;
 	dis_val(d, "%u", (unsigned)v);
@@ -444,7 +426,7 @@ static int dis_sll2(struct dis *d)
 	dis_val(d, "%u", (unsigned)v);
 	if (dis_field(d, &h, 8, 0, 16, "ARPHRD type", &v))
 		return -1;
-	dis_val(d, "%u%s", (unsigned)v, v == 1 ? " = Ethernet" : v == 772 ? " = loopback" : "");
+	dis_val(d, "%u%s", (unsigned)v, v == PROTO_ARPHRD_ETHER ? " = Ethernet" : v == 772 ? " = loopback" : "");
 	if (dis_field(d, &h, 10, 0, 8, "packet type", &v))
 		return -1;
 	dis_val(d, "%u = %s", (unsigned)v, sll_pkttype((unsigned)v));
@@ -455,7 +437,7 @@ static int dis_sll2(struct dis *d)
 		return -1;
 	char buf[18];
 	dis_val(d, "%s", alen == 6 ? mac(d->pkt + 12, buf) : "(first `address length` bytes)");
-	if (proto <= 1500) {
+	if (proto <= PROTO_ETH_LEN_MAX) {
 		dis_note(d, "protocol 0x%04x is not an ethertype: not dissected", (unsigned)proto);
 		return 0;
 	}
@@ -485,34 +467,9 @@ static int dis_raw(struct dis *d, int dlt)
 
 /* --- the driver --- */
 
-static const struct {
-	int dlt;
-	const char *name;
-} linktypes[] = {
-	{ DLT_EN10MB, "EN10MB" },     /* Ethernet, with 802.1Q/802.1ad tags */
-	{ DLT_RAW, "RAW" },           /* raw IPv4 or IPv6 */
-	{ DLT_IPV4, "IPV4" },
-	{ DLT_IPV6, "IPV6" },
-	{ DLT_NULL, "NULL" },         /* BSD loopback, host byte order */
-	{ DLT_LOOP, "LOOP" },         /* OpenBSD loopback, network byte order */
-	{ DLT_LINUX_SLL, "LINUX_SLL" },
-	{ DLT_LINUX_SLL2, "LINUX_SLL2" },
-};
-
 int dis_linktype_ok(int dlt)
 {
-	for (size_t i = 0; i < sizeof linktypes / sizeof linktypes[0]; i++)
-		if (linktypes[i].dlt == dlt)
-			return 1;
-	return 0;
-}
-
-static const char *linktype_name(int dlt)
-{
-	for (size_t i = 0; i < sizeof linktypes / sizeof linktypes[0]; i++)
-		if (linktypes[i].dlt == dlt)
-			return linktypes[i].name;
-	return "?";
+	return lt_by_dlt(dlt) != NULL;
 }
 
 static int dis_link(struct dis *d, int dlt)
@@ -597,7 +554,7 @@ int dis_packet(FILE *out, const char *file, unsigned long index, int dlt,
 		strftime(when, sizeof when, "%Y-%m-%d %H:%M:%S", &tm);
 	fprintf(out, "packet %lu of %s, %s.%06ld UTC\n", index, file, when, (long)h->ts.tv_usec);
 	fprintf(out, "%u bytes captured of %u on the wire, link type %s\n", h->caplen, h->len,
-		linktype_name(dlt));
+		lt_by_dlt(dlt) ? lt_by_dlt(dlt)->name : "?");
 	hexdump(out, &d);
 	if (body) {
 		fwrite(body, 1, bodylen, out);

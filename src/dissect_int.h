@@ -13,6 +13,8 @@
 #include <stdio.h>
 
 #include "dissect.h"
+#include "linktype.h"
+#include "proto/proto.h"
 
 #define DIS_MAXMARK 24
 

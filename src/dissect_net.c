@@ -8,37 +8,9 @@
 
 #include "dissect_int.h"
 
-/* IP protocol numbers (IANA "Assigned Internet Protocol Numbers"). */
-static const struct {
-	unsigned v;
-	const char *name;
-} ipprotos[] = {
-	{ 0, "IPv6 hop-by-hop options" }, /* RFC 8200 4.3 */
-	{ 1, "ICMP" },                    /* RFC 792 */
-	{ 2, "IGMP" },                    /* RFC 3376 */
-	{ 4, "IPv4 in IP" },              /* RFC 2003 */
-	{ 6, "TCP" },                     /* RFC 9293 */
-	{ 17, "UDP" },                    /* RFC 768 */
-	{ 41, "IPv6 in IP" },             /* RFC 2473 */
-	{ 43, "IPv6 routing header" },    /* RFC 8200 4.4 */
-	{ 44, "IPv6 fragment header" },   /* RFC 8200 4.5 */
-	{ 47, "GRE" },                    /* RFC 2784 */
-	{ 50, "ESP" },                    /* RFC 4303 */
-	{ 51, "AH" },                     /* RFC 4302 */
-	{ 58, "ICMPv6" },                 /* RFC 4443 */
-	{ 59, "no next header" },         /* RFC 8200 4.7 */
-	{ 60, "IPv6 destination options" }, /* RFC 8200 4.6 */
-	{ 103, "PIM" },                   /* RFC 7761 */
-	{ 112, "VRRP" },                  /* RFC 5798 */
-	{ 132, "SCTP" },                  /* RFC 9260 */
-};
-
 const char *dis_ipproto_name(unsigned p)
 {
-	for (size_t i = 0; i < sizeof ipprotos / sizeof ipprotos[0]; i++)
-		if (ipprotos[i].v == p)
-			return ipprotos[i].name;
-	return "unknown";
+	return proto_name_or(&proto_ipprotos, p, PROTO_DISSECT, "unknown");
 }
 
 /* PPPoE session (RFC 2516 section 4) and the PPP protocol field (RFC
@@ -66,14 +38,14 @@ static int dis_pppoe(struct dis *d, uint32_t off)
 	dis_val(d, "%u bytes of payload, the PPP protocol field included", (unsigned)v);
 	if (dis_field(d, &h, 6, 0, 16, "PPP protocol", &v))
 		return -1;
-	const char *what = v == 0x21 ? "IPv4" : v == 0x57 ? "IPv6" : v == 0xc021 ? "LCP" : v == 0x8021 ? "IPCP"
+	const char *what = v == PROTO_PPP_IPV4 ? "IPv4" : v == PROTO_PPP_IPV6 ? "IPv6" : v == 0xc021 ? "LCP" : v == 0x8021 ? "IPCP"
 			 : v == 0x8057 ? "IPv6CP" : v == 0xc023 ? "PAP" : v == 0xc223 ? "CHAP" : "not dissected";
 	dis_val(d, "0x%04x = %s", (unsigned)v, what);
 	dis_note(d, "below a PPPoE header, ip[], tcp[] and the like find these bytes only in an "
 		    "expression that says `pppoes` first (then `ip` tests this PPP protocol, 0x0021)");
-	if (v == 0x21)
+	if (v == PROTO_PPP_IPV4)
 		return dis_ip4(d, off + 8);
-	if (v == 0x57)
+	if (v == PROTO_PPP_IPV6)
 		return dis_ip6(d, off + 8);
 	dis_mark(d, off + 8, "data");
 	fprintf(d->out, "\nPPP protocol 0x%04x: not dissected; bytes %u on are its data\n", (unsigned)v, off + 8);
@@ -83,11 +55,11 @@ static int dis_pppoe(struct dis *d, uint32_t off)
 int dis_ethertype(struct dis *d, unsigned type, uint32_t off)
 {
 	switch (type) {
-	case 0x0800: return dis_ip4(d, off);  /* RFC 894 */
-	case 0x8864: return dis_pppoe(d, off);
-	case 0x86dd: return dis_ip6(d, off);  /* RFC 2464 */
-	case 0x0806:                          /* RFC 826 */
-	case 0x8035: return dis_arp(d, off);  /* RARP, RFC 903 */
+	case PROTO_ETH_IPV4: return dis_ip4(d, off);
+	case PROTO_ETH_PPPOES: return dis_pppoe(d, off);
+	case PROTO_ETH_IPV6: return dis_ip6(d, off);
+	case PROTO_ETH_ARP:
+	case PROTO_ETH_RARP: return dis_arp(d, off);
 	default:
 		dis_mark(d, off, "data");
 		fprintf(d->out, "\nethertype 0x%04x: not dissected; bytes %u on are its data\n", type, off);
@@ -104,10 +76,10 @@ int dis_arp(struct dis *d, uint32_t off)
 	dis_section(d, &h, 0, "ARP");
 	if (dis_field(d, &h, 0, 0, 16, "hardware type", &v))
 		return -1;
-	dis_val(d, "%u%s", (unsigned)v, v == 1 ? " = Ethernet" : "");
+	dis_val(d, "%u%s", (unsigned)v, v == PROTO_ARPHRD_ETHER ? " = Ethernet" : "");
 	if (dis_field(d, &h, 2, 0, 16, "protocol type", &v))
 		return -1;
-	dis_val(d, "0x%04x%s", (unsigned)v, v == 0x0800 ? " = IPv4" : "");
+	dis_val(d, "0x%04x%s", (unsigned)v, v == PROTO_ETH_IPV4 ? " = IPv4" : "");
 	if (dis_field(d, &h, 4, 0, 8, "hw addr length", &hlen))
 		return -1;
 	dis_val(d, "%u bytes", (unsigned)hlen);
@@ -116,8 +88,7 @@ int dis_arp(struct dis *d, uint32_t off)
 	dis_val(d, "%u bytes", (unsigned)plen);
 	if (dis_field(d, &h, 6, 0, 16, "operation", &v))
 		return -1;
-	static const char *const ops[] = { "?", "request", "reply", "RARP request", "RARP reply" };
-	dis_val(d, "%u = %s", (unsigned)v, v < 5 ? ops[v] : "unknown");
+	dis_val(d, "%u = %s", (unsigned)v, proto_name_or(&proto_arp_ops, (unsigned)v, PROTO_DISSECT, "unknown"));
 	static const char *const names[] = { "sender hw addr", "sender address", "target hw addr",
 					     "target address" };
 	uint32_t at = 8;
@@ -140,27 +111,9 @@ int dis_arp(struct dis *d, uint32_t off)
 	return 0;
 }
 
-/* IPv4 options (RFC 791 3.1; IANA "IP Option Numbers"). */
-static const struct {
-	unsigned kind;
-	const char *name;
-} ip4opts[] = {
-	{ 0, "end of options (EOL)" },
-	{ 1, "no operation (NOP)" },
-	{ 7, "record route (RR)" },
-	{ 68, "timestamp (TS)" },
-	{ 130, "security" },                 /* RFC 1108 */
-	{ 131, "loose source route (LSRR)" },
-	{ 137, "strict source route (SSRR)" },
-	{ 148, "router alert (RA)" },        /* RFC 2113 */
-};
-
 static const char *ip4opt_name(unsigned k)
 {
-	for (size_t i = 0; i < sizeof ip4opts / sizeof ip4opts[0]; i++)
-		if (ip4opts[i].kind == k)
-			return ip4opts[i].name;
-	return "unknown";
+	return proto_name_or(&proto_ipopts, k, PROTO_DISSECT, "unknown");
 }
 
 static int ip4_options(struct dis *d, const struct dis_hdr *h, uint32_t hlen)
@@ -172,13 +125,13 @@ static int ip4_options(struct dis *d, const struct dis_hdr *h, uint32_t hlen)
 			return -1;
 		dis_val(d, "%u = %s (copied %u, class %u, number %u)", (unsigned)kind, ip4opt_name((unsigned)kind),
 			(unsigned)kind >> 7, ((unsigned)kind >> 5) & 3, (unsigned)kind & 31);
-		if (kind == 0) {
+		if (kind == PROTO_IPOPT_EOL) {
 			if (at + 1 < hlen)
 				dis_note(d, "bytes %u-%u: padding after the end of options", h->off + at + 1,
 					 h->off + hlen - 1);
 			return 0;
 		}
-		if (kind == 1) {
+		if (kind == PROTO_IPOPT_NOP) {
 			at++;
 			continue;
 		}
@@ -293,10 +246,11 @@ static int ip6_tlvs(struct dis *d, const struct dis_hdr *h, uint32_t at, uint32_
 	while (at < end) {
 		if (dis_field(d, h, at, 0, 8, "option type", &type))
 			return -1;
-		const char *name = type == 0 ? "Pad1" : type == 1 ? "PadN" : type == 5 ? "router alert" :
-				   type == 0xc2 ? "jumbo payload" : "unknown";
+		const char *name = type == PROTO_IP6OPT_PAD1 ? "Pad1" : type == PROTO_IP6OPT_PADN ? "PadN" :
+				   type == PROTO_IP6OPT_RA ? "router alert" :
+				   type == PROTO_IP6OPT_JUMBO ? "jumbo payload" : "unknown";
 		dis_val(d, "%u = %s", (unsigned)type, name);
-		if (type == 0) {
+		if (type == PROTO_IP6OPT_PAD1) {
 			at++;
 			continue;
 		}
@@ -318,21 +272,21 @@ static int ip6_tlvs(struct dis *d, const struct dis_hdr *h, uint32_t at, uint32_
 static int ip6_ext(struct dis *d, uint32_t ip6off, uint32_t off, unsigned type, unsigned *nh, uint32_t *len,
 		   struct dis_net *n)
 {
-	static const char *const names[] = { [0] = "IPv6 hop-by-hop options", [43] = "IPv6 routing header",
-					     [44] = "IPv6 fragment header", [51] = "authentication header (AH)",
-					     [60] = "IPv6 destination options" };
+	static const char *const names[] = { [PROTO_IP_HOPOPTS] = "IPv6 hop-by-hop options", [PROTO_IP_ROUTING] = "IPv6 routing header",
+					     [PROTO_IP_FRAGMENT] = "IPv6 fragment header", [PROTO_IP_AH] = "authentication header (AH)",
+					     [PROTO_IP_DSTOPTS] = "IPv6 destination options" };
 	struct dis_hdr h = { names[type], off, "ip6", off - ip6off };
 	uint64_t v, hl = 0;
-	dis_mark(d, off, type == 44 ? "fragment" : type == 51 ? "AH" : type == 43 ? "routing" : "options");
+	dis_mark(d, off, type == PROTO_IP_FRAGMENT ? "fragment" : type == PROTO_IP_AH ? "AH" : type == PROTO_IP_ROUTING ? "routing" : "options");
 	uint32_t elen = 8;
-	if (type != 44 && dis_has(d, off + 1, 1))
-		elen = type == 51 ? (d->pkt[off + 1] + 2u) * 4 : (d->pkt[off + 1] + 1u) * 8;
+	if (type != PROTO_IP_FRAGMENT && dis_has(d, off + 1, 1))
+		elen = type == PROTO_IP_AH ? (d->pkt[off + 1] + 2u) * 4 : (d->pkt[off + 1] + 1u) * 8;
 	dis_section(d, &h, elen, names[type]);
 	if (dis_field(d, &h, 0, 0, 8, "next header", &v))
 		return -1;
 	*nh = (unsigned)v;
 	dis_val(d, "%u = %s", (unsigned)v, dis_ipproto_name((unsigned)v));
-	if (type == 44) {
+	if (type == PROTO_IP_FRAGMENT) {
 		if (dis_field(d, &h, 1, 0, 8, "reserved", &v))
 			return -1;
 		dis_val(d, "%u", (unsigned)v);
@@ -355,14 +309,14 @@ static int ip6_ext(struct dis *d, uint32_t ip6off, uint32_t off, unsigned type, 
 	}
 	if (dis_field(d, &h, 1, 0, 8, "header length", &hl))
 		return -1;
-	if (type == 51)
+	if (type == PROTO_IP_AH)
 		dis_val(d, "%u: (%u + 2) x 4 = %u bytes", (unsigned)hl, (unsigned)hl, elen);
 	else
 		dis_val(d, "%u: (%u + 1) x 8 = %u bytes", (unsigned)hl, (unsigned)hl, elen);
 	*len = elen;
-	if (type == 0 || type == 60)
+	if (type == PROTO_IP_HOPOPTS || type == PROTO_IP_DSTOPTS)
 		return ip6_tlvs(d, &h, 2, elen);
-	if (type == 43) {
+	if (type == PROTO_IP_ROUTING) {
 		if (dis_field(d, &h, 2, 0, 8, "routing type", &v))
 			return -1;
 		dis_val(d, "%u", (unsigned)v);
@@ -435,7 +389,8 @@ int dis_ip6(struct dis *d, uint32_t off)
 	struct dis_net n = { 1, off, 40, 40 + (uint32_t)plen, 0, 0 };
 	unsigned next = (unsigned)nh;
 	uint32_t at = off + 40;
-	for (int i = 0; i < 8 && (next == 0 || next == 43 || next == 44 || next == 51 || next == 60); i++) {
+	for (int i = 0; i < 8 && (next == PROTO_IP_HOPOPTS || next == PROTO_IP_ROUTING || next == PROTO_IP_FRAGMENT ||
+				     next == PROTO_IP_AH || next == PROTO_IP_DSTOPTS); i++) {
 		uint32_t len = 0;
 		if (ip6_ext(d, off, at, next, &next, &len, &n))
 			return -1;

@@ -10,21 +10,9 @@
 
 #include "dissect_int.h"
 
-/* Well-known ports the example captures use (IANA service names). */
-static const struct {
-	unsigned port;
-	const char *name;
-} services[] = {
-	{ 22, "ssh" }, { 25, "smtp" }, { 53, "domain, DNS" }, { 80, "http" },
-	{ 123, "ntp" }, { 443, "https" }, { 5353, "mdns" }, { 6379, "redis" }, { 8080, "http-alt" },
-};
-
 static const char *service(unsigned port)
 {
-	for (size_t i = 0; i < sizeof services / sizeof services[0]; i++)
-		if (services[i].port == port)
-			return services[i].name;
-	return NULL;
+	return proto_name(&proto_ports, port, PROTO_DISSECT);
 }
 
 static void port_val(struct dis *d, unsigned port)
@@ -338,31 +326,9 @@ static void tp_cksum(struct dis *d, const struct dis_net *n, const char *proto, 
 
 /* --- TCP (RFC 9293) --- */
 
-/* TCP option kinds (IANA "TCP Option Kind Numbers"). */
-static const struct {
-	unsigned kind;
-	const char *name;
-} tcpopts[] = {
-	{ 0, "end of options (EOL)" },           /* RFC 9293 3.2 */
-	{ 1, "no operation (NOP), padding" },    /* RFC 9293 3.2 */
-	{ 2, "maximum segment size (mss)" },     /* RFC 9293 3.2 */
-	{ 3, "window scale (wscale)" },          /* RFC 7323 2 */
-	{ 4, "SACK permitted (sackOK)" },        /* RFC 2018 2 */
-	{ 5, "selective ACK (sack)" },           /* RFC 2018 3 */
-	{ 8, "timestamps (TS)" },                /* RFC 7323 3 */
-	{ 19, "MD5 signature" },                 /* RFC 2385 */
-	{ 28, "user timeout (UTO)" },            /* RFC 5482 */
-	{ 29, "authentication (TCP-AO)" },       /* RFC 5925 */
-	{ 30, "multipath TCP (MPTCP)" },         /* RFC 8684 */
-	{ 34, "fast open cookie (TFO)" },        /* RFC 7413 */
-};
-
 static const char *tcpopt_name(unsigned k)
 {
-	for (size_t i = 0; i < sizeof tcpopts / sizeof tcpopts[0]; i++)
-		if (tcpopts[i].kind == k)
-			return tcpopts[i].name;
-	return "unknown";
+	return proto_name_or(&proto_tcpopts, k, PROTO_DISSECT, "unknown");
 }
 
 /* The flag bits of tcp[13], most significant first (RFC 9293 3.1,
@@ -390,12 +356,12 @@ static int tcp_options(struct dis *d, const struct dis_hdr *h, uint32_t hlen)
 		if (dis_field(d, h, at, 0, 8, "option kind", &kind))
 			return -1;
 		dis_val(d, "%u = %s", (unsigned)kind, tcpopt_name((unsigned)kind));
-		if (kind == 0) {
+		if (kind == PROTO_TCPOPT_EOL) {
 			if (at + 1 < hlen)
 				dis_note(d, "bytes %u-%u: padding after the end of options", h->off + at + 1, h->off + hlen - 1);
 			return 0;
 		}
-		if (kind == 1) {
+		if (kind == PROTO_TCPOPT_NOP) {
 			at++;
 			continue;
 		}
@@ -407,23 +373,23 @@ static int tcp_options(struct dis *d, const struct dis_hdr *h, uint32_t hlen)
 			return 0;
 		}
 		dis_val(d, "%u bytes, kind and length included", (unsigned)len);
-		if (kind == 2 && len == 4) {
+		if (kind == PROTO_TCPOPT_MSS && len == 4) {
 			if (dis_field(d, h, at + 2, 0, 16, "mss", &v))
 				return -1;
 			dis_val(d, "%u bytes: the largest segment the sender will accept", (unsigned)v);
-		} else if (kind == 3 && len == 3) {
+		} else if (kind == PROTO_TCPOPT_WSCALE && len == 3) {
 			if (dis_field(d, h, at + 2, 0, 8, "shift count", &v))
 				return -1;
 			dis_val(d, "%u: its windows are to be multiplied by 2^%u = %lu", (unsigned)v, (unsigned)v,
 				v < 31 ? 1UL << v : 0UL);
-		} else if (kind == 8 && len == 10) {
+		} else if (kind == PROTO_TCPOPT_TS && len == 10) {
 			if (dis_field(d, h, at + 2, 0, 32, "TS value", &v))
 				return -1;
 			dis_val(d, "%u: the sender's clock", (unsigned)v);
 			if (dis_field(d, h, at + 6, 0, 32, "TS echo reply", &v2))
 				return -1;
 			dis_val(d, "%u%s", (unsigned)v2, v2 ? ": the last TS value it received" : "");
-		} else if (kind == 5 && (len - 2) % 8 == 0) {
+		} else if (kind == PROTO_TCPOPT_SACK && (len - 2) % 8 == 0) {
 			for (uint32_t b = at + 2; b < at + len; b += 8) {
 				if (dis_field(d, h, b, 0, 32, "SACK left edge", &v))
 					return -1;
@@ -561,37 +527,6 @@ static int dis_udp(struct dis *d, const struct dis_net *n, uint32_t off)
 
 /* --- ICMP (RFC 792) and ICMPv6 (RFC 4443, RFC 4861) --- */
 
-static const struct {
-	unsigned type;
-	const char *name;
-} icmptypes[] = {
-	{ 0, "echo reply (icmp-echoreply)" },
-	{ 3, "destination unreachable (icmp-unreach)" },
-	{ 4, "source quench (icmp-sourcequench)" },
-	{ 5, "redirect (icmp-redirect)" },
-	{ 8, "echo request (icmp-echo)" },
-	{ 9, "router advertisement (icmp-routeradvert)" },
-	{ 10, "router solicitation (icmp-routersolicit)" },
-	{ 11, "time exceeded (icmp-timxceed)" },
-	{ 12, "parameter problem (icmp-paramprob)" },
-	{ 13, "timestamp (icmp-tstamp)" },
-	{ 14, "timestamp reply (icmp-tstampreply)" },
-	{ 17, "address mask request (icmp-maskreq)" },
-	{ 18, "address mask reply (icmp-maskreply)" },
-}, icmp6types[] = {
-	{ 1, "destination unreachable" },
-	{ 2, "packet too big" },
-	{ 3, "time exceeded" },
-	{ 4, "parameter problem" },
-	{ 128, "echo request (icmp6-echo)" },
-	{ 129, "echo reply (icmp6-echoreply)" },
-	{ 133, "router solicitation" },
-	{ 134, "router advertisement" },
-	{ 135, "neighbor solicitation" },
-	{ 136, "neighbor advertisement" },
-	{ 137, "redirect" },
-};
-
 static int dis_icmp(struct dis *d, const struct dis_net *n, uint32_t off, int v6)
 {
 	struct dis_hdr h = tp_hdr(n, v6 ? "ICMPv6" : "ICMP", "icmp", off);
@@ -602,16 +537,8 @@ static int dis_icmp(struct dis *d, const struct dis_net *n, uint32_t off, int v6
 	dis_section(d, &h, 8, v6 ? "ICMPv6 header" : "ICMP header");
 	if (dis_field(d, &h, 0, 0, 8, "type", &type))
 		return -1;
-	const char *tn = "unknown";
-	if (v6) {
-		for (size_t i = 0; i < sizeof icmp6types / sizeof icmp6types[0]; i++)
-			if (icmp6types[i].type == type)
-				tn = icmp6types[i].name;
-	} else {
-		for (size_t i = 0; i < sizeof icmptypes / sizeof icmptypes[0]; i++)
-			if (icmptypes[i].type == type)
-				tn = icmptypes[i].name;
-	}
+	const char *tn = proto_name_or(v6 ? &proto_icmp6_types : &proto_icmp_types, (unsigned)type, PROTO_DISSECT,
+				       "unknown");
 	dis_val(d, "%u = %s", (unsigned)type, tn);
 	if (dis_field(d, &h, 1, 0, 8, "code", &v))
 		return -1;
@@ -655,18 +582,18 @@ int dis_transport(struct dis *d, const struct dis_net *n, unsigned proto, uint32
 		return 0;
 	}
 	switch (proto) {
-	case 6: return dis_tcp(d, n, off);
-	case 17: return dis_udp(d, n, off);
-	case 1:
+	case PROTO_IP_TCP: return dis_tcp(d, n, off);
+	case PROTO_IP_UDP: return dis_udp(d, n, off);
+	case PROTO_IP_ICMP:
 		if (!n->v6)
 			return dis_icmp(d, n, off, 0);
 		break;
-	case 58:
+	case PROTO_IP_ICMPV6:
 		if (n->v6)
 			return dis_icmp(d, n, off, 1);
 		break;
 	}
-	if (proto == 50)
+	if (proto == PROTO_IP_ESP)
 		fprintf(d->out, "\nESP (protocol 50): the rest is encrypted, not dissected\n");
 	else
 		fprintf(d->out, "\nprotocol %u (%s): not dissected; its bytes are the payload\n", proto,

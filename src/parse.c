@@ -3,6 +3,7 @@
 #include "error.h"
 #include "parser.h"
 #include "scanner.h"
+#include <setjmp.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -116,8 +117,18 @@ int parse_expr(struct arena *a, const char *src, struct ast **root, struct bpfx_
 	yyscan_t scanner;
 	if (bpfxyylex_init_extra(&p, &scanner))
 		return err_set(err, -1, -1, "cannot start the scanner");
+	/* out of memory in the scanner or a parser action (arena.h): free the
+	 * scanner, then pass the failure on */
+	jmp_buf oom, *outer = a->on_oom;
+	if (setjmp(oom)) {
+		bpfxyylex_destroy(scanner);
+		a->on_oom = outer;
+		arena_oom(a);
+	}
+	a->on_oom = &oom;
 	YY_BUFFER_STATE buf = bpfxyy_scan_bytes(src, (int)strlen(src), scanner);
 	int rc = bpfxyyparse(&p, scanner);
+	a->on_oom = outer;
 	bpfxyy_delete_buffer(buf, scanner);
 	bpfxyylex_destroy(scanner);
 	if (rc == 2) /* bison's stack is full (its message: "memory exhausted") */

@@ -74,7 +74,7 @@ static int parse_args(int argc, char **argv, struct check_args *a)
 	memset(a, 0, sizeof *a);
 	a->linktype = -1;
 	a->snaplen = 262144;
-	a->optimize = 1;
+	a->optimize = BPFX_OPT_EXACT;
 	optind = 1;
 	opterr = 0;
 	int c;
@@ -91,7 +91,7 @@ static int parse_args(int argc, char **argv, struct check_args *a)
 			if (!a->snaplen) /* tcpdump: -s 0 means the default */
 				a->snaplen = 262144;
 			break;
-		case 'O': a->optimize = 0; break;
+		case 'O': a->optimize = BPFX_OPT_OFF; break;
 		case 'L': a->optimize = BPFX_OPT_LOOSE; break;
 		case 'P': a->program = optarg; break;
 		case 'h': fputs(usage_text, stdout); return 0;
@@ -248,7 +248,7 @@ int cli_check(int argc, char **argv)
 		status = check_file(&a, &cs, a.files[i], &npackets, &ndisagree, &ncut);
 	if (cs.n)
 		print_summary(&cs, npackets, ndisagree);
-	if (ncut && a.optimize == 1 && !a.program)
+	if (ncut && a.optimize == BPFX_OPT_EXACT && !a.program)
 		fprintf(stderr, "bpfx check: %lu of the packets that disagree are cut short (caplen < len): "
 			"libpcap's optimizer drops loads bpfx keeps, so a packet too short for one can get "
 			"another verdict; --loose optimizes as libpcap does\n", ncut);

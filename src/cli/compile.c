@@ -27,6 +27,7 @@ int cli_compile(int argc, char **argv)
 	enum fmt_style style = FMT_D;
 	int i;
 	bpfx_options_init(&o);
+	o.dump_to = stderr; /* --dump= */
 	for (i = 1; i < argc; i++) {
 		char *a = argv[i];
 		if (!strcmp(a, "--")) {
@@ -36,7 +37,7 @@ int cli_compile(int argc, char **argv)
 			fputs(usage, stdout);
 			return 0;
 		} else if (!strcmp(a, "-O")) {
-			o.optimize = 0;
+			o.optimize = BPFX_OPT_OFF;
 		} else if (!strcmp(a, "--loose")) {
 			o.optimize = BPFX_OPT_LOOSE;
 		} else if (!strncmp(a, "--dump=", 7)) {

@@ -35,7 +35,7 @@ int cli_explain(int argc, char **argv)
 		} else if (!strcmp(a, "--json")) {
 			json = 1;
 		} else if (!strcmp(a, "-O")) {
-			o.optimize = 0;
+			o.optimize = BPFX_OPT_OFF;
 		} else if (!strcmp(a, "--loose")) {
 			o.optimize = BPFX_OPT_LOOSE;
 		} else if (!strcmp(a, "-y") || !strcmp(a, "-s")) {

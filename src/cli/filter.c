@@ -98,7 +98,7 @@ static int parse_args(int argc, char **argv, struct filter_args *a)
 		{ NULL, 0, NULL, 0 },
 	};
 	memset(a, 0, sizeof *a);
-	a->optimize = 1;
+	a->optimize = BPFX_OPT_EXACT;
 	optind = 1;
 	opterr = 0;
 	int c;
@@ -115,7 +115,7 @@ static int parse_args(int argc, char **argv, struct filter_args *a)
 			if (!a->count)
 				return bad_usage("-c needs a count of at least 1", optarg);
 			break;
-		case 'O': a->optimize = 0; break;
+		case 'O': a->optimize = BPFX_OPT_OFF; break;
 		case OPT_LOOSE: a->optimize = BPFX_OPT_LOOSE; break;
 		case 'e': a->dec.eflag = 1; break;
 		case 'v': a->dec.vflag++; break;

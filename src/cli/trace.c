@@ -49,14 +49,14 @@ static int parse_args(int argc, char **argv, struct trace_args *a)
 		{ NULL, 0, NULL, 0 },
 	};
 	memset(a, 0, sizeof *a);
-	a->optimize = 1;
+	a->optimize = BPFX_OPT_EXACT;
 	optind = 1;
 	opterr = 0;
 	int c;
 	while ((c = getopt_long(argc, argv, "+:r:O", longopts, NULL)) != -1) {
 		switch (c) {
 		case 'r': a->file = optarg; break;
-		case 'O': a->optimize = 0; break;
+		case 'O': a->optimize = BPFX_OPT_OFF; break;
 		case OPT_LOOSE: a->optimize = BPFX_OPT_LOOSE; break;
 		case OPT_PACKET:
 			a->packet = cli_uint("--packet", optarg);

@@ -17,6 +17,7 @@
 #include <sys/time.h>
 
 #include "decode/decode.h"
+#include "proto/proto.h"
 
 #define DEC_TCPSEQ_BUCKETS 1024
 
@@ -67,6 +68,9 @@ static inline void dec_handoff(struct dec_ctx *d, const char *what)
 }
 
 /* --- accessors (decode.c): each checks the capture bound first --- */
+/* What setjmp(d->trunc) returns: the first time, after dec_trunc, after
+ * dec_trunc_ret. */
+enum { DEC_TRUNC_NONE, DEC_TRUNC_JUMP, DEC_TRUNC_RET };
 _Noreturn void dec_trunc(struct dec_ctx *d);
 /* The same exit for the checks after which tcpdump's printer returns
  * rather than jumps out: the -x/-X/-A dump then skips the link header. */

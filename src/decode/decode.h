@@ -9,13 +9,23 @@
 #include <sys/types.h>
 #include <pcap/pcap.h>
 
+/* The -t count, as tcpdump reads it. */
+enum dec_tflag {
+	DEC_T_TIME,         /* default: HH:MM:SS.uuuuuu, local time */
+	DEC_T_NONE,         /* -t: none */
+	DEC_T_EPOCH,        /* -tt: seconds since the epoch */
+	DEC_T_DELTA,        /* -ttt: since the previous packet */
+	DEC_T_DATE,         /* -tttt: date and time */
+	DEC_T_SINCE_FIRST,  /* -ttttt: since the first packet */
+};
+
 struct dec_opts {
 	int nflag;          /* -n count: 1 = no host names, 2 = -nn: no port names */
 	int eflag;          /* -e: print the link-level header */
 	int vflag;          /* -v count */
 	int qflag;          /* -q: quick output */
 	int Sflag;          /* -S: absolute TCP sequence numbers */
-	int tflag;          /* -t count (0 = default timestamp; 1 = -t none; 2 = -tt; 3 = -ttt; 4 = -tttt; 5 = -ttttt) */
+	int tflag;          /* -t count: enum dec_tflag */
 	int xflag;          /* -x count (1 = -x, 2 = -xx) */
 	int Xflag;          /* -X count (1 = -X, 2 = -XX) */
 	int Aflag;          /* -A */

@@ -9,6 +9,7 @@
  * parked in scratch memory while the left one is computed. */
 #include "gen/gen.h"
 #include "error.h"
+#include "isa.h"
 #include <sys/types.h>
 #include <pcap/bpf.h>
 
@@ -73,10 +74,16 @@ static int alloc_scratch(struct gen *g)
 
 static int eval(struct gen *g, struct cond *c, const struct ast *n);
 
+static const uint16_t alu_op[] = {
+	[OP_ADD] = BPF_ADD, [OP_SUB] = BPF_SUB, [OP_MUL] = BPF_MUL, [OP_DIV] = BPF_DIV,
+	[OP_MOD] = BPF_MOD, [OP_AND] = BPF_AND, [OP_OR] = BPF_OR, [OP_XOR] = BPF_XOR,
+	[OP_LSH] = BPF_LSH, [OP_RSH] = BPF_RSH,
+};
+
 /* The value of an arithmetic expression made only of constants, computed
- * as the interpreter would: 1 and *v, or 0 when it reads the packet or
- * could end the program (a zero divisor, a shift of 32 or more), which the
- * program must then do at run time. */
+ * as the interpreter would (isa_alu on `op #b`): 1 and *v, or 0 when it
+ * reads the packet or has an operand `op #b` cannot take (a zero divisor,
+ * a shift of 32 or more), which the program then computes at run time. */
 static int const_value(const struct ast *n, uint32_t *v)
 {
 	uint32_t a, b;
@@ -87,24 +94,19 @@ static int const_value(const struct ast *n, uint32_t *v)
 	case AST_NEG:
 		if (!const_value(n->l, &a))
 			return 0;
-		*v = (uint32_t)-a;
+		*v = isa_alu(BPF_ALU | BPF_NEG, a, 0).value;
 		return 1;
 	case AST_BINOP:
 		if (!const_value(n->l, &a) || !const_value(n->r, &b))
 			return 0;
-		switch (n->op) {
-		case OP_ADD: *v = a + b; return 1;
-		case OP_SUB: *v = a - b; return 1;
-		case OP_MUL: *v = a * b; return 1;
-		case OP_DIV: if (!b) return 0; *v = a / b; return 1;
-		case OP_MOD: if (!b) return 0; *v = a % b; return 1;
-		case OP_AND: *v = a & b; return 1;
-		case OP_OR: *v = a | b; return 1;
-		case OP_XOR: *v = a ^ b; return 1;
-		case OP_LSH: if (b > 31) return 0; *v = a << b; return 1;
-		case OP_RSH: if (b > 31) return 0; *v = a >> b; return 1;
-		default: return 0;
-		}
+		if ((size_t)n->op >= sizeof alu_op / sizeof alu_op[0])
+			return 0;
+		uint16_t code = (uint16_t)(BPF_ALU | alu_op[n->op] | BPF_K);
+		struct isa_result r = isa_alu(code, a, b);
+		if (isa_k_check(code, b) != ISA_K_OK || r.fault != ISA_OK)
+			return 0;
+		*v = r.value;
+		return 1;
 	default:
 		return 0;
 	}
@@ -142,12 +144,6 @@ static int eval_load(struct gen *g, struct cond *c, const struct ast *n)
 	g->pppoes = saved_pppoes;
 	return 0;
 }
-
-static const uint16_t alu_op[] = {
-	[OP_ADD] = BPF_ADD, [OP_SUB] = BPF_SUB, [OP_MUL] = BPF_MUL, [OP_DIV] = BPF_DIV,
-	[OP_MOD] = BPF_MOD, [OP_AND] = BPF_AND, [OP_OR] = BPF_OR, [OP_XOR] = BPF_XOR,
-	[OP_LSH] = BPF_LSH, [OP_RSH] = BPF_RSH,
-};
 
 /* Leave n's value in A.  Within one straight-line computation any load
  * past the packet or division by zero rejects, so only what is computed
