@@ -409,7 +409,8 @@ void dec_tcp(struct dec_ctx *d, const struct dec_net *n, const uint8_t *p, size_
 		return;
 	}
 	if (sport == 6379 || dport == 6379 ||
-	    (d->o.resp_port && (sport == (unsigned)d->o.resp_port || dport == (unsigned)d->o.resp_port))) {
+	    d->o.resp_port == DEC_RESP_ANY ||
+	    (d->o.resp_port > 0 && (sport == (unsigned)d->o.resp_port || dport == (unsigned)d->o.resp_port))) {
 		dec_printf(d, ": ");
 		dec_resp(d, data, plen);
 	} else
