@@ -19,6 +19,7 @@ enum dec_tflag {
 	DEC_T_SINCE_FIRST,  /* -ttttt: since the first packet */
 };
 
+#define DEC_RESP_ANY (-1) /* -T resp: every TCP payload is RESP */
 struct dec_opts {
 	int nflag;          /* -n count: 1 = no host names, 2 = -nn: no port names */
 	int eflag;          /* -e: print the link-level header */
@@ -30,7 +31,7 @@ struct dec_opts {
 	int Xflag;          /* -X count (1 = -X, 2 = -XX) */
 	int Aflag;          /* -A */
 	int no_cksum;       /* --dont-verify-checksums */
-	int resp_port;      /* --decode-as PORT=resp; 0 = none */
+	int resp_port;      /* --decode-as PORT=resp; 0 = none; DEC_RESP_ANY: -T resp */
 };
 
 struct dec_ctx;

@@ -367,7 +367,8 @@ void dec_tcp(struct dec_ctx *d, const struct dec_net *n, const uint8_t *p, size_
 		return;
 	}
 	if (sport == PROTO_PORT_RESP || dport == PROTO_PORT_RESP ||
-	    (d->o.resp_port && (sport == (unsigned)d->o.resp_port || dport == (unsigned)d->o.resp_port))) {
+	    d->o.resp_port == DEC_RESP_ANY ||
+	    (d->o.resp_port > 0 && (sport == (unsigned)d->o.resp_port || dport == (unsigned)d->o.resp_port))) {
 		dec_printf(d, ": ");
 		dec_resp(d, data, plen);
 	} else
