@@ -6,9 +6,12 @@
  * compilers must accept or both reject.  Where both accept, bpfx's
  * unoptimized program run by libpcap's bpf_filter must return exactly what
  * libpcap's unoptimized program returns, on every packet: the synthesizer's
- * packets for that link type, its Ethernet packets re-wrapped into that
- * link type, mutated and truncated copies, and the corpus captures of that
- * link type when CORPUS_DIR exists.  Our own interpreter must agree with
+ * packets for that link type, its hand-built edge packets (synth_edges),
+ * its Ethernet packets re-wrapped into that link type, PPPoE sessions, on
+ * NULL/LOOP each packet again under the AF values a live handle and a
+ * byte-swapped file expect, mutated and truncated copies, and the corpus
+ * captures of that link type when CORPUS_DIR exists.  Generated ORs of
+ * up to 800 hosts, ports and nets run on packets of their own (below).  Our own interpreter must agree with
  * bpf_filter on bpfx's program too.  libpcap's optimized program is also
  * run; where it differs from its own unoptimized program (its optimizer
  * can skip a load that would have rejected a truncated packet) the count
@@ -21,8 +24,8 @@
  * Every expression of INVALID must be rejected by bpfx, with a message and
  * a span inside the expression, and by libpcap.
  *
- * Every expression must bite: on every link type where libpcap compiles
- * it, libpcap's unoptimized program must accept at least one packet and
+ * Every expression must bite: on every link type (and handle) where
+ * libpcap compiles it, libpcap's unoptimized program must accept at least one packet and
  * reject at least one, else a wrong constant in it could pass unseen.
  * Exempt are the link types where libpcap's optimizer proves that it
  * matches nothing or everything (its program is one return), and the
