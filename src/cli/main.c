@@ -1,6 +1,5 @@
 /* main.c: `bpfx COMMAND [ARGS]`.  Dispatch and the helpers subcommands
  * share; every subcommand lives in its own file. */
-#include "config.h" /* PACKAGE_VERSION */
 #include "cli.h"
 #include "bpfx.h"
 #include <errno.h>
@@ -56,7 +55,7 @@ static void help(FILE *f)
 /* --version: as tcpdump --version, bpfx's then libpcap's. */
 static void version(FILE *f)
 {
-	fprintf(f, "bpfx version %s\n%s\n", PACKAGE_VERSION, pcap_lib_version());
+	fprintf(f, "bpfx version %s\n%s\n", bpfx_version(), pcap_lib_version());
 }
 
 const char *cli_prog = "bpfx";
