@@ -20,6 +20,33 @@
 
 static const struct span nospan = { 0, 0 };
 
+/* Each test's program, in its own arena; o is freed when set. */
+struct fixture {
+	struct arena a;
+	struct ir_prog p;
+	struct ir_order o;
+};
+
+static int setup(void **state)
+{
+	struct fixture *f = calloc(1, sizeof *f);
+	if (!f)
+		return -1;
+	arena_init(&f->a);
+	ir_init(&f->p, &f->a, SNAP);
+	*state = f;
+	return 0;
+}
+
+static int teardown(void **state)
+{
+	struct fixture *f = *state;
+	ir_order_free(&f->o);
+	arena_free(&f->a);
+	free(f);
+	return 0;
+}
+
 static struct ir_block *branch(struct ir_prog *p, uint32_t k, struct ir_block *t, struct ir_block *f)
 {
 	struct ir_block *b = ir_block_new(p);
@@ -63,87 +90,63 @@ static struct diamond diamond(struct ir_prog *p)
  * after its test (the false side is walked first), the returns last. */
 static void test_ir_rpo_orders_blocks_after_their_predecessors(void **state)
 {
-	(void)state;
-	struct arena a;
-	struct ir_prog p;
-	struct ir_order o;
-	arena_init(&a);
-	ir_init(&p, &a, SNAP);
-	struct diamond d = diamond(&p);
-	ir_rpo(&p, &o);
-	assert_int_equal(o.n, 6);
-	struct ir_block *want[] = { d.e, d.x, d.y, d.z, p.accept, p.reject };
+	struct fixture *fx = *state;
+	struct ir_prog *p = &fx->p;
+	struct diamond d = diamond(p);
+	ir_rpo(p, &fx->o);
+	assert_int_equal(fx->o.n, 6);
+	struct ir_block *want[] = { d.e, d.x, d.y, d.z, p->accept, p->reject };
 	for (int i = 0; i < 6; i++) {
-		assert_ptr_equal(o.b[i], want[i]);
-		assert_int_equal(ir_index(&o, want[i]), i);
+		assert_ptr_equal(fx->o.b[i], want[i]);
+		assert_int_equal(ir_index(&fx->o, want[i]), i);
 	}
-	ir_order_free(&o);
-	arena_free(&a);
 }
 
 static void test_ir_preds_count_edges(void **state)
 {
-	(void)state;
-	struct arena a;
-	struct ir_prog p;
-	struct ir_order o;
-	arena_init(&a);
-	ir_init(&p, &a, SNAP);
-	struct diamond d = diamond(&p);
-	ir_rpo(&p, &o);
-	int *preds = ir_preds(&o);
-	assert_int_equal(preds[ir_index(&o, d.e)], 0);
-	assert_int_equal(preds[ir_index(&o, d.x)], 1);
-	assert_int_equal(preds[ir_index(&o, d.y)], 1);
-	assert_int_equal(preds[ir_index(&o, d.z)], 2);
-	assert_int_equal(preds[ir_index(&o, p.accept)], 1);
-	assert_int_equal(preds[ir_index(&o, p.reject)], 1);
+	struct fixture *fx = *state;
+	struct ir_prog *p = &fx->p;
+	struct diamond d = diamond(p);
+	ir_rpo(p, &fx->o);
+	int *preds = ir_preds(&fx->o);
+	assert_int_equal(preds[ir_index(&fx->o, d.e)], 0);
+	assert_int_equal(preds[ir_index(&fx->o, d.x)], 1);
+	assert_int_equal(preds[ir_index(&fx->o, d.y)], 1);
+	assert_int_equal(preds[ir_index(&fx->o, d.z)], 2);
+	assert_int_equal(preds[ir_index(&fx->o, p->accept)], 1);
+	assert_int_equal(preds[ir_index(&fx->o, p->reject)], 1);
 	free(preds);
-	ir_order_free(&o);
-	arena_free(&a);
 }
 
 /* A block nothing reaches, or one made after the walk, has no index. */
 static void test_ir_index_of_unwalked_blocks(void **state)
 {
-	(void)state;
-	struct arena a;
-	struct ir_prog p;
-	struct ir_order o;
-	arena_init(&a);
-	ir_init(&p, &a, SNAP);
-	struct ir_block *lost = jump(&p, 1, p.accept);
-	p.entry = branch(&p, 0x0800, p.accept, p.accept);
-	ir_rpo(&p, &o);
-	assert_int_equal(o.n, 2); /* the entry and accept; not reject, not lost */
-	assert_int_equal(ir_index(&o, lost), -1);
-	assert_int_equal(ir_index(&o, p.reject), -1);
-	struct ir_block *later = ir_block_new(&p);
-	assert_int_equal(ir_index(&o, later), -1);
-	ir_order_free(&o);
-	arena_free(&a);
+	struct fixture *fx = *state;
+	struct ir_prog *p = &fx->p;
+	struct ir_block *lost = jump(p, 1, p->accept);
+	p->entry = branch(p, 0x0800, p->accept, p->accept);
+	ir_rpo(p, &fx->o);
+	assert_int_equal(fx->o.n, 2); /* the entry and accept; not reject, not lost */
+	assert_int_equal(ir_index(&fx->o, lost), -1);
+	assert_int_equal(ir_index(&fx->o, p->reject), -1);
+	struct ir_block *later = ir_block_new(p);
+	assert_int_equal(ir_index(&fx->o, later), -1);
 }
 
 /* The walk keeps its own stack: a chain far deeper than the C stack
  * would allow for a recursive walk. */
 static void test_ir_rpo_walks_deep_chains(void **state)
 {
-	(void)state;
 	enum { DEPTH = 100000 };
-	struct arena a;
-	struct ir_prog p;
-	struct ir_order o;
-	arena_init(&a);
-	ir_init(&p, &a, SNAP);
-	struct ir_block *b = p.accept;
+	struct fixture *fx = *state;
+	struct ir_prog *p = &fx->p;
+	struct ir_block *b = p->accept;
 	for (int i = 0; i < DEPTH; i++)
-		b = branch(&p, (uint32_t)i, p.reject, b);
-	p.entry = b;
-	ir_rpo(&p, &o);
-	assert_int_equal(o.n, DEPTH + 2);
-	assert_ptr_equal(o.b[0], p.entry);
-	ir_order_free(&o);
-	arena_free(&a);
+		b = branch(p, (uint32_t)i, p->reject, b);
+	p->entry = b;
+	ir_rpo(p, &fx->o);
+	assert_int_equal(fx->o.n, DEPTH + 2);
+	assert_ptr_equal(fx->o.b[0], p->entry);
 }
 
 static struct bpf_insn *emit(struct ir_prog *p, unsigned *n)
@@ -167,14 +170,11 @@ static u_int run(struct bpf_insn *prog, uint16_t ethertype)
  * kept (y is not its target), y's to z left out (z comes next). */
 static void test_emit_lays_out_in_reverse_postorder(void **state)
 {
-	(void)state;
-	struct arena a;
-	struct ir_prog p;
+	struct fixture *fx = *state;
+	struct ir_prog *p = &fx->p;
 	unsigned n;
-	arena_init(&a);
-	ir_init(&p, &a, SNAP);
-	diamond(&p);
-	struct bpf_insn *prog = emit(&p, &n);
+	diamond(p);
+	struct bpf_insn *prog = emit(p, &n);
 	/* e: ld, jeq; x: ld #0, ja; y: ld #0, ld #1; z: ld, jeq; ret; ret */
 	assert_int_equal(n, 10);
 	assert_int_equal(prog[3].code, BPF_JMP | BPF_JA);
@@ -183,23 +183,19 @@ static void test_emit_lays_out_in_reverse_postorder(void **state)
 	assert_int_equal(run(prog, 0x0800), 0);
 	assert_int_equal(run(prog, 0x86dd), SNAP);
 	free(prog);
-	arena_free(&a);
 }
 
 /* A test whose target lies more than 255 instructions ahead jumps to a
  * `ja` placed within reach; the verdicts stay what the graph says. */
 static void test_emit_adds_trampolines_for_far_jumps(void **state)
 {
-	(void)state;
-	struct arena a;
-	struct ir_prog p;
+	struct fixture *fx = *state;
+	struct ir_prog *p = &fx->p;
 	unsigned n;
-	arena_init(&a);
-	ir_init(&p, &a, SNAP);
 	/* e's true side is accept, laid out after m's 300 loads */
-	struct ir_block *m = jump(&p, 300, branch(&p, 0x86dd, p.accept, p.reject));
-	p.entry = branch(&p, 0x0800, p.accept, m);
-	struct bpf_insn *prog = emit(&p, &n);
+	struct ir_block *m = jump(p, 300, branch(p, 0x86dd, p->accept, p->reject));
+	p->entry = branch(p, 0x0800, p->accept, m);
+	struct bpf_insn *prog = emit(p, &n);
 	int ja = 0;
 	for (unsigned i = 0; i < n; i++)
 		ja += prog[i].code == (BPF_JMP | BPF_JA);
@@ -209,18 +205,19 @@ static void test_emit_adds_trampolines_for_far_jumps(void **state)
 	assert_int_equal(run(prog, 0x86dd), SNAP);
 	assert_int_equal(run(prog, 0x0806), 0);
 	free(prog);
-	arena_free(&a);
 }
+
+#define TEST(name) cmocka_unit_test_setup_teardown(name, setup, teardown)
 
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test(test_ir_rpo_orders_blocks_after_their_predecessors),
-		cmocka_unit_test(test_ir_preds_count_edges),
-		cmocka_unit_test(test_ir_index_of_unwalked_blocks),
-		cmocka_unit_test(test_ir_rpo_walks_deep_chains),
-		cmocka_unit_test(test_emit_lays_out_in_reverse_postorder),
-		cmocka_unit_test(test_emit_adds_trampolines_for_far_jumps),
+		TEST(test_ir_rpo_orders_blocks_after_their_predecessors),
+		TEST(test_ir_preds_count_edges),
+		TEST(test_ir_index_of_unwalked_blocks),
+		TEST(test_ir_rpo_walks_deep_chains),
+		TEST(test_emit_lays_out_in_reverse_postorder),
+		TEST(test_emit_adds_trampolines_for_far_jumps),
 	};
 	return cmocka_run_group_tests_name("ir", tests, NULL, NULL);
 }
