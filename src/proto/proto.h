@@ -8,6 +8,7 @@
  *     option.c     IPv4 options and TCP options
  *     port.c       well-known ports
  *     arp.c        ARP operations
+ *     ppp.c        PPP protocol field values
  *     lookup.c     the lookups below
  *
  * Link types are in src/linktype.c (offsets the code generator reads).
@@ -188,7 +189,8 @@
 #define PROTO_RARP_REPLY     4
 #define PROTO_INARP_REQUEST  8
 #define PROTO_INARP_REPLY    9
-#define PROTO_ARPHRD_ETHER   1
+#define PROTO_ARPHRD_ETHER   1      /* linux/if_arp.h ARPHRD_* */
+#define PROTO_ARPHRD_LOOPBACK 772
 
 /* --- well-known ports --- */
 #define PROTO_PORT_RESP      6379   /* Redis (RESP) */
@@ -231,6 +233,7 @@ extern const struct proto_table proto_ipopts;      /* option.c */
 extern const struct proto_table proto_tcpopts;     /* option.c */
 extern const struct proto_table proto_ports;       /* port.c */
 extern const struct proto_table proto_arp_ops;     /* arp.c */
+extern const struct proto_table proto_ppp;         /* ppp.c */
 
 /* --- lookup.c --- */
 /* The row for v, or NULL. */
