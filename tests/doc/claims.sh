@@ -54,6 +54,7 @@ claim README.md 'expressions in invalid.txt' "$ninvalid" 'invalid.txt` lists \([
 claim doc/hardening.md 'expressions of exprs.txt and invalid.txt' "$((nexprs + ninvalid))" 'from the \([0-9,]*\) expressions of `tests\/diff\/exprs.txt`'
 claim doc/hardening.md 'expression seeds in corpus/expr' "$(ls "$top/tests/fuzz/corpus/expr" | wc -l)" 'the \([0-9,]*\) seeds in `corpus\/expr`'
 claim doc/hardening.md 'capture seeds of ours' "$(ls "$top/tests/fuzz/corpus/capture" | wc -l)" 'pcap\/pcapng from \([0-9,]*\) seeds of ours'
+claim README.md 'deliberate bugs in mutations.txt' "$(grep -c '^name:' "$top/tests/mutate/mutations.txt")" 'an hour) applies \([0-9]*\)'
 nharn=$(ls "$top"/tests/fuzz/fuzz_*.c | grep -vc fuzz_common)
 claim README.md 'libFuzzer harnesses' "$(echo $nharn | sed 's/^4$/Four/')" '\([A-Z][a-z]*\) libFuzzer harnesses'
 claim README.md 'fuzz seconds by default' "$(sed -n 's/^FUZZ_SECONDS = //p' "$top/tests/fuzz/local.mk")" 'default \([0-9]*\) each'
