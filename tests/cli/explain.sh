@@ -14,6 +14,24 @@ run 2 $B explain -y NOSUCH tcp; err_has "NOSUCH"
 run 2 $B explain --bogus tcp
 run 2 $B explain 'tcp and'; err_has "tcp and"; err_has "^"
 
+# Compile errors underline the part of the expression at fault: the caret
+# line must start under the first character of SUB and span exactly SUB
+# (its place computed here from the expression, not taken from bpfx).
+span_is() { # VERB EXPRESSION SUB
+	run 2 $B "$1" "$2" || return
+	_pre=${2%%"$3"*}
+	_want=$(printf '  %*s^' ${#_pre} '')$(printf '%*s' $((${#3} - 1)) '' | tr ' ' '~')
+	grep -qxF -- "  $2" "$T/err" && grep -qxF -- "$_want" "$T/err" && pass ||
+		fail "$1 '$2': not underlined '$3': $(cat "$T/err")"
+}
+span_is compile 'port 99999' '99999'
+span_is compile 'tcp and' 'and'
+span_is compile 'host 1.2.3.4 and foo' 'foo'
+span_is compile 'ip and (udp or' 'or'
+span_is compile 'net 10.0.0.1/33' '10.0.0.1/33'
+span_is explain 'udp and tcp[13] & 16 != 0 and net 10.0.0.0/40' '10.0.0.0/40'
+span_is compile 'tcp port 80 and portrange 90-70000' '90-70000'
+
 run 0 $B explain 'tcp[13] & 16 != 0'
 has "expression: tcp[13] & 16 != 0"
 has "link type:  EN10MB (Ethernet), network layer at offset 14"

@@ -22,3 +22,6 @@ SCRIPT_TESTS += tests/cli/errors.sh
 SCRIPT_TESTS += tests/cli/tcpdump-options.sh
 SCRIPT_TESTS += tests/cli/live.sh
 SCRIPT_TESTS += tests/cli/kernel.sh
+# The facts dissect, explain and trace state, checked independently.
+SCRIPT_TESTS += tests/cli/facts.sh
+EXTRA_DIST += tests/cli/facts.py
