@@ -68,8 +68,9 @@ def write_pcap(path, dlt, frames, snaplen=262144):
     with open(path, "wb") as f:
         f.write(struct.pack("<IHHiIII", 0xA1B2C3D4, 2, 4, 0, 0, snaplen, dlt))
         for i, fr in enumerate(frames):
-            f.write(struct.pack("<IIII", 1700000000 + i, 0, len(fr), len(fr)))
-            f.write(fr)
+            cut = fr[:snaplen]
+            f.write(struct.pack("<IIII", 1700000000 + i, 0, len(cut), len(fr)))
+            f.write(cut)
 
 
 def csum(b):
@@ -117,6 +118,8 @@ def synth(tmp):
                           ("sll", 113, sll)):
         files[name] = os.path.join(tmp, name + ".pcap")
         write_pcap(files[name], dlt, [fr])
+    files["cut"] = os.path.join(tmp, "cut.pcap")  # the VLAN frame, 40 bytes captured
+    write_pcap(files["cut"], 1, [vlan], snaplen=40)
     return files
 
 
@@ -339,6 +342,7 @@ class Dom(html.parser.HTMLParser):
             a["_cells"] = []
         elif "data-seg" in a:
             self.segs.append(a)
+            self.text_of = a
         elif a.get("id") == "verdict":
             self.verdict = a
         if tag == "code" and self.cur is not None and "insn" in self.cur["_cls"]:
@@ -407,6 +411,46 @@ def run(args):
 
 
 LTNAME = {1: "EN10MB", 113: "LINUX_SLL", 101: "RAW", 0: "NULL", 12: "RAW"}
+
+
+def program_page(tmp, label, expr):
+    """explain --html without a packet: the program and the expression."""
+    rc, out, err = run([BPFX, "explain", "--html", expr])
+    if not check(rc == 0 and out, "%s: explain --html exits %d: %s" % (label, rc, err.strip())):
+        return
+    check_markup(label, out)
+    hooked = os.path.join(tmp, "hooked-%s.html" % label)
+    with open(hooked, "w") as f:
+        f.write(out.replace("</body>", TEST_HOOK + "</body>"))
+    dom = Dom()
+    dom.feed(chromium(["--dump-dom", "file://" + hooked], tmp))
+    check(dom.body.get("data-test-done") == "1", label + ": the page's script did not run to the end")
+    check(not dom.bytes and dom.verdict is None, label + ": a packet on a page without one")
+    rc, listing, err = run([BPFX, "compile", "-d", expr])
+    prog = parse_listing(listing)
+    exp = expected_reads(prog, {})
+    check(len(dom.insns) == len(prog), "%s: %d instructions, -d lists %d" % (label, len(dom.insns), len(prog)))
+    for pc, ins in enumerate(dom.insns[:len(prog)]):
+        got = [int(x) for x in ins["data-reads"].split()] if "data-reads" in ins else None
+        check(got == exp.get(pc), "%s: pc %d reads %s, computed %s" % (label, pc, got, exp.get(pc)))
+    # the expression is shown once, escaped, whole
+    shown = "".join(g["_text"] for g in dom.segs)
+    check(shown == expr, "%s: the expression reads %r" % (label, shown))
+
+
+def usage_errors(tmp):
+    """Bad usage and bad input: exit 2, a message, no page."""
+    mixed = os.path.join(EX, "mixed.pcap")
+    for args, words in ((["explain", "-r", mixed, "tcp"], "--html"),
+                        (["explain", "--html", "--packet", "2", "tcp"], "-r FILE"),
+                        (["explain", "--html", "-r", mixed, "--packet", "9999", "tcp"], "no packet 9999"),
+                        (["explain", "--html", "-r", os.path.join(tmp, "missing.pcap"), "tcp"], "missing.pcap"),
+                        (["explain", "--html", "-r", mixed, "tcp["], "tcp["),
+                        (["dissect", "--html"], "-r FILE"),
+                        (["dissect", "--html", "-r", mixed, "--packet", "9999"], "no packet 9999")):
+        rc, out, err = run([BPFX] + args)
+        check(rc == 2 and not out and words in err, "bpfx %s: exit %d, %d bytes out, %r"
+              % (" ".join(args), rc, len(out), err[:80]))
 
 
 def one_page(tmp, label, pcap, n, expr):
@@ -528,6 +572,8 @@ def main():
             ("sll-udp", s["sll"], 1, "udp and udp[8:4] = 0x68656c6c"),
             ("reject", hs, 1, "udp or tcp[13] & 1 != 0"),
             ("len", mixed, 20, "len > 1000 and ip[2:2] - ((ip[0]&0xf)<<2) > 1000"),
+            ("escape", redis, 1, "len < 100 and ip[0] & 0xf = 5 or tcp[tcpflags] & tcp-syn != 0"),
+            ("truncated", s["cut"], 1, "vlan and udp dst port 53"),
             ("dissect-vlan", s["vlan"], 1, None),
             ("dissect-v6", mixed, 28, None),
         ]
@@ -536,6 +582,11 @@ def main():
         pages = {}
         for label, pcap, n, expr in cases:
             pages[label] = one_page(tmp, label, pcap, n, expr)
+        programs = 0
+        if not only or "program-only" in only:
+            program_page(tmp, "program-only", "tcp[13] & 16 != 0 and len <= 1500")
+            usage_errors(tmp)
+            programs = 1
         os.makedirs(OUT, exist_ok=True)
         shots = []
         for label, pc in (("payload-resp", 22), ("vlan", None)):
@@ -560,7 +611,7 @@ def main():
         shutil.rmtree(tmp, ignore_errors=True)
     for f in failures[:int(os.environ.get("HTML_SHOW", "40"))]:
         print("FAIL: " + f)
-    print("%d pages, %d checks, %d failed; screenshots: %s" % (len(cases), checks, len(failures), " ".join(shots)))
+    print("%d pages, %d checks, %d failed; screenshots: %s" % (len(cases) + programs, checks, len(failures), " ".join(shots)))
     return 1 if failures else 0
 
 
