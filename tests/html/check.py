@@ -13,6 +13,8 @@ by the page:
     are exactly the bytes it loads, found by running the -d listing in the
     small interpreter below over the packet (absolute loads always,
     indexed ones when the run reaches them);
+  - every instruction and byte takes keyboard focus (tabindex 0; the
+    instruction's focus() is real focus, not a synthetic event);
   - focusing an instruction lights exactly those bytes (the ones captured),
     the fields holding them and its span; hovering a byte lights the
     instructions that read it and the fields holding it;
@@ -369,10 +371,11 @@ function all(s){return Array.prototype.slice.call(document.querySelectorAll(s));
 var fl=all('tr.field');fl.forEach(function(f,i){f.setAttribute('data-test-i',i);});
 function lit(sel,attr){return all(sel+'.hl').map(function(e){return e.getAttribute(attr);}).join(' ');}
 function fire(e,t){e.dispatchEvent(new Event(t));}
-all('tr.insn').forEach(function(i){fire(i,'focus');
+all('tr.insn').forEach(function(i){i.focus();
+ i.setAttribute('data-test-focused',document.activeElement===i?'1':'0');
  i.setAttribute('data-test-bytes',lit('[data-off]','data-off'));
  i.setAttribute('data-test-fields',lit('tr.field','data-test-i'));
- i.setAttribute('data-test-segs',lit('[data-seg]','data-seg'));fire(i,'blur');});
+ i.setAttribute('data-test-segs',lit('[data-seg]','data-seg'));i.blur();});
 all('[data-off]').forEach(function(b){fire(b,'mouseenter');
  b.setAttribute('data-test-insns',lit('tr.insn','data-pc'));
  b.setAttribute('data-test-fields',lit('tr.field','data-test-i'));fire(b,'mouseleave');});
@@ -477,6 +480,7 @@ def one_page(tmp, label, pcap, n, expr):
     # the bytes
     check(sorted(dom.bytes) == list(range(len(pkt))), label + ": byte cells are not offsets 0..%d" % len(pkt))
     bad = [o for o, b in dom.bytes.items() if o < len(pkt) and b["_text"].strip() != "%02x" % pkt[o]]
+    bad += [o for o, b in dom.bytes.items() if b.get("tabindex") != "0"]
     check(not bad, label + ": byte cells that are not the packet's: %s" % bad[:5])
 
     # fields and their colours
@@ -508,6 +512,8 @@ def one_page(tmp, label, pcap, n, expr):
     check(len(dom.insns) == len(prog), "%s: %d instructions on the page, -d lists %d" % (label, len(dom.insns), len(prog)))
     fields = [(int(f["data-first"]), int(f["data-len"])) for f in dom.fields]
     for pc, ins in enumerate(dom.insns[:len(prog)]):
+        check(ins.get("tabindex") == "0" and ins.get("data-test-focused") == "1",
+              "%s: pc %d cannot take keyboard focus" % (label, pc))
         ln = prog[pc][4].replace("\t", " ").rstrip()
         check(ins["_text"].rstrip() == ln, "%s: pc %d is %r, -d says %r" % (label, pc, ins["_text"], ln))
         got = [int(x) for x in ins["data-reads"].split()] if "data-reads" in ins else None
