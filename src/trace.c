@@ -227,7 +227,7 @@ void trace_verdict_text(char *buf, size_t size, const struct trace *t)
 }
 
 /* What the step did, after the registers: bytes read, memory, branch. */
-static void trace_note(char *buf, size_t size, const struct trace *t, const struct trace_step *s, int last)
+void trace_note(char *buf, size_t size, const struct trace *t, const struct trace_step *s, int last)
 {
 	size_t n = 0;
 	buf[0] = 0;

@@ -50,6 +50,9 @@ int trace_run(const struct bpf_insn *p, size_t n, const uint8_t *pkt, uint32_t w
 	      uint32_t caplen, struct trace *t);
 void trace_free(struct trace *t);
 
+/* What step s did, as the text trace's last column says it ("read [23] =
+ * 0x06", "0x6 == 0x6: true, jt -> 004"); last: s is the final step. */
+void trace_note(char *buf, size_t size, const struct trace *t, const struct trace_step *s, int last);
 /* The steps as text, one line each, then the verdict line. */
 void trace_print(FILE *f, const struct trace *t);
 /* The same as one JSON object. */

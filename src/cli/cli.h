@@ -51,6 +51,12 @@ void cli_live_announce(pcap_t *p, const char *dev, int quiet);
 /* "N packets captured", "... received by filter", "... dropped by kernel". */
 void cli_live_stats(pcap_t *p, unsigned long captured);
 
+/* html.c: the --html pages (src/html.h) of explain (FILE NULL: the
+ * program alone) and dissect; the exit status. */
+struct bpfx_options;
+int cli_html_explain(const char *expr, struct bpfx_options *o, const char *file, unsigned long index);
+int cli_html_dissect(const char *file, unsigned long index);
+
 /* main.c: flush standard output and report a failure to write it
  * ("bpfx COMMAND: standard output: REASON"); returns 2 then, else status. */
 int cli_finish(const char *cmd, int status);

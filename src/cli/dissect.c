@@ -15,11 +15,13 @@
 
 const char cli_dissect_usage[] =
 	"usage: bpfx dissect -r FILE [--packet N] [-c COUNT]\n"
+	"       bpfx dissect --html -r FILE [--packet N] > page.html\n"
 	"Print each packet of FILE (pcap or pcapng, - for stdin) field by field:\n"
 	"offset, width in bits, raw bits, the filter expression that reads the\n"
 	"field, its value and meaning; checksums worked step by step; a hex dump\n"
 	"marking where each header begins.  --packet N starts at packet N (from 1);\n"
-	"-c COUNT stops after COUNT packets (with --packet alone: 1 packet).\n";
+	"-c COUNT stops after COUNT packets (with --packet alone: 1 packet).\n"
+	"--html writes packet N (default 1) as one self-contained HTML page.\n";
 
 static int bad_usage(const char *msg, const char *arg)
 {
@@ -33,11 +35,12 @@ int cli_dissect(int argc, char **argv)
 	static const struct option longopts[] = {
 		{ "packet", required_argument, NULL, 'p' },
 		{ "help", no_argument, NULL, 'h' },
+		{ "html", no_argument, NULL, 'H' },
 		{ NULL, 0, NULL, 0 },
 	};
 	const char *file = NULL;
 	uint32_t first = 1, count = 0;
-	int c, have_packet = 0;
+	int c, have_packet = 0, html = 0;
 	opterr = 0;
 	optind = 1;
 	while ((c = getopt_long(argc, argv, ":r:c:", longopts, NULL)) != -1) {
@@ -55,6 +58,7 @@ int cli_dissect(int argc, char **argv)
 			have_packet = 1;
 			break;
 		case 'h': fputs(cli_dissect_usage, stdout); return 0;
+		case 'H': html = 1; break;
 		case ':': return bad_usage("option needs an argument", argv[optind - 1]);
 		default: return bad_usage("unknown option", argv[optind - 1]);
 		}
@@ -63,6 +67,8 @@ int cli_dissect(int argc, char **argv)
 		return bad_usage("unexpected argument", argv[optind]);
 	if (!file)
 		return bad_usage("no capture file (-r FILE)", NULL);
+	if (html)
+		return cli_html_dissect(file, first);
 	if (have_packet && !count)
 		count = 1;
 

@@ -11,18 +11,24 @@
 
 const char cli_explain_usage[] =
 	"usage: bpfx explain [-y LINKTYPE] [-O|--loose] [-s SNAPLEN] [--json] EXPRESSION...\n"
+	"       bpfx explain --html [-y LINKTYPE] [-r FILE [--packet N]] EXPRESSION... > page.html\n"
 	"Compile EXPRESSION and annotate each instruction: the part of the expression\n"
 	"that produced it, the header field it reads, the question each branch asks.\n"
 	"  -y LINKTYPE  EN10MB (default), RAW, IPV4, IPV6, NULL, LOOP, LINUX_SLL, LINUX_SLL2\n"
 	"  -O           do not run the optimizer (as tcpdump -O)\n"
 	"  --loose      optimize as libpcap does (see bpfx compile --help)\n"
 	"  -s SNAPLEN   the length a match returns (default 262144)\n"
-	"  --json       the same as one JSON object\n";
+	"  --json       the same as one JSON object\n"
+	"  --html       one self-contained HTML page linking the instructions, the\n"
+	"               expression and, with -r FILE, packet N's bytes, fields and trace\n"
+	"  -r FILE      with --html: the capture (its link type); --packet N (default 1)\n";
 
 int cli_explain(int argc, char **argv)
 {
 	struct bpfx_options o;
-	int json = 0, i;
+	int json = 0, html = 0, i;
+	const char *file = NULL;
+	unsigned long packet = 0;
 	bpfx_options_init(&o);
 	for (i = 1; i < argc; i++) {
 		const char *a = argv[i];
@@ -34,16 +40,22 @@ int cli_explain(int argc, char **argv)
 			return 0;
 		} else if (!strcmp(a, "--json")) {
 			json = 1;
+		} else if (!strcmp(a, "--html")) {
+			html = 1;
 		} else if (!strcmp(a, "-O")) {
 			o.optimize = BPFX_OPT_OFF;
 		} else if (!strcmp(a, "--loose")) {
 			o.optimize = BPFX_OPT_LOOSE;
-		} else if (!strcmp(a, "-y") || !strcmp(a, "-s")) {
+		} else if (!strcmp(a, "-y") || !strcmp(a, "-s") || !strcmp(a, "-r") || !strcmp(a, "--packet")) {
 			if (i + 1 >= argc) {
 				fprintf(stderr, "bpfx explain: %s needs an argument\n%s", a, cli_explain_usage);
 				return 2;
 			}
-			if (a[1] == 'y')
+			if (a[1] == 'r')
+				file = argv[++i];
+			else if (a[1] == '-')
+				packet = cli_count("--packet", argv[++i]);
+			else if (a[1] == 'y')
 				o.linktype = cli_linktype(argv[++i]);
 			else
 				o.snaplen = cli_uint("-s", argv[++i]);
@@ -58,7 +70,20 @@ int cli_explain(int argc, char **argv)
 		fprintf(stderr, "bpfx explain: no expression\n%s", cli_explain_usage);
 		return 2;
 	}
+	if (!html && (file || packet)) {
+		fprintf(stderr, "bpfx explain: -r and --packet go with --html\n%s", cli_explain_usage);
+		return 2;
+	}
+	if (packet && !file) {
+		fprintf(stderr, "bpfx explain: --packet needs -r FILE\n%s", cli_explain_usage);
+		return 2;
+	}
 	char *expr = cli_join(argc - i, argv + i);
+	if (html) {
+		int rc = cli_html_explain(expr, &o, file, packet ? packet : 1);
+		free(expr);
+		return rc;
+	}
 	struct explain e;
 	struct bpfx_error err;
 	if (explain_expr(expr, &o, &e, &err) < 0) {

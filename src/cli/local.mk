@@ -5,6 +5,7 @@ bpfx_SOURCES += src/cli/check.c
 bpfx_SOURCES += src/cli/compile.c
 bpfx_SOURCES += src/cli/dissect.c
 bpfx_SOURCES += src/cli/explain.c
+bpfx_SOURCES += src/cli/html.c
 bpfx_SOURCES += src/cli/filter.c
 bpfx_SOURCES += src/cli/trace.c
 bpfx_SOURCES += src/cli/stop.c src/cli/live.c

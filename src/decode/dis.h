@@ -55,6 +55,11 @@ struct dis {
 	int nmarks;
 	const char *pending_raw;   /* raw text left for continuation lines */
 	char rawbuf[160];          /* holds the raw column of the current row */
+	/* dis_view (dis_view.c): told of each row once its columns before
+	 * the value are written; NULL for the text tables */
+	void (*row)(struct dis *d, const struct dis_hdr *h, uint32_t first, unsigned bit, unsigned bits,
+		    const char *name, const char *expr);
+	void *row_ctx;
 };
 
 /* --- dissect.c: table rows, reading, checksums --- */

@@ -235,6 +235,8 @@ int dis_field(struct dis *d, const struct dis_hdr *h, uint32_t off, unsigned bit
 	fprintf(d->out, "%6u  %4u  %-*.*s  %-*s  %-*s  ", first, bits, RAW_W, (int)cut, r, EXPR_W, expr,
 		NAME_W, name);
 	d->pending_raw = r[cut] ? r + cut + 1 : NULL;
+	if (d->row)
+		d->row(d, h, first, bit, bits, name, expr);
 	return 0;
 }
 

@@ -21,3 +21,4 @@ libbpfx_core_la_SOURCES += src/decode/dissect.c src/decode/dissect.h src/decode/
 libbpfx_core_la_SOURCES += src/decode/dis_link.c
 libbpfx_core_la_SOURCES += src/decode/dis_net.c
 libbpfx_core_la_SOURCES += src/decode/dis_tp.c
+libbpfx_core_la_SOURCES += src/decode/dis_view.c src/decode/dis_view.h
