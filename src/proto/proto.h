@@ -8,6 +8,7 @@
  *     option.c     IPv4 options and TCP options
  *     port.c       well-known ports
  *     arp.c        ARP operations
+ *     dns.c        DNS record types and classes, EDNS0 options
  *     lookup.c     the lookups below
  *
  * Link types are in src/linktype.c (offsets the code generator reads).
@@ -192,6 +193,8 @@
 
 /* --- well-known ports --- */
 #define PROTO_PORT_RESP      6379   /* Redis (RESP) */
+#define PROTO_PORT_DNS       53     /* DNS, RFC 1035 */
+#define PROTO_PORT_MDNS      5353   /* multicast DNS, RFC 6762 */
 
 /* The presenters, one name column each. */
 enum proto_col {
@@ -231,6 +234,12 @@ extern const struct proto_table proto_ipopts;      /* option.c */
 extern const struct proto_table proto_tcpopts;     /* option.c */
 extern const struct proto_table proto_ports;       /* port.c */
 extern const struct proto_table proto_arp_ops;     /* arp.c */
+extern const struct proto_table proto_dns_types;   /* dns.c */
+extern const struct proto_table proto_dns_classes; /* dns.c */
+extern const struct proto_table proto_edns_opts;   /* dns.c */
+extern const struct proto_table proto_dnssec_algs; /* dns.c */
+extern const struct proto_table proto_ds_digests;  /* dns.c */
+extern const struct proto_table proto_nsec3_hashes; /* dns.c */
 
 /* --- lookup.c --- */
 /* The row for v, or NULL. */

@@ -4,5 +4,5 @@
 check_PROGRAMS += tests/decode/decprint
 SCRIPT_TESTS += tests/decode/compare.sh
 SCRIPT_TESTS += tests/decode/examples.sh
-EXTRA_DIST += tests/decode/compare.py
-CLEANFILES += tests/decode/llc-frames.pcap
+EXTRA_DIST += tests/decode/compare.py tests/decode/mkdns.py
+CLEANFILES += tests/decode/llc-frames.pcap tests/decode/dns-frames.pcap
