@@ -29,9 +29,13 @@
 
 #define DNS_HDR 12
 #define DNS_MAXNAME 255         /* RFC 1035 2.3.4; tcpdump's MAXCDNAME */
-#define DNS_T_SOA 6
-#define DNS_T_OPT 41
-#define DNS_C_IN 1
+/* The top two bits of a label's length byte: its kind (RFC 1035 4.1.4,
+ * RFC 6891 5 for extended labels, of which tcpdump knows bit labels). */
+#define DNS_LABEL_KIND 0xc0
+#define DNS_LABEL_PTR 0xc0      /* a compression pointer */
+#define DNS_LABEL_EXT 0x40      /* extended: the low six bits say which */
+#define DNS_LABEL_RESERVED 0x80
+#define DNS_ELT_BITLABEL 1      /* RFC 2673 */
 #define DNS_MDNS_BIT 0x8000     /* mDNS: QU in a question, cache flush in a record */
 #define DNS_NONE (-1L)          /* tcpdump's NULL position */
 
@@ -109,15 +113,15 @@ static long skip_name(const struct dns *s, long o)
 		return DNS_NONE;
 	unsigned i = s->m[o++];
 	while (i) {
-		switch (i & 0xc0) {
-		case 0xc0:             /* a pointer ends the name */
+		switch (i & DNS_LABEL_KIND) {
+		case DNS_LABEL_PTR:    /* a pointer ends the name */
 			return o + 1;
-		case 0x40:             /* extended label: only bit labels (RFC 2673) */
-			if ((i & 0x3f) != 1 || !has(s, o, 1))
+		case DNS_LABEL_EXT:    /* only bit labels have a known length */
+			if ((i & 0x3f) != DNS_ELT_BITLABEL || !has(s, o, 1))
 				return DNS_NONE;
 			o += 1 + ((s->m[o] ? s->m[o] : 256) + 7) / 8;
 			break;
-		case 0x80:
+		case DNS_LABEL_RESERVED:
 			return DNS_NONE;
 		default:
 			o += i;
@@ -136,16 +140,16 @@ static long label_len(const struct dns *s, long o)
 	if (!has(s, o, 1))
 		return -1;
 	unsigned i = s->m[o];
-	switch (i & 0xc0) {
-	case 0x40:
-		if ((i & 0x3f) != 1) {
+	switch (i & DNS_LABEL_KIND) {
+	case DNS_LABEL_EXT:
+		if ((i & 0x3f) != DNS_ELT_BITLABEL) {
 			dec_printf(s->d, "<ELT %u>", i & 0x3f);
 			return -1;
 		}
 		if (!has(s, o + 1, 1))
 			return -1;
 		return ((s->m[o + 1] ? s->m[o + 1] : 256) + 7) / 8 + 1;
-	case 0x80:
+	case DNS_LABEL_RESERVED:
 		dec_printf(s->d, "<BAD LABEL TYPE>");
 		return -1;
 	default:
@@ -182,15 +186,15 @@ static long print_name(const struct dns *s, long o, long base)
 	uint32_t max_off = (uint32_t)(o - base);
 	unsigned i = s->m[o++], chars = 0;
 	int compress = 0;
-	if ((i & 0xc0) != 0xc0)
+	if ((i & DNS_LABEL_KIND) != DNS_LABEL_PTR)
 		rp = o + l;
 	if (i == 0) {
 		dec_printf(s->d, ".");
 		return rp;
 	}
 	while (i && o < s->cap) {
-		switch (i & 0xc0) {
-		case 0xc0: {
+		switch (i & DNS_LABEL_KIND) {
+		case DNS_LABEL_PTR: {
 			if (!compress) {
 				rp = o + 1;
 				compress = 1;
@@ -212,11 +216,11 @@ static long print_name(const struct dns *s, long o, long base)
 			o++;
 			continue;
 		}
-		case 0x40:
+		case DNS_LABEL_EXT:
 			if (bit_label(s, o) == DNS_NONE)
 				return DNS_NONE;
 			break;
-		case 0x80: /* label_len has refused it already */
+		case DNS_LABEL_RESERVED: /* label_len has refused it already */
 			dec_printf(s->d, "<BAD LABEL TYPE>");
 			return DNS_NONE;
 		default:
@@ -263,8 +267,12 @@ static void invalid(const struct dns *s)
 	dec_printf(s->d, " (invalid)");
 }
 
-/* EDNS client subnet (RFC 7871): ADDR/SOURCE/SCOPE. */
-static void print_ecs(const struct dns *s, long o, unsigned len)
+/* --- EDNS0 options: each printer gets the option's data, len > 0 bytes
+ * at o, all of it captured (print_eopt checked). --- */
+typedef void (*eopt_printer)(const struct dns *s, long o, unsigned len);
+
+/* Client subnet (RFC 7871): ADDRESS/SOURCE/SCOPE. */
+static void eopt_ecs(const struct dns *s, long o, unsigned len)
 {
 	if (len < 4) {
 		invalid(s);
@@ -284,13 +292,55 @@ static void print_ecs(const struct dns *s, long o, unsigned len)
 		return;
 	}
 	uint8_t a[16] = { 0 };
-	memcpy(a, s->m + o + 4, len - 4); /* captured: the option was checked whole */
 	char buf[INET6_ADDRSTRLEN];
-	if (family == 1)
-		inet_ntop(AF_INET, a, buf, sizeof buf);
-	else
-		inet_ntop(AF_INET6, a, buf, sizeof buf);
+	memcpy(a, s->m + o + 4, len - 4);
+	inet_ntop(family == 1 ? AF_INET : AF_INET6, a, buf, sizeof buf);
 	dec_printf(s->d, "%s/%u/%u", buf, src, scope);
+}
+
+/* Client cookie, a space, the server's. */
+static void eopt_cookie(const struct dns *s, long o, unsigned len)
+{
+	if (len < 8 || (len > 8 && len < 16) || len > 40) {
+		invalid(s);
+		return;
+	}
+	for (unsigned i = 0; i < len; i++)
+		dec_printf(s->d, "%s%02x", i == 8 ? " " : "", s->m[o + i]);
+}
+
+/* Keepalive timeout, in units of 100 ms. */
+static void eopt_keepalive(const struct dns *s, long o, unsigned len)
+{
+	if (len != 2)
+		invalid(s);
+	else
+		dec_printf(s->d, "%0.1f sec", be16(s, o) / 10.0);
+}
+
+static void eopt_expire(const struct dns *s, long o, unsigned len)
+{
+	if (len != 4)
+		invalid(s);
+	else
+		dec_printf(s->d, "%u sec", be32(s, o));
+}
+
+/* Padding: only its length. */
+static void eopt_padding(const struct dns *s, long o, unsigned len)
+{
+	(void)o;
+	dec_printf(s->d, "(%u)", len);
+}
+
+static void eopt_keytag(const struct dns *s, long o, unsigned len)
+{
+	if (len % 2) {
+		invalid(s);
+		return;
+	}
+	for (unsigned i = 0; i < len; i += 2)
+		dec_printf(s->d, "%s%u", i ? " " : "", be16(s, o + i));
 }
 
 /* Names from one of the algorithm tables, space-separated. */
@@ -307,19 +357,57 @@ static void print_algs(const struct dns *s, long o, unsigned len, const struct p
 	}
 }
 
+static void eopt_dau(const struct dns *s, long o, unsigned len)
+{
+	print_algs(s, o, len, &proto_dnssec_algs);
+}
+
+static void eopt_dhu(const struct dns *s, long o, unsigned len)
+{
+	print_algs(s, o, len, &proto_ds_digests);
+}
+
+static void eopt_n3u(const struct dns *s, long o, unsigned len)
+{
+	print_algs(s, o, len, &proto_nsec3_hashes);
+}
+
+/* A name whose pointers tcpdump counts from the option's end. */
+static void eopt_chain(const struct dns *s, long o, unsigned len)
+{
+	print_name(s, o, o + len);
+}
+
+/* NSID and options without a printer: hex. */
+static void eopt_hex(const struct dns *s, long o, unsigned len)
+{
+	for (unsigned i = 0; i < len; i++)
+		dec_printf(s->d, "%02x", s->m[o + i]);
+}
+
+static const struct {
+	unsigned code;
+	eopt_printer print;
+} eopt_printers[] = {
+	{ PROTO_EDNS_DAU, eopt_dau }, { PROTO_EDNS_DHU, eopt_dhu }, { PROTO_EDNS_N3U, eopt_n3u },
+	{ PROTO_EDNS_ECS, eopt_ecs }, { PROTO_EDNS_EXPIRE, eopt_expire },
+	{ PROTO_EDNS_COOKIE, eopt_cookie }, { PROTO_EDNS_KEEPALIVE, eopt_keepalive },
+	{ PROTO_EDNS_PADDING, eopt_padding }, { PROTO_EDNS_CHAIN, eopt_chain },
+	{ PROTO_EDNS_KEYTAG, eopt_keytag },
+};
+
 /* One EDNS0 option (RFC 6891 6.1.2): NAME[ DATA]; the position after it,
  * or DNS_NONE. */
 static long print_eopt(const struct dns *s, long o)
 {
-	struct dec_ctx *d = s->d;
 	if (!has(s, o, 2))
 		return DNS_NONE;
 	unsigned code = be16(s, o);
 	const char *n = proto_name(&proto_edns_opts, code, PROTO_TCPDUMP);
 	if (n)
-		dec_printf(d, "%s", n);
+		dec_printf(s->d, "%s", n);
 	else
-		dec_printf(d, "Opt%u", code);
+		dec_printf(s->d, "Opt%u", code);
 	if (!has(s, o + 2, 2))
 		return DNS_NONE;
 	unsigned len = be16(s, o + 2);
@@ -328,56 +416,12 @@ static long print_eopt(const struct dns *s, long o)
 		return DNS_NONE;
 	if (len == 0)
 		return o;
-	dec_printf(d, " ");
-	switch (code) {
-	case 8: /* ECS */
-		print_ecs(s, o, len);
-		break;
-	case 10: /* COOKIE: client cookie, then the server's */
-		if (len < 8 || (len > 8 && len < 16) || len > 40)
-			invalid(s);
-		else
-			for (unsigned i = 0; i < len; i++)
-				dec_printf(d, "%s%02x", i == 8 ? " " : "", s->m[o + i]);
-		break;
-	case 11: /* KEEPALIVE, in 100 ms units */
-		if (len != 2)
-			invalid(s);
-		else
-			dec_printf(d, "%0.1f sec", be16(s, o) / 10.0);
-		break;
-	case 9: /* EXPIRE */
-		if (len != 4)
-			invalid(s);
-		else
-			dec_printf(d, "%u sec", be32(s, o));
-		break;
-	case 12: /* PADDING */
-		dec_printf(d, "(%u)", len);
-		break;
-	case 14: /* KEY-TAG */
-		if (len % 2)
-			invalid(s);
-		else
-			for (unsigned i = 0; i < len; i += 2)
-				dec_printf(d, "%s%u", i ? " " : "", be16(s, o + i));
-		break;
-	case 5: /* DAU */
-		print_algs(s, o, len, &proto_dnssec_algs);
-		break;
-	case 6: /* DHU */
-		print_algs(s, o, len, &proto_ds_digests);
-		break;
-	case 7: /* N3U */
-		print_algs(s, o, len, &proto_nsec3_hashes);
-		break;
-	case 13: /* CHAIN: a name, its pointers counted from the option's end */
-		print_name(s, o, o + len);
-		break;
-	default: /* NSID and the rest: hex */
-		for (unsigned i = 0; i < len; i++)
-			dec_printf(d, "%02x", s->m[o + i]);
-	}
+	dec_printf(s->d, " ");
+	eopt_printer print = eopt_hex;
+	for (size_t i = 0; i < sizeof eopt_printers / sizeof eopt_printers[0]; i++)
+		if (eopt_printers[i].code == code)
+			print = eopt_printers[i].print;
+	print(s, o, len);
 	return o + len;
 }
 
@@ -424,7 +468,7 @@ static long print_question(const struct dns *s, long o)
 		return DNS_NONE;
 	print_type(s->d, be16(s, o));
 	unsigned c = be16(s, o + 2), cls = s->mdns ? c & ~DNS_MDNS_BIT : c;
-	if (cls != DNS_C_IN)
+	if (cls != PROTO_DNS_C_IN)
 		print_class(s->d, cls);
 	if (s->mdns)
 		dec_printf(s->d, c & DNS_MDNS_BIT ? " (QU)" : " (QM)");
@@ -433,138 +477,191 @@ static long print_question(const struct dns *s, long o)
 	return o == DNS_NONE ? DNS_NONE : o + 4;
 }
 
-/* The record data of the types tcpdump shows; 0, or -1 for NULL. */
-static int print_rdata(const struct dns *s, unsigned type, unsigned cls, unsigned optfl,
-		       long o, long rp, unsigned len)
+/* --- record data: tcpdump shows it for the types below only.  Each
+ * printer returns 0, or -1 where tcpdump's gives up (the caller prints
+ * the truncation marker). --- */
+struct rdata {
+	long o, rp;                /* the data and its end (captured) */
+	unsigned len;              /* its length */
+	unsigned cls;              /* the class field (OPT: the UDP size) */
+	unsigned optfl;            /* OPT: the flags half of the TTL */
+};
+typedef int (*rdata_printer)(const struct dns *s, const struct rdata *r);
+
+static int rd_a(const struct dns *s, const struct rdata *r)
 {
-	struct dec_ctx *d = s->d;
-	switch (type) {
-	case 1: /* A */
-		if (!has(s, o, 4))
+	if (!has(s, r->o, 4))
+		return -1;
+	dec_printf(s->d, " ");
+	dec_ip4addr(s->d, s->m + r->o);
+	return 0;
+}
+
+static int rd_aaaa(const struct dns *s, const struct rdata *r)
+{
+	if (!has(s, r->o, 16))
+		return -1;
+	dec_printf(s->d, " ");
+	dec_ip6addr(s->d, s->m + r->o);
+	return 0;
+}
+
+/* NS, CNAME, PTR, DNAME: one name. */
+static int rd_name(const struct dns *s, const struct rdata *r)
+{
+	dec_printf(s->d, " ");
+	return print_name(s, r->o, 0) == DNS_NONE ? -1 : 0;
+}
+
+/* SOA: MNAME RNAME SERIAL REFRESH RETRY EXPIRE MINIMUM, with -v only. */
+static int rd_soa(const struct dns *s, const struct rdata *r)
+{
+	long o = r->o;
+	if (!s->d->o.vflag)
+		return 0;
+	dec_printf(s->d, " ");
+	if ((o = print_name(s, o, 0)) == DNS_NONE)
+		return -1;
+	dec_printf(s->d, " ");
+	if ((o = print_name(s, o, 0)) == DNS_NONE || !has(s, o, 20))
+		return -1;
+	for (int k = 0; k < 5; k++)
+		dec_printf(s->d, " %u", be32(s, o + 4 * k));
+	return 0;
+}
+
+/* MX: the exchange, then the preference. */
+static int rd_mx(const struct dns *s, const struct rdata *r)
+{
+	dec_printf(s->d, " ");
+	if (!has(s, r->o, 2) || print_name(s, r->o + 2, 0) == DNS_NONE)
+		return -1;
+	dec_printf(s->d, " %u", be16(s, r->o));
+	return 0;
+}
+
+/* TXT: each string quoted (quotes inside are not escaped). */
+static int rd_txt(const struct dns *s, const struct rdata *r)
+{
+	for (long o = r->o; o < r->rp;) {
+		dec_printf(s->d, " \"");
+		if ((o = print_cstring(s, o)) == DNS_NONE)
 			return -1;
-		dec_printf(d, " ");
-		dec_ip4addr(d, s->m + o);
-		break;
-	case 2: case 5: case 12: case 39: /* NS, CNAME, PTR, DNAME */
-		dec_printf(d, " ");
-		if (print_name(s, o, 0) == DNS_NONE)
-			return -1;
-		break;
-	case DNS_T_SOA:
-		if (!d->o.vflag)
-			break;
-		dec_printf(d, " ");
-		if ((o = print_name(s, o, 0)) == DNS_NONE)
-			return -1;
-		dec_printf(d, " ");
-		if ((o = print_name(s, o, 0)) == DNS_NONE || !has(s, o, 20))
-			return -1;
-		for (int k = 0; k < 5; k++)
-			dec_printf(d, " %u", be32(s, o + 4 * k));
-		break;
-	case 15: /* MX: exchange, then preference */
-		dec_printf(d, " ");
-		if (!has(s, o, 2) || print_name(s, o + 2, 0) == DNS_NONE)
-			return -1;
-		dec_printf(d, " %u", be16(s, o));
-		break;
-	case 16: /* TXT */
-		while (o < rp) {
-			dec_printf(d, " \"");
-			if ((o = print_cstring(s, o)) == DNS_NONE)
-				return -1;
-			dec_printf(d, "\"");
-		}
-		break;
-	case 33: /* SRV: target:port priority weight */
-		dec_printf(d, " ");
-		if (!has(s, o, 6) || print_name(s, o + 6, 0) == DNS_NONE)
-			return -1;
-		dec_printf(d, ":%u %u %u", be16(s, o + 4), be16(s, o), be16(s, o + 2));
-		break;
-	case 28: /* AAAA */
-		if (!has(s, o, 16))
-			return -1;
-		dec_printf(d, " ");
-		dec_ip6addr(d, s->m + o);
-		break;
-	case 38: { /* A6 (RFC 2874): prefix length, address suffix, prefix name */
-		if (!has(s, o, 1))
-			return -1;
-		unsigned pbit = s->m[o], pbyte = (pbit & ~7u) / 8;
-		if (pbit > 128) {
-			dec_printf(d, " %u(bad plen)", pbit);
-			break;
-		}
-		if (pbit < 128) {
-			uint8_t a[16] = { 0 };
-			if (!has(s, o + 1, 16 - pbyte))
-				dec_trunc(d);
-			char buf[INET6_ADDRSTRLEN];
-			memcpy(a + pbyte, s->m + o + 1, 16 - pbyte);
-			dec_printf(d, " %u %s", pbit, inet_ntop(AF_INET6, a, buf, sizeof buf));
-		}
-		if (pbit > 0) {
-			dec_printf(d, " ");
-			if (print_name(s, o + 1 + 16 - pbyte, 0) == DNS_NONE)
-				return -1;
-		}
-		break;
+		dec_printf(s->d, "\"");
 	}
-	case 256: /* URI (RFC 7553): priority weight target */
-		if (!has(s, o, len))
-			return -1;
-		dec_printf(d, " %u %u ", be16(s, o), be16(s, o + 2));
-		if (printn(s, o + 4, (unsigned)(len - 4)))
-			return -1;
-		break;
-	case DNS_T_OPT:
-		dec_printf(d, " UDPsize=%u", cls);
-		if (optfl & 0x8000)
-			dec_printf(d, " DO");
-		if (o < rp) {
-			dec_printf(d, " [");
-			while (o < rp) {
-				if ((o = print_eopt(s, o)) == DNS_NONE)
-					return -1;
-				if (o < rp)
-					dec_printf(d, ",");
-			}
-			dec_printf(d, "]");
-		}
-		break;
-	case 104: /* UNSPECA: one long string */
-		if (!has(s, o, len) || printn(s, o, len))
-			return -1;
-		break;
-	case 250: /* TSIG (RFC 8945) */
-		if (!d->o.vflag)
-			break;
-		dec_printf(d, " ");
-		if ((o = print_name(s, o, 0)) == DNS_NONE)
-			return -1;
-		o += 6; /* time signed */
-		if (!has(s, o, 2))
-			return -1;
-		dec_printf(d, " fudge=%u", be16(s, o));
-		o += 2;
-		if (!has(s, o, 2))
-			return -1;
-		dec_printf(d, " maclen=%u", be16(s, o));
-		o += 2 + be16(s, o);
-		if (!has(s, o, 2))
-			return -1;
-		dec_printf(d, " origid=%u", be16(s, o));
-		o += 2;
-		if (!has(s, o, 2))
-			return -1;
-		dec_printf(d, " error=%u", be16(s, o));
-		o += 2;
-		if (!has(s, o, 2))
-			return -1;
-		dec_printf(d, " otherlen=%u", be16(s, o));
-		break;
+	return 0;
+}
+
+/* SRV: TARGET:PORT PRIORITY WEIGHT. */
+static int rd_srv(const struct dns *s, const struct rdata *r)
+{
+	dec_printf(s->d, " ");
+	if (!has(s, r->o, 6) || print_name(s, r->o + 6, 0) == DNS_NONE)
+		return -1;
+	dec_printf(s->d, ":%u %u %u", be16(s, r->o + 4), be16(s, r->o), be16(s, r->o + 2));
+	return 0;
+}
+
+/* A6: prefix length, the address suffix, the prefix's name. */
+static int rd_a6(const struct dns *s, const struct rdata *r)
+{
+	long o = r->o;
+	if (!has(s, o, 1))
+		return -1;
+	unsigned pbit = s->m[o], pbyte = (pbit & ~7u) / 8;
+	if (pbit > 128) {
+		dec_printf(s->d, " %u(bad plen)", pbit);
+		return 0;
 	}
+	if (pbit < 128) {
+		uint8_t a[16] = { 0 };
+		char buf[INET6_ADDRSTRLEN];
+		if (!has(s, o + 1, 16 - pbyte))
+			dec_trunc(s->d);
+		memcpy(a + pbyte, s->m + o + 1, 16 - pbyte);
+		dec_printf(s->d, " %u %s", pbit, inet_ntop(AF_INET6, a, buf, sizeof buf));
+	}
+	if (pbit > 0) {
+		dec_printf(s->d, " ");
+		if (print_name(s, o + 1 + 16 - pbyte, 0) == DNS_NONE)
+			return -1;
+	}
+	return 0;
+}
+
+/* URI: PRIORITY WEIGHT TARGET (a length under 4 makes tcpdump's count
+ * wrap: it prints to the capture's end and gives up). */
+static int rd_uri(const struct dns *s, const struct rdata *r)
+{
+	if (!has(s, r->o, r->len))
+		return -1;
+	dec_printf(s->d, " %u %u ", be16(s, r->o), be16(s, r->o + 2));
+	return printn(s, r->o + 4, (unsigned)(r->len - 4)) ? -1 : 0;
+}
+
+/* OPT: UDPsize=N[ DO][ [OPTION,...]]. */
+static int rd_opt(const struct dns *s, const struct rdata *r)
+{
+	long o = r->o;
+	dec_printf(s->d, " UDPsize=%u", r->cls);
+	if (r->optfl & 0x8000)
+		dec_printf(s->d, " DO");
+	if (o >= r->rp)
+		return 0;
+	dec_printf(s->d, " [");
+	while (o < r->rp) {
+		if ((o = print_eopt(s, o)) == DNS_NONE)
+			return -1;
+		if (o < r->rp)
+			dec_printf(s->d, ",");
+	}
+	dec_printf(s->d, "]");
+	return 0;
+}
+
+/* UNSPECA: one long string. */
+static int rd_unspeca(const struct dns *s, const struct rdata *r)
+{
+	return !has(s, r->o, r->len) || printn(s, r->o, r->len) ? -1 : 0;
+}
+
+/* TSIG, with -v: ALGORITHM fudge= maclen= origid= error= otherlen=. */
+static int rd_tsig(const struct dns *s, const struct rdata *r)
+{
+	static const char *const fields[] = { " fudge=%u", " maclen=%u", " origid=%u", " error=%u", " otherlen=%u" };
+	long o = r->o;
+	if (!s->d->o.vflag)
+		return 0;
+	dec_printf(s->d, " ");
+	if ((o = print_name(s, o, 0)) == DNS_NONE)
+		return -1;
+	o += 6; /* time signed */
+	for (int k = 0; k < 5; k++) {
+		if (!has(s, o, 2))
+			return -1;
+		unsigned v = be16(s, o);
+		dec_printf(s->d, fields[k], v);
+		o += k == 1 ? 2 + v : 2; /* the MAC follows its length */
+	}
+	return 0;
+}
+
+static const struct {
+	unsigned type;
+	rdata_printer print;
+} rdata_printers[] = {
+	{ PROTO_DNS_T_A, rd_a }, { PROTO_DNS_T_NS, rd_name }, { PROTO_DNS_T_CNAME, rd_name },
+	{ PROTO_DNS_T_SOA, rd_soa }, { PROTO_DNS_T_PTR, rd_name }, { PROTO_DNS_T_MX, rd_mx },
+	{ PROTO_DNS_T_TXT, rd_txt }, { PROTO_DNS_T_AAAA, rd_aaaa }, { PROTO_DNS_T_SRV, rd_srv },
+	{ PROTO_DNS_T_A6, rd_a6 }, { PROTO_DNS_T_DNAME, rd_name }, { PROTO_DNS_T_OPT, rd_opt },
+	{ PROTO_DNS_T_UNSPECA, rd_unspeca }, { PROTO_DNS_T_TSIG, rd_tsig }, { PROTO_DNS_T_URI, rd_uri },
+};
+
+static int print_rdata(const struct dns *s, unsigned type, const struct rdata *r)
+{
+	for (size_t i = 0; i < sizeof rdata_printers / sizeof rdata_printers[0]; i++)
+		if (rdata_printers[i].type == type)
+			return rdata_printers[i].print(s, r);
 	return 0;
 }
 
@@ -584,26 +681,22 @@ static long print_rr(const struct dns *s, long o)
 		return s->cap;
 	unsigned type = be16(s, o), c = be16(s, o + 2), optfl = 0;
 	unsigned cls = s->mdns ? c & ~DNS_MDNS_BIT : c;
-	if (cls != DNS_C_IN && type != DNS_T_OPT)
+	if (cls != PROTO_DNS_C_IN && type != PROTO_DNS_T_OPT)
 		print_class(d, cls);
 	if (s->mdns && (c & DNS_MDNS_BIT))
 		dec_printf(d, " (Cache flush)");
-	if (type == DNS_T_OPT)
+	if (type == PROTO_DNS_T_OPT)
 		optfl = be16(s, o + 6);
 	else if (d->o.vflag > 2) {
 		dec_printf(d, " [");
 		print_ttl(d, be32(s, o + 4));
 		dec_printf(d, "]");
 	}
-	unsigned len = be16(s, o + 8);
-	o += 10;
-	long rp = o + len;
+	struct rdata r = { o + 10, o + 10 + be16(s, o + 8), be16(s, o + 8), cls, optfl };
 	print_type(d, type);
-	if (rp > s->cap)
+	if (r.rp > s->cap || print_rdata(s, type, &r) < 0)
 		return DNS_NONE;
-	if (print_rdata(s, type, cls, optfl, o, rp, len) < 0)
-		return DNS_NONE;
-	return rp;
+	return r.rp;
 }
 
 /* A section of n records: "[ LABEL]RR,RR...".  With a label (ns:, ar:),
@@ -659,7 +752,7 @@ static unsigned full_rcode(const struct dns *s, unsigned flags, unsigned qd, uns
 		o += 4;
 		if (o + 1 > s->cap)
 			return rcode;
-		if (type == DNS_T_OPT)
+		if (type == PROTO_DNS_T_OPT)
 			return rcode | (unsigned)s->m[o] << 4;
 		o += 4;
 		if (o + 2 > s->cap)
@@ -715,7 +808,7 @@ static int print_message(const struct dns *s, size_t len)
 		dec_printf(d, "%u%s%s%s", id, dns_ops[op], flags & 0x0100 ? "+" : "", flags & 0x0010 ? "%" : "");
 		if (flags & 0x6cf)
 			dec_printf(d, " [b2&3=0x%x]", flags);
-		if (op == 1) { /* inverse query */
+		if (op == PROTO_DNS_OP_IQUERY) {
 			if (qd)
 				dec_printf(d, " [%uq]", qd);
 			if (an != 1)

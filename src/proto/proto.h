@@ -191,6 +191,36 @@
 #define PROTO_INARP_REPLY    9
 #define PROTO_ARPHRD_ETHER   1
 
+/* --- DNS (RFC 1035, IANA "Domain Name System (DNS) Parameters") --- */
+#define PROTO_DNS_T_A        1
+#define PROTO_DNS_T_NS       2
+#define PROTO_DNS_T_CNAME    5
+#define PROTO_DNS_T_SOA      6
+#define PROTO_DNS_T_PTR      12
+#define PROTO_DNS_T_MX       15
+#define PROTO_DNS_T_TXT      16
+#define PROTO_DNS_T_AAAA     28      /* RFC 3596 */
+#define PROTO_DNS_T_SRV      33      /* RFC 2782 */
+#define PROTO_DNS_T_A6       38      /* RFC 2874 */
+#define PROTO_DNS_T_DNAME    39      /* RFC 6672 */
+#define PROTO_DNS_T_OPT      41      /* RFC 6891 */
+#define PROTO_DNS_T_UNSPECA  104
+#define PROTO_DNS_T_TSIG     250     /* RFC 8945 */
+#define PROTO_DNS_T_URI      256     /* RFC 7553 */
+#define PROTO_DNS_C_IN       1
+#define PROTO_DNS_OP_IQUERY  1       /* inverse query, RFC 3425 */
+/* EDNS0 option codes */
+#define PROTO_EDNS_DAU       5       /* RFC 6975 */
+#define PROTO_EDNS_DHU       6
+#define PROTO_EDNS_N3U       7
+#define PROTO_EDNS_ECS       8       /* RFC 7871 */
+#define PROTO_EDNS_EXPIRE    9       /* RFC 7314 */
+#define PROTO_EDNS_COOKIE    10      /* RFC 7873 */
+#define PROTO_EDNS_KEEPALIVE 11      /* RFC 7828 */
+#define PROTO_EDNS_PADDING   12      /* RFC 7830 */
+#define PROTO_EDNS_CHAIN     13      /* RFC 7901 */
+#define PROTO_EDNS_KEYTAG    14      /* RFC 8145 */
+
 /* --- well-known ports --- */
 #define PROTO_PORT_RESP      6379   /* Redis (RESP) */
 #define PROTO_PORT_DNS       53     /* DNS, RFC 1035 */

@@ -10,7 +10,7 @@ and reserved label types, over-long names; the TCP length prefix right
 and wrong; and copies of rich messages cut short at every byte.  The
 expected output is whatever tcpdump prints for them.  Seeded, so the
 capture is the same every time.
-usage: mkdns.py OUT.pcap"""
+usage: mkdns.py OUT.pcap [N SEED]   (N SEED: N randomly damaged frames instead)"""
 import random, struct, sys
 
 ETH_SRC = bytes([0, 1, 2, 3, 4, 5])
@@ -315,13 +315,38 @@ def frames():
     return out
 
 
-def write(path):
+def fuzz_frames(n, seed):
+    """n damaged copies of the messages above (1 to 8 bytes changed, some
+    cut short), over UDP 53, mDNS and TCP 53, for longer runs by hand."""
+    rnd = random.Random(seed)
+    goods = [mm for mm, k in messages() if len(mm) > 14]
+    out = []
+    for _ in range(n):
+        b = bytearray(rnd.choice(goods))
+        for _ in range(rnd.randrange(1, 9)):
+            b[rnd.randrange(len(b))] = rnd.choice((0, 1, 0x3f, 0x40, 0x41, 0x80, 0xc0, 0xc1, 0xff, rnd.randrange(256)))
+        kind = rnd.randrange(4)
+        if kind == 0:
+            f = udp(5353, 5353, bytes(b), v6=True)
+        elif kind == 1:
+            f = tcp(33338, 53, struct.pack("!H", len(b)) + bytes(b))
+        else:
+            f = udp(33339, 53, bytes(b))
+        out.append((f, rnd.randrange(42, len(f)) if rnd.randrange(4) == 0 else None))
+    return out
+
+
+def write(path, fr=None):
     with open(path, "wb") as fp:
         fp.write(struct.pack("<IHHiIII", 0xa1b2c3d4, 2, 4, 0, 0, 65535, 1))
-        for i, (f, cut) in enumerate(frames()):
+        for i, (f, cut) in enumerate(frames() if fr is None else fr):
             data = f if cut is None else f[:cut]
             fp.write(struct.pack("<IIII", 1700000000 + i, i, len(data), len(f)) + data)
 
 
 if __name__ == "__main__":
-    write(sys.argv[1])
+    # mkdns.py OUT.pcap [N SEED]: the test capture, or N fuzzed frames
+    if len(sys.argv) > 3:
+        write(sys.argv[1], fuzz_frames(int(sys.argv[2]), int(sys.argv[3])))
+    else:
+        write(sys.argv[1])
