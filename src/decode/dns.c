@@ -16,7 +16,7 @@
  * "<ELT n>" or "<BAD LABEL TYPE>".  tcpdump's printer checks most reads
  * itself and ends the line with " [|domain]" (the printer returns); a few
  * reads it leaves to its bounds-checked accessors, which jump out (dump
- * from byte 0): those are the dec_u8/dec_be16 reads below, the rest test
+ * from byte 0): those are the u8/be16/be32 reads below, the rest test
  * with has().
  *
  * Positions are offsets from the start of the message (long), so that
