@@ -14,7 +14,7 @@
  * backwards from the last one followed ("<BAD PTR>"), names over 255
  * characters end in "<DOMAIN NAME TOO LONG>", unknown label types print
  * "<ELT n>" or "<BAD LABEL TYPE>".  tcpdump's printer checks most reads
- * itself and ends the line with " [|domain]" (the printer returns); a few
+ * itself and ends its part with " [|domain]" (the printer returns); a few
  * reads it leaves to its bounds-checked accessors, which jump out (dump
  * from byte 0): those are the u8/be16/be32 reads below, the rest test
  * with has().
@@ -870,11 +870,11 @@ void dec_dns(struct dec_ctx *d, const uint8_t *p, size_t len, int tcp, int mdns)
 		dec_printf(d, "domain [length %zu < %d] (invalid)", len, DNS_HDR);
 		return;
 	}
-	if (!dec_has(d, p, DNS_HDR))
-		dec_trunc_ret(d);
 	struct dns s = { d, p, (long)(d->end - p), mdns };
-	if (print_message(&s, len) < 0)
-		dec_trunc_ret(d);
+	/* tcpdump's printer prints its marker and returns, so a printer
+	 * around it (ICMP quoting the datagram) goes on */
+	if (!dec_has(d, p, DNS_HDR) || print_message(&s, len) < 0)
+		dec_printf(d, " [|domain]");
 }
 
 /* Over TCP, tcpdump tries these ports' printers before DNS's. */

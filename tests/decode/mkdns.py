@@ -290,6 +290,18 @@ def frames():
     fr[24:26] = b"\0\0"
     fr[24:26] = struct.pack("!H", csum(bytes(fr[14:34])))
     out.append((bytes(fr), None))
+    # an ICMP port unreachable quoting a query that it cuts short: the DNS
+    # printer's marker, then ICMP's (the outer datagram claims more bytes)
+    inner = udp(5353, 5353, hdr(10, 0x0100, 1, 0, 0, 1) + q("host.local") + opt(eo(10, bytes(8)) + eo(0, b"") + eo(63220, bytes(30))))[14:]
+    inner = inner[:70]
+    icmp = bytearray(struct.pack("!BBHI", 3, 3, 0, 0) + inner)
+    icmp[2:4] = struct.pack("!H", csum(bytes(icmp)))
+    et, h, _, _ = ip4(1, bytes(icmp) + bytes(2048))
+    out.append((ETH_DST + ETH_SRC + et + h + bytes(icmp), None))
+    inner6 = udp(5353, 5353, hdr(11, 0x0100, 1, 0, 0, 1) + q("host.local") + opt(eo(10, bytes(8))), v6=True)[14:][:90]
+    icmp6 = struct.pack("!BBHI", 1, 4, 0, 0) + inner6
+    et, h, _, _ = ip6(58, icmp6)
+    out.append((ETH_DST + ETH_SRC + et + h + icmp6, None))
     # every cut of a few rich messages
     rich = [
         hdr(1500, 0x8580, 1, 3, 1, 1) + q("www.example.org") + rr(b"\xc0\x0c", 5, b"\x03web\xc0\x10")
