@@ -19,8 +19,11 @@ starts with a timestamp line), and counts per packet:
 A mismatch is "core" when decprint's -L report for that packet names any
 of the Ethernet/ARP/IPv4/IPv6/TCP/UDP/ICMP/ICMPv6 printers, i.e. when one
 of those printers ran on it (so every mismatch on an Ethernet capture is
-core).  Exit 1 if there is a core mismatch, a crash, or identical /
-(identical + mismatch) < 95%.
+core).  The same counts are printed for the packets an application
+printer ran on (dns: tests/decode/mkdns.py's capture among them, all of
+which go through UDP or TCP, so any DNS mismatch is core).  Exit 1 if
+there is a core mismatch, a crash, or identical / (identical + mismatch)
+< 95%.
 usage: compare.py DECPRINT SRCDIR [BUILDDIR]"""
 import concurrent.futures, glob, os, random, re, struct, subprocess, sys
 
