@@ -279,28 +279,8 @@ const struct xfield *xf_lookup(enum xf_layer l, unsigned off, unsigned size, int
 	return NULL;
 }
 
-struct xf_value { uint32_t v; const char *name; };
-
-static const char *xf_find(const struct xf_value *t, size_t n, uint32_t v)
-{
-	for (size_t i = 0; i < n; i++)
-		if (t[i].v == v)
-			return t[i].name;
-	return NULL;
-}
-
-/* IANA PPP DLL protocol numbers; libpcap compares ethertypes it has no
- * PPP number for (ARP, PPPoE) as they are */
-static const struct xf_value ppps[] = {
-	{0x0021, "IPv4"}, {0x0057, "IPv6"}, {0x0023, "OSI"}, {0x0025, "XNS"}, {0x0027, "DECnet"},
-	{0x0029, "AppleTalk"}, {0x002b, "IPX"}, {0x0031, "bridging PDU"}, {0x0281, "MPLS unicast"},
-	{0x0283, "MPLS multicast"}, {0xc021, "LCP"}, {0x8021, "IPCP"}, {0x8057, "IPv6CP"},
-	{0xc023, "PAP"}, {0xc223, "CHAP"}, {0x0806, "ARP (an ethertype: no PPP number)"},
-	{0x8035, "RARP (an ethertype: no PPP number)"}, {0x8864, "PPPoE session (an ethertype: no PPP number)"},
-};
-const char *xf_ppp_name(uint32_t proto) { return xf_find(ppps, N(ppps), proto); }
-
-/* Ethertypes, IP protocols, ICMP types, ARP operations: src/proto/ */
+/* Ethertypes, PPP protocols, IP protocols, ICMP types, ARP operations: src/proto/ */
+const char *xf_ppp_name(uint32_t proto) { return proto_name(&proto_ppp, proto, PROTO_EXPLAIN); }
 const char *xf_ethertype_name(uint32_t type) { return proto_name(&proto_ethertypes, type, PROTO_EXPLAIN); }
 const char *xf_ipproto_name(uint32_t p) { return proto_name(&proto_ipprotos, p, PROTO_EXPLAIN); }
 const char *xf_icmp_name(uint32_t t) { return proto_name(&proto_icmp_types, t, PROTO_EXPLAIN); }

@@ -6,7 +6,6 @@ libbpfx_core_la_SOURCES += src/ast.c src/ast.h
 libbpfx_core_la_SOURCES += src/capture.c src/capture.h
 libbpfx_core_la_SOURCES += src/check.c src/check.h
 libbpfx_core_la_SOURCES += src/compile.c
-libbpfx_core_la_SOURCES += src/dissect.c src/dissect.h src/dissect_int.h src/dissect_net.c src/dissect_tp.c
 libbpfx_core_la_SOURCES += src/emit.c src/emit.h
 libbpfx_core_la_SOURCES += src/error.c src/error.h
 libbpfx_core_la_SOURCES += src/explain.c src/explain.h src/explain_int.h

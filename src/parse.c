@@ -16,7 +16,7 @@ const char *parse_text(struct parser *p, const char *s, size_t n)
 	return arena_strndup(p->arena, s, n);
 }
 
-void parse_lex_error(struct parser *p, const char *fmt, ...)
+void parse_lex_error(struct parser *p, uint32_t start, const char *fmt, ...)
 {
 	if (p->failed)
 		return;
@@ -25,8 +25,8 @@ void parse_lex_error(struct parser *p, const char *fmt, ...)
 	va_start(ap, fmt);
 	vsnprintf(msg, sizeof msg, fmt, ap);
 	va_end(ap);
-	/* the scanner has already advanced past the token: point at it */
-	err_set(p->err, (int)p->pos - 1, (int)p->pos, "%s", msg);
+	/* the whole token, which the scanner has already passed */
+	err_set(p->err, (int)start, (int)p->pos, "%s", msg);
 	p->failed = 1;
 }
 
@@ -111,6 +111,49 @@ static const struct ast *too_deep(const struct ast *root)
 	return bad;
 }
 
+/* The innermost '(' SRC leaves open and how many are open; -1 if none. */
+static int open_paren(const char *src, int *nopen)
+{
+	int stack[64], n = 0, deeper = 0;
+	for (int i = 0; src[i]; i++) {
+		if (src[i] == '(') {
+			if (n < 64)
+				stack[n++] = i;
+			else
+				deeper++;
+		} else if (src[i] == ')') {
+			if (deeper)
+				deeper--;
+			else if (n)
+				n--;
+		}
+	}
+	*nopen = n + deeper;
+	return n ? stack[n - 1] : -1;
+}
+
+/* "(tcp port 80": bison only sees an unexpected end.  If closing the open
+ * parentheses makes the text parse, the missing ')' is the whole fault:
+ * say so, under the '(' left open. */
+static void missing_paren(struct arena *a, const char *src, struct bpfx_error *err)
+{
+	int nopen, at = open_paren(src, &nopen);
+	if (at < 0 || nopen > 64)
+		return;
+	size_t len = strlen(src);
+	char *closed = malloc(len + (size_t)nopen + 1);
+	if (!closed)
+		return;
+	memcpy(closed, src, len);
+	memset(closed + len, ')', (size_t)nopen);
+	closed[len + (size_t)nopen] = 0;
+	struct bpfx_error e2;
+	struct ast *r;
+	if (parse_expr(a, closed, &r, &e2) == 0)
+		err_set(err, at, at + 1, "missing ')': this '(' is never closed");
+	free(closed);
+}
+
 int parse_expr(struct arena *a, const char *src, struct ast **root, struct bpfx_error *err)
 {
 	struct parser p = { .arena = a, .src = src, .err = err };
@@ -137,6 +180,8 @@ int parse_expr(struct arena *a, const char *src, struct ast **root, struct bpfx_
 	if (rc != 0 || p.failed) {
 		if (!p.failed)
 			err_set(err, 0, (int)strlen(src), "expression nested too deeply");
+		else if (p.at_end)
+			missing_paren(a, src, err);
 		return -1;
 	}
 	const struct ast *deep = too_deep(p.root);

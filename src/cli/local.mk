@@ -7,3 +7,4 @@ bpfx_SOURCES += src/cli/dissect.c
 bpfx_SOURCES += src/cli/explain.c
 bpfx_SOURCES += src/cli/filter.c
 bpfx_SOURCES += src/cli/trace.c
+bpfx_SOURCES += src/cli/stop.c src/cli/live.c

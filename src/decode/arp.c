@@ -95,15 +95,10 @@ void dec_arp(struct dec_ctx *d, const uint8_t *p, size_t len, int rarp)
 		dec_printf(d, " tell ");
 		hwaddr(d, sha, hln);
 		break;
-	case PROTO_RARP_REPLY:
-		hwaddr(d, tha, hln);
+	case PROTO_RARP_REPLY: case PROTO_INARP_REPLY: /* the target's, or the sender's */
+		hwaddr(d, op == PROTO_RARP_REPLY ? tha : sha, hln);
 		dec_printf(d, " at ");
-		protoaddr(d, tpa, pln);
-		break;
-	case PROTO_INARP_REPLY:
-		hwaddr(d, sha, hln);
-		dec_printf(d, " at ");
-		protoaddr(d, spa, pln);
+		protoaddr(d, op == PROTO_RARP_REPLY ? tpa : spa, pln);
 		break;
 	default:
 		d->dump_from = p;

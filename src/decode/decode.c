@@ -26,17 +26,15 @@ static const link_printer link_printers[] = {
 	[LT_SLL2] = dec_link_sll2,         /* Linux cooked v2 */
 };
 
-/* NULL for a link type we have no printer for. */
+/* Link types without a printer get the raw one. */
 static link_printer find_printer(int dlt)
 {
 	const struct linktype *lt = lt_by_dlt(dlt);
-	return lt ? link_printers[lt->kind] : NULL;
+	return lt ? link_printers[lt->kind] : dec_link_other;
 }
 
 struct dec_ctx *dec_new(const struct dec_opts *o, int linktype)
 {
-	if (!find_printer(linktype))
-		return NULL;
 	struct dec_ctx *d = calloc(1, sizeof *d);
 	if (!d)
 		return NULL;
@@ -73,10 +71,17 @@ void dec_printf(struct dec_ctx *d, const char *fmt, ...)
 	va_end(ap);
 }
 
+const char *dec_fmt_mac(char buf[18], const uint8_t *p)
+{
+	snprintf(buf, 18, "%02x:%02x:%02x:%02x:%02x:%02x", p[0], p[1], p[2], p[3], p[4], p[5]);
+	return buf;
+}
+
 void dec_mac(struct dec_ctx *d, const uint8_t *p)
 {
+	char buf[18];
 	dec_need(d, p, 6);
-	dec_printf(d, "%02x:%02x:%02x:%02x:%02x:%02x", p[0], p[1], p[2], p[3], p[4], p[5]);
+	dec_printf(d, "%s", dec_fmt_mac(buf, p));
 }
 
 void dec_ip4addr(struct dec_ctx *d, const uint8_t *p)
@@ -99,6 +104,28 @@ void dec_netaddr(struct dec_ctx *d, const struct dec_net *n, const uint8_t *a)
 		dec_ip6addr(d, a);
 	else
 		dec_ip4addr(d, a);
+}
+
+void dec_putc_safe(struct dec_ctx *d, uint8_t c)
+{
+	if (c >= 0x80) {
+		dec_printf(d, "M-");
+		c &= 0x7f;
+	}
+	if (c < 0x20 || c == 0x7f)
+		dec_printf(d, "^%c", c ^ 0x40);
+	else
+		dec_printf(d, "%c", c);
+}
+
+void dec_port_unreach(struct dec_ctx *d, unsigned proto, unsigned port, const char *tail)
+{
+	if (proto == PROTO_IP_TCP)
+		dec_printf(d, " tcp port %u%s", port, tail);
+	else if (proto == PROTO_IP_UDP)
+		dec_printf(d, " udp port %u%s", port, tail);
+	else
+		dec_printf(d, " protocol %u port %u unreachable", proto, port);
 }
 
 const char *dec_tok(const struct dec_tok *t, unsigned v, const char *dflt)

@@ -19,6 +19,7 @@ enum dec_tflag {
 	DEC_T_SINCE_FIRST,  /* -ttttt: since the first packet */
 };
 
+#define DEC_RESP_ANY (-1) /* -T resp: every TCP payload is RESP */
 struct dec_opts {
 	int nflag;          /* -n count: 1 = no host names, 2 = -nn: no port names */
 	int eflag;          /* -e: print the link-level header */
@@ -30,12 +31,13 @@ struct dec_opts {
 	int Xflag;          /* -X count (1 = -X, 2 = -XX) */
 	int Aflag;          /* -A */
 	int no_cksum;       /* --dont-verify-checksums */
-	int resp_port;      /* --decode-as PORT=resp; 0 = none */
+	int resp_port;      /* --decode-as PORT=resp; 0 = none; DEC_RESP_ANY: -T resp */
 };
 
 struct dec_ctx;
-/* NULL if the link type is not one the decoder knows (the caller then
- * prints a one-line summary itself). */
+/* Any link type: those without a printer get a raw one (the link type's
+ * name and the packet's length, then the -x/-X/-A dump of all of it).
+ * NULL only when out of memory. */
 struct dec_ctx *dec_new(const struct dec_opts *o, int linktype);
 void dec_packet(struct dec_ctx *d, FILE *out, const struct pcap_pkthdr *h, const uint8_t *pkt);
 void dec_free(struct dec_ctx *d);

@@ -15,27 +15,16 @@ static int is_vlan(unsigned type)
 /* The network layer for an ethertype, or nothing if we don't decode it. */
 void dec_ethertype(struct dec_ctx *d, unsigned type, const uint8_t *p, size_t len)
 {
-	switch (type) {
-	case PROTO_ETH_IPV4:
+	if (type == PROTO_ETH_IPV4)
 		dec_ip(d, p, len);
-		break;
-	case PROTO_ETH_IPV6:
+	else if (type == PROTO_ETH_IPV6)
 		dec_ip6(d, p, len);
-		break;
-	case PROTO_ETH_ARP:
-		dec_arp(d, p, len, 0);
-		break;
-	case PROTO_ETH_RARP:
-		dec_arp(d, p, len, 1);
-		break;
-	case PROTO_ETH_PPPOED:
-	case PROTO_ETH_PPPOES:
+	else if (type == PROTO_ETH_ARP || type == PROTO_ETH_RARP)
+		dec_arp(d, p, len, type == PROTO_ETH_RARP);
+	else if (type == PROTO_ETH_PPPOED || type == PROTO_ETH_PPPOES)
 		dec_pppoe(d, p, len);
-		break;
-	default:
+	else
 		dec_handoff(d, "ethertype");
-		break;
-	}
 }
 
 /* Has tcpdump a printer for this ethertype (one we may not have)? */

@@ -42,12 +42,7 @@ static void print_unreach(struct dec_ctx *d, unsigned code, const uint8_t *ic)
 		const uint8_t *th = q + qhl;
 		unsigned port = dec_be16(d, th + 2);
 		dec_ip4addr(d, qdst);
-		if (qproto == PROTO_IP_TCP)
-			dec_printf(d, " tcp port %u unreachable", port);
-		else if (qproto == PROTO_IP_UDP)
-			dec_printf(d, " udp port %u unreachable", port);
-		else
-			dec_printf(d, " protocol %u port %u unreachable", qproto, port);
+		dec_port_unreach(d, qproto, port, " unreachable");
 		return;
 	}
 	case PROTO_ICMP_UNREACH_NEEDFRAG: {

@@ -319,12 +319,7 @@ static void unreach(struct dec_ctx *d, unsigned code, const uint8_t *p, size_t l
 		unsigned dport = dec_be16(d, th + 2);
 		dec_printf(d, ", ");
 		dec_ip6addr(d, q + 24);
-		if (proto == PROTO_IP_TCP)
-			dec_printf(d, " tcp port %u", dport);
-		else if (proto == PROTO_IP_UDP)
-			dec_printf(d, " udp port %u", dport);
-		else
-			dec_printf(d, " protocol %u port %u unreachable", proto, dport);
+		dec_port_unreach(d, proto, dport, "");
 		break;
 	}
 	default:

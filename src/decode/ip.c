@@ -237,36 +237,44 @@ void dec_ip(struct dec_ctx *d, const uint8_t *p, size_t len)
 		d->proto = proto_name_or(&proto_ipprotos, proto, PROTO_MARK, "ip");
 		dec_trunc(d);
 	}
+	dec_ip_upper(d, &n, proto, q, plen);
+}
+
+void dec_ip_upper(struct dec_ctx *d, const struct dec_net *n, unsigned proto, const uint8_t *p, size_t len)
+{
 	switch (proto) {
 	case PROTO_IP_TCP:
-		dec_tcp(d, &n, q, plen);
-		break;
+		dec_tcp(d, n, p, len);
+		return;
 	case PROTO_IP_UDP:
-		dec_udp(d, &n, q, plen);
-		break;
+		dec_udp(d, n, p, len);
+		return;
 	case PROTO_IP_ICMP:
-		dec_icmp(d, &n, q, plen);
-		break;
-	case PROTO_IP_IPIP:
-		dec_ip(d, q, plen);
-		break;
-	case PROTO_IP_IPV6:
-		dec_ip6(d, q, plen);
-		break;
+		if (n->v6)
+			dec_printf(d, "[ICMP requires IPv4] (invalid)");
+		else
+			dec_icmp(d, n, p, len);
+		return;
 	case PROTO_IP_ICMPV6:
-		dec_printf(d, "[ICMPv6 requires IPv6] (invalid)");
-		break;
-	case PROTO_IP_ETHERNET:
-		dec_printf(d, "[Ethernet requires IPv6] (invalid)");
-		break;
+		if (n->v6)
+			dec_icmp6(d, n, p, len);
+		else
+			dec_printf(d, "[ICMPv6 requires IPv6] (invalid)");
+		return;
+	case PROTO_IP_IPIP:
+		dec_ip(d, p, len);
+		return;
+	case PROTO_IP_IPV6:
+		dec_ip6(d, p, len);
+		return;
 	case PROTO_IP_NONE:
 		dec_printf(d, "no next header");
-		break;
-	default:
-		if (!decoded_by_tcpdump(proto))
-			dec_printf(d, " ip-proto-%u %zu", proto, plen);
-		else
-			dec_handoff(d, "ip-proto");
-		break;
+		return;
 	}
+	if (proto == PROTO_IP_ETHERNET && !n->v6)
+		dec_printf(d, "[Ethernet requires IPv6] (invalid)");
+	else if (!decoded_by_tcpdump(proto))
+		dec_printf(d, " ip-proto-%u %zu", proto, len);
+	else
+		dec_handoff(d, "ip-proto");
 }

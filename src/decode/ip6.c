@@ -160,12 +160,6 @@ static long routing(struct dec_ctx *d, const uint8_t *cp, const uint8_t **final)
 	return ((long)len + 1) * 8;
 }
 
-/* Protocols tcpdump goes on to decode (ip6_print's default: ip_demux). */
-static int decoded_by_tcpdump(unsigned nh)
-{
-	return (proto_flags(&proto_ipprotos, nh) & PROTO_F_PRINTED) != 0;
-}
-
 void dec_ip6(struct dec_ctx *d, const uint8_t *p, size_t length)
 {
 	dec_layer(d, DEC_L_IP6);
@@ -282,32 +276,8 @@ void dec_ip6(struct dec_ctx *d, const uint8_t *p, size_t length)
 		case PROTO_IP_MOBILITY: case PROTO_IP_MOBILE_OLD: /* not decoded */
 			dec_handoff(d, "mobility");
 			return;
-		case PROTO_IP_TCP:
-			dec_tcp(d, &n, cp, len);
-			return;
-		case PROTO_IP_UDP:
-			dec_udp(d, &n, cp, len);
-			return;
-		case PROTO_IP_ICMPV6:
-			dec_icmp6(d, &n, cp, len);
-			return;
-		case PROTO_IP_ICMP:
-			dec_printf(d, "[ICMP requires IPv4] (invalid)");
-			return;
-		case PROTO_IP_IPIP:
-			dec_ip(d, cp, len);
-			return;
-		case PROTO_IP_IPV6:
-			dec_ip6(d, cp, len);
-			return;
-		case PROTO_IP_NONE:
-			dec_printf(d, "no next header");
-			return;
 		default:
-			if (!decoded_by_tcpdump(nh))
-				dec_printf(d, " ip-proto-%u %zu", nh, len);
-			else
-				dec_handoff(d, "ip-proto");
+			dec_ip_upper(d, &n, nh, cp, len);
 			return;
 		}
 		prev = cur;

@@ -186,3 +186,21 @@ int dec_link_raw(struct dec_ctx *d, const uint8_t *p, size_t len)
 		dec_printf(d, "unknown ip %u", v);
 	return 0;
 }
+
+/* A link type we have no printer for (tcpdump refuses to print those):
+ * its libpcap name and the packet's length; -x, -X and -A then dump the
+ * whole packet. */
+int dec_link_other(struct dec_ctx *d, const uint8_t *p, size_t len)
+{
+	const char *name = pcap_datalink_val_to_name(d->linktype);
+	size_t caplen = dec_avail(d, p, len);
+	d->proto = "link";
+	d->hdrlen = 0;
+	if (name)
+		dec_printf(d, "%s packet, length %zu", name, len);
+	else
+		dec_printf(d, "link type %d packet, length %zu", d->linktype, len);
+	if (caplen < len)
+		dec_printf(d, " [captured %zu]", caplen);
+	return 0;
+}

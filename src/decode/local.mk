@@ -16,3 +16,9 @@ libbpfx_core_la_SOURCES += src/decode/pppoe.c
 libbpfx_core_la_SOURCES += src/decode/resp.c
 libbpfx_core_la_SOURCES += src/decode/tcp.c
 libbpfx_core_la_SOURCES += src/decode/udp.c
+# dissect's field tables (src/decode/dissect.h): the driver, rows and
+# worked checksums, then the headers by layer.
+libbpfx_core_la_SOURCES += src/decode/dissect.c src/decode/dissect.h src/decode/dis.h
+libbpfx_core_la_SOURCES += src/decode/dis_link.c
+libbpfx_core_la_SOURCES += src/decode/dis_net.c
+libbpfx_core_la_SOURCES += src/decode/dis_tp.c

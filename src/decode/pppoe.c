@@ -119,7 +119,7 @@ static void dec_ppp(struct dec_ctx *d, const uint8_t *p, size_t len)
 			dec_handoff(d, "ppp");
 			return;
 		}
-		dec_printf(d, "%s (0x%04x), length %zu: ", proto == PROTO_PPP_IPV4 ? "IP" : "IP6", proto, olen);
+		dec_printf(d, "%s (0x%04x), length %zu: ", proto_name(&proto_ppp, proto, PROTO_TCPDUMP), proto, olen);
 	}
 	if (v4)
 		dec_ip(d, p, len);

@@ -144,15 +144,11 @@ static int print_options(struct dec_ctx *d, const uint8_t *cp, unsigned hlen, in
 			dec_printf(d, "unknown-%u", opt);
 #define LENCHECK(l) do { if ((l) > hlen) return bad; dec_need_ret(d, cp, (l)); } while (0)
 		switch (opt) {
-		case PROTO_TCPOPT_MSS:
-			datalen = 2;
+		case PROTO_TCPOPT_MSS: case PROTO_TCPOPT_WSCALE: case PROTO_TCPOPT_ECHO: case PROTO_TCPOPT_ECHOREPLY:
+		case PROTO_TCPOPT_CC: case PROTO_TCPOPT_CCNEW: case PROTO_TCPOPT_CCECHO: /* one value */
+			datalen = opt == PROTO_TCPOPT_MSS ? 2 : opt == PROTO_TCPOPT_WSCALE ? 1 : 4;
 			LENCHECK(datalen);
-			dec_printf(d, " %u", dec_be16(d, cp));
-			break;
-		case PROTO_TCPOPT_WSCALE:
-			datalen = 1;
-			LENCHECK(datalen);
-			dec_printf(d, " %u", dec_u8(d, cp));
+			dec_printf(d, " %u", datalen == 2 ? dec_be16(d, cp) : datalen == 1 ? dec_u8(d, cp) : dec_be32(d, cp));
 			break;
 		case PROTO_TCPOPT_SACK:
 			datalen = len - 2;
@@ -175,12 +171,6 @@ static int print_options(struct dec_ctx *d, const uint8_t *cp, unsigned hlen, in
 					dec_printf(d, "{%u:%u}", s, e);
 				}
 			}
-			break;
-		case PROTO_TCPOPT_ECHO: case PROTO_TCPOPT_ECHOREPLY: case PROTO_TCPOPT_CC:
-		case PROTO_TCPOPT_CCNEW: case PROTO_TCPOPT_CCECHO: /* one 32-bit value */
-			datalen = 4;
-			LENCHECK(datalen);
-			dec_printf(d, " %u", dec_be32(d, cp));
 			break;
 		case PROTO_TCPOPT_TS:
 			datalen = 8;
@@ -371,22 +361,14 @@ void dec_tcp(struct dec_ctx *d, const struct dec_net *n, const uint8_t *p, size_
 		}
 		dec_printf(d, " ");
 		n2 = dec_avail(d, data, n2);
-		for (size_t i = 0; i < n2; i++) {
-			uint8_t c = dec_u8(d, data + i);
-			if (c >= 0x80) {
-				dec_printf(d, "M-");
-				c &= 0x7f;
-			}
-			if (c < 0x20 || c == 0x7f)
-				dec_printf(d, "^%c", c ^ 0x40);
-			else
-				dec_printf(d, "%c", c);
-		}
+		for (size_t i = 0; i < n2; i++)
+			dec_putc_safe(d, dec_u8(d, data + i));
 		dec_printf(d, "]");
 		return;
 	}
 	if (sport == PROTO_PORT_RESP || dport == PROTO_PORT_RESP ||
-	    (d->o.resp_port && (sport == (unsigned)d->o.resp_port || dport == (unsigned)d->o.resp_port))) {
+	    d->o.resp_port == DEC_RESP_ANY ||
+	    (d->o.resp_port > 0 && (sport == (unsigned)d->o.resp_port || dport == (unsigned)d->o.resp_port))) {
 		dec_printf(d, ": ");
 		dec_resp(d, data, plen);
 	} else if (dec_dns_port(d, 1, sport, dport, data))

@@ -139,6 +139,60 @@ static int later_first(const void *a, const void *b)
 	return x->span.start < y->span.start ? 1 : x->span.start > y->span.start ? -1 : 0;
 }
 
+/* What every accepting path from b needs: a return of 0 everything, an
+ * accepting return nothing, a test what both of its sides need plus its
+ * own outcome on each. */
+static struct needs needed(const struct ir_order *o, const struct ir_block *b, const struct needs *need,
+			   uint32_t tvn)
+{
+	struct needs r = { 0 };
+	if (b->term == IR_RET) {
+		r.all = b->ret_k == 0;
+		return r;
+	}
+	if (b->term == IR_JA)
+		return need[ir_index(o, b->jt)];
+	struct needs nt = need[ir_index(o, b->jt)], nf = need[ir_index(o, b->jf)];
+	if (opt_is_ktest(b) && tvn) {
+		struct need f = { tvn, b->jk, b->jcode, 1, b->span };
+		add(&nt, &f);
+		f.out = 0;
+		add(&nf, &f);
+	}
+	return meet(&nt, &nf);
+}
+
+/* In front of `first`, a test of each fact in ns on value vn, recomputed
+ * by the statements r[0..nr); kind 0 (needed) rejects where the fact
+ * fails, kind 1 (enough) accepts where it holds.  Returns the new first
+ * block; *moved counts the tests made. */
+static struct ir_block *test_early(struct ir_prog *p, const struct needs *ns, uint32_t vn, const struct ir_insn *r,
+				   int nr, int kind, struct ir_block *first, int *moved)
+{
+	const struct need *on[MAXNEED];
+	int non = 0;
+	for (int j = 0; j < ns->n; j++)
+		if (ns->f[j].vn == vn)
+			on[non++] = &ns->f[j];
+	/* in the expression's order: the last wrapped is tested first */
+	qsort(on, (size_t)non, sizeof *on, later_first);
+	for (int j = 0; j < non; j++) {
+		const struct need *f = on[j];
+		struct ir_block *h = ir_block_new(p), *end = kind ? p->accept : p->reject;
+		for (int k = 0; k < nr; k++)
+			ir_append(p, h, r[k].code, r[k].k, f->span);
+		h->term = IR_BRANCH;
+		h->jcode = f->jcode;
+		h->jk = f->k;
+		h->span = f->span;
+		h->jt = f->out == kind ? end : first;
+		h->jf = f->out == kind ? first : end;
+		first = h;
+		(*moved)++;
+	}
+	return first;
+}
+
 int opt_hoist(struct ir_prog *p)
 {
 	struct ir_order o;
@@ -155,24 +209,11 @@ int opt_hoist(struct ir_prog *p)
 		uint32_t x;
 		vn_block(t, o.b[i], 0, 0, &tvn[i], &x);
 	}
+	vn_free(t);
 	for (int i = n - 1; i >= 0; i--) {
-		const struct ir_block *b = o.b[i];
 		if (suff)
-			suff[i] = enough(p, &o, b, suff, tvn[i]);
-		if (b->term == IR_RET) {
-			need[i].all = b->ret_k == 0;
-		} else if (b->term == IR_JA) {
-			need[i] = need[ir_index(&o, b->jt)];
-		} else {
-			struct needs nt = need[ir_index(&o, b->jt)], nf = need[ir_index(&o, b->jf)];
-			if (opt_is_ktest(b) && tvn[i]) {
-				struct need f = { tvn[i], b->jk, b->jcode, 1, b->span };
-				add(&nt, &f);
-				f.out = 0;
-				add(&nf, &f);
-			}
-			need[i] = meet(&nt, &nf);
-		}
+			suff[i] = enough(p, &o, o.b[i], suff, tvn[i]);
+		need[i] = needed(&o, o.b[i], need, tvn[i]);
 	}
 	for (int i = 0; i < n; i++) {
 		struct ir_block *b = o.b[i];
@@ -198,27 +239,7 @@ int opt_hoist(struct ir_prog *p)
 				/* nothing to gain where s is that test already */
 				if (opt_is_ktest(s) && tvn[si] == tvn[i] && s->ninsns <= nr)
 					continue;
-				const struct need *on[MAXNEED];
-				int non = 0;
-				for (int j = 0; j < ns->n; j++)
-					if (ns->f[j].vn == tvn[i])
-						on[non++] = &ns->f[j];
-				/* in the expression's order: the last wrapped is tested first */
-				qsort(on, (size_t)non, sizeof *on, later_first);
-				for (int j = 0; j < non; j++) {
-					const struct need *f = on[j];
-					struct ir_block *h = ir_block_new(p), *end = kind ? p->accept : p->reject;
-					for (int k = 0; k < nr; k++)
-						ir_append(p, h, r[k].code, r[k].k, f->span);
-					h->term = IR_BRANCH;
-					h->jcode = f->jcode;
-					h->jk = f->k;
-					h->span = f->span;
-					h->jt = f->out == kind ? end : first;
-					h->jf = f->out == kind ? first : end;
-					first = h;
-					moved++;
-				}
+				first = test_early(p, ns, tvn[i], r, nr, kind, first, &moved);
 			}
 			if (side)
 				b->jt = first;
@@ -230,6 +251,5 @@ int opt_hoist(struct ir_prog *p)
 	free(suff);
 	free(tvn);
 	ir_order_free(&o);
-	vn_free(t);
 	return moved;
 }

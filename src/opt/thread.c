@@ -175,98 +175,117 @@ static int reads_packet(const struct ir_block *b)
 	return 0;
 }
 
-int opt_thread(struct ir_prog *p)
-{
+/* The pass's state, per block indexed like o.b. */
+struct thread {
 	struct ir_order o;
-	int changed = 0;
-	ir_rpo(p, &o);
-	int n = o.n;
-	struct facts *in = calloc((size_t)n, sizeof *in);
-	uint32_t *tvn = calloc((size_t)n, sizeof *tvn);
+	uint32_t *tvn;           /* value number of what the test reads */
+	int *fixed;              /* the test's outcome on every path, or -1 */
+	struct facts *in;        /* what every edge into the block knows */
+};
+
+/* The outcome of b's test (reading value a, with X holding x) that needs
+ * no fact: a test of a constant, or one that holds or fails whatever the
+ * value.  1, 0, or -1 when it depends. */
+static int outcome(const struct vn_table *t, const struct ir_block *b, uint32_t a, uint32_t x)
+{
+	uint16_t op = BPF_OP(b->jcode);
+	uint32_t k;
+	if (opt_is_ktest(b) && vn_const(t, a, &k)) {
+		struct fact c = { .vn = a, .lo = k, .hi = k, .jset_res = -1 };
+		return decide(&c, b->jcode, b->jk);
+	}
+	if (opt_is_ktest(b)) /* outcomes that do not depend on the value at all */
+		return (op == BPF_JSET && b->jk == 0) || (op == BPF_JGT && b->jk == 0xffffffff) ? 0
+		       : (op == BPF_JGE && b->jk == 0) ? 1 : -1;
+	if (a && a == x) /* A compared with itself */
+		return op == BPF_JEQ || op == BPF_JGE ? 1 : op == BPF_JGT ? 0 : -1;
+	return -1;
+}
+
+/* Each test's value number, and the tests decided without facts.  A block
+ * that reads no packet byte is then skipped on every path (th->fixed); one
+ * that does keeps its loads, which may still end the program, and loses
+ * its test.  Returns whether a test was dropped. */
+static int fix_outcomes(struct thread *th)
+{
 	struct vn_table *t = vn_new();
-	if (!in || !tvn)
-		abort();
-	int *cdecide = malloc(sizeof *cdecide * (size_t)n);
-	if (!cdecide)
-		abort();
-	for (int i = 0; i < n; i++) {
-		uint32_t x, k;
-		vn_block(t, o.b[i], 0, 0, &tvn[i], &x);
-		/* a test of a constant, in a block that reads no packet byte, has
-		 * one outcome: the block can be skipped on every path */
-		cdecide[i] = -1;
-		struct ir_block *b = o.b[i];
-		if (b->term != IR_BRANCH)
-			continue;
-		int d = -1;
-		if (opt_is_ktest(b) && vn_const(t, tvn[i], &k)) {
-			struct fact c = { .vn = tvn[i], .lo = k, .hi = k, .jset_res = -1 };
-			d = decide(&c, b->jcode, b->jk);
-		} else if (opt_is_ktest(b)) {
-			/* outcomes that do not depend on the value at all */
-			uint16_t op = BPF_OP(b->jcode);
-			d = (op == BPF_JSET && b->jk == 0) || (op == BPF_JGT && b->jk == 0xffffffff) ? 0
-			    : (op == BPF_JGE && b->jk == 0) ? 1 : -1;
-		} else if (tvn[i] && tvn[i] == x) {
-			/* A compared with itself */
-			uint16_t op = BPF_OP(b->jcode);
-			d = op == BPF_JEQ || op == BPF_JGE ? 1 : op == BPF_JGT ? 0 : -1;
-		}
+	int changed = 0;
+	for (int i = 0; i < th->o.n; i++) {
+		struct ir_block *b = th->o.b[i];
+		uint32_t x;
+		vn_block(t, b, 0, 0, &th->tvn[i], &x);
+		int d = b->term == IR_BRANCH ? outcome(t, b, th->tvn[i], x) : -1;
+		th->fixed[i] = -1;
 		if (d < 0)
 			continue;
 		if (!reads_packet(b)) {
-			cdecide[i] = d; /* nothing in it matters: skip it on every path */
+			th->fixed[i] = d;
 		} else {
-			/* its loads may still end the program: keep them, drop the test */
 			b->term = IR_JA;
 			b->jt = d ? b->jt : b->jf;
 			b->jf = NULL;
 			changed = 1;
 		}
 	}
-	in[0].set = 1;
+	vn_free(t);
+	return changed;
+}
+
+/* Move the edge *to, which carries facts f, past every test that f or
+ * th->fixed decides; f then goes to where it lands.  Returns whether the
+ * edge moved. */
+static int thread_edge(struct thread *th, struct facts *f, struct ir_block **to)
+{
+	struct ir_block *b = *to;
+	int d, moved = 0;
+	while (b->term == IR_BRANCH &&
+	       ((d = th->fixed[ir_index(&th->o, b)]) >= 0 ||
+		(opt_is_ktest(b) && (d = decide(find(f, th->tvn[ir_index(&th->o, b)]), b->jcode, b->jk)) >= 0))) {
+		b = d ? b->jt : b->jf;
+		moved = 1;
+	}
+	*to = b;
+	struct facts *dst = &th->in[ir_index(&th->o, b)];
+	if (!dst->set) {
+		*dst = *f;
+		dst->set = 1;
+	} else {
+		meet(dst, f);
+		free(f->f);
+	}
+	return moved;
+}
+
+int opt_thread(struct ir_prog *p)
+{
+	struct thread th;
+	ir_rpo(p, &th.o);
+	int n = th.o.n;
+	th.tvn = calloc((size_t)n, sizeof *th.tvn);
+	th.fixed = malloc(sizeof *th.fixed * (size_t)n);
+	th.in = calloc((size_t)n, sizeof *th.in);
+	if (!th.tvn || !th.fixed || !th.in)
+		abort();
+	int changed = fix_outcomes(&th);
+	th.in[0].set = 1;
 	for (int i = 0; i < n; i++) {
-		struct ir_block *b = o.b[i];
-		if (!in[i].set)
-			continue; /* every edge into it was threaded past it */
-		if (b->term == IR_RET)
-			continue;
-		for (int side = 1; side >= 0; side--) {
-			if (b->term == IR_JA && side == 0)
-				continue;
+		struct ir_block *b = th.o.b[i];
+		if (!th.in[i].set || b->term == IR_RET)
+			continue; /* every edge into it was threaded past it; or no edge out */
+		for (int side = 1; side >= (b->term == IR_JA); side--) {
 			struct facts f;
-			copy(&f, &in[i]);
+			copy(&f, &th.in[i]);
 			if (opt_is_ktest(b))
-				learn(&f, tvn[i], b->jcode, b->jk, side);
-			struct ir_block *to = side ? b->jt : b->jf;
-			int d;
-			while (to->term == IR_BRANCH &&
-			       ((d = cdecide[ir_index(&o, to)]) >= 0 ||
-				(opt_is_ktest(to) && (d = decide(find(&f, tvn[ir_index(&o, to)]), to->jcode, to->jk)) >= 0))) {
-				to = d ? to->jt : to->jf;
-				changed = 1;
-			}
-			if (side)
-				b->jt = to;
-			else
-				b->jf = to;
-			struct facts *dst = &in[ir_index(&o, to)];
-			if (!dst->set) {
-				*dst = f;
-				dst->set = 1;
-			} else {
-				meet(dst, &f);
-				free(f.f);
-			}
+				learn(&f, th.tvn[i], b->jcode, b->jk, side);
+			changed |= thread_edge(&th, &f, side ? &b->jt : &b->jf);
 		}
 	}
 	for (int i = 0; i < n; i++)
-		free(in[i].f);
-	free(in);
-	free(tvn);
-	free(cdecide);
-	ir_order_free(&o);
-	vn_free(t);
+		free(th.in[i].f);
+	free(th.in);
+	free(th.tvn);
+	free(th.fixed);
+	ir_order_free(&th.o);
 	return changed;
 }
 

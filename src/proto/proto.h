@@ -8,6 +8,7 @@
  *     option.c     IPv4 options and TCP options
  *     port.c       well-known ports
  *     arp.c        ARP operations
+ *     ppp.c        PPP protocol field values
  *     dns.c        DNS record types and classes, EDNS0 options
  *     lookup.c     the lookups below
  *
@@ -189,7 +190,8 @@
 #define PROTO_RARP_REPLY     4
 #define PROTO_INARP_REQUEST  8
 #define PROTO_INARP_REPLY    9
-#define PROTO_ARPHRD_ETHER   1
+#define PROTO_ARPHRD_ETHER   1      /* linux/if_arp.h ARPHRD_* */
+#define PROTO_ARPHRD_LOOPBACK 772
 
 /* --- DNS (RFC 1035, IANA "Domain Name System (DNS) Parameters") --- */
 #define PROTO_DNS_T_A        1
@@ -264,6 +266,7 @@ extern const struct proto_table proto_ipopts;      /* option.c */
 extern const struct proto_table proto_tcpopts;     /* option.c */
 extern const struct proto_table proto_ports;       /* port.c */
 extern const struct proto_table proto_arp_ops;     /* arp.c */
+extern const struct proto_table proto_ppp;         /* ppp.c */
 extern const struct proto_table proto_dns_types;   /* dns.c */
 extern const struct proto_table proto_dns_classes; /* dns.c */
 extern const struct proto_table proto_edns_opts;   /* dns.c */

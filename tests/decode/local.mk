@@ -5,4 +5,5 @@ check_PROGRAMS += tests/decode/decprint
 SCRIPT_TESTS += tests/decode/compare.sh
 SCRIPT_TESTS += tests/decode/examples.sh
 EXTRA_DIST += tests/decode/compare.py tests/decode/mkdns.py
-CLEANFILES += tests/decode/llc-frames.pcap tests/decode/dns-frames.pcap
+# the captures compare.sh writes
+CLEANFILES += tests/decode/llc-frames.pcap tests/decode/synth-*.pcap tests/decode/dns-frames.pcap

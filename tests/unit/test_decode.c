@@ -253,7 +253,7 @@ static void test_proto_tables_unique(void **state)
 	(void)state;
 	const struct proto_table *t[] = { &proto_ethertypes, &proto_saps, &proto_ipprotos, &proto_icmp_types,
 					  &proto_icmp6_types, &proto_ipopts, &proto_tcpopts, &proto_ports,
-					  &proto_arp_ops, &proto_dns_types, &proto_dns_classes, &proto_edns_opts,
+					  &proto_arp_ops, &proto_ppp, &proto_dns_types, &proto_dns_classes, &proto_edns_opts,
 					  &proto_dnssec_algs, &proto_ds_digests, &proto_nsec3_hashes };
 	for (size_t k = 0; k < sizeof t / sizeof t[0]; k++)
 		for (size_t i = 0; i < t[k]->n; i++) {
@@ -287,6 +287,21 @@ static void test_proto_ethertype_names(void **state)
 	assert_null(proto_name(&proto_ipprotos, 253, PROTO_TCPDUMP));
 }
 
+/* A link type without a printer (tcpdump refuses it): the name libpcap
+ * gives it (none for 147, USER0), the length, and with -X the whole packet
+ * in tcpdump's hex and ASCII lines -- these two lines are what tcpdump
+ * -XX prints for the same bytes as an Ethernet frame. */
+static void test_decode_other_linktype(void **state)
+{
+	(void)state;
+	struct dec_opts o = { .nflag = 2, .tflag = DEC_T_NONE, .Xflag = 1 };
+	char *got = decode(&o, 147, "ffffffffffff00112233445508006162636465666768696a206b6c6d6e6f70", 0, 0);
+	assert_string_equal(got, "link type 147 packet, length 31\n"
+				 "\t0x0000:  ffff ffff ffff 0011 2233 4455 0800 6162  ........\"3DU..ab\n"
+				 "\t0x0010:  6364 6566 6768 696a 206b 6c6d 6e6f 70    cdefghij.klmnop\n");
+	free(got);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -302,6 +317,7 @@ int main(void)
 		cmocka_unit_test(test_decode_ip_timestamp_option),
 		cmocka_unit_test(test_decode_resp_inline_lines),
 		cmocka_unit_test(test_decode_report_handoff),
+		cmocka_unit_test(test_decode_other_linktype),
 		cmocka_unit_test(test_proto_tables_unique),
 		cmocka_unit_test(test_proto_ethertype_names),
 	};
