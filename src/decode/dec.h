@@ -54,7 +54,7 @@ enum {
 	DEC_L_ETHER = 1 << 0, DEC_L_LINK = 1 << 1, DEC_L_ARP = 1 << 2,
 	DEC_L_IP = 1 << 3, DEC_L_IP6 = 1 << 4, DEC_L_TCP = 1 << 5,
 	DEC_L_UDP = 1 << 6, DEC_L_ICMP = 1 << 7, DEC_L_ICMP6 = 1 << 8,
-	DEC_L_RESP = 1 << 9,
+	DEC_L_RESP = 1 << 9, DEC_L_DNS = 1 << 10,
 };
 static inline void dec_layer(struct dec_ctx *d, unsigned l)
 {
@@ -208,6 +208,9 @@ void dec_udp(struct dec_ctx *d, const struct dec_net *n, const uint8_t *p, size_
 void dec_icmp(struct dec_ctx *d, const struct dec_net *n, const uint8_t *p, size_t len); /* icmp.c */
 void dec_icmp6(struct dec_ctx *d, const struct dec_net *n, const uint8_t *p, size_t len);/* icmp6.c */
 void dec_resp(struct dec_ctx *d, const uint8_t *p, size_t len);                    /* resp.c */
+/* 1: tcpdump prints this UDP (tcp 0) or TCP segment as DNS, 2: as mDNS, 0: not */
+int dec_dns_port(struct dec_ctx *d, int tcp, unsigned sport, unsigned dport, const uint8_t *data); /* dns.c */
+void dec_dns(struct dec_ctx *d, const uint8_t *p, size_t len, int tcp, int mdns);  /* dns.c */
 int dec_mptcp(struct dec_ctx *d, const uint8_t *opt, unsigned len, unsigned tcpflags); /* mptcp.c */
 void dec_tcpseq_free(struct dec_ctx *d);                                           /* tcp.c */
 const char *dec_ipproto_name(unsigned proto);                                      /* ip.c */

@@ -2,6 +2,7 @@
 libbpfx_core_la_SOURCES += src/decode/decode.c src/decode/decode.h src/decode/dec.h
 libbpfx_core_la_SOURCES += src/decode/arp.c
 libbpfx_core_la_SOURCES += src/decode/cksum.c
+libbpfx_core_la_SOURCES += src/decode/dns.c
 libbpfx_core_la_SOURCES += src/decode/ether.c
 libbpfx_core_la_SOURCES += src/decode/icmp.c
 libbpfx_core_la_SOURCES += src/decode/icmp6.c

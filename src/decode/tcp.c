@@ -371,6 +371,8 @@ void dec_tcp(struct dec_ctx *d, const struct dec_net *n, const uint8_t *p, size_
 	    (d->o.resp_port > 0 && (sport == (unsigned)d->o.resp_port || dport == (unsigned)d->o.resp_port))) {
 		dec_printf(d, ": ");
 		dec_resp(d, data, plen);
-	} else
+	} else if (dec_dns_port(d, 1, sport, dport, data))
+		dec_dns(d, data, plen, 1, 0);
+	else
 		dec_handoff(d, "tcp-payload");
 }

@@ -90,6 +90,11 @@ void dec_udp(struct dec_ctx *d, const struct dec_net *n, const uint8_t *p, size_
 	print_ends(d, n, (int)sport, (int)dport);
 	if (d->o.vflag && !d->o.no_cksum && !n->fragmented)
 		print_cksum(d, n, p, len + 8);
+	int dns = d->o.qflag ? 0 : dec_dns_port(d, 0, sport, dport, p + 8);
+	if (dns) {
+		dec_dns(d, p + 8, len, 0, dns == 2);
+		return;
+	}
 	if (!d->o.qflag && app_port(sport, dport)) {
 		dec_handoff(d, "udp-app"); /* tcpdump goes on into the application protocol */
 		return;

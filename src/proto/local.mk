@@ -2,3 +2,4 @@
 libbpfx_core_la_SOURCES += src/proto/proto.h src/proto/lookup.c src/proto/ethertype.c \
 	src/proto/ipproto.c src/proto/icmp.c src/proto/option.c src/proto/port.c \
 	src/proto/arp.c src/proto/ppp.c
+libbpfx_core_la_SOURCES += src/proto/dns.c

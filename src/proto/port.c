@@ -52,7 +52,7 @@ static const struct proto_row port_rows[] = {
 	{ 5060, U, { NULL } },               /* SIP */
 	{ 5246, U, { NULL } }, { 5247, U, { NULL } }, /* CAPWAP */
 	{ 5353, U, { NULL, "mdns" } },       /* mDNS */
-	{ 5355, U, { NULL } },               /* LLMNR */
+	{ 5355, 0, { NULL } },               /* LLMNR: tcpdump 4.99 prints "UDP, length N" */
 	{ 5359, U, { NULL } },               /* AHCP */
 	{ 6081, U, { NULL } },               /* Geneve */
 	{ 6343, U, { NULL } },               /* sFlow */

@@ -9,6 +9,7 @@
  *     port.c       well-known ports
  *     arp.c        ARP operations
  *     ppp.c        PPP protocol field values
+ *     dns.c        DNS record types and classes, EDNS0 options
  *     lookup.c     the lookups below
  *
  * Link types are in src/linktype.c (offsets the code generator reads).
@@ -192,8 +193,40 @@
 #define PROTO_ARPHRD_ETHER   1      /* linux/if_arp.h ARPHRD_* */
 #define PROTO_ARPHRD_LOOPBACK 772
 
+/* --- DNS (RFC 1035, IANA "Domain Name System (DNS) Parameters") --- */
+#define PROTO_DNS_T_A        1
+#define PROTO_DNS_T_NS       2
+#define PROTO_DNS_T_CNAME    5
+#define PROTO_DNS_T_SOA      6
+#define PROTO_DNS_T_PTR      12
+#define PROTO_DNS_T_MX       15
+#define PROTO_DNS_T_TXT      16
+#define PROTO_DNS_T_AAAA     28      /* RFC 3596 */
+#define PROTO_DNS_T_SRV      33      /* RFC 2782 */
+#define PROTO_DNS_T_A6       38      /* RFC 2874 */
+#define PROTO_DNS_T_DNAME    39      /* RFC 6672 */
+#define PROTO_DNS_T_OPT      41      /* RFC 6891 */
+#define PROTO_DNS_T_UNSPECA  104
+#define PROTO_DNS_T_TSIG     250     /* RFC 8945 */
+#define PROTO_DNS_T_URI      256     /* RFC 7553 */
+#define PROTO_DNS_C_IN       1
+#define PROTO_DNS_OP_IQUERY  1       /* inverse query, RFC 3425 */
+/* EDNS0 option codes */
+#define PROTO_EDNS_DAU       5       /* RFC 6975 */
+#define PROTO_EDNS_DHU       6
+#define PROTO_EDNS_N3U       7
+#define PROTO_EDNS_ECS       8       /* RFC 7871 */
+#define PROTO_EDNS_EXPIRE    9       /* RFC 7314 */
+#define PROTO_EDNS_COOKIE    10      /* RFC 7873 */
+#define PROTO_EDNS_KEEPALIVE 11      /* RFC 7828 */
+#define PROTO_EDNS_PADDING   12      /* RFC 7830 */
+#define PROTO_EDNS_CHAIN     13      /* RFC 7901 */
+#define PROTO_EDNS_KEYTAG    14      /* RFC 8145 */
+
 /* --- well-known ports --- */
 #define PROTO_PORT_RESP      6379   /* Redis (RESP) */
+#define PROTO_PORT_DNS       53     /* DNS, RFC 1035 */
+#define PROTO_PORT_MDNS      5353   /* multicast DNS, RFC 6762 */
 
 /* The presenters, one name column each. */
 enum proto_col {
@@ -234,6 +267,12 @@ extern const struct proto_table proto_tcpopts;     /* option.c */
 extern const struct proto_table proto_ports;       /* port.c */
 extern const struct proto_table proto_arp_ops;     /* arp.c */
 extern const struct proto_table proto_ppp;         /* ppp.c */
+extern const struct proto_table proto_dns_types;   /* dns.c */
+extern const struct proto_table proto_dns_classes; /* dns.c */
+extern const struct proto_table proto_edns_opts;   /* dns.c */
+extern const struct proto_table proto_dnssec_algs; /* dns.c */
+extern const struct proto_table proto_ds_digests;  /* dns.c */
+extern const struct proto_table proto_nsec3_hashes; /* dns.c */
 
 /* --- lookup.c --- */
 /* The row for v, or NULL. */

@@ -19,8 +19,11 @@ starts with a timestamp line), and counts per packet:
 A mismatch is "core" when decprint's -L report for that packet names any
 of the Ethernet/ARP/IPv4/IPv6/TCP/UDP/ICMP/ICMPv6 printers, i.e. when one
 of those printers ran on it (so every mismatch on an Ethernet capture is
-core).  Exit 1 if there is a core mismatch, a crash, or identical /
-(identical + mismatch) < 95%.
+core).  The same counts are printed for the packets an application
+printer ran on (dns: tests/decode/mkdns.py's capture among them, all of
+which go through UDP or TCP, so any DNS mismatch is core).  Exit 1 if
+there is a core mismatch, a crash, or identical / (identical + mismatch)
+< 95%.
 usage: compare.py DECPRINT SRCDIR [BUILDDIR]"""
 import concurrent.futures, glob, os, random, re, struct, subprocess, sys
 
@@ -215,6 +218,11 @@ def main():
     llc = os.path.join(builddir, "tests", "decode", "llc-frames.pcap")
     write_llc_capture(llc)
     files.append(llc)
+    sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+    import mkdns  # DNS messages, well-formed and not (tests/decode/mkdns.py)
+    dns = os.path.join(builddir, "tests", "decode", "dns-frames.pcap")
+    mkdns.write(dns)
+    files.append(dns)
     corpus = os.path.join(srcdir, "..", "shared", "corpus")
     if os.environ.get("COMPARE_NO_CORPUS"):
         print("compare: COMPARE_NO_CORPUS set, skipping the corpus")
@@ -229,6 +237,9 @@ def main():
     only = os.environ.get("COMPARE_OPTS")
     optsets = [only] if only else OPTSETS
     counts = {o: {"identical": 0, "continues": 0, "mismatch": 0} for o in optsets}
+    # the same for the packets that went through each application printer
+    APPS = ("dns",)
+    apps = {(a, o): {"identical": 0, "continues": 0, "mismatch": 0} for a in APPS for o in optsets}
     mismatches, crashes, core = [], [], 0
     jobs = [(f, o) for f in files for o in optsets]
     with concurrent.futures.ThreadPoolExecutor(os.cpu_count() or 2) as ex:
@@ -248,6 +259,8 @@ def main():
                 handoff = rep[-1][rep[-1].index(">") + 1] if rep and ">" in rep[-1] else None
                 k = classify(op[i] if i < len(op) else [], tp[i] if i < len(tp) else [], opts, handoff) if oo != tt else "identical"
                 counts[opts][k] += 1
+                for a in {w for r in rep for w in r} & set(APPS):
+                    apps[(a, opts)][k] += 1
                 if k == "mismatch":
                     layers = {w for r in rep for w in r}
                     if layers & CORE:
@@ -260,6 +273,10 @@ def main():
             total[k] += c[k]
         print("%-10s identical %6d  continues %6d  mismatch %5d" % (o, c["identical"], c["continues"], c["mismatch"]))
     print("%-10s identical %6d  continues %6d  mismatch %5d  (%d files)" % ("total", total["identical"], total["continues"], total["mismatch"], len(files)))
+    for a in APPS:
+        for o in optsets:
+            c = apps[(a, o)]
+            print("%-5s %-10s identical %6d  continues %6d  mismatch %5d" % (a, o, c["identical"], c["continues"], c["mismatch"]))
     shown = int(os.environ.get("COMPARE_SHOW", "10"))
     seen, firsts = set(), []
     for m in mismatches:  # the first mismatch of each file and option set first

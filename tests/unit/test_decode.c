@@ -225,7 +225,7 @@ static void test_decode_report_handoff(void **state)
 	struct dec_opts o = { .nflag = 2 };
 	uint8_t pkt[256];
 	size_t len = unhex(ip_ts, pkt);
-	pkt[49] = 53; /* UDP to port 53: tcpdump goes on into DNS */
+	pkt[49] = 123; /* UDP to port 123: tcpdump goes on into NTP */
 	struct pcap_pkthdr h = { .caplen = (bpf_u_int32)len, .len = (bpf_u_int32)len };
 	char *buf = NULL;
 	size_t sz = 0;
@@ -253,7 +253,8 @@ static void test_proto_tables_unique(void **state)
 	(void)state;
 	const struct proto_table *t[] = { &proto_ethertypes, &proto_saps, &proto_ipprotos, &proto_icmp_types,
 					  &proto_icmp6_types, &proto_ipopts, &proto_tcpopts, &proto_ports,
-					  &proto_arp_ops, &proto_ppp };
+					  &proto_arp_ops, &proto_ppp, &proto_dns_types, &proto_dns_classes, &proto_edns_opts,
+					  &proto_dnssec_algs, &proto_ds_digests, &proto_nsec3_hashes };
 	for (size_t k = 0; k < sizeof t / sizeof t[0]; k++)
 		for (size_t i = 0; i < t[k]->n; i++) {
 			assert_ptr_equal(proto_row(t[k], t[k]->rows[i].v), &t[k]->rows[i]);
