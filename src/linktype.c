@@ -9,7 +9,7 @@
 
 static const struct linktype table[] = {
 	{ .name = "EN10MB", .dlt = DLT_EN10MB, .kind = LT_ETHER, .off_nl = 14, .off_type = 12,
-	  .descr = "Ethernet", .off_mac = 0, .flags = LTF_VLAN | LTF_MPLS | LTF_LLC, .dir = NODIR },
+	  .descr = "Ethernet", .off_mac = 0, .off_src = 6, .flags = LTF_VLAN | LTF_MPLS | LTF_LLC, .dir = NODIR },
 	{ .name = "RAW", .dlt = DLT_RAW, .kind = LT_RAW, .off_nl = 0, .off_type = -1,
 	  .descr = "Raw IP", .off_mac = -1, .dir = NODIR },
 	{ .name = "IPV4", .dlt = DLT_IPV4, .kind = LT_IPV4, .off_nl = 0, .off_type = -1,
@@ -54,14 +54,29 @@ static const struct linktype table[] = {
 	  .descr = "BSD/OS SLIP", .off_mac = -1, .dir = NODIR },
 	/* FDDI: frame control, destination, source, then 802.2 LLC + SNAP */
 	{ .name = "FDDI", .dlt = DLT_FDDI, .kind = LT_LLC, .off_nl = 21, .off_type = 13,
-	  .descr = "FDDI", .off_mac = 1, .flags = LTF_LLC, .dir = NODIR },
+	  .descr = "FDDI", .off_mac = 1, .off_src = 7, .flags = LTF_LLC, .dir = NODIR },
 	/* token ring: access control, frame control, destination, source,
 	 * then 802.2 LLC + SNAP (libpcap ignores source routing) */
 	{ .name = "IEEE802", .dlt = DLT_IEEE802, .kind = LT_LLC, .off_nl = 22, .off_type = 14,
-	  .descr = "Token ring", .off_mac = 2, .flags = LTF_LLC, .dir = NODIR },
+	  .descr = "Token ring", .off_mac = 2, .off_src = 8, .flags = LTF_LLC, .dir = NODIR },
 	/* RFC 1483 LLC encapsulation: LLC + SNAP at 0 */
 	{ .name = "ATM_RFC1483", .dlt = DLT_ATM_RFC1483, .kind = LT_LLC, .off_nl = 8, .off_type = 0,
 	  .descr = "RFC 1483 LLC-encapsulated ATM", .off_mac = -1, .flags = LTF_LLC, .dir = NODIR },
+	/* Hilscher netANALYZER: a 4-byte pseudo-header, then Ethernet (no
+	 * `llc` in libpcap); the TRANSPARENT one also keeps the preamble and
+	 * SFD (8 bytes) */
+	{ .name = "NETANALYZER", .dlt = DLT_NETANALYZER, .kind = LT_ETHER_PH, .off_nl = 18, .off_type = 16,
+	  .descr = "Ethernet with Hilscher netANALYZER pseudo-header", .off_mac = 4, .off_src = 10,
+	  .off_linkhdr = 4, .flags = LTF_VLAN | LTF_MPLS, .dir = NODIR },
+	{ .name = "NETANALYZER_TRANSPARENT", .dlt = DLT_NETANALYZER_TRANSPARENT, .kind = LT_ETHER_PH,
+	  .off_nl = 26, .off_type = 24,
+	  .descr = "Ethernet with Hilscher netANALYZER pseudo-header and with preamble and SFD",
+	  .off_mac = 12, .off_src = 18, .off_linkhdr = 12, .flags = LTF_VLAN | LTF_MPLS, .dir = NODIR },
+	/* RFC 2625 IP over Fibre Channel: the network header (destination
+	 * and source, each a 2-byte NAA and a 6-byte address), then LLC+SNAP;
+	 * libpcap has no `llc` there */
+	{ .name = "IP_OVER_FC", .dlt = DLT_IP_OVER_FC, .kind = LT_LLC, .off_nl = 24, .off_type = 16,
+	  .descr = "RFC 2625 IP-over-Fibre Channel", .off_mac = 2, .off_src = 10, .dir = NODIR },
 	/* OpenBSD enc(4): AF, SPI, flags; the AF as DLT_NULL's */
 	{ .name = "ENC", .dlt = DLT_ENC, .kind = LT_ENC, .off_nl = 12, .off_type = 0,
 	  .descr = "OpenBSD encapsulated IP", .off_mac = -1, .dir = NODIR },
@@ -100,6 +115,11 @@ static const struct linktype table[] = {
 	NOTYPE(ERF, "ERF", "Endace ERF header"),
 	NOTYPE(DBUS, "D-Bus", "D-Bus"),
 	NOTYPE(NETLINK, "Linux netlink", "Linux netlink"),
+	NOTYPE(IPOIB, "RFC 4391 IP-over-Infiniband", "RFC 4391 IP-over-Infiniband"),
+	NOTYPE(DSA_TAG_BRCM, "Broadcom tag", "Broadcom tag"),
+	NOTYPE(DSA_TAG_BRCM_PREPEND, "Broadcom tag (prepended)", "Broadcom tag (prepended)"),
+	NOTYPE(DSA_TAG_DSA, "Marvell DSA", "Marvell DSA"),
+	NOTYPE(DSA_TAG_EDSA, "Marvell EDSA", "Marvell EDSA"),
 #undef NOTYPE
 };
 

@@ -27,6 +27,7 @@ enum lt_kind {
 	LT_LLC,     /* an 802.2 LLC header at off_type; SNAP assumed for
 		     * ethertypes (the type 6 bytes in), DSAP for SAPs */
 	LT_IPNET,   /* Solaris ipnet: an IPH_AF_ byte at off_type */
+	LT_ETHER_PH, /* Ethernet behind a pseudo-header (off_linkhdr) */
 	LT_ARCNET,  /* an ARCNET protocol byte at off_type (two for IPv4, ARP) */
 	LT_NOTYPE,  /* no network protocol libpcap can test (`no_type` says
 		     * what it calls the link type in its refusal) */
@@ -60,7 +61,10 @@ struct linktype {
 	int off_type;        /* offset of the type field (LT_LLC: of the LLC
 			      * header), -1 if none */
 	const char *descr;   /* what tcpdump calls it */
-	int off_mac;         /* destination MAC (source 6 after), -1: none */
+	int off_mac;         /* destination MAC, -1: none */
+	int off_src;         /* source MAC (when off_mac >= 0) */
+	uint32_t off_linkhdr; /* where `ether[...]` starts (and, as libpcap
+			       * adds it, an offset on the live metadata) */
 	unsigned flags;      /* LTF_* */
 	struct lt_dir dir;
 	const char *no_type; /* LT_NOTYPE: the link type in the refusal */

@@ -29,7 +29,7 @@
 uint32_t gen_off_linkhdr(const struct gen *g)
 {
 	if (!g->pppoes)
-		return 0;
+		return g->lt->off_linkhdr;
 	return g->lt->off_nl + 4u * (uint32_t)g->vlan + PPPOE_HDRLEN + (PPPOE_HDRLEN + 2u) * (uint32_t)(g->pppoes - 1);
 }
 
@@ -279,6 +279,7 @@ typedef struct cond *(*linktype_fn)(struct gen *g, uint32_t type);
 
 static const linktype_fn by_kind[LT_NKINDS] = {
 	[LT_ETHER] = ether_linktype,
+	[LT_ETHER_PH] = ether_linktype,
 	[LT_SLL] = sll_linktype,
 	[LT_SLL2] = asis_linktype,
 	[LT_NULL] = null_linktype,
@@ -321,7 +322,7 @@ struct cond *gen_ehost(struct gen *g, const uint8_t mac[6], int dir)
 	if (!has_mac(g))
 		return GEN_FAIL(g, "ethernet addresses supported only on ethernet (this is %s)",
 				g->pppoes ? "PPP inside PPPoE" : g->lt->descr);
-	uint32_t d = (uint32_t)g->lt->off_mac, s = d + 6;
+	uint32_t d = (uint32_t)g->lt->off_mac, s = (uint32_t)g->lt->off_src;
 	switch (dir) {
 	case D_SRC:
 		return mac_at(g, s, mac);
@@ -454,7 +455,9 @@ struct cond *gen_llc(struct gen *g, const struct ast *n)
  * kernel's ancillary offsets (SKF_AD_OFF + SKF_AD_PKTTYPE, + SKF_AD_IFINDEX).
  * libpcap emits those when compiling for a live capture; in a capture file
  * they do not exist, so there it refuses, and so do we.  Cooked captures
- * carry the packet type (and SLL2 the interface index) in their header. */
+ * carry the packet type (and SLL2 the interface index) in their header.
+ * libpcap adds the link header's offset (netANALYZER's pseudo-header) to
+ * the metadata's offset, and so do we: the same program. */
 #define SKF_AD_OFF 0xfffff000u
 #define SKF_AD_PKTTYPE 4
 #define SKF_AD_IFINDEX 8
@@ -473,7 +476,7 @@ struct cond *gen_inbound(struct gen *g, int outbound)
 	}
 	if (g->savefile)
 		return GEN_FAIL(g, "inbound/outbound not supported on %s when reading capture files", g->lt->descr);
-	struct cond *c = cond_cmp(g, SKF_AD_OFF + SKF_AD_PKTTYPE, 2, BPF_JEQ, PACKET_OUTGOING, 0xffffffff);
+	struct cond *c = cond_cmp(g, SKF_AD_OFF + SKF_AD_PKTTYPE + g->lt->off_linkhdr, 2, BPF_JEQ, PACKET_OUTGOING, 0xffffffff);
 	return outbound ? c : cond_not(g, c);
 }
 
@@ -485,5 +488,5 @@ struct cond *gen_ifindex(struct gen *g, uint32_t ifindex)
 		return cond_cmp(g, 4, 4, BPF_JEQ, ifindex, 0xffffffff);
 	if (g->savefile)
 		return GEN_FAIL(g, "ifindex not supported on %s when reading capture files", g->lt->descr);
-	return cond_cmp(g, SKF_AD_OFF + SKF_AD_IFINDEX, 4, BPF_JEQ, ifindex, 0xffffffff);
+	return cond_cmp(g, SKF_AD_OFF + SKF_AD_IFINDEX + g->lt->off_linkhdr, 4, BPF_JEQ, ifindex, 0xffffffff);
 }

@@ -137,6 +137,12 @@ static int header(int dlt, const struct frame *f, const uint8_t *eth, uint8_t *h
 		memcpy(hdr + 2, h % 3 ? eth : macs[h % 6], 6);
 		memcpy(hdr + 8, eth + 6, 6);
 		return 14 + (int)llc_snap(f, hdr + 14);
+	case DLT_IP_OVER_FC: /* destination and source: a 2-byte NAA, 6 bytes */
+		put16(hdr, 0x1000);
+		memcpy(hdr + 2, h % 3 ? eth : macs[h % 6], 6);
+		put16(hdr + 8, 0x1000);
+		memcpy(hdr + 10, eth + 6, 6);
+		return 16 + (int)llc_snap(f, hdr + 16);
 	case DLT_ATM_RFC1483:
 		return (int)llc_snap(f, hdr);
 	case DLT_ENC: { /* AF (host order, as DLT_NULL), SPI, flags */
@@ -184,13 +190,27 @@ int synth_wrap_more(const struct synth_pkt *eth, int dlt, struct synth_pkt *out)
 	uint8_t hdr[64] = { 0 };
 	memset(out, 0, sizeof *out);
 	const struct linktype *lt = lt_by_dlt(dlt);
-	if (lt && lt->kind == LT_NOTYPE) { /* only link-layer loads: any bytes do */
-		*out = *eth;
+	if (lt && (lt->kind == LT_NOTYPE || lt->kind == LT_ETHER_PH)) {
+		/* only link-layer loads: any bytes do; or the whole Ethernet
+		 * frame (VLAN tags and all) behind a netANALYZER pseudo-header
+		 * (status, port, length) and, when transparent, the preamble */
+		uint32_t hl = lt->kind == LT_NOTYPE ? 0 : lt->off_linkhdr;
+		uint32_t h = eth->caplen ? hash(eth->data, eth->caplen) : 0;
+		out->caplen = eth->caplen + hl;
+		out->len = eth->len + hl;
 		out->dlt = dlt;
-		out->data = malloc(eth->caplen ? eth->caplen : 1);
+		out->data = malloc(out->caplen ? out->caplen : 1);
 		if (!out->data)
 			return -1;
-		memcpy(out->data, eth->data, eth->caplen);
+		memset(out->data, 0x55, hl); /* the preamble, when transparent */
+		if (hl) {
+			out->data[0] = (uint8_t)(h % 4 ? 0 : h);
+			out->data[1] = (uint8_t)(h % 4);
+			out->data[2] = (uint8_t)eth->len, out->data[3] = (uint8_t)(eth->len >> 8);
+		}
+		if (hl > 4)
+			out->data[hl - 1] = 0xd5; /* the SFD */
+		memcpy(out->data + hl, eth->data, eth->caplen);
 		return 0;
 	}
 	if (parse(eth, &f) < 0)
