@@ -77,6 +77,22 @@ static const struct linktype table[] = {
 	 * libpcap has no `llc` there */
 	{ .name = "IP_OVER_FC", .dlt = DLT_IP_OVER_FC, .kind = LT_LLC, .off_nl = 24, .off_type = 16,
 	  .descr = "RFC 2625 IP-over-Fibre Channel", .off_mac = 2, .off_src = 10, .dir = NODIR },
+	/* Linux CLIP: LLC + SNAP at 0 (libpcap has no `llc` there) */
+	{ .name = "ATM_CLIP", .dlt = DLT_ATM_CLIP, .kind = LT_LLC, .off_nl = 8, .off_type = 0,
+	  .descr = "Linux Classical IP over ATM", .off_mac = -1, .dir = NODIR },
+	/* SunATM: flags (traffic type in the low nibble), VPI, VCI, then LLC */
+	{ .name = "SUNATM", .dlt = DLT_SUNATM, .kind = LT_SUNATM, .off_nl = 12, .off_type = 4,
+	  .descr = "Sun raw ATM", .off_mac = -1, .flags = LTF_LLC, .dir = NODIR },
+	/* Frame Relay (LT_FRELAY: control and NLPID at 2; libpcap puts the
+	 * network layer at 0, on the header) is left out too: there `ip[2:2]`
+	 * is the NLPID word, and bpfx's optimizer proves `ip[2:2] < 100`
+	 * matches nothing where libpcap's does not. */
+	/* Apple's IP over FireWire: addresses, then an ethertype at 16 */
+	{ .name = "APPLE_IP_OVER_IEEE1394", .dlt = DLT_APPLE_IP_OVER_IEEE1394, .kind = LT_ETYPE,
+	  .off_nl = 18, .off_type = 16, .descr = "Apple IP-over-IEEE 1394", .off_mac = -1, .dir = NODIR },
+	/* Symantec firewall: a 44-byte header with an ethertype at 6 */
+	{ .name = "SYMANTEC_FIREWALL", .dlt = DLT_SYMANTEC_FIREWALL, .kind = LT_ETYPE, .off_nl = 44,
+	  .off_type = 6, .descr = "Symantec Firewall", .off_mac = -1, .dir = NODIR },
 	/* OpenBSD enc(4): AF, SPI, flags; the AF as DLT_NULL's */
 	{ .name = "ENC", .dlt = DLT_ENC, .kind = LT_ENC, .off_nl = 12, .off_type = 0,
 	  .descr = "OpenBSD encapsulated IP", .off_mac = -1, .dir = NODIR },
@@ -120,6 +136,18 @@ static const struct linktype table[] = {
 	NOTYPE(DSA_TAG_BRCM_PREPEND, "Broadcom tag (prepended)", "Broadcom tag (prepended)"),
 	NOTYPE(DSA_TAG_DSA, "Marvell DSA", "Marvell DSA"),
 	NOTYPE(DSA_TAG_EDSA, "Marvell EDSA", "Marvell EDSA"),
+	NOTYPE(GPRS_LLC, "GPRS LLC", "GPRS LLC"),
+	NOTYPE(MFR, "Multi-link Frame Relay", "FRF.16 Frame Relay"),
+	NOTYPE(IPMB_LINUX, "IPMB", "IPMB with Linux/Pigeon Point pseudo-header"),
+	NOTYPE(AOS, "AOS Space Data Link protocol", "AOS Space Data Link protocol"),
+	NOTYPE(WIHART, "Wireless HART", "Wireless HART"),
+	NOTYPE(ETHERNET_MPACKET, "802.3br mPackets", "802.3br mPackets"),
+	NOTYPE(IEEE802_15_4_TAP, "IEEE 802.15.4", "IEEE 802.15.4 with pseudo-header"),
+	NOTYPE(ERF_ETH, "Ethernet with Endace ERF header", "Ethernet with Endace ERF header"),
+	NOTYPE(ERF_POS, "Packet-over-SONET with Endace ERF header", "Packet-over-SONET with Endace ERF header"),
+	NOTYPE(A429, "Arinc 429", "Arinc 429"),
+	NOTYPE(A653_ICM, "Arinc 653 Interpartition Communication", "Arinc 653 Interpartition Communication"),
+	NOTYPE(VSOCK, "Linux vsock", "Linux vsock"),
 #undef NOTYPE
 };
 

@@ -28,6 +28,10 @@ enum lt_kind {
 		     * ethertypes (the type 6 bytes in), DSAP for SAPs */
 	LT_IPNET,   /* Solaris ipnet: an IPH_AF_ byte at off_type */
 	LT_ETHER_PH, /* Ethernet behind a pseudo-header (off_linkhdr) */
+	LT_ETYPE,   /* an ethertype at off_type, compared as it is */
+	LT_SUNATM,  /* SunATM: LLC traffic (low nibble of byte 0 is 2), then
+		     * LT_LLC's tests at off_type */
+	LT_FRELAY,  /* Frame Relay: a Q.933 control byte and NLPID at off_type */
 	LT_ARCNET,  /* an ARCNET protocol byte at off_type (two for IPv4, ARP) */
 	LT_NOTYPE,  /* no network protocol libpcap can test (`no_type` says
 		     * what it calls the link type in its refusal) */

@@ -239,6 +239,33 @@ static struct cond *llc_linktype(struct gen *g, uint32_t type)
 	return cond_cmp(g, off + 6, 2, BPF_JEQ, type, 0xffffffff);
 }
 
+/* SunATM: the traffic type (low nibble of the first byte) says LLC. */
+static struct cond *sunatm_llc(struct gen *g)
+{
+	return cond_cmp(g, 0, 1, BPF_JEQ, 2, 0x0f);
+}
+
+static struct cond *sunatm_linktype(struct gen *g, uint32_t type)
+{
+	return cond_and(g, sunatm_llc(g), llc_linktype(g, type));
+}
+
+/* Frame Relay: Q.933's control byte 0x03 and an NLPID: IPv4 0xcc, IPv6
+ * 0x8e, and for the ISO SAP any of CLNP, ES-IS and IS-IS (0x81-0x83). */
+static struct cond *frelay_linktype(struct gen *g, uint32_t type)
+{
+	uint32_t off = gen_off_linktype(g);
+	if (type == ETHERTYPE_IP)
+		return cond_cmp(g, off, 2, BPF_JEQ, 0x03cc, 0xffffffff);
+	if (type == ETHERTYPE_IPV6)
+		return cond_cmp(g, off, 2, BPF_JEQ, 0x038e, 0xffffffff);
+	if (type != 0xfe)
+		return cond_false(g);
+	return cond_or(g, cond_or(g, cond_cmp(g, off, 2, BPF_JEQ, 0x0381, 0xffffffff),
+				  cond_cmp(g, off, 2, BPF_JEQ, 0x0382, 0xffffffff)),
+		       cond_cmp(g, off, 2, BPF_JEQ, 0x0383, 0xffffffff));
+}
+
 /* Solaris ipnet: IPH_AF_INET 2, IPH_AF_INET6 26. */
 static struct cond *ipnet_linktype(struct gen *g, uint32_t type)
 {
@@ -294,6 +321,9 @@ static const linktype_fn by_kind[LT_NKINDS] = {
 	[LT_CHDLC] = chdlc_linktype,
 	[LT_LLC] = llc_linktype,
 	[LT_IPNET] = ipnet_linktype,
+	[LT_ETYPE] = asis_linktype,
+	[LT_SUNATM] = sunatm_linktype,
+	[LT_FRELAY] = frelay_linktype,
 	[LT_ARCNET] = arcnet_linktype,
 	[LT_NOTYPE] = notype_linktype,
 };
@@ -441,8 +471,8 @@ struct cond *gen_llc(struct gen *g, const struct ast *n)
 		c = cond_and(g, cond_not(g, cond_cmp(g, off, 2, BPF_JGT, ETHERMTU, 0xffffffff)),
 			     cond_not(g, cond_cmp(g, off + 2, 2, BPF_JEQ, 0xffff, 0xffffffff)));
 		ctl = off + 4;
-	} else {
-		c = cond_true(g);
+	} else { /* SunATM checks its traffic type; the others have LLC */
+		c = g->lt->kind == LT_SUNATM ? sunatm_llc(g) : cond_true(g);
 		ctl = off + 2;
 	}
 	if (n->text && names_llc(n->text, &value, &mask) == 0)

@@ -143,8 +143,33 @@ static int header(int dlt, const struct frame *f, const uint8_t *eth, uint8_t *h
 		put16(hdr + 8, 0x1000);
 		memcpy(hdr + 10, eth + 6, 6);
 		return 16 + (int)llc_snap(f, hdr + 16);
-	case DLT_ATM_RFC1483:
+	case DLT_ATM_RFC1483: case DLT_ATM_CLIP:
 		return (int)llc_snap(f, hdr);
+	case DLT_SUNATM: /* flags (traffic type 2: LLC), VPI, VCI */
+		hdr[0] = h % 5 ? 0x02 | (h & 0x80) : (uint8_t)(h % 3);
+		hdr[1] = (uint8_t)(h >> 8) % 4;
+		put16(hdr + 2, (uint16_t)(32 + h % 5));
+		return 4 + (int)llc_snap(f, hdr + 4);
+	case DLT_FRELAY: { /* DLCI, control 0x03, NLPID */
+		static const uint8_t iso[] = { 0x81, 0x82, 0x83 };
+		put16(hdr, (uint16_t)(0x0401 | (h % 64) << 10));
+		hdr[2] = 0x03;
+		if (f->llc && f->body[0] == 0xfe)
+			hdr[3] = iso[h % 3];
+		else if (!f->llc && (f->type == 0x0800 || f->type == 0x86dd))
+			hdr[3] = f->type == 0x0800 ? 0xcc : 0x8e;
+		else
+			return -1;
+		return 4;
+	}
+	case DLT_APPLE_IP_OVER_IEEE1394: /* 8-byte addresses, then the type */
+		memcpy(hdr + 2, eth, 6);
+		memcpy(hdr + 10, eth + 6, 6);
+		put16(hdr + 16, f->type);
+		return 18;
+	case DLT_SYMANTEC_FIREWALL: /* the type at 6 of a 44-byte header */
+		put16(hdr + 6, f->type);
+		return 44;
 	case DLT_ENC: { /* AF (host order, as DLT_NULL), SPI, flags */
 		static const uint32_t af6[] = { 10, 24, 28, 30 };
 		if (!ip)
@@ -220,7 +245,12 @@ int synth_wrap_more(const struct synth_pkt *eth, int dlt, struct synth_pkt *out)
 		return -1;
 	/* an 802.3 frame's LLC header is part of the body on LLC links and
 	 * is dropped where the protocol field replaces it */
-	uint32_t skip = f.llc && dlt != DLT_FDDI && dlt != DLT_IEEE802 && dlt != DLT_ATM_RFC1483 ? 3 : 0;
+	static const int keeps_llc[] = { DLT_FDDI, DLT_IEEE802, DLT_ATM_RFC1483, DLT_ATM_CLIP, DLT_SUNATM,
+					 DLT_IP_OVER_FC, DLT_APPLE_IP_OVER_IEEE1394, DLT_SYMANTEC_FIREWALL };
+	uint32_t skip = f.llc ? 3 : 0;
+	for (size_t i = 0; i < sizeof keeps_llc / sizeof keeps_llc[0]; i++)
+		if (keeps_llc[i] == dlt)
+			skip = 0;
 	if (skip > f.caplen)
 		return -1;
 	out->caplen = (uint32_t)hl + f.caplen - skip;
