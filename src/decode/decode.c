@@ -30,7 +30,9 @@ static const link_printer link_printers[] = {
 static link_printer find_printer(int dlt)
 {
 	const struct linktype *lt = lt_by_dlt(dlt);
-	return lt ? link_printers[lt->kind] : dec_link_other;
+	if (!lt || (size_t)lt->kind >= sizeof link_printers / sizeof link_printers[0] || !link_printers[lt->kind])
+		return dec_link_other;
+	return link_printers[lt->kind];
 }
 
 struct dec_ctx *dec_new(const struct dec_opts *o, int linktype)

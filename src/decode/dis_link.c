@@ -215,6 +215,9 @@ int dis_link(struct dis *d, int dlt)
 	case DLT_LOOP: return dis_null(d, 1);
 	case DLT_LINUX_SLL: return dis_sll(d);
 	case DLT_LINUX_SLL2: return dis_sll2(d);
-	default: return dis_raw(d, dlt);
+	case DLT_RAW: case DLT_IPV4: case DLT_IPV6: return dis_raw(d, dlt);
+	default: /* a link type the compiler knows and the dissector not yet */
+		dis_note(d, "link type %s: its header is not dissected yet", lt_by_dlt(dlt)->name);
+		return 0;
 	}
 }

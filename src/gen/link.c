@@ -29,7 +29,7 @@
 uint32_t gen_off_linkhdr(const struct gen *g)
 {
 	if (!g->pppoes)
-		return 0;
+		return g->lt->off_linkhdr;
 	return g->lt->off_nl + 4u * (uint32_t)g->vlan + PPPOE_HDRLEN + (PPPOE_HDRLEN + 2u) * (uint32_t)(g->pppoes - 1);
 }
 
@@ -47,9 +47,9 @@ uint32_t gen_off_linkpl(const struct gen *g)
 	return g->lt->off_nl + 4u * (uint32_t)g->vlan + 4u * (uint32_t)g->mpls;
 }
 
-/* Inside a PPPoE session the type is a PPP protocol number: libpcap maps
- * the ethertypes (and the SAPs) that have one, and compares the others as
- * they are. */
+/* On PPP links and inside a PPPoE session the type is a PPP protocol
+ * number: libpcap maps the ethertypes (and the SAPs) that have one, and
+ * compares the others as they are. */
 static struct cond *ppp_linktype(struct gen *g, uint32_t type)
 {
 	static const struct { uint32_t ether, ppp; } map[] = {
@@ -73,6 +73,12 @@ static struct cond *ppp_linktype(struct gen *g, uint32_t type)
 static int is_ether(const struct gen *g)
 {
 	return g->lt->kind == LT_ETHER && !g->pppoes;
+}
+
+/* Has the link header MAC addresses (Ethernet, FDDI, token ring)? */
+static int has_mac(const struct gen *g)
+{
+	return g->lt->off_mac >= 0 && !g->pppoes;
 }
 
 /* Below an MPLS label stack the only hint of the payload is the last
@@ -153,7 +159,9 @@ static struct cond *loop_linktype(struct gen *g, uint32_t type, int host_order)
 	return cond_or(g, loop_af(g, 30, host_order), cond_or(g, loop_af(g, 24, host_order), loop_af(g, 28, host_order)));
 }
 
-/* Raw IP: the version nibble is all there is. */
+/* Raw IP: the version nibble is all there is.  (SLIP has no type field
+ * either, and libpcap tests the same nibble at the same offset 0, which on
+ * SLIP is the link header's first byte, not IP's: so do we.) */
 static struct cond *raw_linktype(struct gen *g, uint32_t type)
 {
 	if (type == ETHERTYPE_IP)
@@ -163,31 +171,172 @@ static struct cond *raw_linktype(struct gen *g, uint32_t type)
 	return cond_false(g);
 }
 
+static struct cond *null_linktype(struct gen *g, uint32_t type)
+{
+	return loop_linktype(g, type, 1);
+}
+
+static struct cond *loopnet_linktype(struct gen *g, uint32_t type)
+{
+	return loop_linktype(g, type, 0);
+}
+
+static struct cond *ipv4_linktype(struct gen *g, uint32_t type)
+{
+	return type == ETHERTYPE_IP ? cond_true(g) : cond_false(g);
+}
+
+static struct cond *ipv6_linktype(struct gen *g, uint32_t type)
+{
+	return type == ETHERTYPE_IPV6 ? cond_true(g) : cond_false(g);
+}
+
+/* An ethertype compared as it is (SLL2's protocol field, as libpcap 1.10
+ * compares it; Cisco HDLC's). */
+static struct cond *asis_linktype(struct gen *g, uint32_t type)
+{
+	return cond_cmp(g, gen_off_linktype(g), 2, BPF_JEQ, type, 0xffffffff);
+}
+
+/* BSD/OS PPP: IPv4 is also Van Jacobson compressed (0x2d) or
+ * uncompressed (0x2f) TCP/IP. */
+static struct cond *ppp_bsdos_linktype(struct gen *g, uint32_t type)
+{
+	if (type != ETHERTYPE_IP)
+		return ppp_linktype(g, type);
+	uint32_t off = gen_off_linktype(g);
+	return cond_or(g, cond_or(g, cond_cmp(g, off, 2, BPF_JEQ, 0x0021, 0xffffffff),
+				  cond_cmp(g, off, 2, BPF_JEQ, 0x002d, 0xffffffff)),
+		       cond_cmp(g, off, 2, BPF_JEQ, 0x002f, 0xffffffff));
+}
+
+/* Cisco HDLC: ethertypes, and the ISO SAP as DSAP and SSAP. */
+static struct cond *chdlc_linktype(struct gen *g, uint32_t type)
+{
+	if (type == 0xfe)
+		type = 0xfefe;
+	return asis_linktype(g, type);
+}
+
+/* An 802.2 LLC header (FDDI, token ring, RFC 1483 ATM): IP over LLC, ISO
+ * and NetBEUI by DSAP and SSAP, other SAPs by DSAP, AppleTalk by its SNAP
+ * header (Apple's OUI), any other ethertype where a SNAP header with OUI 0
+ * would hold it (libpcap checks neither the SAPs nor the OUI there). */
+static struct cond *llc_linktype(struct gen *g, uint32_t type)
+{
+	uint32_t off = gen_off_linktype(g);
+	switch (type) {
+	case 0x06:
+	case 0xfe:
+	case 0xf0:
+		return cond_cmp(g, off, 2, BPF_JEQ, type << 8 | type, 0xffffffff);
+	case 0x809b: /* SNAP AA AA 03, OUI 08 00 07, type: last word first */
+		return cond_and(g, cond_cmp(g, off + 4, 4, BPF_JEQ, 0x0007809b, 0xffffffff),
+				cond_cmp(g, off, 4, BPF_JEQ, 0xaaaa0308, 0xffffffff));
+	}
+	if (type <= ETHERMTU)
+		return cond_cmp(g, off, 1, BPF_JEQ, type, 0xffffffff);
+	return cond_cmp(g, off + 6, 2, BPF_JEQ, type, 0xffffffff);
+}
+
+/* SunATM: the traffic type (low nibble of the first byte) says LLC. */
+static struct cond *sunatm_llc(struct gen *g)
+{
+	return cond_cmp(g, 0, 1, BPF_JEQ, 2, 0x0f);
+}
+
+static struct cond *sunatm_linktype(struct gen *g, uint32_t type)
+{
+	return cond_and(g, sunatm_llc(g), llc_linktype(g, type));
+}
+
+/* Frame Relay: Q.933's control byte 0x03 and an NLPID: IPv4 0xcc, IPv6
+ * 0x8e, and for the ISO SAP any of CLNP, ES-IS and IS-IS (0x81-0x83). */
+static struct cond *frelay_linktype(struct gen *g, uint32_t type)
+{
+	uint32_t off = gen_off_linktype(g);
+	if (type == ETHERTYPE_IP)
+		return cond_cmp(g, off, 2, BPF_JEQ, 0x03cc, 0xffffffff);
+	if (type == ETHERTYPE_IPV6)
+		return cond_cmp(g, off, 2, BPF_JEQ, 0x038e, 0xffffffff);
+	if (type != 0xfe)
+		return cond_false(g);
+	return cond_or(g, cond_or(g, cond_cmp(g, off, 2, BPF_JEQ, 0x0381, 0xffffffff),
+				  cond_cmp(g, off, 2, BPF_JEQ, 0x0382, 0xffffffff)),
+		       cond_cmp(g, off, 2, BPF_JEQ, 0x0383, 0xffffffff));
+}
+
+/* Solaris ipnet: IPH_AF_INET 2, IPH_AF_INET6 26. */
+static struct cond *ipnet_linktype(struct gen *g, uint32_t type)
+{
+	if (type == ETHERTYPE_IP)
+		return cond_cmp(g, gen_off_linktype(g), 1, BPF_JEQ, 2, 0xffffffff);
+	if (type == ETHERTYPE_IPV6)
+		return cond_cmp(g, gen_off_linktype(g), 1, BPF_JEQ, 26, 0xffffffff);
+	return cond_false(g);
+}
+
+/* ARCNET: RFC 1201 protocol numbers, and for IPv4 and ARP also RFC
+ * 1051's older ones (tested second, as libpcap does). */
+static struct cond *arcnet_linktype(struct gen *g, uint32_t type)
+{
+	static const struct { uint32_t ether, arc, old; } map[] = {
+		{ 0x0800, 0xd4, 0xf0 }, { 0x0806, 0xd5, 0xf1 }, { 0x8035, 0xd6, 0 },
+		{ 0x86dd, 0xc4, 0 }, { 0x809b, 0xdd, 0 },
+	};
+	uint32_t off = gen_off_linktype(g);
+	for (size_t i = 0; i < sizeof map / sizeof map[0]; i++) {
+		if (map[i].ether != type)
+			continue;
+		struct cond *c = cond_cmp(g, off, 1, BPF_JEQ, map[i].arc, 0xffffffff);
+		return map[i].old ? cond_or(g, c, cond_cmp(g, off, 1, BPF_JEQ, map[i].old, 0xffffffff)) : c;
+	}
+	return cond_false(g);
+}
+
+/* No protocol field libpcap reads: every network-layer test is refused. */
+static struct cond *notype_linktype(struct gen *g, uint32_t type)
+{
+	(void)type;
+	return GEN_FAIL(g, "%s link-layer type filtering is not implemented: libpcap tests no network protocol on %s",
+			g->lt->no_type, g->lt->descr);
+}
+
+typedef struct cond *(*linktype_fn)(struct gen *g, uint32_t type);
+
+static const linktype_fn by_kind[LT_NKINDS] = {
+	[LT_ETHER] = ether_linktype,
+	[LT_ETHER_PH] = ether_linktype,
+	[LT_SLL] = sll_linktype,
+	[LT_SLL2] = asis_linktype,
+	[LT_NULL] = null_linktype,
+	[LT_ENC] = null_linktype,
+	[LT_LOOP] = loopnet_linktype,
+	[LT_RAW] = raw_linktype,
+	[LT_SLIP] = raw_linktype,
+	[LT_IPV4] = ipv4_linktype,
+	[LT_IPV6] = ipv6_linktype,
+	[LT_PPP] = ppp_linktype,
+	[LT_PPP_BSDOS] = ppp_bsdos_linktype,
+	[LT_CHDLC] = chdlc_linktype,
+	[LT_LLC] = llc_linktype,
+	[LT_IPNET] = ipnet_linktype,
+	[LT_ETYPE] = asis_linktype,
+	[LT_SUNATM] = sunatm_linktype,
+	[LT_FRELAY] = frelay_linktype,
+	[LT_ARCNET] = arcnet_linktype,
+	[LT_NOTYPE] = notype_linktype,
+};
+
 struct cond *gen_linktype(struct gen *g, uint32_t type)
 {
 	if (g->mpls > 0)
 		return mpls_linktype(g, type);
 	if (g->pppoes > 0)
 		return ppp_linktype(g, type);
-	switch (g->lt->kind) {
-	case LT_ETHER:
-		return ether_linktype(g, type);
-	case LT_SLL:
-		return sll_linktype(g, type);
-	case LT_SLL2: /* libpcap 1.10 compares the protocol field as is */
-		return cond_cmp(g, gen_off_linktype(g), 2, BPF_JEQ, type, 0xffffffff);
-	case LT_NULL:
-		return loop_linktype(g, type, 1);
-	case LT_LOOP:
-		return loop_linktype(g, type, 0);
-	case LT_RAW:
-		return raw_linktype(g, type);
-	case LT_IPV4:
-		return type == ETHERTYPE_IP ? cond_true(g) : cond_false(g);
-	case LT_IPV6:
-		return type == ETHERTYPE_IPV6 ? cond_true(g) : cond_false(g);
-	}
-	return GEN_FAIL(g, "internal: unknown link kind");
+	if ((unsigned)g->lt->kind >= LT_NKINDS || !by_kind[g->lt->kind])
+		return GEN_FAIL(g, "internal: unknown link kind");
+	return by_kind[g->lt->kind](g, type);
 }
 
 /* Compare 6 bytes at off, last word first, as libpcap's gen_bcmp does. */
@@ -200,18 +349,19 @@ static struct cond *mac_at(struct gen *g, uint32_t off, const uint8_t m[6])
 
 struct cond *gen_ehost(struct gen *g, const uint8_t mac[6], int dir)
 {
-	if (!is_ether(g))
+	if (!has_mac(g))
 		return GEN_FAIL(g, "ethernet addresses supported only on ethernet (this is %s)",
 				g->pppoes ? "PPP inside PPPoE" : g->lt->descr);
+	uint32_t d = (uint32_t)g->lt->off_mac, s = (uint32_t)g->lt->off_src;
 	switch (dir) {
 	case D_SRC:
-		return mac_at(g, 6, mac);
+		return mac_at(g, s, mac);
 	case D_DST:
-		return mac_at(g, 0, mac);
+		return mac_at(g, d, mac);
 	case D_AND:
-		return cond_and(g, mac_at(g, 6, mac), mac_at(g, 0, mac));
+		return cond_and(g, mac_at(g, s, mac), mac_at(g, d, mac));
 	default:
-		return cond_or(g, mac_at(g, 6, mac), mac_at(g, 0, mac));
+		return cond_or(g, mac_at(g, s, mac), mac_at(g, d, mac));
 	}
 }
 
@@ -219,9 +369,11 @@ struct cond *gen_bcast(struct gen *g, int proto)
 {
 	static const uint8_t all[6] = { 0xff, 0xff, 0xff, 0xff, 0xff, 0xff };
 	if (proto == P_DEFAULT || proto == P_LINK) {
-		if (!is_ether(g))
+		if ((g->lt->flags & LTF_ARCBCAST) && !g->pppoes)
+			return cond_cmp(g, 1, 1, BPF_JEQ, 0, 0xffffffff);
+		if (!has_mac(g))
 			return GEN_FAIL(g, "not a broadcast link");
-		return mac_at(g, 0, all);
+		return mac_at(g, (uint32_t)g->lt->off_mac, all);
 	}
 	if (proto == P_IP) {
 		/* with tcpdump's netmask for files (0), the host part is all 32
@@ -236,10 +388,12 @@ struct cond *gen_bcast(struct gen *g, int proto)
 struct cond *gen_mcast(struct gen *g, int proto)
 {
 	if (proto == P_DEFAULT || proto == P_LINK) {
-		if (!is_ether(g))
+		if ((g->lt->flags & LTF_ARCBCAST) && !g->pppoes) /* as libpcap: broadcast */
+			return cond_cmp(g, 1, 1, BPF_JEQ, 0, 0xffffffff);
+		if (!has_mac(g))
 			return GEN_FAIL(g, "link-layer multicast filters supported only on ethernet");
 		/* the group bit: least significant bit of the first octet */
-		return cond_cmp(g, 0, 1, BPF_JSET, 1, 0xffffffff);
+		return cond_cmp(g, (uint32_t)g->lt->off_mac, 1, BPF_JSET, 1, 0xffffffff);
 	}
 	if (proto == P_IP) /* 224.0.0.0/4 and above, as libpcap tests it */
 		return cond_and(g, gen_linktype(g, ETHERTYPE_IP), cond_cmp(g, gen_off_linkpl(g) + 16, 1, BPF_JGE, 224, 0xffffffff));
@@ -254,7 +408,7 @@ struct cond *gen_vlan(struct gen *g, const struct ast *n)
 {
 	if (g->mpls > 0)
 		return GEN_FAIL(g, "no VLAN match after MPLS");
-	if (!is_ether(g))
+	if (!(g->lt->flags & LTF_VLAN) || g->pppoes)
 		return GEN_FAIL(g, "no VLAN support for %s", g->pppoes ? "PPP" : g->lt->descr);
 	uint32_t off = gen_off_linktype(g);
 	struct cond *c = cond_or(g, cond_or(g, cond_cmp(g, off, 2, BPF_JEQ, 0x8100, 0xffffffff),
@@ -274,8 +428,9 @@ struct cond *gen_mpls(struct gen *g, const struct ast *n)
 		c = cond_cmp(g, gen_off_linkpl(g) - 4 + 2, 1, BPF_JEQ, 0, 0x01);
 	else if (g->pppoes > 0)
 		c = cond_cmp(g, gen_off_linktype(g), 2, BPF_JEQ, PPP_MPLS_UCAST, 0xffffffff);
-	else if (g->lt->kind == LT_ETHER)
-		c = cond_cmp(g, gen_off_linktype(g), 2, BPF_JEQ, ETHERTYPE_MPLS, 0xffffffff);
+	else if (g->lt->flags & LTF_MPLS) /* Ethernet, Cisco HDLC, PPP */
+		c = cond_cmp(g, gen_off_linktype(g), 2, BPF_JEQ,
+			     g->lt->kind == LT_PPP ? PPP_MPLS_UCAST : ETHERTYPE_MPLS, 0xffffffff);
 	else
 		return GEN_FAIL(g, "no MPLS support for %s", g->lt->descr);
 	if (n->has_num)
@@ -303,18 +458,26 @@ struct cond *gen_pppoes(struct gen *g, const struct ast *n)
 /* llc [type]: an 802.3 frame (a length where the type would be) that is
  * not raw NetWare (0xffff where its LLC header would start), and, given a
  * type, the LLC control byte after DSAP and SSAP.  The offsets move with
- * vlan, not with mpls (as libpcap's do); other link types refuse, as
- * libpcap does for ours. */
+ * vlan, not with mpls (as libpcap's do).  On FDDI, token ring and RFC 1483
+ * ATM every frame has an LLC header (libpcap checks nothing), so only the
+ * control byte is tested; other link types refuse, as libpcap does. */
 struct cond *gen_llc(struct gen *g, const struct ast *n)
 {
-	if (!is_ether(g))
+	if (!(g->lt->flags & LTF_LLC) || g->pppoes)
 		return GEN_FAIL(g, "'llc' not supported for %s", g->pppoes ? "PPP" : g->lt->descr);
-	uint32_t off = gen_off_linktype(g), value, mask;
-	struct cond *c = cond_and(g, cond_not(g, cond_cmp(g, off, 2, BPF_JGT, ETHERMTU, 0xffffffff)),
-			       cond_not(g, cond_cmp(g, off + 2, 2, BPF_JEQ, 0xffff, 0xffffffff)));
+	uint32_t off = gen_off_linktype(g), ctl, value, mask;
+	struct cond *c;
+	if (is_ether(g)) {
+		c = cond_and(g, cond_not(g, cond_cmp(g, off, 2, BPF_JGT, ETHERMTU, 0xffffffff)),
+			     cond_not(g, cond_cmp(g, off + 2, 2, BPF_JEQ, 0xffff, 0xffffffff)));
+		ctl = off + 4;
+	} else { /* SunATM checks its traffic type; the others have LLC */
+		c = g->lt->kind == LT_SUNATM ? sunatm_llc(g) : cond_true(g);
+		ctl = off + 2;
+	}
 	if (n->text && names_llc(n->text, &value, &mask) == 0)
-		c = cond_and(g, c, mask == 0x01 ? cond_not(g, cond_cmp(g, off + 4, 1, BPF_JSET, 1, 0xffffffff)) /* I */
-					     : cond_cmp(g, off + 4, 1, BPF_JEQ, value, mask));
+		c = cond_and(g, c, mask == 0x01 ? cond_not(g, cond_cmp(g, ctl, 1, BPF_JSET, 1, 0xffffffff)) /* I */
+					     : cond_cmp(g, ctl, 1, BPF_JEQ, value, mask));
 	return c;
 }
 
@@ -322,7 +485,9 @@ struct cond *gen_llc(struct gen *g, const struct ast *n)
  * kernel's ancillary offsets (SKF_AD_OFF + SKF_AD_PKTTYPE, + SKF_AD_IFINDEX).
  * libpcap emits those when compiling for a live capture; in a capture file
  * they do not exist, so there it refuses, and so do we.  Cooked captures
- * carry the packet type (and SLL2 the interface index) in their header. */
+ * carry the packet type (and SLL2 the interface index) in their header.
+ * libpcap adds the link header's offset (netANALYZER's pseudo-header) to
+ * the metadata's offset, and so do we: the same program. */
 #define SKF_AD_OFF 0xfffff000u
 #define SKF_AD_PKTTYPE 4
 #define SKF_AD_IFINDEX 8
@@ -330,17 +495,18 @@ struct cond *gen_llc(struct gen *g, const struct ast *n)
 
 struct cond *gen_inbound(struct gen *g, int outbound)
 {
-	struct cond *c;
+	const struct lt_dir *d = &g->lt->dir;
 	if (g->pppoes) /* libpcap adds the PPP header's offset to the metadata's */
 		return GEN_FAIL(g, "inbound/outbound after pppoes is not supported by bpfx yet");
-	if (g->lt->kind == LT_SLL)
-		c = cond_cmp(g, 0, 2, BPF_JEQ, PACKET_OUTGOING, 0xffffffff);
-	else if (g->lt->kind == LT_SLL2)
-		c = cond_cmp(g, 10, 1, BPF_JEQ, PACKET_OUTGOING, 0xffffffff);
-	else if (g->savefile)
+	if (d->off >= 0) { /* the link header says (the table's lt_dir) */
+		uint32_t want = outbound ? d->out : d->in, other = outbound ? d->in : d->out;
+		if (want == LT_DIR_NOT)
+			return cond_not(g, cond_cmp(g, (uint32_t)d->off, d->size, BPF_JEQ, other, 0xffffffff));
+		return cond_cmp(g, (uint32_t)d->off, d->size, BPF_JEQ, want, 0xffffffff);
+	}
+	if (g->savefile)
 		return GEN_FAIL(g, "inbound/outbound not supported on %s when reading capture files", g->lt->descr);
-	else
-		c = cond_cmp(g, SKF_AD_OFF + SKF_AD_PKTTYPE, 2, BPF_JEQ, PACKET_OUTGOING, 0xffffffff);
+	struct cond *c = cond_cmp(g, SKF_AD_OFF + SKF_AD_PKTTYPE + g->lt->off_linkhdr, 2, BPF_JEQ, PACKET_OUTGOING, 0xffffffff);
 	return outbound ? c : cond_not(g, c);
 }
 
@@ -352,5 +518,5 @@ struct cond *gen_ifindex(struct gen *g, uint32_t ifindex)
 		return cond_cmp(g, 4, 4, BPF_JEQ, ifindex, 0xffffffff);
 	if (g->savefile)
 		return GEN_FAIL(g, "ifindex not supported on %s when reading capture files", g->lt->descr);
-	return cond_cmp(g, SKF_AD_OFF + SKF_AD_IFINDEX, 4, BPF_JEQ, ifindex, 0xffffffff);
+	return cond_cmp(g, SKF_AD_OFF + SKF_AD_IFINDEX + g->lt->off_linkhdr, 4, BPF_JEQ, ifindex, 0xffffffff);
 }

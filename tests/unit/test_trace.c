@@ -203,6 +203,10 @@ static void test_trace_verdict_equals_vm_run_on_synthesized_packets(void **state
 	size_t npk = 0;
 	for (int l = 0; l < nlt; l++) {
 		struct synth_set s;
+		gs[l].dlt = lts[l].dlt;
+		gs[l].snaplen = 262144;
+		if (lts[l].kind >= LT_ENC) /* synth_generate makes none: difftest covers them */
+			continue;
 		assert_int_equal(synth_generate(&s, lts[l].dlt, 20130 + (uint64_t)l, NSYNTH), 0);
 		gs[l].dlt = lts[l].dlt;
 		gs[l].snaplen = 262144;
