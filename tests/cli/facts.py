@@ -325,6 +325,16 @@ JUMP = re.compile(r"^\((\d{3})\) (jeq|jgt|jge|jset)\s+#(0x[0-9a-f]+)\s+jt (\d+) 
 RET = re.compile(r"^\((\d{3})\) ret\s+#(\d+)")
 
 
+def top_level_cut(s, sep):
+    """s up to the first sep outside parentheses."""
+    depth = 0
+    for i, c in enumerate(s):
+        depth += (c == "(") - (c == ")")
+        if depth == 0 and s.startswith(sep, i):
+            return s[:i]
+    return s
+
+
 known = []  # facts explain states wrongly today, each reported; printed, not failed
 
 
@@ -348,7 +358,7 @@ def explain(lt, out):
                 want_size = {"ld": 4, "ldh": 2, "ldb": 1, "ldx": 4}[m[2]]
                 if m[2] != "ldx":
                     fact(size == want_size, "(%s) %s: %s[%d:%d] for a %d-byte load" % (m[1], ann, proto, poff, size, want_size))
-            at = at.split(", ")[0]  # "at 12, in the Ethernet header": a link header field
+            at = top_level_cut(at, ", ")  # "at 12, in the Ethernet header": a link header field
             at = at.split(" [")[0]  # "+ 13 [tcpflags = 13]": the named constant used
             # top-level terms: a number or x, each with an optional (description)
             terms = re.findall(r"(?:^| \+ )(\d+|x)(?: \(((?:[^()]|\([^()]*\))*)\))?", at)

@@ -58,8 +58,6 @@ claim README.md 'deliberate bugs in mutations.txt' "$(grep -c '^name:' "$top/tes
 nharn=$(ls "$top"/tests/fuzz/fuzz_*.c | grep -vc fuzz_common)
 claim README.md 'libFuzzer harnesses' "$(echo $nharn | sed 's/^4$/Four/')" '\([A-Z][a-z]*\) libFuzzer harnesses'
 claim README.md 'fuzz seconds by default' "$(sed -n 's/^FUZZ_SECONDS = //p' "$top/tests/fuzz/local.mk")" 'default \([0-9]*\) each'
-nlt=$($B compile --help 2>&1 | sed -n 's/^  -y LINKTYPE *//p' | tr ',' '\n' | grep -c .)
-claim README.md 'link types bpfx compiles for' "$nlt" 'for each of the \([0-9]*\) link types'
 
 corpus="$top/../shared/corpus"
 if [ -d "$corpus" ]; then
