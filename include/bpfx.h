@@ -32,6 +32,8 @@ struct bpfx_options {
 			       NULL/LOOP then accept every BSD AF_INET6 value */
 	int swapped;        /* that file was written with the other byte order */
 	unsigned dump;      /* BPFX_DUMP_* bits: print stages to stderr */
+	int ip6_transport;  /* the --ip6-transport dialect: tcp[i], ports, `tcp`
+			       and `ip6 proto` see through IPv6 extension headers */
 };
 
 #define BPFX_OPT_LOOSE 2   /* optimize value: --loose */

@@ -60,7 +60,7 @@ int bpfx_compile_spans(const char *expr, const struct bpfx_options *o,
 	}
 	ir_init(&ir, &a, o->snaplen);
 	struct gen g = { .ir = &ir, .a = &a, .lt = lt, .err = err, .savefile = o->savefile, .swapped = o->swapped,
-			 .fold = o->optimize };
+			 .fold = o->optimize, .ip6w = o->ip6_transport ? ip6w_new(&a) : NULL };
 	if (gen_program(&g, root))
 		goto done;
 	if (o->dump & BPFX_DUMP_IR) {

@@ -16,6 +16,7 @@ static const char usage[] =
 	"  -y LINKTYPE  EN10MB (default), RAW, IPV4, IPV6, NULL, LOOP, LINUX_SLL, LINUX_SLL2\n"
 	"  -O           do not run the optimizer (as tcpdump -O)\n"
 	"  --loose      optimize as libpcap does (see bpfx compile --help)\n"
+	"  --ip6-transport  the dialect (see bpfx compile --help)\n"
 	"  -s SNAPLEN   the length a match returns (default 262144)\n"
 	"  --json       the same as one JSON object\n";
 
@@ -38,6 +39,8 @@ int cli_explain(int argc, char **argv)
 			o.optimize = 0;
 		} else if (!strcmp(a, "--loose")) {
 			o.optimize = BPFX_OPT_LOOSE;
+		} else if (!strcmp(a, "--ip6-transport")) {
+			o.ip6_transport = 1;
 		} else if (!strcmp(a, "-y") || !strcmp(a, "-s")) {
 			if (i + 1 >= argc) {
 				fprintf(stderr, "bpfx explain: %s needs an argument\n%s", a, usage);

@@ -24,13 +24,15 @@ static const char usage_text[] =
 	"usage: bpfx filter -r FILE [-r FILE...] [-w OUT] [-c COUNT] [-O|--loose] [-e] [-v...]\n"
 	"                   [-x|-xx|-X|-XX|-A] [-n|-nn] [-q] [-S] [-t...]\n"
 	"                   [--dont-verify-checksums] [--decode-as PORT=resp]\n"
-	"                   [--engine bpfx|libpcap] [EXPRESSION... | --program PROG]\n"
+	"                   [--engine bpfx|libpcap] [--ip6-transport]\n"
+	"                   [EXPRESSION... | --program PROG]\n"
 	"Print (or with -w write) the packets of each FILE (pcap or pcapng, - for\n"
 	"stdin) that EXPRESSION accepts; no EXPRESSION accepts every packet.\n"
 	"--program PROG runs a hand-written program (-d listing or bpf_asm syntax,\n"
 	"as `bpfx asm` reads) instead of an expression.  --loose optimizes as\n"
 	"libpcap does, so a packet cut short of a header the filter reads gets\n"
-	"tcpdump's verdict (see bpfx compile --help).\n";
+	"tcpdump's verdict (see bpfx compile --help).  --ip6-transport compiles\n"
+	"the dialect (see bpfx compile --help), which only bpfx's engine has.\n";
 
 enum engine { ENGINE_BPFX, ENGINE_LIBPCAP };
 
@@ -41,6 +43,7 @@ struct filter_args {
 	unsigned long count;     /* -c; 0 = no limit */
 	int optimize;            /* 0 with -O */
 	enum engine engine;
+	int ip6_transport;       /* --ip6-transport */
 	struct dec_opts dec;
 	char *expr;
 	const char *program;     /* --program: a hand-written program ... */
@@ -57,7 +60,7 @@ struct filter_prog {
 	struct bpf_program lp;
 };
 
-enum { OPT_ENGINE = 256, OPT_NOCKSUM, OPT_DECODE_AS, OPT_HELP, OPT_PROGRAM, OPT_LOOSE };
+enum { OPT_ENGINE = 256, OPT_NOCKSUM, OPT_DECODE_AS, OPT_HELP, OPT_PROGRAM, OPT_LOOSE, OPT_IP6T };
 
 static int bad_usage(const char *msg, const char *arg)
 {
@@ -95,6 +98,7 @@ static int parse_args(int argc, char **argv, struct filter_args *a)
 		{ "help", no_argument, NULL, OPT_HELP },
 		{ "program", required_argument, NULL, OPT_PROGRAM },
 		{ "loose", no_argument, NULL, OPT_LOOSE },
+		{ "ip6-transport", no_argument, NULL, OPT_IP6T },
 		{ NULL, 0, NULL, 0 },
 	};
 	memset(a, 0, sizeof *a);
@@ -117,6 +121,7 @@ static int parse_args(int argc, char **argv, struct filter_args *a)
 			break;
 		case 'O': a->optimize = 0; break;
 		case OPT_LOOSE: a->optimize = BPFX_OPT_LOOSE; break;
+		case OPT_IP6T: a->ip6_transport = 1; break;
 		case 'e': a->dec.eflag = 1; break;
 		case 'v': a->dec.vflag++; break;
 		case 'x': a->dec.xflag++; break;
@@ -147,6 +152,8 @@ static int parse_args(int argc, char **argv, struct filter_args *a)
 	}
 	if (!a->nfiles)
 		return bad_usage("no capture to read (-r FILE)", NULL);
+	if (a->ip6_transport && a->engine == ENGINE_LIBPCAP)
+		return bad_usage("--ip6-transport is bpfx's dialect: libpcap has none (--engine bpfx)", NULL);
 	/* tcpdump caps -t at 5 (-ttttt) and -x/-X at 2 */
 	if (a->dec.tflag > 5)
 		a->dec.tflag = 5;
@@ -206,6 +213,7 @@ static int prog_for(struct filter_prog *fp, const struct filter_args *a, struct 
 		o.linktype = dlt;
 		o.snaplen = snap;
 		o.optimize = a->optimize;
+		o.ip6_transport = a->ip6_transport;
 		o.savefile = 1; /* as tcpdump -r compiles: see bpfx_options */
 		o.swapped = pcap_is_swapped(r->p) == 1;
 		if (bpfx_compile(a->expr, &o, &fp->bp, &e) < 0) {

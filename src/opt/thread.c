@@ -162,12 +162,14 @@ static void meet(struct facts *d, const struct facts *s)
 	d->n = w;
 }
 
-/* Does the block read the packet?  Only then can skipping it matter. */
+/* Does the block read the packet (or write scratch memory, which a later
+ * block may read: --ip6-transport's walk)?  Only then can skipping it matter. */
 static int reads_packet(const struct ir_block *b)
 {
 	for (int i = 0; i < b->ninsns; i++) {
 		uint16_t c = b->insns[i].code;
-		if ((BPF_CLASS(c) == BPF_LD && (BPF_MODE(c) == BPF_ABS || BPF_MODE(c) == BPF_IND)) ||
+		if (BPF_CLASS(c) == BPF_ST || BPF_CLASS(c) == BPF_STX ||
+		    (BPF_CLASS(c) == BPF_LD && (BPF_MODE(c) == BPF_ABS || BPF_MODE(c) == BPF_IND)) ||
 		    (BPF_CLASS(c) == BPF_LDX && BPF_MODE(c) == BPF_MSH) ||
 		    (BPF_CLASS(c) == BPF_ALU && BPF_SRC(c) == BPF_X && (BPF_OP(c) == BPF_DIV || BPF_OP(c) == BPF_MOD)))
 			return 1;
