@@ -50,7 +50,7 @@ int bpfx_compile_spans(const char *expr, const struct bpfx_options *o,
 		return err_set(err, -1, -1, "expression longer than %u bytes", BPFX_MAX_EXPR);
 
 	arena_init(&a);
-	if (parse_expr(&a, expr, &root, err))
+	if (parse_expr_dialect(&a, expr, o->ip6_transport, &root, err))
 		goto done;
 	if (sema_check(&a, expr, root, err))
 		goto done;
@@ -68,8 +68,11 @@ int bpfx_compile_spans(const char *expr, const struct bpfx_options *o,
 		ir_dump(stderr, &ir);
 	}
 	ir.loose = o->optimize == BPFX_OPT_LOOSE;
-	if (o->optimize && opt_run(&ir, err))
+	if (o->optimize && opt_run(&ir, err)) {
+		if (!o->ip6_transport)
+			ip6w_hint(expr, o, root, err);
 		goto done;
+	}
 	if ((o->dump & BPFX_DUMP_OPT) && o->optimize) {
 		fputs("-- opt\n", stderr);
 		ir_dump(stderr, &ir);

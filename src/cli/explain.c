@@ -5,6 +5,7 @@
 #include "bpfx.h"
 #include "error.h"
 #include "explain.h"
+#include "gen/gen.h" /* ip6w_describe: --ip6-transport's walk in words */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -73,6 +74,11 @@ int cli_explain(int argc, char **argv)
 		explain_print_json(stdout, &e);
 	else
 		explain_print(stdout, &e);
+	if (!json && o.ip6_transport) {
+		char note[1024];
+		ip6w_describe(note, sizeof note);
+		printf("\n%s.\n", note);
+	}
 	explain_free(&e);
 	free(expr);
 	if (fflush(stdout) != 0) {

@@ -171,6 +171,9 @@ static int eval(struct gen *g, struct cond *c, const struct ast *n)
 	case AST_LEN:
 		c_ins(g, c, BPF_LD | BPF_W | BPF_LEN, 0);
 		return 0;
+	case AST_TPLEN:
+		ip6w_tplen(g, c);
+		return 0;
 	case AST_NEG:
 		if (eval(g, c, n->l))
 			return -1;

@@ -103,6 +103,10 @@ struct cond *ip6w_ports(struct gen *g, const struct ast *id);
 struct cond *ip6w_relation(struct gen *g, const struct ast *n);
 int ip6w_reads_tp(const struct gen *g, int proto); /* tcp[i] etc. at the walk's offset */
 void ip6w_ldx_tp(struct gen *g, struct cond *c);
+void ip6w_tplen(struct gen *g, struct cond *c); /* A = tplen */
 void ip6w_describe(char *buf, size_t size);   /* for explain */
 struct cond *ip6w_prologue(struct gen *g, struct cond *c); /* cells zeroed first */
+/* "rejects all packets" because of an IPv4-only tcp[i]: say where, and
+ * that the dialect reads it over IPv6 */
+void ip6w_hint(const char *expr, const struct bpfx_options *o, const struct ast *root, struct bpfx_error *err);
 #endif

@@ -31,6 +31,7 @@
 #include "gen/gen.h"
 #include "error.h"
 #include <netinet/in.h>
+#include <string.h>
 #include <sys/types.h>
 #include <pcap/bpf.h>
 
@@ -242,6 +243,23 @@ void ip6w_ldx_tp(struct gen *g, struct cond *c)
 	c_ins(g, c, BPF_LDX | BPF_W | BPF_MEM, cell_t(i < 0 ? 0 : i));
 }
 
+/* A = tplen: the transport header and payload, as the IP header counts
+ * them.  IPv4: total length - 4 * IHL; IPv6 (after the walk): payload
+ * length + 40 - T. */
+void ip6w_tplen(struct gen *g, struct cond *c)
+{
+	uint32_t L = off_linkpl(g);
+	if (g->ip6w->lib || !g->ip6w->v6) { /* the IPv4 variant */
+		gen_iphdrlen(g, c);
+		c_ins(g, c, BPF_LD | BPF_H | BPF_ABS, L + 2);
+	} else {
+		ip6w_ldx_tp(g, c);
+		c_ins(g, c, BPF_LD | BPF_H | BPF_ABS, L + 4);
+		c_ins(g, c, BPF_ALU | BPF_ADD | BPF_K, 40);
+	}
+	c_ins(g, c, BPF_ALU | BPF_SUB | BPF_X, 0);
+}
+
 /* --- ports --- */
 
 /* A port field at `off` in the transport header, IPv4 (after the IHL) or
@@ -333,6 +351,8 @@ static void scan(const struct ast *n, int *dialect, int *v4, int *not6)
 {
 	if (!n)
 		return;
+	if (n->kind == AST_TPLEN)
+		*dialect = *v4 = 1;
 	if (n->kind == AST_LOAD) {
 		if (dialect_load(n->proto))
 			*dialect = 1;
@@ -417,6 +437,37 @@ struct cond *ip6w_prologue(struct gen *g, struct cond *c)
 		c_ins(g, z, BPF_ST, cell_t(i));
 	}
 	return c_and(g, always(z), c);
+}
+
+/* --- libpcap's language: a hint --- */
+
+/* The first tcp/udp/sctp load in source order, or NULL. */
+static const struct ast *first_tp_load(const struct ast *n)
+{
+	if (!n)
+		return 0;
+	if (n->kind == AST_LOAD && dialect_load(n->proto) && n->proto != P_ICMP6)
+		return n;
+	const struct ast *l = first_tp_load(n->l);
+	return l ? l : first_tp_load(n->r);
+}
+
+void ip6w_hint(const char *expr, const struct bpfx_options *o, const struct ast *root, struct bpfx_error *err)
+{
+	const struct ast *ld = first_tp_load(root);
+	if (!ld || !strstr(err->msg, "rejects all packets"))
+		return;
+	struct bpfx_options d = *o;
+	struct bpfx_program p;
+	struct bpfx_error e2;
+	d.ip6_transport = 1;
+	d.dump = 0;
+	if (bpfx_compile(expr, &d, &p, &e2) < 0)
+		return; /* the dialect finds it empty too: not the index's doing */
+	bpfx_program_free(&p);
+	err_set(err, (int)ld->span.start, (int)ld->span.end,
+		"expression rejects all packets: in libpcap's language %s[...] reads %s over IPv4 only; "
+		"--ip6-transport reads it over IPv6 too", ast_proto_name(ld->proto), ast_proto_name(ld->proto));
 }
 
 /* --- explain --- */

@@ -278,7 +278,7 @@ static int walk6(const struct view *w, struct walked *r)
 
 /* The expression trees. */
 enum { X_AND, X_OR, X_NOT, X_PROTO, X_IP6PROTO, X_PORT, X_REL, X_FAM, X_LENGT };
-enum { R_NUM, R_LOAD, R_BIN };
+enum { R_NUM, R_LOAD, R_BIN, R_TPLEN };
 enum { PR_TCP = 6, PR_UDP = 17, PR_SCTP = 132, PR_ICMP6 = 58, PR_IP = 1000, PR_IP6 };
 
 struct ar {
@@ -298,25 +298,28 @@ struct ex {
 	struct ar *l;           /* X_REL */
 	int rop, neg;           /* X_REL: '>', '=', 'G' (>=), with neg */
 	uint32_t v;
-	char text[2000], hand6[4000];
+	char text[2000], hand6[4000], hand4[3000]; /* hand4: without tplen, for libpcap */
 };
 
 static int is_tp(int p) { return p == PR_TCP || p == PR_UDP || p == PR_SCTP || p == PR_ICMP6; }
 
 /* Evaluate arithmetic: loads of transport protocols at tp + index. */
-static int ar_eval(const struct view *w, const struct ar *n, uint32_t tp, uint32_t *v)
+static int ar_eval(const struct view *w, const struct ar *n, uint32_t tp, uint32_t tplen, uint32_t *v)
 {
 	uint32_t a, b;
 	switch (n->kind) {
 	case R_NUM:
 		*v = n->num;
 		return 1;
+	case R_TPLEN:
+		*v = tplen;
+		return 1;
 	case R_LOAD:
-		if (!ar_eval(w, n->l, tp, &a))
+		if (!ar_eval(w, n->l, tp, tplen, &a))
 			return 0;
 		return rd(w, w->L + (is_tp(n->proto) ? tp : 0) + a, n->size, v);
 	default:
-		if (!ar_eval(w, n->l, tp, &a) || !ar_eval(w, n->r, tp, &b))
+		if (!ar_eval(w, n->l, tp, tplen, &a) || !ar_eval(w, n->r, tp, tplen, &b))
 			return 0;
 		switch (n->op) {
 		case '+': *v = a + b; return 1;
@@ -333,10 +336,12 @@ static int ar_eval(const struct view *w, const struct ar *n, uint32_t tp, uint32
 	}
 }
 
-static void ar_protos(const struct ar *n, int *tp, int *ip4, int *other)
+static void ar_protos(const struct ar *n, int *tp, int *ip4, int *other, int *tpl)
 {
 	if (!n)
 		return;
+	if (n->kind == R_TPLEN)
+		*tpl = 1;
 	if (n->kind == R_LOAD) {
 		if (is_tp(n->proto))
 			*tp = n->proto;
@@ -345,8 +350,8 @@ static void ar_protos(const struct ar *n, int *tp, int *ip4, int *other)
 		else if (n->proto != PR_IP6)
 			*other = 1;
 	}
-	ar_protos(n->l, tp, ip4, other);
-	ar_protos(n->r, tp, ip4, other);
+	ar_protos(n->l, tp, ip4, other, tpl);
+	ar_protos(n->r, tp, ip4, other, tpl);
 }
 
 /* libpcap's protocol check for an IPv4 packet: the leftmost load's chain
@@ -379,39 +384,52 @@ static int rel_test(const struct ex *e, uint32_t a)
 	return e->neg ? !r : r;
 }
 
+/* tplen (the dialect's word): the transport header and payload as the IP
+ * header counts them, over IPv4 total length - 4 * IHL, over IPv6 the
+ * payload length less the extension headers walked. */
 static int ref_rel(const struct view *w, const struct ex *e, int fam)
 {
-	int tp = 0, ip4 = 0, other = 0;
-	uint32_t a;
-	ar_protos(e->l, &tp, &ip4, &other);
+	int tp = 0, ip4 = 0, other = 0, tpl = 0;
+	uint32_t a, tplen = 0;
+	ar_protos(e->l, &tp, &ip4, &other, &tpl);
 	if (fam == 6) {
 		struct walked r;
-		if (!tp) { /* libpcap's ip6[...] */
+		if (!tp && !tpl) { /* libpcap's ip6[...] */
 			if (ip4 || other)
 				return 0;
-			return ar_eval(w, e->l, 0, &a) ? rel_test(e, a) : ABORT;
+			return ar_eval(w, e->l, 0, 0, &a) ? rel_test(e, a) : ABORT;
 		}
 		if (ip4 || other)
 			return 0;
 		if (walk6(w, &r) < 0)
 			return ABORT;
-		if (r.later || r.nh != (uint32_t)tp)
+		if (tp && (r.later || r.nh != (uint32_t)tp))
 			return 0;
-		return ar_eval(w, e->l, r.off, &a) ? rel_test(e, a) : ABORT;
+		if (tpl) {
+			if (!rd(w, w->L + 4, 2, &tplen))
+				return ABORT;
+			tplen = tplen + 40 - r.off;
+		}
+		return ar_eval(w, e->l, r.off, tplen, &a) ? rel_test(e, a) : ABORT;
 	}
 	if (fam == 4) {
 		int g = v4_guard(w, e->l);
 		if (g != 1)
 			return g;
 		uint32_t ihl;
-		if (tp && tp != PR_ICMP6) {
+		if ((tp && tp != PR_ICMP6) || tpl) {
 			if (!rd(w, w->L, 1, &ihl))
 				return ABORT;
 			ihl = (ihl & 0xf) * 4;
 		} else {
 			ihl = 0;
 		}
-		return ar_eval(w, e->l, ihl, &a) ? rel_test(e, a) : ABORT;
+		if (tpl) {
+			if (!rd(w, w->L + 2, 2, &tplen))
+				return ABORT;
+			tplen -= ihl;
+		}
+		return ar_eval(w, e->l, ihl, tplen, &a) ? rel_test(e, a) : ABORT;
 	}
 	return 0;
 }
@@ -532,6 +550,8 @@ static struct ex *ex_new(int kind)
 
 static void add_ex(struct ex *e)
 {
+	if (!e->hand4[0])
+		fmt(e->hand4, sizeof e->hand4, "%s", e->text);
 	if (nexs < (int)(sizeof exs / sizeof exs[0]))
 		exs[nexs++] = e;
 }
@@ -582,9 +602,12 @@ static void ar_text(char *buf, size_t size, const struct ar *n, int hand)
 	case R_NUM:
 		fmt(buf, size, "%u", n->num);
 		return;
+	case R_TPLEN:
+		fmt(buf, size, "%s", hand == 1 ? "ip6[4:2]" : hand == 2 ? "(ip[2:2] - ((ip[0] & 0xf) << 2))" : "tplen");
+		return;
 	case R_LOAD:
 		ar_text(a, sizeof a, n->l, hand);
-		if (hand && is_tp(n->proto))
+		if (hand == 1 && is_tp(n->proto))
 			fmt(buf, size, "ip6[40 + (%s):%d]", a, n->size);
 		else
 			fmt(buf, size, "%s[%s:%d]", pname(n->proto), a, n->size);
@@ -605,12 +628,14 @@ static struct ex *rel(struct ar *l, const char *op, uint32_t v)
 	e->v = v;
 	e->rop = !strcmp(op, ">") || !strcmp(op, "<=") ? '>' : !strcmp(op, ">=") || !strcmp(op, "<") ? 'G' : '=';
 	e->neg = !strcmp(op, "<=") || !strcmp(op, "<") || !strcmp(op, "!=");
-	char a[1000], h[1000];
+	char a[1000], h[1000], h4[1000];
 	ar_text(a, sizeof a, l, 0);
 	ar_text(h, sizeof h, l, 1);
+	ar_text(h4, sizeof h4, l, 2);
 	fmt(e->text, sizeof e->text, "%s %s %u", a, op, v);
-	int tp = 0, ip4 = 0, other = 0;
-	ar_protos(l, &tp, &ip4, &other);
+	fmt(e->hand4, sizeof e->hand4, "%s %s %u", h4, op, v);
+	int tp = 0, ip4 = 0, other = 0, tpl = 0;
+	ar_protos(l, &tp, &ip4, &other, &tpl);
 	if (tp)
 		fmt(e->hand6, sizeof e->hand6, "(ip6 and ip6[6] = %d and %s %s %u)", tp, h, op, v);
 	else
@@ -695,6 +720,12 @@ static struct ex *port(int proto, int dir, uint32_t lo, uint32_t hi, int range)
 	return e;
 }
 
+/* The IPv4 form libpcap reads: the text itself unless it says tplen. */
+static const char *h4(const struct ex *e)
+{
+	return e->hand4[0] ? e->hand4 : e->text;
+}
+
 static struct ex *bin(int kind, struct ex *a, struct ex *b)
 {
 	struct ex *e = ex_new(kind);
@@ -703,6 +734,7 @@ static struct ex *bin(int kind, struct ex *a, struct ex *b)
 	const char *w = kind == X_AND ? "and" : "or";
 	fmt(e->text, sizeof e->text, "(%s) %s (%s)", a->text, w, b->text);
 	fmt(e->hand6, sizeof e->hand6, "(%s) %s (%s)", a->hand6, w, b->hand6);
+	fmt(e->hand4, sizeof e->hand4, "(%s) %s (%s)", h4(a), w, h4(b));
 	return e;
 }
 
@@ -712,6 +744,7 @@ static struct ex *not(struct ex *a)
 	e->a = a;
 	fmt(e->text, sizeof e->text, "not (%s)", a->text);
 	fmt(e->hand6, sizeof e->hand6, "not (%s)", a->hand6);
+	fmt(e->hand4, sizeof e->hand4, "not (%s)", h4(a));
 	return e;
 }
 
@@ -777,6 +810,15 @@ static void build(void)
 	add_ex(rel(ar_bin('/', tl(PR_TCP, 0, 1), tl(PR_TCP, 1, 1)), "<", 2)); /* a zero divisor rejects */
 	add_ex(rel(ar_load(PR_UDP, tl(PR_UDP, 0, 1), 1), ">", 0x80));
 	add_ex(rel(tl(PR_TCP, 60, 4), "!=", 0)); /* past many headers: cut short */
+	/* tplen: the payload length over both IP versions */
+	struct ar *tplen = calloc(1, sizeof *tplen);
+	tplen->kind = R_TPLEN;
+	add_ex(rel(tplen, ">", 100));
+	add_ex(rel(ar_bin('-', tplen, thl()), "!=", 0));
+	add_ex(rel(ar_bin('-', tplen, thl()), ">", 50));
+	add_ex(rel(ar_bin('-', tplen, tl(PR_UDP, 4, 2)), "=", 0));
+	add_ex(bin(X_AND, port(PR_TCP, 0, 80, 80, 0), rel(ar_bin('-', tplen, thl()), "!=", 0)));
+	add_ex(bin(X_AND, word(PR_UDP), rel(ar_bin('-', tplen, ar_num(8)), "<", 30)));
 	/* random single loads */
 	static const int tps[] = { PR_TCP, PR_UDP, PR_SCTP, PR_ICMP6 };
 	static const char *ops[] = { ">", "<", "=", "!=", ">=", "<=" };
@@ -1024,8 +1066,8 @@ int main(int argc, char **argv)
 				compile_dialect(exs[e]->text, dlts[t], 0, &c.opt);
 			}
 			if (dlts[t] == DLT_EN10MB) {
-				char ip4[2100];
-				fmt(ip4, sizeof ip4, "ip and (%s)", exs[e]->text);
+				char ip4[3100];
+				fmt(ip4, sizeof ip4, "ip and (%s)", exs[e]->hand4);
 				c.have_lib = lib_compile(ip4, DLT_EN10MB, &c.lib4) == 0 &&
 					     lib_compile(exs[e]->hand6, DLT_EN10MB, &c.lib6) == 0;
 			}
