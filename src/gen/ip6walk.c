@@ -465,9 +465,12 @@ void ip6w_hint(const char *expr, const struct bpfx_options *o, const struct ast 
 	if (bpfx_compile(expr, &d, &p, &e2) < 0)
 		return; /* the dialect finds it empty too: not the index's doing */
 	bpfx_program_free(&p);
+	const char *name = ld->proto == P_TCP ? "TCP" : ld->proto == P_UDP ? "UDP" : "SCTP";
+	int len = (int)(ld->span.end - ld->span.start);
 	err_set(err, (int)ld->span.start, (int)ld->span.end,
-		"expression rejects all packets: in libpcap's language %s[...] reads %s over IPv4 only; "
-		"--ip6-transport reads it over IPv6 too", ast_proto_name(ld->proto), ast_proto_name(ld->proto));
+		"expression rejects all packets: %.*s reads %s over IPv4 only in libpcap's language; "
+		"with --ip6-transport it reads %s over IPv6 too", len > 40 ? 40 : len, expr + ld->span.start,
+		name, name);
 }
 
 /* --- explain --- */

@@ -12,3 +12,4 @@ tests_diff_ip6test_SOURCES = tests/diff/ip6test.c
 tests_diff_ip6test_CFLAGS = $(TEST_CFLAGS)
 tests_diff_ip6test_LDADD = $(TEST_LDADD)
 TESTS += tests/diff/ip6test
+EXTRA_DIST += examples/ip6-ext.pcap examples/ip6-ext.pcap.tcpdump-nn-vvv.txt examples/make-ip6-ext.py
