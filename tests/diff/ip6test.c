@@ -1036,11 +1036,63 @@ static void read_corpus(const char *dir)
 	}
 }
 
+/* libpcap's language: "rejects all packets" caused by an IPv4-only index
+ * names the index (its span) and the dialect; other such expressions keep
+ * the plain message; `tplen` is a name there, as in libpcap. */
+static void default_language(void)
+{
+	static const struct {
+		const char *expr;
+		int start, end;     /* -1: the plain message, no span */
+	} cases[] = {
+		{ "ip6 and tcp[13] & 2 != 0", 8, 15 },
+		{ "udp[0:2] = 53 and ip6", 0, 8 },
+		{ "ip6 and (udp[2:2] = 53 or tcp[13] = 2)", 9, 17 },
+		{ "ip and ip6", -1, -1 },
+		{ "ip6 and icmp[0] = 8", -1, -1 }, /* icmp[] is IPv4's in the dialect too */
+	};
+	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+		struct bpfx_options o;
+		struct bpfx_program p;
+		struct bpfx_error err;
+		bpfx_options_init(&o);
+		if (bpfx_compile(cases[i].expr, &o, &p, &err) == 0) {
+			fail("`%s` compiles in libpcap's language", cases[i].expr);
+			bpfx_program_free(&p);
+			continue;
+		}
+		int hint = strstr(err.msg, "--ip6-transport") != NULL;
+		if (!strstr(err.msg, "rejects all packets") || hint != (cases[i].start >= 0) ||
+		    (hint && (err.start != cases[i].start || err.end != cases[i].end)))
+			fail("`%s`: message \"%s\" at [%d, %d)", cases[i].expr, err.msg, err.start, err.end);
+	}
+	static const char *names[] = { "host tplen", "tplen > 5", "port tplen" };
+	for (size_t i = 0; i < sizeof names / sizeof names[0]; i++) {
+		struct bpfx_options o;
+		struct bpfx_program p;
+		struct bpf_program lp;
+		struct bpfx_error err;
+		bpfx_options_init(&o);
+		int ours = bpfx_compile(names[i], &o, &p, &err) == 0;
+		pcap_t *pd = pcap_open_dead(DLT_EN10MB, 262144);
+		int theirs = pcap_compile(pd, &lp, names[i], 1, PCAP_NETMASK_UNKNOWN) == 0;
+		if (ours != theirs)
+			fail("`%s`: bpfx %s it, libpcap %s it", names[i], ours ? "accepts" : "rejects",
+			     theirs ? "accepts" : "rejects");
+		if (ours)
+			bpfx_program_free(&p);
+		if (theirs)
+			pcap_freecode(&lp);
+		pcap_close(pd);
+	}
+}
+
 int main(int argc, char **argv)
 {
 	const char *srcdir = getenv("srcdir");
 	char def[4096];
 	fmt(def, sizeof def, "%s/../shared/corpus", srcdir ? srcdir : ".");
+	default_language();
 	build();
 	synthesize();
 	read_corpus(argc > 1 ? argv[1] : def);
