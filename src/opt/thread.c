@@ -162,13 +162,37 @@ static void meet(struct facts *d, const struct facts *s)
 	d->n = w;
 }
 
-/* Does the block read the packet (or write scratch memory, which a later
- * block may read: --ip6-transport's walk)?  Only then can skipping it matter. */
-static int reads_packet(const struct ir_block *b)
+/* Scratch cells some block reads before writing them: what is stored
+ * there is read in later blocks (--ip6-transport's walk), while a cell an
+ * arithmetic test stores and reloads lives inside that one block. */
+static unsigned exposed_cells(struct ir_block **order, int n)
+{
+	unsigned exposed = 0;
+	for (int i = 0; i < n; i++) {
+		unsigned written = 0;
+		for (int k = 0; k < order[i]->ninsns; k++) {
+			const struct ir_insn *s = &order[i]->insns[k];
+			uint16_t c = s->code;
+			if (s->k >= BPF_MEMWORDS)
+				continue;
+			if (BPF_CLASS(c) == BPF_ST || BPF_CLASS(c) == BPF_STX)
+				written |= 1u << s->k;
+			else if ((BPF_CLASS(c) == BPF_LD || BPF_CLASS(c) == BPF_LDX) && BPF_MODE(c) == BPF_MEM &&
+				 !(written & (1u << s->k)))
+				exposed |= 1u << s->k;
+		}
+	}
+	return exposed;
+}
+
+/* Does the block read the packet, or write a cell a later block reads?
+ * Only then can skipping it matter. */
+static int reads_packet(const struct ir_block *b, unsigned exposed)
 {
 	for (int i = 0; i < b->ninsns; i++) {
 		uint16_t c = b->insns[i].code;
-		if (BPF_CLASS(c) == BPF_ST || BPF_CLASS(c) == BPF_STX ||
+		if (((BPF_CLASS(c) == BPF_ST || BPF_CLASS(c) == BPF_STX) && b->insns[i].k < BPF_MEMWORDS &&
+		     (exposed & (1u << b->insns[i].k))) ||
 		    (BPF_CLASS(c) == BPF_LD && (BPF_MODE(c) == BPF_ABS || BPF_MODE(c) == BPF_IND)) ||
 		    (BPF_CLASS(c) == BPF_LDX && BPF_MODE(c) == BPF_MSH) ||
 		    (BPF_CLASS(c) == BPF_ALU && BPF_SRC(c) == BPF_X && (BPF_OP(c) == BPF_DIV || BPF_OP(c) == BPF_MOD)))
@@ -189,6 +213,7 @@ int opt_thread(struct ir_prog *p)
 	int *cdecide = malloc(sizeof *cdecide * (size_t)n);
 	if (!cdecide)
 		abort();
+	unsigned exposed = exposed_cells(order, n);
 	for (int i = 0; i < n; i++) {
 		uint32_t x, k;
 		order[i]->pos = i;
@@ -215,7 +240,7 @@ int opt_thread(struct ir_prog *p)
 		}
 		if (d < 0)
 			continue;
-		if (!reads_packet(b)) {
+		if (!reads_packet(b, exposed)) {
 			cdecide[i] = d; /* nothing in it matters: skip it on every path */
 		} else {
 			/* its loads may still end the program: keep them, drop the test */
