@@ -12,8 +12,8 @@
  *    and IPv6 packets, the IPv6 ones with 0 to 10 extension headers of
  *    every kind in random order (fragments with offset 0 and not, AH,
  *    unknown next headers), truncated copies, and every packet of the
- *    corpus captures on Ethernet, Linux cooked (v1, v2) and raw IP links
- *    (BSD loopback, whose IPv6 value depends on each file, is left out).
+ *    corpus captures on Ethernet, Linux cooked (v1, v2), raw IP and BSD
+ *    loopback links (compiled as tcpdump -r does, for either byte order).
  *    bpfx's dialect program, optimized and not, run by bpfx's interpreter
  *    and by libpcap's bpf_filter, must give the reference's verdict.
  * 2. On complete packets without extension headers the dialect must give
@@ -49,6 +49,7 @@ struct pkt {
 	uint32_t cap, len;
 	int dlt;
 	int noext;              /* IPv4, or IPv6 without extension headers (synthesized, complete) */
+	int swapped;            /* NULL: the file's byte order is not this host's */
 };
 
 /* snprintf that refuses to cut: a cut expression would test something else */
@@ -239,6 +240,14 @@ static int family(const struct view *w)
 		if (!rd(w, 0, 2, &v))
 			return -1;
 		return v == 0x0800 ? 4 : v == 0x86dd ? 6 : 0;
+	case DLT_NULL: /* the AF value in the capturing host's byte order */
+	case DLT_LOOP: /* in network byte order */
+		if (!rd(w, 0, 4, &v))
+			return -1;
+		/* a little-endian file stores AF_INET as 02 00 00 00 */
+		if (w->k->dlt == DLT_NULL && (w->k->swapped ^ (*(const uint8_t *)&(uint16_t){ 1 } == 1)))
+			v = __builtin_bswap32(v);
+		return v == 2 ? 4 : v == 24 || v == 28 || v == 30 ? 6 : 0;
 	case DLT_IPV4:
 		return 4;
 	case DLT_IPV6:
@@ -917,7 +926,7 @@ static void kernel_accepts(const char *text, const struct bpfx_program *p)
 #endif
 }
 
-static int compile_dialect(const char *text, int dlt, int optimize, struct bpfx_program *p)
+static int compile_dialect(const char *text, int dlt, int swapped, int optimize, struct bpfx_program *p)
 {
 	struct bpfx_options o;
 	struct bpfx_error err;
@@ -925,6 +934,8 @@ static int compile_dialect(const char *text, int dlt, int optimize, struct bpfx_
 	o.linktype = dlt;
 	o.optimize = optimize;
 	o.ip6_transport = 1;
+	o.savefile = dlt == DLT_NULL || dlt == DLT_LOOP; /* any BSD AF_INET6 value, as tcpdump -r */
+	o.swapped = swapped;
 	if (bpfx_compile(text, &o, p, &err) < 0) {
 		if (optimize && strstr(err.msg, "rejects all packets"))
 			return -2; /* then the unoptimized program must reject every packet */
@@ -1060,7 +1071,8 @@ static void read_corpus(const char *dir)
 				continue;
 			int dlt = pcap_datalink(p);
 			uint32_t L = dlt == DLT_EN10MB ? 14 : dlt == DLT_LINUX_SLL ? 16 : dlt == DLT_LINUX_SLL2 ? 20
-				   : dlt == DLT_RAW || dlt == 101 || dlt == DLT_IPV4 || dlt == DLT_IPV6 ? 0 : 999;
+				   : dlt == DLT_RAW || dlt == 101 || dlt == DLT_IPV4 || dlt == DLT_IPV6 ? 0
+				   : dlt == DLT_NULL || dlt == DLT_LOOP ? 4 : 999;
 			struct pcap_pkthdr *h;
 			const u_char *data;
 			int n = 0;
@@ -1072,6 +1084,7 @@ static void read_corpus(const char *dir)
 				k->cap = h->caplen;
 				k->len = h->len < h->caplen ? h->caplen : h->len;
 				k->dlt = dlt == 101 ? DLT_RAW : dlt;
+				k->swapped = dlt == DLT_NULL && pcap_is_swapped(p) == 1; /* LOOP is big-endian anyway */
 				ncorpus++;
 				struct view w = { k, L };
 				nv6corpus += family(&w) == 6;
@@ -1153,16 +1166,18 @@ int main(int argc, char **argv)
 				nv6ext++;
 		}
 	}
-	static const int dlts[] = { DLT_EN10MB, DLT_LINUX_SLL, DLT_LINUX_SLL2, DLT_RAW, DLT_IPV4, DLT_IPV6 };
+	static const int dlts[] = { DLT_EN10MB, DLT_LINUX_SLL, DLT_LINUX_SLL2, DLT_RAW, DLT_IPV4, DLT_IPV6,
+				    DLT_NULL, DLT_NULL, DLT_LOOP };
+	static const int swaps[] = { 0, 0, 0, 0, 0, 0, 0, 1, 0 };
 	for (int e = 0; e < nexs; e++) {
-		for (int t = 0; t < 6; t++) {
+		for (int t = 0; t < 9; t++) {
 			struct compiled c = { 0 };
-			int rc = compile_dialect(exs[e]->text, dlts[t], 1, &c.opt);
-			if (rc == -1 || compile_dialect(exs[e]->text, dlts[t], 0, &c.unopt) < 0)
+			int rc = compile_dialect(exs[e]->text, dlts[t], swaps[t], 1, &c.opt);
+			if (rc == -1 || compile_dialect(exs[e]->text, dlts[t], swaps[t], 0, &c.unopt) < 0)
 				continue;
 			if (rc == -2) {
 				nrejectall++;
-				compile_dialect(exs[e]->text, dlts[t], 0, &c.opt);
+				compile_dialect(exs[e]->text, dlts[t], swaps[t], 0, &c.opt);
 			}
 			if (dlts[t] == DLT_EN10MB) {
 				char ip4[3100];
@@ -1171,7 +1186,7 @@ int main(int argc, char **argv)
 					     lib_compile(exs[e]->hand6, DLT_EN10MB, &c.lib6) == 0;
 			}
 			for (size_t i = 0; i < npk; i++)
-				if (pkts[i].dlt == dlts[t]) {
+				if (pkts[i].dlt == dlts[t] && pkts[i].swapped == swaps[t]) {
 					run(&c, exs[e], &pkts[i], lofs[i]);
 					npackets++;
 				}
