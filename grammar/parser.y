@@ -14,10 +14,16 @@
 struct parser;
 #define BPFXYYLTYPE struct span
 #define BPFXYYLTYPE_IS_DECLARED 1
-/* A rule's span runs from its first token to its last (jq does the same). */
+/* A rule's span runs from its first token to its last (jq does the same);
+ * an empty first part (no protocol before `gateway`) starts nowhere, so
+ * the span starts at the first part that holds text. */
 #define YYLLOC_DEFAULT(cur, rhs, n) do { \
-	if (n) { (cur).start = YYRHSLOC(rhs, 1).start; (cur).end = YYRHSLOC(rhs, n).end; } \
-	else { (cur).start = (cur).end = YYRHSLOC(rhs, 0).end; } \
+	if (n) { \
+		int i_ = 1; \
+		while (i_ < (n) && YYRHSLOC(rhs, i_).start == YYRHSLOC(rhs, i_).end) \
+			i_++; \
+		(cur).start = YYRHSLOC(rhs, i_).start; (cur).end = YYRHSLOC(rhs, n).end; \
+	} else { (cur).start = (cur).end = YYRHSLOC(rhs, 0).end; } \
 } while (0)
 }
 
@@ -32,11 +38,11 @@ struct parser;
 #include <string.h>
 #include "parse.h"
 #include "error.h"
-int bpfx_scan(YYSTYPE *lval, YYLTYPE *lloc, void *scanner);
+int parse_scan(YYSTYPE *lval, YYLTYPE *lloc, void *scanner);
 /* The scanner, wrapped to remember the last token for messages. */
 static int bpfxyylex(YYSTYPE *lval, YYLTYPE *lloc, struct parser *p, void *scanner)
 {
-	int t = bpfx_scan(lval, lloc, scanner);
+	int t = parse_scan(lval, lloc, scanner);
 	if (t != 0)
 		p->prev = *lloc;
 	return t;
@@ -243,11 +249,15 @@ pnum:	  NUM
  * "unexpected end of expression after 'and'". */
 static int yyreport_syntax_error(const yypcontext_t *ctx, struct parser *p, void *scanner)
 {
+	/* bison defines this helper for every custom reporter; libpcap's
+	 * messages list no expected tokens, so ours do not use it */
+	(void)yypcontext_expected_tokens;
 	if (p->failed)
 		return 0; /* the scanner already said what was wrong */
 	const YYLTYPE *loc = yypcontext_location(ctx);
 	yysymbol_kind_t tok = yypcontext_token(ctx);
 	if (tok == YYSYMBOL_YYEOF) {
+		p->at_end = 1;
 		if (p->prev.end > p->prev.start)
 			err_set(p->err, (int)p->prev.start, (int)p->prev.end,
 				"unexpected end of expression after '%.*s'",

@@ -11,43 +11,56 @@
 
 #include <stddef.h>
 #include <stdint.h>
+#include <stdio.h>  /* FILE, for bpfx_options.dump_to */
 #include <sys/types.h> /* u_char, u_int for pcap/bpf.h */
 #include <pcap/bpf.h>
 
 /* An error is a value: a message and the byte span [start, end) of the
- * expression it is about (for programs: the instruction index in start). */
+ * expression it is about (for programs: the instruction index in start).
+ * No function here aborts or exits: running out of memory is an error too
+ * ("out of memory", span -1). */
 struct bpfx_error {
 	int start, end;     /* span in the source, or -1 when none applies */
 	char msg[256];      /* one line, no trailing newline */
 };
 
-struct bpfx_options {
-	int linktype;       /* DLT_* value; DLT_EN10MB when 0 is not meant */
-	uint32_t snaplen;   /* the value `ret` returns on a match (262144) */
-	int optimize;       /* 1: run the optimizer passes (tcpdump default);
-			       BPFX_OPT_LOOSE: also those that, as libpcap's,
-			       may change the verdict on a packet too short
-			       for a load the exact program makes */
-	int savefile;       /* compiling for a capture file, as tcpdump -r does:
-			       NULL/LOOP then accept every BSD AF_INET6 value */
-	int swapped;        /* that file was written with the other byte order */
-	unsigned dump;      /* BPFX_DUMP_* bits: print stages to stderr */
-	int ip6_transport;  /* the --ip6-transport dialect: tcp[i], ports, `tcp`
-			       and `ip6 proto` see through IPv6 extension headers */
+/* The optimizer. */
+enum bpfx_optimize {
+	BPFX_OPT_OFF = 0,   /* no optimizer passes (tcpdump -O) */
+	BPFX_OPT_EXACT = 1, /* the default: passes that never change a verdict,
+			       on truncated packets included */
+	BPFX_OPT_LOOSE = 2, /* also those that, as libpcap's, may change the
+			       verdict on a packet too short for a load the
+			       exact program makes (tcpdump's programs) */
 };
 
-#define BPFX_OPT_LOOSE 2   /* optimize value: --loose */
-
+/* Stages bpfx_compile can print, for debugging (bpfx compile --dump=). */
 #define BPFX_DUMP_AST 1u    /* the syntax tree, qualifiers resolved */
 #define BPFX_DUMP_IR 2u     /* the CFG as generated */
 #define BPFX_DUMP_OPT 4u    /* the CFG after the optimizer */
+
+struct bpfx_options {
+	int linktype;       /* DLT_* value; DLT_EN10MB when 0 is not meant */
+	uint32_t snaplen;   /* the value `ret` returns on a match (262144) */
+	enum bpfx_optimize optimize;
+	int savefile;       /* compiling for a capture file, as tcpdump -r does:
+			       NULL/LOOP then accept every BSD AF_INET6 value */
+	int swapped;        /* that file was written with the other byte order */
+	unsigned dump;      /* BPFX_DUMP_* bits: stages printed to dump_to */
+	FILE *dump_to;      /* where they go; nothing is printed when NULL */
+	int ip6_transport;  /* the --ip6-transport dialect: tcp[i], ports, `tcp`
+			       and `ip6 proto` see through IPv6 extension headers */
+};
 
 struct bpfx_program {
 	struct bpf_insn *insns; /* malloc'd; free with bpfx_program_free */
 	unsigned len;
 };
 
-/* Default options: EN10MB, snaplen 262144, optimizer on. */
+/* The library's version, "MAJOR.MINOR.PATCH" (configure.ac's AC_INIT). */
+const char *bpfx_version(void);
+
+/* Default options: EN10MB, snaplen 262144, BPFX_OPT_EXACT, no dumps. */
 void bpfx_options_init(struct bpfx_options *o);
 
 /* Compile EXPR.  Returns 0 and fills *out, or -1 and fills *err. */

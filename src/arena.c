@@ -1,6 +1,7 @@
 /* arena.c: bump allocator in growing chunks.  Nothing is freed singly;
  * arena_free releases a whole compilation at once. */
 #include "arena.h"
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -11,19 +12,31 @@ struct arena_chunk {
 	_Alignas(16) unsigned char mem[];
 };
 
-void arena_init(struct arena *a) { a->head = NULL; }
+void arena_init(struct arena *a)
+{
+	a->head = NULL;
+	a->on_oom = NULL;
+}
+
+_Noreturn void arena_oom(struct arena *a)
+{
+	if (a->on_oom)
+		longjmp(*a->on_oom, 1);
+	fputs("bpfx: out of memory\n", stderr); /* a caller outside the library boundary */
+	abort();
+}
 
 void *arena_alloc(struct arena *a, size_t n)
 {
+	if (n > SIZE_MAX / 2)
+		arena_oom(a); /* no malloc could give it; keeps the sums below from wrapping */
 	n = (n + 15) & ~(size_t)15;
 	struct arena_chunk *c = a->head;
 	if (!c || c->cap - c->used < n) {
 		size_t cap = n > 65536 ? n : 65536;
 		c = malloc(sizeof *c + cap);
-		if (!c) {
-			fputs("bpfx: out of memory\n", stderr);
-			abort();
-		}
+		if (!c)
+			arena_oom(a);
 		c->next = a->head;
 		c->used = 0;
 		c->cap = cap;

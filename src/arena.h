@@ -1,16 +1,27 @@
 /* arena.h: one arena per compilation; AST, IR and strings live in it and
- * are freed together (the QBE pool idea). */
+ * are freed together (the QBE pool idea).
+ *
+ * Running out of memory is the one error that does not travel up as a
+ * value: every stage allocates here, and none could go on without the
+ * memory.  Like Lua's memory errors (luaD_throw), it jumps to the library
+ * boundary instead (compile.c), which frees the arena and returns "out of
+ * memory"; a stage that holds other memory at that point sets its own
+ * jump and passes the failure on (parse.c, for the scanner). */
 #ifndef BPFX_ARENA_H
 #define BPFX_ARENA_H
+#include <setjmp.h>
 #include <stddef.h>
 
 struct arena_chunk;
 struct arena {
 	struct arena_chunk *head; /* newest chunk first */
+	jmp_buf *on_oom;          /* where to go when malloc fails; NULL: abort */
 };
 
 void arena_init(struct arena *a);
-void *arena_alloc(struct arena *a, size_t n);          /* zeroed; aborts on OOM */
+void *arena_alloc(struct arena *a, size_t n);          /* zeroed; never NULL */
 char *arena_strndup(struct arena *a, const char *s, size_t n);
+/* Out of memory, here or elsewhere in the compilation: jump to on_oom. */
+_Noreturn void arena_oom(struct arena *a);
 void arena_free(struct arena *a);
 #endif

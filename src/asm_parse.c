@@ -11,12 +11,13 @@
  * pass two (asm.c).  Every error names the column of the token it is
  * about.
  *
- * The mnemonic table is the union of what bpf_image prints and what
- * bpf_asm reads (its jne/jlt/jle are jeq/jge/jgt with the targets
- * swapped), so the listing of any program assembles back to the same
- * bytes; "unimp 0xNN" (bpf_image's name for a code it has no entry for)
+ * The mnemonics are the instruction set's (isa.h, what bpf_image
+ * prints) and bpf_asm's aliases (its jne/jlt/jle are jeq/jge/jgt with the
+ * targets swapped), so the listing of any program assembles back to the
+ * same bytes; "unimp 0xNN" (bpf_image's name for a code it has no entry for)
  * assembles to that code with k = 0. */
 #include "asm_int.h"
+#include "isa.h"
 #include <ctype.h>
 #include <errno.h>
 #include <stdbool.h>
@@ -24,21 +25,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-
-#define ASM_SKF_AD_OFF 0xfffff000u
-
-/* Linux ancillary loads as bpf_image prints them ("ldb [vlan_tci]") and
- * as bpf_asm spells them ("ld #proto"): linux/filter.h SKF_AD_*, k =
- * SKF_AD_OFF + 4 * index. */
-static const char *const asm_ancillary[][2] = {
-	{"proto", "proto"},   {"type", "type"},         {"ifidx", "ifidx"},
-	{"nla", "nla"},       {"nlan", "nlan"},         {"mark", "mark"},
-	{"queue", "queue"},   {"hatype", "hatype"},     {"rxhash", "rxhash"},
-	{"cpu", "cpu"},       {"xor_x", "xor_x"},       {"vlan_tci", "vlan_tci"},
-	{"vlanp", "vlan_avail"}, {"poff", "poff"},      {"random", "rand"},
-	{"vlan_tpid", "vlan_tpid"},
-};
-#define ASM_NANC (sizeof asm_ancillary / sizeof asm_ancillary[0])
 
 /* ---------------------------------------------------------------------
  * Tokens
@@ -176,15 +162,12 @@ static int number(struct asm_state *s, struct asm_line *l, uint32_t *v)
  * Operands
  * ------------------------------------------------------------------- */
 
-/* An ancillary name after '#' or inside '[...]'; -1 if not one. */
-static int ancillary(const struct asm_tok *t)
+/* A Linux ancillary load after '#' or inside '[...]', named as bpf_image
+ * prints it ("ldb [vlan_tci]") or as bpf_asm spells it ("ld #proto");
+ * NULL if not one. */
+static const struct isa_ancillary *ancillary(const struct asm_tok *t)
 {
-	if (t->kind != TK_IDENT)
-		return -1;
-	for (unsigned i = 0; i < ASM_NANC; i++)
-		if (!strcmp(t->lc, asm_ancillary[i][0]) || !strcmp(t->lc, asm_ancillary[i][1]))
-			return (int)i;
-	return -1;
+	return t->kind == TK_IDENT ? isa_ancillary_named(t->lc) : NULL;
 }
 
 /* 'x' or '%x' (bpf_asm allows both); consumes it. */
@@ -215,11 +198,11 @@ static int load_operand(struct asm_state *s, struct asm_line *l, int *mode, uint
 			*k = 0;
 			return 0;
 		}
-		int a = ancillary(t);
-		if (a >= 0) {
+		const struct isa_ancillary *a = ancillary(t);
+		if (a) {
 			next(l);
 			*mode = BPF_ABS;
-			*k = ASM_SKF_AD_OFF + 4u * (unsigned)a;
+			*k = ISA_SKF_AD_OFF + a->off;
 			return 0;
 		}
 		*mode = BPF_IMM;
@@ -252,10 +235,10 @@ static int load_operand(struct asm_state *s, struct asm_line *l, int *mode, uint
 			return expect(s, l, ']');
 		}
 		l->i = save;
-		int a = ancillary(peek(l));
-		if (a >= 0) {
+		const struct isa_ancillary *a = ancillary(peek(l));
+		if (a) {
 			next(l);
-			*k = ASM_SKF_AD_OFF + 4u * (unsigned)a;
+			*k = ISA_SKF_AD_OFF + a->off;
 		} else if (number(s, l, k)) {
 			return -1;
 		}
@@ -298,36 +281,63 @@ enum {
 	M_NOT = 16,           /* jne: jeq with targets swapped */
 };
 
-static const struct asm_mnemonic asm_mnemonics[] = {
-	{"ld", K_LD, BPF_LD, M_SIZE_W},     {"ldh", K_LD, BPF_LD, M_SIZE_H},
-	{"ldb", K_LD, BPF_LD, M_SIZE_B},    {"ldi", K_LD, BPF_LD, M_IMM_ONLY},
-	{"ldx", K_LDX, BPF_LDX, M_SIZE_W},  {"ldxb", K_LDX, BPF_LDX, M_SIZE_B},
-	{"ldxi", K_LDX, BPF_LDX, M_IMM_ONLY},
-	{"st", K_ST, BPF_ST, 0},            {"stx", K_ST, BPF_STX, 0},
-	{"add", K_ALU, BPF_ALU | BPF_ADD, 0}, {"sub", K_ALU, BPF_ALU | BPF_SUB, 0},
-	{"mul", K_ALU, BPF_ALU | BPF_MUL, 0}, {"div", K_ALU, BPF_ALU | BPF_DIV, 0},
-	{"mod", K_ALU, BPF_ALU | BPF_MOD, 0}, {"and", K_ALU, BPF_ALU | BPF_AND, 0},
-	{"or", K_ALU, BPF_ALU | BPF_OR, 0},   {"xor", K_ALU, BPF_ALU | BPF_XOR, 0},
-	{"lsh", K_ALU, BPF_ALU | BPF_LSH, 0}, {"rsh", K_ALU, BPF_ALU | BPF_RSH, 0},
-	{"neg", K_NEG, BPF_ALU | BPF_NEG, 0},
-	{"ja", K_JA, BPF_JMP | BPF_JA, 0},  {"jmp", K_JA, BPF_JMP | BPF_JA, 0},
-	{"jeq", K_JMP, BPF_JMP | BPF_JEQ, 0}, {"jneq", K_JMP, BPF_JMP | BPF_JEQ, M_NOT},
-	{"jne", K_JMP, BPF_JMP | BPF_JEQ, M_NOT}, {"jgt", K_JMP, BPF_JMP | BPF_JGT, 0},
-	{"jge", K_JMP, BPF_JMP | BPF_JGE, 0}, {"jlt", K_JMP, BPF_JMP | BPF_JGE, M_SWAP},
-	{"jle", K_JMP, BPF_JMP | BPF_JGT, M_SWAP}, {"jset", K_JMP, BPF_JMP | BPF_JSET, 0},
-	{"ret", K_RET, BPF_RET, 0},
-	{"tax", K_MISC, BPF_MISC | BPF_TAX, 0}, {"txa", K_MISC, BPF_MISC | BPF_TXA, 0},
+/* Names bpf_image does not print: bpf_asm's aliases of the instruction
+ * set's mnemonics, and bpf_image's "unimp". */
+static const struct asm_mnemonic asm_aliases[] = {
+	{"ldi", K_LD, BPF_LD, M_IMM_ONLY},  {"ldxi", K_LDX, BPF_LDX, M_IMM_ONLY},
+	{"jmp", K_JA, BPF_JMP | BPF_JA, 0},
+	{"jneq", K_JMP, BPF_JMP | BPF_JEQ, M_NOT}, {"jne", K_JMP, BPF_JMP | BPF_JEQ, M_NOT},
+	{"jlt", K_JMP, BPF_JMP | BPF_JGE, M_SWAP}, {"jle", K_JMP, BPF_JMP | BPF_JGT, M_SWAP},
 	{"unimp", K_UNIMP, 0, 0},
 };
 
-static const struct asm_mnemonic *mnemonic(const struct asm_tok *t)
+/* The mnemonic t names: an alias, or one of the instruction set's
+ * (isa.h), sorted by class with the load size; the operand then picks the
+ * opcode.  false if neither. */
+static bool mnemonic(const struct asm_tok *t, struct asm_mnemonic *m)
 {
 	if (t->kind != TK_IDENT)
-		return NULL;
-	for (size_t i = 0; i < sizeof asm_mnemonics / sizeof asm_mnemonics[0]; i++)
-		if (!strcmp(t->lc, asm_mnemonics[i].name))
-			return &asm_mnemonics[i];
-	return NULL;
+		return false;
+	for (size_t i = 0; i < sizeof asm_aliases / sizeof asm_aliases[0]; i++)
+		if (!strcmp(t->lc, asm_aliases[i].name)) {
+			*m = asm_aliases[i];
+			return true;
+		}
+	for (uint32_t c = 0; c < 256; c++) {
+		const struct isa_op *op = isa_op(c);
+		if (!op || strcmp(t->lc, op->mnemonic))
+			continue;
+		*m = (struct asm_mnemonic){ .name = op->mnemonic, .code = (uint16_t)c };
+		switch (BPF_CLASS(c)) {
+		case BPF_LD:
+		case BPF_LDX:
+			m->kind = BPF_CLASS(c) == BPF_LD ? K_LD : K_LDX;
+			m->code = (uint16_t)BPF_CLASS(c);
+			m->flags = BPF_SIZE(c) == BPF_B ? M_SIZE_B : BPF_SIZE(c) == BPF_H ? M_SIZE_H : M_SIZE_W;
+			break;
+		case BPF_ST:
+		case BPF_STX:
+			m->kind = K_ST;
+			break;
+		case BPF_ALU:
+			m->kind = BPF_OP(c) == BPF_NEG ? K_NEG : K_ALU;
+			m->code = (uint16_t)(BPF_ALU | BPF_OP(c));
+			break;
+		case BPF_JMP:
+			m->kind = BPF_OP(c) == BPF_JA ? K_JA : K_JMP;
+			m->code = (uint16_t)(BPF_JMP | BPF_OP(c));
+			break;
+		case BPF_RET:
+			m->kind = K_RET;
+			m->code = BPF_RET;
+			break;
+		default:
+			m->kind = K_MISC;
+			break;
+		}
+		return true;
+	}
+	return false;
 }
 
 static int end_of_line(struct asm_state *s, struct asm_line *l)
@@ -529,8 +539,9 @@ static int asm_ret(struct asm_state *s, struct asm_line *l)
 static int asm_insn(struct asm_state *s, struct asm_line *l)
 {
 	struct asm_tok *mt = next(l);
-	const struct asm_mnemonic *m = mnemonic(mt);
-	if (!m)
+	struct asm_mnemonic mn;
+	const struct asm_mnemonic *m = &mn;
+	if (!mnemonic(mt, &mn))
 		return asm_fail(s, l, mt->col, "unknown instruction '%s'", tok_desc(mt));
 	uint32_t k = 0;
 	bool pending;

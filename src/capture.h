@@ -15,13 +15,20 @@ struct cap_reader {
 	pcap_t *p;
 	const char *path;        /* as given; "-" reads standard input */
 	unsigned long count;     /* packets returned so far */
+	int live;                /* an interface (cap_open_live), not a file */
 	char err[CAP_ERRLEN];    /* "FILE: packet N: libpcap's text" */
 };
 
 /* 0, or -1 with r->err set ("FILE: why"). */
 int cap_open(struct cap_reader *r, const char *path);
+/* Live capture on DEV as tcpdump -i opens it: SNAPLEN bytes, promiscuous
+ * unless PROMISC is 0, DIR a pcap_direction_t (-Q; PCAP_D_INOUT for
+ * both).  0, or -1 with r->err set ("DEV: why"); warnings from
+ * pcap_activate go to stderr. */
+int cap_open_live(struct cap_reader *r, const char *dev, uint32_t snaplen, int promisc, int dir);
 /* 1: *h and *data hold the next packet (valid until the next call);
- * 0: end of file; -1: the file is damaged here, r->err says where. */
+ * 0: end of file, or a live capture broken off (pcap_breakloop);
+ * -1: the file is damaged here (or the capture failed), r->err says where. */
 int cap_next(struct cap_reader *r, struct pcap_pkthdr **h, const u_char **data);
 int cap_linktype(const struct cap_reader *r);
 /* The file's snapshot length: what tcpdump compiles `ret` with. */
@@ -34,13 +41,24 @@ struct cap_writer {
 	pcap_dumper_t *d;
 	const char *path;        /* "-" writes standard output */
 	int linktype;            /* every packet written must have this one */
-	char err[CAP_ERRLEN];
+	int flush_each;          /* -U: flush after every packet */
+	int failed;              /* a write failed; err says why */
+	char err[CAP_ERRLEN];    /* "FILE: strerror" */
 };
 
 /* Open PATH for writing a pcap file with the link type, snapshot length
  * and timestamp precision of the reader `like`, as `tcpdump -w` does. */
 int cap_writer_open(struct cap_writer *w, const char *path, const struct cap_reader *like);
-void cap_write(struct cap_writer *w, const struct pcap_pkthdr *h, const u_char *data);
-/* Flush and close; -1 with w->err set if any write failed. */
+/* The same for a live capture handle. */
+int cap_writer_open_pcap(struct cap_writer *w, const char *path, pcap_t *like);
+/* 0, or -1 once a write has failed (w->err names the reason); every
+ * record is written whole or not at all as far as the stream is
+ * concerned, so stopping between two calls leaves a readable file. */
+int cap_write(struct cap_writer *w, const struct pcap_pkthdr *h, const u_char *data);
+/* Flush and close (standard output is flushed, not closed); -1 with
+ * w->err set if any write failed. */
 int cap_writer_close(struct cap_writer *w);
+/* 1 if writing OUT would overwrite the regular file IN ("-" is standard
+ * input or output), through any path or hard link: same st_dev/st_ino. */
+int cap_same_file(const char *in, const char *out);
 #endif

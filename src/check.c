@@ -9,6 +9,12 @@
 #include "check.h"
 #include <stdio.h>
 #include <string.h>
+#ifdef __linux__ /* check_kernel */
+#include <errno.h>
+#include <linux/filter.h>
+#include <sys/socket.h>
+#include <unistd.h>
+#endif
 
 const char *const check_verdict_name[CHECK_NVERDICTS] = {
 	[CHECK_BB] = "bpfx on bpfx",
@@ -108,3 +114,39 @@ void check_free(struct check *c)
 	pcap_freecode(&c->lp);
 	memset(&c->lp, 0, sizeof c->lp);
 }
+
+#ifdef __linux__
+int check_kernel(const struct bpf_insn *p, size_t n, char *why, size_t whylen)
+{
+	/* AF_PACKET as a live capture uses: the kernel's checks (sk_chk_filter)
+	 * are those pcap_setfilter meets; it needs CAP_NET_RAW */
+	int fd = socket(AF_PACKET, SOCK_RAW, 0);
+	if (fd < 0) {
+		snprintf(why, whylen, "cannot open a packet socket (%s)%s", strerror(errno),
+			 errno == EPERM || errno == EACCES ? ": run as root" : "");
+		return CHECK_KERNEL_UNTESTED;
+	}
+	if (n > 0xffff) { /* sock_fprog.len is 16 bits: it cannot be handed over */
+		close(fd);
+		snprintf(why, whylen, "%zu instructions: more than SO_ATTACH_FILTER can carry", n);
+		return CHECK_KERNEL_REFUSES;
+	}
+	/* struct sock_filter and struct bpf_insn have the same layout */
+	struct sock_fprog prog = { (unsigned short)n, (struct sock_filter *)(void *)p };
+	int rc = setsockopt(fd, SOL_SOCKET, SO_ATTACH_FILTER, &prog, sizeof prog);
+	int e = errno;
+	close(fd);
+	if (rc == 0)
+		return CHECK_KERNEL_ACCEPTS;
+	snprintf(why, whylen, "%s", strerror(e));
+	return CHECK_KERNEL_REFUSES;
+}
+#else
+int check_kernel(const struct bpf_insn *p, size_t n, char *why, size_t whylen)
+{
+	(void)p;
+	(void)n;
+	snprintf(why, whylen, "SO_ATTACH_FILTER is Linux's");
+	return CHECK_KERNEL_UNTESTED;
+}
+#endif

@@ -47,4 +47,11 @@ int check_compile(struct check *c, const char *expr, int linktype, uint32_t snap
 int check_packet(const struct check *c, const struct pcap_pkthdr *h, const u_char *pkt,
 		 uint32_t v[CHECK_NVERDICTS]);
 void check_free(struct check *c);
+
+/* The Linux kernel as a second validator: attach P to a packet socket
+ * (protocol 0: it receives nothing) with SO_ATTACH_FILTER.
+ * 0: the kernel accepts P; 1: it refuses it (why: its errno text);
+ * -1: the test could not be made (why: e.g. not root, not Linux). */
+enum { CHECK_KERNEL_ACCEPTS = 0, CHECK_KERNEL_REFUSES = 1, CHECK_KERNEL_UNTESTED = -1 };
+int check_kernel(const struct bpf_insn *p, size_t n, char *why, size_t whylen);
 #endif

@@ -11,17 +11,23 @@
 #include "parse.h"
 #include "sema.h"
 #include "vm.h"
+#include <setjmp.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <pcap/dlt.h>
+
+const char *bpfx_version(void)
+{
+	return PACKAGE_VERSION; /* configure.ac's AC_INIT, passed by configure */
+}
 
 void bpfx_options_init(struct bpfx_options *o)
 {
 	memset(o, 0, sizeof *o);
 	o->linktype = DLT_EN10MB;
 	o->snaplen = 262144;
-	o->optimize = 1;
+	o->optimize = BPFX_OPT_EXACT;
 }
 
 #define BPFX_MAX_EXPR (1u << 20) /* 1 MiB of expression text */
@@ -32,55 +38,75 @@ int bpfx_compile(const char *expr, const struct bpfx_options *o,
 	return bpfx_compile_spans(expr, o, out, NULL, err);
 }
 
+/* --dump=STAGE: the stream the stage's result goes to, its heading
+ * printed, or NULL when that stage is not asked for. */
+static FILE *dump_to(const struct bpfx_options *o, unsigned stage, const char *name)
+{
+	if (!(o->dump & stage) || !o->dump_to)
+		return NULL;
+	fprintf(o->dump_to, "-- %s\n", name);
+	return o->dump_to;
+}
+
+/* The pipeline.  Its memory is in the arena; running out of it jumps back
+ * to bpfx_compile_spans (parse.c frees the scanner on the way).  The
+ * optimizer's and the emitter's own scratch arrays are outside the arena:
+ * they still abort when malloc fails. */
+static int compile_stages(struct arena *a, const char *expr, const struct bpfx_options *o,
+			  const struct linktype *lt, struct bpfx_program *out, struct bpfx_span **spans,
+			  struct bpfx_error *err)
+{
+	struct ast *root = NULL;
+	struct ir_prog ir;
+
+	if (parse_expr_dialect(a, expr, o->ip6_transport, &root, err))
+		return -1;
+	if (sema_check(a, expr, root, err))
+		return -1;
+	FILE *f;
+	if ((f = dump_to(o, BPFX_DUMP_AST, "ast")))
+		ast_dump(f, root, expr, 0);
+	ir_init(&ir, a, o->snaplen);
+	struct gen g = { .ir = &ir, .a = a, .lt = lt, .err = err, .savefile = o->savefile, .swapped = o->swapped,
+			 .fold = o->optimize != BPFX_OPT_OFF, .ip6w = o->ip6_transport ? ip6w_new(a) : NULL };
+	if (gen_program(&g, root))
+		return -1;
+	if ((f = dump_to(o, BPFX_DUMP_IR, "ir")))
+		ir_dump(f, &ir);
+	ir.loose = o->optimize == BPFX_OPT_LOOSE;
+	if (o->optimize != BPFX_OPT_OFF && opt_run(&ir, err)) {
+		if (!o->ip6_transport)
+			ip6w_hint(expr, o, root, err);
+		return -1;
+	}
+	if (o->optimize != BPFX_OPT_OFF && (f = dump_to(o, BPFX_DUMP_OPT, "opt")))
+		ir_dump(f, &ir);
+	return emit_program(&ir, &out->insns, &out->len, spans, err);
+}
+
 int bpfx_compile_spans(const char *expr, const struct bpfx_options *o,
 		       struct bpfx_program *out, struct bpfx_span **spans,
 		       struct bpfx_error *err)
 {
-	struct arena a;
-	struct ast *root = NULL;
-	struct ir_prog ir;
-	int rc = -1;
-
 	out->insns = NULL;
 	out->len = 0;
 	const struct linktype *lt = lt_by_dlt(o->linktype);
 	if (!lt)
 		return err_set(err, -1, -1, "link type %d is not supported by bpfx yet", o->linktype);
+	if (o->optimize != BPFX_OPT_OFF && o->optimize != BPFX_OPT_EXACT && o->optimize != BPFX_OPT_LOOSE)
+		return err_set(err, -1, -1, "optimizer mode %d is not off, exact or loose", (int)o->optimize);
 	if (strlen(expr) > BPFX_MAX_EXPR)
 		return err_set(err, -1, -1, "expression longer than %u bytes", BPFX_MAX_EXPR);
 
+	struct arena a;
+	jmp_buf oom;
+	int rc;
 	arena_init(&a);
-	if (parse_expr_dialect(&a, expr, o->ip6_transport, &root, err))
-		goto done;
-	if (sema_check(&a, expr, root, err))
-		goto done;
-	if (o->dump & BPFX_DUMP_AST) {
-		fputs("-- ast\n", stderr);
-		ast_dump(stderr, root, expr, 0);
-	}
-	ir_init(&ir, &a, o->snaplen);
-	struct gen g = { .ir = &ir, .a = &a, .lt = lt, .err = err, .savefile = o->savefile, .swapped = o->swapped,
-			 .fold = o->optimize, .ip6w = o->ip6_transport ? ip6w_new(&a) : NULL };
-	if (gen_program(&g, root))
-		goto done;
-	if (o->dump & BPFX_DUMP_IR) {
-		fputs("-- ir\n", stderr);
-		ir_dump(stderr, &ir);
-	}
-	ir.loose = o->optimize == BPFX_OPT_LOOSE;
-	if (o->optimize && opt_run(&ir, err)) {
-		if (!o->ip6_transport)
-			ip6w_hint(expr, o, root, err);
-		goto done;
-	}
-	if ((o->dump & BPFX_DUMP_OPT) && o->optimize) {
-		fputs("-- opt\n", stderr);
-		ir_dump(stderr, &ir);
-	}
-	if (emit_program(&ir, &out->insns, &out->len, spans, err))
-		goto done;
-	rc = 0;
-done:
+	a.on_oom = &oom;
+	if (setjmp(oom))
+		rc = err_set(err, -1, -1, "out of memory");
+	else
+		rc = compile_stages(&a, expr, o, lt, out, spans, err);
 	arena_free(&a);
 	return rc;
 }

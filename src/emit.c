@@ -13,59 +13,45 @@
 #include <pcap/bpf.h>
 
 struct layout {
-	struct ir_block **b;
+	struct ir_block **b;     /* the blocks in the order they are written */
 	int n, cap;
+	int *pos;                /* by block id: the block's first instruction */
 };
+
+static void *need(void *q)
+{
+	if (!q)
+		abort();
+	return q;
+}
 
 static void push(struct layout *l, struct ir_block *b)
 {
 	if (l->n == l->cap) {
 		l->cap = l->cap ? l->cap * 2 : 64;
-		l->b = realloc(l->b, sizeof *l->b * (size_t)l->cap);
-		if (!l->b)
-			abort();
+		l->b = need(realloc(l->b, sizeof *l->b * (size_t)l->cap));
 	}
 	l->b[l->n++] = b;
 }
 
-/* Postorder without recursion: programs can be thousands of blocks deep. */
-static void postorder(struct ir_prog *p, struct layout *out)
+/* Reverse postorder without the two returns, then the returns (only the
+ * one that is the entry, when the program is a bare return). */
+static void lay_blocks(const struct ir_prog *p, struct layout *l)
 {
-	struct frame { struct ir_block *b; int next; } *st = NULL;
-	int n = 0, cap = 0;
-	p->accept->mark = p->reject->mark = 1;
-	if (p->entry->mark)
-		return;
-	cap = 64;
-	st = malloc(sizeof *st * (size_t)cap);
-	st[n++] = (struct frame){ p->entry, 0 };
-	p->entry->mark = 1;
-	while (n) {
-		struct frame *f = &st[n - 1];
-		struct ir_block *succ = NULL;
-		/* visit jt after jf, so jt tends to end up laid out right after us */
-		if (f->next == 0 && f->b->term == IR_BRANCH)
-			succ = f->b->jf;
-		else if (f->next <= 1 && f->b->term != IR_RET)
-			succ = f->b->jt, f->next = 1;
-		f->next++;
-		if (f->next > 2 || f->b->term == IR_RET) {
-			push(out, f->b);
-			n--;
-			continue;
-		}
-		if (succ && !succ->mark) {
-			succ->mark = 1;
-			if (n == cap) {
-				cap *= 2;
-				st = realloc(st, sizeof *st * (size_t)cap);
-				if (!st)
-					abort();
-			}
-			st[n++] = (struct frame){ succ, 0 };
-		}
+	struct ir_order o;
+	ir_rpo(p, &o);
+	for (int i = 0; i < o.n; i++)
+		if (o.b[i] != p->accept && o.b[i] != p->reject)
+			push(l, o.b[i]);
+	ir_order_free(&o);
+	if (p->entry == p->reject) { /* a program that matches nothing */
+		push(l, p->reject);
+	} else if (p->entry == p->accept) { /* ... or everything */
+		push(l, p->accept);
+	} else {
+		push(l, p->accept);
+		push(l, p->reject);
 	}
-	free(st);
 }
 
 /* A `ja` to the block laid out next is left out. */
@@ -80,10 +66,28 @@ static int size_of(const struct layout *l, int i)
 	return l->b[i]->ninsns + !falls_through(l, i); /* the jump or the return */
 }
 
+/* Each block's first instruction; returns the program's length. */
+static int place(const struct ir_prog *p, struct layout *l)
+{
+	int pc = 0;
+	l->pos = need(realloc(l->pos, sizeof *l->pos * (size_t)p->nblocks));
+	for (int i = 0; i < l->n; i++) {
+		l->pos[l->b[i]->id] = pc;
+		pc += size_of(l, i);
+	}
+	return pc;
+}
+
+/* Trampolines made in one round, each to go before the block at `at`. */
 struct pending {
-	int at;                  /* goes before the block at this index */
+	int at;
 	int seq;                 /* order of creation, to keep sorting stable */
 	struct ir_block *b;
+};
+
+struct round {
+	struct pending *v;
+	int n, cap;
 };
 
 static int by_place(const void *a, const void *b)
@@ -92,131 +96,134 @@ static int by_place(const void *a, const void *b)
 	return x->at != y->at ? (x->at < y->at ? -1 : 1) : (x->seq < y->seq ? -1 : x->seq > y->seq);
 }
 
-int emit_program(struct ir_prog *p, struct bpf_insn **out, unsigned *nout, struct bpfx_span **spans,
-		 struct bpfx_error *err)
+/* The jump *t of the block at i, from instruction `from`: when out of
+ * reach, through a `ja` already there or scheduled in this round, or
+ * through a new one placed as far ahead as the jump reaches, less a margin
+ * for the others added in the same round, so later jumps can share it. */
+static void reach(struct ir_prog *p, const struct layout *l, struct round *r, int i, int from,
+		  struct ir_block **t)
 {
-	struct layout post = { 0 }, lay = { 0 };
-	postorder(p, &post);
-	for (int i = post.n - 1; i >= 0; i--)
-		push(&lay, post.b[i]);
-	free(post.b);
-	if (p->entry == p->reject) { /* a program that matches nothing */
-		push(&lay, p->reject);
-	} else if (p->entry == p->accept) { /* ... or everything */
-		push(&lay, p->accept);
-	} else {
-		push(&lay, p->accept);
-		push(&lay, p->reject);
-	}
-
-	/* Each round lays out, finds every jump out of reach and schedules a
-	 * trampoline for it, then lays out again with them in place.  A new
-	 * trampoline goes as far ahead as the jump reaches, less a margin for
-	 * the others added in the same round, so later jumps can share it. */
-	struct pending *pend = NULL;
-	int npend = 0, cpend = 0;
-	for (;;) {
-		int pos = 0;
-		for (int i = 0; i < lay.n; i++) {
-			lay.b[i]->pos = pos;
-			pos += size_of(&lay, i);
+	if (l->pos[(*t)->id] - from <= 255)
+		return;
+	int j = i + 1;
+	for (int k = i + 1; k < l->n && l->pos[l->b[k]->id] - from <= 200; k++) {
+		j = k;
+		if (l->b[k]->term == IR_JA && l->b[k]->jt == *t && l->b[k]->ninsns == 0) {
+			*t = l->b[k];
+			return;
 		}
-		npend = 0;
-		for (int i = 0; i < lay.n; i++) {
-			struct ir_block *b = lay.b[i];
+	}
+	for (int q = r->n - 1; q >= 0; q--)
+		if (r->v[q].b->jt == *t && r->v[q].at > i && r->v[q].at <= j) {
+			*t = r->v[q].b;
+			return;
+		}
+	struct ir_block *tr = ir_block_new(p);
+	tr->term = IR_JA;
+	tr->jt = *t;
+	tr->span = l->b[i]->span;
+	*t = tr;
+	if (r->n == r->cap) {
+		r->cap = r->cap ? r->cap * 2 : 64;
+		r->v = need(realloc(r->v, sizeof *r->v * (size_t)r->cap));
+	}
+	r->v[r->n] = (struct pending){ j, r->n, tr };
+	r->n++;
+}
+
+/* The round's trampolines merged in before the blocks they were placed at. */
+static void insert(struct layout *l, struct round *r)
+{
+	struct layout next = { .pos = l->pos };
+	qsort(r->v, (size_t)r->n, sizeof *r->v, by_place);
+	int q = 0;
+	for (int i = 0; i < l->n; i++) {
+		while (q < r->n && r->v[q].at == i)
+			push(&next, r->v[q++].b);
+		push(&next, l->b[i]);
+	}
+	free(l->b);
+	*l = next;
+}
+
+/* Each round lays out, finds every jump out of reach and schedules a
+ * trampoline for it, then lays out again with them in place; returns the
+ * program's length. */
+static int add_trampolines(struct ir_prog *p, struct layout *l)
+{
+	struct round r = { 0 };
+	for (;;) {
+		int total = place(p, l);
+		r.n = 0;
+		for (int i = 0; i < l->n; i++) {
+			struct ir_block *b = l->b[i];
 			if (b->term != IR_BRANCH)
 				continue;
-			int from = b->pos + b->ninsns + 1;
-			for (int side = 0; side < 2; side++) {
-				struct ir_block **t = side ? &b->jf : &b->jt;
-				if ((*t)->pos - from <= 255)
-					continue;
-				int j = i + 1, reuse = 0;
-				for (int k = i + 1; k < lay.n && lay.b[k]->pos - from <= 200; k++) {
-					j = k;
-					if (lay.b[k]->term == IR_JA && lay.b[k]->jt == *t && lay.b[k]->ninsns == 0) {
-						*t = lay.b[k];
-						reuse = 1;
-						break;
-					}
-				}
-				for (int q = npend - 1; q >= 0 && !reuse; q--)
-					if (pend[q].b->jt == *t && pend[q].at > i && pend[q].at <= j) {
-						*t = pend[q].b;
-						reuse = 1;
-					}
-				if (reuse)
-					continue;
-				struct ir_block *tr = ir_block_new(p);
-				tr->term = IR_JA;
-				tr->jt = *t;
-				tr->span = b->span;
-				*t = tr;
-				if (npend == cpend) {
-					cpend = cpend ? cpend * 2 : 64;
-					pend = realloc(pend, sizeof *pend * (size_t)cpend);
-					if (!pend)
-						abort();
-				}
-				pend[npend] = (struct pending){ j, npend, tr };
-				npend++;
-			}
+			int from = l->pos[b->id] + b->ninsns + 1;
+			reach(p, l, &r, i, from, &b->jt);
+			reach(p, l, &r, i, from, &b->jf);
 		}
-		if (!npend)
-			break;
-		/* merge the trampolines in before the blocks they were placed at */
-		struct layout next = { 0 };
-		qsort(pend, (size_t)npend, sizeof *pend, by_place);
-		int q = 0;
-		for (int i = 0; i < lay.n; i++) {
-			while (q < npend && pend[q].at == i)
-				push(&next, pend[q++].b);
-			push(&next, lay.b[i]);
+		if (!r.n) {
+			free(r.v);
+			return total;
 		}
-		free(lay.b);
-		lay = next;
+		insert(l, &r);
 	}
-	free(pend);
+}
 
-	int total = 0;
-	for (int i = 0; i < lay.n; i++)
-		total += size_of(&lay, i);
-	struct bpf_insn *prog = calloc((size_t)total, sizeof *prog);
-	struct bpfx_span *sp = spans ? calloc((size_t)total, sizeof *sp) : NULL;
-	if (!prog || (spans && !sp)) {
-		free(prog);
-		free(sp);
-		free(lay.b);
-		return err_set(err, -1, -1, "out of memory");
+/* The last instruction of the block at i, at pc: its jump or return. */
+static struct bpf_insn terminator(const struct layout *l, int i, int pc)
+{
+	const struct ir_block *b = l->b[i];
+	switch (b->term) {
+	case IR_JA:
+		return (struct bpf_insn){ BPF_JMP | BPF_JA, 0, 0, (uint32_t)(l->pos[b->jt->id] - (pc + 1)) };
+	case IR_BRANCH:
+		return (struct bpf_insn){ b->jcode, (uint8_t)(l->pos[b->jt->id] - (pc + 1)),
+					  (uint8_t)(l->pos[b->jf->id] - (pc + 1)), b->jk };
+	default:
+		return (struct bpf_insn){ BPF_RET | BPF_K, 0, 0, b->ret_k };
 	}
+}
+
+/* The instructions, and with sp each one's origin (a return has none). */
+static void write_out(const struct layout *l, struct bpf_insn *prog, struct bpfx_span *sp)
+{
 	int pc = 0;
-	for (int i = 0; i < lay.n; i++) {
-		struct ir_block *b = lay.b[i];
+	for (int i = 0; i < l->n; i++) {
+		const struct ir_block *b = l->b[i];
 		for (int k = 0; k < b->ninsns; k++, pc++) {
 			prog[pc] = (struct bpf_insn){ b->insns[k].code, 0, 0, b->insns[k].k };
 			if (sp)
 				sp[pc] = (struct bpfx_span){ (int)b->insns[k].span.start, (int)b->insns[k].span.end };
 		}
+		if (falls_through(l, i))
+			continue; /* no instruction, and pc stays */
 		if (sp)
 			sp[pc] = b->term == IR_RET ? (struct bpfx_span){ -1, -1 }
 						   : (struct bpfx_span){ (int)b->span.start, (int)b->span.end };
-		switch (b->term) {
-		case IR_RET:
-			prog[pc] = (struct bpf_insn){ BPF_RET | BPF_K, 0, 0, b->ret_k };
-			break;
-		case IR_JA:
-			if (falls_through(&lay, i))
-				continue; /* no instruction, and pc stays */
-			prog[pc] = (struct bpf_insn){ BPF_JMP | BPF_JA, 0, 0, (uint32_t)(b->jt->pos - (pc + 1)) };
-			break;
-		case IR_BRANCH:
-			prog[pc] = (struct bpf_insn){ b->jcode, (uint8_t)(b->jt->pos - (pc + 1)),
-						      (uint8_t)(b->jf->pos - (pc + 1)), b->jk };
-			break;
-		}
+		prog[pc] = terminator(l, i, pc);
 		pc++;
 	}
-	free(lay.b);
+}
+
+int emit_program(struct ir_prog *p, struct bpf_insn **out, unsigned *nout, struct bpfx_span **spans,
+		 struct bpfx_error *err)
+{
+	struct layout l = { 0 };
+	lay_blocks(p, &l);
+	int total = add_trampolines(p, &l);
+	struct bpf_insn *prog = calloc((size_t)total, sizeof *prog);
+	struct bpfx_span *sp = spans ? calloc((size_t)total, sizeof *sp) : NULL;
+	if (prog && (!spans || sp))
+		write_out(&l, prog, sp);
+	free(l.b);
+	free(l.pos);
+	if (!prog || (spans && !sp)) {
+		free(prog);
+		free(sp);
+		return err_set(err, -1, -1, "out of memory");
+	}
 	if (spans)
 		*spans = sp;
 	*out = prog;

@@ -18,6 +18,7 @@
  * These names and symbolic values are the words explain_text.c builds
  * its sentences from; the questions and the output are all there. */
 #include "explain_int.h"
+#include "isa.h"
 #include <ctype.h>
 #include <stdarg.h>
 #include <stdbool.h>
@@ -433,14 +434,10 @@ void xp_read_abs(struct xread *r, const struct xctx *c, const struct xstate *s, 
 	/* Linux's ancillary data (SKF_AD_OFF = -4096 + n): metadata a kernel
 	 * socket filter reads, not packet bytes; outside the kernel there is
 	 * none, and bpf_filter treats the load as past the packet */
-	if ((uint32_t)off >= 0xfffff000u) {
-		/* <linux/filter.h>: SKF_AD_PROTOCOL 0, PKTTYPE 4, IFINDEX 8, ... */
-		static const char *const ad[] = { "protocol (ethertype)", "packet type", "interface index",
-			"netlink attribute", "nested netlink attribute", "mark", "queue", "hardware type",
-			"receive hash", "CPU", "A xor X", "VLAN tag", "VLAN tag present", "payload offset",
-			"random number", "VLAN protocol" };
-		unsigned n = (uint32_t)off - 0xfffff000u;
-		const char *what = n % 4 == 0 && n / 4 < sizeof ad / sizeof ad[0] ? ad[n / 4] : "unknown field";
+	if ((uint32_t)off >= ISA_SKF_AD_OFF) {
+		const struct isa_ancillary *ad = isa_ancillary_at((uint32_t)off);
+		unsigned n = (uint32_t)off - ISA_SKF_AD_OFF;
+		const char *what = ad ? ad->meaning : "unknown field";
 		xp_put(r->val.text, sizeof r->val.text, "linux[%s]", what);
 		xp_put(r->meaning, sizeof r->meaning,
 		       "the %s Linux gives a live socket filter (in a capture file: none, the load rejects)", what);
@@ -632,23 +629,6 @@ void xp_read_ind(struct xread *r, const struct xctx *c, const struct xstate *s, 
  * Transfer: the state after an instruction (fall-through)
  * ------------------------------------------------------------------- */
 
-static const char *alu_sym(uint32_t op)
-{
-	switch (op) {
-	case BPF_ADD: return "+";
-	case BPF_SUB: return "-";
-	case BPF_MUL: return "*";
-	case BPF_DIV: return "/";
-	case BPF_MOD: return "%";
-	case BPF_AND: return "&";
-	case BPF_OR: return "|";
-	case BPF_XOR: return "^";
-	case BPF_LSH: return "<<";
-	case BPF_RSH: return ">>";
-	default: return "?";
-	}
-}
-
 static struct sym alu(const struct sym *a, const struct bpf_insn *in, const struct sym *x)
 {
 	uint32_t op = BPF_OP(in->code);
@@ -664,20 +644,11 @@ static struct sym alu(const struct sym *a, const struct bpf_insn *in, const stru
 	}
 	/* constant folding keeps `ld #13; add x` and `ld #2; or #0x10` readable */
 	if (a->kind == SY_CONST && b->kind == SY_CONST) {
-		uint32_t u = a->k, v = b->k;
-		switch (op) {
-		case BPF_ADD: return sy_const(u + v);
-		case BPF_SUB: return sy_const(u - v);
-		case BPF_MUL: return sy_const(u * v);
-		case BPF_DIV: if (v) return sy_const(u / v); break;
-		case BPF_MOD: if (v) return sy_const(u % v); break;
-		case BPF_AND: return sy_const(u & v);
-		case BPF_OR: return sy_const(u | v);
-		case BPF_XOR: return sy_const(u ^ v);
-		case BPF_LSH: return sy_const(v < 32 ? u << v : 0);
-		case BPF_RSH: return sy_const(v < 32 ? u >> v : 0);
-		default: break;
-		}
+		/* as the interpreter computes it; a division by zero is
+		 * left as written, since the program ends there */
+		struct isa_result v = isa_alu(in->code, a->k, b->k);
+		if (v.fault == ISA_OK)
+			return sy_const(v.value);
 	}
 	if (op == BPF_ADD && ((a->kind == SY_HLEN) != (b->kind == SY_HLEN))) {
 		const struct sym *h = a->kind == SY_HLEN ? a : b, *o = a->kind == SY_HLEN ? b : a;
@@ -705,7 +676,7 @@ static struct sym alu(const struct sym *a, const struct bpf_insn *in, const stru
 	xp_operand_text(bt, sizeof bt, b);
 	if (b->kind == SY_CONST && (op == BPF_AND || op == BPF_OR || op == BPF_XOR))
 		xp_put(bt, sizeof bt, "0x%x", b->k);
-	xp_put(r.text, sizeof r.text, "%s %s %s", at, alu_sym(op), bt);
+	xp_put(r.text, sizeof r.text, "%s %s %s", at, isa_alu_symbol(op), bt);
 	return r;
 }
 

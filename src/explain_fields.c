@@ -2,6 +2,7 @@
  * speaks in.  Facts only, as tables; each layer cites where its layout is
  * defined.  Offsets are from the start of that layer's header. */
 #include "explain.h"
+#include "proto/proto.h"
 #include <stddef.h>
 #include <stdio.h>
 #include <string.h>
@@ -236,18 +237,18 @@ const struct xlayer *xf_layer(enum xf_layer l)
 enum xf_layer xf_transport_layer(int p)
 {
 	switch (p) {
-	case 1: return XL_ICMP;
-	case 2: return XL_IGMP;
-	case 6: return XL_TCP;
-	case 9: return XL_IGRP;
-	case 17: return XL_UDP;
-	case 47: return XL_GRE;
-	case 50: return XL_ESP;
-	case 51: return XL_AH;
-	case 58: return XL_ICMP6;
-	case 103: return XL_PIM;
-	case 112: return XL_VRRP;
-	case 132: return XL_SCTP;
+	case PROTO_IP_ICMP: return XL_ICMP;
+	case PROTO_IP_IGMP: return XL_IGMP;
+	case PROTO_IP_TCP: return XL_TCP;
+	case PROTO_IP_IGRP: return XL_IGRP;
+	case PROTO_IP_UDP: return XL_UDP;
+	case PROTO_IP_GRE: return XL_GRE;
+	case PROTO_IP_ESP: return XL_ESP;
+	case PROTO_IP_AH: return XL_AH;
+	case PROTO_IP_ICMPV6: return XL_ICMP6;
+	case PROTO_IP_PIM: return XL_PIM;
+	case PROTO_IP_VRRP: return XL_VRRP;
+	case PROTO_IP_SCTP: return XL_SCTP;
 	default: return XL_NLAYERS;
 	}
 }
@@ -278,74 +279,13 @@ const struct xfield *xf_lookup(enum xf_layer l, unsigned off, unsigned size, int
 	return NULL;
 }
 
-struct xf_value { uint32_t v; const char *name; };
-
-static const char *xf_find(const struct xf_value *t, size_t n, uint32_t v)
-{
-	for (size_t i = 0; i < n; i++)
-		if (t[i].v == v)
-			return t[i].name;
-	return NULL;
-}
-
-/* IEEE 802 EtherType registry (and the values pcap-filter(7) names) */
-static const struct xf_value ethertypes[] = {
-	{0x0800, "IPv4"}, {0x86dd, "IPv6"}, {0x0806, "ARP"}, {0x8035, "RARP"},
-	{0x8100, "802.1Q VLAN"}, {0x88a8, "802.1ad VLAN"}, {0x9100, "802.1Q-in-Q VLAN"},
-	{0x8847, "MPLS unicast"}, {0x8848, "MPLS multicast"}, {0x8863, "PPPoE discovery"},
-	{0x8864, "PPPoE session"}, {0x809b, "AppleTalk"}, {0x80f3, "AARP"}, {0x6003, "DECnet"},
-	{0x8137, "IPX"}, {0x88cc, "LLDP"}, {0x888e, "802.1X"}, {0x0004, "802.2 LLC (Linux)"},
-	{0x0001, "802.3 (Linux)"},
-};
-const char *xf_ethertype_name(uint32_t type) { return xf_find(ethertypes, N(ethertypes), type); }
-
-/* IANA PPP DLL protocol numbers; libpcap compares ethertypes it has no
- * PPP number for (ARP, PPPoE) as they are */
-static const struct xf_value ppps[] = {
-	{0x0021, "IPv4"}, {0x0057, "IPv6"}, {0x0023, "OSI"}, {0x0025, "XNS"}, {0x0027, "DECnet"},
-	{0x0029, "AppleTalk"}, {0x002b, "IPX"}, {0x0031, "bridging PDU"}, {0x0281, "MPLS unicast"},
-	{0x0283, "MPLS multicast"}, {0xc021, "LCP"}, {0x8021, "IPCP"}, {0x8057, "IPv6CP"},
-	{0xc023, "PAP"}, {0xc223, "CHAP"}, {0x0806, "ARP (an ethertype: no PPP number)"},
-	{0x8035, "RARP (an ethertype: no PPP number)"}, {0x8864, "PPPoE session (an ethertype: no PPP number)"},
-};
-const char *xf_ppp_name(uint32_t proto) { return xf_find(ppps, N(ppps), proto); }
-
-/* IANA Assigned Internet Protocol Numbers */
-static const struct xf_value ipprotos[] = {
-	{0, "IPv6 hop-by-hop options"}, {1, "ICMP"}, {2, "IGMP"}, {4, "IPv4-in-IP"}, {6, "TCP"},
-	{9, "IGRP"}, {17, "UDP"}, {41, "IPv6-in-IP"}, {43, "IPv6 routing header"},
-	{44, "IPv6 fragment header"}, {47, "GRE"}, {50, "ESP"}, {51, "AH"}, {58, "ICMPv6"},
-	{59, "no next header"}, {60, "IPv6 destination options"}, {103, "PIM"},
-	{108, "IPcomp"}, {112, "VRRP/CARP"}, {132, "SCTP"},
-};
-const char *xf_ipproto_name(uint32_t p) { return xf_find(ipprotos, N(ipprotos), p); }
-
-/* RFC 792 and the pcap-filter(7) icmp-* names */
-static const struct xf_value icmptypes[] = {
-	{0, "echo reply"}, {3, "destination unreachable"}, {4, "source quench"}, {5, "redirect"},
-	{8, "echo request"}, {9, "router advertisement"}, {10, "router solicitation"},
-	{11, "time exceeded"}, {12, "parameter problem"}, {13, "timestamp"},
-	{14, "timestamp reply"}, {15, "information request"}, {16, "information reply"},
-	{17, "address mask request"}, {18, "address mask reply"},
-};
-const char *xf_icmp_name(uint32_t t) { return xf_find(icmptypes, N(icmptypes), t); }
-
-/* RFC 4443, RFC 4861 */
-static const struct xf_value icmp6types[] = {
-	{1, "destination unreachable"}, {2, "packet too big"}, {3, "time exceeded"},
-	{4, "parameter problem"}, {128, "echo request"}, {129, "echo reply"},
-	{130, "multicast listener query"}, {131, "multicast listener report"},
-	{132, "multicast listener done"}, {133, "router solicitation"},
-	{134, "router advertisement"}, {135, "neighbor solicitation"},
-	{136, "neighbor advertisement"}, {137, "redirect"}, {143, "multicast listener report v2"},
-};
-const char *xf_icmp6_name(uint32_t t) { return xf_find(icmp6types, N(icmp6types), t); }
-
-/* RFC 826, RFC 903 */
-static const struct xf_value arpops[] = {
-	{1, "ARP request"}, {2, "ARP reply"}, {3, "RARP request"}, {4, "RARP reply"},
-};
-const char *xf_arpop_name(uint32_t op) { return xf_find(arpops, N(arpops), op); }
+/* Ethertypes, PPP protocols, IP protocols, ICMP types, ARP operations: src/proto/ */
+const char *xf_ppp_name(uint32_t proto) { return proto_name(&proto_ppp, proto, PROTO_EXPLAIN); }
+const char *xf_ethertype_name(uint32_t type) { return proto_name(&proto_ethertypes, type, PROTO_EXPLAIN); }
+const char *xf_ipproto_name(uint32_t p) { return proto_name(&proto_ipprotos, p, PROTO_EXPLAIN); }
+const char *xf_icmp_name(uint32_t t) { return proto_name(&proto_icmp_types, t, PROTO_EXPLAIN); }
+const char *xf_icmp6_name(uint32_t t) { return proto_name(&proto_icmp6_types, t, PROTO_EXPLAIN); }
+const char *xf_arpop_name(uint32_t op) { return proto_name(&proto_arp_ops, op, PROTO_EXPLAIN); }
 
 /* RFC 9293 section 3.1, RFC 3168 (ECE, CWR) */
 void xf_tcpflags(char *buf, size_t size, uint32_t mask)

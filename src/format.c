@@ -13,127 +13,56 @@
  *     empty operand leaves trailing blanks ("tax      ").
  */
 #include "format.h"
+#include "isa.h"
 #include <stdint.h>
 #include <stdlib.h>
 
-/* Linux ancillary load names, at k = SKF_AD_OFF + 4 * index, as bpf_image
- * prints them (linux/filter.h SKF_AD_PROTOCOL .. SKF_AD_VLAN_TPID). */
-#define FMT_SKF_AD_OFF 0xfffff000u
-static const char *const fmt_ancillary[] = {
-	"proto", "type", "ifidx", "nla", "nlan", "mark", "queue", "hatype",
-	"rxhash", "cpu", "xor_x", "vlan_tci", "vlanp", "poff", "random", "vlan_tpid",
-};
-
-enum fmt_operand {
-	FMT_NONE,   /* nothing */
-	FMT_IMM,    /* #0x%x */
-	FMT_DEC,    /* #%d */
-	FMT_X,      /* x */
-	FMT_ABS,    /* [%d] or [ancillary name] */
-	FMT_IND,    /* [x + %d] */
-	FMT_MEM,    /* M[%d] */
-	FMT_MSH,    /* 4*([%d]&0xf) */
-	FMT_PKTLEN, /* #pktlen */
-	FMT_JA,     /* absolute target, %d */
-};
-
-struct fmt_op {
-	const char *name;     /* mnemonic; NULL: not an opcode ("unimp") */
-	enum fmt_operand arg; /* how the operand prints */
-};
-
-/* bpf_image's table, by opcode. */
-static const struct fmt_op fmt_ops[256] = {
-	[BPF_RET | BPF_K] = {"ret", FMT_DEC},
-	[BPF_RET | BPF_A] = {"ret", FMT_NONE},
-	[BPF_LD | BPF_W | BPF_ABS] = {"ld", FMT_ABS},
-	[BPF_LD | BPF_H | BPF_ABS] = {"ldh", FMT_ABS},
-	[BPF_LD | BPF_B | BPF_ABS] = {"ldb", FMT_ABS},
-	[BPF_LD | BPF_W | BPF_LEN] = {"ld", FMT_PKTLEN},
-	[BPF_LD | BPF_W | BPF_IND] = {"ld", FMT_IND},
-	[BPF_LD | BPF_H | BPF_IND] = {"ldh", FMT_IND},
-	[BPF_LD | BPF_B | BPF_IND] = {"ldb", FMT_IND},
-	[BPF_LD | BPF_IMM] = {"ld", FMT_IMM},
-	[BPF_LDX | BPF_IMM] = {"ldx", FMT_IMM},
-	[BPF_LDX | BPF_MSH | BPF_B] = {"ldxb", FMT_MSH},
-	[BPF_LD | BPF_MEM] = {"ld", FMT_MEM},
-	[BPF_LDX | BPF_MEM] = {"ldx", FMT_MEM},
-	[BPF_ST] = {"st", FMT_MEM},
-	[BPF_STX] = {"stx", FMT_MEM},
-	[BPF_JMP | BPF_JA] = {"ja", FMT_JA},
-	[BPF_JMP | BPF_JGT | BPF_K] = {"jgt", FMT_IMM},
-	[BPF_JMP | BPF_JGE | BPF_K] = {"jge", FMT_IMM},
-	[BPF_JMP | BPF_JEQ | BPF_K] = {"jeq", FMT_IMM},
-	[BPF_JMP | BPF_JSET | BPF_K] = {"jset", FMT_IMM},
-	[BPF_JMP | BPF_JGT | BPF_X] = {"jgt", FMT_X},
-	[BPF_JMP | BPF_JGE | BPF_X] = {"jge", FMT_X},
-	[BPF_JMP | BPF_JEQ | BPF_X] = {"jeq", FMT_X},
-	[BPF_JMP | BPF_JSET | BPF_X] = {"jset", FMT_X},
-	[BPF_ALU | BPF_ADD | BPF_X] = {"add", FMT_X},
-	[BPF_ALU | BPF_SUB | BPF_X] = {"sub", FMT_X},
-	[BPF_ALU | BPF_MUL | BPF_X] = {"mul", FMT_X},
-	[BPF_ALU | BPF_DIV | BPF_X] = {"div", FMT_X},
-	[BPF_ALU | BPF_MOD | BPF_X] = {"mod", FMT_X},
-	[BPF_ALU | BPF_AND | BPF_X] = {"and", FMT_X},
-	[BPF_ALU | BPF_OR | BPF_X] = {"or", FMT_X},
-	[BPF_ALU | BPF_XOR | BPF_X] = {"xor", FMT_X},
-	[BPF_ALU | BPF_LSH | BPF_X] = {"lsh", FMT_X},
-	[BPF_ALU | BPF_RSH | BPF_X] = {"rsh", FMT_X},
-	[BPF_ALU | BPF_ADD | BPF_K] = {"add", FMT_DEC},
-	[BPF_ALU | BPF_SUB | BPF_K] = {"sub", FMT_DEC},
-	[BPF_ALU | BPF_MUL | BPF_K] = {"mul", FMT_DEC},
-	[BPF_ALU | BPF_DIV | BPF_K] = {"div", FMT_DEC},
-	[BPF_ALU | BPF_MOD | BPF_K] = {"mod", FMT_DEC},
-	[BPF_ALU | BPF_AND | BPF_K] = {"and", FMT_IMM},
-	[BPF_ALU | BPF_OR | BPF_K] = {"or", FMT_IMM},
-	[BPF_ALU | BPF_XOR | BPF_K] = {"xor", FMT_IMM},
-	[BPF_ALU | BPF_LSH | BPF_K] = {"lsh", FMT_DEC},
-	[BPF_ALU | BPF_RSH | BPF_K] = {"rsh", FMT_DEC},
-	[BPF_ALU | BPF_NEG] = {"neg", FMT_NONE},
-	[BPF_MISC | BPF_TAX] = {"tax", FMT_NONE},
-	[BPF_MISC | BPF_TXA] = {"txa", FMT_NONE},
-};
+/* The mnemonic and operand form of each opcode are isa.h's; the one
+ * difference is bpf_image's: it has no entry for `ldx #pktlen`. */
+static const struct isa_op *fmt_op(uint32_t code)
+{
+	return code == ISA_LDX_W_LEN ? NULL : isa_op(code);
+}
 
 /* The operand text of p at index pc (ja prints its absolute target). */
-static void fmt_operand(char *buf, size_t size, const struct fmt_op *op,
+static void fmt_operand(char *buf, size_t size, const struct isa_op *op,
 			const struct bpf_insn *p, int pc)
 {
 	int k = (int)p->k; /* bpf_image prints k with %d */
-	uint32_t anc = p->k - FMT_SKF_AD_OFF;
+	const struct isa_ancillary *anc = isa_ancillary_at(p->k);
 
 	switch (op->arg) {
-	case FMT_NONE:
+	case ISA_ARG_NONE:
 		buf[0] = '\0';
 		break;
-	case FMT_IMM:
+	case ISA_ARG_IMM:
 		snprintf(buf, size, "#0x%x", p->k);
 		break;
-	case FMT_DEC:
+	case ISA_ARG_DEC:
 		snprintf(buf, size, "#%d", k);
 		break;
-	case FMT_X:
+	case ISA_ARG_X:
 		snprintf(buf, size, "x");
 		break;
-	case FMT_ABS:
-		if (p->k >= FMT_SKF_AD_OFF && anc % 4 == 0 &&
-		    anc / 4 < sizeof fmt_ancillary / sizeof fmt_ancillary[0])
-			snprintf(buf, size, "[%s]", fmt_ancillary[anc / 4]);
+	case ISA_ARG_ABS:
+		if (anc)
+			snprintf(buf, size, "[%s]", anc->image);
 		else
 			snprintf(buf, size, "[%d]", k);
 		break;
-	case FMT_IND:
+	case ISA_ARG_IND:
 		snprintf(buf, size, "[x + %d]", k);
 		break;
-	case FMT_MEM:
+	case ISA_ARG_MEM:
 		snprintf(buf, size, "M[%d]", k);
 		break;
-	case FMT_MSH:
+	case ISA_ARG_MSH:
 		snprintf(buf, size, "4*([%d]&0xf)", k);
 		break;
-	case FMT_PKTLEN:
+	case ISA_ARG_LEN:
 		snprintf(buf, size, "#pktlen");
 		break;
-	case FMT_JA:
+	case ISA_ARG_JA:
 		/* pc + 1 + k in unsigned arithmetic, printed signed. */
 		snprintf(buf, size, "%d", (int)((uint32_t)pc + 1u + p->k));
 		break;
@@ -142,21 +71,21 @@ static void fmt_operand(char *buf, size_t size, const struct fmt_op *op,
 
 void fmt_insn(char *buf, size_t size, const struct bpf_insn *p, int pc)
 {
-	static const struct fmt_op unimp = {"unimp", FMT_NONE};
-	const struct fmt_op *op = p->code < 256 && fmt_ops[p->code].name ? &fmt_ops[p->code] : &unimp;
+	const struct isa_op *op = fmt_op(p->code);
+	const char *name = op ? op->mnemonic : "unimp";
 	char operand[64];
 
-	if (op == &unimp)
+	if (!op)
 		snprintf(operand, sizeof operand, "0x%x", p->code);
 	else
 		fmt_operand(operand, sizeof operand, op, p, pc);
 
 	/* The jt/jf tail depends on the code's class and op bits only. */
 	if (BPF_CLASS(p->code) == BPF_JMP && BPF_OP(p->code) != BPF_JA)
-		snprintf(buf, size, "(%03d) %-8s %-16s jt %d\tjf %d", pc, op->name,
+		snprintf(buf, size, "(%03d) %-8s %-16s jt %d\tjf %d", pc, name,
 			 operand, pc + 1 + p->jt, pc + 1 + p->jf);
 	else
-		snprintf(buf, size, "(%03d) %-8s %s", pc, op->name, operand);
+		snprintf(buf, size, "(%03d) %-8s %s", pc, name, operand);
 }
 
 void fmt_json_str(FILE *f, const char *s)
@@ -182,26 +111,26 @@ void fmt_json_str(FILE *f, const char *s)
  * and jumps name labels ("jeq #0x800, l2, l5"). */
 static void fmt_asm_insn(char *buf, size_t size, const struct bpf_insn *p, size_t pc)
 {
-	const struct fmt_op *op = p->code < 256 && fmt_ops[p->code].name ? &fmt_ops[p->code] : NULL;
+	const struct isa_op *op = fmt_op(p->code);
 	char operand[64];
 	if (!op) {
 		snprintf(buf, size, "unimp 0x%x", p->code);
 		return;
 	}
 	switch (op->arg) {
-	case FMT_DEC:
+	case ISA_ARG_DEC:
 		snprintf(operand, sizeof operand, "#%u", p->k);
 		break;
-	case FMT_ABS:
-		snprintf(operand, sizeof operand, p->k >= FMT_SKF_AD_OFF ? "[0x%x]" : "[%u]", p->k);
+	case ISA_ARG_ABS:
+		snprintf(operand, sizeof operand, p->k >= ISA_SKF_AD_OFF ? "[0x%x]" : "[%u]", p->k);
 		break;
-	case FMT_IND:
+	case ISA_ARG_IND:
 		snprintf(operand, sizeof operand, "[x + %u]", p->k);
 		break;
-	case FMT_PKTLEN:
+	case ISA_ARG_LEN:
 		snprintf(operand, sizeof operand, "#len");
 		break;
-	case FMT_JA:
+	case ISA_ARG_JA:
 		snprintf(operand, sizeof operand, "l%zu", pc + 1 + p->k);
 		break;
 	default:
@@ -209,9 +138,9 @@ static void fmt_asm_insn(char *buf, size_t size, const struct bpf_insn *p, size_
 		break;
 	}
 	if (BPF_CLASS(p->code) == BPF_JMP && BPF_OP(p->code) != BPF_JA)
-		snprintf(buf, size, "%s %s, l%zu, l%zu", op->name, operand, pc + 1 + p->jt, pc + 1 + p->jf);
+		snprintf(buf, size, "%s %s, l%zu, l%zu", op->mnemonic, operand, pc + 1 + p->jt, pc + 1 + p->jf);
 	else
-		snprintf(buf, size, "%s%s%s", op->name, operand[0] ? " " : "", operand);
+		snprintf(buf, size, "%s%s%s", op->mnemonic, operand[0] ? " " : "", operand);
 }
 
 void fmt_program(FILE *f, const struct bpf_insn *p, size_t n, enum fmt_style style)

@@ -1,9 +1,19 @@
-/* ir.c: building and printing the CFG. */
+/* ir.c: building, walking and printing the CFG. */
 #include "ir.h"
+#include <stdlib.h>
 #include <string.h>
 #include "format.h"
 #include <sys/types.h>
 #include <pcap/bpf.h>
+
+/* The optimizer and emitter have no way back from running out of memory
+ * mid-pass; they stop here. */
+static void *need(void *q)
+{
+	if (!q)
+		abort();
+	return q;
+}
 
 void ir_init(struct ir_prog *p, struct arena *a, uint32_t snaplen)
 {
@@ -25,25 +35,31 @@ struct ir_block *ir_block_new(struct ir_prog *p)
 	return b;
 }
 
-void ir_append(struct ir_prog *p, struct ir_block *b, uint16_t code, uint32_t k, struct span sp)
+void ir_insns_push(struct arena *a, struct ir_insn **v, int *n, int *cap, struct ir_insn in)
 {
-	if (b->ninsns == b->cap) {
-		int cap = b->cap ? b->cap * 2 : 8;
-		struct ir_insn *n = arena_alloc(p->a, sizeof *n * (size_t)cap);
-		if (b->ninsns)
-			memcpy(n, b->insns, sizeof *n * (size_t)b->ninsns);
-		b->insns = n;
-		b->cap = cap;
+	if (*n == *cap) {
+		int c = *cap ? *cap * 2 : 8;
+		struct ir_insn *nv = arena_alloc(a, sizeof *nv * (size_t)c);
+		if (*n)
+			memcpy(nv, *v, sizeof *nv * (size_t)*n);
+		*v = nv;
+		*cap = c;
 	}
-	b->insns[b->ninsns++] = (struct ir_insn){ code, k, sp };
+	(*v)[(*n)++] = in;
 }
 
-static void dump_block(FILE *f, const struct ir_block *b)
+void ir_append(struct ir_prog *p, struct ir_block *b, uint16_t code, uint32_t k, struct span sp)
+{
+	ir_insns_push(p->a, &b->insns, &b->ninsns, &b->cap, (struct ir_insn){ code, k, sp });
+}
+
+/* Preorder, true side first; seen[] is by block id. */
+static void dump_block(FILE *f, const struct ir_block *b, char *seen)
 {
 	char line[160];
-	if (b->mark == 1)
+	if (seen[b->id])
 		return;
-	((struct ir_block *)b)->mark = 1;
+	seen[b->id] = 1;
 	fprintf(f, "B%d:\n", b->id);
 	for (int i = 0; i < b->ninsns; i++) {
 		struct bpf_insn in = { b->insns[i].code, 0, 0, b->insns[i].k };
@@ -56,7 +72,7 @@ static void dump_block(FILE *f, const struct ir_block *b)
 		break;
 	case IR_JA:
 		fprintf(f, "  ja       B%d\n", b->jt->id);
-		dump_block(f, b->jt);
+		dump_block(f, b->jt, seen);
 		break;
 	case IR_BRANCH: {
 		struct bpf_insn in = { b->jcode, 0, 0, b->jk };
@@ -66,26 +82,82 @@ static void dump_block(FILE *f, const struct ir_block *b)
 		if (jt)
 			*jt = 0;
 		fprintf(f, "  %s-> B%d / B%d\n", line + 6, b->jt->id, b->jf->id);
-		dump_block(f, b->jt);
-		dump_block(f, b->jf);
+		dump_block(f, b->jt, seen);
+		dump_block(f, b->jf, seen);
 		break;
 	}
 	}
 }
 
-static void unmark(const struct ir_block *b)
-{
-	if (b->mark == 0)
-		return;
-	((struct ir_block *)b)->mark = 0;
-	if (b->term != IR_RET)
-		unmark(b->jt);
-	if (b->term == IR_BRANCH)
-		unmark(b->jf);
-}
-
 void ir_dump(FILE *f, const struct ir_prog *p)
 {
-	dump_block(f, p->entry);
-	unmark(p->entry);
+	char *seen = need(calloc((size_t)p->nblocks, 1));
+	dump_block(f, p->entry, seen);
+	free(seen);
+}
+
+/* Postorder without recursion (programs can be thousands of blocks deep),
+ * reversed. */
+void ir_rpo(const struct ir_prog *p, struct ir_order *o)
+{
+	struct frame { struct ir_block *b; int next; } *st;
+	int top = 0, cap = 64;
+	o->nids = p->nblocks;
+	o->at = need(malloc(sizeof *o->at * (size_t)o->nids));
+	o->b = need(malloc(sizeof *o->b * (size_t)o->nids));
+	o->n = 0;
+	for (int i = 0; i < o->nids; i++)
+		o->at[i] = -1;
+	st = need(malloc(sizeof *st * (size_t)cap));
+	st[top++] = (struct frame){ p->entry, 0 };
+	o->at[p->entry->id] = 0; /* seen */
+	while (top) {
+		struct frame *f = &st[top - 1];
+		struct ir_block *b = f->b, *s = NULL;
+		if (b->term == IR_BRANCH && f->next < 2)
+			s = f->next++ == 0 ? b->jf : b->jt;
+		else if (b->term == IR_JA && f->next < 1)
+			s = b->jt, f->next++;
+		if (!s) {
+			o->b[o->n++] = b;
+			top--;
+			continue;
+		}
+		if (o->at[s->id] == 0)
+			continue;
+		o->at[s->id] = 0;
+		if (top == cap)
+			st = need(realloc(st, sizeof *st * (size_t)(cap *= 2)));
+		st[top++] = (struct frame){ s, 0 };
+	}
+	free(st);
+	for (int i = 0; i < o->n / 2; i++) {
+		struct ir_block *t = o->b[i];
+		o->b[i] = o->b[o->n - 1 - i];
+		o->b[o->n - 1 - i] = t;
+	}
+	for (int i = 0; i < o->n; i++)
+		o->at[o->b[i]->id] = i;
+}
+
+void ir_order_free(struct ir_order *o)
+{
+	free(o->b);
+	free(o->at);
+	o->b = NULL;
+	o->at = NULL;
+	o->n = 0;
+}
+
+int *ir_preds(const struct ir_order *o)
+{
+	int *preds = need(calloc((size_t)o->n + 1, sizeof *preds));
+	for (int i = 0; i < o->n; i++) {
+		const struct ir_block *b = o->b[i];
+		if (b->term != IR_RET)
+			preds[ir_index(o, b->jt)]++;
+		if (b->term == IR_BRANCH)
+			preds[ir_index(o, b->jf)]++;
+	}
+	return preds;
 }

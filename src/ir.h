@@ -28,23 +28,46 @@ struct ir_block {
 	struct ir_block *jt, *jf;/* IR_BRANCH targets; IR_JA uses jt */
 	uint32_t ret_k;          /* IR_RET */
 	struct span span;        /* the test's origin */
-	int pos;                 /* emit: first instruction index */
-	int mark;                /* scratch for emit and dumps */
-	int visit;               /* epoch of the last opt_order walk */
-	struct ir_block *canon;  /* opt_merge: the equal block that replaces this one */
 };
 
 struct ir_prog {
 	struct arena *a;
 	struct ir_block *entry;
 	struct ir_block *accept, *reject;
-	int nblocks;
-	int epoch;               /* opt_order's walk counter */
+	int nblocks;             /* ids given so far: every id is below it */
 	int loose;               /* optimize as libpcap does (opt/loose.c) */
 };
 
 void ir_init(struct ir_prog *p, struct arena *a, uint32_t snaplen);
 struct ir_block *ir_block_new(struct ir_prog *p);
 void ir_append(struct ir_prog *p, struct ir_block *b, uint16_t code, uint32_t k, struct span sp);
+/* Append to a growable arena array of statements (a block's, or a test's
+ * in gen/cond.c). */
+void ir_insns_push(struct arena *a, struct ir_insn **v, int *n, int *cap, struct ir_insn in);
 void ir_dump(FILE *f, const struct ir_prog *p);
+
+/* The walks the optimizer and the emitter share.  A pass keeps what it
+ * learns about blocks in its own arrays, indexed like order.b (or by block
+ * id); struct ir_block holds no pass's scratch. */
+struct ir_order {
+	struct ir_block **b;     /* the reachable blocks, each after all that jump to it */
+	int n;
+	int *at;                 /* by block id: index in b, -1 if not reached */
+	int nids;                /* ids below this were known at the walk */
+};
+
+/* Blocks reachable from the entry in reverse postorder (a block's false
+ * side is walked before its true side, so the true side tends to come
+ * right after it).  Free with ir_order_free. */
+void ir_rpo(const struct ir_prog *p, struct ir_order *o);
+void ir_order_free(struct ir_order *o);
+
+/* Index of b in o->b; -1 for a block not reached or made after the walk. */
+static inline int ir_index(const struct ir_order *o, const struct ir_block *b)
+{
+	return b->id >= 0 && b->id < o->nids ? o->at[b->id] : -1;
+}
+
+/* The number of edges into each block, indexed like o->b (malloc'd). */
+int *ir_preds(const struct ir_order *o);
 #endif

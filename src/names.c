@@ -1,5 +1,6 @@
 /* names.c: name lookups for sema.c. */
 #include "names.h"
+#include "proto/proto.h"
 #include "sema.h"
 #include <arpa/inet.h>
 #include <ctype.h>
@@ -75,23 +76,15 @@ int names_portrange(const char *name, int *lo, int *hi, int *proto)
 }
 
 /* libpcap's ethertype names for `ether proto \name` (pcap-filter(7)), then
- * its LLC SAP names. */
-static const struct { const char *name; int value; } ethertypes[] = {
-	{ "aarp", 0x80f3 }, { "arp", 0x0806 }, { "atalk", 0x809b },
-	{ "decnet", 0x6003 }, { "ip", 0x0800 }, { "ip6", 0x86dd },
-	{ "lat", 0x6004 }, { "loopback", 0x9000 }, { "mopdl", 0x6001 },
-	{ "moprc", 0x6002 }, { "rarp", 0x8035 }, { "sca", 0x6007 },
-	{ "iso", 0xfe }, { "stp", 0x42 }, { "ipx", 0xe0 }, { "netbeui", 0xf0 },
-};
-
+ * its LLC SAP names: the pcap columns of src/proto/ethertype.c. */
 int names_ethertype(const char *name, int *type)
 {
-	for (size_t i = 0; i < sizeof ethertypes / sizeof ethertypes[0]; i++)
-		if (!strcmp(ethertypes[i].name, name)) {
-			*type = ethertypes[i].value;
-			return 0;
-		}
-	return -1;
+	unsigned v;
+	if (proto_value(&proto_ethertypes, name, PROTO_PCAP, &v) &&
+	    proto_value(&proto_saps, name, PROTO_PCAP, &v))
+		return -1;
+	*type = (int)v;
+	return 0;
 }
 
 int names_ipproto(const char *name, int *proto)

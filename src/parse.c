@@ -3,6 +3,7 @@
 #include "error.h"
 #include "parser.h"
 #include "scanner.h"
+#include <setjmp.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -15,7 +16,7 @@ const char *parse_text(struct parser *p, const char *s, size_t n)
 	return arena_strndup(p->arena, s, n);
 }
 
-void parse_lex_error(struct parser *p, const char *fmt, ...)
+void parse_lex_error(struct parser *p, uint32_t start, const char *fmt, ...)
 {
 	if (p->failed)
 		return;
@@ -24,8 +25,8 @@ void parse_lex_error(struct parser *p, const char *fmt, ...)
 	va_start(ap, fmt);
 	vsnprintf(msg, sizeof msg, fmt, ap);
 	va_end(ap);
-	/* the scanner has already advanced past the token: point at it */
-	err_set(p->err, (int)p->pos - 1, (int)p->pos, "%s", msg);
+	/* the whole token, which the scanner has already passed */
+	err_set(p->err, (int)start, (int)p->pos, "%s", msg);
 	p->failed = 1;
 }
 
@@ -110,6 +111,49 @@ static const struct ast *too_deep(const struct ast *root)
 	return bad;
 }
 
+/* The innermost '(' SRC leaves open and how many are open; -1 if none. */
+static int open_paren(const char *src, int *nopen)
+{
+	int stack[64], n = 0, deeper = 0;
+	for (int i = 0; src[i]; i++) {
+		if (src[i] == '(') {
+			if (n < 64)
+				stack[n++] = i;
+			else
+				deeper++;
+		} else if (src[i] == ')') {
+			if (deeper)
+				deeper--;
+			else if (n)
+				n--;
+		}
+	}
+	*nopen = n + deeper;
+	return n ? stack[n - 1] : -1;
+}
+
+/* "(tcp port 80": bison only sees an unexpected end.  If closing the open
+ * parentheses makes the text parse, the missing ')' is the whole fault:
+ * say so, under the '(' left open. */
+static void missing_paren(struct arena *a, const char *src, struct bpfx_error *err)
+{
+	int nopen, at = open_paren(src, &nopen);
+	if (at < 0 || nopen > 64)
+		return;
+	size_t len = strlen(src);
+	char *closed = malloc(len + (size_t)nopen + 1);
+	if (!closed)
+		return;
+	memcpy(closed, src, len);
+	memset(closed + len, ')', (size_t)nopen);
+	closed[len + (size_t)nopen] = 0;
+	struct bpfx_error e2;
+	struct ast *r;
+	if (parse_expr(a, closed, &r, &e2) == 0)
+		err_set(err, at, at + 1, "missing ')': this '(' is never closed");
+	free(closed);
+}
+
 int parse_expr(struct arena *a, const char *src, struct ast **root, struct bpfx_error *err)
 {
 	return parse_expr_dialect(a, src, 0, root, err);
@@ -121,8 +165,18 @@ int parse_expr_dialect(struct arena *a, const char *src, int ip6t, struct ast **
 	yyscan_t scanner;
 	if (bpfxyylex_init_extra(&p, &scanner))
 		return err_set(err, -1, -1, "cannot start the scanner");
+	/* out of memory in the scanner or a parser action (arena.h): free the
+	 * scanner, then pass the failure on */
+	jmp_buf oom, *outer = a->on_oom;
+	if (setjmp(oom)) {
+		bpfxyylex_destroy(scanner);
+		a->on_oom = outer;
+		arena_oom(a);
+	}
+	a->on_oom = &oom;
 	YY_BUFFER_STATE buf = bpfxyy_scan_bytes(src, (int)strlen(src), scanner);
 	int rc = bpfxyyparse(&p, scanner);
+	a->on_oom = outer;
 	bpfxyy_delete_buffer(buf, scanner);
 	bpfxyylex_destroy(scanner);
 	if (rc == 2) /* bison's stack is full (its message: "memory exhausted") */
@@ -131,6 +185,8 @@ int parse_expr_dialect(struct arena *a, const char *src, int ip6t, struct ast **
 	if (rc != 0 || p.failed) {
 		if (!p.failed)
 			err_set(err, 0, (int)strlen(src), "expression nested too deeply");
+		else if (p.at_end)
+			missing_paren(a, src, err);
 		return -1;
 	}
 	const struct ast *deep = too_deep(p.root);

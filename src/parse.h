@@ -15,6 +15,7 @@ struct parser {
 	struct ast *root;        /* the result; NULL for an empty expression */
 	struct bpfx_error *err;  /* first error wins */
 	int failed;
+	int at_end;              /* the syntax error is the end of the text */
 	int depth;               /* open parentheses, against runaway nesting */
 	int ip6t;                /* --ip6-transport: `tplen` is a word, not a name */
 };
@@ -27,5 +28,6 @@ int parse_expr_dialect(struct arena *a, const char *src, int ip6t, struct ast **
 /* For the scanner. */
 const char *parse_text(struct parser *p, const char *s, size_t n);
 int parse_number(struct parser *p, const char *s, size_t n, uint32_t *out);
-void parse_lex_error(struct parser *p, const char *fmt, ...);
+/* An error in the token that starts at START and ends at the scanner. */
+void parse_lex_error(struct parser *p, uint32_t start, const char *fmt, ...);
 #endif

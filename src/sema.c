@@ -270,10 +270,10 @@ static int resolve_id(struct sema *s, struct ast *n, struct ast_qual q)
 			    (int)(n->span.end - n->span.start), s->src + n->span.start);
 	if (q.proto == P_UNSUP)
 		return FAIL(n, "this protocol qualifier is not supported by bpfx yet");
-	if (q.addr == A_GATEWAY)
-		return FAIL(n, "'gateway' is not supported by bpfx yet");
+	if (q.addr == A_GATEWAY) /* under the qualifier, not the address */
+		return err_set(s->err, (int)q.span.start, (int)q.span.end, "'gateway' is not supported by bpfx yet");
 	if (q.addr == A_PROTOCHAIN)
-		return FAIL(n, "'protochain' is not supported by bpfx yet");
+		return err_set(s->err, (int)q.span.start, (int)q.span.end, "'protochain' is not supported by bpfx yet");
 	switch (q.addr) {
 	case A_PORT:
 	case A_PORTRANGE:

@@ -2,14 +2,16 @@
  *
  * Contract: for any program and packet, trace_run's verdict equals
  * vm_run's.  The switch below is vm_run's, case for case (a load of size s
- * at o is in bounds iff o + s <= caplen, computed in 64 bits; division by
- * zero returns 0; ja sign-extends its offset as bpf_filter does; variable
- * shifts by 32 or more give 0; constant shifts use k mod 32), with each
- * step recorded instead of dispatched through a table.  Unlike vm_run it
+ * at o is in bounds iff o + s <= caplen, computed in 64 bits; ja
+ * sign-extends its offset as bpf_filter does), and the ALU is the same
+ * isa_alu (isa.h: division by zero returns 0, shifts by X >= 32 give 0,
+ * constant shifts use k mod 32), with each step recorded instead of
+ * dispatched through a table.  Unlike vm_run it
  * also guards against programs that were never validated: running off the
  * end, or looping through a backward ja, ends the run with 0. */
 #include "trace.h"
 #include "format.h"
+#include "isa.h"
 #include <inttypes.h>
 #include <stdlib.h>
 #include <string.h>
@@ -110,28 +112,6 @@ static int trace_step(struct trace *t, struct trace_step *s, uint32_t mem[BPF_ME
 		mem[s->mem_write] = s->mem_value = X;
 		break;
 
-	case BPF_ALU | BPF_ADD | BPF_K: A += k; break;
-	case BPF_ALU | BPF_SUB | BPF_K: A -= k; break;
-	case BPF_ALU | BPF_MUL | BPF_K: A *= k; break;
-	case BPF_ALU | BPF_DIV | BPF_K: if (!k) END(TRACE_DIVZERO, 0); A /= k; break;
-	case BPF_ALU | BPF_MOD | BPF_K: if (!k) END(TRACE_DIVZERO, 0); A %= k; break;
-	case BPF_ALU | BPF_AND | BPF_K: A &= k; break;
-	case BPF_ALU | BPF_OR | BPF_K: A |= k; break;
-	case BPF_ALU | BPF_XOR | BPF_K: A ^= k; break;
-	case BPF_ALU | BPF_LSH | BPF_K: A <<= k & 31; break;
-	case BPF_ALU | BPF_RSH | BPF_K: A >>= k & 31; break;
-	case BPF_ALU | BPF_ADD | BPF_X: A += X; break;
-	case BPF_ALU | BPF_SUB | BPF_X: A -= X; break;
-	case BPF_ALU | BPF_MUL | BPF_X: A *= X; break;
-	case BPF_ALU | BPF_DIV | BPF_X: if (!X) END(TRACE_DIVZERO, 0); A /= X; break;
-	case BPF_ALU | BPF_MOD | BPF_X: if (!X) END(TRACE_DIVZERO, 0); A %= X; break;
-	case BPF_ALU | BPF_AND | BPF_X: A &= X; break;
-	case BPF_ALU | BPF_OR | BPF_X: A |= X; break;
-	case BPF_ALU | BPF_XOR | BPF_X: A ^= X; break;
-	case BPF_ALU | BPF_LSH | BPF_X: A = X < 32 ? A << X : 0; break;
-	case BPF_ALU | BPF_RSH | BPF_X: A = X < 32 ? A >> X : 0; break;
-	case BPF_ALU | BPF_NEG: A = 0u - A; break;
-
 	case BPF_JMP | BPF_JA:
 		s->branch = TRACE_JA;
 		s->next = s->pc + 1 + (uint32_t)(int32_t)k; /* sign-extended */
@@ -147,7 +127,15 @@ static int trace_step(struct trace *t, struct trace_step *s, uint32_t mem[BPF_ME
 
 	case BPF_MISC | BPF_TAX: X = A; break;
 	case BPF_MISC | BPF_TXA: A = X; break;
-	default: END(TRACE_BADOP, 0);
+	default: { /* the ALU, as vm_run computes it (isa.h), or not an opcode */
+		struct isa_result r = isa_alu(in->code, A, isa_src(in->code, k, X));
+		if (r.fault == ISA_DIV_ZERO)
+			END(TRACE_DIVZERO, 0);
+		if (r.fault != ISA_OK)
+			END(TRACE_BADOP, 0);
+		A = r.value;
+		break;
+	}
 	}
 #undef END
 	if (cond >= 0) {

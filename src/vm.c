@@ -35,72 +35,9 @@
  */
 #include "vm.h"
 #include "error.h"
+#include "isa.h"
 #include <stdbool.h>
 #include <string.h>
-
-/* Linux ancillary loads: k = SKF_AD_OFF + SKF_AD_* (linux/filter.h); we do
- * not include that header so the table below does not depend on the kernel
- * version installed.  SKF_AD_MAX is 64 since Linux 4.7 (vlan_tpid = 60). */
-#define VM_SKF_AD_OFF 0xfffff000u
-#define VM_SKF_AD_MAX 64u
-
-/* The opcodes that have a meaning: the kernel's chk_code_allowed table,
- * which is also the set libpcap's bpf_filter implements.  One list, used
- * three ways: the validator's allowed set, the dispatch table, and (without
- * computed goto) the switch's case labels. */
-#define VM_OPCODES(X)                                                          \
-	X(RET_K, BPF_RET | BPF_K)                                              \
-	X(RET_A, BPF_RET | BPF_A)                                              \
-	X(LD_W_ABS, BPF_LD | BPF_W | BPF_ABS)                                  \
-	X(LD_H_ABS, BPF_LD | BPF_H | BPF_ABS)                                  \
-	X(LD_B_ABS, BPF_LD | BPF_B | BPF_ABS)                                  \
-	X(LD_W_IND, BPF_LD | BPF_W | BPF_IND)                                  \
-	X(LD_H_IND, BPF_LD | BPF_H | BPF_IND)                                  \
-	X(LD_B_IND, BPF_LD | BPF_B | BPF_IND)                                  \
-	X(LD_W_LEN, BPF_LD | BPF_W | BPF_LEN)                                  \
-	X(LD_IMM, BPF_LD | BPF_IMM)                                            \
-	X(LD_MEM, BPF_LD | BPF_MEM)                                            \
-	X(LDX_W_LEN, BPF_LDX | BPF_W | BPF_LEN)                                \
-	X(LDX_MSH, BPF_LDX | BPF_B | BPF_MSH)                                  \
-	X(LDX_IMM, BPF_LDX | BPF_IMM)                                          \
-	X(LDX_MEM, BPF_LDX | BPF_MEM)                                          \
-	X(ST, BPF_ST)                                                          \
-	X(STX, BPF_STX)                                                        \
-	X(ALU_ADD_K, BPF_ALU | BPF_ADD | BPF_K)                                \
-	X(ALU_SUB_K, BPF_ALU | BPF_SUB | BPF_K)                                \
-	X(ALU_MUL_K, BPF_ALU | BPF_MUL | BPF_K)                                \
-	X(ALU_DIV_K, BPF_ALU | BPF_DIV | BPF_K)                                \
-	X(ALU_MOD_K, BPF_ALU | BPF_MOD | BPF_K)                                \
-	X(ALU_AND_K, BPF_ALU | BPF_AND | BPF_K)                                \
-	X(ALU_OR_K, BPF_ALU | BPF_OR | BPF_K)                                  \
-	X(ALU_XOR_K, BPF_ALU | BPF_XOR | BPF_K)                                \
-	X(ALU_LSH_K, BPF_ALU | BPF_LSH | BPF_K)                                \
-	X(ALU_RSH_K, BPF_ALU | BPF_RSH | BPF_K)                                \
-	X(ALU_ADD_X, BPF_ALU | BPF_ADD | BPF_X)                                \
-	X(ALU_SUB_X, BPF_ALU | BPF_SUB | BPF_X)                                \
-	X(ALU_MUL_X, BPF_ALU | BPF_MUL | BPF_X)                                \
-	X(ALU_DIV_X, BPF_ALU | BPF_DIV | BPF_X)                                \
-	X(ALU_MOD_X, BPF_ALU | BPF_MOD | BPF_X)                                \
-	X(ALU_AND_X, BPF_ALU | BPF_AND | BPF_X)                                \
-	X(ALU_OR_X, BPF_ALU | BPF_OR | BPF_X)                                  \
-	X(ALU_XOR_X, BPF_ALU | BPF_XOR | BPF_X)                                \
-	X(ALU_LSH_X, BPF_ALU | BPF_LSH | BPF_X)                                \
-	X(ALU_RSH_X, BPF_ALU | BPF_RSH | BPF_X)                                \
-	X(ALU_NEG, BPF_ALU | BPF_NEG)                                          \
-	X(JA, BPF_JMP | BPF_JA)                                                \
-	X(JEQ_K, BPF_JMP | BPF_JEQ | BPF_K)                                    \
-	X(JGT_K, BPF_JMP | BPF_JGT | BPF_K)                                    \
-	X(JGE_K, BPF_JMP | BPF_JGE | BPF_K)                                    \
-	X(JSET_K, BPF_JMP | BPF_JSET | BPF_K)                                  \
-	X(JEQ_X, BPF_JMP | BPF_JEQ | BPF_X)                                    \
-	X(JGT_X, BPF_JMP | BPF_JGT | BPF_X)                                    \
-	X(JGE_X, BPF_JMP | BPF_JGE | BPF_X)                                    \
-	X(JSET_X, BPF_JMP | BPF_JSET | BPF_X)                                  \
-	X(TAX, BPF_MISC | BPF_TAX)                                             \
-	X(TXA, BPF_MISC | BPF_TXA)
-
-#define VM_ALLOW(name, code) [code] = true,
-static const bool vm_allowed[256] = {VM_OPCODES(VM_ALLOW)};
 
 /* ---------------------------------------------------------------------
  * Validator
@@ -114,8 +51,20 @@ static int vm_check_insn(const struct bpf_insn *p, size_t n, size_t i,
 	const struct bpf_insn *in = &p[i];
 	int at = (int)i;
 
-	if (in->code > 0xff || !vm_allowed[in->code])
+	/* isa.h's ISA_OPCODES: the kernel's chk_code_allowed set */
+	if (!isa_op(in->code))
 		return err_set(err, at, at, "unknown opcode 0x%x", in->code);
+	/* The kernel refuses these constants; libpcap 1.10.3 accepts the
+	 * shifts (see isa_alu for what bpf_filter does with them). */
+	switch (isa_k_check(in->code, in->k)) {
+	case ISA_K_OK:
+		break;
+	case ISA_K_ZERO_DIVISOR:
+		return err_set(err, at, at, "%s by constant 0",
+			       BPF_OP(in->code) == BPF_DIV ? "division" : "modulo");
+	case ISA_K_WIDE_SHIFT:
+		return err_set(err, at, at, "shift by constant %u, more than 31", in->k);
+	}
 
 	switch (in->code) {
 	case BPF_LD | BPF_MEM:
@@ -127,30 +76,12 @@ static int vm_check_insn(const struct bpf_insn *p, size_t n, size_t i,
 				       "M[%u] is outside scratch memory M[0]..M[%d]",
 				       in->k, BPF_MEMWORDS - 1);
 		break;
-	case BPF_ALU | BPF_DIV | BPF_K:
-		if (in->k == 0)
-			return err_set(err, at, at, "division by constant 0");
-		break;
-	case BPF_ALU | BPF_MOD | BPF_K:
-		if (in->k == 0)
-			return err_set(err, at, at, "modulo by constant 0");
-		break;
-	case BPF_ALU | BPF_LSH | BPF_K:
-	case BPF_ALU | BPF_RSH | BPF_K:
-		/* The kernel rejects these; libpcap 1.10.3 shifts by k in C,
-		 * which is undefined for k >= 32. */
-		if (in->k >= 32)
-			return err_set(err, at, at, "shift by constant %u, more than 31", in->k);
-		break;
 	case BPF_LD | BPF_W | BPF_ABS:
 	case BPF_LD | BPF_H | BPF_ABS:
 	case BPF_LD | BPF_B | BPF_ABS:
-		if (in->k >= VM_SKF_AD_OFF) {
-			uint32_t off = in->k - VM_SKF_AD_OFF;
-			if (off >= VM_SKF_AD_MAX || off % 4 != 0)
-				return err_set(err, at, at,
-					       "unknown ancillary load at offset 0x%x", in->k);
-		}
+		if (in->k >= ISA_SKF_AD_OFF && !isa_ancillary_at(in->k))
+			return err_set(err, at, at,
+				       "unknown ancillary load at offset 0x%x", in->k);
 		break;
 	case BPF_JMP | BPF_JA:
 		/* Target i + 1 + k, computed without wrapping, so every
@@ -253,7 +184,9 @@ static inline uint32_t vm_be32(const uint8_t *b)
 }
 static inline uint32_t vm_be16(const uint8_t *b) { return (uint32_t)b[0] << 8 | b[1]; }
 
-/* Dispatch.  With GCC or Clang each handler ends in its own indirect jump
+/* Dispatch, over isa.h's ISA_OPCODES (the one opcode list: here it
+ * makes the dispatch table, or without computed goto the case labels).
+ * With GCC or Clang each handler ends in its own indirect jump
  * through a 256-entry table (direct threading: no loop back-edge, no range
  * check, one branch-predictor slot per handler).  Elsewhere the same
  * handlers are the cases of a switch in a loop.  Validated programs only
@@ -268,8 +201,8 @@ static inline uint32_t vm_be16(const uint8_t *b) { return (uint32_t)b[0] << 8 | 
 #define VM_CASE(name) case VM_CODE_##name
 #define VM_INVALID default
 #define VM_NEXT continue
-#define VM_ENUM(name, code) VM_CODE_##name = (code),
-enum { VM_OPCODES(VM_ENUM) };
+#define VM_ENUM(name, code, mnemonic, arg) VM_CODE_##name = (code),
+enum { ISA_OPCODES(VM_ENUM) };
 #endif
 
 uint32_t vm_run(const struct bpf_insn *p, const uint8_t *pkt, uint32_t wirelen,
@@ -285,10 +218,10 @@ uint32_t vm_run(const struct bpf_insn *p, const uint8_t *pkt, uint32_t wirelen,
 	/* Initializers after the [0 ... 255] default override it on purpose. */
 #pragma GCC diagnostic push
 #pragma GCC diagnostic ignored "-Woverride-init"
-#define VM_LABEL(name, code) [code] = &&vm_op_##name,
+#define VM_LABEL(name, code, mnemonic, arg) [code] = &&vm_op_##name,
 	static const void *const vm_dispatch[256] = {
 		[0 ... 255] = &&vm_op_invalid,
-		VM_OPCODES(VM_LABEL)
+		ISA_OPCODES(VM_LABEL)
 	};
 #pragma GCC diagnostic pop
 	goto *vm_dispatch[pc->code & 0xff];
@@ -382,83 +315,21 @@ uint32_t vm_run(const struct bpf_insn *p, const uint8_t *pkt, uint32_t wirelen,
 		mem[pc->k & (BPF_MEMWORDS - 1)] = X;
 		VM_NEXT;
 
-	/* --- ALU: 32-bit unsigned, wrapping -------------------------------- */
-	VM_CASE(ALU_ADD_K):
-		A += pc->k;
-		VM_NEXT;
-	VM_CASE(ALU_SUB_K):
-		A -= pc->k;
-		VM_NEXT;
-	VM_CASE(ALU_MUL_K):
-		A *= pc->k;
-		VM_NEXT;
-	VM_CASE(ALU_DIV_K): /* k == 0 is rejected by the validator; the
-			     * test only keeps an unvalidated program defined. */
-		if (pc->k == 0)
-			return 0;
-		A /= pc->k;
-		VM_NEXT;
-	VM_CASE(ALU_MOD_K):
-		if (pc->k == 0)
-			return 0;
-		A %= pc->k;
-		VM_NEXT;
-	VM_CASE(ALU_AND_K):
-		A &= pc->k;
-		VM_NEXT;
-	VM_CASE(ALU_OR_K):
-		A |= pc->k;
-		VM_NEXT;
-	VM_CASE(ALU_XOR_K):
-		A ^= pc->k;
-		VM_NEXT;
-	/* Constant shifts: the validator rejects k >= 32.  libpcap 1.10.3
-	 * does `A <<= k` unchecked; on x86-64 the hardware uses k mod 32,
-	 * which is what the mask reproduces (defined C, same result). */
-	VM_CASE(ALU_LSH_K):
-		A <<= pc->k & 31;
-		VM_NEXT;
-	VM_CASE(ALU_RSH_K):
-		A >>= pc->k & 31;
-		VM_NEXT;
-	VM_CASE(ALU_ADD_X):
-		A += X;
-		VM_NEXT;
-	VM_CASE(ALU_SUB_X):
-		A -= X;
-		VM_NEXT;
-	VM_CASE(ALU_MUL_X):
-		A *= X;
-		VM_NEXT;
-	VM_CASE(ALU_DIV_X): /* div x: X == 0 ends the program with 0 */
-		if (X == 0)
-			return 0;
-		A /= X;
-		VM_NEXT;
-	VM_CASE(ALU_MOD_X): /* mod x: X == 0 ends the program with 0 */
-		if (X == 0)
-			return 0;
-		A %= X;
-		VM_NEXT;
-	VM_CASE(ALU_AND_X):
-		A &= X;
-		VM_NEXT;
-	VM_CASE(ALU_OR_X):
-		A |= X;
-		VM_NEXT;
-	VM_CASE(ALU_XOR_X):
-		A ^= X;
-		VM_NEXT;
-	/* Variable shifts: libpcap 1.10.3 gives 0 for X >= 32. */
-	VM_CASE(ALU_LSH_X):
-		A = X < 32 ? A << X : 0;
-		VM_NEXT;
-	VM_CASE(ALU_RSH_X):
-		A = X < 32 ? A >> X : 0;
-		VM_NEXT;
-	VM_CASE(ALU_NEG): /* neg: two's complement, 0 - A in unsigned */
-		A = 0u - A;
-		VM_NEXT;
+	/* --- ALU: one handler per opcode, each computing isa_alu with its
+	 * code a constant, so the compiler reduces it to the one operation.
+	 * isa.h documents the edge cases (bpf_filter's): 32-bit wrapping;
+	 * div or mod by 0 ends the program with 0 (by k only unvalidated);
+	 * shifts by X >= 32 give 0, by k use k mod 32 (k >= 32 unvalidated). */
+#define VM_ALU(name, code, mnemonic, arg)                                      \
+	VM_CASE(name): {                                                       \
+		struct isa_result r = isa_alu(code, A, isa_src(code, pc->k, X)); \
+		if (r.fault != ISA_OK)                                         \
+			return 0;                                              \
+		A = r.value;                                                   \
+		VM_NEXT;                                                       \
+	}
+	ISA_ALU_OPCODES(VM_ALU)
+#undef VM_ALU
 
 	/* --- jumps: offsets count from the next instruction; the validator
 	 * guarantees every target is inside the program and forward. ------ */

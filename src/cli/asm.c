@@ -11,7 +11,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-static const char usage[] =
+const char cli_asm_usage[] =
 	"usage: bpfx asm [-d|-dd|-ddd] FILE|-\n"
 	"Assemble a classic BPF program and print it as tcpdump -d/-dd/-ddd would.\n"
 	"FILE holds tcpdump's -d listing (\"(004) jeq #0x6 jt 5 jf 11\"), Linux bpf_asm\n"
@@ -26,7 +26,7 @@ int cli_asm(int argc, char **argv)
 	for (int i = 1; i < argc; i++) {
 		const char *a = argv[i];
 		if (!strcmp(a, "--help") || !strcmp(a, "-h")) {
-			fputs(usage, stdout);
+			fputs(cli_asm_usage, stdout);
 			return 0;
 		} else if (!strcmp(a, "-d")) {
 			style = FMT_D;
@@ -35,17 +35,17 @@ int cli_asm(int argc, char **argv)
 		} else if (!strcmp(a, "-ddd")) {
 			style = FMT_DDD;
 		} else if (a[0] == '-' && a[1]) {
-			fprintf(stderr, "bpfx asm: unknown option '%s'\n%s", a, usage);
+			fprintf(stderr, "bpfx asm: unknown option '%s'\n%s", a, cli_asm_usage);
 			return 2;
 		} else if (path) {
-			fprintf(stderr, "bpfx asm: one FILE only ('%s' and '%s')\n%s", path, a, usage);
+			fprintf(stderr, "bpfx asm: one FILE only ('%s' and '%s')\n%s", path, a, cli_asm_usage);
 			return 2;
 		} else {
 			path = a;
 		}
 	}
 	if (!path) {
-		fprintf(stderr, "bpfx asm: no FILE (use - for standard input)\n%s", usage);
+		fprintf(stderr, "bpfx asm: no FILE (use - for standard input)\n%s", cli_asm_usage);
 		return 2;
 	}
 	struct bpfx_program prog;
@@ -60,9 +60,5 @@ int cli_asm(int argc, char **argv)
 			ve.start, ve.msg);
 	fmt_program(stdout, prog.insns, prog.len, style);
 	bpfx_program_free(&prog);
-	if (fflush(stdout) != 0) {
-		fputs("bpfx asm: standard output: write failed\n", stderr);
-		return 2;
-	}
-	return 0;
+	return 0; /* main.c flushes and checks standard output */
 }

@@ -17,14 +17,17 @@
 #define MAX_FILES 256
 #define MAX_LINKTYPES 16
 
-static const char usage_text[] =
+const char cli_check_usage[] =
 	"usage: bpfx check -r FILE [-r FILE...] [-y LINKTYPE] [-s SNAPLEN] [-O|--loose] EXPRESSION...\n"
 	"       bpfx check -r FILE [-r FILE...] --program PROG\n"
+	"       bpfx check --kernel [-y LINKTYPE] [-s SNAPLEN] [-O|--loose] (EXPRESSION... | --program PROG)\n"
 	"Compile EXPRESSION with bpfx and libpcap, run each program on each\n"
 	"interpreter over every packet, list the packets where any verdict\n"
 	"differs; exit 1 if any does.  --program runs a hand-written program (as\n"
 	"`bpfx asm` reads it) on both interpreters instead.  --loose compiles\n"
 	"bpfx's program as libpcap optimizes (see bpfx compile --help).\n"
+	"--kernel (root) attaches the program to a packet socket (SO_ATTACH_FILTER)\n"
+	"and reports whether Linux accepts it and whether bpfx's validator agrees.\n"
 	"--ip6-transport is refused: libpcap has no such dialect to compare with\n"
 	"(tests/diff/ip6test.c checks the dialect against a reference instead).\n";
 
@@ -35,6 +38,7 @@ struct check_args {
 	uint32_t snaplen;
 	int optimize;
 	char *expr;
+	int kernel;              /* --kernel: ask Linux instead of reading files */
 	const char *program;     /* --program: a hand-written program ... */
 	struct bpfx_program hand; /* ... assembled and validated */
 };
@@ -60,7 +64,7 @@ static const char *linktype_label(int dlt, char buf[16])
 static int bad_usage(const char *msg, const char *arg)
 {
 	fprintf(stderr, "bpfx check: %s%s%s\n", msg, arg ? ": " : "", arg ? arg : "");
-	fputs(usage_text, stderr);
+	fputs(cli_check_usage, stderr);
 	return 2;
 }
 
@@ -71,13 +75,14 @@ static int parse_args(int argc, char **argv, struct check_args *a)
 		{ "help", no_argument, NULL, 'h' },
 		{ "program", required_argument, NULL, 'P' }, /* --program */
 		{ "loose", no_argument, NULL, 'L' },
+		{ "kernel", no_argument, NULL, 'K' },
 		{ "ip6-transport", no_argument, NULL, 'I' },
 		{ NULL, 0, NULL, 0 },
 	};
 	memset(a, 0, sizeof *a);
 	a->linktype = -1;
 	a->snaplen = 262144;
-	a->optimize = 1;
+	a->optimize = BPFX_OPT_EXACT;
 	optind = 1;
 	opterr = 0;
 	int c;
@@ -94,17 +99,28 @@ static int parse_args(int argc, char **argv, struct check_args *a)
 			if (!a->snaplen) /* tcpdump: -s 0 means the default */
 				a->snaplen = 262144;
 			break;
-		case 'O': a->optimize = 0; break;
+		case 'O': a->optimize = BPFX_OPT_OFF; break;
 		case 'L': a->optimize = BPFX_OPT_LOOSE; break;
 		case 'P': a->program = optarg; break;
+		case 'K': a->kernel = 1; break;
 		case 'I':
 			fputs("bpfx check: --ip6-transport is bpfx's own dialect and libpcap has none, so there is "
 			      "nothing to compare with; run it with bpfx filter --ip6-transport\n", stderr);
 			return 2;
-		case 'h': fputs(usage_text, stdout); return 0;
+		case 'h': fputs(cli_check_usage, stdout); return 0;
 		case ':': return bad_usage("option needs an argument", argv[optind - 1]);
 		default: return bad_usage("unknown option", argv[optind - 1]);
 		}
+	}
+	if (a->kernel) {
+		if (a->nfiles)
+			return bad_usage("--kernel reads no capture: drop -r", NULL);
+		if (a->program && optind < argc)
+			return bad_usage("--program and an expression: give one", NULL);
+		if (!a->program && optind == argc)
+			return bad_usage("no expression", NULL);
+		a->expr = cli_join(argc - optind, argv + optind);
+		return -1;
 	}
 	if (!a->nfiles)
 		return bad_usage("no capture to read (-r FILE)", NULL);
@@ -135,7 +151,7 @@ static void report_compile(const struct check_args *a, int rc, int dlt, const st
 			name);
 	if (e->bpfx_failed) {
 		fprintf(stderr, "bpfx check: bpfx rejects the expression for link type %s:\n", name);
-		err_print(stderr, "bpfx", a->expr, &e->bpfx);
+		err_print(stderr, "bpfx check", a->expr, &e->bpfx);
 	}
 	if (e->libpcap_failed)
 		fprintf(stderr, "bpfx check: libpcap rejects the expression for link type %s:\nlibpcap: %s\n",
@@ -200,7 +216,7 @@ static int check_file(const struct check_args *a, struct compiled *cs, const cha
 {
 	struct cap_reader r;
 	if (cap_open(&r, path) < 0) {
-		fprintf(stderr, "bpfx: %s\n", r.err);
+		fprintf(stderr, "bpfx check: %s\n", r.err);
 		return 2;
 	}
 	int status = 0;
@@ -220,7 +236,7 @@ static int check_file(const struct check_args *a, struct compiled *cs, const cha
 		}
 		if (got < 0) {
 			fflush(stdout);
-			fprintf(stderr, "bpfx: %s\n", r.err);
+			fprintf(stderr, "bpfx check: %s\n", r.err);
 			status = 2;
 		}
 	}
@@ -242,12 +258,66 @@ static void print_summary(const struct compiled *cs, unsigned long npackets, uns
 	puts(")");
 }
 
+/* --kernel: bpfx's validator and Linux's on one program.  Exit 0 when the
+ * kernel accepts it and the validator agrees, 1 when the kernel refuses it
+ * or the two disagree, 2 when it cannot be asked. */
+static int check_kernel_mode(const struct check_args *a)
+{
+	struct bpfx_program p = { 0 };
+	if (a->program) { /* not validated: the validator's verdict is asked below */
+		struct asm_error ae;
+		if (asm_read_file(a->program, &p, &ae) < 0) {
+			asm_error_print(stderr, "bpfx check", a->program, &ae);
+			return 2;
+		}
+	} else {
+		struct bpfx_options o;
+		struct bpfx_error e;
+		bpfx_options_init(&o);
+		o.linktype = a->linktype >= 0 ? a->linktype : 1; /* DLT_EN10MB */
+		o.snaplen = a->snaplen;
+		o.optimize = a->optimize;
+		if (bpfx_compile(a->expr, &o, &p, &e) < 0) {
+			err_print(stderr, "bpfx check", a->expr, &e);
+			return 2;
+		}
+	}
+	char why[256];
+	struct bpfx_error ve;
+	int valid = bpfx_validate(p.insns, p.len, &ve) == 0;
+	int k = check_kernel(p.insns, p.len, why, sizeof why);
+	if (k == CHECK_KERNEL_UNTESTED) {
+		fprintf(stderr, "bpfx check: --kernel: %s\n", why);
+		bpfx_program_free(&p);
+		return 2;
+	}
+	if (valid)
+		printf("validator: accepts (%u instructions)\n", p.len);
+	else
+		printf("validator: refuses: instruction %d: %s\n", ve.start, ve.msg);
+	if (k == CHECK_KERNEL_ACCEPTS)
+		printf("kernel: accepts\n");
+	else
+		printf("kernel: refuses: %s\n", why);
+	int agree = valid == (k == CHECK_KERNEL_ACCEPTS);
+	if (!agree)
+		printf("disagreement: bpfx's validator %s, the kernel %s\n", valid ? "accepts" : "refuses",
+		       k == CHECK_KERNEL_ACCEPTS ? "accepts" : "refuses");
+	bpfx_program_free(&p);
+	return agree && k == CHECK_KERNEL_ACCEPTS ? 0 : 1;
+}
+
 int cli_check(int argc, char **argv)
 {
 	struct check_args a;
 	int status = parse_args(argc, argv, &a);
 	if (status >= 0)
 		return status;
+	if (a.kernel) {
+		status = check_kernel_mode(&a);
+		free(a.expr);
+		return status;
+	}
 	struct compiled cs = { .n = 0 };
 	unsigned long npackets = 0, ndisagree = 0, ncut = 0;
 	status = 0;
@@ -255,7 +325,7 @@ int cli_check(int argc, char **argv)
 		status = check_file(&a, &cs, a.files[i], &npackets, &ndisagree, &ncut);
 	if (cs.n)
 		print_summary(&cs, npackets, ndisagree);
-	if (ncut && a.optimize == 1 && !a.program)
+	if (ncut && a.optimize == BPFX_OPT_EXACT && !a.program)
 		fprintf(stderr, "bpfx check: %lu of the packets that disagree are cut short (caplen < len): "
 			"libpcap's optimizer drops loads bpfx keeps, so a packet too short for one can get "
 			"another verdict; --loose optimizes as libpcap does\n", ncut);
@@ -265,7 +335,5 @@ int cli_check(int argc, char **argv)
 		check_free(&cs.c[i]);
 	bpfx_program_free(&a.hand); /* --program */
 	free(a.expr);
-	if (fflush(stdout) != 0 && !status)
-		status = 2;
-	return status;
+	return status; /* main.c flushes and checks standard output */
 }

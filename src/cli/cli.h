@@ -4,6 +4,7 @@
 #ifndef BPFX_CLI_H
 #define BPFX_CLI_H
 #include <stdint.h>
+#include <pcap/pcap.h>
 
 int cli_compile(int argc, char **argv);
 int cli_filter(int argc, char **argv);
@@ -13,10 +14,44 @@ int cli_dissect(int argc, char **argv);
 int cli_trace(int argc, char **argv);
 int cli_asm(int argc, char **argv);
 
+/* Each command's usage and option text, printed by COMMAND --help and,
+ * all together, by bpfx --help. */
+extern const char cli_compile_usage[], cli_filter_usage[], cli_check_usage[], cli_explain_usage[],
+	cli_dissect_usage[], cli_trace_usage[], cli_asm_usage[];
+
 /* Join argv[0..argc) with single spaces, as tcpdump does; malloc'd. */
 char *cli_join(int argc, char **argv);
 /* Parse a link type name (or number); exits 2 with a message if unknown. */
 int cli_linktype(const char *arg);
 /* Parse a decimal unsigned; exits 2 naming the option if malformed. */
 uint32_t cli_uint(const char *opt, const char *arg);
+/* The same from 1 up: a count (-c) or a packet number (--packet). */
+uint32_t cli_count(const char *opt, const char *arg);
+/* "bpfx COMMAND", the prefix of every message (set by main.c). */
+extern const char *cli_prog;
+
+/* stop.c: SIGINT/SIGTERM/SIGHUP stop a run between two packets. */
+void cli_stop_install(void);
+/* Also break out of this live capture's wait (NULL: none). */
+void cli_stop_watch(pcap_t *live);
+/* Nonzero once a stop signal has arrived. */
+int cli_stopped(void);
+/* Hold (1) or let through (0) the stop signals: around the output of a
+ * packet to a descriptor a signal can cut (cli_stop_can_cut), so each
+ * record is written whole; a held signal is only delayed. */
+void cli_stop_hold(int hold);
+int cli_stop_can_cut(int fd);
+
+/* live.c: around a live capture, as tcpdump 4.99 prints it. */
+/* -D: "1.eth0 [Up, Running, Connected]"...; the exit status. */
+int cli_list_devices(void);
+/* "bpfx filter: listening on lo, link-type ..." on stderr; QUIET adds
+ * tcpdump's "verbose output suppressed" wording (no -v, no -w). */
+void cli_live_announce(pcap_t *p, const char *dev, int quiet);
+/* "N packets captured", "... received by filter", "... dropped by kernel". */
+void cli_live_stats(pcap_t *p, unsigned long captured);
+
+/* main.c: flush standard output and report a failure to write it
+ * ("bpfx COMMAND: standard output: REASON"); returns 2 then, else status. */
+int cli_finish(const char *cmd, int status);
 #endif

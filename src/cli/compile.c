@@ -9,7 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-static const char usage[] =
+const char cli_compile_usage[] =
 	"usage: bpfx compile [-O|--loose] [-y LINKTYPE] [-s SNAPLEN] [-d|-dd|-ddd|--asm|--json] EXPRESSION...\n"
 	"  -O           do not run the optimizer (as tcpdump -O)\n"
 	"  --loose      optimize as libpcap does: shorter, but on a packet too\n"
@@ -29,16 +29,17 @@ int cli_compile(int argc, char **argv)
 	enum fmt_style style = FMT_D;
 	int i;
 	bpfx_options_init(&o);
+	o.dump_to = stderr; /* --dump= */
 	for (i = 1; i < argc; i++) {
 		char *a = argv[i];
 		if (!strcmp(a, "--")) {
 			i++;
 			break;
 		} else if (!strcmp(a, "--help") || !strcmp(a, "-h")) {
-			fputs(usage, stdout);
+			fputs(cli_compile_usage, stdout);
 			return 0;
 		} else if (!strcmp(a, "-O")) {
-			o.optimize = 0;
+			o.optimize = BPFX_OPT_OFF;
 		} else if (!strcmp(a, "--loose")) {
 			o.optimize = BPFX_OPT_LOOSE;
 		} else if (!strcmp(a, "--ip6-transport")) {
@@ -70,7 +71,7 @@ int cli_compile(int argc, char **argv)
 			style = FMT_JSON;
 		} else if (!strcmp(a, "-y") || !strcmp(a, "-s")) {
 			if (i + 1 >= argc) {
-				fprintf(stderr, "bpfx compile: %s needs an argument\n%s", a, usage);
+				fprintf(stderr, "bpfx compile: %s needs an argument\n%s", a, cli_compile_usage);
 				return 2;
 			}
 			if (a[1] == 'y')
@@ -78,7 +79,7 @@ int cli_compile(int argc, char **argv)
 			else
 				o.snaplen = cli_uint("-s", argv[++i]);
 		} else if (a[0] == '-' && a[1] && !(a[1] >= '0' && a[1] <= '9')) {
-			fprintf(stderr, "bpfx compile: unknown option '%s'\n%s", a, usage);
+			fprintf(stderr, "bpfx compile: unknown option '%s'\n%s", a, cli_compile_usage);
 			return 2;
 		} else {
 			break;

@@ -1,5 +1,5 @@
 /* dissect.c: `bpfx dissect -r FILE [--packet N] [-c COUNT]`: the field
- * tables of src/dissect.c for every packet of FILE, or COUNT packets from
+ * tables of src/decode/dissect.c for every packet of FILE, or COUNT packets from
  * packet N on (N is 1-based, as tcpdump and `bpfx trace` count).  Exit 2
  * on bad usage, an unreadable or damaged file, a link type dissect does
  * not read, or a packet number past the end, each message naming the file
@@ -7,13 +7,13 @@
 #include "cli.h"
 #include "bpfx.h"
 #include "capture.h"
-#include "dissect.h"
+#include "decode/dissect.h"
 #include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-static const char usage_text[] =
+const char cli_dissect_usage[] =
 	"usage: bpfx dissect -r FILE [--packet N] [-c COUNT]\n"
 	"Print each packet of FILE (pcap or pcapng, - for stdin) field by field:\n"
 	"offset, width in bits, raw bits, the filter expression that reads the\n"
@@ -24,7 +24,7 @@ static const char usage_text[] =
 static int bad_usage(const char *msg, const char *arg)
 {
 	fprintf(stderr, "bpfx dissect: %s%s%s\n", msg, arg ? ": " : "", arg ? arg : "");
-	fputs(usage_text, stderr);
+	fputs(cli_dissect_usage, stderr);
 	return 2;
 }
 
@@ -48,17 +48,13 @@ int cli_dissect(int argc, char **argv)
 			file = optarg;
 			break;
 		case 'c':
-			count = cli_uint("-c", optarg);
-			if (!count)
-				return bad_usage("-c must be at least 1", optarg);
+			count = cli_count("-c", optarg);
 			break;
 		case 'p':
-			first = cli_uint("--packet", optarg);
-			if (!first)
-				return bad_usage("--packet counts from 1", optarg);
+			first = cli_count("--packet", optarg);
 			have_packet = 1;
 			break;
-		case 'h': fputs(usage_text, stdout); return 0;
+		case 'h': fputs(cli_dissect_usage, stdout); return 0;
 		case ':': return bad_usage("option needs an argument", argv[optind - 1]);
 		default: return bad_usage("unknown option", argv[optind - 1]);
 		}

@@ -10,7 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-static const char usage[] =
+const char cli_explain_usage[] =
 	"usage: bpfx explain [-y LINKTYPE] [-O|--loose] [-s SNAPLEN] [--json] EXPRESSION...\n"
 	"Compile EXPRESSION and annotate each instruction: the part of the expression\n"
 	"that produced it, the header field it reads, the question each branch asks.\n"
@@ -32,19 +32,19 @@ int cli_explain(int argc, char **argv)
 			i++;
 			break;
 		} else if (!strcmp(a, "--help") || !strcmp(a, "-h")) {
-			fputs(usage, stdout);
+			fputs(cli_explain_usage, stdout);
 			return 0;
 		} else if (!strcmp(a, "--json")) {
 			json = 1;
 		} else if (!strcmp(a, "-O")) {
-			o.optimize = 0;
+			o.optimize = BPFX_OPT_OFF;
 		} else if (!strcmp(a, "--loose")) {
 			o.optimize = BPFX_OPT_LOOSE;
 		} else if (!strcmp(a, "--ip6-transport")) {
 			o.ip6_transport = 1;
 		} else if (!strcmp(a, "-y") || !strcmp(a, "-s")) {
 			if (i + 1 >= argc) {
-				fprintf(stderr, "bpfx explain: %s needs an argument\n%s", a, usage);
+				fprintf(stderr, "bpfx explain: %s needs an argument\n%s", a, cli_explain_usage);
 				return 2;
 			}
 			if (a[1] == 'y')
@@ -52,14 +52,14 @@ int cli_explain(int argc, char **argv)
 			else
 				o.snaplen = cli_uint("-s", argv[++i]);
 		} else if (a[0] == '-' && a[1] && !(a[1] >= '0' && a[1] <= '9')) {
-			fprintf(stderr, "bpfx explain: unknown option '%s'\n%s", a, usage);
+			fprintf(stderr, "bpfx explain: unknown option '%s'\n%s", a, cli_explain_usage);
 			return 2;
 		} else {
 			break;
 		}
 	}
 	if (i == argc) {
-		fprintf(stderr, "bpfx explain: no expression\n%s", usage);
+		fprintf(stderr, "bpfx explain: no expression\n%s", cli_explain_usage);
 		return 2;
 	}
 	char *expr = cli_join(argc - i, argv + i);
@@ -81,9 +81,5 @@ int cli_explain(int argc, char **argv)
 	}
 	explain_free(&e);
 	free(expr);
-	if (fflush(stdout) != 0) {
-		fputs("bpfx explain: standard output: write failed\n", stderr);
-		return 2;
-	}
-	return 0;
+	return 0; /* main.c flushes and checks standard output */
 }

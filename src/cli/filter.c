@@ -12,27 +12,41 @@
 #include "error.h"
 #include "asm.h" /* --program (bpfx asm syntax) */
 #include "decode/decode.h"
+#include <errno.h>
 #include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
+#include <unistd.h>
 
 #define MAX_FILES 256
 
-static const char usage_text[] =
-	"usage: bpfx filter -r FILE [-r FILE...] [-w OUT] [-c COUNT] [-O|--loose] [-e] [-v...]\n"
-	"                   [-x|-xx|-X|-XX|-A] [-n|-nn] [-q] [-S] [-t...]\n"
-	"                   [--dont-verify-checksums] [--decode-as PORT=resp]\n"
+const char cli_filter_usage[] =
+	"usage: bpfx filter -r FILE [-r FILE...] [-w OUT] [-c COUNT] [-O|--loose] [-e] [-v...] [-l] [-U]\n"
+	"                   [-x|-xx|-X|-XX|-A] [-n|-nn] [-q] [-S] [-t...] [-#|--number] [--count]\n"
+	"                   [--dont-verify-checksums] [--decode-as PORT=resp] [-T resp]\n"
 	"                   [--engine bpfx|libpcap] [--ip6-transport]\n"
-	"                   [EXPRESSION... | --program PROG]\n"
+	"                   [EXPRESSION... | -F FILE | --program PROG]\n"
+	"       bpfx filter -i IFACE [-p] [-s SNAPLEN] [-Q in|out|inout] [the options above]\n"
+	"       bpfx filter -D\n"
 	"Print (or with -w write) the packets of each FILE (pcap or pcapng, - for\n"
 	"stdin) that EXPRESSION accepts; no EXPRESSION accepts every packet.\n"
 	"--program PROG runs a hand-written program (-d listing or bpf_asm syntax,\n"
 	"as `bpfx asm` reads) instead of an expression.  --loose optimizes as\n"
 	"libpcap does, so a packet cut short of a header the filter reads gets\n"
-	"tcpdump's verdict (see bpfx compile --help).  --ip6-transport compiles\n"
-	"the dialect (see bpfx compile --help), which only bpfx's engine has.\n";
+	"tcpdump's verdict (see bpfx compile --help).  -l: line-buffered output;\n"
+	"-U: each packet written (or printed) at once.  SIGINT, SIGTERM or SIGHUP\n"
+	"stop between two packets: what was written so far is whole.  As tcpdump:\n"
+	"-F FILE reads the expression from FILE ('#' starts a comment); -# numbers\n"
+	"the packets; --count prints only how many matched; -T resp decodes every\n"
+	"TCP payload as RESP (--decode-as PORT=resp: only on PORT).\n"
+	"-i IFACE captures live through libpcap, with bpfx's program (--engine\n"
+	"libpcap: libpcap's) run by the kernel; -p: not promiscuous; -s: bytes\n"
+	"kept per packet (default 262144); -Q: direction.  The end (-c, or a stop\n"
+	"signal) prints tcpdump's counts.  -D lists the interfaces as tcpdump -D.\n"
+	"--ip6-transport compiles the dialect (see bpfx compile --help), which only\n"
+	"bpfx's engine has.\n";
 
 enum engine { ENGINE_BPFX, ENGINE_LIBPCAP };
 
@@ -42,6 +56,16 @@ struct filter_args {
 	const char *out;         /* -w */
 	unsigned long count;     /* -c; 0 = no limit */
 	int optimize;            /* 0 with -O */
+	int packet_buffered;     /* -U: flush after every packet */
+	int line_buffered;       /* -l: standard output line-buffered */
+	int number;              /* -#: packet numbers before each packet */
+	int count_only;          /* --count: print only how many matched */
+	const char *infile;      /* -F: the expression is this file's text */
+	const char *iface;       /* -i: capture live here instead of -r */
+	int list_devices;        /* -D */
+	int no_promisc;          /* -p */
+	uint32_t snaplen;        /* -s, live only (a file has its own) */
+	int direction;           /* -Q: PCAP_D_IN, PCAP_D_OUT, PCAP_D_INOUT */
 	enum engine engine;
 	int ip6_transport;       /* --ip6-transport */
 	struct dec_opts dec;
@@ -55,17 +79,18 @@ struct filter_args {
 struct filter_prog {
 	int valid, linktype;
 	int all;                 /* no expression: every packet, no program */
+	int kernel;              /* live: the kernel runs the program */
 	uint32_t snaplen;
 	struct bpfx_program bp;
 	struct bpf_program lp;
 };
 
-enum { OPT_ENGINE = 256, OPT_NOCKSUM, OPT_DECODE_AS, OPT_HELP, OPT_PROGRAM, OPT_LOOSE, OPT_IP6T };
+enum { OPT_ENGINE = 256, OPT_NOCKSUM, OPT_DECODE_AS, OPT_HELP, OPT_PROGRAM, OPT_LOOSE, OPT_COUNT, OPT_IP6T };
 
 static int bad_usage(const char *msg, const char *arg)
 {
 	fprintf(stderr, "bpfx filter: %s%s%s\n", msg, arg ? ": " : "", arg ? arg : "");
-	fputs(usage_text, stderr);
+	fputs(cli_filter_usage, stderr);
 	return 2;
 }
 
@@ -88,6 +113,45 @@ static int parse_decode_as(const char *arg, struct dec_opts *d)
 	return 0;
 }
 
+/* -F FILE: the expression as tcpdump reads it, with each '#' comment
+ * (to the end of its line) blanked out; malloc'd, NULL after a message. */
+static char *read_infile(const char *path)
+{
+	FILE *f = fopen(path, "r");
+	if (!f) {
+		fprintf(stderr, "bpfx filter: -F %s: %s\n", path, strerror(errno));
+		return NULL;
+	}
+	size_t n = 0, cap = 256;
+	char *s = malloc(cap);
+	int c, comment = 0;
+	while (s && (c = getc(f)) != EOF) {
+		if (c == '#')
+			comment = 1;
+		else if (c == '\n')
+			comment = 0;
+		if (n + 1 == cap) {
+			char *t = realloc(s, cap *= 2);
+			if (!t)
+				free(s);
+			s = t;
+			if (!s)
+				break;
+		}
+		s[n++] = comment ? ' ' : (char)c;
+	}
+	int bad = ferror(f) || !s;
+	int e = errno;
+	fclose(f);
+	if (bad) {
+		fprintf(stderr, "bpfx filter: -F %s: %s\n", path, s ? strerror(e) : "out of memory");
+		free(s);
+		return NULL;
+	}
+	s[n] = 0;
+	return s;
+}
+
 /* Returns -1 to go on, else the exit status. */
 static int parse_args(int argc, char **argv, struct filter_args *a)
 {
@@ -98,15 +162,19 @@ static int parse_args(int argc, char **argv, struct filter_args *a)
 		{ "help", no_argument, NULL, OPT_HELP },
 		{ "program", required_argument, NULL, OPT_PROGRAM },
 		{ "loose", no_argument, NULL, OPT_LOOSE },
+		{ "count", no_argument, NULL, OPT_COUNT },
+		{ "number", no_argument, NULL, '#' },
 		{ "ip6-transport", no_argument, NULL, OPT_IP6T },
 		{ NULL, 0, NULL, 0 },
 	};
 	memset(a, 0, sizeof *a);
-	a->optimize = 1;
+	a->optimize = BPFX_OPT_EXACT;
+	a->snaplen = 262144;
+	a->direction = PCAP_D_INOUT;
 	optind = 1;
 	opterr = 0;
 	int c;
-	while ((c = getopt_long(argc, argv, ":r:w:c:OevxXAnqSt", longopts, NULL)) != -1) {
+	while ((c = getopt_long(argc, argv, ":r:w:c:OevxXAnqStlUF:T:#i:Dps:Q:", longopts, NULL)) != -1) {
 		switch (c) {
 		case 'r':
 			if (a->nfiles == MAX_FILES)
@@ -115,11 +183,37 @@ static int parse_args(int argc, char **argv, struct filter_args *a)
 			break;
 		case 'w': a->out = optarg; break;
 		case 'c':
-			a->count = cli_uint("-c", optarg);
-			if (!a->count)
-				return bad_usage("-c needs a count of at least 1", optarg);
+			a->count = cli_count("-c", optarg);
 			break;
-		case 'O': a->optimize = 0; break;
+		case 'O': a->optimize = BPFX_OPT_OFF; break;
+		case 'U': a->packet_buffered = 1; break;
+		case 'l': a->line_buffered = 1; break;
+		case '#': a->number = 1; break;
+		case 'i': a->iface = optarg; break;
+		case 'D': a->list_devices = 1; break;
+		case 'p': a->no_promisc = 1; break;
+		case 's':
+			a->snaplen = cli_uint("-s", optarg);
+			if (a->snaplen == 0) /* tcpdump -s 0: the default */
+				a->snaplen = 262144;
+			break;
+		case 'Q':
+			if (!strcmp(optarg, "in"))
+				a->direction = PCAP_D_IN;
+			else if (!strcmp(optarg, "out"))
+				a->direction = PCAP_D_OUT;
+			else if (!strcmp(optarg, "inout"))
+				a->direction = PCAP_D_INOUT;
+			else
+				return bad_usage("-Q is in, out or inout", optarg);
+			break;
+		case OPT_COUNT: a->count_only = 1; break;
+		case 'F': a->infile = optarg; break;
+		case 'T': /* tcpdump's -T resp: every TCP payload is RESP */
+			if (strcmp(optarg, "resp"))
+				return bad_usage("-T knows one type, resp", optarg);
+			a->dec.resp_port = DEC_RESP_ANY;
+			break;
 		case OPT_LOOSE: a->optimize = BPFX_OPT_LOOSE; break;
 		case OPT_IP6T: a->ip6_transport = 1; break;
 		case 'e': a->dec.eflag = 1; break;
@@ -145,15 +239,26 @@ static int parse_args(int argc, char **argv, struct filter_args *a)
 				return bad_usage("--engine is bpfx or libpcap", optarg);
 			break;
 		case OPT_PROGRAM: a->program = optarg; break;
-		case OPT_HELP: fputs(usage_text, stdout); return 0;
+		case OPT_HELP: fputs(cli_filter_usage, stdout); return 0;
 		case ':': return bad_usage("option needs an argument", argv[optind - 1]);
 		default: return bad_usage("unknown option", argv[optind - 1]);
 		}
 	}
-	if (!a->nfiles)
-		return bad_usage("no capture to read (-r FILE)", NULL);
+	if (a->list_devices)
+		return -1;
+	if (a->iface && a->nfiles)
+		return bad_usage("-i and -r: capture live or read files, not both", NULL);
+	if (!a->nfiles && !a->iface)
+		return bad_usage("no capture to read (-r FILE) or interface (-i IFACE)", NULL);
 	if (a->ip6_transport && a->engine == ENGINE_LIBPCAP)
 		return bad_usage("--ip6-transport is bpfx's dialect: libpcap has none (--engine bpfx)", NULL);
+	/* tcpdump truncates the output before reading the input: refuse */
+	for (int i = 0; a->out && i < a->nfiles; i++)
+		if (cap_same_file(a->files[i], a->out)) {
+			fprintf(stderr, "bpfx filter: -w %s is the file -r %s reads: writing would destroy it\n",
+				a->out, a->files[i]);
+			return 2;
+		}
 	/* tcpdump caps -t at 5 (-ttttt) and -x/-X at 2 */
 	if (a->dec.tflag > 5)
 		a->dec.tflag = 5;
@@ -169,6 +274,13 @@ static int parse_args(int argc, char **argv, struct filter_args *a)
 			return bad_usage("--program runs on bpfx's engine only", NULL);
 		if (asm_load_program(stderr, "bpfx filter", a->program, &a->hand) < 0)
 			return 2;
+	}
+	if (a->infile) {
+		if (optind < argc)
+			fprintf(stderr, "bpfx filter: warning: -F %s: the expression on the command line is ignored, "
+					"as tcpdump does\n", a->infile);
+		a->expr = read_infile(a->infile);
+		return a->expr ? -1 : 2;
 	}
 	a->expr = cli_join(argc - optind, argv + optind);
 	return -1;
@@ -201,9 +313,14 @@ static int prog_for(struct filter_prog *fp, const struct filter_args *a, struct 
 	} else if (!a->expr[strspn(a->expr, " \t\n")]) {
 		fp->all = 1;
 	} else if (a->engine == ENGINE_LIBPCAP) {
-		/* netmask 0, as tcpdump uses when reading files */
-		if (pcap_compile(r->p, &fp->lp, a->expr, a->optimize, 0) < 0) {
-			fprintf(stderr, "bpfx: %s: libpcap: %s\n", cap_display(r->path), pcap_geterr(r->p));
+		/* netmask 0, as tcpdump uses when reading files; live, the
+		 * interface's, as tcpdump looks it up */
+		bpf_u_int32 net = 0, mask = 0;
+		char ebuf[PCAP_ERRBUF_SIZE];
+		if (r->live && pcap_lookupnet(r->path, &net, &mask, ebuf) < 0)
+			mask = 0;
+		if (pcap_compile(r->p, &fp->lp, a->expr, a->optimize, mask) < 0) {
+			fprintf(stderr, "bpfx filter: %s: libpcap: %s\n", cap_display(r->path), pcap_geterr(r->p));
 			return -1;
 		}
 	} else {
@@ -214,19 +331,19 @@ static int prog_for(struct filter_prog *fp, const struct filter_args *a, struct 
 		o.snaplen = snap;
 		o.optimize = a->optimize;
 		o.ip6_transport = a->ip6_transport;
-		o.savefile = 1; /* as tcpdump -r compiles: see bpfx_options */
+		o.savefile = !r->live; /* as tcpdump -r compiles: see bpfx_options */
 		o.swapped = pcap_is_swapped(r->p) == 1;
 		if (bpfx_compile(a->expr, &o, &fp->bp, &e) < 0) {
-			/* "bpfx: FILE (link type EN10MB): why", then the caret */
+			/* "bpfx filter: FILE (link type EN10MB): why", then the caret */
 			char where[CAP_ERRLEN], num[16];
 			snprintf(num, sizeof num, "%d", dlt);
-			snprintf(where, sizeof where, "bpfx: %s (link type %s)", cap_display(r->path),
+			snprintf(where, sizeof where, "bpfx filter: %s (link type %s)", cap_display(r->path),
 				 name ? name : num);
 			err_print(stderr, where, a->expr, &e);
 			return -1;
 		}
 		if (bpfx_validate(fp->bp.insns, fp->bp.len, &e) < 0) {
-			fprintf(stderr, "bpfx: internal error: compiled program fails validation at insn %d: %s\n",
+			fprintf(stderr, "bpfx filter: internal error: compiled program fails validation at insn %d: %s\n",
 				e.start, e.msg);
 			return -1;
 		}
@@ -239,96 +356,23 @@ static int prog_for(struct filter_prog *fp, const struct filter_args *a, struct 
 
 static int matches(const struct filter_prog *fp, const struct pcap_pkthdr *h, const u_char *pkt)
 {
-	if (fp->all)
+	if (fp->all || fp->kernel)
 		return 1;
 	if (fp->lp.bf_insns)
 		return bpf_filter(fp->lp.bf_insns, pkt, h->len, h->caplen) != 0;
 	return bpfx_run(fp->bp.insns, pkt, h->len, h->caplen) != 0;
 }
 
-/* Timestamp as tcpdump's -t flags ask; prev/first feed the deltas. */
-static void print_ts(FILE *f, int tflag, const struct timeval *tv, struct timeval *prev, struct timeval *first)
-{
-	if (!first->tv_sec && !first->tv_usec)
-		*first = *prev = *tv;
-	struct tm tm;
-	time_t s = tv->tv_sec;
-	long long d;
-	switch (tflag) {
-	case 1: return;
-	case 2: fprintf(f, "%lld.%06ld ", (long long)tv->tv_sec, (long)tv->tv_usec); return;
-	case 3:
-	case 5: {
-		const struct timeval *base = tflag == 3 ? prev : first;
-		d = ((long long)tv->tv_sec - base->tv_sec) * 1000000 + (tv->tv_usec - base->tv_usec);
-		*prev = *tv;
-		if (d < 0) {
-			fputc('-', f);
-			d = -d;
-		} else {
-			fputc(' ', f);
-		}
-		long long sec = d / 1000000;
-		fprintf(f, "%02lld:%02lld:%02lld.%06lld ", sec / 3600, sec / 60 % 60, sec % 60, d % 1000000);
-		return;
-	}
-	default:
-		localtime_r(&s, &tm);
-		if (tflag == 4)
-			fprintf(f, "%04d-%02d-%02d ", tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday);
-		fprintf(f, "%02d:%02d:%02d.%06ld ", tm.tm_hour, tm.tm_min, tm.tm_sec, (long)tv->tv_usec);
-	}
-}
-
-/* -x/-X without a decoder: the whole packet in tcpdump's hex layout. */
-static void print_hex(FILE *f, const u_char *p, uint32_t n, int ascii)
-{
-	for (uint32_t off = 0; off < n; off += 16) {
-		fprintf(f, "\t0x%04x:  ", off);
-		uint32_t end = off + 16 < n ? off + 16 : n;
-		for (uint32_t i = off; i < off + 16; i++) {
-			if (i < end)
-				fprintf(f, "%02x", p[i]);
-			else if (ascii)
-				fputs("  ", f);
-			if ((i & 1) && (i + 1 < end || ascii))
-				fputc(' ', f);
-		}
-		if (ascii) {
-			fputc(' ', f);
-			for (uint32_t i = off; i < end; i++)
-				fputc(p[i] >= 0x20 && p[i] < 0x7f ? p[i] : '.', f);
-		}
-		fputc('\n', f);
-	}
-}
-
 struct printer {
 	const struct dec_opts *o;
-	struct dec_ctx *dec;     /* NULL: no decoder for this link type */
+	struct dec_ctx *dec;     /* the decoder for this link type; NULL: out of memory */
 	int linktype;
-	struct timeval prev, first;
 };
 
 static void print_packet(struct printer *pr, const struct pcap_pkthdr *h, const u_char *pkt)
 {
-	if (pr->dec) {
+	if (pr->dec)
 		dec_packet(pr->dec, stdout, h, pkt);
-		return;
-	}
-	const char *name = bpfx_linktype_name(pr->linktype);
-	if (!name)
-		name = pcap_datalink_val_to_name(pr->linktype);
-	print_ts(stdout, pr->o->tflag, &h->ts, &pr->prev, &pr->first);
-	if (name)
-		printf("%s packet, length %u", name, h->len);
-	else
-		printf("link type %d packet, length %u", pr->linktype, h->len);
-	if (h->caplen < h->len)
-		printf(" [captured %u]", h->caplen);
-	putchar('\n');
-	if (pr->o->xflag || pr->o->Xflag)
-		print_hex(stdout, pkt, h->caplen, pr->o->Xflag != 0);
 }
 
 static void printer_linktype(struct printer *pr, int dlt)
@@ -337,7 +381,7 @@ static void printer_linktype(struct printer *pr, int dlt)
 		return;
 	if (pr->dec)
 		dec_free(pr->dec);
-	pr->dec = dec_new(pr->o, dlt); /* NULL: no printer for dlt */
+	pr->dec = dec_new(pr->o, dlt); /* any dlt: a raw printer for those without one */
 	pr->linktype = dlt;
 }
 
@@ -362,14 +406,31 @@ static int filter_file(const struct filter_args *a, struct cap_reader *r, struct
 {
 	if (prog_for(fp, a, r) < 0)
 		return 2;
-	announce(r);
-	if (a->out) {
-		if (!w->d && cap_writer_open(w, a->out, r) < 0) {
-			fprintf(stderr, "bpfx: %s\n", w->err);
+	if (r->live && !fp->all) {
+		/* the point of -i: bpfx's own program runs in the kernel
+		 * (--engine libpcap: libpcap's), as tcpdump hands it over */
+		struct bpf_program k = { fp->bp.len, fp->bp.insns };
+		if (fp->lp.bf_insns)
+			k = fp->lp;
+		if (pcap_setfilter(r->p, &k) < 0) {
+			fprintf(stderr, "bpfx filter: %s: the kernel refused the program: %s\n", r->path,
+				pcap_geterr(r->p));
 			return 2;
 		}
+		fp->kernel = 1;
+	}
+	if (r->live)
+		cli_live_announce(r->p, r->path, !a->dec.vflag && !a->out);
+	else
+		announce(r);
+	if (a->out) {
+		if (!w->d && cap_writer_open(w, a->out, r) < 0) {
+			fprintf(stderr, "bpfx filter: %s\n", w->err);
+			return 2;
+		}
+		w->flush_each = a->packet_buffered;
 		if (w->linktype != cap_linktype(r)) {
-			fprintf(stderr, "bpfx: %s: link type %d differs from %d already written to %s\n",
+			fprintf(stderr, "bpfx filter: %s: link type %d differs from %d already written to %s\n",
 				cap_display(r->path), cap_linktype(r), w->linktype, cap_display(a->out));
 			return 2;
 		}
@@ -379,18 +440,37 @@ static int filter_file(const struct filter_args *a, struct cap_reader *r, struct
 	struct pcap_pkthdr *h;
 	const u_char *pkt;
 	int got = 0;
-	while ((!a->count || *matched < a->count) && (got = cap_next(r, &h, &pkt)) > 0) {
+	int hold = cli_stop_can_cut(a->out ? fileno(pcap_dump_file(w->d)) : STDOUT_FILENO);
+	/* a stop signal is looked at between packets only (stop.c) */
+	while ((!a->count || *matched < a->count) && !cli_stopped() && (got = cap_next(r, &h, &pkt)) > 0) {
 		if (!matches(fp, h, pkt))
 			continue;
 		++*matched;
-		if (a->out)
-			cap_write(w, h, pkt);
-		else
+		if (!a->out && a->count_only)
+			continue;
+		if (hold)
+			cli_stop_hold(1);
+		int bad = 0;
+		if (!a->out) {
+			if (a->number) /* tcpdump -#: the number, 5 wide, 2 spaces */
+				printf("%5lu  ", *matched);
 			print_packet(pr, h, pkt);
+			if (a->packet_buffered)
+				fflush(stdout);
+		} else {
+			bad = cap_write(w, h, pkt) < 0;
+		}
+		if (hold)
+			cli_stop_hold(0);
+		if (bad) {
+			fprintf(stderr, "bpfx filter: %s\n", w->err);
+			return 2;
+		}
 	}
-	if ((!a->count || *matched < a->count) && got < 0) {
+	/* a read cut short by the signal (EINTR on a pipe) is the stop, not damage */
+	if ((!a->count || *matched < a->count) && got < 0 && !cli_stopped()) {
 		fflush(stdout);
-		fprintf(stderr, "bpfx: %s\n", r->err);
+		fprintf(stderr, "bpfx filter: %s\n", r->err);
 		return 2;
 	}
 	return 0;
@@ -407,26 +487,64 @@ int cli_filter(int argc, char **argv)
 	struct cap_writer w = { 0 };
 	unsigned long matched = 0;
 	status = 0;
-	for (int i = 0; i < a.nfiles && !status && (!a.count || matched < a.count); i++) {
+	cli_stop_install();
+	if (a.line_buffered) /* -l, as tcpdump: whole lines as they come */
+		setvbuf(stdout, NULL, _IOLBF, 0);
+	if (a.list_devices)
+		return cli_list_devices();
+	int i;
+	if (a.iface) { /* -i: one live capture, counted as tcpdump counts */
+		struct cap_reader r;
+		if (cap_open_live(&r, a.iface, a.snaplen, !a.no_promisc, a.direction) < 0) {
+			fprintf(stderr, "bpfx filter: %s\n", r.err);
+			status = 2;
+		} else {
+			cli_stop_watch(r.p);
+			status = filter_file(&a, &r, &fp, &pr, &w, &matched);
+			cli_stop_watch(NULL);
+			cli_stop_hold(1); /* the counts and the flush are not cut */
+		}
+		if (r.p) {
+			if (cli_stopped() && !a.out)
+				putchar('\n');
+			cli_live_stats(r.p, matched);
+			cap_close(&r);
+		}
+	}
+	/* the first file is opened even after an early signal, so that -w
+	 * leaves a valid (empty) capture, as tcpdump's opened output does */
+	for (i = 0; i < a.nfiles && !status && (!a.count || matched < a.count) && (!i || !cli_stopped()); i++) {
 		struct cap_reader r;
 		if (cap_open(&r, a.files[i]) < 0) {
-			fprintf(stderr, "bpfx: %s\n", r.err);
+			fprintf(stderr, "bpfx filter: %s\n", r.err);
 			status = 2;
 			break;
 		}
 		status = filter_file(&a, &r, &fp, &pr, &w, &matched);
 		cap_close(&r);
 	}
-	if (w.d && cap_writer_close(&w) < 0) {
-		fprintf(stderr, "bpfx: %s\n", w.err);
+	/* the run is over: from here on a signal must not cut the flush */
+	cli_stop_hold(1);
+	/* -c satisfied early: the files not read must still exist and open */
+	for (; i < a.nfiles && !status && !cli_stopped(); i++) {
+		struct cap_reader r;
+		if (cap_open(&r, a.files[i]) < 0) {
+			fprintf(stderr, "bpfx filter: %s\n", r.err);
+			status = 2;
+		}
+		cap_close(&r);
+	}
+	if (w.d && cap_writer_close(&w) < 0 && !status) {
+		fprintf(stderr, "bpfx filter: %s\n", w.err);
 		status = 2;
 	}
+	/* as tcpdump: the line being printed may have been cut, so end it */
+	if (cli_stopped() && !a.out && !a.iface)
+		putchar('\n');
+	if (a.count_only && !a.iface) /* tcpdump --count's line, for files */
+		printf("%lu packet%s\n", matched, matched == 1 ? "" : "s");
 	if (pr.dec)
 		dec_free(pr.dec);
-	if (fflush(stdout) != 0) {
-		fputs("bpfx: standard output: write failed\n", stderr);
-		status = 2;
-	}
 	prog_free(&fp);
 	bpfx_program_free(&a.hand); /* --program */
 	free(a.expr);

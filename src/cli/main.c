@@ -1,5 +1,6 @@
 /* main.c: `bpfx COMMAND [ARGS]`.  Dispatch and the helpers subcommands
  * share; every subcommand lives in its own file. */
+#include "config.h" /* PACKAGE_VERSION */
 #include "cli.h"
 #include "bpfx.h"
 #include <errno.h>
@@ -7,26 +8,58 @@
 #include <stdlib.h>
 #include <string.h>
 
+/* Each command's usage text is its own (cli_X_usage, printed by X --help);
+ * the top-level --help shows them all, so no second list can drift. */
 static const struct {
 	const char *name;
 	int (*run)(int, char **);
 	const char *usage;
 } commands[] = {
-	{ "compile", cli_compile, "compile [-O] [-y LINKTYPE] [-s SNAPLEN] [-d|-dd|-ddd] EXPRESSION..." },
-	{ "filter", cli_filter, "filter -r FILE [-w OUT] [-c COUNT] [--engine bpfx|libpcap] [EXPRESSION...]" },
-	{ "check", cli_check, "check -r FILE... [-y LINKTYPE] [-s SNAPLEN] [-O] EXPRESSION..." },
-	{ "explain", cli_explain, "explain [-y LINKTYPE] [--json] EXPRESSION..." },
-	{ "dissect", cli_dissect, "dissect -r FILE [-c COUNT] [--packet N]" },
-	{ "trace", cli_trace, "trace -r FILE --packet N [--json] EXPRESSION..." },
-	{ "asm", cli_asm, "asm [-d|-dd|-ddd] FILE|-" },
+	{ "compile", cli_compile, cli_compile_usage },
+	{ "filter", cli_filter, cli_filter_usage },
+	{ "check", cli_check, cli_check_usage },
+	{ "explain", cli_explain, cli_explain_usage },
+	{ "dissect", cli_dissect, cli_dissect_usage },
+	{ "trace", cli_trace, cli_trace_usage },
+	{ "asm", cli_asm, cli_asm_usage },
 };
 
+/* The short form: one usage line (or two) per command. */
 static void usage(FILE *f)
 {
-	fputs("usage: bpfx COMMAND [OPTIONS] [EXPRESSION...]\n", f);
-	for (size_t i = 0; i < sizeof commands / sizeof commands[0]; i++)
-		fprintf(f, "  bpfx %s\n", commands[i].usage);
+	fputs("usage: bpfx COMMAND [OPTIONS] [EXPRESSION...]\n"
+	      "       bpfx --help | --version | COMMAND --help\n", f);
+	for (size_t i = 0; i < sizeof commands / sizeof commands[0]; i++) {
+		const char *u = commands[i].usage;
+		/* the usage lines run until the first line not indented and
+		 * not starting "usage:" */
+		for (const char *l = u; *l; l = strchr(l, '\n') + 1) {
+			if (l != u && strncmp(l, "       ", 7) && strncmp(l, "usage:", 6))
+				break;
+			const char *nl = strchr(l, '\n');
+			/* "usage: " and the indent under it are both 7 wide */
+			fprintf(f, "  %.*s\n", (int)(nl - l - 7), l + 7);
+		}
+	}
 }
+
+/* --help: every command with all its options, from its own text. */
+static void help(FILE *f)
+{
+	fputs("bpfx: compile tcpdump filter expressions to classic BPF, run, check,\n"
+	      "explain and trace them.\n\n", f);
+	usage(f);
+	for (size_t i = 0; i < sizeof commands / sizeof commands[0]; i++)
+		fprintf(f, "\n%s", commands[i].usage);
+}
+
+/* --version: as tcpdump --version, bpfx's then libpcap's. */
+static void version(FILE *f)
+{
+	fprintf(f, "bpfx version %s\n%s\n", PACKAGE_VERSION, pcap_lib_version());
+}
+
+const char *cli_prog = "bpfx";
 
 char *cli_join(int argc, char **argv)
 {
@@ -35,7 +68,7 @@ char *cli_join(int argc, char **argv)
 		n += strlen(argv[i]) + 1;
 	char *s = malloc(n), *p = s;
 	if (!s) {
-		fputs("bpfx: out of memory\n", stderr);
+		fprintf(stderr, "%s: out of memory\n", cli_prog);
 		exit(2);
 	}
 	*p = 0;
@@ -53,33 +86,67 @@ int cli_linktype(const char *arg)
 {
 	int dlt = bpfx_linktype_from_name(arg);
 	if (dlt < 0) {
-		fprintf(stderr, "bpfx: unknown link type '%s' (try EN10MB, RAW, IPV4, IPV6, NULL, LOOP, LINUX_SLL, LINUX_SLL2)\n", arg);
+		fprintf(stderr, "%s: unknown link type '%s' (try EN10MB, RAW, IPV4, IPV6, NULL, LOOP, LINUX_SLL, LINUX_SLL2)\n", cli_prog, arg);
 		exit(2);
 	}
 	return dlt;
 }
 
-uint32_t cli_uint(const char *opt, const char *arg)
+/* One message for every malformed or out-of-range number. */
+static uint32_t number(const char *opt, const char *arg, unsigned long min)
 {
 	char *end;
 	errno = 0;
 	unsigned long v = strtoul(arg, &end, 10);
-	if (!*arg || *end || errno || v > 0xffffffffUL || arg[0] == '-') {
-		fprintf(stderr, "bpfx: %s: '%s' is not a number from 0 to 4294967295\n", opt, arg);
+	if (!*arg || *end || errno || v > 0xffffffffUL || v < min || arg[0] == '-') {
+		fprintf(stderr, "%s: %s wants a number from %lu to 4294967295, not '%s'\n", cli_prog, opt, min, arg);
 		exit(2);
 	}
 	return (uint32_t)v;
 }
 
+uint32_t cli_uint(const char *opt, const char *arg)
+{
+	return number(opt, arg, 0);
+}
+
+uint32_t cli_count(const char *opt, const char *arg)
+{
+	return number(opt, arg, 1);
+}
+
+int cli_finish(const char *cmd, int status)
+{
+	/* A write that failed earlier left the error flag and, as every
+	 * later flush failed the same way, errno; a failure now sets both. */
+	if (fflush(stdout) == 0 && !ferror(stdout))
+		return status;
+	int e = errno;
+	fprintf(stderr, "bpfx%s%s: standard output: %s\n", *cmd ? " " : "", cmd, e ? strerror(e) : "write error");
+	return 2;
+}
+
 int main(int argc, char **argv)
 {
-	if (argc < 2 || !strcmp(argv[1], "--help") || !strcmp(argv[1], "-h")) {
-		usage(argc < 2 ? stderr : stdout);
-		return argc < 2 ? 2 : 0;
+	if (argc < 2) {
+		usage(stderr);
+		return 2;
 	}
+	if (!strcmp(argv[1], "--help") || !strcmp(argv[1], "-h")) {
+		help(stdout);
+		return cli_finish("", 0);
+	}
+	if (!strcmp(argv[1], "--version")) {
+		version(stdout);
+		return cli_finish("", 0);
+	}
+	static char prog[32];
 	for (size_t i = 0; i < sizeof commands / sizeof commands[0]; i++)
-		if (!strcmp(argv[1], commands[i].name))
-			return commands[i].run(argc - 1, argv + 1);
+		if (!strcmp(argv[1], commands[i].name)) {
+			snprintf(prog, sizeof prog, "bpfx %s", commands[i].name);
+			cli_prog = prog;
+			return cli_finish(commands[i].name, commands[i].run(argc - 1, argv + 1));
+		}
 	fprintf(stderr, "bpfx: unknown command '%s'\n", argv[1]);
 	usage(stderr);
 	return 2;

@@ -14,7 +14,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-static const char usage_text[] =
+const char cli_trace_usage[] =
 	"usage: bpfx trace -r FILE --packet N [--json] [-O|--loose] [--ip6-transport] EXPRESSION...\n"
 	"       bpfx trace -r FILE --packet N [--json] --program PROG\n"
 	"Run the filter on packet N of FILE (1-based) and print every step: the\n"
@@ -27,7 +27,7 @@ enum { OPT_PACKET = 256, OPT_JSON, OPT_PROGRAM, OPT_HELP, OPT_LOOSE, OPT_IP6T };
 static int bad_usage(const char *msg, const char *arg)
 {
 	fprintf(stderr, "bpfx trace: %s%s%s\n", msg, arg ? ": " : "", arg ? arg : "");
-	fputs(usage_text, stderr);
+	fputs(cli_trace_usage, stderr);
 	return 2;
 }
 
@@ -51,24 +51,22 @@ static int parse_args(int argc, char **argv, struct trace_args *a)
 		{ NULL, 0, NULL, 0 },
 	};
 	memset(a, 0, sizeof *a);
-	a->optimize = 1;
+	a->optimize = BPFX_OPT_EXACT;
 	optind = 1;
 	opterr = 0;
 	int c;
 	while ((c = getopt_long(argc, argv, "+:r:O", longopts, NULL)) != -1) {
 		switch (c) {
 		case 'r': a->file = optarg; break;
-		case 'O': a->optimize = 0; break;
+		case 'O': a->optimize = BPFX_OPT_OFF; break;
 		case OPT_LOOSE: a->optimize = BPFX_OPT_LOOSE; break;
 		case OPT_IP6T: a->ip6_transport = 1; break;
 		case OPT_PACKET:
-			a->packet = cli_uint("--packet", optarg);
-			if (!a->packet)
-				return bad_usage("--packet counts from 1", optarg);
+			a->packet = cli_count("--packet", optarg);
 			break;
 		case OPT_JSON: a->json = 1; break;
 		case OPT_PROGRAM: a->program = optarg; break;
-		case OPT_HELP: fputs(usage_text, stdout); return 0;
+		case OPT_HELP: fputs(cli_trace_usage, stdout); return 0;
 		case ':': return bad_usage("option needs an argument", argv[optind - 1]);
 		default: return bad_usage("unknown option", argv[optind - 1]);
 		}
@@ -118,7 +116,7 @@ int cli_trace(int argc, char **argv)
 		return status;
 	struct cap_reader r;
 	if (cap_open(&r, a.file) < 0) {
-		fprintf(stderr, "bpfx: %s\n", r.err);
+		fprintf(stderr, "bpfx trace: %s\n", r.err);
 		free(a.expr);
 		return 2;
 	}
@@ -132,7 +130,7 @@ int cli_trace(int argc, char **argv)
 	while (r.count < a.packet && (got = cap_next(&r, &h, &pkt)) > 0)
 		;
 	if (got < 0) {
-		fprintf(stderr, "bpfx: %s\n", r.err);
+		fprintf(stderr, "bpfx trace: %s\n", r.err);
 		goto out;
 	}
 	if (r.count < a.packet) {
@@ -159,11 +157,7 @@ int cli_trace(int argc, char **argv)
 	}
 	status = 0;
 	trace_free(&t);
-	if (fflush(stdout) != 0) {
-		fputs("bpfx trace: standard output: write failed\n", stderr);
-		status = 2;
-	}
-out:
+out: /* main.c flushes and checks standard output */
 	bpfx_program_free(&prog);
 	cap_close(&r);
 	free(a.expr);

@@ -6,11 +6,6 @@
 
 #include "decode/dec.h"
 
-static const struct dec_tok arp_ops[] = {
-	{ 1, "Request" }, { 2, "Reply" }, { 3, "Reverse Request" }, { 4, "Reverse Reply" },
-	{ 8, "Inverse Request" }, { 9, "Inverse Reply" }, { 10, "NACK Reply" }, { 0, NULL },
-};
-
 /* A hardware address of any length, colon-separated hex. */
 static void hwaddr(struct dec_ctx *d, const uint8_t *p, unsigned n)
 {
@@ -53,7 +48,7 @@ void dec_arp(struct dec_ctx *d, const uint8_t *p, size_t len, int rarp)
 		dec_printf(d, "ARP, ");
 	unsigned hrd = dec_be16(d, p), pro = dec_be16(d, p + 2), hln = dec_u8(d, p + 4), pln = dec_u8(d, p + 5);
 	unsigned op = dec_be16(d, p + 6);
-	if ((pro != 0x0800 && pro != 0x1000) || pln != 4 || hln == 0 || d->o.vflag) {
+	if ((pro != PROTO_ETH_IPV4 && pro != 0x1000) || pln != 4 || hln == 0 || d->o.vflag) {
 		const char *h = dec_tok(arp_hrds, hrd, NULL);
 		if (h)
 			dec_printf(d, "%s (len %u), ", h, hln);
@@ -72,13 +67,13 @@ void dec_arp(struct dec_ctx *d, const uint8_t *p, size_t len, int rarp)
 	}
 	const uint8_t *sha = p + 8, *spa = sha + hln, *tha = spa + pln, *tpa = tha + hln;
 	dec_need(d, p, 8 + 2 * (size_t)hln + 2 * (size_t)pln);
-	const char *name = dec_tok(arp_ops, op, NULL);
+	const char *name = proto_name(&proto_arp_ops, op, PROTO_TCPDUMP);
 	if (name)
 		dec_printf(d, "%s ", name);
 	else
 		dec_printf(d, "Unknown (%u) ", op);
 	switch (op) {
-	case 1:
+	case PROTO_ARP_REQUEST:
 		dec_printf(d, "who-has ");
 		protoaddr(d, tpa, pln);
 		if (!zero_hw(d, tha, hln)) {
@@ -89,26 +84,21 @@ void dec_arp(struct dec_ctx *d, const uint8_t *p, size_t len, int rarp)
 		dec_printf(d, " tell ");
 		protoaddr(d, spa, pln);
 		break;
-	case 2:
+	case PROTO_ARP_REPLY:
 		protoaddr(d, spa, pln);
 		dec_printf(d, " is-at ");
 		hwaddr(d, sha, hln);
 		break;
-	case 3: case 8:
+	case PROTO_RARP_REQUEST: case PROTO_INARP_REQUEST:
 		dec_printf(d, "who-is ");
 		hwaddr(d, tha, hln);
 		dec_printf(d, " tell ");
 		hwaddr(d, sha, hln);
 		break;
-	case 4:
-		hwaddr(d, tha, hln);
+	case PROTO_RARP_REPLY: case PROTO_INARP_REPLY: /* the target's, or the sender's */
+		hwaddr(d, op == PROTO_RARP_REPLY ? tha : sha, hln);
 		dec_printf(d, " at ");
-		protoaddr(d, tpa, pln);
-		break;
-	case 9:
-		hwaddr(d, sha, hln);
-		dec_printf(d, " at ");
-		protoaddr(d, spa, pln);
+		protoaddr(d, op == PROTO_RARP_REPLY ? tpa : spa, pln);
 		break;
 	default:
 		d->dump_from = p;

@@ -1,18 +1,24 @@
 /* cksum.c: the Internet checksum (RFC 1071) and the IPv4 / IPv6
  * pseudo-headers TCP, UDP and ICMPv6 sum over (RFC 793, RFC 8200 8.1).
- * Callers pass only captured bytes; the verdicts are printed elsewhere. */
+ * Callers pass only captured bytes; the verdicts are printed elsewhere
+ * (the tcpdump line's "bad cksum", dissect's worked sums). */
 #include "decode/dec.h"
+
+uint64_t dec_words(const uint8_t *p, size_t n, long zero_at)
+{
+	uint64_t s = 0;
+	for (size_t i = 0; i < n; i += 2)
+		if (zero_at < 0 || (long)i != zero_at)
+			s += (uint32_t)(p[i] << 8 | (i + 1 < n ? p[i + 1] : 0));
+	return s;
+}
 
 uint32_t dec_sum(const uint8_t *p, size_t n, uint32_t acc)
 {
-	size_t i;
-	for (i = 0; i + 1 < n; i += 2)
-		acc += (uint32_t)(p[i] << 8 | p[i + 1]);
-	if (i < n)
-		acc += (uint32_t)p[i] << 8;
-	while (acc >> 16)
-		acc = (acc & 0xffff) + (acc >> 16);
-	return acc;
+	uint64_t s = acc + dec_words(p, n, -1);
+	while (s >> 16)
+		s = (s & 0xffff) + (s >> 16);
+	return (uint32_t)s;
 }
 
 uint16_t dec_fold(uint32_t acc)

@@ -17,6 +17,7 @@
 #include <sys/time.h>
 
 #include "decode/decode.h"
+#include "proto/proto.h"
 
 #define DEC_TCPSEQ_BUCKETS 1024
 
@@ -66,7 +67,24 @@ static inline void dec_handoff(struct dec_ctx *d, const char *what)
 	d->handoff = what;
 }
 
+/* --- raw big-endian reads, for bytes the caller has checked --- */
+static inline uint16_t dec_get_be16(const uint8_t *p)
+{
+	return (uint16_t)(p[0] << 8 | p[1]);
+}
+static inline uint32_t dec_get_be32(const uint8_t *p)
+{
+	return (uint32_t)p[0] << 24 | (uint32_t)p[1] << 16 | (uint32_t)p[2] << 8 | p[3];
+}
+static inline uint32_t dec_get_le32(const uint8_t *p)
+{
+	return (uint32_t)p[3] << 24 | (uint32_t)p[2] << 16 | (uint32_t)p[1] << 8 | p[0];
+}
+
 /* --- accessors (decode.c): each checks the capture bound first --- */
+/* What setjmp(d->trunc) returns: the first time, after dec_trunc, after
+ * dec_trunc_ret. */
+enum { DEC_TRUNC_NONE, DEC_TRUNC_JUMP, DEC_TRUNC_RET };
 _Noreturn void dec_trunc(struct dec_ctx *d);
 /* The same exit for the checks after which tcpdump's printer returns
  * rather than jumps out: the -x/-X/-A dump then skips the link header. */
@@ -93,12 +111,12 @@ static inline uint8_t dec_u8(struct dec_ctx *d, const uint8_t *p)
 static inline uint16_t dec_be16(struct dec_ctx *d, const uint8_t *p)
 {
 	dec_need(d, p, 2);
-	return (uint16_t)(p[0] << 8 | p[1]);
+	return dec_get_be16(p);
 }
 static inline uint32_t dec_be32(struct dec_ctx *d, const uint8_t *p)
 {
 	dec_need(d, p, 4);
-	return (uint32_t)p[0] << 24 | (uint32_t)p[1] << 16 | (uint32_t)p[2] << 8 | p[3];
+	return dec_get_be32(p);
 }
 static inline uint16_t dec_le16(struct dec_ctx *d, const uint8_t *p)
 {
@@ -108,7 +126,7 @@ static inline uint16_t dec_le16(struct dec_ctx *d, const uint8_t *p)
 static inline uint32_t dec_le32(struct dec_ctx *d, const uint8_t *p)
 {
 	dec_need(d, p, 4);
-	return (uint32_t)p[3] << 24 | (uint32_t)p[2] << 16 | (uint32_t)p[1] << 8 | p[0];
+	return dec_get_le32(p);
 }
 /* Bytes captured from p on, capped at want (never negative). */
 static inline size_t dec_avail(const struct dec_ctx *d, const uint8_t *p, size_t want)
@@ -122,15 +140,26 @@ static inline size_t dec_avail(const struct dec_ctx *d, const uint8_t *p, size_t
 /* --- output helpers (decode.c) --- */
 void dec_printf(struct dec_ctx *d, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 void dec_mac(struct dec_ctx *d, const uint8_t *p);         /* aa:bb:cc:dd:ee:ff */
+const char *dec_fmt_mac(char buf[18], const uint8_t *p);   /* the same into buf */
 void dec_ip4addr(struct dec_ctx *d, const uint8_t *p);     /* 10.0.0.1 */
 void dec_ip6addr(struct dec_ctx *d, const uint8_t *p);     /* RFC 5952 text */
 const char *dec_tok(const struct dec_tok *t, unsigned v, const char *dflt);
+/* One byte as tcpdump's safe printer shows it: "M-" for the high bit,
+ * "^X" for control characters. */
+void dec_putc_safe(struct dec_ctx *d, uint8_t c);
+/* The port of an ICMP / ICMPv6 port unreachable: " tcp port P" + tail,
+ * " udp port P" + tail, else " protocol N port P unreachable". */
+void dec_port_unreach(struct dec_ctx *d, unsigned proto, unsigned port, const char *tail);
 
 void dec_hexlines(struct dec_ctx *d, const char *ident, const uint8_t *p, size_t n); /* icmp6.c */
 /* tcpdump's hex and ASCII lines ("\n\t0x0000:  ..."), n bytes at p. */
 void dec_hexascii(struct dec_ctx *d, const uint8_t *p, size_t n);
 
 /* --- checksums (cksum.c) --- */
+/* The plain sum of the big-endian 16-bit words of p[0..n) (an odd last
+ * byte padded with 0), the word at byte offset zero_at (even, or -1 for
+ * none) counted as 0; nothing folded yet. */
+uint64_t dec_words(const uint8_t *p, size_t n, long zero_at);
 uint32_t dec_sum(const uint8_t *p, size_t n, uint32_t acc); /* one's-complement partial sum */
 uint16_t dec_fold(uint32_t acc);                            /* fold and complement */
 uint16_t dec_cksum_ip4(const uint8_t *iph, const uint8_t *p, size_t n, unsigned proto);
@@ -163,6 +192,7 @@ int dec_link_null(struct dec_ctx *d, const uint8_t *p, size_t len);    /* link.c
 int dec_link_sll(struct dec_ctx *d, const uint8_t *p, size_t len);
 int dec_link_sll2(struct dec_ctx *d, const uint8_t *p, size_t len);
 int dec_link_raw(struct dec_ctx *d, const uint8_t *p, size_t len);
+int dec_link_other(struct dec_ctx *d, const uint8_t *p, size_t len); /* any other link type */
 void dec_ethertype(struct dec_ctx *d, unsigned type, const uint8_t *p, size_t len); /* ether.c */
 const char *dec_ethertype_name(unsigned type);                                     /* ether.c */
 int dec_ethertype_printed(unsigned type); /* tcpdump has a printer for it */
@@ -181,5 +211,9 @@ void dec_resp(struct dec_ctx *d, const uint8_t *p, size_t len);                 
 int dec_mptcp(struct dec_ctx *d, const uint8_t *opt, unsigned len, unsigned tcpflags); /* mptcp.c */
 void dec_tcpseq_free(struct dec_ctx *d);                                           /* tcp.c */
 const char *dec_ipproto_name(unsigned proto);                                      /* ip.c */
+/* The protocol above IPv4 or IPv6 (n->v6) that is not an IPv6 extension
+ * header: its printer, tcpdump's "(invalid)" for one of the other IP
+ * version, " ip-proto-N LEN" for one tcpdump does not decode. */
+void dec_ip_upper(struct dec_ctx *d, const struct dec_net *n, unsigned proto, const uint8_t *p, size_t len); /* ip.c */
 
 #endif

@@ -9,40 +9,32 @@
 #include <time.h>
 
 #include "decode/dec.h"
+#include "linktype.h"
 
-/* Link types with a printer; anything else makes dec_new return NULL. */
-static const struct {
-	int dlt;
-	int (*print)(struct dec_ctx *, const uint8_t *, size_t);
-} link_printers[] = {
-	{ DLT_EN10MB, dec_ether },         /* Ethernet, 802.1Q/802.1ad inside */
-	{ DLT_NULL, dec_link_null },       /* BSD loopback, host-order AF */
-	{ DLT_LOOP, dec_link_null },       /* OpenBSD loopback, network-order AF */
-	{ DLT_RAW, dec_link_raw },         /* raw IPv4 or IPv6 */
-#ifdef DLT_IPV4
-	{ DLT_IPV4, dec_link_raw },
-#endif
-#ifdef DLT_IPV6
-	{ DLT_IPV6, dec_link_raw },
-#endif
-	{ DLT_LINUX_SLL, dec_link_sll },   /* Linux cooked v1 */
-#ifdef DLT_LINUX_SLL2
-	{ DLT_LINUX_SLL2, dec_link_sll2 }, /* Linux cooked v2 */
-#endif
+typedef int (*link_printer)(struct dec_ctx *, const uint8_t *, size_t);
+
+/* The printer for each kind of link header (src/linktype.c says which
+ * link types are of which kind). */
+static const link_printer link_printers[] = {
+	[LT_ETHER] = dec_ether,            /* Ethernet, 802.1Q/802.1ad inside */
+	[LT_NULL] = dec_link_null,         /* BSD loopback, host-order AF */
+	[LT_LOOP] = dec_link_null,         /* OpenBSD loopback, network-order AF */
+	[LT_RAW] = dec_link_raw,           /* raw IPv4 or IPv6 */
+	[LT_IPV4] = dec_link_raw,
+	[LT_IPV6] = dec_link_raw,
+	[LT_SLL] = dec_link_sll,           /* Linux cooked v1 */
+	[LT_SLL2] = dec_link_sll2,         /* Linux cooked v2 */
 };
 
-static int (*find_printer(int dlt))(struct dec_ctx *, const uint8_t *, size_t)
+/* Link types without a printer get the raw one. */
+static link_printer find_printer(int dlt)
 {
-	for (size_t i = 0; i < sizeof link_printers / sizeof link_printers[0]; i++)
-		if (link_printers[i].dlt == dlt)
-			return link_printers[i].print;
-	return NULL;
+	const struct linktype *lt = lt_by_dlt(dlt);
+	return lt ? link_printers[lt->kind] : dec_link_other;
 }
 
 struct dec_ctx *dec_new(const struct dec_opts *o, int linktype)
 {
-	if (!find_printer(linktype))
-		return NULL;
 	struct dec_ctx *d = calloc(1, sizeof *d);
 	if (!d)
 		return NULL;
@@ -62,13 +54,13 @@ void dec_free(struct dec_ctx *d)
 _Noreturn void dec_trunc(struct dec_ctx *d)
 {
 	dec_printf(d, " [|%s]", d->proto ? d->proto : "?");
-	longjmp(d->trunc, 1);
+	longjmp(d->trunc, DEC_TRUNC_JUMP);
 }
 
 _Noreturn void dec_trunc_ret(struct dec_ctx *d)
 {
 	dec_printf(d, " [|%s]", d->proto ? d->proto : "?");
-	longjmp(d->trunc, 2);
+	longjmp(d->trunc, DEC_TRUNC_RET);
 }
 
 void dec_printf(struct dec_ctx *d, const char *fmt, ...)
@@ -79,10 +71,17 @@ void dec_printf(struct dec_ctx *d, const char *fmt, ...)
 	va_end(ap);
 }
 
+const char *dec_fmt_mac(char buf[18], const uint8_t *p)
+{
+	snprintf(buf, 18, "%02x:%02x:%02x:%02x:%02x:%02x", p[0], p[1], p[2], p[3], p[4], p[5]);
+	return buf;
+}
+
 void dec_mac(struct dec_ctx *d, const uint8_t *p)
 {
+	char buf[18];
 	dec_need(d, p, 6);
-	dec_printf(d, "%02x:%02x:%02x:%02x:%02x:%02x", p[0], p[1], p[2], p[3], p[4], p[5]);
+	dec_printf(d, "%s", dec_fmt_mac(buf, p));
 }
 
 void dec_ip4addr(struct dec_ctx *d, const uint8_t *p)
@@ -105,6 +104,28 @@ void dec_netaddr(struct dec_ctx *d, const struct dec_net *n, const uint8_t *a)
 		dec_ip6addr(d, a);
 	else
 		dec_ip4addr(d, a);
+}
+
+void dec_putc_safe(struct dec_ctx *d, uint8_t c)
+{
+	if (c >= 0x80) {
+		dec_printf(d, "M-");
+		c &= 0x7f;
+	}
+	if (c < 0x20 || c == 0x7f)
+		dec_printf(d, "^%c", c ^ 0x40);
+	else
+		dec_printf(d, "%c", c);
+}
+
+void dec_port_unreach(struct dec_ctx *d, unsigned proto, unsigned port, const char *tail)
+{
+	if (proto == PROTO_IP_TCP)
+		dec_printf(d, " tcp port %u%s", port, tail);
+	else if (proto == PROTO_IP_UDP)
+		dec_printf(d, " udp port %u%s", port, tail);
+	else
+		dec_printf(d, " protocol %u port %u unreachable", proto, port);
 }
 
 const char *dec_tok(const struct dec_tok *t, unsigned v, const char *dflt)
@@ -145,23 +166,23 @@ static void print_ts(struct dec_ctx *d, const struct timeval *tv)
 	time_t t = tv->tv_sec;
 	struct tm tm;
 	switch (d->o.tflag) {
-	case 0: /* HH:MM:SS.uuuuuu, local time */
+	case DEC_T_TIME:
 		if (!localtime_r(&t, &tm)) {
 			dec_printf(d, "[Error converting time] ");
 			break;
 		}
 		print_hms(d, (long)tm.tm_hour * 3600 + tm.tm_min * 60 + tm.tm_sec, (long)tv->tv_usec);
 		break;
-	case 1: /* -t: none */
+	case DEC_T_NONE:
 		break;
-	case 2: /* -tt: seconds since the epoch */
+	case DEC_T_EPOCH:
 		dec_printf(d, "%ld.%06u ", (long)tv->tv_sec, (unsigned)tv->tv_usec);
 		break;
-	case 3: /* -ttt: since the previous packet (tcpdump takes a reference
-		 * time of exactly 0 for none: the delta is then 0) */
+	case DEC_T_DELTA: /* tcpdump takes a reference time of exactly 0
+			   * for none: the delta is then 0 */
 		print_delta(d, tv, timerisset(&d->prev) ? &d->prev : tv);
 		break;
-	case 4: /* -tttt: date and time */
+	case DEC_T_DATE:
 		if (!localtime_r(&t, &tm)) {
 			dec_printf(d, "[Error converting time] ");
 			break;
@@ -169,8 +190,8 @@ static void print_ts(struct dec_ctx *d, const struct timeval *tv)
 		dec_printf(d, "%04d-%02d-%02d ", tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday);
 		print_hms(d, (long)tm.tm_hour * 3600 + tm.tm_min * 60 + tm.tm_sec, (long)tv->tv_usec);
 		break;
-	default: /* -ttttt: since the first packet (or the first after it, while
-		 * the reference is still 0.000000) */
+	default: /* DEC_T_SINCE_FIRST (or the first after it, while the
+		  * reference is still 0.000000) */
 		if (!timerisset(&d->first))
 			d->first = *tv;
 		print_delta(d, tv, &d->first);
@@ -287,7 +308,7 @@ static int invalid_header(struct dec_ctx *d, const struct pcap_pkthdr *h)
 
 void dec_packet(struct dec_ctx *d, FILE *out, const struct pcap_pkthdr *h, const uint8_t *pkt)
 {
-	int (*volatile print)(struct dec_ctx *, const uint8_t *, size_t) = find_printer(d->linktype);
+	volatile link_printer print = find_printer(d->linktype);
 	volatile int hdrlen = 0;
 	d->out = out;
 	d->start = pkt;
@@ -305,10 +326,10 @@ void dec_packet(struct dec_ctx *d, FILE *out, const struct pcap_pkthdr *h, const
 	d->seen++;
 
 	switch (setjmp(d->trunc)) {
-	case 0:
+	case DEC_TRUNC_NONE:
 		hdrlen = print(d, pkt, h->len);
 		break;
-	case 2: /* the printer returned: the dump skips the link header */
+	case DEC_TRUNC_RET: /* the printer returned: the dump skips the link header */
 		hdrlen = d->hdrlen;
 		break;
 	default: /* tcpdump dumps a packet it jumped out of from its first byte */

@@ -6,102 +6,43 @@
  * tcpdump's line would go on into that protocol. */
 #include "decode/dec.h"
 
-/* tcpdump's names for ethertypes (IEEE registry; tcpdump ethertype.h). */
-static const struct dec_tok ethertypes[] = {
-	{ 0x0200, "PUP" },
-	{ 0x0600, "NS" },                /* Xerox NS */
-	{ 0x0800, "IPv4" },              /* RFC 894 */
-	{ 0x0806, "ARP" },               /* RFC 826 */
-	{ 0x6001, "MOP DL" },
-	{ 0x6002, "MOP RC" },
-	{ 0x6003, "DN" },
-	{ 0x6004, "LAT" },
-	{ 0x6007, "SCA" },
-	{ 0x6558, "TEB" },
-	{ 0x8035, "Reverse ARP" },       /* RFC 903 */
-	{ 0x8038, "Lanbridge" },
-	{ 0x803e, "DEC DTS" },
-	{ 0x809b, "Appletalk" },
-	{ 0x80f3, "Appletalk ARP" },
-	{ 0x8100, "802.1Q" },            /* IEEE 802.1Q */
-	{ 0x8137, "IPX" },
-	{ 0x86dd, "IPv6" },              /* RFC 8200 */
-	{ 0x8808, "MPCP" },
-	{ 0x8809, "Slow Protocols" },
-	{ 0x880b, "PPP" },
-	{ 0x8847, "MPLS unicast" },
-	{ 0x8848, "MPLS multicast" },
-	{ 0x8863, "PPPoE D" },
-	{ 0x8864, "PPPoE S" },
-	{ 0x886f, "MS NLB heartbeat" },
-	{ 0x888e, "EAPOL" },
-	{ 0x88a2, "AoE" },
-	{ 0x88a8, "802.1Q-QinQ" },       /* IEEE 802.1ad */
-	{ 0x88cc, "LLDP" },
-	{ 0x88e5, "802.1AE MACsec" },
-	{ 0xfefe, "OSI" },
-	{ 0x1111, "CALM FAST" },
-	{ 0xd28b, "Arista Vendor Specific Protocol" },
-	{ 0x88f7, "PTP" },
-	{ 0x8902, "CFM" },
-	{ 0x9000, "Loopback" },
-	{ 0x9100, "802.1Q-9100" },
-	{ 0x9200, "802.1Q-9200" },
-	{ 0x8947, "GeoNet" },
-	{ 0x0707, "GeoNet (old)" },
-	{ 0xabcd, "CFM (old)" },
-	{ 0x88ca, "TIPC" },              /* RFC 8786 */
-	{ 0x894f, "NSH" },               /* RFC 8300 */
-	{ 0, NULL },
-};
-
 static int is_vlan(unsigned type)
 {
-	return type == 0x8100 || type == 0x88a8 || type == 0x9100 || type == 0x9200;
+	return type == PROTO_ETH_VLAN || type == PROTO_ETH_QINQ || type == PROTO_ETH_QINQ_OLD ||
+	       type == PROTO_ETH_QINQ_9200;
 }
 
 /* The network layer for an ethertype, or nothing if we don't decode it. */
 void dec_ethertype(struct dec_ctx *d, unsigned type, const uint8_t *p, size_t len)
 {
-	switch (type) {
-	case 0x0800: /* IPv4 */
+	if (type == PROTO_ETH_IPV4)
 		dec_ip(d, p, len);
-		break;
-	case 0x86dd: /* IPv6 */
+	else if (type == PROTO_ETH_IPV6)
 		dec_ip6(d, p, len);
-		break;
-	case 0x0806: /* ARP */
-		dec_arp(d, p, len, 0);
-		break;
-	case 0x8035: /* RARP */
-		dec_arp(d, p, len, 1);
-		break;
-	case 0x8863: /* PPPoE discovery */
-	case 0x8864: /* PPPoE session */
+	else if (type == PROTO_ETH_ARP || type == PROTO_ETH_RARP)
+		dec_arp(d, p, len, type == PROTO_ETH_RARP);
+	else if (type == PROTO_ETH_PPPOED || type == PROTO_ETH_PPPOES)
 		dec_pppoe(d, p, len);
-		break;
-	default:
+	else
 		dec_handoff(d, "ethertype");
-		break;
-	}
 }
 
 /* Has tcpdump a printer for this ethertype (one we may not have)? */
 int dec_ethertype_printed(unsigned type)
 {
-	return dec_tok(ethertypes, type, NULL) && type != 0x88e5;
+	return proto_name(&proto_ethertypes, type, PROTO_TCPDUMP) && type != PROTO_ETH_MACSEC;
 }
 
 const char *dec_ethertype_name(unsigned type)
 {
-	return dec_tok(ethertypes, type, "Unknown");
+	return proto_name_or(&proto_ethertypes, type, PROTO_TCPDUMP, "Unknown");
 }
 
 /* -q keeps only the name ("Unknown Ethertype (0x...)" without one), as
  * tcpdump's ether_type_print. */
 void dec_ethertype_print(struct dec_ctx *d, unsigned type)
 {
-	const char *name = dec_tok(ethertypes, type, NULL);
+	const char *name = proto_name(&proto_ethertypes, type, PROTO_TCPDUMP);
 	if (!d->o.qflag)
 		dec_printf(d, "ethertype %s (0x%04x)", name ? name : "Unknown", type);
 	else if (name)
@@ -126,7 +67,7 @@ int dec_ether(struct dec_ctx *d, const uint8_t *p, size_t len)
 		dec_printf(d, " > ");
 		dec_mac(d, p);
 		dec_printf(d, ", ");
-		if (type <= 1500) /* 802.3: the field is the payload's length,
+		if (type <= PROTO_ETH_LEN_MAX) /* 802.3: the field is the payload's length,
 				     but never more than the frame holds */
 			dec_printf(d, "802.3, length %zu: ",
 				   len < 14 ? 0 : len - 14 < type ? len - 14 : (size_t)type);
@@ -147,7 +88,7 @@ int dec_ether(struct dec_ctx *d, const uint8_t *p, size_t len)
 		type = dec_be16(d, q + 2);
 		if (d->o.eflag) {
 			dec_printf(d, "vlan %u, p %u%s, ", tci & 0xfff, tci >> 13, (tci & 0x1000) ? ", DEI" : "");
-			if (type > 1500) {
+			if (type > PROTO_ETH_LEN_MAX) {
 				dec_ethertype_print(d, type);
 				dec_printf(d, ", ");
 			}
@@ -157,7 +98,7 @@ int dec_ether(struct dec_ctx *d, const uint8_t *p, size_t len)
 		d->hdrlen = (int)(q - p);
 	}
 	d->hdrlen = (int)(q - p);
-	if (type == 0x88e5 && q == p + 14) { /* MACsec (not behind a VLAN tag:
+	if (type == PROTO_ETH_MACSEC && q == p + 14) { /* MACsec (not behind a VLAN tag:
 						 tcpdump's VLAN path has no printer
 						 for it): the SecTAG, then maybe an
 						 ethertype */
@@ -166,7 +107,7 @@ int dec_ether(struct dec_ctx *d, const uint8_t *p, size_t len)
 			return d->hdrlen;
 		q += n;
 		d->hdrlen = (int)(q - p);
-		if (type <= 1500) { /* a length: 802.3 inside, as after a VLAN tag */
+		if (type <= PROTO_ETH_LEN_MAX) { /* a length: 802.3 inside, as after a VLAN tag */
 			if (d->o.eflag)
 				dec_printf(d, "802.3");
 			dec_handoff(d, "llc");
@@ -175,7 +116,7 @@ int dec_ether(struct dec_ctx *d, const uint8_t *p, size_t len)
 		dec_ethertype(d, type, q, len);
 		return d->hdrlen;
 	}
-	if (type > 1500 && !dec_ethertype_printed(type)) {
+	if (type > PROTO_ETH_LEN_MAX && !dec_ethertype_printed(type)) {
 		/* no printer in tcpdump: the -e header even without -e, then a
 		 * hex dump */
 		if (!d->o.eflag) {
@@ -183,8 +124,8 @@ int dec_ether(struct dec_ctx *d, const uint8_t *p, size_t len)
 			dec_printf(d, " > ");
 			dec_mac(d, p);
 			if (d->o.qflag)
-				dec_printf(d, ", %s", dec_tok(ethertypes, type, "Unknown Ethertype"));
-			if (d->o.qflag && !dec_tok(ethertypes, type, NULL))
+				dec_printf(d, ", %s", proto_name_or(&proto_ethertypes, type, PROTO_TCPDUMP, "Unknown Ethertype"));
+			if (d->o.qflag && !proto_name(&proto_ethertypes, type, PROTO_TCPDUMP))
 				dec_printf(d, " (0x%04x)", type);
 			else if (!d->o.qflag) {
 				dec_printf(d, ", ");
@@ -194,7 +135,7 @@ int dec_ether(struct dec_ctx *d, const uint8_t *p, size_t len)
 		}
 		if (!d->o.qflag)
 			d->dump_from = q;
-	} else if (type > 1500)
+	} else if (type > PROTO_ETH_LEN_MAX)
 		dec_ethertype(d, type, q, len);
 	else {
 		if (d->o.eflag && q > p + 14) {

@@ -21,13 +21,6 @@ static const struct {
 	[15] = { "host ", " - precedence cutoff" },
 };
 
-static const struct dec_tok types[] = {
-	{ 0, "echo reply" }, { 4, "source quench" }, { 8, "echo request" },
-	{ 10, "router solicitation" }, { 13, "time stamp request" }, { 14, "time stamp reply" },
-	{ 15, "information request" }, { 16, "information reply" },
-	{ 17, "address mask request" }, { 0, NULL },
-};
-
 static void print_ms(struct dec_ctx *d, uint32_t ms)
 {
 	dec_printf(d, "%02u:%02u:%02u.%03u", ms / 3600000, ms / 60000 % 60, ms / 1000 % 60, ms % 1000);
@@ -41,23 +34,18 @@ static void print_unreach(struct dec_ctx *d, unsigned code, const uint8_t *ic)
 	const uint8_t *qdst = q + 16;
 	unsigned qproto = dec_u8(d, q + 9), qhl = (dec_u8(d, q) & 0xf) * 4u;
 	switch (code) {
-	case 2:
+	case PROTO_ICMP_UNREACH_PROTOCOL:
 		dec_ip4addr(d, qdst);
 		dec_printf(d, " protocol %u unreachable", qproto);
 		return;
-	case 3: {
+	case PROTO_ICMP_UNREACH_PORT: {
 		const uint8_t *th = q + qhl;
 		unsigned port = dec_be16(d, th + 2);
 		dec_ip4addr(d, qdst);
-		if (qproto == 6)
-			dec_printf(d, " tcp port %u unreachable", port);
-		else if (qproto == 17)
-			dec_printf(d, " udp port %u unreachable", port);
-		else
-			dec_printf(d, " protocol %u port %u unreachable", qproto, port);
+		dec_port_unreach(d, qproto, port, " unreachable");
 		return;
 	}
-	case 4: {
+	case PROTO_ICMP_UNREACH_NEEDFRAG: {
 		unsigned mtu = dec_be16(d, ic + 6);
 		dec_ip4addr(d, qdst);
 		if (mtu)
@@ -122,16 +110,16 @@ void dec_icmp(struct dec_ctx *d, const struct dec_net *n, const uint8_t *p, size
 	dec_printf(d, "ICMP ");
 	unsigned type = dec_u8(d, p), code = dec_u8(d, p + 1);
 	switch (type) {
-	case 0: case 8:
+	case PROTO_ICMP_ECHOREPLY: case PROTO_ICMP_ECHO:
 		dec_printf(d, "echo %s, id %u, seq %u", type ? "request" : "reply", dec_be16(d, p + 4), dec_be16(d, p + 6));
 		break;
-	case 3:
+	case PROTO_ICMP_UNREACH:
 		print_unreach(d, code, p);
 		break;
-	case 5:
+	case PROTO_ICMP_REDIRECT:
 		print_redirect(d, code, p);
 		break;
-	case 11:
+	case PROTO_ICMP_TIMXCEED:
 		if (code == 0)
 			dec_printf(d, "time exceeded in-transit");
 		else if (code == 1)
@@ -139,16 +127,16 @@ void dec_icmp(struct dec_ctx *d, const struct dec_net *n, const uint8_t *p, size
 		else
 			dec_printf(d, "time exceeded-#%u", code);
 		break;
-	case 12:
+	case PROTO_ICMP_PARAMPROB:
 		if (code)
 			dec_printf(d, "parameter problem - code %u", code);
 		else
 			dec_printf(d, "parameter problem - octet %u", dec_u8(d, p + 4));
 		break;
-	case 13: case 14:
-		dec_printf(d, "time stamp %s id %u seq %u", type == 13 ? "query" : "reply", dec_be16(d, p + 4),
+	case PROTO_ICMP_TSTAMP: case PROTO_ICMP_TSTAMPREPLY:
+		dec_printf(d, "time stamp %s id %u seq %u", type == PROTO_ICMP_TSTAMP ? "query" : "reply", dec_be16(d, p + 4),
 			   dec_be16(d, p + 6));
-		if (type == 14) {
+		if (type == PROTO_ICMP_TSTAMPREPLY) {
 			dec_printf(d, ": org ");
 			print_ms(d, dec_be32(d, p + 8));
 			dec_printf(d, ", recv ");
@@ -157,14 +145,14 @@ void dec_icmp(struct dec_ctx *d, const struct dec_net *n, const uint8_t *p, size
 			print_ms(d, dec_be32(d, p + 16));
 		}
 		break;
-	case 18:
+	case PROTO_ICMP_MASKREPLY:
 		dec_printf(d, "address mask is 0x%08x", dec_be32(d, p + 8));
 		break;
-	case 9: /* router advertisement: not decoded */
+	case PROTO_ICMP_ROUTERADVERT: /* not decoded */
 		dec_handoff(d, "icmp-type");
 		return;
 	default: {
-		const char *s = dec_tok(types, type, NULL);
+		const char *s = proto_name(&proto_icmp_types, type, PROTO_TCPDUMP);
 		if (s)
 			dec_printf(d, "%s", s);
 		else
@@ -179,13 +167,15 @@ void dec_icmp(struct dec_ctx *d, const struct dec_net *n, const uint8_t *p, size
 			dec_printf(d, " (wrong icmp cksum %x (->%x)!)", field, dec_shouldbe(field, sum));
 		}
 	}
-	if (d->o.vflag && (type == 3 || type == 4 || type == 5 || type == 11 || type == 12)) {
+	if (d->o.vflag && (type == PROTO_ICMP_UNREACH || type == PROTO_ICMP_SOURCEQUENCH ||
+			     type == PROTO_ICMP_REDIRECT || type == PROTO_ICMP_TIMXCEED || type == PROTO_ICMP_PARAMPROB)) {
 		const uint8_t *q = p + 8;
 		const uint8_t *save = d->end;
 		dec_printf(d, "\n\t");
 		dec_ip(d, q, dec_be16(d, q + 2));
 		d->end = save;
 	}
-	if (d->o.vflag && len > 136 && (type == 3 || type == 11 || type == 12))
+	if (d->o.vflag && len > 136 && (type == PROTO_ICMP_UNREACH || type == PROTO_ICMP_TIMXCEED ||
+						 type == PROTO_ICMP_PARAMPROB))
 		multipart(d, p, len);
 }

@@ -10,20 +10,6 @@
 
 #include "decode/dec.h"
 
-static const struct dec_tok types[] = {
-	{ 1, "destination unreachable" }, { 2, "packet too big" }, { 3, "time exceeded in-transit" },
-	{ 4, "parameter problem" }, { 128, "echo request" }, { 129, "echo reply" },
-	{ 130, "multicast listener query" }, { 131, "multicast listener report" },
-	{ 132, "multicast listener done" }, { 133, "router solicitation" },
-	{ 134, "router advertisement" }, { 135, "neighbor solicitation" },
-	{ 136, "neighbor advertisement" }, { 137, "redirect" }, { 138, "router renumbering" },
-	{ 139, "who-are-you request" }, { 140, "who-are-you reply" },
-	{ 141, "inverse neighbor solicitation" }, { 142, "inverse neighbor advertisement" },
-	{ 143, "multicast listener report v2" }, { 144, "ha discovery request" },
-	{ 145, "ha discovery reply" }, { 146, "mobile router solicitation" },
-	{ 147, "mobile router advertisement" }, { 155, "RPL" }, { 0, NULL },
-};
-
 /* Code 1's leading space is tcpdump 4.99's ("unreachable,  unreachable
  * prohibited"). */
 static const struct dec_tok unreach_codes[] = {
@@ -135,36 +121,36 @@ static void nd_options(struct dec_ctx *d, const uint8_t *cp, long resid)
 		dec_printf(d, "\n\t  %s option (%u), length %zu (%u): ", dec_tok(nd_opts, type, "unknown"), type,
 			   n, olen);
 		switch (type) {
-		case 1: case 2:
+		case PROTO_ND_SOURCE_LINKADDR: case PROTO_ND_TARGET_LINKADDR:
 			for (size_t i = 2; i < n; i++)
 				dec_printf(d, i > 2 ? ":%02x" : "%02x", dec_u8(d, cp + i));
 			break;
-		case 5: /* MTU */
+		case PROTO_ND_MTU:
 			dec_printf(d, " %u", dec_be32(d, cp + 4));
 			break;
-		case 7: /* advertisement interval, RFC 6275 7.3 */
+		case PROTO_ND_ADV_INTERVAL:
 			dec_printf(d, " %ums", dec_be32(d, cp + 4));
 			break;
-		case 8: /* home agent information, RFC 6275 7.4 */
+		case PROTO_ND_HOMEAGENT_INFO:
 			dec_printf(d, " preference %u, lifetime %u", dec_be16(d, cp + 4), dec_be16(d, cp + 6));
 			break;
-		case 24: /* route information, RFC 4191 2.3 */
+		case PROTO_ND_ROUTE_INFO:
 			if (!route_info(d, cp, olen))
 				dec_trunc(d);
 			break;
-		case 25: /* recursive DNS servers, RFC 8106 5.1 */
+		case PROTO_ND_RDNSS:
 			dec_printf(d, " lifetime %us,", dec_be32(d, cp + 4));
 			for (unsigned i = 0; i < (olen - 1u) / 2; i++) {
 				dec_printf(d, " addr: ");
 				dec_ip6addr(d, cp + 8 + 16 * i);
 			}
 			break;
-		case 31: /* DNS search list, RFC 8106 5.2 */
+		case PROTO_ND_DNSSL:
 			dec_printf(d, " lifetime %us, domain(s):", dec_be32(d, cp + 4));
 			if (!dnssl(d, cp + 8, cp + n))
 				dec_trunc(d);
 			break;
-		case 3:
+		case PROTO_ND_PREFIX_INFO:
 			dec_ip6addr(d, cp + 16);
 			dec_printf(d, "/%u%s, Flags [", dec_u8(d, cp + 2), olen != 4 ? "badlen" : "");
 			bits(d, pi_flags, dec_u8(d, cp + 3));
@@ -288,11 +274,11 @@ static const uint8_t *quoted_upper(struct dec_ctx *d, const uint8_t *ip6, unsign
 	const uint8_t *cp = ip6 + 40;
 	for (int i = 0; i < 16; i++) {
 		switch (nh) {
-		case 0: case 43: case 60:
+		case PROTO_IP_HOPOPTS: case PROTO_IP_ROUTING: case PROTO_IP_DSTOPTS:
 			nh = dec_u8(d, cp);
 			cp += ((size_t)dec_u8(d, cp + 1) + 1) * 8;
 			break;
-		case 44:
+		case PROTO_IP_FRAGMENT:
 			if (dec_be16(d, cp + 2) & 0xfff8)
 				return NULL;
 			nh = dec_u8(d, cp);
@@ -315,17 +301,17 @@ static void unreach(struct dec_ctx *d, unsigned code, const uint8_t *p, size_t l
 	else
 		dec_printf(d, ", unknown unreach code (%u)", code);
 	switch (code) {
-	case 0: case 1: case 3:
+	case PROTO_ICMP6_UNREACH_NOROUTE: case PROTO_ICMP6_UNREACH_ADMIN: case PROTO_ICMP6_UNREACH_ADDR:
 		dec_printf(d, " ");
 		dec_ip6addr(d, q + 24);
 		break;
-	case 2:
+	case PROTO_ICMP6_UNREACH_BEYONDSCOPE:
 		dec_printf(d, " ");
 		dec_ip6addr(d, q + 24);
 		dec_printf(d, ", source address ");
 		dec_ip6addr(d, q + 8);
 		break;
-	case 4: {
+	case PROTO_ICMP6_UNREACH_PORT: {
 		unsigned proto = 0;
 		const uint8_t *th = quoted_upper(d, q, &proto);
 		if (!th)
@@ -333,12 +319,7 @@ static void unreach(struct dec_ctx *d, unsigned code, const uint8_t *p, size_t l
 		unsigned dport = dec_be16(d, th + 2);
 		dec_printf(d, ", ");
 		dec_ip6addr(d, q + 24);
-		if (proto == 6)
-			dec_printf(d, " tcp port %u", dport);
-		else if (proto == 17)
-			dec_printf(d, " udp port %u", dport);
-		else
-			dec_printf(d, " protocol %u port %u unreachable", proto, dport);
+		dec_port_unreach(d, proto, dport, "");
 		break;
 	}
 	default:
@@ -367,7 +348,7 @@ void dec_icmp6(struct dec_ctx *d, const struct dec_net *n, const uint8_t *p, siz
 		else
 			dec_printf(d, "[icmp6 sum ok] ");
 	}
-	const char *name = dec_tok(types, type, NULL);
+	const char *name = proto_name(&proto_icmp6_types, type, PROTO_TCPDUMP);
 	if (!name) {
 		dec_printf(d, "ICMP6, unknown icmp6 type (%u), length %zu", type, len);
 		if (d->o.vflag <= 1)
@@ -376,19 +357,21 @@ void dec_icmp6(struct dec_ctx *d, const struct dec_net *n, const uint8_t *p, siz
 	}
 	dec_printf(d, "ICMP6, %s", name);
 	int v = d->o.vflag;
-	if (v && (type == 133 || type == 134 || type == 135 || type == 136 || type == 137 || type == 145 ||
-		  type == 147))
+	if (v && (type == PROTO_ICMP6_ROUTERSOLICIT || type == PROTO_ICMP6_ROUTERADVERT ||
+		  type == PROTO_ICMP6_NEIGHBORSOLICIT || type == PROTO_ICMP6_NEIGHBORADVERT ||
+		  type == PROTO_ICMP6_REDIRECT || type == PROTO_ICMP6_HADISCOVERY_REPLY ||
+		  type == PROTO_ICMP6_MOBILEPREFIX_ADVERT))
 		dec_printf(d, ", length %zu", len);
 	switch (type) {
-	case 1:
+	case PROTO_ICMP6_UNREACH:
 		unreach(d, code, p, len);
 		if (d->proto == NULL)
 			return;
 		break;
-	case 2:
+	case PROTO_ICMP6_PACKETTOOBIG:
 		dec_printf(d, ", mtu %u", dec_be32(d, p + 4));
 		break;
-	case 3:
+	case PROTO_ICMP6_TIMXCEED:
 		if (code == 0) {
 			dec_printf(d, " for ");
 			dec_ip6addr(d, p + 8 + 24);
@@ -397,7 +380,7 @@ void dec_icmp6(struct dec_ctx *d, const struct dec_net *n, const uint8_t *p, siz
 		else
 			dec_printf(d, ", unknown code (%u)", code);
 		break;
-	case 4: {
+	case PROTO_ICMP6_PARAMPROB: {
 		static const char *const what[] = { "erroneous", "next header", "option", "incomplete header chain" };
 		dec_need(d, p + 8 + 24, 16);
 		if (code < 4)
@@ -406,10 +389,10 @@ void dec_icmp6(struct dec_ctx *d, const struct dec_net *n, const uint8_t *p, siz
 			dec_printf(d, ", code-#%u", code);
 		break;
 	}
-	case 128: case 129:
+	case PROTO_ICMP6_ECHO: case PROTO_ICMP6_ECHOREPLY:
 		dec_printf(d, ", id %u, seq %u", dec_be16(d, p + 4), dec_be16(d, p + 6));
 		break;
-	case 130:
+	case PROTO_ICMP6_MLD_QUERY:
 		if (len == 24)
 			mld(d, p);
 		else if (len >= 28) {
@@ -418,14 +401,14 @@ void dec_icmp6(struct dec_ctx *d, const struct dec_net *n, const uint8_t *p, siz
 		} else
 			dec_printf(d, " unknown-version (len %zu) ", len);
 		break;
-	case 131: case 132:
+	case PROTO_ICMP6_MLD_REPORT: case PROTO_ICMP6_MLD_DONE:
 		mld(d, p);
 		break;
-	case 133:
+	case PROTO_ICMP6_ROUTERSOLICIT:
 		if (v)
 			nd_options(d, p + 8, (long)len - 8);
 		break;
-	case 134:
+	case PROTO_ICMP6_ROUTERADVERT:
 		if (v) {
 			static const struct dec_tok ra_flags[] = {
 				{ 0x80, "managed" }, { 0x40, "other stateful" }, { 0x20, "home agent" }, { 0, NULL },
@@ -439,14 +422,14 @@ void dec_icmp6(struct dec_ctx *d, const struct dec_net *n, const uint8_t *p, siz
 			nd_options(d, p + 16, (long)len - 16);
 		}
 		break;
-	case 135:
+	case PROTO_ICMP6_NEIGHBORSOLICIT:
 		dec_need(d, p + 8, 16); /* tcpdump reads the address before the words */
 		dec_printf(d, ", who has ");
 		dec_ip6addr(d, p + 8);
 		if (v)
 			nd_options(d, p + 24, (long)len - 24);
 		break;
-	case 136:
+	case PROTO_ICMP6_NEIGHBORADVERT:
 		dec_need(d, p + 8, 16);
 		dec_printf(d, ", tgt is ");
 		dec_ip6addr(d, p + 8);
@@ -461,7 +444,7 @@ void dec_icmp6(struct dec_ctx *d, const struct dec_net *n, const uint8_t *p, siz
 			nd_options(d, p + 24, (long)len - 24);
 		}
 		break;
-	case 137:
+	case PROTO_ICMP6_REDIRECT:
 		dec_printf(d, ", ");
 		dec_ip6addr(d, p + 24);
 		dec_printf(d, " to ");
@@ -469,15 +452,15 @@ void dec_icmp6(struct dec_ctx *d, const struct dec_net *n, const uint8_t *p, siz
 		if (v)
 			nd_options(d, p + 40, (long)len - 40);
 		break;
-	case 141: case 142:
+	case PROTO_ICMP6_INDSOLICIT: case PROTO_ICMP6_INDADVERT:
 		break;
-	case 143:
+	case PROTO_ICMP6_MLDV2_REPORT:
 		mldv2_report(d, p, len);
 		break;
-	case 144: case 146:
+	case PROTO_ICMP6_HADISCOVERY_REQUEST: case PROTO_ICMP6_MOBILEPREFIX_SOLICIT:
 		dec_printf(d, ", id 0x%04x", dec_be16(d, p + 4));
 		break;
-	case 147:
+	case PROTO_ICMP6_MOBILEPREFIX_ADVERT:
 		if (v) {
 			dec_printf(d, ", id 0x%04x", dec_be16(d, p + 4));
 			unsigned f = dec_u8(d, p + 6);
@@ -493,7 +476,7 @@ void dec_icmp6(struct dec_ctx *d, const struct dec_net *n, const uint8_t *p, siz
 	default:
 		/* router renumbering, node information, home agent replies,
 		 * RPL: tcpdump goes on into their own printers */
-		if (type == 155)
+		if (type == PROTO_ICMP6_RPL)
 			dec_printf(d, ",");
 		dec_handoff(d, "icmp6-type");
 		return;

@@ -7,71 +7,16 @@
  * fragments print "SRC > DST: ip-proto-N". */
 #include "decode/dec.h"
 
-/* tcpdump's protocol names (ipproto.c), IANA protocol numbers. */
-static const struct dec_tok ipprotos[] = {
-	{ 0, "Options" },          /* IPv6 hop-by-hop, RFC 8200 */
-	{ 1, "ICMP" },             /* RFC 792 */
-	{ 2, "IGMP" },             /* RFC 1112 */
-	{ 4, "IPIP" },             /* RFC 2003 */
-	{ 6, "TCP" },              /* RFC 793 */
-	{ 8, "EGP" },
-	{ 9, "IGRP" },
-	{ 17, "UDP" },             /* RFC 768 */
-	{ 33, "DCCP" },            /* RFC 4340 */
-	{ 41, "IPv6" },            /* RFC 2473 */
-	{ 43, "Routing" },         /* RFC 8200 */
-	{ 44, "Fragment" },        /* RFC 8200 */
-	{ 46, "RSVP" },
-	{ 47, "GRE" },             /* RFC 2784 */
-	{ 50, "ESP" },             /* RFC 4303 */
-	{ 51, "AH" },              /* RFC 4302 */
-	{ 55, "Mobile IP" },
-	{ 58, "ICMPv6" },          /* RFC 4443 */
-	{ 62, "Mobile IP (old)" },
-	{ 88, "EIGRP" },
-	{ 89, "OSPF" },
-	{ 103, "PIM" },
-	{ 108, "Compressed IP" },  /* RFC 3173 */
-	{ 112, "VRRP" },
-	{ 113, "PGM" },
-	{ 132, "SCTP" },           /* RFC 4960 */
-	{ 135, "Mobility" },       /* RFC 6275 */
-	{ 143, "Ethernet" },       /* RFC 8986 */
-	{ 0, NULL },
-};
+const char *dec_ipproto_name(unsigned proto)
+{
+	return proto_name_or(&proto_ipprotos, proto, PROTO_TCPDUMP, "unknown");
+}
 
 /* Protocols tcpdump goes on to decode; for the rest it prints
  * " ip-proto-N LEN" (ip_demux). */
-static const unsigned tcpdump_decodes[] = {
-	1, 2, 4, 6, 8, 9, 17, 33, 41, 46, 47, 50, 51, 55, 58, 77, 88, 89, 103, 108, 112, 113, 132, 135, 143,
-};
-
-/* The names in tcpdump's truncation markers for the protocols above. */
-static const struct dec_tok trunc_names[] = {
-	{ 1, "icmp" }, { 2, "igmp" }, { 4, "ip" }, { 33, "dccp" }, { 41, "ip6" }, { 46, "rsvp" },
-	{ 47, "gre" }, { 50, "esp" }, { 51, "ah" }, { 88, "eigrp" }, { 89, "ospf" }, { 103, "pim" },
-	{ 112, "vrrp" }, { 132, "sctp" }, { 0, NULL },
-};
-
-/* IP options (RFC 791, RFC 2113). */
-static const struct dec_tok ipopts[] = {
-	{ 0, "EOL" }, { 1, "NOP" }, { 7, "RR" }, { 68, "timestamp" }, { 82, "traceroute" },
-	{ 130, "security" }, { 131, "LSRR" }, { 137, "SSRR" }, { 148, "RA" }, { 0, NULL },
-};
-
-const char *dec_ipproto_name(unsigned proto)
-{
-	if (proto == 0)
-		return "Options";
-	return dec_tok(ipprotos, proto, "unknown");
-}
-
 static int decoded_by_tcpdump(unsigned proto)
 {
-	for (size_t i = 0; i < sizeof tcpdump_decodes / sizeof tcpdump_decodes[0]; i++)
-		if (tcpdump_decodes[i] == proto)
-			return 1;
-	return 0;
+	return (proto_flags(&proto_ipprotos, proto) & PROTO_F_PRINTED) != 0;
 }
 
 /* RR, LSRR, SSRR: the recorded addresses, "," after those already used. */
@@ -139,7 +84,7 @@ static int print_options(struct dec_ctx *d, const uint8_t *cp, unsigned len)
 		dec_printf(d, "%s", sep);
 		sep = ",";
 		unsigned code = dec_u8(d, cp);
-		const char *name = dec_tok(ipopts, code, NULL);
+		const char *name = proto_name(&proto_ipopts, code, PROTO_TCPDUMP);
 		if (name)
 			dec_printf(d, "%s", name);
 		else
@@ -158,16 +103,16 @@ static int print_options(struct dec_ctx *d, const uint8_t *cp, unsigned len)
 			return 0;
 		}
 		switch (code) {
-		case 0:
+		case PROTO_IPOPT_EOL:
 			return 0;
-		case 68:
+		case PROTO_IPOPT_TS:
 			if (print_ts(d, cp, olen) < 0)
 				return -1;
 			break;
-		case 7: case 131: case 137:
+		case PROTO_IPOPT_RR: case PROTO_IPOPT_LSRR: case PROTO_IPOPT_SSRR:
 			print_route(d, cp, olen);
 			break;
-		case 148:
+		case PROTO_IPOPT_RA:
 			if (olen < 4) {
 				dec_printf(d, " [bad length %u]", olen);
 				break;
@@ -277,51 +222,59 @@ void dec_ip(struct dec_ctx *d, const uint8_t *p, size_t len)
 	}
 	const uint8_t *q = p + hlen;
 	size_t plen = totlen - hlen;
-	if (proto != 6 && proto != 17 && proto != 132 && proto != 33) {
+	if (proto != PROTO_IP_TCP && proto != PROTO_IP_UDP && proto != PROTO_IP_SCTP && proto != PROTO_IP_DCCP) {
 		dec_ip4addr(d, p + 12);
 		dec_printf(d, " > ");
 		dec_ip4addr(d, p + 16);
 		dec_printf(d, ": ");
 	}
-	if (proto == 2 && d->o.qflag) { /* igmp_print says only this under -q */
+	if (proto == PROTO_IP_IGMP && d->o.qflag) { /* igmp_print says only this under -q */
 		dec_printf(d, "igmp");
 		return;
 	}
-	if (plen > 0 && !dec_has(d, q, 1) && proto != 6 && proto != 17 && decoded_by_tcpdump(proto)) {
+	if (plen > 0 && !dec_has(d, q, 1) && proto != PROTO_IP_TCP && proto != PROTO_IP_UDP && decoded_by_tcpdump(proto)) {
 		/* tcpdump's printer for it finds no bytes at all */
-		d->proto = dec_tok(trunc_names, proto, "ip");
+		d->proto = proto_name_or(&proto_ipprotos, proto, PROTO_MARK, "ip");
 		dec_trunc(d);
 	}
+	dec_ip_upper(d, &n, proto, q, plen);
+}
+
+void dec_ip_upper(struct dec_ctx *d, const struct dec_net *n, unsigned proto, const uint8_t *p, size_t len)
+{
 	switch (proto) {
-	case 6:
-		dec_tcp(d, &n, q, plen);
-		break;
-	case 17:
-		dec_udp(d, &n, q, plen);
-		break;
-	case 1:
-		dec_icmp(d, &n, q, plen);
-		break;
-	case 4:
-		dec_ip(d, q, plen);
-		break;
-	case 41:
-		dec_ip6(d, q, plen);
-		break;
-	case 58:
-		dec_printf(d, "[ICMPv6 requires IPv6] (invalid)");
-		break;
-	case 143:
-		dec_printf(d, "[Ethernet requires IPv6] (invalid)");
-		break;
-	case 59:
-		dec_printf(d, "no next header");
-		break;
-	default:
-		if (!decoded_by_tcpdump(proto))
-			dec_printf(d, " ip-proto-%u %zu", proto, plen);
+	case PROTO_IP_TCP:
+		dec_tcp(d, n, p, len);
+		return;
+	case PROTO_IP_UDP:
+		dec_udp(d, n, p, len);
+		return;
+	case PROTO_IP_ICMP:
+		if (n->v6)
+			dec_printf(d, "[ICMP requires IPv4] (invalid)");
 		else
-			dec_handoff(d, "ip-proto");
-		break;
+			dec_icmp(d, n, p, len);
+		return;
+	case PROTO_IP_ICMPV6:
+		if (n->v6)
+			dec_icmp6(d, n, p, len);
+		else
+			dec_printf(d, "[ICMPv6 requires IPv6] (invalid)");
+		return;
+	case PROTO_IP_IPIP:
+		dec_ip(d, p, len);
+		return;
+	case PROTO_IP_IPV6:
+		dec_ip6(d, p, len);
+		return;
+	case PROTO_IP_NONE:
+		dec_printf(d, "no next header");
+		return;
 	}
+	if (proto == PROTO_IP_ETHERNET && !n->v6)
+		dec_printf(d, "[Ethernet requires IPv6] (invalid)");
+	else if (!decoded_by_tcpdump(proto))
+		dec_printf(d, " ip-proto-%u %zu", proto, len);
+	else
+		dec_handoff(d, "ip-proto");
 }

@@ -28,7 +28,7 @@ static int print_opts(struct dec_ctx *d, struct ip6_walk *w, const uint8_t *bp, 
 	size_t optlen;
 	for (size_t i = 0; i < len; i += optlen) {
 		unsigned type = dec_u8(d, bp + i);
-		if (type == 0)
+		if (type == PROTO_IP6OPT_PAD1)
 			optlen = 1;
 		else if (i + 1 < len)
 			optlen = (size_t)dec_u8(d, bp + i + 1) + 2;
@@ -37,15 +37,15 @@ static int print_opts(struct dec_ctx *d, struct ip6_walk *w, const uint8_t *bp, 
 		if (i + optlen > len)
 			return -1;
 		switch (type) {
-		case 0x00: /* Pad1 */
+		case PROTO_IP6OPT_PAD1:
 			if (v)
 				dec_printf(d, "(pad1)");
 			break;
-		case 0x01: /* PadN */
+		case PROTO_IP6OPT_PADN:
 			if (v)
 				dec_printf(d, "(padn)");
 			break;
-		case 0x05: /* router alert, RFC 2711 */
+		case PROTO_IP6OPT_RA:
 			if (optlen != 4) {
 				if (v)
 					dec_printf(d, "(rtalert: invalid len %u)", dec_u8(d, bp + i + 1));
@@ -54,7 +54,7 @@ static int print_opts(struct dec_ctx *d, struct ip6_walk *w, const uint8_t *bp, 
 			if (v)
 				dec_printf(d, "(rtalert: 0x%04x) ", dec_be16(d, bp + i + 2));
 			break;
-		case 0xc2: { /* jumbo payload, RFC 2675 */
+		case PROTO_IP6OPT_JUMBO: {
 			if (optlen != 6) {
 				if (v)
 					dec_printf(d, "(jumbo: invalid len %u)", dec_u8(d, bp + i + 1));
@@ -116,12 +116,12 @@ static long routing(struct dec_ctx *d, const uint8_t *cp, const uint8_t **final)
 {
 	d->proto = "rt6";
 	unsigned len = dec_u8(d, cp + 1), type = dec_u8(d, cp + 2), segleft = dec_u8(d, cp + 3);
-	dec_printf(d, "RT6 (len=%u, type=%u%s, segleft=%u", len, type, type == 0 ? " [Deprecated]" : "",
+	dec_printf(d, "RT6 (len=%u, type=%u%s, segleft=%u", len, type, type == PROTO_RT6_TYPE0 ? " [Deprecated]" : "",
 		   segleft);
 	const uint8_t *a;
 	unsigned n;
 	switch (type) {
-	case 0: case 2: {
+	case PROTO_RT6_TYPE0: case PROTO_RT6_TYPE2: {
 		uint32_t rsv = dec_be32(d, cp + 4); /* read even when not shown */
 		if (rsv || d->o.vflag)
 			dec_printf(d, ", rsv=0x%0x", rsv);
@@ -129,7 +129,7 @@ static long routing(struct dec_ctx *d, const uint8_t *cp, const uint8_t **final)
 		n = len / 2;
 		break;
 	}
-	case 4: {
+	case PROTO_RT6_SRH: {
 		unsigned last = dec_u8(d, cp + 4);
 		dec_printf(d, ", last-entry=%u", last);
 		unsigned flags = dec_u8(d, cp + 5);
@@ -155,19 +155,9 @@ static long routing(struct dec_ctx *d, const uint8_t *cp, const uint8_t **final)
 		dec_ip6addr(d, a + 16 * i);
 	}
 	if (n > 0)
-		*final = type == 4 ? a : a + 16 * (n - 1);
+		*final = type == PROTO_RT6_SRH ? a : a + 16 * (n - 1);
 	dec_printf(d, ") ");
 	return ((long)len + 1) * 8;
-}
-
-static int decoded_by_tcpdump(unsigned nh)
-{
-	static const unsigned protos[] = { 2, 8, 9, 33, 46, 47, 50, 51, 55, 77, 88, 89, 103, 108, 112,
-					   113, 132, 143 };
-	for (size_t i = 0; i < sizeof protos / sizeof protos[0]; i++)
-		if (protos[i] == nh)
-			return 1;
-	return 0;
 }
 
 void dec_ip6(struct dec_ctx *d, const uint8_t *p, size_t length)
@@ -188,9 +178,9 @@ void dec_ip6(struct dec_ctx *d, const uint8_t *p, size_t length)
 	}
 	uint32_t flow = dec_be32(d, p);
 	struct ip6_walk w = { .ip6 = p, .length = length, .plen = dec_be16(d, p + 4) };
-	unsigned nh = dec_u8(d, p + 6), prev = 41;
+	unsigned nh = dec_u8(d, p + 6), prev = PROTO_IP_IPV6;
 	size_t len = w.plen + 40;
-	if (w.plen == 0 && nh == 0)
+	if (w.plen == 0 && nh == PROTO_IP_HOPOPTS)
 		len = length; /* a jumbogram: its length is in hop-by-hop */
 	else {
 		if (length < len)
@@ -208,7 +198,8 @@ void dec_ip6(struct dec_ctx *d, const uint8_t *p, size_t length)
 			   dec_ipproto_name(nh), nh, w.plen);
 	}
 	struct dec_net n = { .v6 = 1, .src = p + 8, .dst = p + 24, .iph = p, .fragmented = 0,
-			     .ports_only = nh == 0 || nh == 43 || nh == 44 || nh == 60 };
+			     .ports_only = nh == PROTO_IP_HOPOPTS || nh == PROTO_IP_ROUTING ||
+					     nh == PROTO_IP_FRAGMENT || nh == PROTO_IP_DSTOPTS };
 	const uint8_t *cp = p;
 	long advance = 40;
 	while (cp < d->end && advance > 0) {
@@ -216,7 +207,8 @@ void dec_ip6(struct dec_ctx *d, const uint8_t *p, size_t length)
 			dec_trunc(d);
 		cp += advance;
 		len -= (size_t)advance;
-		if (cp == p + 40 && nh != 6 && nh != 17 && nh != 33 && nh != 132) {
+		if (cp == p + 40 && nh != PROTO_IP_TCP && nh != PROTO_IP_UDP && nh != PROTO_IP_DCCP &&
+		    nh != PROTO_IP_SCTP) {
 			dec_ip6addr(d, p + 8);
 			dec_printf(d, " > ");
 			dec_ip6addr(d, p + 24);
@@ -224,12 +216,12 @@ void dec_ip6(struct dec_ctx *d, const uint8_t *p, size_t length)
 		}
 		unsigned cur = nh;
 		switch (nh) {
-		case 0: /* hop-by-hop options */
+		case PROTO_IP_HOPOPTS:
 			if (w.found_hbh) {
 				dec_printf(d, "[The Hop-by-Hop Options header was already found] (invalid)");
 				return;
 			}
-			if (prev != 41) {
+			if (prev != PROTO_IP_IPV6) {
 				dec_printf(d, "[The Hop-by-Hop Options header don't follow the IPv6 header] (invalid)");
 				return;
 			}
@@ -251,19 +243,19 @@ void dec_ip6(struct dec_ctx *d, const uint8_t *p, size_t length)
 			}
 			nh = dec_u8(d, cp);
 			break;
-		case 60: /* destination options */
+		case PROTO_IP_DSTOPTS:
 			advance = opts_header(d, &w, cp, "DSTOPT", "dstopt");
 			if (advance < 0)
 				return;
 			nh = dec_u8(d, cp);
 			break;
-		case 43: /* routing */
+		case PROTO_IP_ROUTING:
 			advance = routing(d, cp, &n.dst);
 			if (advance < 0)
 				return;
 			nh = dec_u8(d, cp);
 			break;
-		case 44: { /* fragment */
+		case PROTO_IP_FRAGMENT: {
 			d->proto = "frag6";
 			unsigned off = dec_be16(d, cp + 2) & 0xfff8;
 			size_t flen = (size_t)w.plen + 40 - (size_t)(cp - p) - 8;
@@ -281,35 +273,11 @@ void dec_ip6(struct dec_ctx *d, const uint8_t *p, size_t length)
 			n.fragmented = 1;
 			break;
 		}
-		case 135: case 62: /* mobility: not decoded */
+		case PROTO_IP_MOBILITY: case PROTO_IP_MOBILE_OLD: /* not decoded */
 			dec_handoff(d, "mobility");
 			return;
-		case 6:
-			dec_tcp(d, &n, cp, len);
-			return;
-		case 17:
-			dec_udp(d, &n, cp, len);
-			return;
-		case 58:
-			dec_icmp6(d, &n, cp, len);
-			return;
-		case 1:
-			dec_printf(d, "[ICMP requires IPv4] (invalid)");
-			return;
-		case 4:
-			dec_ip(d, cp, len);
-			return;
-		case 41:
-			dec_ip6(d, cp, len);
-			return;
-		case 59: /* no next header */
-			dec_printf(d, "no next header");
-			return;
 		default:
-			if (!decoded_by_tcpdump(nh))
-				dec_printf(d, " ip-proto-%u %zu", nh, len);
-			else
-				dec_handoff(d, "ip-proto");
+			dec_ip_upper(d, &n, nh, cp, len);
 			return;
 		}
 		prev = cur;

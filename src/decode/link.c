@@ -50,9 +50,9 @@ int dec_link_null(struct dec_ctx *d, const uint8_t *p, size_t len)
 		dec_printf(d, ", length %zu: ", len);
 	}
 	len = len >= 4 ? len - 4 : 0;
-	if (af == 2)
+	if (af == PROTO_AF_INET)
 		dec_ip(d, p + 4, len);
-	else if (af == 24 || af == 28 || af == 30)
+	else if (af == PROTO_AF_INET6_BSD || af == PROTO_AF_INET6_FREEBSD || af == PROTO_AF_INET6_DARWIN)
 		dec_ip6(d, p + 4, len);
 	else
 		dec_handoff(d, "af");
@@ -68,17 +68,14 @@ static void sll_addr(struct dec_ctx *d, const uint8_t *a, unsigned halen)
 	}
 }
 
-/* Linux's protocol numbers at or below 1500 (if_ether.h): 1 is Novell's
- * raw 802.3, 4 an 802.2 LLC header. */
-#define SLL_P_802_3 1
-#define SLL_P_802_2 4
-
+/* Linux's protocol numbers at or below 1500 (PROTO_LINUX_*): 1 is
+ * Novell's raw 802.3, 4 an 802.2 LLC header. */
 static void sll_proto(struct dec_ctx *d, unsigned proto)
 {
-	if (proto > 1500)
+	if (proto > PROTO_ETH_LEN_MAX)
 		dec_printf(d, "ethertype %s (0x%04x), ", dec_ethertype_name(proto), proto);
-	else if (proto == SLL_P_802_3 || proto == SLL_P_802_2)
-		dec_printf(d, "802.%d, ", proto == SLL_P_802_3 ? 3 : 2);
+	else if (proto == PROTO_LINUX_802_3 || proto == PROTO_LINUX_802_2)
+		dec_printf(d, "802.%d, ", proto == PROTO_LINUX_802_3 ? 3 : 2);
 	else
 		dec_printf(d, "ethertype Unknown (0x%04x), ", proto);
 }
@@ -109,7 +106,7 @@ static int sll_payload(struct dec_ctx *d, const uint8_t *h, int v2, size_t wirel
 	const uint8_t *p = h + hl;
 	unsigned proto = dec_be16(d, v2 ? h : h + 14);
 	int extra = 0;
-	while (proto == 0x8100) { /* 802.1Q tags: each names the next type */
+	while (proto == PROTO_ETH_VLAN) { /* 802.1Q tags: each names the next type */
 		d->proto = "vlan";
 		if (!dec_has(d, p, 4) || len < 4) {
 			dec_printf(d, " [|vlan]");
@@ -119,18 +116,18 @@ static int sll_payload(struct dec_ctx *d, const uint8_t *h, int v2, size_t wirel
 		if (d->o.eflag)
 			dec_printf(d, "vlan %u, p %u%s, ", tci & 0xfff, tci >> 13, (tci & 0x1000) ? ", DEI" : "");
 		proto = dec_be16(d, p + 2);
-		if (proto <= 1500)
-			proto = SLL_P_802_2;
+		if (proto <= PROTO_ETH_LEN_MAX)
+			proto = PROTO_LINUX_802_2;
 		if (!d->o.qflag)
-			dec_printf(d, "ethertype %s, ", proto == SLL_P_802_2 ? "Unknown" : dec_ethertype_name(proto));
+			dec_printf(d, "ethertype %s, ", proto == PROTO_LINUX_802_2 ? "Unknown" : dec_ethertype_name(proto));
 		p += 4, len -= 4, extra += 4;
 		d->hdrlen += 4; /* a printer that returns early: -x skips the tags */
 	}
-	if (proto == SLL_P_802_2) {
+	if (proto == PROTO_LINUX_802_2) {
 		int n = dec_llc(d, NULL, p, len);
 		return extra + (n > 0 ? n : n < 0 ? 0 : dec_llc_hdrlen(d, p));
 	}
-	if ((proto > 1500 && !dec_ethertype_printed(proto)) || (proto <= 1500 && proto != SLL_P_802_3)) {
+	if ((proto > PROTO_ETH_LEN_MAX && !dec_ethertype_printed(proto)) || (proto <= PROTO_ETH_LEN_MAX && proto != PROTO_LINUX_802_3)) {
 		/* no printer in tcpdump: the header even without -e (its length
 		 * less the VLAN tags), then a dump */
 		if (!d->o.eflag)
@@ -139,7 +136,7 @@ static int sll_payload(struct dec_ctx *d, const uint8_t *h, int v2, size_t wirel
 			d->dump_from = p;
 		return extra;
 	}
-	if (proto > 1500)
+	if (proto > PROTO_ETH_LEN_MAX)
 		dec_ethertype(d, proto, p, len);
 	else
 		dec_handoff(d, "ipx");
@@ -187,5 +184,23 @@ int dec_link_raw(struct dec_ctx *d, const uint8_t *p, size_t len)
 		dec_ip6(d, p, len);
 	else
 		dec_printf(d, "unknown ip %u", v);
+	return 0;
+}
+
+/* A link type we have no printer for (tcpdump refuses to print those):
+ * its libpcap name and the packet's length; -x, -X and -A then dump the
+ * whole packet. */
+int dec_link_other(struct dec_ctx *d, const uint8_t *p, size_t len)
+{
+	const char *name = pcap_datalink_val_to_name(d->linktype);
+	size_t caplen = dec_avail(d, p, len);
+	d->proto = "link";
+	d->hdrlen = 0;
+	if (name)
+		dec_printf(d, "%s packet, length %zu", name, len);
+	else
+		dec_printf(d, "link type %d packet, length %zu", d->linktype, len);
+	if (caplen < len)
+		dec_printf(d, " [captured %zu]", caplen);
 	return 0;
 }

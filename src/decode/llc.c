@@ -10,14 +10,6 @@
  * as do headers cut short. */
 #include "decode/dec.h"
 
-/* SAP names (IEEE 802 numbers) as tcpdump prints them. */
-static const struct dec_tok saps[] = {
-	{ 0x00, "Null" }, { 0x02, "802.1B I" }, { 0x04, "SNA" }, { 0x06, "IP" },
-	{ 0x0e, "ProWay NM" }, { 0x42, "STP" }, { 0x4e, "RS511" }, { 0x7e, "ISO8208" },
-	{ 0x8e, "ProWay" }, { 0xaa, "SNAP" }, { 0xe0, "IPX" }, { 0xf0, "NetBeui" },
-	{ 0xfe, "OSI" }, { 0, NULL },
-};
-
 /* U PDU commands, without the poll/final bit (0x10). */
 static const struct dec_tok ucmds[] = {
 	{ 0x03, "ui" }, { 0xe3, "test" }, { 0xaf, "xid" }, { 0x63, "ua" }, { 0x43, "disc" },
@@ -33,7 +25,7 @@ static const char *flags(unsigned ssap_field, unsigned pf)
 
 static const char *sap_name(unsigned sap, char *buf, size_t size, const char *unknown)
 {
-	const char *n = dec_tok(saps, sap, NULL);
+	const char *n = proto_name(&proto_saps, sap, PROTO_TCPDUMP);
 	if (n)
 		return n;
 	snprintf(buf, size, "%s 0x%02x", unknown, sap);
@@ -50,7 +42,7 @@ int dec_llc_hdrlen(struct dec_ctx *d, const uint8_t *q)
 	if (q[0] == 0xff && q[1] == 0xff)
 		return 0; /* Novell "raw" 802.3 IPX: no LLC header */
 	int n = (q[2] & 3) == 3 ? 3 : 4;
-	if (q[0] == 0xaa && q[1] == 0xaa && n == 3)
+	if (q[0] == PROTO_SAP_SNAP && q[1] == PROTO_SAP_SNAP && n == 3)
 		n += 5;
 	return dec_has(d, q, (size_t)n) ? n : 0;
 }
@@ -75,15 +67,15 @@ int dec_llc(struct dec_ctx *d, const uint8_t *frame, const uint8_t *q, size_t le
 	int hdr = is_u ? 3 : 4;
 	if (d->o.eflag) {
 		dec_printf(d, "LLC, dsap %s (0x%02x) %s, ssap %s (0x%02x) %s, ctrl 0x%0*x: ",
-			   dec_tok(saps, dsap, "Unknown"), dsap, dsap_f & 1 ? "Group" : "Individual",
-			   dec_tok(saps, ssap, "Unknown"), ssap, ssap_f & 1 ? "Response" : "Command",
+			   proto_name_or(&proto_saps, dsap, PROTO_TCPDUMP, "Unknown"), dsap, dsap_f & 1 ? "Group" : "Individual",
+			   proto_name_or(&proto_saps, ssap, PROTO_TCPDUMP, "Unknown"), ssap, ssap_f & 1 ? "Response" : "Command",
 			   is_u ? 2 : 4, ctrl);
 	}
 	/* SNAP (RFC 1042) with the Ethernet OUI and a network layer we
 	 * decode: with -e its header, then that layer */
-	if (ssap == dsap && dsap == 0xaa && ctrl == 0x03 && dec_has(d, q, 8) && !q[3] && !q[4] && !q[5]) {
+	if (ssap == dsap && dsap == PROTO_SAP_SNAP && ctrl == 0x03 && dec_has(d, q, 8) && !q[3] && !q[4] && !q[5]) {
 		unsigned et = (unsigned)q[6] << 8 | q[7];
-		if (et == 0x0800 || et == 0x86dd || et == 0x0806 || et == 0x8035) {
+		if (et == PROTO_ETH_IPV4 || et == PROTO_ETH_IPV6 || et == PROTO_ETH_ARP || et == PROTO_ETH_RARP) {
 			if (d->o.eflag)
 				dec_printf(d, "oui Ethernet (0x000000), ethertype %s (0x%04x), length %zu: ",
 					   dec_ethertype_name(et), et, len >= 8 ? len - 8 : 0);

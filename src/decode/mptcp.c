@@ -164,21 +164,18 @@ static int prio(struct dec_ctx *d, const uint8_t *o, unsigned len, unsigned flag
 	return 1;
 }
 
-static int fail(struct dec_ctx *d, const uint8_t *o, unsigned len, unsigned flags)
+/* MP_FAIL's data sequence number and MP_FASTCLOSE's key: 64 bits after
+ * two reserved bytes. */
+static int fail_or_close(struct dec_ctx *d, const uint8_t *o, unsigned len, unsigned flags)
 {
 	(void)flags;
 	if (len != 12)
 		return 0;
-	dec_printf(d, " seq %" PRIu64, be64(d, o + 4));
-	return 1;
-}
-
-static int fast_close(struct dec_ctx *d, const uint8_t *o, unsigned len, unsigned flags)
-{
-	(void)flags;
-	if (len != 12)
-		return 0;
-	dec_printf(d, " key 0x%" PRIx64, be64(d, o + 4));
+	uint64_t v = be64(d, o + 4);
+	if (dec_u8(d, o + 2) >> 4 == 6) /* MP_FAIL */
+		dec_printf(d, " seq %" PRIu64, v);
+	else
+		dec_printf(d, " key 0x%" PRIx64, v);
 	return 1;
 }
 
@@ -195,8 +192,8 @@ static const struct {
 	int (*print)(struct dec_ctx *, const uint8_t *, unsigned, unsigned);
 } subtypes[] = {
 	{ "capable", capable }, { "join", join }, { "dss", dss }, { "add-addr", add_addr },
-	{ "remove-addr", remove_addr }, { "prio", prio }, { "fail", fail },
-	{ "fast-close", fast_close }, { "unknown", unknown },
+	{ "remove-addr", remove_addr }, { "prio", prio }, { "fail", fail_or_close },
+	{ "fast-close", fail_or_close }, { "unknown", unknown },
 };
 
 int dec_mptcp(struct dec_ctx *d, const uint8_t *opt, unsigned len, unsigned tcpflags)

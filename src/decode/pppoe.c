@@ -110,16 +110,16 @@ static void dec_ppp(struct dec_ctx *d, const uint8_t *p, size_t len)
 		p += 2;
 		len -= 2;
 	}
-	int v4 = proto == 0x0021 || proto == 0x002f || proto == 0x0800;
-	int v6 = proto == 0x0057 || proto == 0x86dd;
+	int v4 = proto == PROTO_PPP_IPV4 || proto == 0x002f || proto == PROTO_ETH_IPV4;
+	int v6 = proto == PROTO_PPP_IPV6 || proto == PROTO_ETH_IPV6;
 	if (d->o.eflag) {
 		/* the names of the protocols we go on into; others are left
 		 * to tcpdump's table */
-		if (proto != 0x0021 && proto != 0x0057) {
+		if (proto != PROTO_PPP_IPV4 && proto != PROTO_PPP_IPV6) {
 			dec_handoff(d, "ppp");
 			return;
 		}
-		dec_printf(d, "%s (0x%04x), length %zu: ", proto == 0x0021 ? "IP" : "IP6", proto, olen);
+		dec_printf(d, "%s (0x%04x), length %zu: ", proto_name(&proto_ppp, proto, PROTO_TCPDUMP), proto, olen);
 	}
 	if (v4)
 		dec_ip(d, p, len);

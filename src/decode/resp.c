@@ -9,19 +9,6 @@
  * past the capture takes the truncation exit instead (dump from byte 0). */
 #include "decode/dec.h"
 
-/* One character as tcpdump's safe printer shows it. */
-static void putc_safe(struct dec_ctx *d, uint8_t c)
-{
-	if (c >= 0x80) {
-		dec_printf(d, "M-");
-		c &= 0x7f;
-	}
-	if (c < 0x20 || c == 0x7f)
-		dec_printf(d, "^%c", c ^ 0x40);
-	else
-		dec_printf(d, "%c", c);
-}
-
 #define RESP_TRUNC (-1) /* ran out of data: " [|resp]" and stop */
 
 /* ' "text"' for n bytes at p; RESP_TRUNC if the capture ends first. */
@@ -31,7 +18,7 @@ static int segment(struct dec_ctx *d, const uint8_t *p, long n)
 	for (long i = 0; i < n; i++) {
 		if (!dec_has(d, p + i, 1))
 			return RESP_TRUNC;
-		putc_safe(d, p[i]);
+		dec_putc_safe(d, p[i]);
 	}
 	dec_printf(d, "\"");
 	return 0;

@@ -21,30 +21,6 @@ struct dec_tcpseq {
 	uint32_t ack;              /* ISN of the other side */
 };
 
-/* TCP option kinds (IANA "TCP Option Kind Numbers"), tcpdump's names. */
-static const struct dec_tok tcpopts[] = {
-	{ 0, "eol" },          /* RFC 9293 */
-	{ 1, "nop" },          /* RFC 9293 */
-	{ 2, "mss" },          /* RFC 9293 */
-	{ 3, "wscale" },       /* RFC 7323 */
-	{ 4, "sackOK" },       /* RFC 2018 */
-	{ 5, "sack" },         /* RFC 2018 */
-	{ 6, "echo" },         /* RFC 1072 */
-	{ 7, "echoreply" },    /* RFC 1072 */
-	{ 8, "TS" },           /* RFC 7323 */
-	{ 11, "cc" },          /* RFC 1644 */
-	{ 12, "ccnew" },       /* RFC 1644 */
-	{ 13, "ccecho" },      /* RFC 1644 */
-	{ 19, "md5" },         /* RFC 2385 */
-	{ 20, "scps" },
-	{ 28, "uto" },         /* RFC 5482 */
-	{ 29, "tcp-ao" },      /* RFC 5925 */
-	{ 30, "mptcp" },       /* RFC 8684 */
-	{ 34, "tfo" },         /* RFC 7413 */
-	{ 254, "exp" },        /* RFC 4727 */
-	{ 0, NULL },
-};
-
 static unsigned bucket(const uint8_t *a, const uint8_t *b, size_t n, uint32_t ports)
 {
 	uint32_t h = ports;
@@ -161,24 +137,20 @@ static int print_options(struct dec_ctx *d, const uint8_t *cp, unsigned hlen, in
 			--hlen;
 		}
 		--hlen;
-		const char *name = dec_tok(tcpopts, opt, NULL);
+		const char *name = proto_name(&proto_tcpopts, opt, PROTO_TCPDUMP);
 		if (name)
 			dec_printf(d, "%s", name);
 		else
 			dec_printf(d, "unknown-%u", opt);
 #define LENCHECK(l) do { if ((l) > hlen) return bad; dec_need_ret(d, cp, (l)); } while (0)
 		switch (opt) {
-		case 2: /* mss */
-			datalen = 2;
+		case PROTO_TCPOPT_MSS: case PROTO_TCPOPT_WSCALE: case PROTO_TCPOPT_ECHO: case PROTO_TCPOPT_ECHOREPLY:
+		case PROTO_TCPOPT_CC: case PROTO_TCPOPT_CCNEW: case PROTO_TCPOPT_CCECHO: /* one value */
+			datalen = opt == PROTO_TCPOPT_MSS ? 2 : opt == PROTO_TCPOPT_WSCALE ? 1 : 4;
 			LENCHECK(datalen);
-			dec_printf(d, " %u", dec_be16(d, cp));
+			dec_printf(d, " %u", datalen == 2 ? dec_be16(d, cp) : datalen == 1 ? dec_u8(d, cp) : dec_be32(d, cp));
 			break;
-		case 3: /* wscale */
-			datalen = 1;
-			LENCHECK(datalen);
-			dec_printf(d, " %u", dec_u8(d, cp));
-			break;
-		case 5: /* sack */
+		case PROTO_TCPOPT_SACK:
 			datalen = len - 2;
 			if (datalen % 8 != 0) {
 				dec_printf(d, " invalid sack");
@@ -200,26 +172,21 @@ static int print_options(struct dec_ctx *d, const uint8_t *cp, unsigned hlen, in
 				}
 			}
 			break;
-		case 6: case 7: case 11: case 12: case 13: /* echo, cc: one 32-bit value */
-			datalen = 4;
-			LENCHECK(datalen);
-			dec_printf(d, " %u", dec_be32(d, cp));
-			break;
-		case 8: /* TS */
+		case PROTO_TCPOPT_TS:
 			datalen = 8;
 			LENCHECK(datalen);
 			dec_printf(d, " val %u ecr %u", dec_be32(d, cp), dec_be32(d, cp + 4));
 			break;
-		case 0: case 1: case 4: /* eol, nop, sackOK */
+		case PROTO_TCPOPT_EOL: case PROTO_TCPOPT_NOP: case PROTO_TCPOPT_SACKOK:
 			break;
-		case 19: /* md5: no secret to check it with */
+		case PROTO_TCPOPT_MD5: /* no secret to check it with */
 			datalen = 16;
 			LENCHECK(datalen);
 			dec_printf(d, " shared secret not supplied with -M, can't check - ");
 			for (unsigned i = 0; i < datalen; i++)
 				dec_printf(d, "%02x", dec_u8(d, cp + i));
 			break;
-		case 28: { /* uto */
+		case PROTO_TCPOPT_UTO: {
 			datalen = 2;
 			LENCHECK(datalen);
 			unsigned uto = dec_be16(d, cp);
@@ -228,17 +195,17 @@ static int print_options(struct dec_ctx *d, const uint8_t *cp, unsigned hlen, in
 			dec_printf(d, " %u", uto);
 			break;
 		}
-		case 34: /* tfo */
+		case PROTO_TCPOPT_TFO:
 			datalen = len - 2;
 			LENCHECK(datalen);
 			print_tfo(d, cp, datalen);
 			break;
-		case 20: /* scps capabilities */
+		case PROTO_TCPOPT_SCPS: /* capabilities */
 			datalen = 2;
 			LENCHECK(datalen);
 			dec_printf(d, " cap %02x id %u", dec_u8(d, cp), dec_u8(d, cp + 1));
 			break;
-		case 29: /* tcp-ao (RFC 5925): key ids, then the MAC */
+		case PROTO_TCPOPT_AO: /* key ids, then the MAC */
 			datalen = len - 2;
 			if (datalen < 2) {
 				dec_printf(d, " (invalid)");
@@ -256,13 +223,13 @@ static int print_options(struct dec_ctx *d, const uint8_t *cp, unsigned hlen, in
 				}
 			}
 			break;
-		case 30: /* mptcp, mptcp.c */
+		case PROTO_TCPOPT_MPTCP: /* mptcp.c */
 			datalen = len - 2;
 			LENCHECK(datalen);
 			if (!dec_mptcp(d, cp - 2, len, tcpflags))
 				return bad;
 			break;
-		case 254: { /* experimental (RFC 6994): a 16-bit magic first */
+		case PROTO_TCPOPT_EXP: { /* RFC 6994: a 16-bit magic first */
 			datalen = len - 2;
 			LENCHECK(datalen);
 			if (datalen < 2)
@@ -394,22 +361,14 @@ void dec_tcp(struct dec_ctx *d, const struct dec_net *n, const uint8_t *p, size_
 		}
 		dec_printf(d, " ");
 		n2 = dec_avail(d, data, n2);
-		for (size_t i = 0; i < n2; i++) {
-			uint8_t c = dec_u8(d, data + i);
-			if (c >= 0x80) {
-				dec_printf(d, "M-");
-				c &= 0x7f;
-			}
-			if (c < 0x20 || c == 0x7f)
-				dec_printf(d, "^%c", c ^ 0x40);
-			else
-				dec_printf(d, "%c", c);
-		}
+		for (size_t i = 0; i < n2; i++)
+			dec_putc_safe(d, dec_u8(d, data + i));
 		dec_printf(d, "]");
 		return;
 	}
-	if (sport == 6379 || dport == 6379 ||
-	    (d->o.resp_port && (sport == (unsigned)d->o.resp_port || dport == (unsigned)d->o.resp_port))) {
+	if (sport == PROTO_PORT_RESP || dport == PROTO_PORT_RESP ||
+	    d->o.resp_port == DEC_RESP_ANY ||
+	    (d->o.resp_port > 0 && (sport == (unsigned)d->o.resp_port || dport == (unsigned)d->o.resp_port))) {
 		dec_printf(d, ": ");
 		dec_resp(d, data, plen);
 	} else

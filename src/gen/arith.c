@@ -9,6 +9,7 @@
  * parked in scratch memory while the left one is computed. */
 #include "gen/gen.h"
 #include "error.h"
+#include "isa.h"
 #include <sys/types.h>
 #include <pcap/bpf.h>
 
@@ -47,15 +48,15 @@ static struct cond *guard(struct gen *g, const struct ast *n, int *failed)
 		return inner;
 	if (n->proto == P_ICMP6) {
 		c = gen_proto_abbrev(g, P_IP6);
-		c = inner ? c_and(g, inner, c) : c;
-		c = c_and(g, c, c_cmp(g, off_linkpl(g) + 6, 1, BPF_JEQ, 58, 0xffffffff));
+		c = inner ? cond_and(g, inner, c) : c;
+		c = cond_and(g, c, cond_cmp(g, gen_off_linkpl(g) + 6, 1, BPF_JEQ, 58, 0xffffffff));
 	} else if (is_transport(n->proto)) {
-		c = c_and(g, gen_proto_abbrev(g, n->proto), gen_ipfrag(g));
-		c = inner ? c_and(g, inner, c) : c;
-		c = c_and(g, gen_proto_abbrev(g, P_IP), c);
+		c = cond_and(g, gen_proto_abbrev(g, n->proto), gen_ipfrag(g));
+		c = inner ? cond_and(g, inner, c) : c;
+		c = cond_and(g, gen_proto_abbrev(g, P_IP), c);
 	} else {
 		c = gen_proto_abbrev(g, n->proto);
-		c = inner ? c_and(g, inner, c) : c;
+		c = inner ? cond_and(g, inner, c) : c;
 	}
 	if (!c)
 		*failed = 1;
@@ -74,10 +75,16 @@ static int alloc_scratch(struct gen *g)
 
 static int eval(struct gen *g, struct cond *c, const struct ast *n);
 
+static const uint16_t alu_op[] = {
+	[OP_ADD] = BPF_ADD, [OP_SUB] = BPF_SUB, [OP_MUL] = BPF_MUL, [OP_DIV] = BPF_DIV,
+	[OP_MOD] = BPF_MOD, [OP_AND] = BPF_AND, [OP_OR] = BPF_OR, [OP_XOR] = BPF_XOR,
+	[OP_LSH] = BPF_LSH, [OP_RSH] = BPF_RSH,
+};
+
 /* The value of an arithmetic expression made only of constants, computed
- * as the interpreter would: 1 and *v, or 0 when it reads the packet or
- * could end the program (a zero divisor, a shift of 32 or more), which the
- * program must then do at run time. */
+ * as the interpreter would (isa_alu on `op #b`): 1 and *v, or 0 when it
+ * reads the packet or has an operand `op #b` cannot take (a zero divisor,
+ * a shift of 32 or more), which the program then computes at run time. */
 static int const_value(const struct ast *n, uint32_t *v)
 {
 	uint32_t a, b;
@@ -88,24 +95,19 @@ static int const_value(const struct ast *n, uint32_t *v)
 	case AST_NEG:
 		if (!const_value(n->l, &a))
 			return 0;
-		*v = (uint32_t)-a;
+		*v = isa_alu(BPF_ALU | BPF_NEG, a, 0).value;
 		return 1;
 	case AST_BINOP:
 		if (!const_value(n->l, &a) || !const_value(n->r, &b))
 			return 0;
-		switch (n->op) {
-		case OP_ADD: *v = a + b; return 1;
-		case OP_SUB: *v = a - b; return 1;
-		case OP_MUL: *v = a * b; return 1;
-		case OP_DIV: if (!b) return 0; *v = a / b; return 1;
-		case OP_MOD: if (!b) return 0; *v = a % b; return 1;
-		case OP_AND: *v = a & b; return 1;
-		case OP_OR: *v = a | b; return 1;
-		case OP_XOR: *v = a ^ b; return 1;
-		case OP_LSH: if (b > 31) return 0; *v = a << b; return 1;
-		case OP_RSH: if (b > 31) return 0; *v = a >> b; return 1;
-		default: return 0;
-		}
+		if ((size_t)n->op >= sizeof alu_op / sizeof alu_op[0])
+			return 0;
+		uint16_t code = (uint16_t)(BPF_ALU | alu_op[n->op] | BPF_K);
+		struct isa_result r = isa_alu(code, a, b);
+		if (isa_k_check(code, b) != ISA_K_OK || r.fault != ISA_OK)
+			return 0;
+		*v = r.value;
+		return 1;
 	default:
 		return 0;
 	}
@@ -114,12 +116,12 @@ static int const_value(const struct ast *n, uint32_t *v)
 /* proto[index:size] into A. */
 static int eval_load(struct gen *g, struct cond *c, const struct ast *n)
 {
-	uint16_t size = bpf_size((int)n->num);
+	uint16_t size = gen_bpf_size((int)n->num);
 	int saved_vlan = g->vlan, saved_mpls = g->mpls, saved_pppoes = g->pppoes;
 	g->vlan = n->vlan_depth;
 	g->mpls = n->mpls_depth;
 	g->pppoes = n->pppoes_depth;
-	uint32_t base = n->proto == P_LINK ? off_linkhdr(g) : off_linkpl(g);
+	uint32_t base = n->proto == P_LINK ? gen_off_linkhdr(g) : gen_off_linkpl(g);
 	int tp6 = ip6w_reads_tp(g, n->proto); /* --ip6-transport, IPv6: after the walk */
 	if (n->proto == P_ICMP6 && !tp6)
 		base += 40;
@@ -131,28 +133,22 @@ static int eval_load(struct gen *g, struct cond *c, const struct ast *n)
 			ip6w_ldx_tp(g, c);
 		else
 			gen_iphdrlen(g, c);
-		c_ins(g, c, BPF_ALU | BPF_ADD | BPF_X, 0);
-		c_ins(g, c, BPF_MISC | BPF_TAX, 0);
-		c_ins(g, c, (uint16_t)(BPF_LD | size | BPF_IND), base);
+		cond_ins(g, c, BPF_ALU | BPF_ADD | BPF_X, 0);
+		cond_ins(g, c, BPF_MISC | BPF_TAX, 0);
+		cond_ins(g, c, (uint16_t)(BPF_LD | size | BPF_IND), base);
 	} else if (n->l->kind == AST_NUM && n->l->num <= 0xffffffffu - base) {
-		c_ins(g, c, (uint16_t)(BPF_LD | size | BPF_ABS), base + n->l->num);
+		cond_ins(g, c, (uint16_t)(BPF_LD | size | BPF_ABS), base + n->l->num);
 	} else {
 		if (eval(g, c, n->l))
 			return -1;
-		c_ins(g, c, BPF_MISC | BPF_TAX, 0);
-		c_ins(g, c, (uint16_t)(BPF_LD | size | BPF_IND), base);
+		cond_ins(g, c, BPF_MISC | BPF_TAX, 0);
+		cond_ins(g, c, (uint16_t)(BPF_LD | size | BPF_IND), base);
 	}
 	g->vlan = saved_vlan;
 	g->mpls = saved_mpls;
 	g->pppoes = saved_pppoes;
 	return 0;
 }
-
-static const uint16_t alu_op[] = {
-	[OP_ADD] = BPF_ADD, [OP_SUB] = BPF_SUB, [OP_MUL] = BPF_MUL, [OP_DIV] = BPF_DIV,
-	[OP_MOD] = BPF_MOD, [OP_AND] = BPF_AND, [OP_OR] = BPF_OR, [OP_XOR] = BPF_XOR,
-	[OP_LSH] = BPF_LSH, [OP_RSH] = BPF_RSH,
-};
 
 /* Leave n's value in A.  Within one straight-line computation any load
  * past the packet or division by zero rejects, so only what is computed
@@ -161,15 +157,15 @@ static int eval(struct gen *g, struct cond *c, const struct ast *n)
 {
 	uint32_t v;
 	if (g->fold && const_value(n, &v)) {
-		c_ins(g, c, BPF_LD | BPF_IMM, v);
+		cond_ins(g, c, BPF_LD | BPF_IMM, v);
 		return 0;
 	}
 	switch (n->kind) {
 	case AST_NUM:
-		c_ins(g, c, BPF_LD | BPF_IMM, n->num);
+		cond_ins(g, c, BPF_LD | BPF_IMM, n->num);
 		return 0;
 	case AST_LEN:
-		c_ins(g, c, BPF_LD | BPF_W | BPF_LEN, 0);
+		cond_ins(g, c, BPF_LD | BPF_W | BPF_LEN, 0);
 		return 0;
 	case AST_TPLEN:
 		ip6w_tplen(g, c);
@@ -177,7 +173,7 @@ static int eval(struct gen *g, struct cond *c, const struct ast *n)
 	case AST_NEG:
 		if (eval(g, c, n->l))
 			return -1;
-		c_ins(g, c, BPF_ALU | BPF_NEG, 0);
+		cond_ins(g, c, BPF_ALU | BPF_NEG, 0);
 		return 0;
 	case AST_LOAD:
 		return eval_load(g, c, n);
@@ -193,7 +189,7 @@ static int eval(struct gen *g, struct cond *c, const struct ast *n)
 		if (kform) {
 			if (eval(g, c, n->l))
 				return -1;
-			c_ins(g, c, (uint16_t)(BPF_ALU | alu_op[n->op] | BPF_K),
+			cond_ins(g, c, (uint16_t)(BPF_ALU | alu_op[n->op] | BPF_K),
 			      n->r->kind == AST_NUM ? n->r->num : v);
 			return 0;
 		}
@@ -204,12 +200,12 @@ static int eval(struct gen *g, struct cond *c, const struct ast *n)
 		int m = alloc_scratch(g);
 		if (m < 0)
 			return -1;
-		c_ins(g, c, BPF_ST, (uint32_t)m);
+		cond_ins(g, c, BPF_ST, (uint32_t)m);
 		if (eval(g, c, n->r))
 			return -1;
-		c_ins(g, c, BPF_MISC | BPF_TAX, 0);
-		c_ins(g, c, BPF_LD | BPF_MEM, (uint32_t)m);
-		c_ins(g, c, (uint16_t)(BPF_ALU | alu_op[n->op] | BPF_X), 0);
+		cond_ins(g, c, BPF_MISC | BPF_TAX, 0);
+		cond_ins(g, c, BPF_LD | BPF_MEM, (uint32_t)m);
+		cond_ins(g, c, (uint16_t)(BPF_ALU | alu_op[n->op] | BPF_X), 0);
 		g->scratch--;
 		return 0;
 	}
@@ -225,25 +221,25 @@ struct cond *gen_rel_test(struct gen *g, const struct ast *n)
 	static const uint16_t jop[] = { [OP_GT] = BPF_JGT, [OP_GE] = BPF_JGE, [OP_EQ] = BPF_JEQ };
 	g->span = n->span;
 	g->scratch = 0;
-	struct cond *t = c_test(g);
+	struct cond *t = cond_test(g);
 	if (eval(g, t, n->l))
 		return 0;
 	uint32_t rv;
 	if (n->r->kind == AST_NUM || (g->fold && const_value(n->r, &rv))) {
-		c_jump(t, jop[n->op], n->r->kind == AST_NUM ? n->r->num : rv);
+		cond_jump(t, jop[n->op], n->r->kind == AST_NUM ? n->r->num : rv);
 	} else {
 		int m = alloc_scratch(g);
 		if (m < 0)
 			return 0;
-		c_ins(g, t, BPF_ST, (uint32_t)m);
+		cond_ins(g, t, BPF_ST, (uint32_t)m);
 		if (eval(g, t, n->r))
 			return 0;
-		c_ins(g, t, BPF_MISC | BPF_TAX, 0);
-		c_ins(g, t, BPF_LD | BPF_MEM, (uint32_t)m);
+		cond_ins(g, t, BPF_MISC | BPF_TAX, 0);
+		cond_ins(g, t, BPF_LD | BPF_MEM, (uint32_t)m);
 		t->jcode = (uint16_t)(BPF_JMP | jop[n->op] | BPF_X);
 		t->k = 0;
 	}
-	return n->not_ ? c_not(g, t) : t;
+	return n->not_ ? cond_not(g, t) : t;
 }
 
 struct cond *gen_relation(struct gen *g, const struct ast *n)
@@ -258,6 +254,6 @@ struct cond *gen_relation(struct gen *g, const struct ast *n)
 	struct cond *c = gen_rel_test(g, n);
 	if (!c)
 		return 0;
-	struct cond *gs = g0 && g1 ? c_and(g, g0, g1) : g0 ? g0 : g1;
-	return gs ? c_and(g, gs, c) : c;
+	struct cond *gs = g0 && g1 ? cond_and(g, g0, g1) : g0 ? g0 : g1;
+	return gs ? cond_and(g, gs, c) : c;
 }

@@ -1,33 +1,22 @@
 /* gen.h: lowering a checked AST to the IR.
  *
- * Primitives first become `struct cond`, a small boolean tree whose leaves
- * are tests (statements + one conditional jump).  The order of a cond's
- * operands is the order its tests run, and it is libpcap's order: on a
- * truncated packet a load past the captured bytes rejects the whole
- * packet, so which test runs first decides verdicts, not only speed.
- * gen.c then lowers the tree to blocks with the usual true/false-target
- * recursion.  Files: link.c (link layer, vlan, mpls, pppoe), net.c (IPv4, IPv6,
- * ARP hosts, nets, protocols), transport.c (ports), arith.c (relations). */
+ * Each primitive is built as a `struct cond` with the kit of cond.h (whose
+ * operand order is libpcap's test order); gen.c walks the AST and lowers
+ * the whole tree once.  Files: gen.c (the AST walk), cond.c (the kit),
+ * link.c (link layer, vlan, mpls, pppoe), net.c (IPv4, IPv6, ARP hosts,
+ * nets, protocols), transport.c (ports), arith.c (relations), ip6walk.c
+ * (the --ip6-transport dialect). */
 #ifndef BPFX_GEN_H
 #define BPFX_GEN_H
 #include <stdint.h>
+#include <sys/types.h>
+#include <pcap/bpf.h>
 #include "ast.h"
 #include "ir.h"
 #include "bpfx.h"
 #include "linktype.h"
 #include "sema.h"
-
-enum cond_kind { C_TEST, C_AND, C_OR, C_NOT, C_TRUE, C_FALSE };
-
-struct cond {
-	enum cond_kind kind;
-	struct cond *a, *b;      /* AND/OR: a runs first; NOT: a */
-	struct ir_insn *insns;   /* TEST: statements before the jump */
-	int n, cap;
-	uint16_t jcode;          /* TEST: BPF_JMP|op|src */
-	uint32_t k;
-	struct span span;
-};
+#include "gen/cond.h"
 
 struct gen {
 	struct ir_prog *ir;
@@ -45,24 +34,19 @@ struct gen {
 #define GEN_FAIL(g, ...) \
 	((void)err_set((g)->err, (int)(g)->span.start, (int)(g)->span.end, __VA_ARGS__), (struct cond *)0)
 
-/* gen.c: the boolean skeleton */
-struct cond *c_true(struct gen *g);
-struct cond *c_false(struct gen *g);
-struct cond *c_and(struct gen *g, struct cond *a, struct cond *b);
-struct cond *c_or(struct gen *g, struct cond *a, struct cond *b);
-struct cond *c_not(struct gen *g, struct cond *a);
-struct cond *c_test(struct gen *g);
-void c_ins(struct gen *g, struct cond *c, uint16_t code, uint32_t k);
-struct cond *c_jump(struct cond *c, uint16_t jop, uint32_t k); /* jop: BPF_JEQ etc, K source */
-/* ld{size} [off]; (and #mask if mask != ~0); j{jop} #v */
-struct cond *c_cmp(struct gen *g, uint32_t off, int size, uint16_t jop, uint32_t v, uint32_t mask);
-uint16_t bpf_size(int bytes);
+/* The load size (BPF_W, BPF_H, BPF_B) of a field of that many bytes. */
+static inline uint16_t gen_bpf_size(int bytes)
+{
+	return bytes == 4 ? BPF_W : bytes == 2 ? BPF_H : BPF_B;
+}
+
+/* gen.c: the AST walk */
 int gen_program(struct gen *g, const struct ast *root);
 
 /* link.c */
-uint32_t off_linkhdr(const struct gen *g);  /* OR_LINKHDR: `ether[...]` */
-uint32_t off_linktype(const struct gen *g);
-uint32_t off_linkpl(const struct gen *g);   /* link payload + MPLS labels: OR_LINKPL */
+uint32_t gen_off_linkhdr(const struct gen *g);  /* OR_LINKHDR: `ether[...]` */
+uint32_t gen_off_linktype(const struct gen *g);
+uint32_t gen_off_linkpl(const struct gen *g);   /* link payload + MPLS labels: OR_LINKPL */
 struct cond *gen_linktype(struct gen *g, uint32_t ethertype);
 struct cond *gen_ehost(struct gen *g, const uint8_t mac[6], int dir);
 struct cond *gen_bcast(struct gen *g, int proto);

@@ -126,30 +126,30 @@ static uint32_t cell_t(int i) { return (uint32_t)(BPF_MEMWORDS - 2 - 2 * i); }
 /* A test whose statements run and whose jump is always taken. */
 static struct cond *always(struct cond *c)
 {
-	return c_jump(c, BPF_JGE, 0);
+	return cond_jump(c, BPF_JGE, 0);
 }
 
 /* ld M[N]; jeq #v */
 static struct cond *nh_is(struct gen *g, int i, uint32_t v)
 {
-	struct cond *c = c_test(g);
-	c_ins(g, c, BPF_LD | BPF_MEM, cell_n(i));
-	return c_jump(c, BPF_JEQ, v);
+	struct cond *c = cond_test(g);
+	cond_ins(g, c, BPF_LD | BPF_MEM, cell_n(i));
+	return cond_jump(c, BPF_JEQ, v);
 }
 
 /* N = [T + 0]; T += ([T + 1] + bias) << shift */
 static struct cond *skip_len(struct gen *g, int i, uint32_t bias, uint32_t shift)
 {
-	uint32_t L = off_linkpl(g);
-	struct cond *c = c_test(g);
-	c_ins(g, c, BPF_LDX | BPF_W | BPF_MEM, cell_t(i));
-	c_ins(g, c, BPF_LD | BPF_B | BPF_IND, L);
-	c_ins(g, c, BPF_ST, cell_n(i));
-	c_ins(g, c, BPF_LD | BPF_B | BPF_IND, L + 1);
-	c_ins(g, c, BPF_ALU | BPF_ADD | BPF_K, bias);
-	c_ins(g, c, BPF_ALU | BPF_LSH | BPF_K, shift);
-	c_ins(g, c, BPF_ALU | BPF_ADD | BPF_X, 0);
-	c_ins(g, c, BPF_ST, cell_t(i));
+	uint32_t L = gen_off_linkpl(g);
+	struct cond *c = cond_test(g);
+	cond_ins(g, c, BPF_LDX | BPF_W | BPF_MEM, cell_t(i));
+	cond_ins(g, c, BPF_LD | BPF_B | BPF_IND, L);
+	cond_ins(g, c, BPF_ST, cell_n(i));
+	cond_ins(g, c, BPF_LD | BPF_B | BPF_IND, L + 1);
+	cond_ins(g, c, BPF_ALU | BPF_ADD | BPF_K, bias);
+	cond_ins(g, c, BPF_ALU | BPF_LSH | BPF_K, shift);
+	cond_ins(g, c, BPF_ALU | BPF_ADD | BPF_X, 0);
+	cond_ins(g, c, BPF_ST, cell_t(i));
 	return always(c);
 }
 
@@ -157,53 +157,53 @@ static struct cond *skip_len(struct gen *g, int i, uint32_t bias, uint32_t shift
  * ends the walk with its next header marked. */
 static struct cond *skip_frag(struct gen *g, int i)
 {
-	uint32_t L = off_linkpl(g);
-	struct cond *later = c_test(g);
-	c_ins(g, later, BPF_LDX | BPF_W | BPF_MEM, cell_t(i));
-	c_ins(g, later, BPF_LD | BPF_H | BPF_IND, L + 2);
-	c_jump(later, BPF_JSET, 0xfff8);
-	struct cond *mark = c_test(g);
-	c_ins(g, mark, BPF_LD | BPF_B | BPF_IND, L);
-	c_ins(g, mark, BPF_ALU | BPF_OR | BPF_K, IP6W_LATER);
-	c_ins(g, mark, BPF_ST, cell_n(i));
-	struct cond *first = c_test(g);
-	c_ins(g, first, BPF_LD | BPF_B | BPF_IND, L);
-	c_ins(g, first, BPF_ST, cell_n(i));
-	c_ins(g, first, BPF_MISC | BPF_TXA, 0);
-	c_ins(g, first, BPF_ALU | BPF_ADD | BPF_K, 8);
-	c_ins(g, first, BPF_ST, cell_t(i));
-	return c_or(g, c_and(g, later, always(mark)), always(first));
+	uint32_t L = gen_off_linkpl(g);
+	struct cond *later = cond_test(g);
+	cond_ins(g, later, BPF_LDX | BPF_W | BPF_MEM, cell_t(i));
+	cond_ins(g, later, BPF_LD | BPF_H | BPF_IND, L + 2);
+	cond_jump(later, BPF_JSET, 0xfff8);
+	struct cond *mark = cond_test(g);
+	cond_ins(g, mark, BPF_LD | BPF_B | BPF_IND, L);
+	cond_ins(g, mark, BPF_ALU | BPF_OR | BPF_K, IP6W_LATER);
+	cond_ins(g, mark, BPF_ST, cell_n(i));
+	struct cond *first = cond_test(g);
+	cond_ins(g, first, BPF_LD | BPF_B | BPF_IND, L);
+	cond_ins(g, first, BPF_ST, cell_n(i));
+	cond_ins(g, first, BPF_MISC | BPF_TXA, 0);
+	cond_ins(g, first, BPF_ALU | BPF_ADD | BPF_K, 8);
+	cond_ins(g, first, BPF_ST, cell_t(i));
+	return cond_or(g, cond_and(g, later, always(mark)), always(first));
 }
 
 /* One step: whichever extension header N names is skipped; any other
  * value leaves the cells as they are (the later steps then do nothing). */
 static struct cond *step(struct gen *g, int i)
 {
-	struct cond *c = c_true(g), *ext8 = 0;
+	struct cond *c = cond_true(g), *ext8 = 0;
 	for (int e = NEXT - 1; e >= 0; e--) {
 		struct cond *t = nh_is(g, i, exthdr[e].type);
 		if (exthdr[e].unit == 8)
-			ext8 = ext8 ? c_or(g, t, ext8) : t;
+			ext8 = ext8 ? cond_or(g, t, ext8) : t;
 		else if (exthdr[e].unit == 4) /* AH: (len + 2) * 4 */
-			c = c_or(g, c_and(g, t, skip_len(g, i, 2, 2)), c);
+			c = cond_or(g, cond_and(g, t, skip_len(g, i, 2, 2)), c);
 		else
-			c = c_or(g, c_and(g, t, skip_frag(g, i)), c);
+			c = cond_or(g, cond_and(g, t, skip_frag(g, i)), c);
 	}
 	/* (len + 1) * 8 */
-	return c_or(g, c_and(g, ext8, skip_len(g, i, 1, 3)), c);
+	return cond_or(g, cond_and(g, ext8, skip_len(g, i, 1, 3)), c);
 }
 
 /* The walk of context i: N = [6], T = 40, then IP6W_BOUND steps. */
 static struct cond *walk(struct gen *g, int i)
 {
-	struct cond *c = c_test(g);
-	c_ins(g, c, BPF_LD | BPF_B | BPF_ABS, off_linkpl(g) + 6);
-	c_ins(g, c, BPF_ST, cell_n(i));
-	c_ins(g, c, BPF_LD | BPF_IMM, 40);
-	c_ins(g, c, BPF_ST, cell_t(i));
+	struct cond *c = cond_test(g);
+	cond_ins(g, c, BPF_LD | BPF_B | BPF_ABS, gen_off_linkpl(g) + 6);
+	cond_ins(g, c, BPF_ST, cell_n(i));
+	cond_ins(g, c, BPF_LD | BPF_IMM, 40);
+	cond_ins(g, c, BPF_ST, cell_t(i));
 	c = always(c);
 	for (int s = 0; s < IP6W_BOUND; s++)
-		c = c_and(g, c, step(g, i));
+		c = cond_and(g, c, step(g, i));
 	return c;
 }
 
@@ -215,16 +215,16 @@ static struct cond *over_ip6(struct gen *g, int i, struct cond *test)
 	if (!test || !is6)
 		return 0;
 	if (g->ip6w->walked & (1u << i))
-		return c_and(g, is6, test);
+		return cond_and(g, is6, test);
 	struct cond *w = walk(g, i);
 	g->ip6w->walked |= 1u << i;
-	return c_and(g, is6, c_and(g, w, test));
+	return cond_and(g, is6, cond_and(g, w, test));
 }
 
 /* The walk ended on protocol p, in a first fragment or not. */
 static struct cond *proto_any_frag(struct gen *g, int i, uint32_t p)
 {
-	return c_or(g, nh_is(g, i, p), nh_is(g, i, p | IP6W_LATER));
+	return cond_or(g, nh_is(g, i, p), nh_is(g, i, p | IP6W_LATER));
 }
 
 /* `ip6 proto P` for P not an extension header: the protocol the walk ends on. */
@@ -240,7 +240,7 @@ struct cond *ip6w_proto(struct gen *g, uint32_t p)
 void ip6w_ldx_tp(struct gen *g, struct cond *c)
 {
 	int i = ctx_index(g); /* registered by ip6w_relation already */
-	c_ins(g, c, BPF_LDX | BPF_W | BPF_MEM, cell_t(i < 0 ? 0 : i));
+	cond_ins(g, c, BPF_LDX | BPF_W | BPF_MEM, cell_t(i < 0 ? 0 : i));
 }
 
 /* A = tplen: the transport header and payload, as the IP header counts
@@ -248,16 +248,16 @@ void ip6w_ldx_tp(struct gen *g, struct cond *c)
  * length + 40 - T. */
 void ip6w_tplen(struct gen *g, struct cond *c)
 {
-	uint32_t L = off_linkpl(g);
+	uint32_t L = gen_off_linkpl(g);
 	if (g->ip6w->lib || !g->ip6w->v6) { /* the IPv4 variant */
 		gen_iphdrlen(g, c);
-		c_ins(g, c, BPF_LD | BPF_H | BPF_ABS, L + 2);
+		cond_ins(g, c, BPF_LD | BPF_H | BPF_ABS, L + 2);
 	} else {
 		ip6w_ldx_tp(g, c);
-		c_ins(g, c, BPF_LD | BPF_H | BPF_ABS, L + 4);
-		c_ins(g, c, BPF_ALU | BPF_ADD | BPF_K, 40);
+		cond_ins(g, c, BPF_LD | BPF_H | BPF_ABS, L + 4);
+		cond_ins(g, c, BPF_ALU | BPF_ADD | BPF_K, 40);
 	}
-	c_ins(g, c, BPF_ALU | BPF_SUB | BPF_X, 0);
+	cond_ins(g, c, BPF_ALU | BPF_SUB | BPF_X, 0);
 }
 
 /* --- ports --- */
@@ -266,20 +266,20 @@ void ip6w_tplen(struct gen *g, struct cond *c)
  * IPv6 (after the walk). */
 static struct cond *port_at(struct gen *g, int i, uint32_t off, uint16_t jop, uint32_t v)
 {
-	struct cond *c = c_test(g);
+	struct cond *c = cond_test(g);
 	if (i >= 0)
-		c_ins(g, c, BPF_LDX | BPF_W | BPF_MEM, cell_t(i));
+		cond_ins(g, c, BPF_LDX | BPF_W | BPF_MEM, cell_t(i));
 	else
 		gen_iphdrlen(g, c);
-	c_ins(g, c, BPF_LD | BPF_H | BPF_IND, off_linkpl(g) + off);
-	return c_jump(c, jop, v);
+	cond_ins(g, c, BPF_LD | BPF_H | BPF_IND, gen_off_linkpl(g) + off);
+	return cond_jump(c, jop, v);
 }
 
 static struct cond *range_at(struct gen *g, int i, uint32_t off, const struct sema_val *v, int single)
 {
 	if (single)
 		return port_at(g, i, off, BPF_JEQ, v->port1);
-	return c_and(g, port_at(g, i, off, BPF_JGE, v->port1), c_not(g, port_at(g, i, off, BPF_JGT, v->port2)));
+	return cond_and(g, port_at(g, i, off, BPF_JGE, v->port1), cond_not(g, port_at(g, i, off, BPF_JGT, v->port2)));
 }
 
 static struct cond *ports_dir(struct gen *g, int i, int dir, const struct sema_val *v, int single)
@@ -287,8 +287,8 @@ static struct cond *ports_dir(struct gen *g, int i, int dir, const struct sema_v
 	switch (dir) {
 	case D_SRC: return range_at(g, i, 0, v, single);
 	case D_DST: return range_at(g, i, 2, v, single);
-	case D_AND: return c_and(g, range_at(g, i, 0, v, single), range_at(g, i, 2, v, single));
-	default: return c_or(g, range_at(g, i, 0, v, single), range_at(g, i, 2, v, single));
+	case D_AND: return cond_and(g, range_at(g, i, 0, v, single), range_at(g, i, 2, v, single));
+	default: return cond_or(g, range_at(g, i, 0, v, single), range_at(g, i, 2, v, single));
 	}
 }
 
@@ -298,14 +298,14 @@ static struct cond *tp_is(struct gen *g, int i, uint32_t p)
 {
 	if (i >= 0)
 		return nh_is(g, i, p);
-	return c_and(g, c_cmp(g, off_linkpl(g) + 9, 1, BPF_JEQ, p, 0xffffffff), gen_ipfrag(g));
+	return cond_and(g, cond_cmp(g, gen_off_linkpl(g) + 9, 1, BPF_JEQ, p, 0xffffffff), gen_ipfrag(g));
 }
 
 static struct cond *tp_any(struct gen *g, int i, int ipproto)
 {
 	if (ipproto != PORT_ANY)
 		return tp_is(g, i, (uint32_t)ipproto);
-	return c_or(g, tp_is(g, i, IPPROTO_SCTP), c_or(g, tp_is(g, i, IPPROTO_TCP), tp_is(g, i, IPPROTO_UDP)));
+	return cond_or(g, tp_is(g, i, IPPROTO_SCTP), cond_or(g, tp_is(g, i, IPPROTO_TCP), tp_is(g, i, IPPROTO_UDP)));
 }
 
 /* port, portrange: IPv6 (walked) first, then IPv4, as libpcap orders them. */
@@ -316,10 +316,10 @@ struct cond *ip6w_ports(struct gen *g, const struct ast *id)
 	int i = ctx_index(g);
 	if (i < 0)
 		return 0;
-	struct cond *v6 = over_ip6(g, i, c_and(g, tp_any(g, i, v->port_proto), ports_dir(g, i, id->q.dir, v, single)));
-	struct cond *v4 = c_and(g, gen_linktype(g, ETHERTYPE_IP),
-				c_and(g, tp_any(g, -1, v->port_proto), ports_dir(g, -1, id->q.dir, v, single)));
-	return c_or(g, v6, v4);
+	struct cond *v6 = over_ip6(g, i, cond_and(g, tp_any(g, i, v->port_proto), ports_dir(g, i, id->q.dir, v, single)));
+	struct cond *v4 = cond_and(g, gen_linktype(g, ETHERTYPE_IP),
+				cond_and(g, tp_any(g, -1, v->port_proto), ports_dir(g, -1, id->q.dir, v, single)));
+	return cond_or(g, v6, v4);
 }
 
 /* --- relations: tcp[i], udp[i], sctp[i], icmp6[i] --- */
@@ -380,7 +380,7 @@ static struct cond *guards6(struct gen *g, int i, const struct ast *n, struct co
 			c = guards6(g, i, n->r, c);
 	}
 	if (n->kind == AST_LOAD && dialect_load(n->proto))
-		c = c_and(g, c, nh_is(g, i, proto_number(n->proto)));
+		c = cond_and(g, c, nh_is(g, i, proto_number(n->proto)));
 	return c;
 }
 
@@ -399,19 +399,19 @@ struct cond *ip6w_relation(struct gen *g, const struct ast *n)
 		w->lib = 0;
 		return c;
 	}
-	struct cond *c6 = c_false(g);
+	struct cond *c6 = cond_false(g);
 	if (!not6) {
 		g->span = sp;
 		int i = ctx_index(g);
 		if (i < 0)
 			return 0;
-		struct cond *gs = guards6(g, i, n->l, c_true(g));
+		struct cond *gs = guards6(g, i, n->l, cond_true(g));
 		gs = guards6(g, i, n->r, gs);
 		w->v6 = 1;
 		struct cond *t = gen_rel_test(g, n);
 		w->v6 = 0;
 		g->span = sp;
-		c6 = over_ip6(g, i, c_and(g, gs, t));
+		c6 = over_ip6(g, i, cond_and(g, gs, t));
 	}
 	if (!v4 || !c6)
 		return c6;
@@ -419,7 +419,7 @@ struct cond *ip6w_relation(struct gen *g, const struct ast *n)
 	struct cond *c4 = gen_relation(g, n);
 	w->lib = 0;
 	g->span = sp;
-	return c_or(g, c6, c_and(g, gen_linktype(g, ETHERTYPE_IP), c4));
+	return cond_or(g, c6, cond_and(g, gen_linktype(g, ETHERTYPE_IP), c4));
 }
 
 /* The program's first statements: the cells a walk keeps are zeroed, so
@@ -430,13 +430,13 @@ struct cond *ip6w_prologue(struct gen *g, struct cond *c)
 {
 	if (!c || !g->ip6w || !g->ip6w->nctx)
 		return c;
-	struct cond *z = c_test(g);
-	c_ins(g, z, BPF_LD | BPF_IMM, 0);
+	struct cond *z = cond_test(g);
+	cond_ins(g, z, BPF_LD | BPF_IMM, 0);
 	for (int i = 0; i < g->ip6w->nctx; i++) {
-		c_ins(g, z, BPF_ST, cell_n(i));
-		c_ins(g, z, BPF_ST, cell_t(i));
+		cond_ins(g, z, BPF_ST, cell_n(i));
+		cond_ins(g, z, BPF_ST, cell_t(i));
 	}
-	return c_and(g, always(z), c);
+	return cond_and(g, always(z), c);
 }
 
 /* --- libpcap's language: a hint --- */

@@ -16,13 +16,13 @@
 /* X = length of the IPv4 header: ldxb 4*([nl]&0xf) */
 void gen_iphdrlen(struct gen *g, struct cond *c)
 {
-	c_ins(g, c, BPF_LDX | BPF_MSH | BPF_B, off_linkpl(g));
+	cond_ins(g, c, BPF_LDX | BPF_MSH | BPF_B, gen_off_linkpl(g));
 }
 
 /* Not a fragment after the first: fragment offset bits all zero. */
 struct cond *gen_ipfrag(struct gen *g)
 {
-	return c_not(g, c_cmp(g, off_linkpl(g) + 6, 2, BPF_JSET, 0x1fff, 0xffffffff));
+	return cond_not(g, cond_cmp(g, gen_off_linkpl(g) + 6, 2, BPF_JSET, 0x1fff, 0xffffffff));
 }
 
 /* ip proto N, ip6 proto N (directly or behind one fragment header),
@@ -34,19 +34,19 @@ struct cond *gen_proto(struct gen *g, uint32_t v, int proto, int dir)
 	switch (proto) {
 	case P_DEFAULT:
 		if (ip6w_on(g)) /* the walk first: ip6walk.c */
-			return c_or(g, gen_proto(g, v, P_IP6, dir), gen_proto(g, v, P_IP, dir));
-		return c_or(g, gen_proto(g, v, P_IP, dir), gen_proto(g, v, P_IP6, dir));
+			return cond_or(g, gen_proto(g, v, P_IP6, dir), gen_proto(g, v, P_IP, dir));
+		return cond_or(g, gen_proto(g, v, P_IP, dir), gen_proto(g, v, P_IP6, dir));
 	case P_LINK:
 		return gen_linktype(g, v);
 	case P_IP:
-		return c_and(g, gen_linktype(g, ETHERTYPE_IP), c_cmp(g, off_linkpl(g) + 9, 1, BPF_JEQ, v, 0xffffffff));
+		return cond_and(g, gen_linktype(g, ETHERTYPE_IP), cond_cmp(g, gen_off_linkpl(g) + 9, 1, BPF_JEQ, v, 0xffffffff));
 	case P_IP6:
 		if (ip6w_on(g) && !ip6w_is_ext(v))
 			return ip6w_proto(g, v);
-		return c_and(g, gen_linktype(g, ETHERTYPE_IPV6),
-			     c_or(g, c_cmp(g, off_linkpl(g) + 6, 1, BPF_JEQ, v, 0xffffffff),
-				  c_and(g, c_cmp(g, off_linkpl(g) + 6, 1, BPF_JEQ, IPPROTO_FRAGMENT, 0xffffffff),
-					c_cmp(g, off_linkpl(g) + 40, 1, BPF_JEQ, v, 0xffffffff))));
+		return cond_and(g, gen_linktype(g, ETHERTYPE_IPV6),
+			     cond_or(g, cond_cmp(g, gen_off_linkpl(g) + 6, 1, BPF_JEQ, v, 0xffffffff),
+				  cond_and(g, cond_cmp(g, gen_off_linkpl(g) + 6, 1, BPF_JEQ, IPPROTO_FRAGMENT, 0xffffffff),
+					cond_cmp(g, gen_off_linkpl(g) + 40, 1, BPF_JEQ, v, 0xffffffff))));
 	case P_ARP:
 	case P_RARP:
 		return GEN_FAIL(g, "%s does not encapsulate another protocol", ast_proto_name(proto));
@@ -88,14 +88,14 @@ static struct cond *by_dir(struct gen *g, int dir, addr_fn fn, const struct sema
 	switch (dir) {
 	case D_SRC: return fn(g, a, type, src);
 	case D_DST: return fn(g, a, type, dst);
-	case D_AND: return c_and(g, fn(g, a, type, src), fn(g, a, type, dst));
-	default: return c_or(g, fn(g, a, type, src), fn(g, a, type, dst));
+	case D_AND: return cond_and(g, fn(g, a, type, src), fn(g, a, type, dst));
+	default: return cond_or(g, fn(g, a, type, src), fn(g, a, type, dst));
 	}
 }
 
 static struct cond *v4_at(struct gen *g, const struct sema_addr *a, uint32_t type, uint32_t off)
 {
-	return c_and(g, gen_linktype(g, type), c_cmp(g, off_linkpl(g) + off, 4, BPF_JEQ, a->v4, a->mask4));
+	return cond_and(g, gen_linktype(g, type), cond_cmp(g, gen_off_linkpl(g) + off, 4, BPF_JEQ, a->v4, a->mask4));
 }
 
 /* IPv6: four words, first to last, each masked (even by 0, as libpcap). */
@@ -106,9 +106,9 @@ static struct cond *v6_at(struct gen *g, const struct sema_addr *a, uint32_t typ
 		const uint8_t *p = a->v6 + 4 * i, *m = a->mask6 + 4 * i;
 		uint32_t v = (uint32_t)p[0] << 24 | (uint32_t)p[1] << 16 | (uint32_t)p[2] << 8 | p[3];
 		uint32_t mk = (uint32_t)m[0] << 24 | (uint32_t)m[1] << 16 | (uint32_t)m[2] << 8 | m[3];
-		w[i] = c_cmp(g, off_linkpl(g) + off + 4 * (uint32_t)i, 4, BPF_JEQ, v & mk, mk);
+		w[i] = cond_cmp(g, gen_off_linkpl(g) + off + 4 * (uint32_t)i, 4, BPF_JEQ, v & mk, mk);
 	}
-	return c_and(g, gen_linktype(g, type), c_and(g, w[0], c_and(g, w[1], c_and(g, w[2], w[3]))));
+	return cond_and(g, gen_linktype(g, type), cond_and(g, w[0], cond_and(g, w[1], cond_and(g, w[2], w[3]))));
 }
 
 static struct cond *host4(struct gen *g, const struct sema_addr *a, int proto, int dir, const char *what)
@@ -118,8 +118,8 @@ static struct cond *host4(struct gen *g, const struct sema_addr *a, int proto, i
 		struct cond *c = by_dir(g, dir, v4_at, a, ETHERTYPE_IP, 12, 16);
 		if (g->mpls > 0) /* below MPLS, only IPv4 can carry it */
 			return c;
-		c = c_or(g, c, by_dir(g, dir, v4_at, a, ETHERTYPE_ARP, 14, 24));
-		return c_or(g, c, by_dir(g, dir, v4_at, a, ETHERTYPE_REVARP, 14, 24));
+		c = cond_or(g, c, by_dir(g, dir, v4_at, a, ETHERTYPE_ARP, 14, 24));
+		return cond_or(g, c, by_dir(g, dir, v4_at, a, ETHERTYPE_REVARP, 14, 24));
 	}
 	case P_IP: return by_dir(g, dir, v4_at, a, ETHERTYPE_IP, 12, 16);
 	case P_ARP: return by_dir(g, dir, v4_at, a, ETHERTYPE_ARP, 14, 24);
@@ -164,7 +164,7 @@ struct cond *gen_addr(struct gen *g, const struct ast *id)
 		}
 		if (!t)
 			return 0;
-		c = c ? c_or(g, c, t) : t;
+		c = c ? cond_or(g, c, t) : t;
 	}
 	if (!c)
 		return GEN_FAIL(g, "unknown host '%s' for specified address family", id->text);

@@ -13,14 +13,14 @@
 /* A port field at `off` within the transport header. */
 static struct cond *port_at(struct gen *g, int v6, uint32_t off, uint16_t jop, uint32_t v)
 {
-	struct cond *c = c_test(g);
+	struct cond *c = cond_test(g);
 	if (v6) {
-		c_ins(g, c, BPF_LD | BPF_H | BPF_ABS, off_linkpl(g) + 40 + off);
+		cond_ins(g, c, BPF_LD | BPF_H | BPF_ABS, gen_off_linkpl(g) + 40 + off);
 	} else {
 		gen_iphdrlen(g, c);
-		c_ins(g, c, BPF_LD | BPF_H | BPF_IND, off_linkpl(g) + off);
+		cond_ins(g, c, BPF_LD | BPF_H | BPF_IND, gen_off_linkpl(g) + off);
 	}
-	return c_jump(c, jop, v);
+	return cond_jump(c, jop, v);
 }
 
 /* lo <= field <= hi; a single port is the range [p, p]. */
@@ -28,7 +28,7 @@ static struct cond *range_at(struct gen *g, int v6, uint32_t off, uint32_t lo, u
 {
 	if (single)
 		return port_at(g, v6, off, BPF_JEQ, lo);
-	return c_and(g, port_at(g, v6, off, BPF_JGE, lo), c_not(g, port_at(g, v6, off, BPF_JGT, hi)));
+	return cond_and(g, port_at(g, v6, off, BPF_JGE, lo), cond_not(g, port_at(g, v6, off, BPF_JGT, hi)));
 }
 
 static struct cond *ports_dir(struct gen *g, int v6, int dir, uint32_t lo, uint32_t hi, int single)
@@ -36,8 +36,8 @@ static struct cond *ports_dir(struct gen *g, int v6, int dir, uint32_t lo, uint3
 	switch (dir) {
 	case D_SRC: return range_at(g, v6, 0, lo, hi, single);
 	case D_DST: return range_at(g, v6, 2, lo, hi, single);
-	case D_AND: return c_and(g, range_at(g, v6, 0, lo, hi, single), range_at(g, v6, 2, lo, hi, single));
-	default: return c_or(g, range_at(g, v6, 0, lo, hi, single), range_at(g, v6, 2, lo, hi, single));
+	case D_AND: return cond_and(g, range_at(g, v6, 0, lo, hi, single), range_at(g, v6, 2, lo, hi, single));
+	default: return cond_or(g, range_at(g, v6, 0, lo, hi, single), range_at(g, v6, 2, lo, hi, single));
 	}
 }
 
@@ -45,9 +45,9 @@ static struct cond *ports_dir(struct gen *g, int v6, int dir, uint32_t lo, uint3
 static struct cond *ports_on(struct gen *g, int v6, int ipproto, int dir, uint32_t lo, uint32_t hi, int single)
 {
 	if (v6)
-		return c_and(g, c_cmp(g, off_linkpl(g) + 6, 1, BPF_JEQ, (uint32_t)ipproto, 0xffffffff),
+		return cond_and(g, cond_cmp(g, gen_off_linkpl(g) + 6, 1, BPF_JEQ, (uint32_t)ipproto, 0xffffffff),
 			     ports_dir(g, 1, dir, lo, hi, single));
-	return c_and(g, c_and(g, c_cmp(g, off_linkpl(g) + 9, 1, BPF_JEQ, (uint32_t)ipproto, 0xffffffff), gen_ipfrag(g)),
+	return cond_and(g, cond_and(g, cond_cmp(g, gen_off_linkpl(g) + 9, 1, BPF_JEQ, (uint32_t)ipproto, 0xffffffff), gen_ipfrag(g)),
 		     ports_dir(g, 0, dir, lo, hi, single));
 }
 
@@ -57,10 +57,10 @@ static struct cond *ports_family(struct gen *g, int v6, int ipproto, int dir, ui
 	if (ipproto != PORT_ANY)
 		c = ports_on(g, v6, ipproto, dir, lo, hi, single);
 	else
-		c = c_or(g, ports_on(g, v6, IPPROTO_SCTP, dir, lo, hi, single),
-			 c_or(g, ports_on(g, v6, IPPROTO_TCP, dir, lo, hi, single),
+		c = cond_or(g, ports_on(g, v6, IPPROTO_SCTP, dir, lo, hi, single),
+			 cond_or(g, ports_on(g, v6, IPPROTO_TCP, dir, lo, hi, single),
 			      ports_on(g, v6, IPPROTO_UDP, dir, lo, hi, single)));
-	return c_and(g, gen_linktype(g, v6 ? 0x86dd : 0x0800), c);
+	return cond_and(g, gen_linktype(g, v6 ? 0x86dd : 0x0800), c);
 }
 
 struct cond *gen_ports(struct gen *g, const struct ast *id)
@@ -69,6 +69,6 @@ struct cond *gen_ports(struct gen *g, const struct ast *id)
 	int single = id->q.addr == A_PORT;
 	if (ip6w_on(g))
 		return ip6w_ports(g, id);
-	return c_or(g, ports_family(g, 1, v->port_proto, id->q.dir, v->port1, v->port2, single),
+	return cond_or(g, ports_family(g, 1, v->port_proto, id->q.dir, v->port1, v->port2, single),
 		    ports_family(g, 0, v->port_proto, id->q.dir, v->port1, v->port2, single));
 }

@@ -8,35 +8,37 @@
 #include <stdlib.h>
 
 /* Blocks from which every path ends in a return of end's value become end
- * (mark = 1 for "can only end there", successors first). */
+ * (only[i]: order.b[i] can only end there; successors first). */
 int opt_collapse(struct ir_prog *p, struct ir_block *end)
 {
-	int n, changed = 0;
-	struct ir_block **order = opt_order(p, &n);
-	for (int i = n - 1; i >= 0; i--) {
-		struct ir_block *b = order[i];
-		int only;
+	struct ir_order o;
+	int changed = 0;
+	ir_rpo(p, &o);
+	char *only = calloc((size_t)o.n, 1);
+	if (!only)
+		abort();
+#define ONLY(x) only[ir_index(&o, (x))]
+	for (int i = o.n - 1; i >= 0; i--) {
+		struct ir_block *b = o.b[i];
 		if (b->term == IR_RET)
-			only = b->ret_k == end->ret_k;
+			only[i] = b->ret_k == end->ret_k;
 		else if (b->term == IR_JA)
-			only = b->jt->mark == 1;
+			only[i] = ONLY(b->jt);
 		else
-			only = b->jt->mark == 1 && b->jf->mark == 1;
-		b->mark = only ? 1 : 2;
+			only[i] = ONLY(b->jt) && ONLY(b->jf);
 	}
-	for (int i = 0; i < n; i++) {
-		struct ir_block *b = order[i];
-		if (b->term == IR_BRANCH && b->jf->mark == 1 && b->jf != end)
+	for (int i = 0; i < o.n; i++) {
+		struct ir_block *b = o.b[i];
+		if (b->term == IR_BRANCH && ONLY(b->jf) && b->jf != end)
 			b->jf = end, changed = 1;
-		if (b->term != IR_RET && b->jt->mark == 1 && b->jt != end)
+		if (b->term != IR_RET && ONLY(b->jt) && b->jt != end)
 			b->jt = end, changed = 1;
 	}
-	if (p->entry->mark == 1 && p->entry != end)
+#undef ONLY
+	if (only[0] && p->entry != end)
 		p->entry = end, changed = 1;
-	for (int i = 0; i < n; i++)
-		order[i]->mark = 0; /* emit and dumps use mark too */
-	p->reject->mark = p->accept->mark = 0;
-	free(order);
+	free(only);
+	ir_order_free(&o);
 	return changed;
 }
 

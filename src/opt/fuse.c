@@ -71,14 +71,15 @@ static void drop_dead_loads(struct ir_block *b)
 
 int opt_fuse(struct ir_prog *p)
 {
-	int n, fused = 0;
-	struct ir_block **order = opt_order(p, &n);
-	int *preds = opt_preds(order, n);
-	if (preds[p->entry->pos] == 0)
-		preds[p->entry->pos] = 1; /* the entry has a way in */
-	for (int i = 0; i < n; i++) {
-		struct ir_block *b = order[i];
-		while (b->term == IR_JA && b->jt->term != IR_RET && preds[b->jt->pos] == 1 && b->jt != b) {
+	struct ir_order o;
+	int fused = 0;
+	ir_rpo(p, &o);
+	int *preds = ir_preds(&o);
+	if (preds[0] == 0)
+		preds[0] = 1; /* the entry has a way in */
+	for (int i = 0; i < o.n; i++) {
+		struct ir_block *b = o.b[i];
+		while (b->term == IR_JA && b->jt->term != IR_RET && preds[ir_index(&o, b->jt)] == 1 && b->jt != b) {
 			struct ir_block *t = b->jt;
 			for (int k = 0; k < t->ninsns; k++)
 				ir_append(p, b, t->insns[k].code, t->insns[k].k, t->insns[k].span);
@@ -88,12 +89,12 @@ int opt_fuse(struct ir_prog *p)
 			b->jt = t->jt;
 			b->jf = t->jf;
 			b->span = t->span;
-			preds[t->pos] = 0;
+			preds[ir_index(&o, t)] = 0;
 			fused++;
 		}
 		drop_dead_loads(b);
 	}
 	free(preds);
-	free(order);
+	ir_order_free(&o);
 	return fused;
 }

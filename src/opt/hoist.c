@@ -107,8 +107,8 @@ static int recompute(const struct ir_block *b, struct ir_insn out[2])
  * it ignores that a load on the way could end the program).  An accepting
  * return has every fact, a rejecting one none; a test keeps what both of
  * its sides have, and its own outcome where that side has it. */
-static struct needs enough(const struct ir_prog *p, const struct ir_block *b, const struct needs *sv,
-			   uint32_t tvn)
+static struct needs enough(const struct ir_prog *p, const struct ir_order *o, const struct ir_block *b,
+			   const struct needs *sv, uint32_t tvn)
 {
 	struct needs r = { 0 };
 	if (b->term == IR_RET) {
@@ -116,8 +116,8 @@ static struct needs enough(const struct ir_prog *p, const struct ir_block *b, co
 		return r;
 	}
 	if (b->term == IR_JA)
-		return sv[b->jt->pos];
-	const struct needs *st = &sv[b->jt->pos], *sf = &sv[b->jf->pos];
+		return sv[ir_index(o, b->jt)];
+	const struct needs *st = &sv[ir_index(o, b->jt)], *sf = &sv[ir_index(o, b->jf)];
 	r = meet(st, sf);
 	if (r.all || !opt_is_ktest(b) || !tvn)
 		return r;
@@ -139,10 +139,66 @@ static int later_first(const void *a, const void *b)
 	return x->span.start < y->span.start ? 1 : x->span.start > y->span.start ? -1 : 0;
 }
 
+/* What every accepting path from b needs: a return of 0 everything, an
+ * accepting return nothing, a test what both of its sides need plus its
+ * own outcome on each. */
+static struct needs needed(const struct ir_order *o, const struct ir_block *b, const struct needs *need,
+			   uint32_t tvn)
+{
+	struct needs r = { 0 };
+	if (b->term == IR_RET) {
+		r.all = b->ret_k == 0;
+		return r;
+	}
+	if (b->term == IR_JA)
+		return need[ir_index(o, b->jt)];
+	struct needs nt = need[ir_index(o, b->jt)], nf = need[ir_index(o, b->jf)];
+	if (opt_is_ktest(b) && tvn) {
+		struct need f = { tvn, b->jk, b->jcode, 1, b->span };
+		add(&nt, &f);
+		f.out = 0;
+		add(&nf, &f);
+	}
+	return meet(&nt, &nf);
+}
+
+/* In front of `first`, a test of each fact in ns on value vn, recomputed
+ * by the statements r[0..nr); kind 0 (needed) rejects where the fact
+ * fails, kind 1 (enough) accepts where it holds.  Returns the new first
+ * block; *moved counts the tests made. */
+static struct ir_block *test_early(struct ir_prog *p, const struct needs *ns, uint32_t vn, const struct ir_insn *r,
+				   int nr, int kind, struct ir_block *first, int *moved)
+{
+	const struct need *on[MAXNEED];
+	int non = 0;
+	for (int j = 0; j < ns->n; j++)
+		if (ns->f[j].vn == vn)
+			on[non++] = &ns->f[j];
+	/* in the expression's order: the last wrapped is tested first */
+	qsort(on, (size_t)non, sizeof *on, later_first);
+	for (int j = 0; j < non; j++) {
+		const struct need *f = on[j];
+		struct ir_block *h = ir_block_new(p), *end = kind ? p->accept : p->reject;
+		for (int k = 0; k < nr; k++)
+			ir_append(p, h, r[k].code, r[k].k, f->span);
+		h->term = IR_BRANCH;
+		h->jcode = f->jcode;
+		h->jk = f->k;
+		h->span = f->span;
+		h->jt = f->out == kind ? end : first;
+		h->jf = f->out == kind ? first : end;
+		first = h;
+		(*moved)++;
+	}
+	return first;
+}
+
 int opt_hoist(struct ir_prog *p)
 {
-	int n, moved = 0;
-	struct ir_block **order = opt_order(p, &n);
+	struct ir_order o;
+	int moved = 0;
+	ir_rpo(p, &o);
+	int n = o.n;
 	struct needs *need = calloc((size_t)n, sizeof *need);
 	struct needs *suff = p->loose ? calloc((size_t)n, sizeof *suff) : NULL;
 	uint32_t *tvn = calloc((size_t)n, sizeof *tvn);
@@ -151,30 +207,16 @@ int opt_hoist(struct ir_prog *p)
 		abort();
 	for (int i = 0; i < n; i++) {
 		uint32_t x;
-		order[i]->pos = i;
-		vn_block(t, order[i], 0, 0, &tvn[i], &x);
+		vn_block(t, o.b[i], 0, 0, &tvn[i], &x);
 	}
+	vn_free(t);
 	for (int i = n - 1; i >= 0; i--) {
-		const struct ir_block *b = order[i];
 		if (suff)
-			suff[i] = enough(p, b, suff, tvn[i]);
-		if (b->term == IR_RET) {
-			need[i].all = b->ret_k == 0;
-		} else if (b->term == IR_JA) {
-			need[i] = need[b->jt->pos];
-		} else {
-			struct needs nt = need[b->jt->pos], nf = need[b->jf->pos];
-			if (opt_is_ktest(b) && tvn[i]) {
-				struct need f = { tvn[i], b->jk, b->jcode, 1, b->span };
-				add(&nt, &f);
-				f.out = 0;
-				add(&nf, &f);
-			}
-			need[i] = meet(&nt, &nf);
-		}
+			suff[i] = enough(p, &o, o.b[i], suff, tvn[i]);
+		need[i] = needed(&o, o.b[i], need, tvn[i]);
 	}
 	for (int i = 0; i < n; i++) {
-		struct ir_block *b = order[i];
+		struct ir_block *b = o.b[i];
 		struct ir_insn r[2];
 		int nr;
 		if (b->term != IR_BRANCH || !tvn[i] || !(nr = recompute(b, r)))
@@ -183,41 +225,21 @@ int opt_hoist(struct ir_prog *p)
 			struct ir_block *s = side ? b->jt : b->jf;
 			if (s->term == IR_RET)
 				continue;
+			int si = ir_index(&o, s);
 			/* kind 0: needed tests, failing to reject; kind 1
 			 * (--loose): enough ones, passing to accept.  Every fact
 			 * on the value is tested (host a or b or c: == b, == c) */
 			struct ir_block *first = s;
 			for (int kind = 0; kind < (suff ? 2 : 1); kind++) {
-				const struct needs *ns = kind ? &suff[s->pos] : &need[s->pos];
+				const struct needs *ns = kind ? &suff[si] : &need[si];
 				if (ns->all)
 					continue; /* dead.c's or loose.c's business */
 				if (kind && ns->n == MAXNEED)
 					continue; /* a set too big to list: sets.c's business */
 				/* nothing to gain where s is that test already */
-				if (opt_is_ktest(s) && tvn[s->pos] == tvn[i] && s->ninsns <= nr)
+				if (opt_is_ktest(s) && tvn[si] == tvn[i] && s->ninsns <= nr)
 					continue;
-				const struct need *on[MAXNEED];
-				int non = 0;
-				for (int j = 0; j < ns->n; j++)
-					if (ns->f[j].vn == tvn[i])
-						on[non++] = &ns->f[j];
-				/* in the expression's order: the last wrapped is tested first */
-				qsort(on, (size_t)non, sizeof *on, later_first);
-				for (int j = 0; j < non; j++) {
-					const struct need *f = on[j];
-					struct ir_block *h = ir_block_new(p), *end = kind ? p->accept : p->reject;
-					for (int k = 0; k < nr; k++)
-						ir_append(p, h, r[k].code, r[k].k, f->span);
-					h->term = IR_BRANCH;
-					h->jcode = f->jcode;
-					h->jk = f->k;
-					h->span = f->span;
-					h->jt = f->out == kind ? end : first;
-					h->jf = f->out == kind ? first : end;
-					h->pos = n; /* not in this walk's order */
-					first = h;
-					moved++;
-				}
+				first = test_early(p, ns, tvn[i], r, nr, kind, first, &moved);
 			}
 			if (side)
 				b->jt = first;
@@ -228,7 +250,6 @@ int opt_hoist(struct ir_prog *p)
 	free(need);
 	free(suff);
 	free(tvn);
-	free(order);
-	vn_free(t);
+	ir_order_free(&o);
 	return moved;
 }

@@ -35,19 +35,19 @@ static int redundant(struct vn_table *t, const struct ir_insn *s, uint32_t a, ui
 
 int opt_loads(struct ir_prog *p)
 {
-	int n, dropped = 0;
-	struct ir_block **order = opt_order(p, &n);
+	struct ir_order o;
+	int dropped = 0;
+	ir_rpo(p, &o);
+	int n = o.n;
 	uint32_t *ain = malloc(sizeof *ain * (size_t)n), *xin = malloc(sizeof *xin * (size_t)n);
 	struct vn_table *t = vn_new();
 	if (!ain || !xin)
 		abort();
-	for (int i = 0; i < n; i++) {
-		order[i]->pos = i;
+	for (int i = 0; i < n; i++)
 		ain[i] = xin[i] = UNSET;
-	}
 	ain[0] = xin[0] = 0;
 	for (int i = 0; i < n; i++) {
-		struct ir_block *b = order[i];
+		struct ir_block *b = o.b[i];
 		uint32_t a = ain[i] == UNSET ? 0 : ain[i], x = xin[i] == UNSET ? 0 : xin[i];
 		int w = 0;
 		for (int k = 0; k < b->ninsns; k++) {
@@ -64,14 +64,14 @@ int opt_loads(struct ir_prog *p)
 		for (int s = 0; s < 2; s++) {
 			if (!succ[s])
 				continue;
-			int j = succ[s]->pos;
+			int j = ir_index(&o, succ[s]);
 			ain[j] = ain[j] == UNSET ? a : ain[j] == a ? a : 0;
 			xin[j] = xin[j] == UNSET ? x : xin[j] == x ? x : 0;
 		}
 	}
 	free(ain);
 	free(xin);
-	free(order);
+	ir_order_free(&o);
 	vn_free(t);
 	return dropped;
 }

@@ -1,7 +1,11 @@
 # Optimizer passes (src/opt/), one file per pass; opt.c is the driver.
-libbpfx_a_SOURCES += src/opt/opt.h src/opt/opt.c src/opt/peep.c src/opt/vn.c \
-	src/opt/thread.c src/opt/loads.c src/opt/dead.c src/opt/sets.c src/opt/fuse.c \
-	src/opt/hoist.c src/opt/loose.c
-# --loose end to end: check, filter and tcpdump -d listings on cut packets
-TESTS += tests/cli/loose.sh
-EXTRA_DIST += tests/cli/loose.sh
+libbpfx_core_la_SOURCES += src/opt/opt.c src/opt/opt.h
+libbpfx_core_la_SOURCES += src/opt/dead.c
+libbpfx_core_la_SOURCES += src/opt/fuse.c
+libbpfx_core_la_SOURCES += src/opt/hoist.c
+libbpfx_core_la_SOURCES += src/opt/loads.c
+libbpfx_core_la_SOURCES += src/opt/loose.c
+libbpfx_core_la_SOURCES += src/opt/peep.c
+libbpfx_core_la_SOURCES += src/opt/sets.c
+libbpfx_core_la_SOURCES += src/opt/thread.c
+libbpfx_core_la_SOURCES += src/opt/vn.c

@@ -75,21 +75,20 @@ static void effects(const struct ir_insn *s, uint32_t *use, uint32_t *def)
 
 int opt_live(struct ir_prog *p)
 {
-	int n, dropped = 0;
-	struct ir_block **order = opt_order(p, &n);
-	uint32_t *in = calloc((size_t)n, sizeof *in);
+	struct ir_order o;
+	int dropped = 0;
+	ir_rpo(p, &o);
+	uint32_t *in = calloc((size_t)o.n, sizeof *in);
 	if (!in)
 		abort();
-	for (int i = 0; i < n; i++)
-		order[i]->pos = i;
-	for (int i = n - 1; i >= 0; i--) { /* successors first */
-		struct ir_block *b = order[i];
+	for (int i = o.n - 1; i >= 0; i--) { /* successors first */
+		struct ir_block *b = o.b[i];
 		uint32_t live = 0;
 		if (b->term == IR_BRANCH)
-			live = in[b->jt->pos] | in[b->jf->pos] | L_A |
+			live = in[ir_index(&o, b->jt)] | in[ir_index(&o, b->jf)] | L_A |
 			       (BPF_SRC(b->jcode) == BPF_X ? L_X : 0);
 		else if (b->term == IR_JA)
-			live = in[b->jt->pos];
+			live = in[ir_index(&o, b->jt)];
 		int w = b->ninsns;
 		for (int j = b->ninsns - 1; j >= 0; j--) {
 			uint32_t use, def;
@@ -109,6 +108,6 @@ int opt_live(struct ir_prog *p)
 		in[i] = live;
 	}
 	free(in);
-	free(order);
+	ir_order_free(&o);
 	return dropped;
 }

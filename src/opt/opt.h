@@ -21,14 +21,6 @@ static inline int opt_is_ktest(const struct ir_block *b)
 /* The driver: the passes in order.  0, or -1 with *err set. */
 int opt_run(struct ir_prog *p, struct bpfx_error *err);
 
-/* Blocks reachable from the entry, in reverse postorder (each block after
- * all its predecessors); malloc'd, *n set. */
-struct ir_block **opt_order(struct ir_prog *p, int *n);
-
-/* Each block's pos set to its index in order; returns a malloc'd count of
- * the edges into each. */
-int *opt_preds(struct ir_block **order, int n);
-
 /* peep.c: rewrites inside one block */
 void opt_peep(struct ir_prog *p);
 /* vn.c: value numbers of what each block computes */

@@ -14,6 +14,7 @@
  * Both drop an instruction whose result only the test read: peep runs
  * first, before any pass lets a block use A from a predecessor. */
 #include "opt/opt.h"
+#include "isa.h"
 #include <stdlib.h>
 #include <string.h>
 #include <sys/types.h>
@@ -60,34 +61,36 @@ static void to_jset(struct ir_block *b)
 	b->ninsns--;
 }
 
+/* A op k == c exactly when A == c inv k, inv the inverse bijection (sub
+ * for add, add for sub, xor for xor), computed as the interpreter would;
+ * A - X == 0 and A ^ X == 0 exactly when A == X. */
 static void fold_into_jeq(struct ir_block *b)
 {
 	if (b->term != IR_BRANCH || b->ninsns == 0 || b->jcode != (BPF_JMP | BPF_JEQ | BPF_K))
 		return;
 	const struct ir_insn *last = &b->insns[b->ninsns - 1];
-	switch (last->code) {
-	case BPF_ALU | BPF_SUB | BPF_X:
-	case BPF_ALU | BPF_XOR | BPF_X:
-		if (b->jk != 0)
+	uint16_t op = BPF_OP(last->code);
+	if (BPF_CLASS(last->code) != BPF_ALU || (op != BPF_ADD && op != BPF_SUB && op != BPF_XOR))
+		return;
+	if (BPF_SRC(last->code) == BPF_X) {
+		if (op == BPF_ADD || b->jk != 0)
 			return;
 		b->jcode = BPF_JMP | BPF_JEQ | BPF_X;
-		break;
-	case BPF_ALU | BPF_SUB | BPF_K: b->jk += last->k; break;
-	case BPF_ALU | BPF_ADD | BPF_K: b->jk -= last->k; break;
-	case BPF_ALU | BPF_XOR | BPF_K: b->jk ^= last->k; break;
-	default: return;
+	} else {
+		uint16_t inv = op == BPF_ADD ? BPF_SUB : op == BPF_SUB ? BPF_ADD : BPF_XOR;
+		b->jk = isa_alu(BPF_ALU | inv | BPF_K, b->jk, last->k).value;
 	}
 	b->ninsns--;
 }
 
 void opt_peep(struct ir_prog *p)
 {
-	int n;
-	struct ir_block **order = opt_order(p, &n);
-	for (int i = 0; i < n; i++) {
-		fold_offsets(order[i]);
-		to_jset(order[i]);
-		fold_into_jeq(order[i]);
+	struct ir_order o;
+	ir_rpo(p, &o);
+	for (int i = 0; i < o.n; i++) {
+		fold_offsets(o.b[i]);
+		to_jset(o.b[i]);
+		fold_into_jeq(o.b[i]);
 	}
-	free(order);
+	ir_order_free(&o);
 }

@@ -111,115 +111,150 @@ static void *need_mem(void *q)
 	return q;
 }
 
+/* The chain from head: jf links through members of head's kind with the
+ * same true target and no other way in.  Returns its length, *out malloc'd. */
+static int chain_of(const struct ir_order *o, const int *preds, struct ir_block *head, struct ir_block ***out)
+{
+	int len = 1, cap = 16;
+	struct ir_block **ch = need_mem(malloc(sizeof *ch * (size_t)cap));
+	ch[0] = head;
+	long kind = member_kind(head);
+	while (member_kind(ch[len - 1]->jf) == kind && ch[len - 1]->jf->jt == head->jt &&
+	       ir_index(o, ch[len - 1]->jf) >= 0 && preds[ir_index(o, ch[len - 1]->jf)] == 1) {
+		if (len == cap)
+			ch = need_mem(realloc(ch, sizeof *ch * (size_t)(cap *= 2)));
+		ch[len] = ch[len - 1]->jf;
+		len++;
+	}
+	*out = ch;
+	return len;
+}
+
+/* How many members from the head prove every load of the rest: they have
+ * loaded up to the chain's furthest byte. */
+static int proof_len(struct ir_block **ch, int len)
+{
+	uint32_t far = 0, seen = 0;
+	for (int k = 0; k < len; k++) {
+		uint32_t e = end_of(member_load(ch[k])->code, member_load(ch[k])->k);
+		if (e > far)
+			far = e;
+	}
+	int keep = 0;
+	while (keep < len && seen < far) {
+		uint32_t e = end_of(member_load(ch[keep])->code, member_load(ch[keep])->k);
+		if (e > seen)
+			seen = e;
+		keep++;
+	}
+	return keep;
+}
+
+/* The members after the kept head, grouped by field; the field the head
+ * loaded last (`last`) is still in A, so its group goes first and its
+ * load can go (loads.c). */
+static struct member *by_fields(struct ir_block **ch, int keep, int rest, const struct ir_insn *last)
+{
+	struct member *m = need_mem(malloc(sizeof *m * (size_t)rest));
+	for (int k = 0; k < rest; k++)
+		m[k] = (struct member){ member_load(ch[keep + k])->code, member_load(ch[keep + k])->k,
+					ch[keep + k]->jk, k };
+	qsort(m, (size_t)rest, sizeof *m, by_field);
+	int lo0 = 0, hi0 = 0;
+	while (lo0 < rest && (m[lo0].off != last->k || m[lo0].code != last->code))
+		lo0++;
+	hi0 = lo0;
+	while (hi0 < rest && m[hi0].off == last->k && m[hi0].code == last->code)
+		hi0++;
+	if (lo0 < rest && lo0 > 0) {
+		struct member *tmp = need_mem(malloc(sizeof *tmp * (size_t)rest));
+		memcpy(tmp, m + lo0, sizeof *m * (size_t)(hi0 - lo0));
+		memcpy(tmp + (hi0 - lo0), m, sizeof *m * (size_t)lo0);
+		memcpy(tmp + hi0, m + hi0, sizeof *m * (size_t)(rest - hi0));
+		memcpy(m, tmp, sizeof *m * (size_t)rest);
+		free(tmp);
+	}
+	return m;
+}
+
+/* One field's values without repeats: a short run keeps the expression's
+ * order (as libpcap's does); a longer one is sorted for the search.
+ * Returns how many remain. */
+static int distinct(uint32_t *vals, int nv)
+{
+	if (nv > LEAF)
+		qsort(vals, (size_t)nv, sizeof *vals, by_value);
+	int w = 0;
+	for (int k = 0; k < nv; k++) {
+		int dup = 0;
+		for (int j = nv > LEAF ? (w ? w - 1 : 0) : 0; j < w && !dup; j++)
+			dup = vals[j] == vals[k];
+		if (!dup)
+			vals[w++] = vals[k];
+	}
+	return w;
+}
+
+/* One load and one search per field of m, the last field first: a match
+ * goes to t, no match in any field to next.  Returns the first block. */
+static struct ir_block *searches(struct ir_prog *p, const struct member *m, int rest, long kind, struct ir_block *t,
+				 struct ir_block *next, struct span sp)
+{
+	uint32_t *vals = need_mem(malloc(sizeof *vals * (size_t)rest));
+	for (int hi = rest; hi > 0;) {
+		int lo = hi - 1, nv = 0;
+		while (lo > 0 && m[lo - 1].off == m[hi - 1].off && m[lo - 1].code == m[hi - 1].code)
+			lo--;
+		for (int k = lo; k < hi; k++)
+			vals[nv++] = m[k].v;
+		nv = distinct(vals, nv);
+		struct ir_block *s = search(p, vals, nv, t, next, sp);
+		struct ir_block *ld = ir_block_new(p);
+		if (kind > 0)
+			ir_append(p, ld, BPF_LDX | BPF_MSH | BPF_B, (uint32_t)(kind - 1), sp);
+		ir_append(p, ld, m[lo].code, m[lo].off, sp);
+		ld->term = IR_JA;
+		ld->jt = s;
+		ld->span = sp;
+		next = ld;
+		hi = lo;
+	}
+	free(vals);
+	return next;
+}
+
 int opt_sets(struct ir_prog *p)
 {
-	int n, rewritten = 0;
-	struct ir_block **order = opt_order(p, &n);
-	int *preds = opt_preds(order, n);
-	for (int i = 0; i < n; i++) {
-		struct ir_block *head = order[i];
-		if (head->mark == -1 || !is_member(head))
+	struct ir_order o;
+	int rewritten = 0;
+	ir_rpo(p, &o);
+	int *preds = ir_preds(&o);
+	char *chained = need_mem(calloc((size_t)o.n, 1)); /* by index in o.b: in a chain already */
+	for (int i = 0; i < o.n; i++) {
+		struct ir_block *head = o.b[i], **ch;
+		if (chained[i] || !is_member(head))
 			continue;
-		/* the chain: jf links through members with no other way in */
-		int len = 1, cap = 16;
-		struct ir_block **ch = need_mem(malloc(sizeof *ch * (size_t)cap));
-		ch[0] = head;
-		long kind = member_kind(head);
-		while (member_kind(ch[len - 1]->jf) == kind && ch[len - 1]->jf->jt == head->jt &&
-		       preds[ch[len - 1]->jf->pos] == 1) {
-			if (len == cap)
-				ch = need_mem(realloc(ch, sizeof *ch * (size_t)(cap *= 2)));
-			ch[len] = ch[len - 1]->jf;
-			len++;
-		}
-		uint32_t far = 0, seen = 0;
-		for (int k = 0; k < len; k++) {
-			uint32_t e = end_of(member_load(ch[k])->code, member_load(ch[k])->k);
-			if (e > far)
-				far = e;
-		}
-		int keep = 0; /* the head that proves every load of the rest */
-		while (keep < len && seen < far) {
-			uint32_t e = end_of(member_load(ch[keep])->code, member_load(ch[keep])->k);
-			if (e > seen)
-				seen = e;
-			keep++;
-		}
+		int len = chain_of(&o, preds, head, &ch);
+		int keep = proof_len(ch, len); /* the head that proves every load of the rest */
 		for (int k = 0; k < len; k++)
-			ch[k]->mark = -1; /* not the head of another chain */
+			chained[ir_index(&o, ch[k])] = 1; /* not the head of another chain */
 		int rest = len - keep;
 		if (rest < 2) {
 			free(ch);
 			continue;
 		}
-		struct member *m = need_mem(malloc(sizeof *m * (size_t)rest));
-		for (int k = 0; k < rest; k++)
-			m[k] = (struct member){ member_load(ch[keep + k])->code, member_load(ch[keep + k])->k,
-						ch[keep + k]->jk, k };
-		qsort(m, (size_t)rest, sizeof *m, by_field);
-		/* the field the head loaded last is still in A: search it first, so
-		 * its load can go (loads.c); rotate its group to the front */
-		const struct ir_insn *last = member_load(ch[keep - 1]);
-		int lo0 = 0, hi0 = 0;
-		while (lo0 < rest && (m[lo0].off != last->k || m[lo0].code != last->code))
-			lo0++;
-		hi0 = lo0;
-		while (hi0 < rest && m[hi0].off == last->k && m[hi0].code == last->code)
-			hi0++;
-		if (lo0 < rest && lo0 > 0) {
-			struct member *tmp = need_mem(malloc(sizeof *tmp * (size_t)rest));
-			memcpy(tmp, m + lo0, sizeof *m * (size_t)(hi0 - lo0));
-			memcpy(tmp + (hi0 - lo0), m, sizeof *m * (size_t)lo0);
-			memcpy(tmp + hi0, m + hi0, sizeof *m * (size_t)(rest - hi0));
-			memcpy(m, tmp, sizeof *m * (size_t)rest);
-			free(tmp);
-		}
-		/* one load and one search per field, the last field first */
-		struct ir_block *next = ch[len - 1]->jf, *t = head->jt;
-		struct span sp = head->span;
-		uint32_t *vals = need_mem(malloc(sizeof *vals * (size_t)rest));
-		for (int hi = rest; hi > 0;) {
-			int lo = hi - 1, nv = 0;
-			while (lo > 0 && m[lo - 1].off == m[hi - 1].off && m[lo - 1].code == m[hi - 1].code)
-				lo--;
-			/* a short run keeps the expression's order (as libpcap's
-			 * does); a longer one is sorted for the search */
-			for (int k = lo; k < hi; k++)
-				vals[nv++] = m[k].v;
-			if (nv > LEAF)
-				qsort(vals, (size_t)nv, sizeof *vals, by_value);
-			int w = 0;
-			for (int k = 0; k < nv; k++) {
-				int dup = 0;
-				for (int j = nv > LEAF ? (w ? w - 1 : 0) : 0; j < w && !dup; j++)
-					dup = vals[j] == vals[k];
-				if (!dup)
-					vals[w++] = vals[k];
-			}
-			nv = w;
-			struct ir_block *s = search(p, vals, nv, t, next, sp);
-			struct ir_block *ld = ir_block_new(p);
-			if (kind > 0)
-				ir_append(p, ld, BPF_LDX | BPF_MSH | BPF_B, (uint32_t)(kind - 1), sp);
-			ir_append(p, ld, m[lo].code, m[lo].off, sp);
-			ld->term = IR_JA;
-			ld->jt = s;
-			ld->span = sp;
-			next = ld;
-			hi = lo;
-		}
+		struct member *m = by_fields(ch, keep, rest, member_load(ch[keep - 1]));
+		struct ir_block *next = searches(p, m, rest, member_kind(head), head->jt, ch[len - 1]->jf, head->span);
 		if (keep)
 			ch[keep - 1]->jf = next;
 		else
 			p->entry = p->entry == head ? next : p->entry;
 		rewritten++;
-		free(vals);
 		free(m);
 		free(ch);
 	}
-	for (int i = 0; i < n; i++)
-		order[i]->mark = 0;
+	free(chained);
 	free(preds);
-	free(order);
+	ir_order_free(&o);
 	return rewritten;
 }

@@ -165,13 +165,13 @@ static void meet(struct facts *d, const struct facts *s)
 /* Scratch cells some block reads before writing them: what is stored
  * there is read in later blocks (--ip6-transport's walk), while a cell an
  * arithmetic test stores and reloads lives inside that one block. */
-static unsigned exposed_cells(struct ir_block **order, int n)
+static unsigned exposed_cells(const struct ir_order *o)
 {
 	unsigned exposed = 0;
-	for (int i = 0; i < n; i++) {
+	for (int i = 0; i < o->n; i++) {
 		unsigned written = 0;
-		for (int k = 0; k < order[i]->ninsns; k++) {
-			const struct ir_insn *s = &order[i]->insns[k];
+		for (int k = 0; k < o->b[i]->ninsns; k++) {
+			const struct ir_insn *s = &o->b[i]->insns[k];
 			uint16_t c = s->code;
 			if (s->k >= BPF_MEMWORDS)
 				continue;
@@ -185,8 +185,8 @@ static unsigned exposed_cells(struct ir_block **order, int n)
 	return exposed;
 }
 
-/* Does the block read the packet, or write a cell a later block reads?
- * Only then can skipping it matter. */
+/* Does the block read the packet, or write a cell a later block reads
+ * (EXPOSED, from exposed_cells)?  Only then can skipping it matter. */
 static int reads_packet(const struct ir_block *b, unsigned exposed)
 {
 	for (int i = 0; i < b->ninsns; i++) {
@@ -201,98 +201,120 @@ static int reads_packet(const struct ir_block *b, unsigned exposed)
 	return 0;
 }
 
-int opt_thread(struct ir_prog *p)
+/* The pass's state, per block indexed like o.b. */
+struct thread {
+	struct ir_order o;
+	uint32_t *tvn;           /* value number of what the test reads */
+	int *fixed;              /* the test's outcome on every path, or -1 */
+	struct facts *in;        /* what every edge into the block knows */
+	unsigned exposed;        /* scratch cells read in a block that did not write them */
+};
+
+/* The outcome of b's test (reading value a, with X holding x) that needs
+ * no fact: a test of a constant, or one that holds or fails whatever the
+ * value.  1, 0, or -1 when it depends. */
+static int outcome(const struct vn_table *t, const struct ir_block *b, uint32_t a, uint32_t x)
 {
-	int n, changed = 0;
-	struct ir_block **order = opt_order(p, &n);
-	struct facts *in = calloc((size_t)n, sizeof *in);
-	uint32_t *tvn = calloc((size_t)n, sizeof *tvn);
+	uint16_t op = BPF_OP(b->jcode);
+	uint32_t k;
+	if (opt_is_ktest(b) && vn_const(t, a, &k)) {
+		struct fact c = { .vn = a, .lo = k, .hi = k, .jset_res = -1 };
+		return decide(&c, b->jcode, b->jk);
+	}
+	if (opt_is_ktest(b)) /* outcomes that do not depend on the value at all */
+		return (op == BPF_JSET && b->jk == 0) || (op == BPF_JGT && b->jk == 0xffffffff) ? 0
+		       : (op == BPF_JGE && b->jk == 0) ? 1 : -1;
+	if (a && a == x) /* A compared with itself */
+		return op == BPF_JEQ || op == BPF_JGE ? 1 : op == BPF_JGT ? 0 : -1;
+	return -1;
+}
+
+/* Each test's value number, and the tests decided without facts.  A block
+ * that reads no packet byte (and stores no cell another block reads) is
+ * then skipped on every path (th->fixed); one that does keeps its loads,
+ * which may still end the program, and its stores, and loses its test.
+ * Returns whether a test was dropped. */
+static int fix_outcomes(struct thread *th)
+{
 	struct vn_table *t = vn_new();
-	if (!in || !tvn)
-		abort();
-	int *cdecide = malloc(sizeof *cdecide * (size_t)n);
-	if (!cdecide)
-		abort();
-	unsigned exposed = exposed_cells(order, n);
-	for (int i = 0; i < n; i++) {
-		uint32_t x, k;
-		order[i]->pos = i;
-		vn_block(t, order[i], 0, 0, &tvn[i], &x);
-		/* a test of a constant, in a block that reads no packet byte, has
-		 * one outcome: the block can be skipped on every path */
-		cdecide[i] = -1;
-		struct ir_block *b = order[i];
-		if (b->term != IR_BRANCH)
-			continue;
-		int d = -1;
-		if (opt_is_ktest(b) && vn_const(t, tvn[i], &k)) {
-			struct fact c = { .vn = tvn[i], .lo = k, .hi = k, .jset_res = -1 };
-			d = decide(&c, b->jcode, b->jk);
-		} else if (opt_is_ktest(b)) {
-			/* outcomes that do not depend on the value at all */
-			uint16_t op = BPF_OP(b->jcode);
-			d = (op == BPF_JSET && b->jk == 0) || (op == BPF_JGT && b->jk == 0xffffffff) ? 0
-			    : (op == BPF_JGE && b->jk == 0) ? 1 : -1;
-		} else if (tvn[i] && tvn[i] == x) {
-			/* A compared with itself */
-			uint16_t op = BPF_OP(b->jcode);
-			d = op == BPF_JEQ || op == BPF_JGE ? 1 : op == BPF_JGT ? 0 : -1;
-		}
+	int changed = 0;
+	for (int i = 0; i < th->o.n; i++) {
+		struct ir_block *b = th->o.b[i];
+		uint32_t x;
+		vn_block(t, b, 0, 0, &th->tvn[i], &x);
+		int d = b->term == IR_BRANCH ? outcome(t, b, th->tvn[i], x) : -1;
+		th->fixed[i] = -1;
 		if (d < 0)
 			continue;
-		if (!reads_packet(b, exposed)) {
-			cdecide[i] = d; /* nothing in it matters: skip it on every path */
+		if (!reads_packet(b, th->exposed)) {
+			th->fixed[i] = d;
 		} else {
-			/* its loads may still end the program: keep them, drop the test */
 			b->term = IR_JA;
 			b->jt = d ? b->jt : b->jf;
 			b->jf = NULL;
 			changed = 1;
 		}
 	}
-	in[0].set = 1;
+	vn_free(t);
+	return changed;
+}
+
+/* Move the edge *to, which carries facts f, past every test that f or
+ * th->fixed decides; f then goes to where it lands.  Returns whether the
+ * edge moved. */
+static int thread_edge(struct thread *th, struct facts *f, struct ir_block **to)
+{
+	struct ir_block *b = *to;
+	int d, moved = 0;
+	while (b->term == IR_BRANCH &&
+	       ((d = th->fixed[ir_index(&th->o, b)]) >= 0 ||
+		(opt_is_ktest(b) && (d = decide(find(f, th->tvn[ir_index(&th->o, b)]), b->jcode, b->jk)) >= 0))) {
+		b = d ? b->jt : b->jf;
+		moved = 1;
+	}
+	*to = b;
+	struct facts *dst = &th->in[ir_index(&th->o, b)];
+	if (!dst->set) {
+		*dst = *f;
+		dst->set = 1;
+	} else {
+		meet(dst, f);
+		free(f->f);
+	}
+	return moved;
+}
+
+int opt_thread(struct ir_prog *p)
+{
+	struct thread th;
+	ir_rpo(p, &th.o);
+	int n = th.o.n;
+	th.tvn = calloc((size_t)n, sizeof *th.tvn);
+	th.fixed = malloc(sizeof *th.fixed * (size_t)n);
+	th.in = calloc((size_t)n, sizeof *th.in);
+	if (!th.tvn || !th.fixed || !th.in)
+		abort();
+	th.exposed = exposed_cells(&th.o);
+	int changed = fix_outcomes(&th);
+	th.in[0].set = 1;
 	for (int i = 0; i < n; i++) {
-		struct ir_block *b = order[i];
-		if (!in[i].set)
-			continue; /* every edge into it was threaded past it */
-		if (b->term == IR_RET)
-			continue;
-		for (int side = 1; side >= 0; side--) {
-			if (b->term == IR_JA && side == 0)
-				continue;
+		struct ir_block *b = th.o.b[i];
+		if (!th.in[i].set || b->term == IR_RET)
+			continue; /* every edge into it was threaded past it; or no edge out */
+		for (int side = 1; side >= (b->term == IR_JA); side--) {
 			struct facts f;
-			copy(&f, &in[i]);
+			copy(&f, &th.in[i]);
 			if (opt_is_ktest(b))
-				learn(&f, tvn[i], b->jcode, b->jk, side);
-			struct ir_block *to = side ? b->jt : b->jf;
-			int d;
-			while (to->term == IR_BRANCH &&
-			       ((d = cdecide[to->pos]) >= 0 ||
-				(opt_is_ktest(to) && (d = decide(find(&f, tvn[to->pos]), to->jcode, to->jk)) >= 0))) {
-				to = d ? to->jt : to->jf;
-				changed = 1;
-			}
-			if (side)
-				b->jt = to;
-			else
-				b->jf = to;
-			struct facts *dst = &in[to->pos];
-			if (!dst->set) {
-				*dst = f;
-				dst->set = 1;
-			} else {
-				meet(dst, &f);
-				free(f.f);
-			}
+				learn(&f, th.tvn[i], b->jcode, b->jk, side);
+			changed |= thread_edge(&th, &f, side ? &b->jt : &b->jf);
 		}
 	}
 	for (int i = 0; i < n; i++)
-		free(in[i].f);
-	free(in);
-	free(tvn);
-	free(cdecide);
-	free(order);
-	vn_free(t);
+		free(th.in[i].f);
+	free(th.in);
+	free(th.tvn);
+	free(th.fixed);
+	ir_order_free(&th.o);
 	return changed;
 }
 
@@ -322,28 +344,36 @@ static uint64_t block_hash(const struct ir_block *b)
 	return h;
 }
 
+/* What b is now: the block that replaced it, or b itself. */
+static struct ir_block *replaced(const struct ir_order *o, struct ir_block **canon, struct ir_block *b)
+{
+	int i = ir_index(o, b);
+	return i >= 0 && canon[i] ? canon[i] : b;
+}
+
 int opt_merge(struct ir_prog *p)
 {
-	int n, merged = 0;
-	struct ir_block **order = opt_order(p, &n);
+	struct ir_order o;
+	int merged = 0;
+	ir_rpo(p, &o);
 	size_t cap = 16;
-	while (cap < (size_t)n * 2)
+	while (cap < (size_t)o.n * 2)
 		cap *= 2;
 	struct ir_block **tab = calloc(cap, sizeof *tab);
-	if (!tab)
+	/* canon[i]: the equal block that replaces o.b[i], or NULL */
+	struct ir_block **canon = calloc((size_t)o.n, sizeof *canon);
+	if (!tab || !canon)
 		abort();
-	for (int i = 0; i < n; i++)
-		order[i]->canon = NULL;
 	/* successors first, so theirs are final when a block is hashed */
-	for (int i = n - 1; i >= 0; i--) {
-		struct ir_block *b = order[i];
-		if (b->jt && b->jt->canon)
-			b->jt = b->jt->canon;
-		if (b->jf && b->jf->canon)
-			b->jf = b->jf->canon;
+	for (int i = o.n - 1; i >= 0; i--) {
+		struct ir_block *b = o.b[i];
+		if (b->jt)
+			b->jt = replaced(&o, canon, b->jt);
+		if (b->jf)
+			b->jf = replaced(&o, canon, b->jf);
 		if (b->term == IR_BRANCH && b->jt == b->jf && b->ninsns == 0) {
 			/* a test with one outcome and nothing before it is a jump */
-			b->canon = b->jt;
+			canon[i] = b->jt;
 			merged++;
 			continue;
 		}
@@ -351,19 +381,17 @@ int opt_merge(struct ir_prog *p)
 		while (tab[j] && !same(tab[j], b))
 			j = (j + 1) & (cap - 1);
 		if (tab[j]) {
-			b->canon = tab[j];
+			canon[i] = tab[j];
 			merged++;
 		} else {
 			tab[j] = b;
 		}
 	}
-	if (p->entry->canon)
-		p->entry = p->entry->canon;
-	if (p->accept->canon)
-		p->accept = p->accept->canon;
-	if (p->reject->canon)
-		p->reject = p->reject->canon;
+	p->entry = replaced(&o, canon, p->entry);
+	p->accept = replaced(&o, canon, p->accept);
+	p->reject = replaced(&o, canon, p->reject);
 	free(tab);
-	free(order);
+	free(canon);
+	ir_order_free(&o);
 	return merged;
 }

@@ -63,14 +63,14 @@ for want in '    16    16  00 42                    ip[2:2]                 tota
 done
 
 # --- against tcpdump -nn -vvv (the reference text next to each capture) ---
-if command -v python3 >/dev/null 2>&1; then
+if have_python; then
 	for f in handshake-2013 redis-ping-10000 mixed; do
 		run 0 $B dissect -r "$E/$f.pcap"
 		cp "$T/out" "$T/d.txt"
-		run 0 python3 "$srcdir/tests/cli/dissect-tcpdump.py" "$T/d.txt" "$E/$f.pcap.tcpdump-nn-vvv.txt" ||
+		run 0 "$PY" "$srcdir/tests/cli/dissect-tcpdump.py" "$T/d.txt" "$E/$f.pcap.tcpdump-nn-vvv.txt" ||
 			sed 's/^/  /' "$T/out" | head -10
 	done
 else
-	echo "python3 not found: the comparison with tcpdump's values is skipped"
+	skipped "$PY not found: no comparison with tcpdump's values"
 fi
 finish

@@ -2,7 +2,7 @@
 # filter.sh: `bpfx filter` with --engine libpcap, so it runs before bpfx's
 # own compiler does: usage errors, -c, several -r, stdin, no expression,
 # damaged captures (cut and corrupted here, from captures made here) and
-# -w compared byte for byte with `tcpdump -w` when tcpdump is installed.
+# -w compared byte for byte with `tcpdump -w` (SKIP without tcpdump).
 . "${srcdir:-.}/tests/cli/filter-lib.sh"
 L="--engine libpcap -tt"
 
@@ -82,7 +82,7 @@ for off in 0 4 8 16 20 24 28 32 36 40 60 100 116 124 200 300 500 1000; do
 done
 
 # --- -w writes exactly what tcpdump -w writes ---
-if command -v tcpdump >/dev/null 2>&1; then
+if have_tcpdump; then
 	for f in a.pcap a.pcapng cut.pcap; do
 		for e in '' tcp 'udp port 53' 'arp or ip6' 'ip[8] = 64 and not icmp'; do
 			rm -f "$T/t.pcap" "$T/b.pcap"
@@ -98,6 +98,6 @@ if command -v tcpdump >/dev/null 2>&1; then
 	tcpdump -r "$T/a.pcap" -w "$T/t.pcap" tcp 2>/dev/null
 	cmp -s "$T/t.pcap" "$T/b.pcap" && pass || fail "-w - differs from tcpdump"
 else
-	echo "SKIP: tcpdump not installed: -w not compared with tcpdump -w"
+	skipped "tcpdump not found: -w not compared with tcpdump -w"
 fi
 finish

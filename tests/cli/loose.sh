@@ -3,9 +3,9 @@
 # gives the exact program's verdicts; on packets cut short of a header the
 # filter reads it gives libpcap's optimized program's (tcpdump's) verdicts,
 # which the exact default does not.  Programs are compared with tcpdump -d
-# when tcpdump is installed.
+# (SKIP without tcpdump).
 . "${srcdir:-.}/tests/cli/filter-lib.sh"
-compiler_ready || { echo "SKIP: compiler not ready (bpfx compile tcp fails)"; exit 77; }
+compiler_ready
 
 $MK -n 40 "$T/whole.pcap" && $MK -n 40 -s 28 "$T/cut.pcap" || exit 99
 for e in 'net 0.0.0.0/0' 'host 10.0.0.1 or 10.0.0.2' 'tcp port 80 or 443' 'net ::/0' \
@@ -33,7 +33,7 @@ run 0 $B check --loose -r "$T/cut.pcap" 'net 0.0.0.0/0'
 grep -Eq '^checked 40 packets: 0 disagreements \(bpfx 6 insns, libpcap 6 insns\)$' "$T/out" && pass ||
 	fail "--loose on cut packets: $(tail -n 1 "$T/out")"
 # The same listing as tcpdump -d, where tcpdump is here.
-if command -v tcpdump >/dev/null 2>&1; then
+if have_tcpdump; then
 	for e in 'net 0.0.0.0/0' 'host 10.0.0.1 or 192.168.1.1' 'host 10.0.0.1 or 192.168.1.1 or 127.0.0.1' \
 		'tcp port 80 or 443' 'net 2001:db8::/32' 'src net fe80::/10'; do
 		run 0 $B compile --loose -d "$e"
@@ -41,7 +41,7 @@ if command -v tcpdump >/dev/null 2>&1; then
 		cmp -s "$T/out" "$T/want" && pass || fail "compile --loose -d '$e' differs from tcpdump -d"
 	done
 else
-	echo "loose: tcpdump not found, listings not compared"
+	skipped "tcpdump not found: compile --loose -d not compared with tcpdump -d"
 fi
 run 0 $B explain --loose 'net 0.0.0.0/0'
 run 0 $B compile --help; grep -q -- '--loose' "$T/out" && pass || fail "compile --help lacks --loose"

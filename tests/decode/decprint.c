@@ -61,7 +61,7 @@ int main(int argc, char **argv)
 	}
 	struct dec_ctx *d = dec_new(&o, pcap_datalink(pc));
 	if (!d) {
-		fprintf(stderr, "decprint: link type %d not decoded\n", pcap_datalink(pc));
+		fprintf(stderr, "decprint: out of memory\n");
 		pcap_close(pc);
 		return 3;
 	}

@@ -18,7 +18,17 @@
  * nothing past the captured bytes and divides by no zero (the only ones
  * where libpcap's optimizer may differ too, which is counted).
  * Every expression of INVALID must be rejected by bpfx, with a message and
- * a span inside the expression, and by libpcap. */
+ * a span inside the expression, and by libpcap.
+ *
+ * Every expression must bite: on every link type where libpcap compiles
+ * it, libpcap's unoptimized program must accept at least one packet and
+ * reject at least one, else a wrong constant in it could pass unseen.
+ * Exempt are the link types where libpcap's optimizer proves that it
+ * matches nothing or everything (its program is one return), and the
+ * expressions EXPRS marks as meant to match nothing or everything (a line
+ * "#! nothing" or "#! everything", maybe "on" some link types, before
+ * them), which must then accept no packet, or reject none, there. */
+#include <arpa/inet.h>
 #include <dirent.h>
 #include <unistd.h>
 #include <stdio.h>
@@ -66,7 +76,46 @@ static void add(struct pkts *s, const uint8_t *d, uint32_t caplen, uint32_t len)
 	memcpy(p->data, d, caplen);
 }
 
-static char **read_lines(const char *path, size_t *n)
+/* An expression's mark, from a comment line just before it: "#! nothing"
+ * or "#! everything", optionally followed by "on" and the link type names
+ * it holds for (default: all). */
+enum { MARK_NOTHING = 1, MARK_EVERYTHING = 2 };
+struct mark {
+	int what;    /* MARK_*, or 0 */
+	char *lts;   /* " EN10MB RAW " (spaces around each name), NULL: all */
+};
+
+static int marked(const struct mark *m, const char *lt)
+{
+	char word[64];
+	snprintf(word, sizeof word, " %s ", lt);
+	return m->what && (!m->lts || strstr(m->lts, word)) ? m->what : 0;
+}
+
+static int parse_mark(const char *line, struct mark *m)
+{
+	const char *rest;
+	if (!strncmp(line, "#! nothing", 10))
+		m->what = MARK_NOTHING, rest = line + 10;
+	else if (!strncmp(line, "#! everything", 13))
+		m->what = MARK_EVERYTHING, rest = line + 13;
+	else
+		return 0;
+	m->lts = NULL;
+	if (!strncmp(rest, " on ", 4)) {
+		size_t n = strlen(rest + 3);
+		m->lts = malloc(n + 2);
+		if (!m->lts)
+			abort();
+		snprintf(m->lts, n + 2, "%s ", rest + 3);
+	} else if (*rest) {
+		fprintf(stderr, "difftest: bad mark line '%s'\n", line);
+		exit(2);
+	}
+	return 1;
+}
+
+static char **read_lines(const char *path, size_t *n, struct mark **marks)
 {
 	FILE *f = fopen(path, "r");
 	if (!f) {
@@ -74,18 +123,30 @@ static char **read_lines(const char *path, size_t *n)
 		exit(2);
 	}
 	char **v = NULL, buf[4096];
+	struct mark *m = NULL, mark = { 0 };
 	size_t cap = 0;
 	*n = 0;
 	while (fgets(buf, sizeof buf, f)) {
 		buf[strcspn(buf, "\n")] = 0;
+		if (parse_mark(buf, &mark))
+			continue;
 		if (!buf[0] || buf[0] == '#')
 			continue;
 		if (*n == cap) {
 			cap = cap ? cap * 2 : 256;
 			v = realloc(v, sizeof *v * cap);
+			m = realloc(m, sizeof *m * cap);
+			if (!v || !m)
+				abort();
 		}
+		m[*n] = mark;
+		mark.what = 0, mark.lts = NULL;
 		v[(*n)++] = strdup(buf);
 	}
+	if (marks)
+		*marks = m;
+	else
+		free(m); /* INVALID has no marks */
 	fclose(f);
 	return v;
 }
@@ -167,6 +228,35 @@ static void add_pppoe(int dlt, struct pkts *s)
 	synth_set_free(&eth);
 }
 
+/* NULL and LOOP: the AF values the random sets never carry.  libpcap
+ * matches IPv6 by the capturing host's AF_INET6 (10 on Linux) on a live
+ * handle, by the three BSD values in a capture file; and DLT_NULL's AF in
+ * a byte-swapped file is byte-swapped.  So every IPv6 packet is added
+ * again with AF 10, and on NULL every packet with its AF swapped. */
+static void add_af_variants(int dlt, struct pkts *s, size_t from)
+{
+	size_t end = s->n;
+	current_origin = "AF variant of synthesized";
+	for (size_t i = from; i < end; i++) {
+		if (s->p[i].caplen < 5)
+			continue;
+		uint32_t af;
+		memcpy(&af, s->p[i].data, 4);
+		int v6 = s->p[i].data[4] >> 4 == 6;
+		for (int k = 0; k < 2; k++) {
+			uint32_t naf;
+			if (k == 0 && v6)
+				naf = dlt == DLT_NULL ? 10 : htonl(10); /* NULL: host order, LOOP: network */
+			else if (k == 1 && dlt == DLT_NULL)
+				naf = __builtin_bswap32(af);
+			else
+				continue;
+			add(s, s->p[i].data, s->p[i].caplen, s->p[i].len);
+			memcpy(s->p[s->n - 1].data, &naf, 4);
+		}
+	}
+}
+
 static void build_packets(int dlt, const char *corpus, struct pkts *s)
 {
 	struct synth_set set, eth;
@@ -175,6 +265,11 @@ static void build_packets(int dlt, const char *corpus, struct pkts *s)
 	synth_generate(&set, dlt, 1000u + (unsigned)dlt, NSYNTH);
 	for (size_t i = 0; i < set.n; i++)
 		add(s, set.pkts[i].data, set.pkts[i].caplen, set.pkts[i].len);
+	synth_set_free(&set);
+	current_origin = "hand-built (synth_edges)";
+	if (synth_edges(&set, dlt) == 0)
+		for (size_t i = 0; i < set.n; i++)
+			add(s, set.pkts[i].data, set.pkts[i].caplen, set.pkts[i].len);
 	synth_set_free(&set);
 	if (corpus)
 		load_corpus(corpus, dlt, s, dlt != DLT_EN10MB ? &corpus_eth : NULL);
@@ -197,6 +292,8 @@ static void build_packets(int dlt, const char *corpus, struct pkts *s)
 	}
 	if (dlt == DLT_EN10MB || dlt == DLT_LINUX_SLL || dlt == DLT_LINUX_SLL2)
 		add_pppoe(dlt, s);
+	if (dlt == DLT_NULL || dlt == DLT_LOOP)
+		add_af_variants(dlt, s, 0);
 	uint64_t rng = 0x9e3779b97f4a7c15ull ^ (uint64_t)dlt;
 	size_t base = s->n;
 	current_origin = "mutated";
@@ -278,14 +375,20 @@ int main(int argc, char **argv)
 		}
 	}
 	size_t nexpr, ninvalid;
-	char **exprs = read_lines(argv[1], &nexpr);
-	char **invalid = read_lines(argv[2], &ninvalid);
+	struct mark *marks;
+	char **exprs = read_lines(argv[1], &nexpr, &marks);
+	char **invalid = read_lines(argv[2], &ninvalid, NULL);
 	int nlt;
 	const struct linktype *lts = lt_all(&nlt);
 	unsigned long long verdicts = 0, packets = 0, programs = 0, both_reject = 0;
 	unsigned long long opt_diff_full = 0, opt_diff_trunc = 0, opt_rejects_all = 0;
 	unsigned long long accepted_somewhere = 0, opt_insns = 0, lpo_insns = 0, loose_insns = 0;
 	unsigned long long loose_diff = 0, lpo_diff_nofault = 0, loose_vs_lpo = 0;
+	/* per expression and link type: what its verdicts showed (B_*) */
+	enum { B_ACCEPT = 1, B_REJECT = 2, B_NONTRIVIAL = 4 };
+	unsigned char *bite = calloc(nexpr * (size_t)nlt * 3, 1);
+	if (!bite)
+		abort();
 
 	for (int l = 0; l < nlt; l++) {
 		int dlt = lts[l].dlt;
@@ -346,6 +449,9 @@ int main(int argc, char **argv)
 			}
 			if (!have_opt)
 				opt_rejects_all++;
+			unsigned char *b = &bite[(e * (size_t)nlt + (size_t)l) * 3 + (size_t)mode];
+			if (have_opt && lpo.bf_len > 1)
+				*b |= B_NONTRIVIAL;
 			struct bpfx_program bpl;
 			o.optimize = BPFX_OPT_LOOSE;
 			int bloose = bpfx_compile(exprs[e], &o, &bpl, &err) == 0;
@@ -363,6 +469,7 @@ int main(int argc, char **argv)
 				u_int rv = vm_run(bp.insns, p->data, p->len, p->caplen);
 				u_int rlv = vm_run(lp.bf_insns, p->data, p->len, p->caplen);
 				verdicts++;
+				*b |= rl ? B_ACCEPT : B_REJECT;
 				if ((rl != rb || rv != rb || rlv != rl) && !shown) {
 					shown = 1;
 					if (failures < 30) {
@@ -431,6 +538,40 @@ int main(int argc, char **argv)
 		free(s.origin);
 	}
 
+	/* every expression bites where it can (per link type and handle) */
+	unsigned long long bites = 0, trivial = 0, nothing = 0;
+	for (size_t e = 0; e < nexpr; e++) {
+		for (int l = 0; l < nlt; l++) {
+			for (int mode = 0; mode < 3; mode++) {
+				unsigned char b = bite[(e * (size_t)nlt + (size_t)l) * 3 + (size_t)mode];
+				const char *how = mode == 1 ? " (file)" : mode == 2 ? " (swapped file)" : "";
+				if (!b)
+					continue;
+				int mk = marked(&marks[e], lts[l].name);
+				if ((mk == MARK_NOTHING && (b & B_ACCEPT)) || (mk == MARK_EVERYTHING && (b & B_REJECT))) {
+					printf("FAIL %s%s '%s': marked as matching %s, %s a packet\n", lts[l].name, how,
+					       exprs[e], mk == MARK_NOTHING ? "nothing" : "everything",
+					       mk == MARK_NOTHING ? "accepts" : "rejects");
+					fail_hdr();
+				} else if (mk) {
+					nothing++;
+				} else if (!(b & B_NONTRIVIAL)) {
+					trivial++;
+				} else if ((b & (B_ACCEPT | B_REJECT)) != (B_ACCEPT | B_REJECT)) {
+					printf("FAIL %s%s '%s': %s no packet\n", lts[l].name, how, exprs[e],
+					       b & B_ACCEPT ? "rejects" : "accepts");
+					fail_hdr();
+				} else {
+					bites++;
+				}
+			}
+		}
+	}
+	free(bite);
+	for (size_t e = 0; e < nexpr; e++)
+		free(marks[e].lts);
+	free(marks);
+
 	/* invalid expressions */
 	unsigned long long rejected = 0;
 	pcap_t *dead = pcap_open_dead(DLT_EN10MB, 262144);
@@ -464,6 +605,8 @@ int main(int argc, char **argv)
 	       nexpr, nlt, programs, both_reject);
 	printf("difftest: %llu packets (synthesized, re-wrapped, mutated%s), %llu verdicts compared: %d failures\n",
 	       packets, corpus ? ", corpus" : "", verdicts, failures);
+	printf("difftest: %llu programs (expression, link type, handle) accept and reject packets; %llu exempt as libpcap's optimizer makes them one return, %llu marked in EXPRS as matching nothing or everything\n",
+	       bites, trivial, nothing);
 	printf("difftest: %zu invalid expressions: %llu rejected with a span and a message\n", ninvalid, rejected);
 	printf("difftest: optimized programs: bpfx %llu instructions (--loose %llu), libpcap %llu\n", opt_insns, loose_insns,
 	       lpo_insns);

@@ -6,14 +6,14 @@
  * goes through the decoder (dec_new/dec_packet, src/decode/) to /dev/null
  * with four option sets covering -v levels, -e, -x/-X/-A, -n, -q, -S, the
  * timestamp formats, unchecked checksums and RESP decoding, through
- * `bpfx dissect`'s field tables (dis_packet, src/dissect.c) and through
+ * `bpfx dissect`'s field tables (dis_packet, src/decode/dissect.c) and through
  * bpfx_run with a small fixed program.  Findings: a crash, hang or
  * sanitizer report; a packet with caplen above libpcap's 256 KiB maximum
  * reaching us (we rely on libpcap rejecting those). */
 #include "fuzz.h"
 #include "bpfx.h"
 #include "decode/decode.h"
-#include "dissect.h"
+#include "decode/dissect.h"
 #include <pcap/pcap.h>
 #include <stdio.h>
 #include <stdlib.h>

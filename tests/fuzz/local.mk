@@ -8,22 +8,21 @@
 # hostile inputs made at run time.  `make memcheck` runs the command-line
 # tests and the replays under valgrind.  See doc/hardening.md.
 FUZZ_COMMON = tests/fuzz/fuzz.h tests/fuzz/fuzz_common.c tests/fuzz/replay.c
-FUZZ_LDADD = $(TEST_LDADD) -ldl
+FUZZ_LDADD = $(LDADD) -ldl
 check_PROGRAMS += tests/fuzz/fuzz_compile tests/fuzz/fuzz_diffexpr \
 	tests/fuzz/fuzz_vm tests/fuzz/fuzz_capture
 tests_fuzz_fuzz_compile_SOURCES = tests/fuzz/fuzz_compile.c $(FUZZ_COMMON)
 tests_fuzz_fuzz_compile_LDADD = $(FUZZ_LDADD)
 tests_fuzz_fuzz_diffexpr_SOURCES = tests/fuzz/fuzz_diffexpr.c $(FUZZ_COMMON)
-tests_fuzz_fuzz_diffexpr_CFLAGS = $(AM_CFLAGS) $(SYNTH_CFLAGS)
-tests_fuzz_fuzz_diffexpr_LDADD = $(SYNTH_LIBS) $(FUZZ_LDADD)
+tests_fuzz_fuzz_diffexpr_LDADD = $(FUZZ_LDADD)
 tests_fuzz_fuzz_vm_SOURCES = tests/fuzz/fuzz_vm.c $(FUZZ_COMMON)
 tests_fuzz_fuzz_vm_LDADD = $(FUZZ_LDADD)
 tests_fuzz_fuzz_capture_SOURCES = tests/fuzz/fuzz_capture.c $(FUZZ_COMMON)
 tests_fuzz_fuzz_capture_LDADD = $(FUZZ_LDADD)
 
-TESTS += tests/fuzz/replay.sh tests/fuzz/limits.sh
-EXTRA_DIST += tests/fuzz/replay.sh tests/fuzz/limits.sh tests/fuzz/fuzz.sh \
-	tests/fuzz/memcheck.sh tests/fuzz/corpus tests/fuzz/regress
+SCRIPT_TESTS += tests/fuzz/replay.sh
+SCRIPT_TESTS += tests/fuzz/limits.sh
+EXTRA_DIST += tests/fuzz/fuzz.sh tests/fuzz/memcheck.sh tests/fuzz/corpus tests/fuzz/regress
 
 # make fuzz [FUZZ_SECONDS=N] [FUZZ_HARNESSES="compile vm"] [FUZZ_CC=clang]
 # make fuzz FUZZ_SMOKE=1: a fixed, seeded number of inputs each (CI)
@@ -32,10 +31,11 @@ FUZZ_SMOKE = 0
 FUZZ_HARNESSES = compile diffexpr vm capture
 FUZZ_CC = clang
 .PHONY: fuzz fuzz-build memcheck
+# (PCAP_CFLAGS also carries PACKAGE_VERSION, which src/compile.c reports)
 fuzz-build: grammar/parser.c grammar/parser.h grammar/scanner.c grammar/scanner.h
 	@FUZZ_CC='$(FUZZ_CC)' srcdir='$(srcdir)' \
-	FUZZ_LIB_SOURCES='$(libbpfx_a_SOURCES) $(tests_synth_libsynth_a_SOURCES)' \
-	PCAP_CFLAGS='$(PCAP_CFLAGS)' PCAP_LIBS='$(PCAP_LIBS)' \
+	FUZZ_LIB_SOURCES='$(libbpfx_core_la_SOURCES) $(tests_synth_libsynth_a_SOURCES)' \
+	PCAP_CFLAGS='$(PCAP_CFLAGS) -DPACKAGE_VERSION=\"$(PACKAGE_VERSION)\"' PCAP_LIBS='$(PCAP_LIBS)' \
 	$(SHELL) $(srcdir)/tests/fuzz/fuzz.sh build
 fuzz: fuzz-build
 	@srcdir='$(srcdir)' FUZZ_SECONDS='$(FUZZ_SECONDS)' FUZZ_SMOKE='$(FUZZ_SMOKE)' \

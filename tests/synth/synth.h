@@ -33,6 +33,7 @@
  *   net.c        IPv4 (options, fragments), IPv6 (extension headers), ARP
  *   transport.c  TCP, UDP, ICMP, ICMPv6, SCTP, IGMP, GRE, ESP, VRRP; checksums
  *   layout.c     a small dissector (synth_layout) and synth_mutate
+ *   edge.c       the fixed list of hand-built packets (synth_edges)
  */
 #ifndef SYNTH_H
 #define SYNTH_H
@@ -92,6 +93,14 @@ int synth_pppoe(const struct synth_pkt *eth, uint16_t session, struct synth_pkt 
  * offset, IPv6 next header, ports, TCP data offset and flags), sometimes
  * anywhere; or cut caplen at or near a header boundary.  len is kept. */
 void synth_mutate(struct synth_pkt *p, uint64_t *rng);
+
+/* A fixed list of hand-built packets of link type dlt (edge.c), for the
+ * expressions the random sets rarely satisfy: every LLC U and S frame
+ * type, MPLS stacks over IP/TCP, nested PPPoE sessions, RARP, host and
+ * port pairs, chosen UDP/IGRP/SCTP payloads, and for NULL/LOOP IPv6 under
+ * each AF_INET6 value (10, 24, 28, 30) in both byte orders.  Returns 0, or
+ * -1 for an unsupported dlt (then *out is empty). */
+int synth_edges(struct synth_set *out, int dlt);
 
 void synth_set_free(struct synth_set *s);
 void synth_pkt_free(struct synth_pkt *p);

@@ -58,4 +58,8 @@ while IFS= read -r f; do
 	} > "$o"
 done < "$list"
 rm -rf "$caps" "$list"
+# Paths differ between checkouts: name them SRC and CAPS.
+for f in "$out"/*.txt; do
+	sed -i -e "s|$caps|CAPS|g" -e "s|$srcdir|SRC|g" "$f"
+done
 echo "snapshot: $(ls "$out" | wc -l) files in $out"

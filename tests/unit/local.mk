@@ -1,18 +1,21 @@
-# cmocka unit tests, one test_<module>.c per module.
-check_PROGRAMS += tests/unit/test_arena
-tests_unit_test_arena_SOURCES = tests/unit/test_arena.c
-tests_unit_test_arena_CFLAGS = $(TEST_CFLAGS)
-tests_unit_test_arena_LDADD = $(TEST_LDADD)
-TESTS += tests/unit/test_arena
-
-check_PROGRAMS += tests/unit/test_compile
-tests_unit_test_compile_SOURCES = tests/unit/test_compile.c
-tests_unit_test_compile_CFLAGS = $(TEST_CFLAGS)
-tests_unit_test_compile_LDADD = $(TEST_LDADD)
-TESTS += tests/unit/test_compile
-
-check_PROGRAMS += tests/unit/test_opt
-tests_unit_test_opt_SOURCES = tests/unit/test_opt.c
-tests_unit_test_opt_CFLAGS = $(TEST_CFLAGS)
-tests_unit_test_opt_LDADD = $(TEST_LDADD)
-TESTS += tests/unit/test_opt
+# cmocka unit tests (tests/unit/), one test_<module>.c per module; each is
+# one line, its source tests/unit/test_<module>.c.
+UNIT_TESTS += tests/unit/test_api
+UNIT_TESTS += tests/unit/test_arena
+UNIT_TESTS += tests/unit/test_asm
+UNIT_TESTS += tests/unit/test_capture
+UNIT_TESTS += tests/unit/test_check
+UNIT_TESTS += tests/unit/test_compile
+UNIT_TESTS += tests/unit/test_decode
+UNIT_TESTS += tests/unit/test_dissect
+UNIT_TESTS += tests/unit/test_explain
+UNIT_TESTS += tests/unit/test_format
+UNIT_TESTS += tests/unit/test_isa
+UNIT_TESTS += tests/unit/test_opt
+UNIT_TESTS += tests/unit/test_trace
+UNIT_TESTS += tests/unit/test_vm
+# test_asm, test_trace and test_explain read tests/diff/exprs.txt through it
+EXTRA_DIST += tests/unit/teach_test.h
+# test_api makes chosen mallocs of the library fail
+tests_unit_test_api_LDFLAGS = $(AM_LDFLAGS) -Wl,--wrap=malloc
+EXTRA_DIST += tests/unit/skip.h

@@ -10,6 +10,7 @@
 #include <string.h>
 #include <unistd.h>
 #include "capture.h"
+#include "skip.h"
 
 #define NPKT 5
 #define PKTLEN 60
@@ -204,7 +205,7 @@ static void test_capture_writer_copies_exactly(void **state)
 static void test_capture_write_failure_is_reported(void **state)
 {
 	if (access("/dev/full", W_OK) != 0)
-		skip();
+		test_skip("/dev/full is not writable here: the write failure cannot be provoked");
 	char *in = make_capture();
 	struct cap_reader r;
 	struct cap_writer w;
@@ -233,5 +234,5 @@ int main(void)
 		cmocka_unit_test(test_capture_writer_copies_exactly),
 		cmocka_unit_test(test_capture_write_failure_is_reported),
 	};
-	return cmocka_run_group_tests_name("capture", tests, NULL, NULL);
+	return test_exit(cmocka_run_group_tests_name("capture", tests, NULL, NULL));
 }

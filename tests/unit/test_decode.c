@@ -14,6 +14,8 @@
 #include <cmocka.h>
 
 #include "decode/dec.h"
+#include "names.h"
+#include "proto/proto.h"
 
 /* Hex text to bytes; returns the count. */
 static size_t unhex(const char *s, uint8_t *out)
@@ -244,6 +246,61 @@ static void test_decode_report_handoff(void **state)
 	free(buf);
 }
 
+/* Every protocol table of src/proto has one row per value (a second row
+ * would never be found), and one value per libpcap keyword. */
+static void test_proto_tables_unique(void **state)
+{
+	(void)state;
+	const struct proto_table *t[] = { &proto_ethertypes, &proto_saps, &proto_ipprotos, &proto_icmp_types,
+					  &proto_icmp6_types, &proto_ipopts, &proto_tcpopts, &proto_ports,
+					  &proto_arp_ops, &proto_ppp };
+	for (size_t k = 0; k < sizeof t / sizeof t[0]; k++)
+		for (size_t i = 0; i < t[k]->n; i++) {
+			assert_ptr_equal(proto_row(t[k], t[k]->rows[i].v), &t[k]->rows[i]);
+			const char *kw = t[k]->rows[i].name[PROTO_PCAP];
+			unsigned v;
+			if (kw) {
+				assert_int_equal(proto_value(t[k], kw, PROTO_PCAP, &v), 0);
+				assert_int_equal(v, t[k]->rows[i].v);
+			}
+		}
+}
+
+/* libpcap's `ether proto \NAME` keywords (pcap-filter(7), libpcap's
+ * nametoaddr.c), ethertypes and SAPs alike; tcpdump's names for the same
+ * values as `tcpdump -e` prints them. */
+static void test_proto_ethertype_names(void **state)
+{
+	(void)state;
+	int v;
+	assert_int_equal(names_ethertype("ip6", &v), 0);
+	assert_int_equal(v, 0x86dd);
+	assert_int_equal(names_ethertype("rarp", &v), 0);
+	assert_int_equal(v, 0x8035);
+	assert_int_equal(names_ethertype("netbeui", &v), 0);
+	assert_int_equal(v, 0xf0);
+	assert_int_equal(names_ethertype("IPv6", &v), -1);
+	assert_string_equal(proto_name(&proto_ethertypes, PROTO_ETH_IPV6, PROTO_TCPDUMP), "IPv6");
+	assert_string_equal(proto_name(&proto_ethertypes, PROTO_ETH_RARP, PROTO_TCPDUMP), "Reverse ARP");
+	assert_string_equal(proto_name(&proto_ipprotos, PROTO_IP_TCP, PROTO_TCPDUMP), "TCP");
+	assert_null(proto_name(&proto_ipprotos, 253, PROTO_TCPDUMP));
+}
+
+/* A link type without a printer (tcpdump refuses it): the name libpcap
+ * gives it (none for 147, USER0), the length, and with -X the whole packet
+ * in tcpdump's hex and ASCII lines -- these two lines are what tcpdump
+ * -XX prints for the same bytes as an Ethernet frame. */
+static void test_decode_other_linktype(void **state)
+{
+	(void)state;
+	struct dec_opts o = { .nflag = 2, .tflag = DEC_T_NONE, .Xflag = 1 };
+	char *got = decode(&o, 147, "ffffffffffff00112233445508006162636465666768696a206b6c6d6e6f70", 0, 0);
+	assert_string_equal(got, "link type 147 packet, length 31\n"
+				 "\t0x0000:  ffff ffff ffff 0011 2233 4455 0800 6162  ........\"3DU..ab\n"
+				 "\t0x0010:  6364 6566 6768 696a 206b 6c6d 6e6f 70    cdefghij.klmnop\n");
+	free(got);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -259,6 +316,9 @@ int main(void)
 		cmocka_unit_test(test_decode_ip_timestamp_option),
 		cmocka_unit_test(test_decode_resp_inline_lines),
 		cmocka_unit_test(test_decode_report_handoff),
+		cmocka_unit_test(test_decode_other_linktype),
+		cmocka_unit_test(test_proto_tables_unique),
+		cmocka_unit_test(test_proto_ethertype_names),
 	};
 	return cmocka_run_group_tests_name("decode", tests, NULL, NULL);
 }

@@ -10,7 +10,7 @@
 #include <string.h>
 #include <cmocka.h>
 
-#include "dissect.h"
+#include "decode/dissect.h"
 
 /* The seed's header: 4560 0042 7567 0000 3d06 6F3C C0A8 011A C0A8 0116. */
 static const uint8_t seed_ip[20] = {
@@ -90,6 +90,22 @@ static char *dissect(int dlt, const uint8_t *p, uint32_t caplen, uint32_t len, i
 	return buf;
 }
 
+/* Dissects p, checks dis_packet's return and that the output holds each
+ * string of the NULL-ended list (the first one missing is named). */
+static void dissect_has(int dlt, const uint8_t *p, uint32_t caplen, uint32_t len, int want_rc, ...)
+{
+	int rc;
+	char *s = dissect(dlt, p, caplen, len, &rc);
+	assert_int_equal(rc, want_rc);
+	va_list ap;
+	va_start(ap, want_rc);
+	for (const char *w; (w = va_arg(ap, const char *));)
+		if (!strstr(s, w))
+			fail_msg("not in the output: %s", w);
+	va_end(ap);
+	free(s);
+}
+
 /* The seed's packet (its IPv4 + TCP + RESP bytes), raw IP link type. */
 static const uint8_t seed_pkt[] = {
 	0x45, 0x60, 0x00, 0x42, 0x75, 0x67, 0x00, 0x00, 0x3d, 0x06, 0x6f, 0x3c, 0xc0, 0xa8, 0x01, 0x1a,
@@ -102,21 +118,18 @@ static const uint8_t seed_pkt[] = {
 static void test_dissect_seed_packet_fields(void **state)
 {
 	(void)state;
-	int rc;
-	char *s = dissect(DLT_RAW, seed_pkt, sizeof seed_pkt, sizeof seed_pkt, &rc);
-	assert_int_equal(rc, 0);
-	assert_non_null(strstr(s, "the field holds 0x6f3c: incorrect, it should be 0x846e"));
-	assert_non_null(strstr(s, "= 0x27b8f"));
-	assert_non_null(strstr(s, "192.168.1.26"));
-	assert_non_null(strstr(s, "tcp[4:4]                sequence number   1041414875"));
-	assert_non_null(strstr(s, "tcp[8:4]                ack number        658186233"));
-	assert_non_null(strstr(s, "8 x 4 = 32 bytes"));
-	assert_non_null(strstr(s, "tcp[13] = 0x18: tcpdump prints Flags [P.]"));
-	assert_non_null(strstr(s, "2377448931"));
-	assert_non_null(strstr(s, "2741547141"));
-	assert_non_null(strstr(s, "= 66 - 20 - 32\n    = 14 bytes"));
-	assert_non_null(strstr(s, "\"ping\""));
-	free(s);
+	dissect_has(DLT_RAW, seed_pkt, sizeof seed_pkt, sizeof seed_pkt, 0,
+		    "the field holds 0x6f3c: incorrect, it should be 0x846e",
+		    "= 0x27b8f",
+		    "192.168.1.26",
+		    "tcp[4:4]                sequence number   1041414875",
+		    "tcp[8:4]                ack number        658186233",
+		    "8 x 4 = 32 bytes",
+		    "tcp[13] = 0x18: tcpdump prints Flags [P.]",
+		    "2377448931",
+		    "2741547141",
+		    "= 66 - 20 - 32\n    = 14 bytes",
+		    "\"ping\"", NULL);
 }
 
 /* Cut the seed packet at every length: never a read past caplen (ASan
@@ -136,12 +149,9 @@ static void test_dissect_truncated_every_length(void **state)
 		free(s);
 	}
 	/* cut inside the payload: every header whole, the payload says so */
-	int rc;
-	char *s = dissect(DLT_RAW, seed_pkt, 60, sizeof seed_pkt, &rc);
-	assert_int_equal(rc, 0);
-	assert_non_null(strstr(s, "only 8 of its 14 bytes were captured"));
-	assert_non_null(strstr(s, "TCP checksum: not recomputed"));
-	free(s);
+	dissect_has(DLT_RAW, seed_pkt, 60, sizeof seed_pkt, 0,
+		    "only 8 of its 14 bytes were captured",
+		    "TCP checksum: not recomputed", NULL);
 }
 
 /* Ethernet + 802.1Q + ARP, and an IHL below 5 that must stop the table. */
@@ -151,17 +161,13 @@ static void test_dissect_vlan_arp_and_bad_ihl(void **state)
 	uint8_t f[46] = { 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 2, 0, 0, 0, 0, 1, 0x81, 0x00, 0x20, 0x07,
 			  0x08, 0x06, 0, 1, 0x08, 0x00, 6, 4, 0, 1, 2, 0, 0, 0, 0, 1, 10, 0, 0, 1,
 			  0, 0, 0, 0, 0, 0, 10, 0, 0, 2 };
-	int rc;
-	char *s = dissect(DLT_EN10MB, f, sizeof f, sizeof f, &rc);
-	assert_int_equal(rc, 0);
-	assert_non_null(strstr(s, "ether[14:2] & 0xfff     VLAN id           7"));
-	assert_non_null(strstr(s, "1 = request"));
-	assert_non_null(strstr(s, "10.0.0.2"));
-	free(s);
+	dissect_has(DLT_EN10MB, f, sizeof f, sizeof f, 0,
+		    "ether[14:2] & 0xfff     VLAN id           7",
+		    "1 = request",
+		    "10.0.0.2", NULL);
 	uint8_t bad[20] = { 0x43, 0, 0, 20 };
-	s = dissect(DLT_RAW, bad, sizeof bad, sizeof bad, &rc);
-	assert_non_null(strstr(s, "invalid; stopping"));
-	free(s);
+	/* not truncated: the header itself is invalid */
+	dissect_has(DLT_RAW, bad, sizeof bad, sizeof bad, 0, "invalid; stopping", NULL);
 }
 
 /* Ethernet + PPPoE session + PPP + the seed's IPv4/TCP: the session's
@@ -172,19 +178,14 @@ static void test_dissect_pppoe(void **state)
 	uint8_t f[22 + sizeof seed_pkt] = { 2, 0, 0, 0, 0, 2, 2, 0, 0, 0, 0, 1, 0x88, 0x64,
 					   0x11, 0x00, 0x00, 0x27, 0x00, 2 + sizeof seed_pkt, 0x00, 0x21 };
 	memcpy(f + 22, seed_pkt, sizeof seed_pkt);
-	int rc;
-	char *s = dissect(DLT_EN10MB, f, sizeof f, sizeof f, &rc);
-	assert_int_equal(rc, 0);
-	assert_non_null(strstr(s, "0x8864 = PPPoE session"));
-	assert_non_null(strstr(s, "ether[16:2]             session id        0x0027 (`pppoes 39` matches it)"));
-	assert_non_null(strstr(s, "PPP protocol      0x0021 = IPv4"));
-	assert_non_null(strstr(s, "IPv4 header: bytes 22-41"));
-	assert_non_null(strstr(s, "192.168.1.26"));
-	free(s);
-	s = dissect(DLT_EN10MB, f, 19, sizeof f, &rc);
-	assert_int_equal(rc, 1);
-	assert_non_null(strstr(s, "the capture stops here"));
-	free(s);
+	dissect_has(DLT_EN10MB, f, sizeof f, sizeof f, 0,
+		    "0x8864 = PPPoE session",
+		    "ether[16:2]             session id        0x0027 (`pppoes 39` matches it)",
+		    "PPP protocol      0x0021 = IPv4",
+		    "IPv4 header: bytes 22-41",
+		    "192.168.1.26", NULL);
+	dissect_has(DLT_EN10MB, f, 19, sizeof f, 1,
+		    "the capture stops here", NULL);
 }
 
 /* IPv6 with a fragment header: rows name ip6[] bytes, the fragment is
@@ -196,13 +197,10 @@ static void test_dissect_ipv6_fragment(void **state)
 	p[23] = 1, p[39] = 1;               /* ::1 > ::1 */
 	p[40] = 17, p[42] = 0, p[43] = 1;  /* next UDP, offset 0, M=1 */
 	p[48] = 0x12, p[49] = 0x34, p[50] = 0, p[51] = 53, p[53] = 8, p[55] = 1;
-	int rc;
-	char *s = dissect(DLT_IPV6, p, sizeof p, sizeof p, &rc);
-	assert_int_equal(rc, 0);
-	assert_non_null(strstr(s, "ip6[43] & 1"));
-	assert_non_null(strstr(s, "ip6[50:2]               destination port  53"));
-	assert_non_null(strstr(s, "not recomputed, this is a fragment"));
-	free(s);
+	dissect_has(DLT_IPV6, p, sizeof p, sizeof p, 0,
+		    "ip6[43] & 1",
+		    "ip6[50:2]               destination port  53",
+		    "not recomputed, this is a fragment", NULL);
 }
 
 static void test_dissect_linktypes(void **state)

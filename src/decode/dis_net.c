@@ -1,44 +1,16 @@
-/* dissect_net.c: the network layer of `bpfx dissect`: ARP, IPv4 (with
+/* dis_net.c: the network layer of `bpfx dissect`: ARP, IPv4 (with
  * options and the header checksum worked by hand) and IPv6 (with its
- * extension headers).  Each hands the transport header to dissect_tp.c
+ * extension headers).  Each hands the transport header to dis_tp.c
  * along with what it needs: where the IP header is, how long it and the
  * datagram are, whether this is a fragment. */
 #include <arpa/inet.h>
 #include <string.h>
 
-#include "dissect_int.h"
-
-/* IP protocol numbers (IANA "Assigned Internet Protocol Numbers"). */
-static const struct {
-	unsigned v;
-	const char *name;
-} ipprotos[] = {
-	{ 0, "IPv6 hop-by-hop options" }, /* RFC 8200 4.3 */
-	{ 1, "ICMP" },                    /* RFC 792 */
-	{ 2, "IGMP" },                    /* RFC 3376 */
-	{ 4, "IPv4 in IP" },              /* RFC 2003 */
-	{ 6, "TCP" },                     /* RFC 9293 */
-	{ 17, "UDP" },                    /* RFC 768 */
-	{ 41, "IPv6 in IP" },             /* RFC 2473 */
-	{ 43, "IPv6 routing header" },    /* RFC 8200 4.4 */
-	{ 44, "IPv6 fragment header" },   /* RFC 8200 4.5 */
-	{ 47, "GRE" },                    /* RFC 2784 */
-	{ 50, "ESP" },                    /* RFC 4303 */
-	{ 51, "AH" },                     /* RFC 4302 */
-	{ 58, "ICMPv6" },                 /* RFC 4443 */
-	{ 59, "no next header" },         /* RFC 8200 4.7 */
-	{ 60, "IPv6 destination options" }, /* RFC 8200 4.6 */
-	{ 103, "PIM" },                   /* RFC 7761 */
-	{ 112, "VRRP" },                  /* RFC 5798 */
-	{ 132, "SCTP" },                  /* RFC 9260 */
-};
+#include "decode/dis.h"
 
 const char *dis_ipproto_name(unsigned p)
 {
-	for (size_t i = 0; i < sizeof ipprotos / sizeof ipprotos[0]; i++)
-		if (ipprotos[i].v == p)
-			return ipprotos[i].name;
-	return "unknown";
+	return proto_name_or(&proto_ipprotos, p, PROTO_DISSECT, "unknown");
 }
 
 /* PPPoE session (RFC 2516 section 4) and the PPP protocol field (RFC
@@ -66,14 +38,13 @@ static int dis_pppoe(struct dis *d, uint32_t off)
 	dis_val(d, "%u bytes of payload, the PPP protocol field included", (unsigned)v);
 	if (dis_field(d, &h, 6, 0, 16, "PPP protocol", &v))
 		return -1;
-	const char *what = v == 0x21 ? "IPv4" : v == 0x57 ? "IPv6" : v == 0xc021 ? "LCP" : v == 0x8021 ? "IPCP"
-			 : v == 0x8057 ? "IPv6CP" : v == 0xc023 ? "PAP" : v == 0xc223 ? "CHAP" : "not dissected";
+	const char *what = proto_name_or(&proto_ppp, (unsigned)v, PROTO_DISSECT, "not dissected");
 	dis_val(d, "0x%04x = %s", (unsigned)v, what);
 	dis_note(d, "below a PPPoE header, ip[], tcp[] and the like find these bytes only in an "
 		    "expression that says `pppoes` first (then `ip` tests this PPP protocol, 0x0021)");
-	if (v == 0x21)
+	if (v == PROTO_PPP_IPV4)
 		return dis_ip4(d, off + 8);
-	if (v == 0x57)
+	if (v == PROTO_PPP_IPV6)
 		return dis_ip6(d, off + 8);
 	dis_mark(d, off + 8, "data");
 	fprintf(d->out, "\nPPP protocol 0x%04x: not dissected; bytes %u on are its data\n", (unsigned)v, off + 8);
@@ -83,11 +54,11 @@ static int dis_pppoe(struct dis *d, uint32_t off)
 int dis_ethertype(struct dis *d, unsigned type, uint32_t off)
 {
 	switch (type) {
-	case 0x0800: return dis_ip4(d, off);  /* RFC 894 */
-	case 0x8864: return dis_pppoe(d, off);
-	case 0x86dd: return dis_ip6(d, off);  /* RFC 2464 */
-	case 0x0806:                          /* RFC 826 */
-	case 0x8035: return dis_arp(d, off);  /* RARP, RFC 903 */
+	case PROTO_ETH_IPV4: return dis_ip4(d, off);
+	case PROTO_ETH_PPPOES: return dis_pppoe(d, off);
+	case PROTO_ETH_IPV6: return dis_ip6(d, off);
+	case PROTO_ETH_ARP:
+	case PROTO_ETH_RARP: return dis_arp(d, off);
 	default:
 		dis_mark(d, off, "data");
 		fprintf(d->out, "\nethertype 0x%04x: not dissected; bytes %u on are its data\n", type, off);
@@ -104,20 +75,17 @@ int dis_arp(struct dis *d, uint32_t off)
 	dis_section(d, &h, 0, "ARP");
 	if (dis_field(d, &h, 0, 0, 16, "hardware type", &v))
 		return -1;
-	dis_val(d, "%u%s", (unsigned)v, v == 1 ? " = Ethernet" : "");
+	dis_val(d, "%u%s", (unsigned)v, v == PROTO_ARPHRD_ETHER ? " = Ethernet" : "");
 	if (dis_field(d, &h, 2, 0, 16, "protocol type", &v))
 		return -1;
-	dis_val(d, "0x%04x%s", (unsigned)v, v == 0x0800 ? " = IPv4" : "");
-	if (dis_field(d, &h, 4, 0, 8, "hw addr length", &hlen))
+	dis_val(d, "0x%04x%s", (unsigned)v, v == PROTO_ETH_IPV4 ? " = IPv4" : "");
+	if (dis_uint(d, &h, 4, 8, "hw addr length", " bytes", &hlen))
 		return -1;
-	dis_val(d, "%u bytes", (unsigned)hlen);
-	if (dis_field(d, &h, 5, 0, 8, "proto addr len", &plen))
+	if (dis_uint(d, &h, 5, 8, "proto addr len", " bytes", &plen))
 		return -1;
-	dis_val(d, "%u bytes", (unsigned)plen);
 	if (dis_field(d, &h, 6, 0, 16, "operation", &v))
 		return -1;
-	static const char *const ops[] = { "?", "request", "reply", "RARP request", "RARP reply" };
-	dis_val(d, "%u = %s", (unsigned)v, v < 5 ? ops[v] : "unknown");
+	dis_val(d, "%u = %s", (unsigned)v, proto_name_or(&proto_arp_ops, (unsigned)v, PROTO_DISSECT, "unknown"));
 	static const char *const names[] = { "sender hw addr", "sender address", "target hw addr",
 					     "target address" };
 	uint32_t at = 8;
@@ -140,45 +108,36 @@ int dis_arp(struct dis *d, uint32_t off)
 	return 0;
 }
 
-/* IPv4 options (RFC 791 3.1; IANA "IP Option Numbers"). */
-static const struct {
-	unsigned kind;
-	const char *name;
-} ip4opts[] = {
-	{ 0, "end of options (EOL)" },
-	{ 1, "no operation (NOP)" },
-	{ 7, "record route (RR)" },
-	{ 68, "timestamp (TS)" },
-	{ 130, "security" },                 /* RFC 1108 */
-	{ 131, "loose source route (LSRR)" },
-	{ 137, "strict source route (SSRR)" },
-	{ 148, "router alert (RA)" },        /* RFC 2113 */
-};
-
-static const char *ip4opt_name(unsigned k)
+int dis_option_data(struct dis *d, const struct dis_hdr *h, uint32_t at, unsigned kind, uint32_t len)
 {
-	for (size_t i = 0; i < sizeof ip4opts / sizeof ip4opts[0]; i++)
-		if (ip4opts[i].kind == k)
-			return ip4opts[i].name;
-	return "unknown";
+	(void)kind;
+	return dis_data(d, h, at + 2, len > 2 ? len - 2 : 0, "option data", " bytes");
 }
 
-static int ip4_options(struct dis *d, const struct dis_hdr *h, uint32_t hlen)
+/* IPv4 options (RFC 791 3.1) and TCP options (RFC 9293 3.1) share their
+ * form: kind 0 ends the list, kind 1 is one byte of padding, any other
+ * kind is followed by a length that counts kind and length. */
+int dis_options(struct dis *d, const struct dis_hdr *h, uint32_t hlen, const struct dis_optform *f)
 {
+	_Static_assert(PROTO_IPOPT_EOL == PROTO_TCPOPT_EOL && PROTO_IPOPT_NOP == PROTO_TCPOPT_NOP, "one form");
 	uint32_t at = 20;
 	uint64_t kind, len;
 	while (at < hlen) {
 		if (dis_field(d, h, at, 0, 8, "option kind", &kind))
 			return -1;
-		dis_val(d, "%u = %s (copied %u, class %u, number %u)", (unsigned)kind, ip4opt_name((unsigned)kind),
-			(unsigned)kind >> 7, ((unsigned)kind >> 5) & 3, (unsigned)kind & 31);
-		if (kind == 0) {
+		const char *name = proto_name_or(f->names, (unsigned)kind, PROTO_DISSECT, "unknown");
+		if (f->ipv4)
+			dis_val(d, "%u = %s (copied %u, class %u, number %u)", (unsigned)kind, name, (unsigned)kind >> 7,
+				((unsigned)kind >> 5) & 3, (unsigned)kind & 31);
+		else
+			dis_val(d, "%u = %s", (unsigned)kind, name);
+		if (kind == PROTO_IPOPT_EOL) {
 			if (at + 1 < hlen)
 				dis_note(d, "bytes %u-%u: padding after the end of options", h->off + at + 1,
 					 h->off + hlen - 1);
 			return 0;
 		}
-		if (kind == 1) {
+		if (kind == PROTO_IPOPT_NOP) {
 			at++;
 			continue;
 		}
@@ -190,13 +149,24 @@ static int ip4_options(struct dis *d, const struct dis_hdr *h, uint32_t hlen)
 			return 0;
 		}
 		dis_val(d, "%u bytes, kind and length included", (unsigned)len);
-		if (len > 2) {
-			if (dis_field(d, h, at + 2, 0, (unsigned)(len - 2) * 8, "option data", NULL))
-				return -1;
-			dis_val(d, "%u bytes", (unsigned)len - 2);
-		}
+		if (f->data(d, h, at, (unsigned)kind, (uint32_t)len))
+			return -1;
 		at += (uint32_t)len;
 	}
+	return 0;
+}
+
+/* The version nibble that starts IPv4 and IPv6 headers: want, or stop. */
+static int ip_version(struct dis *d, const struct dis_hdr *h, unsigned want)
+{
+	uint64_t v;
+	if (dis_field(d, h, 0, 0, 4, "version", &v))
+		return -1;
+	if (v != want) {
+		dis_val(d, "%u: not %u, so this is not an IPv%u header; stopping", (unsigned)v, want, want);
+		return -1;
+	}
+	dis_val(d, "%u", want);
 	return 0;
 }
 
@@ -204,6 +174,18 @@ static const char *ecn_name(unsigned e)
 {
 	static const char *const n[] = { "Not-ECT", "ECT(1)", "ECT(0)", "CE" }; /* RFC 3168 5 */
 	return n[e & 3];
+}
+
+/* IPv4's type of service and IPv6's traffic class: DSCP and ECN (RFC 2474,
+ * RFC 3168), 8 bits from bit `bit` of byte `off`. */
+static int dscp_ecn(struct dis *d, const struct dis_hdr *h, uint32_t off, unsigned bit, const char *name)
+{
+	uint64_t v;
+	if (dis_field(d, h, off, bit, 8, name, &v))
+		return -1;
+	dis_val(d, "0x%02x: DSCP %u, ECN %u = %s", (unsigned)v, (unsigned)v >> 2, (unsigned)v & 3,
+		ecn_name((unsigned)v));
+	return 0;
 }
 
 /* IPv4 (RFC 791). */
@@ -214,13 +196,8 @@ int dis_ip4(struct dis *d, uint32_t off)
 	dis_mark(d, off, "IPv4");
 	uint32_t len = dis_has(d, off, 1) && (d->pkt[off] & 0xf) >= 5 ? (d->pkt[off] & 0xfu) * 4 : 0;
 	dis_section(d, &h, len, "IPv4 header");
-	if (dis_field(d, &h, 0, 0, 4, "version", &v))
+	if (ip_version(d, &h, 4))
 		return -1;
-	if (v != 4) {
-		dis_val(d, "%u: not 4, so this is not an IPv4 header; stopping", (unsigned)v);
-		return -1;
-	}
-	dis_val(d, "4");
 	if (dis_field(d, &h, 0, 4, 4, "header length", &ihl))
 		return -1;
 	if (ihl < 5) {
@@ -230,10 +207,8 @@ int dis_ip4(struct dis *d, uint32_t off)
 	}
 	uint32_t hlen = (uint32_t)ihl * 4;
 	dis_val(d, "%u x 4 = %u bytes (%s)", (unsigned)ihl, hlen, hlen == 20 ? "no options" : "options follow");
-	if (dis_field(d, &h, 1, 0, 8, "type of service", &v))
+	if (dscp_ecn(d, &h, 1, 0, "type of service"))
 		return -1;
-	dis_val(d, "0x%02x: DSCP %u, ECN %u = %s", (unsigned)v, (unsigned)v >> 2, (unsigned)v & 3,
-		ecn_name((unsigned)v));
 	if (dis_field(d, &h, 2, 0, 16, "total length", &total))
 		return -1;
 	if (total < hlen)
@@ -256,9 +231,8 @@ int dis_ip4(struct dis *d, uint32_t off)
 	if (dis_field(d, &h, 6, 3, 13, "fragment offset", &flags_frag))
 		return -1;
 	dis_val(d, "%u x 8 = %u bytes", (unsigned)flags_frag, (unsigned)flags_frag * 8);
-	if (dis_field(d, &h, 8, 0, 8, "time to live", &v))
+	if (dis_uint(d, &h, 8, 8, "time to live", "", &v))
 		return -1;
-	dis_val(d, "%u", (unsigned)v);
 	if (dis_field(d, &h, 9, 0, 8, "protocol", &proto))
 		return -1;
 	dis_val(d, "%u = %s", (unsigned)proto, dis_ipproto_name((unsigned)proto));
@@ -272,7 +246,7 @@ int dis_ip4(struct dis *d, uint32_t off)
 	if (dis_field(d, &h, 16, 0, 32, "destination", NULL))
 		return -1;
 	dis_val(d, "%s", inet_ntop(AF_INET, d->pkt + off + 16, buf, sizeof buf));
-	if (ip4_options(d, &h, hlen))
+	if (dis_options(d, &h, hlen, &(struct dis_optform){ &proto_ipopts, 1, dis_option_data }))
 		return -1;
 	if (dis_need(d, off, hlen, "the header checksum"))
 		return -1;
@@ -293,10 +267,11 @@ static int ip6_tlvs(struct dis *d, const struct dis_hdr *h, uint32_t at, uint32_
 	while (at < end) {
 		if (dis_field(d, h, at, 0, 8, "option type", &type))
 			return -1;
-		const char *name = type == 0 ? "Pad1" : type == 1 ? "PadN" : type == 5 ? "router alert" :
-				   type == 0xc2 ? "jumbo payload" : "unknown";
+		const char *name = type == PROTO_IP6OPT_PAD1 ? "Pad1" : type == PROTO_IP6OPT_PADN ? "PadN" :
+				   type == PROTO_IP6OPT_RA ? "router alert" :
+				   type == PROTO_IP6OPT_JUMBO ? "jumbo payload" : "unknown";
 		dis_val(d, "%u = %s", (unsigned)type, name);
-		if (type == 0) {
+		if (type == PROTO_IP6OPT_PAD1) {
 			at++;
 			continue;
 		}
@@ -318,24 +293,23 @@ static int ip6_tlvs(struct dis *d, const struct dis_hdr *h, uint32_t at, uint32_
 static int ip6_ext(struct dis *d, uint32_t ip6off, uint32_t off, unsigned type, unsigned *nh, uint32_t *len,
 		   struct dis_net *n)
 {
-	static const char *const names[] = { [0] = "IPv6 hop-by-hop options", [43] = "IPv6 routing header",
-					     [44] = "IPv6 fragment header", [51] = "authentication header (AH)",
-					     [60] = "IPv6 destination options" };
+	static const char *const names[] = { [PROTO_IP_HOPOPTS] = "IPv6 hop-by-hop options", [PROTO_IP_ROUTING] = "IPv6 routing header",
+					     [PROTO_IP_FRAGMENT] = "IPv6 fragment header", [PROTO_IP_AH] = "authentication header (AH)",
+					     [PROTO_IP_DSTOPTS] = "IPv6 destination options" };
 	struct dis_hdr h = { names[type], off, "ip6", off - ip6off };
 	uint64_t v, hl = 0;
-	dis_mark(d, off, type == 44 ? "fragment" : type == 51 ? "AH" : type == 43 ? "routing" : "options");
+	dis_mark(d, off, type == PROTO_IP_FRAGMENT ? "fragment" : type == PROTO_IP_AH ? "AH" : type == PROTO_IP_ROUTING ? "routing" : "options");
 	uint32_t elen = 8;
-	if (type != 44 && dis_has(d, off + 1, 1))
-		elen = type == 51 ? (d->pkt[off + 1] + 2u) * 4 : (d->pkt[off + 1] + 1u) * 8;
+	if (type != PROTO_IP_FRAGMENT && dis_has(d, off + 1, 1))
+		elen = type == PROTO_IP_AH ? (d->pkt[off + 1] + 2u) * 4 : (d->pkt[off + 1] + 1u) * 8;
 	dis_section(d, &h, elen, names[type]);
 	if (dis_field(d, &h, 0, 0, 8, "next header", &v))
 		return -1;
 	*nh = (unsigned)v;
 	dis_val(d, "%u = %s", (unsigned)v, dis_ipproto_name((unsigned)v));
-	if (type == 44) {
-		if (dis_field(d, &h, 1, 0, 8, "reserved", &v))
+	if (type == PROTO_IP_FRAGMENT) {
+		if (dis_uint(d, &h, 1, 8, "reserved", "", &v))
 			return -1;
-		dis_val(d, "%u", (unsigned)v);
 		if (dis_field(d, &h, 2, 0, 13, "fragment offset", &v))
 			return -1;
 		dis_val(d, "%u x 8 = %u bytes", (unsigned)v, (unsigned)v * 8);
@@ -355,43 +329,28 @@ static int ip6_ext(struct dis *d, uint32_t ip6off, uint32_t off, unsigned type, 
 	}
 	if (dis_field(d, &h, 1, 0, 8, "header length", &hl))
 		return -1;
-	if (type == 51)
+	if (type == PROTO_IP_AH)
 		dis_val(d, "%u: (%u + 2) x 4 = %u bytes", (unsigned)hl, (unsigned)hl, elen);
 	else
 		dis_val(d, "%u: (%u + 1) x 8 = %u bytes", (unsigned)hl, (unsigned)hl, elen);
 	*len = elen;
-	if (type == 0 || type == 60)
+	if (type == PROTO_IP_HOPOPTS || type == PROTO_IP_DSTOPTS)
 		return ip6_tlvs(d, &h, 2, elen);
-	if (type == 43) {
-		if (dis_field(d, &h, 2, 0, 8, "routing type", &v))
+	if (type == PROTO_IP_ROUTING) {
+		if (dis_uint(d, &h, 2, 8, "routing type", "", &v))
 			return -1;
-		dis_val(d, "%u", (unsigned)v);
-		if (dis_field(d, &h, 3, 0, 8, "segments left", &v))
+		if (dis_uint(d, &h, 3, 8, "segments left", "", &v))
 			return -1;
-		dis_val(d, "%u", (unsigned)v);
-		if (elen > 4) {
-			if (dis_field(d, &h, 4, 0, (elen - 4) * 8, "type data", NULL))
-				return -1;
-			dis_val(d, "%u bytes", elen - 4);
-		}
-		return 0;
+		return dis_data(d, &h, 4, elen > 4 ? elen - 4 : 0, "type data", " bytes");
 	}
 	/* AH (RFC 4302 2) */
-	if (dis_field(d, &h, 2, 0, 16, "reserved", &v))
+	if (dis_uint(d, &h, 2, 16, "reserved", "", &v))
 		return -1;
-	dis_val(d, "%u", (unsigned)v);
-	if (dis_field(d, &h, 4, 0, 32, "SPI", &v))
+	if (dis_hex(d, &h, 4, 32, "SPI", &v))
 		return -1;
-	dis_val(d, "0x%08x", (unsigned)v);
-	if (dis_field(d, &h, 8, 0, 32, "sequence number", &v))
+	if (dis_uint(d, &h, 8, 32, "sequence number", "", &v))
 		return -1;
-	dis_val(d, "%u", (unsigned)v);
-	if (elen > 12) {
-		if (dis_field(d, &h, 12, 0, (elen - 12) * 8, "ICV", NULL))
-			return -1;
-		dis_val(d, "%u bytes of integrity check value", elen - 12);
-	}
-	return 0;
+	return dis_data(d, &h, 12, elen > 12 ? elen - 12 : 0, "ICV", " bytes of integrity check value");
 }
 
 /* IPv6 (RFC 8200). */
@@ -402,17 +361,10 @@ int dis_ip6(struct dis *d, uint32_t off)
 	char buf[INET6_ADDRSTRLEN];
 	dis_mark(d, off, "IPv6");
 	dis_section(d, &h, 40, "IPv6 header");
-	if (dis_field(d, &h, 0, 0, 4, "version", &v))
+	if (ip_version(d, &h, 6))
 		return -1;
-	if (v != 6) {
-		dis_val(d, "%u: not 6, so this is not an IPv6 header; stopping", (unsigned)v);
+	if (dscp_ecn(d, &h, 0, 4, "traffic class"))
 		return -1;
-	}
-	dis_val(d, "6");
-	if (dis_field(d, &h, 0, 4, 8, "traffic class", &v))
-		return -1;
-	dis_val(d, "0x%02x: DSCP %u, ECN %u = %s", (unsigned)v, (unsigned)v >> 2, (unsigned)v & 3,
-		ecn_name((unsigned)v));
 	if (dis_field(d, &h, 1, 4, 20, "flow label", &v))
 		return -1;
 	dis_val(d, "0x%05x", (unsigned)v);
@@ -422,9 +374,8 @@ int dis_ip6(struct dis *d, uint32_t off)
 	if (dis_field(d, &h, 6, 0, 8, "next header", &nh))
 		return -1;
 	dis_val(d, "%u = %s", (unsigned)nh, dis_ipproto_name((unsigned)nh));
-	if (dis_field(d, &h, 7, 0, 8, "hop limit", &v))
+	if (dis_uint(d, &h, 7, 8, "hop limit", "", &v))
 		return -1;
-	dis_val(d, "%u", (unsigned)v);
 	if (dis_field(d, &h, 8, 0, 128, "source", NULL))
 		return -1;
 	dis_val(d, "%s", inet_ntop(AF_INET6, d->pkt + off + 8, buf, sizeof buf));
@@ -435,7 +386,8 @@ int dis_ip6(struct dis *d, uint32_t off)
 	struct dis_net n = { 1, off, 40, 40 + (uint32_t)plen, 0, 0 };
 	unsigned next = (unsigned)nh;
 	uint32_t at = off + 40;
-	for (int i = 0; i < 8 && (next == 0 || next == 43 || next == 44 || next == 51 || next == 60); i++) {
+	for (int i = 0; i < 8 && (next == PROTO_IP_HOPOPTS || next == PROTO_IP_ROUTING || next == PROTO_IP_FRAGMENT ||
+				     next == PROTO_IP_AH || next == PROTO_IP_DSTOPTS); i++) {
 		uint32_t len = 0;
 		if (ip6_ext(d, off, at, next, &next, &len, &n))
 			return -1;

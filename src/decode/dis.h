@@ -1,4 +1,4 @@
-/* dissect_int.h: what dissect.c, dissect_net.c and dissect_tp.c share.
+/* dis.h: what dissect.c, dis_link.c, dis_net.c and dis_tp.c share.
  *
  * A header function has the shape dis_<proto>(d, off): off is the packet
  * offset of the header's first byte.  It prints one table section through
@@ -6,13 +6,16 @@
  * (the capture ends inside the header, or the header is not valid); the
  * reason has been printed by then.  Reads go through dis_field (which
  * checks the bytes were captured) or dis_has + dis_at. */
-#ifndef BPFX_DISSECT_INT_H
-#define BPFX_DISSECT_INT_H
+#ifndef BPFX_DIS_H
+#define BPFX_DIS_H
 #include <stdarg.h>
 #include <stdint.h>
 #include <stdio.h>
 
-#include "dissect.h"
+#include "decode/dec.h"
+#include "decode/dissect.h"
+#include "linktype.h"
+#include "proto/proto.h"
 
 #define DIS_MAXMARK 24
 
@@ -65,12 +68,11 @@ static inline unsigned dis_u8(const struct dis *d, uint32_t off)
 }
 static inline unsigned dis_u16(const struct dis *d, uint32_t off)
 {
-	return (unsigned)d->pkt[off] << 8 | d->pkt[off + 1];
+	return dec_get_be16(d->pkt + off);
 }
 static inline uint32_t dis_u32(const struct dis *d, uint32_t off)
 {
-	return (uint32_t)d->pkt[off] << 24 | (uint32_t)d->pkt[off + 1] << 16 |
-	       (uint32_t)d->pkt[off + 2] << 8 | d->pkt[off + 3];
+	return dec_get_be32(d->pkt + off);
 }
 void dis_mark(struct dis *d, uint32_t off, const char *name);
 /* The section heading for a header of len bytes (len 0: not known yet). */
@@ -86,6 +88,13 @@ int dis_need(struct dis *d, uint32_t off, uint32_t n, const char *what);
 int dis_field(struct dis *d, const struct dis_hdr *h, uint32_t off, unsigned bit, unsigned bits,
 	      const char *name, uint64_t *v);
 void dis_val(struct dis *d, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+/* A whole-byte-aligned field shown as a plain number (then `unit`, "" or
+ * " bytes"), or in hex with as many digits as it has nibbles. */
+int dis_uint(struct dis *d, const struct dis_hdr *h, uint32_t off, unsigned bits, const char *name, const char *unit,
+	     uint64_t *v);
+int dis_hex(struct dis *d, const struct dis_hdr *h, uint32_t off, unsigned bits, const char *name, uint64_t *v);
+/* n bytes of data at off (none: no row), shown as their count and unit. */
+int dis_data(struct dis *d, const struct dis_hdr *h, uint32_t off, uint32_t n, const char *name, const char *unit);
 /* A line of prose under a table (indented). */
 void dis_note(struct dis *d, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 /* Show one checksum computed step by step.  Parts are added in order;
@@ -99,13 +108,27 @@ struct dis_part {
 uint16_t dis_cksum_show(struct dis *d, const char *title, const struct dis_part *parts, int nparts,
 			unsigned field);
 
-/* --- dissect_net.c --- */
+/* --- dis_link.c --- */
+int dis_link(struct dis *d, int dlt);
+
+/* --- dis_net.c --- */
 int dis_ethertype(struct dis *d, unsigned type, uint32_t off);
 int dis_arp(struct dis *d, uint32_t off);
 int dis_ip4(struct dis *d, uint32_t off);
 int dis_ip6(struct dis *d, uint32_t off);
 const char *dis_ipproto_name(unsigned p);
 
-/* --- dissect_tp.c --- */
+/* The options after a 20-byte IPv4 or TCP header, up to hlen. */
+struct dis_optform {
+	const struct proto_table *names; /* kinds, named in PROTO_DISSECT */
+	int ipv4;                  /* show the IPv4 kind's copied/class/number bits */
+	/* the data of one option at `at`, len bytes with kind and length */
+	int (*data)(struct dis *d, const struct dis_hdr *h, uint32_t at, unsigned kind, uint32_t len);
+};
+int dis_options(struct dis *d, const struct dis_hdr *h, uint32_t hlen, const struct dis_optform *f);
+/* An option's data as bytes (nothing for a 2-byte option). */
+int dis_option_data(struct dis *d, const struct dis_hdr *h, uint32_t at, unsigned kind, uint32_t len);
+
+/* --- dis_tp.c --- */
 int dis_transport(struct dis *d, const struct dis_net *n, unsigned proto, uint32_t off);
 #endif

@@ -9,16 +9,14 @@
  *
  * `at` is the packet offset of the field's first byte, `raw` its bytes in
  * hex (or its bits, `.` for the bits of the byte that belong to other
- * fields), `expression` the pcap-filter(7) load that reads it.  The link
- * headers (Ethernet with VLAN tags, BSD loopback, Linux cooked v1 and v2,
- * raw IP) live here too; the network and transport layers are in
- * dissect_net.c and dissect_tp.c. */
+ * fields), `expression` the pcap-filter(7) load that reads it.  The
+ * headers are in dis_link.c, dis_net.c and dis_tp.c. */
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
 
-#include "dissect_int.h"
+#include "decode/dis.h"
 
 #define RAW_W 23                   /* raw column: 8 bytes in hex */
 #define EXPR_W 22                  /* expression column */
@@ -28,13 +26,8 @@
 
 void dis_cksum_add(struct dis_cksum *c, const uint8_t *p, size_t n, long zero_at)
 {
-	for (size_t i = 0; i < n; i += 2) {
-		unsigned hi = p[i], lo = i + 1 < n ? p[i + 1] : 0;
-		if (zero_at >= 0 && (long)i == zero_at)
-			hi = lo = 0;
-		c->sum += hi << 8 | lo;
-		c->nwords++;
-	}
+	c->sum += dec_words(p, n, zero_at);
+	c->nwords += (unsigned)((n + 1) / 2);
 }
 
 void dis_cksum_finish(struct dis_cksum *c)
@@ -169,6 +162,19 @@ static void raw_text(struct dis *d, uint32_t first, uint32_t nbytes, unsigned bi
 	*s = 0;
 }
 
+/* How much of the raw column text r goes on this line: all of it, or up
+ * to a space within RAW_W. */
+static size_t raw_cut(const char *r)
+{
+	size_t cut = strlen(r);
+	if (cut > RAW_W) {
+		cut = RAW_W;
+		while (cut && r[cut] != ' ')
+			cut--;
+	}
+	return cut;
+}
+
 /* The pcap-filter load that reads the field: tcp[13] & 16, ip[0] >> 4. */
 static void expr_text(char *buf, size_t n, const struct dis_hdr *h, uint32_t off, unsigned bit,
 		      unsigned bits, uint32_t nbytes)
@@ -224,14 +230,8 @@ int dis_field(struct dis *d, const struct dis_hdr *h, uint32_t off, unsigned bit
 	raw_text(d, first, nbytes, bit, bits);
 	char expr[96];
 	expr_text(expr, sizeof expr, h, first - h->off, bit, bits, nbytes);
-	/* wrap the raw column at a space, RAW_W wide */
 	const char *r = d->rawbuf;
-	size_t cut = strlen(r);
-	if (cut > RAW_W) {
-		cut = RAW_W;
-		while (cut && r[cut] != ' ')
-			cut--;
-	}
+	size_t cut = raw_cut(r);
 	fprintf(d->out, "%6u  %4u  %-*.*s  %-*s  %-*s  ", first, bits, RAW_W, (int)cut, r, EXPR_W, expr,
 		NAME_W, name);
 	d->pending_raw = r[cut] ? r + cut + 1 : NULL;
@@ -247,15 +247,37 @@ void dis_val(struct dis *d, const char *fmt, ...)
 	fputc('\n', d->out);
 	while (d->pending_raw) {
 		const char *r = d->pending_raw;
-		size_t cut = strlen(r);
-		if (cut > RAW_W) {
-			cut = RAW_W;
-			while (cut && r[cut] != ' ')
-				cut--;
-		}
+		size_t cut = raw_cut(r);
 		fprintf(d->out, "%6s  %4s  %.*s\n", "", "", (int)cut, r);
 		d->pending_raw = r[cut] ? r + cut + 1 : NULL;
 	}
+}
+
+int dis_uint(struct dis *d, const struct dis_hdr *h, uint32_t off, unsigned bits, const char *name, const char *unit,
+	     uint64_t *v)
+{
+	if (dis_field(d, h, off, 0, bits, name, v))
+		return -1;
+	dis_val(d, "%u%s", (unsigned)*v, unit);
+	return 0;
+}
+
+int dis_data(struct dis *d, const struct dis_hdr *h, uint32_t off, uint32_t n, const char *name, const char *unit)
+{
+	if (!n)
+		return 0;
+	if (dis_field(d, h, off, 0, n * 8, name, NULL))
+		return -1;
+	dis_val(d, "%u%s", n, unit);
+	return 0;
+}
+
+int dis_hex(struct dis *d, const struct dis_hdr *h, uint32_t off, unsigned bits, const char *name, uint64_t *v)
+{
+	if (dis_field(d, h, off, 0, bits, name, v))
+		return -1;
+	dis_val(d, "0x%0*x", (int)(bits / 4), (unsigned)*v);
+	return 0;
 }
 
 void dis_note(struct dis *d, const char *fmt, ...)
@@ -268,264 +290,7 @@ void dis_note(struct dis *d, const char *fmt, ...)
 	fputc('\n', d->out);
 }
 
-/* --- link headers --- */
-
-static const char *mac(const uint8_t *p, char buf[18])
-{
-	snprintf(buf, 18, "%02x:%02x:%02x:%02x:%02x:%02x", p[0], p[1], p[2], p[3], p[4], p[5]);
-	return buf;
-}
-
-/* Ethertypes (IEEE "EtherType" registry), by the RFC or standard using them. */
-static const struct {
-	unsigned type;
-	const char *name;
-} ethertypes[] = {
-	{ 0x0800, "IPv4" },              /* RFC 894 */
-	{ 0x0806, "ARP" },               /* RFC 826 */
-	{ 0x8035, "RARP" },              /* RFC 903 */
-	{ 0x8100, "802.1Q VLAN tag" },   /* IEEE 802.1Q */
-	{ 0x86dd, "IPv6" },              /* RFC 2464 */
-	{ 0x8847, "MPLS" },              /* RFC 3032 */
-	{ 0x8864, "PPPoE session" },     /* RFC 2516 */
-	{ 0x88a8, "802.1ad VLAN tag" },  /* IEEE 802.1ad */
-	{ 0x9100, "QinQ VLAN tag (old)" },
-};
-
-static const char *ethertype_name(unsigned t)
-{
-	for (size_t i = 0; i < sizeof ethertypes / sizeof ethertypes[0]; i++)
-		if (ethertypes[i].type == t)
-			return ethertypes[i].name;
-	return "not dissected";
-}
-
-/* 802.1Q (0x8100), 802.1ad (0x88a8) and the old QinQ value 0x9100. */
-static int is_vlan_type(unsigned t)
-{
-	return t == 0x8100 || t == 0x88a8 || t == 0x9100;
-}
-
-static int dis_vlan(struct dis *d, uint32_t off, unsigned tpid)
-{
-	struct dis_hdr h = { "VLAN tag", off, "ether", off };
-	uint64_t v;
-	dis_mark(d, off, tpid == 0x8100 ? "802.1Q" : "802.1ad");
-	dis_section(d, &h, 4, tpid == 0x8100 ? "802.1Q VLAN tag" : "802.1ad (QinQ) VLAN tag");
-	if (dis_field(d, &h, 0, 0, 3, "priority (PCP)", &v))
-		return -1;
-	dis_val(d, "%u (IEEE 802.1Q class of service)", (unsigned)v);
-	if (dis_field(d, &h, 0, 3, 1, "DEI", &v))
-		return -1;
-	dis_val(d, "%u: %s", (unsigned)v, v ? "drop eligible (may be dropped first under congestion)" : "not drop eligible");
-	if (dis_field(d, &h, 0, 4, 12, "VLAN id", &v))
-		return -1;
-	dis_val(d, "%u", (unsigned)v);
-	if (dis_field(d, &h, 2, 0, 16, "ethertype", &v))
-		return -1;
-	if (v <= 1500)
-		dis_val(d, "%u: an 802.3 length, so an 802.2 LLC header follows (not dissected)", (unsigned)v);
-	else
-		dis_val(d, "0x%04x = %s", (unsigned)v, ethertype_name((unsigned)v));
-	if (!d->vlan)
-		dis_note(d, "after a VLAN tag, ip[], tcp[] and the like find the bytes below only in an "
-			    "expression that says `vlan` first");
-	d->vlan = 1;
-	if (v <= 1500)
-		return 0;
-	if (is_vlan_type((unsigned)v))
-		return dis_vlan(d, off + 4, (unsigned)v);
-	return dis_ethertype(d, (unsigned)v, off + 4);
-}
-
-static int dis_ether(struct dis *d)
-{
-	struct dis_hdr h = { "Ethernet", 0, "ether", 0 };
-	uint64_t v;
-	char buf[18];
-	dis_mark(d, 0, "Ethernet");
-	dis_section(d, &h, 14, "Ethernet header");
-	if (dis_field(d, &h, 0, 0, 48, "destination", NULL))
-		return -1;
-	dis_val(d, "%s%s", mac(d->pkt, buf), d->pkt[0] & 1 ? " (group address)" : "");
-	if (dis_field(d, &h, 6, 0, 48, "source", NULL))
-		return -1;
-	dis_val(d, "%s", mac(d->pkt + 6, buf));
-	if (dis_field(d, &h, 12, 0, 16, "ethertype", &v))
-		return -1;
-	if (v <= 1500) {
-		dis_val(d, "%u: an 802.3 length, so an 802.2 LLC header follows (not dissected)", (unsigned)v);
-		return 0;
-	}
-	dis_val(d, "0x%04x = %s", (unsigned)v, ethertype_name((unsigned)v));
-	if (is_vlan_type((unsigned)v))
-		return dis_vlan(d, 14, (unsigned)v);
-	return dis_ethertype(d, (unsigned)v, 14);
-}
-
-/* BSD loopback: a 4-byte address family, in the capturing host's byte
- * order for NULL and in network byte order for LOOP. */
-static int dis_null(struct dis *d, int loop)
-{
-	struct dis_hdr h = { "loopback", 0, loop ? "link" : NULL, 0 };
-	uint64_t v;
-	dis_mark(d, 0, "loopback");
-	dis_section(d, &h, 4, loop ? "OpenBSD loopback header (LOOP)" : "BSD loopback header (NULL)");
-	if (dis_field(d, &h, 0, 0, 32, "address family", &v))
-		return -1;
-	uint32_t af = (uint32_t)v;
-	const char *order = "network byte order";
-	if (!loop && (af & 0xffff0000u)) {
-		af = (uint32_t)d->pkt[3] << 24 | (uint32_t)d->pkt[2] << 16 | (uint32_t)d->pkt[1] << 8 | d->pkt[0];
-		order = "little-endian: the capturing host's byte order";
-	}
-	const char *name = af == 2 ? "AF_INET (IPv4)" : af == 24 || af == 28 || af == 30 ? "AF_INET6 (IPv6)" : "not IP";
-	dis_val(d, "%u = %s, %s", af, name, order);
-	if (af == 2)
-		return dis_ip4(d, 4);
-	if (af == 24 || af == 28 || af == 30)
-		return dis_ip6(d, 4);
-	dis_note(d, "address family %u: not dissected", af);
-	return 0;
-}
-
-static const char *sll_pkttype(unsigned t)
-{
-	static const char *const names[] = { "to us", "broadcast", "multicast", "to another host",
-					     "sent by us" }; /* linux/if_packet.h PACKET_* */
-	return t < 5 ? names[t] : "unknown";
-}
-
-/* Linux cooked capture v1 (16 bytes; pcap-linktype(7) LINKTYPE_LINUX_SLL). */
-static int dis_sll(struct dis *d)
-{
-	struct dis_hdr h = { "SLL", 0, "link", 0 };
-	uint64_t v, alen;
-	dis_mark(d, 0, "SLL");
-	dis_section(d, &h, 16, "Linux cooked header (SLL)");
-	if (dis_field(d, &h, 0, 0, 16, "packet type", &v))
-		return -1;
-	dis_val(d, "%u = %s", (unsigned)v, sll_pkttype((unsigned)v));
-	if (dis_field(d, &h, 2, 0, 16, "ARPHRD type", &v))
-		return -1;
-	dis_val(d, "%u%s", (unsigned)v, v == 1 ? " = Ethernet" : v == 772 ? " = loopback" : "");
-	if (dis_field(d, &h, 4, 0, 16, "address length", &alen))
-		return -1;
-	dis_val(d, "%u bytes", (unsigned)alen);
-	if (dis_field(d, &h, 6, 0, 64, "address", NULL))
-		return -1;
-	char buf[18];
-	dis_val(d, "%s", alen == 6 ? mac(d->pkt + 6, buf) : "(first `address length` bytes)");
-	if (dis_field(d, &h, 14, 0, 16, "protocol", &v))
-		return -1;
-	dis_val(d, "0x%04x = %s", (unsigned)v, v <= 1500 ? "not an ethertype (not dissected)" : ethertype_name((unsigned)v));
-	if (v <= 1500)
-		return 0;
-	if (is_vlan_type((unsigned)v))
-		return dis_vlan(d, 16, (unsigned)v);
-	return dis_ethertype(d, (unsigned)v, 16);
-}
-
-/* Linux cooked capture v2 (20 bytes; LINKTYPE_LINUX_SLL2). */
-static int dis_sll2(struct dis *d)
-{
-	struct dis_hdr h = { "SLL2", 0, "link", 0 };
-	uint64_t v, proto, alen;
-	dis_mark(d, 0, "SLL2");
-	dis_section(d, &h, 20, "Linux cooked header v2 (SLL2)");
-	if (dis_field(d, &h, 0, 0, 16, "protocol", &proto))
-		return -1;
-	dis_val(d, "0x%04x = %s", (unsigned)proto, proto <= 1500 ? "not an ethertype" : ethertype_name((unsigned)proto));
-	if (dis_field(d, &h, 2, 0, 16, "reserved", &v))
-		return -1;
-	dis_val(d, "%u", (unsigned)v);
-	if (dis_field(d, &h, 4, 0, 32, "interface index", &v))
-		return -1;
-	dis_val(d, "%u", (unsigned)v);
-	if (dis_field(d, &h, 8, 0, 16, "ARPHRD type", &v))
-		return -1;
-	dis_val(d, "%u%s", (unsigned)v, v == 1 ? " = Ethernet" : v == 772 ? " = loopback" : "");
-	if (dis_field(d, &h, 10, 0, 8, "packet type", &v))
-		return -1;
-	dis_val(d, "%u = %s", (unsigned)v, sll_pkttype((unsigned)v));
-	if (dis_field(d, &h, 11, 0, 8, "address length", &alen))
-		return -1;
-	dis_val(d, "%u bytes", (unsigned)alen);
-	if (dis_field(d, &h, 12, 0, 64, "address", NULL))
-		return -1;
-	char buf[18];
-	dis_val(d, "%s", alen == 6 ? mac(d->pkt + 12, buf) : "(first `address length` bytes)");
-	if (proto <= 1500) {
-		dis_note(d, "protocol 0x%04x is not an ethertype: not dissected", (unsigned)proto);
-		return 0;
-	}
-	if (is_vlan_type((unsigned)proto))
-		return dis_vlan(d, 20, (unsigned)proto);
-	return dis_ethertype(d, (unsigned)proto, 20);
-}
-
-/* RAW, IPV4, IPV6: the packet starts with the IP header. */
-static int dis_raw(struct dis *d, int dlt)
-{
-	fprintf(d->out, "\nno link-layer header: the IP header starts at byte 0\n");
-	if (dlt == DLT_IPV4)
-		return dis_ip4(d, 0);
-	if (dlt == DLT_IPV6)
-		return dis_ip6(d, 0);
-	if (dis_need(d, 0, 1, "the IP version"))
-		return -1;
-	unsigned ver = d->pkt[0] >> 4;
-	if (ver == 4)
-		return dis_ip4(d, 0);
-	if (ver == 6)
-		return dis_ip6(d, 0);
-	dis_note(d, "IP version %u: neither 4 nor 6, not dissected", ver);
-	return 0;
-}
-
 /* --- the driver --- */
-
-static const struct {
-	int dlt;
-	const char *name;
-} linktypes[] = {
-	{ DLT_EN10MB, "EN10MB" },     /* Ethernet, with 802.1Q/802.1ad tags */
-	{ DLT_RAW, "RAW" },           /* raw IPv4 or IPv6 */
-	{ DLT_IPV4, "IPV4" },
-	{ DLT_IPV6, "IPV6" },
-	{ DLT_NULL, "NULL" },         /* BSD loopback, host byte order */
-	{ DLT_LOOP, "LOOP" },         /* OpenBSD loopback, network byte order */
-	{ DLT_LINUX_SLL, "LINUX_SLL" },
-	{ DLT_LINUX_SLL2, "LINUX_SLL2" },
-};
-
-int dis_linktype_ok(int dlt)
-{
-	for (size_t i = 0; i < sizeof linktypes / sizeof linktypes[0]; i++)
-		if (linktypes[i].dlt == dlt)
-			return 1;
-	return 0;
-}
-
-static const char *linktype_name(int dlt)
-{
-	for (size_t i = 0; i < sizeof linktypes / sizeof linktypes[0]; i++)
-		if (linktypes[i].dlt == dlt)
-			return linktypes[i].name;
-	return "?";
-}
-
-static int dis_link(struct dis *d, int dlt)
-{
-	switch (dlt) {
-	case DLT_EN10MB: return dis_ether(d);
-	case DLT_NULL: return dis_null(d, 0);
-	case DLT_LOOP: return dis_null(d, 1);
-	case DLT_LINUX_SLL: return dis_sll(d);
-	case DLT_LINUX_SLL2: return dis_sll2(d);
-	default: return dis_raw(d, dlt);
-	}
-}
 
 static const char *mark_at(const struct dis *d, uint32_t off)
 {
@@ -597,7 +362,7 @@ int dis_packet(FILE *out, const char *file, unsigned long index, int dlt,
 		strftime(when, sizeof when, "%Y-%m-%d %H:%M:%S", &tm);
 	fprintf(out, "packet %lu of %s, %s.%06ld UTC\n", index, file, when, (long)h->ts.tv_usec);
 	fprintf(out, "%u bytes captured of %u on the wire, link type %s\n", h->caplen, h->len,
-		linktype_name(dlt));
+		lt_by_dlt(dlt) ? lt_by_dlt(dlt)->name : "?");
 	hexdump(out, &d);
 	if (body) {
 		fwrite(body, 1, bodylen, out);

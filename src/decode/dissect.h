@@ -6,10 +6,11 @@
  * begins.  Every read is checked against the captured length, and a
  * truncated packet says where the capture stops.
  *
- * Module map: dissect.c (the driver, table rows, checksums, hex dump, link
- * headers), dissect_net.c (ARP, IPv4, IPv6 and its extension headers),
- * dissect_tp.c (TCP, UDP, ICMP, ICMPv6 and the payload, RESP decoded);
- * dissect_int.h is what those three share. */
+ * Module map (src/decode/): dissect.c (the driver, table rows, checksums,
+ * hex dump), dis_link.c (link headers), dis_net.c (ARP, PPPoE, IPv4, IPv6
+ * and its extension headers), dis_tp.c (TCP, UDP, ICMP, ICMPv6 and the
+ * payload, RESP decoded); dis.h is what they share.  Protocol numbers and
+ * names come from src/proto/, checksum arithmetic from cksum.c. */
 #ifndef BPFX_DISSECT_H
 #define BPFX_DISSECT_H
 #include <stddef.h>

@@ -1,4 +1,4 @@
-/* dissect_tp.c: the transport layer of `bpfx dissect` (TCP with each
+/* dis_tp.c: the transport layer of `bpfx dissect` (TCP with each
  * option, UDP, ICMP, ICMPv6), their checksums over the pseudo-header worked
  * by hand, and the payload: its length derived as a filter expression
  * derives it, then its bytes as RESP (Redis), text or "binary".
@@ -8,23 +8,11 @@
  * name ip6[] bytes, which are fixed for this packet's extension headers. */
 #include <string.h>
 
-#include "dissect_int.h"
-
-/* Well-known ports the example captures use (IANA service names). */
-static const struct {
-	unsigned port;
-	const char *name;
-} services[] = {
-	{ 22, "ssh" }, { 25, "smtp" }, { 53, "domain, DNS" }, { 80, "http" },
-	{ 123, "ntp" }, { 443, "https" }, { 5353, "mdns" }, { 6379, "redis" }, { 8080, "http-alt" },
-};
+#include "decode/dis.h"
 
 static const char *service(unsigned port)
 {
-	for (size_t i = 0; i < sizeof services / sizeof services[0]; i++)
-		if (services[i].port == port)
-			return services[i].name;
-	return NULL;
+	return proto_name(&proto_ports, port, PROTO_DISSECT);
 }
 
 static void port_val(struct dis *d, unsigned port)
@@ -34,6 +22,19 @@ static void port_val(struct dis *d, unsigned port)
 		dis_val(d, "%u (%s)", port, s);
 	else
 		dis_val(d, "%u", port);
+}
+
+/* The source and destination ports that start TCP and UDP headers. */
+static int ports(struct dis *d, const struct dis_hdr *h)
+{
+	uint64_t v;
+	if (dis_field(d, h, 0, 0, 16, "source port", &v))
+		return -1;
+	port_val(d, (unsigned)v);
+	if (dis_field(d, h, 2, 0, 16, "destination port", &v))
+		return -1;
+	port_val(d, (unsigned)v);
+	return 0;
 }
 
 /* How a filter names a transport header's bytes: tcp[0] over IPv4,
@@ -338,33 +339,6 @@ static void tp_cksum(struct dis *d, const struct dis_net *n, const char *proto, 
 
 /* --- TCP (RFC 9293) --- */
 
-/* TCP option kinds (IANA "TCP Option Kind Numbers"). */
-static const struct {
-	unsigned kind;
-	const char *name;
-} tcpopts[] = {
-	{ 0, "end of options (EOL)" },           /* RFC 9293 3.2 */
-	{ 1, "no operation (NOP), padding" },    /* RFC 9293 3.2 */
-	{ 2, "maximum segment size (mss)" },     /* RFC 9293 3.2 */
-	{ 3, "window scale (wscale)" },          /* RFC 7323 2 */
-	{ 4, "SACK permitted (sackOK)" },        /* RFC 2018 2 */
-	{ 5, "selective ACK (sack)" },           /* RFC 2018 3 */
-	{ 8, "timestamps (TS)" },                /* RFC 7323 3 */
-	{ 19, "MD5 signature" },                 /* RFC 2385 */
-	{ 28, "user timeout (UTO)" },            /* RFC 5482 */
-	{ 29, "authentication (TCP-AO)" },       /* RFC 5925 */
-	{ 30, "multipath TCP (MPTCP)" },         /* RFC 8684 */
-	{ 34, "fast open cookie (TFO)" },        /* RFC 7413 */
-};
-
-static const char *tcpopt_name(unsigned k)
-{
-	for (size_t i = 0; i < sizeof tcpopts / sizeof tcpopts[0]; i++)
-		if (tcpopts[i].kind == k)
-			return tcpopts[i].name;
-	return "unknown";
-}
-
 /* The flag bits of tcp[13], most significant first (RFC 9293 3.1,
  * RFC 3168 6.1), with libpcap's names and tcpdump's letters. */
 static const struct {
@@ -382,63 +356,35 @@ static const struct {
 	{ "FIN", "tcp-fin", "the sender has no more data: close" },
 };
 
-static int tcp_options(struct dis *d, const struct dis_hdr *h, uint32_t hlen)
+/* The data of the TCP options dissect knows (RFC 9293, RFC 7323, RFC 2018). */
+static int tcp_option_data(struct dis *d, const struct dis_hdr *h, uint32_t at, unsigned kind, uint32_t len)
 {
-	uint32_t at = 20;
-	uint64_t kind, len, v, v2;
-	while (at < hlen) {
-		if (dis_field(d, h, at, 0, 8, "option kind", &kind))
+	uint64_t v, v2;
+	if (kind == PROTO_TCPOPT_MSS && len == 4) {
+		if (dis_field(d, h, at + 2, 0, 16, "mss", &v))
 			return -1;
-		dis_val(d, "%u = %s", (unsigned)kind, tcpopt_name((unsigned)kind));
-		if (kind == 0) {
-			if (at + 1 < hlen)
-				dis_note(d, "bytes %u-%u: padding after the end of options", h->off + at + 1, h->off + hlen - 1);
-			return 0;
-		}
-		if (kind == 1) {
-			at++;
-			continue;
-		}
-		if (dis_field(d, h, at + 1, 0, 8, "option length", &len))
+		dis_val(d, "%u bytes: the largest segment the sender will accept", (unsigned)v);
+	} else if (kind == PROTO_TCPOPT_WSCALE && len == 3) {
+		if (dis_field(d, h, at + 2, 0, 8, "shift count", &v))
 			return -1;
-		if (len < 2 || at + len > hlen) {
-			dis_val(d, "%u: invalid (the option must fit in bytes %u-%u); the rest of the options are not read",
-				(unsigned)len, h->off + at, h->off + hlen - 1);
-			return 0;
+		dis_val(d, "%u: its windows are to be multiplied by 2^%u = %lu", (unsigned)v, (unsigned)v,
+			v < 31 ? 1UL << v : 0UL);
+	} else if (kind == PROTO_TCPOPT_TS && len == 10) {
+		if (dis_field(d, h, at + 2, 0, 32, "TS value", &v))
+			return -1;
+		dis_val(d, "%u: the sender's clock", (unsigned)v);
+		if (dis_field(d, h, at + 6, 0, 32, "TS echo reply", &v2))
+			return -1;
+		dis_val(d, "%u%s", (unsigned)v2, v2 ? ": the last TS value it received" : "");
+	} else if (kind == PROTO_TCPOPT_SACK && (len - 2) % 8 == 0) {
+		for (uint32_t b = at + 2; b < at + len; b += 8) {
+			if (dis_uint(d, h, b, 32, "SACK left edge", "", &v))
+				return -1;
+			if (dis_uint(d, h, b + 4, 32, "SACK right edge", "", &v))
+				return -1;
 		}
-		dis_val(d, "%u bytes, kind and length included", (unsigned)len);
-		if (kind == 2 && len == 4) {
-			if (dis_field(d, h, at + 2, 0, 16, "mss", &v))
-				return -1;
-			dis_val(d, "%u bytes: the largest segment the sender will accept", (unsigned)v);
-		} else if (kind == 3 && len == 3) {
-			if (dis_field(d, h, at + 2, 0, 8, "shift count", &v))
-				return -1;
-			dis_val(d, "%u: its windows are to be multiplied by 2^%u = %lu", (unsigned)v, (unsigned)v,
-				v < 31 ? 1UL << v : 0UL);
-		} else if (kind == 8 && len == 10) {
-			if (dis_field(d, h, at + 2, 0, 32, "TS value", &v))
-				return -1;
-			dis_val(d, "%u: the sender's clock", (unsigned)v);
-			if (dis_field(d, h, at + 6, 0, 32, "TS echo reply", &v2))
-				return -1;
-			dis_val(d, "%u%s", (unsigned)v2, v2 ? ": the last TS value it received" : "");
-		} else if (kind == 5 && (len - 2) % 8 == 0) {
-			for (uint32_t b = at + 2; b < at + len; b += 8) {
-				if (dis_field(d, h, b, 0, 32, "SACK left edge", &v))
-					return -1;
-				dis_val(d, "%u", (unsigned)v);
-				if (dis_field(d, h, b + 4, 0, 32, "SACK right edge", &v))
-					return -1;
-				dis_val(d, "%u", (unsigned)v);
-			}
-		} else if (len > 2) {
-			if (dis_field(d, h, at + 2, 0, (unsigned)(len - 2) * 8, "option data", NULL))
-				return -1;
-			dis_val(d, "%u bytes", (unsigned)len - 2);
-		}
-		at += (uint32_t)len;
-	}
+	} else
+		return dis_option_data(d, h, at, kind, len);
 	return 0;
 }
 
@@ -449,15 +395,10 @@ static int dis_tcp(struct dis *d, const struct dis_net *n, uint32_t off)
 	dis_mark(d, off, "TCP");
 	uint32_t len = dis_has(d, off + 12, 1) && dis_u8(d, off + 12) >> 4 >= 5 ? (dis_u8(d, off + 12) >> 4) * 4u : 0;
 	dis_section(d, &h, len, "TCP header");
-	if (dis_field(d, &h, 0, 0, 16, "source port", &v))
+	if (ports(d, &h))
 		return -1;
-	port_val(d, (unsigned)v);
-	if (dis_field(d, &h, 2, 0, 16, "destination port", &v))
+	if (dis_uint(d, &h, 4, 32, "sequence number", "", &v))
 		return -1;
-	port_val(d, (unsigned)v);
-	if (dis_field(d, &h, 4, 0, 32, "sequence number", &v))
-		return -1;
-	dis_val(d, "%u", (unsigned)v);
 	if (dis_field(d, &h, 8, 0, 32, "ack number", &ack))
 		return -1;
 	int ackset = dis_has(d, off + 13, 1) && (dis_u8(d, off + 13) & 0x10);
@@ -509,10 +450,10 @@ static int dis_tcp(struct dis *d, const struct dis_net *n, uint32_t off)
 	if (dis_field(d, &h, 18, 0, 16, "urgent pointer", &v))
 		return -1;
 	dis_val(d, "%u%s", (unsigned)v, flags & 0x20 ? "" : " (ignored: URG is not set)");
-	if (tcp_options(d, &h, hlen))
+	if (dis_options(d, &h, hlen, &(struct dis_optform){ &proto_tcpopts, 0, tcp_option_data }))
 		return -1;
 	uint32_t seglen = n->total > n->hlen ? n->total - n->hlen : 0;
-	tp_cksum(d, n, "TCP", 6, off, seglen, 16, (unsigned)cksum, 1);
+	tp_cksum(d, n, "TCP", PROTO_IP_TCP, off, seglen, 16, (unsigned)cksum, 1);
 
 	struct term t[4];
 	int nt = net_terms(d, n, t);
@@ -525,20 +466,28 @@ static int dis_tcp(struct dis *d, const struct dis_net *n, uint32_t off)
 	return 0;
 }
 
+/* The payload after an 8-byte header (UDP, ICMP, ICMPv6) at off. */
+static int payload8(struct dis *d, const struct dis_net *n, uint32_t off)
+{
+	struct term t[4];
+	int nt = net_terms(d, n, t);
+	snprintf(t[nt].expr, sizeof t[nt].expr, "8");
+	snprintf(t[nt].shown, sizeof t[nt].shown, "8");
+	t[nt++].val = 8;
+	payload(d, n, off + 8, t, nt);
+	return 0;
+}
+
 /* --- UDP (RFC 768) --- */
 
 static int dis_udp(struct dis *d, const struct dis_net *n, uint32_t off)
 {
 	struct dis_hdr h = tp_hdr(n, "UDP", "udp", off);
-	uint64_t v, ulen, cksum;
+	uint64_t ulen, cksum;
 	dis_mark(d, off, "UDP");
 	dis_section(d, &h, 8, "UDP header");
-	if (dis_field(d, &h, 0, 0, 16, "source port", &v))
+	if (ports(d, &h))
 		return -1;
-	port_val(d, (unsigned)v);
-	if (dis_field(d, &h, 2, 0, 16, "destination port", &v))
-		return -1;
-	port_val(d, (unsigned)v);
 	if (dis_field(d, &h, 4, 0, 16, "length", &ulen))
 		return -1;
 	dis_val(d, "%u bytes: 8 of header + %d of data", (unsigned)ulen, (int)ulen - 8);
@@ -549,48 +498,11 @@ static int dis_udp(struct dis *d, const struct dis_net *n, uint32_t off)
 	else
 		dis_val(d, "0x%04x (recomputed below)", (unsigned)cksum);
 	if (ulen >= 8 && (cksum || n->v6))
-		tp_cksum(d, n, "UDP", 17, off, (uint32_t)ulen, 6, (unsigned)cksum, 1);
-	struct term t[4];
-	int nt = net_terms(d, n, t);
-	snprintf(t[nt].expr, sizeof t[nt].expr, "8");
-	snprintf(t[nt].shown, sizeof t[nt].shown, "8");
-	t[nt++].val = 8;
-	payload(d, n, off + 8, t, nt);
-	return 0;
+		tp_cksum(d, n, "UDP", PROTO_IP_UDP, off, (uint32_t)ulen, 6, (unsigned)cksum, 1);
+	return payload8(d, n, off);
 }
 
 /* --- ICMP (RFC 792) and ICMPv6 (RFC 4443, RFC 4861) --- */
-
-static const struct {
-	unsigned type;
-	const char *name;
-} icmptypes[] = {
-	{ 0, "echo reply (icmp-echoreply)" },
-	{ 3, "destination unreachable (icmp-unreach)" },
-	{ 4, "source quench (icmp-sourcequench)" },
-	{ 5, "redirect (icmp-redirect)" },
-	{ 8, "echo request (icmp-echo)" },
-	{ 9, "router advertisement (icmp-routeradvert)" },
-	{ 10, "router solicitation (icmp-routersolicit)" },
-	{ 11, "time exceeded (icmp-timxceed)" },
-	{ 12, "parameter problem (icmp-paramprob)" },
-	{ 13, "timestamp (icmp-tstamp)" },
-	{ 14, "timestamp reply (icmp-tstampreply)" },
-	{ 17, "address mask request (icmp-maskreq)" },
-	{ 18, "address mask reply (icmp-maskreply)" },
-}, icmp6types[] = {
-	{ 1, "destination unreachable" },
-	{ 2, "packet too big" },
-	{ 3, "time exceeded" },
-	{ 4, "parameter problem" },
-	{ 128, "echo request (icmp6-echo)" },
-	{ 129, "echo reply (icmp6-echoreply)" },
-	{ 133, "router solicitation" },
-	{ 134, "router advertisement" },
-	{ 135, "neighbor solicitation" },
-	{ 136, "neighbor advertisement" },
-	{ 137, "redirect" },
-};
 
 static int dis_icmp(struct dis *d, const struct dis_net *n, uint32_t off, int v6)
 {
@@ -602,31 +514,22 @@ static int dis_icmp(struct dis *d, const struct dis_net *n, uint32_t off, int v6
 	dis_section(d, &h, 8, v6 ? "ICMPv6 header" : "ICMP header");
 	if (dis_field(d, &h, 0, 0, 8, "type", &type))
 		return -1;
-	const char *tn = "unknown";
-	if (v6) {
-		for (size_t i = 0; i < sizeof icmp6types / sizeof icmp6types[0]; i++)
-			if (icmp6types[i].type == type)
-				tn = icmp6types[i].name;
-	} else {
-		for (size_t i = 0; i < sizeof icmptypes / sizeof icmptypes[0]; i++)
-			if (icmptypes[i].type == type)
-				tn = icmptypes[i].name;
-	}
+	const char *tn = proto_name_or(v6 ? &proto_icmp6_types : &proto_icmp_types, (unsigned)type, PROTO_DISSECT,
+				       "unknown");
 	dis_val(d, "%u = %s", (unsigned)type, tn);
-	if (dis_field(d, &h, 1, 0, 8, "code", &v))
+	if (dis_uint(d, &h, 1, 8, "code", "", &v))
 		return -1;
-	dis_val(d, "%u", (unsigned)v);
 	if (dis_field(d, &h, 2, 0, 16, "checksum", &cksum))
 		return -1;
 	dis_val(d, "0x%04x (recomputed below)", (unsigned)cksum);
-	int echo = v6 ? type == 128 || type == 129 : type == 0 || type == 8 || type == 13 || type == 14;
+	int echo = v6 ? type == PROTO_ICMP6_ECHO || type == PROTO_ICMP6_ECHOREPLY
+		      : type == PROTO_ICMP_ECHOREPLY || type == PROTO_ICMP_ECHO || type == PROTO_ICMP_TSTAMP ||
+			type == PROTO_ICMP_TSTAMPREPLY;
 	if (echo) {
-		if (dis_field(d, &h, 4, 0, 16, "identifier", &v))
+		if (dis_uint(d, &h, 4, 16, "identifier", "", &v))
 			return -1;
-		dis_val(d, "%u", (unsigned)v);
-		if (dis_field(d, &h, 6, 0, 16, "sequence number", &v))
+		if (dis_uint(d, &h, 6, 16, "sequence number", "", &v))
 			return -1;
-		dis_val(d, "%u", (unsigned)v);
 	} else {
 		if (dis_field(d, &h, 4, 0, 32, "rest of header", &v))
 			return -1;
@@ -634,14 +537,8 @@ static int dis_icmp(struct dis *d, const struct dis_net *n, uint32_t off, int v6
 	}
 	uint32_t mlen = n->total > n->hlen ? n->total - n->hlen : 0;
 	if (mlen >= 8)
-		tp_cksum(d, n, v6 ? "ICMPv6" : "ICMP", 58, off, mlen, 2, (unsigned)cksum, v6);
-	struct term t[4];
-	int nt = net_terms(d, n, t);
-	snprintf(t[nt].expr, sizeof t[nt].expr, "8");
-	snprintf(t[nt].shown, sizeof t[nt].shown, "8");
-	t[nt++].val = 8;
-	payload(d, n, off + 8, t, nt);
-	return 0;
+		tp_cksum(d, n, v6 ? "ICMPv6" : "ICMP", PROTO_IP_ICMPV6, off, mlen, 2, (unsigned)cksum, v6);
+	return payload8(d, n, off);
 }
 
 int dis_transport(struct dis *d, const struct dis_net *n, unsigned proto, uint32_t off)
@@ -655,18 +552,18 @@ int dis_transport(struct dis *d, const struct dis_net *n, unsigned proto, uint32
 		return 0;
 	}
 	switch (proto) {
-	case 6: return dis_tcp(d, n, off);
-	case 17: return dis_udp(d, n, off);
-	case 1:
+	case PROTO_IP_TCP: return dis_tcp(d, n, off);
+	case PROTO_IP_UDP: return dis_udp(d, n, off);
+	case PROTO_IP_ICMP:
 		if (!n->v6)
 			return dis_icmp(d, n, off, 0);
 		break;
-	case 58:
+	case PROTO_IP_ICMPV6:
 		if (n->v6)
 			return dis_icmp(d, n, off, 1);
 		break;
 	}
-	if (proto == 50)
+	if (proto == PROTO_IP_ESP)
 		fprintf(d->out, "\nESP (protocol 50): the rest is encrypted, not dissected\n");
 	else
 		fprintf(d->out, "\nprotocol %u (%s): not dissected; its bytes are the payload\n", proto,

@@ -1,0 +1,101 @@
+/* cond.c: boolean trees of tests, built by combinators and lowered to IR
+ * blocks (cond.h). */
+#include "gen/gen.h"
+#include <sys/types.h>
+#include <pcap/bpf.h>
+
+static struct cond *cnew(struct gen *g, enum cond_kind k, struct cond *a, struct cond *b)
+{
+	struct cond *c = arena_alloc(g->a, sizeof *c);
+	c->kind = k;
+	c->a = a;
+	c->b = b;
+	c->span = g->span;
+	return c;
+}
+
+struct cond *cond_true(struct gen *g) { return cnew(g, COND_TRUE, 0, 0); }
+struct cond *cond_false(struct gen *g) { return cnew(g, COND_FALSE, 0, 0); }
+struct cond *cond_test(struct gen *g) { return cnew(g, COND_TEST, 0, 0); }
+
+struct cond *cond_and(struct gen *g, struct cond *a, struct cond *b)
+{
+	return a && b ? cnew(g, COND_AND, a, b) : 0;
+}
+
+struct cond *cond_or(struct gen *g, struct cond *a, struct cond *b)
+{
+	return a && b ? cnew(g, COND_OR, a, b) : 0;
+}
+
+struct cond *cond_not(struct gen *g, struct cond *a)
+{
+	return a ? cnew(g, COND_NOT, a, 0) : 0;
+}
+
+void cond_ins(struct gen *g, struct cond *c, uint16_t code, uint32_t k)
+{
+	ir_insns_push(g->a, &c->insns, &c->n, &c->cap, (struct ir_insn){ code, k, g->span });
+}
+
+struct cond *cond_jump(struct cond *c, uint16_t jop, uint32_t k)
+{
+	c->jcode = (uint16_t)(BPF_JMP | jop | BPF_K);
+	c->k = k;
+	return c;
+}
+
+struct cond *cond_cmp(struct gen *g, uint32_t off, int size, uint16_t jop, uint32_t v, uint32_t mask)
+{
+	struct cond *c = cond_test(g);
+	cond_ins(g, c, (uint16_t)(BPF_LD | gen_bpf_size(size) | BPF_ABS), off);
+	if (mask != 0xffffffff)
+		cond_ins(g, c, BPF_ALU | BPF_AND | BPF_K, mask);
+	return cond_jump(c, jop, v);
+}
+
+/* `a and b` is a's code jumping to b's on true. */
+struct ir_block *cond_lower(struct gen *g, const struct cond *c, struct ir_block *t, struct ir_block *f)
+{
+	/* down the left operands with a loop: a chain of thousands of ors is
+	 * that deep on its left side */
+	for (;;) {
+		struct ir_block *r;
+		switch (c->kind) {
+		case COND_TRUE:
+			return t;
+		case COND_FALSE:
+			return f;
+		case COND_NOT: {
+			struct ir_block *s = t;
+			t = f;
+			f = s;
+			c = c->a;
+			continue;
+		}
+		case COND_AND:
+			r = cond_lower(g, c->b, t, f);
+			t = r;
+			c = c->a;
+			continue;
+		case COND_OR:
+			r = cond_lower(g, c->b, t, f);
+			f = r;
+			c = c->a;
+			continue;
+		case COND_TEST:
+			break;
+		}
+		break;
+	}
+	struct ir_block *b = ir_block_new(g->ir);
+	for (int i = 0; i < c->n; i++)
+		ir_append(g->ir, b, c->insns[i].code, c->insns[i].k, c->insns[i].span);
+	b->term = IR_BRANCH;
+	b->jcode = c->jcode;
+	b->jk = c->k;
+	b->jt = t;
+	b->jf = f;
+	b->span = c->span;
+	return b;
+}

@@ -1,0 +1,8 @@
+# Code generation (src/gen/): lowering per protocol layer.
+libbpfx_core_la_SOURCES += src/gen/gen.c src/gen/gen.h
+libbpfx_core_la_SOURCES += src/gen/arith.c
+libbpfx_core_la_SOURCES += src/gen/cond.c src/gen/cond.h
+libbpfx_core_la_SOURCES += src/gen/link.c
+libbpfx_core_la_SOURCES += src/gen/net.c
+libbpfx_core_la_SOURCES += src/gen/transport.c
+libbpfx_core_la_SOURCES += src/gen/ip6walk.c

@@ -1,0 +1,4 @@
+# Protocol facts: numbers and names, one table per kind (src/proto/proto.h).
+libbpfx_core_la_SOURCES += src/proto/proto.h src/proto/lookup.c src/proto/ethertype.c \
+	src/proto/ipproto.c src/proto/icmp.c src/proto/option.c src/proto/port.c \
+	src/proto/arp.c src/proto/ppp.c

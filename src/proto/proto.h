@@ -1,0 +1,249 @@
+/* proto.h: protocol facts, each written once: the numbers (as named
+ * constants for `case` labels and comparisons) and the names the
+ * presenters print for them.  One table per kind, one file per table:
+ *
+ *     ethertype.c  ethertypes and IEEE 802.2 SAPs
+ *     ipproto.c    IP protocol numbers (IPv4 protocol, IPv6 next header)
+ *     icmp.c       ICMP and ICMPv6 message types
+ *     option.c     IPv4 options and TCP options
+ *     port.c       well-known ports
+ *     arp.c        ARP operations
+ *     ppp.c        PPP protocol field values
+ *     lookup.c     the lookups below
+ *
+ * Link types are in src/linktype.c (offsets the code generator reads).
+ *
+ * A table row carries one name per presenter, because each presenter
+ * prints what its reader expects: tcpdump's exact wording on the decoder's
+ * line, a longer description in `dissect`'s field table, explain's words,
+ * libpcap's keyword.  A NULL column means that presenter has no name for
+ * the value (the presenter then prints its own fallback).
+ *
+ * The constants carry a PROTO_ prefix: <net/ethernet.h>, <netinet/in.h>
+ * and <netinet/ip_icmp.h> define ETHERTYPE_*, IPPROTO_* and ICMP_* of
+ * their own, and this header must sit beside them.  Plain integer
+ * constants, so the code generator may use them too. */
+#ifndef BPFX_PROTO_H
+#define BPFX_PROTO_H
+#include <stddef.h>
+
+/* --- ethertypes (IEEE "EtherType" registry) --- */
+#define PROTO_ETH_LEN_MAX   1500    /* at or below: an 802.3 length, not a type */
+#define PROTO_ETH_IPV4      0x0800  /* RFC 894 */
+#define PROTO_ETH_ARP       0x0806  /* RFC 826 */
+#define PROTO_ETH_RARP      0x8035  /* RFC 903 */
+#define PROTO_ETH_VLAN      0x8100  /* IEEE 802.1Q */
+#define PROTO_ETH_IPV6      0x86dd  /* RFC 2464 */
+#define PROTO_ETH_MPLS      0x8847  /* RFC 3032, unicast */
+#define PROTO_ETH_MPLS_MC   0x8848  /* RFC 3032, multicast */
+#define PROTO_ETH_PPPOED    0x8863  /* RFC 2516, discovery */
+#define PROTO_ETH_PPPOES    0x8864  /* RFC 2516, session */
+#define PROTO_ETH_QINQ      0x88a8  /* IEEE 802.1ad */
+#define PROTO_ETH_MACSEC    0x88e5  /* IEEE 802.1AE */
+#define PROTO_ETH_QINQ_OLD  0x9100  /* pre-802.1ad QinQ */
+#define PROTO_ETH_QINQ_9200 0x9200
+/* Linux's protocol values at or below 1500 in cooked captures
+ * (linux/if_ether.h ETH_P_802_3, ETH_P_802_2). */
+#define PROTO_LINUX_802_3   1
+#define PROTO_LINUX_802_2   4
+
+/* --- IEEE 802.2 SAPs --- */
+#define PROTO_SAP_SNAP      0xaa
+
+/* --- PPP protocol field (RFC 1661, IANA PPP DLL protocol numbers) --- */
+#define PROTO_PPP_IPV4      0x0021
+#define PROTO_PPP_IPV6      0x0057
+
+/* --- BSD loopback address families (AF_INET, and AF_INET6 by OS) --- */
+#define PROTO_AF_INET       2
+#define PROTO_AF_INET6_LINUX 10
+#define PROTO_AF_INET6_BSD  24      /* NetBSD, OpenBSD */
+#define PROTO_AF_INET6_FREEBSD 28
+#define PROTO_AF_INET6_DARWIN 30
+
+/* --- IP protocol numbers (IANA "Assigned Internet Protocol Numbers") --- */
+#define PROTO_IP_HOPOPTS    0       /* IPv6 hop-by-hop options, RFC 8200 */
+#define PROTO_IP_ICMP       1       /* RFC 792 */
+#define PROTO_IP_IGMP       2
+#define PROTO_IP_IPIP       4       /* RFC 2003 */
+#define PROTO_IP_TCP        6       /* RFC 9293 */
+#define PROTO_IP_IGRP       9
+#define PROTO_IP_UDP        17      /* RFC 768 */
+#define PROTO_IP_DCCP       33      /* RFC 4340 */
+#define PROTO_IP_IPV6       41      /* RFC 2473 */
+#define PROTO_IP_ROUTING    43      /* RFC 8200 */
+#define PROTO_IP_FRAGMENT   44      /* RFC 8200 */
+#define PROTO_IP_GRE        47
+#define PROTO_IP_ESP        50      /* RFC 4303 */
+#define PROTO_IP_AH         51      /* RFC 4302 */
+#define PROTO_IP_ICMPV6     58      /* RFC 4443 */
+#define PROTO_IP_NONE       59      /* no next header, RFC 8200 */
+#define PROTO_IP_DSTOPTS    60      /* RFC 8200 */
+#define PROTO_IP_MOBILE_OLD 62
+#define PROTO_IP_PIM        103
+#define PROTO_IP_VRRP       112
+#define PROTO_IP_SCTP       132     /* RFC 9260 */
+#define PROTO_IP_MOBILITY   135     /* RFC 6275 */
+#define PROTO_IP_ETHERNET   143     /* RFC 8986 */
+
+/* --- ICMP types (RFC 792) --- */
+#define PROTO_ICMP_ECHOREPLY    0
+#define PROTO_ICMP_UNREACH      3
+#define PROTO_ICMP_SOURCEQUENCH 4
+#define PROTO_ICMP_REDIRECT     5
+#define PROTO_ICMP_ECHO         8
+#define PROTO_ICMP_ROUTERADVERT 9
+#define PROTO_ICMP_TIMXCEED     11
+#define PROTO_ICMP_PARAMPROB    12
+#define PROTO_ICMP_TSTAMP       13
+#define PROTO_ICMP_TSTAMPREPLY  14
+#define PROTO_ICMP_MASKREPLY    18
+/* destination unreachable codes (RFC 792, RFC 1812) */
+#define PROTO_ICMP_UNREACH_PROTOCOL 2
+#define PROTO_ICMP_UNREACH_PORT     3
+#define PROTO_ICMP_UNREACH_NEEDFRAG 4
+
+/* --- ICMPv6 types (RFC 4443, RFC 4861, RFC 2710, RFC 3810) --- */
+#define PROTO_ICMP6_UNREACH       1
+#define PROTO_ICMP6_PACKETTOOBIG  2
+#define PROTO_ICMP6_TIMXCEED      3
+#define PROTO_ICMP6_PARAMPROB     4
+#define PROTO_ICMP6_ECHO          128
+#define PROTO_ICMP6_ECHOREPLY     129
+#define PROTO_ICMP6_MLD_QUERY     130
+#define PROTO_ICMP6_MLD_REPORT    131
+#define PROTO_ICMP6_MLD_DONE      132
+#define PROTO_ICMP6_ROUTERSOLICIT 133
+#define PROTO_ICMP6_ROUTERADVERT  134
+#define PROTO_ICMP6_NEIGHBORSOLICIT 135
+#define PROTO_ICMP6_NEIGHBORADVERT 136
+#define PROTO_ICMP6_REDIRECT      137
+#define PROTO_ICMP6_INDSOLICIT    141
+#define PROTO_ICMP6_INDADVERT     142
+#define PROTO_ICMP6_MLDV2_REPORT  143
+#define PROTO_ICMP6_HADISCOVERY_REQUEST 144
+#define PROTO_ICMP6_HADISCOVERY_REPLY 145
+#define PROTO_ICMP6_MOBILEPREFIX_SOLICIT 146
+#define PROTO_ICMP6_MOBILEPREFIX_ADVERT 147
+#define PROTO_ICMP6_RPL           155     /* RFC 6550 */
+/* destination unreachable codes (RFC 4443 3.1) */
+#define PROTO_ICMP6_UNREACH_NOROUTE 0
+#define PROTO_ICMP6_UNREACH_ADMIN   1
+#define PROTO_ICMP6_UNREACH_BEYONDSCOPE 2
+#define PROTO_ICMP6_UNREACH_ADDR    3
+#define PROTO_ICMP6_UNREACH_PORT    4
+/* neighbor discovery option types (RFC 4861 4.6 and IANA) */
+#define PROTO_ND_SOURCE_LINKADDR  1
+#define PROTO_ND_TARGET_LINKADDR  2
+#define PROTO_ND_PREFIX_INFO      3
+#define PROTO_ND_MTU              5
+#define PROTO_ND_ADV_INTERVAL     7   /* RFC 6275 7.3 */
+#define PROTO_ND_HOMEAGENT_INFO   8   /* RFC 6275 7.4 */
+#define PROTO_ND_ROUTE_INFO       24  /* RFC 4191 2.3 */
+#define PROTO_ND_RDNSS            25  /* RFC 8106 5.1 */
+#define PROTO_ND_DNSSL            31  /* RFC 8106 5.2 */
+
+/* --- IPv4 options (RFC 791, IANA "IP Option Numbers") --- */
+#define PROTO_IPOPT_EOL     0
+#define PROTO_IPOPT_NOP     1
+#define PROTO_IPOPT_RR      7
+#define PROTO_IPOPT_TS      68
+#define PROTO_IPOPT_LSRR    131
+#define PROTO_IPOPT_SSRR    137
+#define PROTO_IPOPT_RA      148     /* RFC 2113 */
+/* IPv6 options inside hop-by-hop and destination options headers */
+#define PROTO_IP6OPT_PAD1   0x00
+#define PROTO_IP6OPT_PADN   0x01
+#define PROTO_IP6OPT_RA     0x05    /* RFC 2711 */
+#define PROTO_IP6OPT_JUMBO  0xc2    /* RFC 2675 */
+/* IPv6 routing header types (RFC 8200 4.4) */
+#define PROTO_RT6_TYPE0     0       /* deprecated, RFC 5095 */
+#define PROTO_RT6_TYPE2     2       /* RFC 6275 */
+#define PROTO_RT6_SRH       4       /* segment routing, RFC 8754 */
+
+/* --- TCP option kinds (IANA "TCP Option Kind Numbers") --- */
+#define PROTO_TCPOPT_EOL     0      /* RFC 9293 */
+#define PROTO_TCPOPT_NOP     1      /* RFC 9293 */
+#define PROTO_TCPOPT_MSS     2      /* RFC 9293 */
+#define PROTO_TCPOPT_WSCALE  3      /* RFC 7323 */
+#define PROTO_TCPOPT_SACKOK  4      /* RFC 2018 */
+#define PROTO_TCPOPT_SACK    5      /* RFC 2018 */
+#define PROTO_TCPOPT_ECHO    6      /* RFC 1072 */
+#define PROTO_TCPOPT_ECHOREPLY 7    /* RFC 1072 */
+#define PROTO_TCPOPT_TS      8      /* RFC 7323 */
+#define PROTO_TCPOPT_CC      11     /* RFC 1644 */
+#define PROTO_TCPOPT_CCNEW   12     /* RFC 1644 */
+#define PROTO_TCPOPT_CCECHO  13     /* RFC 1644 */
+#define PROTO_TCPOPT_MD5     19     /* RFC 2385 */
+#define PROTO_TCPOPT_SCPS    20
+#define PROTO_TCPOPT_UTO     28     /* RFC 5482 */
+#define PROTO_TCPOPT_AO      29     /* RFC 5925 */
+#define PROTO_TCPOPT_MPTCP   30     /* RFC 8684 */
+#define PROTO_TCPOPT_TFO     34     /* RFC 7413 */
+#define PROTO_TCPOPT_EXP     254    /* RFC 4727, RFC 6994 */
+
+/* --- ARP operations (RFC 826, RFC 903, RFC 2390) --- */
+#define PROTO_ARP_REQUEST    1
+#define PROTO_ARP_REPLY      2
+#define PROTO_RARP_REQUEST   3
+#define PROTO_RARP_REPLY     4
+#define PROTO_INARP_REQUEST  8
+#define PROTO_INARP_REPLY    9
+#define PROTO_ARPHRD_ETHER   1      /* linux/if_arp.h ARPHRD_* */
+#define PROTO_ARPHRD_LOOPBACK 772
+
+/* --- well-known ports --- */
+#define PROTO_PORT_RESP      6379   /* Redis (RESP) */
+
+/* The presenters, one name column each. */
+enum proto_col {
+	PROTO_TCPDUMP,             /* what tcpdump 4.99 prints */
+	PROTO_DISSECT,             /* `bpfx dissect`'s value column */
+	PROTO_EXPLAIN,             /* `bpfx explain`'s words */
+	PROTO_PCAP,                /* libpcap's keyword (pcap-filter(7)) */
+	PROTO_MARK,                /* tcpdump's truncation marker, " [|name]" */
+	PROTO_NCOL
+};
+
+/* Row flags. */
+enum {
+	PROTO_F_PRINTED = 1 << 0,  /* tcpdump has a printer for it (ip_demux) */
+	PROTO_F_UDP = 1 << 1,      /* port: tcpdump decodes UDP on it, either end */
+	PROTO_F_UDP_DST = 1 << 2,  /* port: ... as destination only */
+};
+
+struct proto_row {
+	unsigned v;                /* the value on the wire */
+	unsigned flags;            /* PROTO_F_* */
+	const char *name[PROTO_NCOL];
+};
+
+struct proto_table {
+	const struct proto_row *rows;
+	size_t n;
+};
+#define PROTO_TABLE(rows) { rows, sizeof rows / sizeof rows[0] }
+
+extern const struct proto_table proto_ethertypes;  /* ethertype.c */
+extern const struct proto_table proto_saps;        /* ethertype.c */
+extern const struct proto_table proto_ipprotos;    /* ipproto.c */
+extern const struct proto_table proto_icmp_types;  /* icmp.c */
+extern const struct proto_table proto_icmp6_types; /* icmp.c */
+extern const struct proto_table proto_ipopts;      /* option.c */
+extern const struct proto_table proto_tcpopts;     /* option.c */
+extern const struct proto_table proto_ports;       /* port.c */
+extern const struct proto_table proto_arp_ops;     /* arp.c */
+extern const struct proto_table proto_ppp;         /* ppp.c */
+
+/* --- lookup.c --- */
+/* The row for v, or NULL. */
+const struct proto_row *proto_row(const struct proto_table *t, unsigned v);
+/* The name of v in column c, or NULL (no row, or no name in that column). */
+const char *proto_name(const struct proto_table *t, unsigned v, enum proto_col c);
+/* The same, with dflt for NULL. */
+const char *proto_name_or(const struct proto_table *t, unsigned v, enum proto_col c, const char *dflt);
+/* The flags of v's row, 0 if none. */
+unsigned proto_flags(const struct proto_table *t, unsigned v);
+/* Reverse: the value named `name` in column c; 0 if found, -1 if not. */
+int proto_value(const struct proto_table *t, const char *name, enum proto_col c, unsigned *v);
+#endif

@@ -1,0 +1,9 @@
+# Decoder tests (tests/decode/): decprint is the decoder behind tcpdump's
+# options; compare.sh runs it against tcpdump packet by packet (the bar of
+# issue 4: no core mismatch, >= 95% identical; see compare.py).
+check_PROGRAMS += tests/decode/decprint
+SCRIPT_TESTS += tests/decode/compare.sh
+SCRIPT_TESTS += tests/decode/examples.sh
+EXTRA_DIST += tests/decode/compare.py
+# the captures compare.sh writes
+CLEANFILES += tests/decode/llc-frames.pcap tests/decode/synth-*.pcap
