@@ -1,6 +1,5 @@
 /* main.c: `bpfx COMMAND [ARGS]`.  Dispatch and the helpers subcommands
  * share; every subcommand lives in its own file. */
-#include "config.h" /* PACKAGE_VERSION */
 #include "cli.h"
 #include "bpfx.h"
 #include <errno.h>
