@@ -367,6 +367,22 @@ static void null_afs(struct list *l)
 	}
 }
 
+int synth_ip4(int dlt, uint32_t src, uint32_t dst, uint8_t proto, uint16_t sport, uint16_t dport,
+	      struct synth_pkt *out)
+{
+	struct pb b;
+	pb_init(&b);
+	if (proto == 17)
+		udp(&b, sport, dport, "x");
+	else
+		tcp(&b, sport, dport, 0x10);
+	ip4(&b, src, dst, proto == 17 ? 17 : 6);
+	ether(&b, 0x0800, mac_a);
+	struct synth_pkt eth = { .caplen = (uint32_t)pb_len(&b), .len = (uint32_t)pb_len(&b),
+				 .data = pb_data(&b), .dlt = DLT_EN10MB };
+	return synth_rewrap(&eth, dlt, out);
+}
+
 int synth_edges(struct synth_set *out, int dlt)
 {
 	struct list l = { .s = out, .dlt = dlt };

@@ -102,6 +102,11 @@ void synth_mutate(struct synth_pkt *p, uint64_t *rng);
  * -1 for an unsupported dlt (then *out is empty). */
 int synth_edges(struct synth_set *out, int dlt);
 
+/* One IPv4 TCP (proto 6) or UDP (17) packet with these addresses and
+ * ports, in link type dlt.  Returns 0 and fills *out (malloc'd), or -1. */
+int synth_ip4(int dlt, uint32_t src, uint32_t dst, uint8_t proto, uint16_t sport, uint16_t dport,
+	      struct synth_pkt *out);
+
 void synth_set_free(struct synth_set *s);
 void synth_pkt_free(struct synth_pkt *p);
 

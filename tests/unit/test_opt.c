@@ -13,6 +13,11 @@
 #include <pcap/bpf.h>
 #include "bpfx.h"
 #include "trace.h"
+#include "arena.h"
+#include "ir.h"
+#include "emit.h"
+#include "vm.h"
+#include "opt/opt.h"
 
 static struct bpfx_program compile(const char *expr, int optimize)
 {
@@ -243,6 +248,364 @@ static void test_opt_loose_differs_only_where_loads_fail(void **state)
 	assert_true(differed > 0); /* it is not the exact optimizer */
 }
 
+
+/* --- One pass at a time, on IR built by hand (in the spirit of QBE's
+ * tests: IR in, one pass, IR out).  Each test builds a small CFG with
+ * ir.h's API, runs a single pass, and asserts the blocks it leaves; the
+ * program is also emitted before and after and run on packets, whole and
+ * cut short, so an exact pass that changes a verdict fails too. */
+
+struct irt {
+	struct arena a;
+	struct ir_prog p;
+};
+
+static void irt_init(struct irt *t)
+{
+	arena_init(&t->a);
+	ir_init(&t->p, &t->a, 262144);
+}
+
+static void irt_free(struct irt *t)
+{
+	arena_free(&t->a);
+}
+
+static const struct span nospan;
+
+/* A block: n statements (code, k), then jcode #jk to jt/jf, or for
+ * jcode 0 an unconditional jump to jt. */
+static struct ir_block *blk(struct irt *t, const uint32_t (*st)[2], int n, uint16_t jcode, uint32_t jk,
+			    struct ir_block *jt, struct ir_block *jf)
+{
+	struct ir_block *b = ir_block_new(&t->p);
+	for (int i = 0; i < n; i++)
+		ir_append(&t->p, b, (uint16_t)st[i][0], st[i][1], nospan);
+	b->term = jcode ? IR_BRANCH : IR_JA;
+	b->jcode = jcode;
+	b->jk = jk;
+	b->jt = jt;
+	b->jf = jcode ? jf : NULL;
+	return b;
+}
+
+#define ST(...) ((const uint32_t[][2]){ __VA_ARGS__ })
+#define LDB(k) { BPF_LD | BPF_B | BPF_ABS, (k) }
+#define LDH(k) { BPF_LD | BPF_H | BPF_ABS, (k) }
+#define LDW(k) { BPF_LD | BPF_W | BPF_ABS, (k) }
+#define JEQ (BPF_JMP | BPF_JEQ | BPF_K)
+
+/* Blocks reachable from the entry. */
+static int nreach(struct irt *t)
+{
+	int n;
+	free(opt_order(&t->p, &n));
+	return n;
+}
+
+static int count_jcode(struct irt *t, uint16_t jcode)
+{
+	int n, c = 0;
+	struct ir_block **o = opt_order(&t->p, &n);
+	for (int i = 0; i < n; i++)
+		c += o[i]->term == IR_BRANCH && o[i]->jcode == jcode;
+	free(o);
+	return c;
+}
+
+/* emit and the passes use the blocks' scratch marks, and expect them 0. */
+static void clear_marks(struct irt *t)
+{
+	int n;
+	struct ir_block **o = opt_order(&t->p, &n);
+	for (int i = 0; i < n; i++)
+		o[i]->mark = 0;
+	t->p.accept->mark = t->p.reject->mark = 0;
+	free(o);
+}
+
+/* The verdicts on 64-byte packets whose bytes from 12 on count up from
+ * `base`, for each base 0..255, then on the one of base 1 cut to each
+ * length 0..42. */
+struct verdicts {
+	uint32_t v[256 + 43];
+};
+
+static void run_all(struct irt *t, struct verdicts *out)
+{
+	struct bpf_insn *prog;
+	unsigned n;
+	struct bpfx_error err;
+	clear_marks(t);
+	assert_int_equal(emit_program(&t->p, &prog, &n, NULL, &err), 0);
+	clear_marks(t);
+	uint8_t pkt[64];
+	for (int base = 0; base < 256; base++) {
+		for (int i = 0; i < 64; i++)
+			pkt[i] = (uint8_t)(i < 12 ? 0 : base + i - 12);
+		out->v[base] = vm_run(prog, pkt, sizeof pkt, sizeof pkt);
+	}
+	for (int i = 0; i < 64; i++)
+		pkt[i] = (uint8_t)(i < 12 ? 0 : 1 + i - 12);
+	for (uint32_t cut = 0; cut < 43; cut++)
+		out->v[256 + cut] = vm_run(prog, pkt, sizeof pkt, cut);
+	free(prog);
+}
+
+/* peep.c: `and #m; jeq #0` becomes `jset #m` with the targets swapped. */
+static void test_pass_peep(void **state)
+{
+	struct irt t;
+	struct verdicts before, after;
+	irt_init(&t);
+	struct ir_block *b = blk(&t, ST(LDB(14), { BPF_ALU | BPF_AND | BPF_K, 0x10 }), 2, JEQ, 0, t.p.reject,
+				 t.p.accept);
+	t.p.entry = b;
+	run_all(&t, &before);
+	opt_peep(&t.p);
+	assert_ptr_equal(t.p.entry, b);
+	assert_int_equal(b->ninsns, 1);
+	assert_int_equal(b->insns[0].code, BPF_LD | BPF_B | BPF_ABS);
+	assert_int_equal(b->jcode, BPF_JMP | BPF_JSET | BPF_K);
+	assert_int_equal(b->jk, 0x10);
+	assert_ptr_equal(b->jt, t.p.accept);
+	assert_ptr_equal(b->jf, t.p.reject);
+	run_all(&t, &after);
+	assert_memory_equal(&before, &after, sizeof before);
+	irt_free(&t);
+}
+
+/* vn.c: value numbers, the analysis thread.c, loads.c and hoist.c rest
+ * on (it changes no program itself): the same load in two blocks is one
+ * value, a constant keeps its number through tax/txa, an ALU result is
+ * the same value when its operands are, a load through an unknown X is
+ * unknown (never equal to anything). */
+static void test_pass_vn(void **state)
+{
+	struct irt t;
+	irt_init(&t);
+	struct vn_table *vt = vn_new();
+	struct ir_block *b1 = blk(&t, ST(LDH(12), { BPF_ALU | BPF_ADD | BPF_K, 3 }), 2, JEQ, 0x800, t.p.accept,
+				  t.p.reject);
+	struct ir_block *b2 = blk(&t, ST(LDB(14), LDH(12), { BPF_ALU | BPF_ADD | BPF_K, 3 }), 3, JEQ, 0x800,
+				  t.p.accept, t.p.reject);
+	struct ir_block *b3 = blk(&t, ST({ BPF_LD | BPF_IMM, 5 }, { BPF_MISC | BPF_TAX, 0 }, LDH(12),
+					 { BPF_MISC | BPF_TXA, 0 }), 4, JEQ, 5, t.p.accept, t.p.reject);
+	struct ir_block *b4 = blk(&t, ST({ BPF_LD | BPF_IND | BPF_B, 14 }), 1, JEQ, 5, t.p.accept, t.p.reject);
+	struct ir_block *b5 = blk(&t, ST(LDH(14), { BPF_ALU | BPF_ADD | BPF_K, 3 }), 2, JEQ, 5, t.p.accept,
+				  t.p.reject);
+	uint32_t a1, a2, a3, a4, a4b, a5, x, x3, k = 0;
+	vn_block(vt, b1, 0, 0, &a1, &x);
+	vn_block(vt, b2, 0, 0, &a2, &x);
+	assert_int_not_equal(a1, 0);
+	assert_int_equal(a1, a2);
+	assert_int_equal(vn_const(vt, a1, &k), 0);
+	vn_block(vt, b5, 0, 0, &a5, &x);
+	assert_int_not_equal(a5, a1); /* [14] + 3 is not [12] + 3 */
+	vn_block(vt, b3, 0, 0, &a3, &x3);
+	assert_int_equal(vn_const(vt, a3, &k), 1);
+	assert_int_equal(k, 5);
+	assert_int_equal(x3, a3);
+	vn_block(vt, b4, 0, 0, &a4, &x);
+	vn_block(vt, b4, 0, 0, &a4b, &x);
+	assert_int_not_equal(a4, a4b);
+	vn_block(vt, b4, 0, x3, &a4, &x); /* X known: the same load twice */
+	vn_block(vt, b4, 0, x3, &a4b, &x);
+	assert_int_equal(a4, a4b);
+	vn_free(vt);
+	irt_free(&t);
+}
+
+/* thread.c: a test whose outcome the path already knows is jumped over. */
+static void test_pass_thread(void **state)
+{
+	struct irt t;
+	struct verdicts before, after;
+	irt_init(&t);
+	struct ir_block *proto = blk(&t, ST(LDB(23)), 1, JEQ, 12, t.p.accept, t.p.reject);
+	struct ir_block *again = blk(&t, ST(LDH(12)), 1, JEQ, 0x0102, proto, t.p.reject);
+	struct ir_block *first = blk(&t, ST(LDH(12)), 1, JEQ, 0x0102, again, t.p.reject);
+	t.p.entry = first;
+	run_all(&t, &before);
+	assert_int_equal(nreach(&t), 5);
+	assert_true(opt_thread(&t.p) > 0);
+	assert_ptr_equal(t.p.entry, first);
+	assert_ptr_equal(first->jt, proto); /* `again` is known true there */
+	assert_int_equal(nreach(&t), 4);
+	run_all(&t, &after);
+	assert_memory_equal(&before, &after, sizeof before);
+	irt_free(&t);
+}
+
+/* thread.c opt_merge: two equal blocks become one. */
+static void test_pass_merge(void **state)
+{
+	struct irt t;
+	struct verdicts before, after;
+	irt_init(&t);
+	struct ir_block *x = blk(&t, ST(LDB(20)), 1, JEQ, 9, t.p.accept, t.p.reject);
+	struct ir_block *y = blk(&t, ST(LDB(20)), 1, JEQ, 9, t.p.accept, t.p.reject);
+	struct ir_block *e = blk(&t, ST(LDB(14)), 1, JEQ, 3, x, y);
+	t.p.entry = e;
+	run_all(&t, &before);
+	assert_int_equal(nreach(&t), 5);
+	assert_true(opt_merge(&t.p) > 0);
+	assert_ptr_equal(e->jt, e->jf);
+	assert_int_equal(nreach(&t), 4);
+	run_all(&t, &after);
+	assert_memory_equal(&before, &after, sizeof before);
+	irt_free(&t);
+}
+
+/* loads.c: a load of what A already holds on every path is dropped. */
+static void test_pass_loads(void **state)
+{
+	struct irt t;
+	struct verdicts before, after;
+	irt_init(&t);
+	struct ir_block *b2 = blk(&t, ST(LDH(12)), 1, BPF_JMP | BPF_JGT | BPF_K, 0x8000, t.p.accept, t.p.reject);
+	struct ir_block *b1 = blk(&t, ST(LDH(12)), 1, BPF_JMP | BPF_JGE | BPF_K, 0x4000, b2, t.p.reject);
+	t.p.entry = b1;
+	run_all(&t, &before);
+	assert_true(opt_loads(&t.p) > 0);
+	assert_int_equal(b1->ninsns, 1);
+	assert_int_equal(b2->ninsns, 0);
+	run_all(&t, &after);
+	assert_memory_equal(&before, &after, sizeof before);
+	irt_free(&t);
+}
+
+/* fuse.c: a block that only jumps on is joined to its one successor, and
+ * a load whose value nothing reads goes when a later load reaches past
+ * it (so a short packet is rejected all the same). */
+static void test_pass_fuse(void **state)
+{
+	struct irt t;
+	struct verdicts before, after;
+	irt_init(&t);
+	struct ir_block *b2 = blk(&t, ST(LDB(15)), 1, JEQ, 4, t.p.accept, t.p.reject);
+	struct ir_block *b1 = blk(&t, ST(LDB(14)), 1, 0, 0, b2, NULL);
+	t.p.entry = b1;
+	run_all(&t, &before);
+	assert_true(opt_fuse(&t.p) > 0);
+	assert_int_equal(nreach(&t), 3);
+	assert_int_equal(t.p.entry->term, IR_BRANCH);
+	assert_int_equal(t.p.entry->ninsns, 1);
+	assert_int_equal(t.p.entry->insns[0].k, 15);
+	run_all(&t, &after);
+	assert_memory_equal(&before, &after, sizeof before);
+	irt_free(&t);
+}
+
+/* dead.c: a test whose both ways end in reject is reject itself. */
+static void test_pass_dead(void **state)
+{
+	struct irt t;
+	struct verdicts before, after;
+	irt_init(&t);
+	struct ir_block *b2 = blk(&t, ST(LDB(15)), 1, JEQ, 4, t.p.reject, t.p.reject);
+	struct ir_block *b1 = blk(&t, ST(LDB(14)), 1, JEQ, 3, b2, t.p.accept);
+	t.p.entry = b1;
+	run_all(&t, &before);
+	assert_true(opt_dead(&t.p) > 0);
+	assert_ptr_equal(b1->jt, t.p.reject);
+	assert_int_equal(nreach(&t), 3);
+	run_all(&t, &after);
+	assert_memory_equal(&before, &after, sizeof before);
+	irt_free(&t);
+}
+
+/* loose.c opt_accept (--loose only): both ways to accept is accept, though
+ * on a short packet the load would have rejected (so it is loose). */
+static void test_pass_accept(void **state)
+{
+	struct irt t;
+	irt_init(&t);
+	struct ir_block *b2 = blk(&t, ST(LDB(40)), 1, JEQ, 4, t.p.accept, t.p.accept);
+	struct ir_block *b1 = blk(&t, ST(LDB(14)), 1, JEQ, 3, b2, t.p.reject);
+	t.p.entry = b1;
+	assert_true(opt_accept(&t.p) > 0);
+	assert_ptr_equal(b1->jt, t.p.accept);
+	assert_int_equal(nreach(&t), 3);
+	irt_free(&t);
+}
+
+/* loose.c opt_live (--loose only): a load nothing reads goes, even one
+ * past every other (the exact passes keep it: it rejects a short packet).
+ * Through opt_run too: the exact pipeline keeps it, --loose's drops it. */
+static void test_pass_live(void **state)
+{
+	for (int loose = 0; loose < 2; loose++) {
+		struct irt t;
+		struct bpfx_error err;
+		irt_init(&t);
+		t.p.loose = loose;
+		t.p.entry = blk(&t, ST(LDB(100), LDB(15)), 2, JEQ, 4, t.p.accept, t.p.reject);
+		assert_int_equal(opt_run(&t.p, &err), 0);
+		assert_int_equal(t.p.entry->ninsns, loose ? 1 : 2);
+		assert_int_equal(t.p.entry->insns[t.p.entry->ninsns - 1].k, 15);
+		irt_free(&t);
+	}
+	struct irt t;
+	irt_init(&t);
+	struct ir_block *b = blk(&t, ST(LDB(100), LDB(15)), 2, JEQ, 4, t.p.accept, t.p.reject);
+	t.p.entry = b;
+	assert_true(opt_live(&t.p) > 0);
+	assert_int_equal(b->ninsns, 1);
+	assert_int_equal(b->insns[0].k, 15);
+	irt_free(&t);
+}
+
+/* hoist.c: `host a and b` over [26]/[30], as threading leaves it: where
+ * the source is not a, every accepting path needs the destination to be
+ * a and the source b.  The source is still in A: it is tested against b
+ * at once, before the destination is loaded. */
+static void test_pass_hoist(void **state)
+{
+	struct irt t;
+	struct verdicts before, after;
+	irt_init(&t);
+	uint32_t a = 0x0e0f1011, b = 0x1a1b1c1d; /* [26] for base 0 and 12 */
+	struct ir_block *d2 = blk(&t, ST(LDW(30)), 1, JEQ, b, t.p.accept, t.p.reject);
+	struct ir_block *s2 = blk(&t, ST(LDW(26)), 1, JEQ, b, t.p.accept, t.p.reject);
+	struct ir_block *d1 = blk(&t, ST(LDW(30)), 1, JEQ, a, s2, t.p.reject);
+	struct ir_block *s1 = blk(&t, ST(LDW(26)), 1, JEQ, a, d2, d1);
+	t.p.entry = s1;
+	run_all(&t, &before);
+	assert_true(opt_hoist(&t.p) > 0);
+	assert_ptr_not_equal(s1->jf, d1); /* a test of [26] comes first */
+	assert_int_equal(s1->jf->term, IR_BRANCH);
+	assert_int_equal(s1->jf->jk, b);
+	run_all(&t, &after);
+	assert_memory_equal(&before, &after, sizeof before);
+	irt_free(&t);
+}
+
+/* sets.c: an OR of 40 equality tests on one field becomes a search over
+ * the sorted values: jgt splits, every value still accepted, every value
+ * beside them rejected. */
+static void test_pass_sets(void **state)
+{
+	struct irt t;
+	struct verdicts before, after;
+	irt_init(&t);
+	struct ir_block *next = t.p.reject;
+	for (int i = 0; i < 40; i++) /* bytes 12..13 of base b are b, b+1: values b*257+1 */
+		next = blk(&t, ST(LDH(12)), 1, JEQ, (uint32_t)((i * 37 % 250) * 257 + 1), t.p.accept, next);
+	t.p.entry = next;
+	run_all(&t, &before);
+	assert_int_equal(count_jcode(&t, BPF_JMP | BPF_JGT | BPF_K), 0);
+	assert_true(opt_sets(&t.p) > 0);
+	assert_true(count_jcode(&t, BPF_JMP | BPF_JGT | BPF_K) > 0);
+	run_all(&t, &after);
+	assert_memory_equal(&before, &after, sizeof before);
+	int accepted = 0;
+	for (int i = 0; i < 256; i++)
+		accepted += after.v[i] != 0;
+	assert_int_equal(accepted, 40);
+	irt_free(&t);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -258,6 +621,17 @@ int main(void)
 		cmocka_unit_test(test_opt_loose_drops_unread_loads),
 		cmocka_unit_test(test_opt_loose_tests_enough_early),
 		cmocka_unit_test(test_opt_loose_differs_only_where_loads_fail),
+		cmocka_unit_test(test_pass_peep),
+		cmocka_unit_test(test_pass_vn),
+		cmocka_unit_test(test_pass_thread),
+		cmocka_unit_test(test_pass_merge),
+		cmocka_unit_test(test_pass_loads),
+		cmocka_unit_test(test_pass_fuse),
+		cmocka_unit_test(test_pass_dead),
+		cmocka_unit_test(test_pass_accept),
+		cmocka_unit_test(test_pass_live),
+		cmocka_unit_test(test_pass_hoist),
+		cmocka_unit_test(test_pass_sets),
 	};
 	return cmocka_run_group_tests_name("opt", tests, NULL, NULL);
 }
