@@ -55,7 +55,7 @@ static void help(FILE *f)
 /* --version: as tcpdump --version, bpfx's then libpcap's. */
 static void version(FILE *f)
 {
-	fprintf(f, "bpfx version %s\n%s\n", PACKAGE_VERSION, pcap_lib_version());
+	fprintf(f, "bpfx version %s\n%s\n", bpfx_version(), pcap_lib_version());
 }
 
 const char *cli_prog = "bpfx";

@@ -10,6 +10,7 @@ UNIT_TESTS += tests/unit/test_decode
 UNIT_TESTS += tests/unit/test_dissect
 UNIT_TESTS += tests/unit/test_explain
 UNIT_TESTS += tests/unit/test_format
+UNIT_TESTS += tests/unit/test_ir
 UNIT_TESTS += tests/unit/test_isa
 UNIT_TESTS += tests/unit/test_opt
 UNIT_TESTS += tests/unit/test_trace

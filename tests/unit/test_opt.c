@@ -298,30 +298,22 @@ static struct ir_block *blk(struct irt *t, const uint32_t (*st)[2], int n, uint1
 /* Blocks reachable from the entry. */
 static int nreach(struct irt *t)
 {
-	int n;
-	free(opt_order(&t->p, &n));
+	struct ir_order o;
+	ir_rpo(&t->p, &o);
+	int n = o.n;
+	ir_order_free(&o);
 	return n;
 }
 
 static int count_jcode(struct irt *t, uint16_t jcode)
 {
-	int n, c = 0;
-	struct ir_block **o = opt_order(&t->p, &n);
-	for (int i = 0; i < n; i++)
-		c += o[i]->term == IR_BRANCH && o[i]->jcode == jcode;
-	free(o);
+	int c = 0;
+	struct ir_order o;
+	ir_rpo(&t->p, &o);
+	for (int i = 0; i < o.n; i++)
+		c += o.b[i]->term == IR_BRANCH && o.b[i]->jcode == jcode;
+	ir_order_free(&o);
 	return c;
-}
-
-/* emit and the passes use the blocks' scratch marks, and expect them 0. */
-static void clear_marks(struct irt *t)
-{
-	int n;
-	struct ir_block **o = opt_order(&t->p, &n);
-	for (int i = 0; i < n; i++)
-		o[i]->mark = 0;
-	t->p.accept->mark = t->p.reject->mark = 0;
-	free(o);
 }
 
 /* The verdicts on 64-byte packets whose bytes from 12 on count up from
@@ -336,9 +328,7 @@ static void run_all(struct irt *t, struct verdicts *out)
 	struct bpf_insn *prog;
 	unsigned n;
 	struct bpfx_error err;
-	clear_marks(t);
 	assert_int_equal(emit_program(&t->p, &prog, &n, NULL, &err), 0);
-	clear_marks(t);
 	uint8_t pkt[64];
 	for (int base = 0; base < 256; base++) {
 		for (int i = 0; i < 64; i++)
