@@ -92,6 +92,7 @@ static struct ast *numnode(struct parser *p, uint32_t v, YYLTYPE sp) { struct as
 
 %token DST SRC HOST GATEWAY NET NETMASK PORT PORTRANGE LESS GREATER PROTO PROTOCHAIN
 %token ARP RARP IP SCTP TCP UDP ICMP IGMP IGRP PIM VRRP CARP LINK IPV6 ICMPV6 AH ESP
+%token TPLEN /* --ip6-transport only */
 %token BROADCAST MULTICAST GEQ LEQ NEQ LSH RSH LEN VLAN MPLS PPPOED PPPOES LEX_ERROR INBOUND OUTBOUND IFINDEX LLC
 %token AND "and"
 %token OR "or"
@@ -237,6 +238,7 @@ narth:	  pname '[' arth ']'		{ $$ = mk(p, AST_LOAD, @$); $$->proto = (uint8_t)$1
 	| '-' arth %prec UMINUS	{ $$ = mk(p, AST_NEG, @$); $$->l = $2; }
 	| '(' narth ')'		{ $$ = paren($2, @$); }
 	| LEN			{ $$ = mk(p, AST_LEN, @$); }
+	| TPLEN			{ $$ = mk(p, AST_TPLEN, @$); }
 	;
 pnum:	  NUM
 	| '(' pnum ')'		{ $$ = $2; }

@@ -48,6 +48,8 @@ struct bpfx_options {
 	int swapped;        /* that file was written with the other byte order */
 	unsigned dump;      /* BPFX_DUMP_* bits: stages printed to dump_to */
 	FILE *dump_to;      /* where they go; nothing is printed when NULL */
+	int ip6_transport;  /* the --ip6-transport dialect: tcp[i], ports, `tcp`
+			       and `ip6 proto` see through IPv6 extension headers */
 };
 
 struct bpfx_program {

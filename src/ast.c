@@ -36,7 +36,7 @@ static const char *const kind_names[] = {
 	[AST_BCAST] = "broadcast", [AST_MCAST] = "multicast", [AST_LESS] = "less",
 	[AST_GREATER] = "greater", [AST_VLAN] = "vlan", [AST_MPLS] = "mpls", [AST_PPPOED] = "pppoed", [AST_PPPOES] = "pppoes", [AST_LLC] = "llc",
 	[AST_INBOUND] = "inbound", [AST_IFINDEX] = "ifindex", [AST_UNSUP] = "unsupported", [AST_NUM] = "num", [AST_LOAD] = "load",
-	[AST_LEN] = "len", [AST_BINOP] = "binop", [AST_NEG] = "neg",
+	[AST_LEN] = "len", [AST_BINOP] = "binop", [AST_NEG] = "neg", [AST_TPLEN] = "tplen",
 };
 
 void ast_dump(FILE *f, const struct ast *n, const char *src, int depth)

@@ -55,6 +55,7 @@ enum ast_kind {
 	AST_LEN,       /* len */
 	AST_BINOP,     /* l op r, op one of + - * / % & | ^ << >> */
 	AST_NEG,       /* -l */
+	AST_TPLEN,     /* tplen (--ip6-transport): transport header + payload, by the IP header */
 };
 
 /* What an AST_ID holds. */

@@ -59,7 +59,7 @@ static int compile_stages(struct arena *a, const char *expr, const struct bpfx_o
 	struct ast *root = NULL;
 	struct ir_prog ir;
 
-	if (parse_expr(a, expr, &root, err))
+	if (parse_expr_dialect(a, expr, o->ip6_transport, &root, err))
 		return -1;
 	if (sema_check(a, expr, root, err))
 		return -1;
@@ -68,14 +68,17 @@ static int compile_stages(struct arena *a, const char *expr, const struct bpfx_o
 		ast_dump(f, root, expr, 0);
 	ir_init(&ir, a, o->snaplen);
 	struct gen g = { .ir = &ir, .a = a, .lt = lt, .err = err, .savefile = o->savefile, .swapped = o->swapped,
-			 .fold = o->optimize != BPFX_OPT_OFF };
+			 .fold = o->optimize != BPFX_OPT_OFF, .ip6w = o->ip6_transport ? ip6w_new(a) : NULL };
 	if (gen_program(&g, root))
 		return -1;
 	if ((f = dump_to(o, BPFX_DUMP_IR, "ir")))
 		ir_dump(f, &ir);
 	ir.loose = o->optimize == BPFX_OPT_LOOSE;
-	if (o->optimize != BPFX_OPT_OFF && opt_run(&ir, err))
+	if (o->optimize != BPFX_OPT_OFF && opt_run(&ir, err)) {
+		if (!o->ip6_transport)
+			ip6w_hint(expr, o, root, err);
 		return -1;
+	}
 	if (o->optimize != BPFX_OPT_OFF && (f = dump_to(o, BPFX_DUMP_OPT, "opt")))
 		ir_dump(f, &ir);
 	return emit_program(&ir, &out->insns, &out->len, spans, err);

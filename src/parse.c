@@ -156,7 +156,12 @@ static void missing_paren(struct arena *a, const char *src, struct bpfx_error *e
 
 int parse_expr(struct arena *a, const char *src, struct ast **root, struct bpfx_error *err)
 {
-	struct parser p = { .arena = a, .src = src, .err = err };
+	return parse_expr_dialect(a, src, 0, root, err);
+}
+
+int parse_expr_dialect(struct arena *a, const char *src, int ip6t, struct ast **root, struct bpfx_error *err)
+{
+	struct parser p = { .arena = a, .src = src, .err = err, .ip6t = ip6t };
 	yyscan_t scanner;
 	if (bpfxyylex_init_extra(&p, &scanner))
 		return err_set(err, -1, -1, "cannot start the scanner");

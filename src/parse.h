@@ -17,10 +17,13 @@ struct parser {
 	int failed;
 	int at_end;              /* the syntax error is the end of the text */
 	int depth;               /* open parentheses, against runaway nesting */
+	int ip6t;                /* --ip6-transport: `tplen` is a word, not a name */
 };
 
 /* Parse SRC into *root.  0 on success, -1 with *err set. */
 int parse_expr(struct arena *a, const char *src, struct ast **root, struct bpfx_error *err);
+/* The same, in the --ip6-transport dialect when ip6t is set. */
+int parse_expr_dialect(struct arena *a, const char *src, int ip6t, struct ast **root, struct bpfx_error *err);
 
 /* For the scanner. */
 const char *parse_text(struct parser *p, const char *s, size_t n);

@@ -324,6 +324,7 @@ static int check_arith(struct sema *s, struct ast *n)
 	switch (n->kind) {
 	case AST_NUM:
 	case AST_LEN:
+	case AST_TPLEN:
 		return 0;
 	case AST_NEG:
 		return check_arith(s, n->l);

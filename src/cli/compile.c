@@ -14,6 +14,8 @@ const char cli_compile_usage[] =
 	"  -O           do not run the optimizer (as tcpdump -O)\n"
 	"  --loose      optimize as libpcap does: shorter, but on a packet too\n"
 	"               short for a header the filter reads the verdict may differ\n"
+	"  --ip6-transport  the dialect: tcp[i], ports, `tcp` and `ip6 proto` also\n"
+	"               over IPv6, through its extension headers (bpfx.1)\n"
 	"  -y LINKTYPE  EN10MB (default), RAW, IPV4, IPV6, NULL, LOOP, LINUX_SLL, LINUX_SLL2\n"
 	"  -s SNAPLEN   the length a match returns (default 262144)\n"
 	"  -d, -dd, -ddd  listing, C array, decimal: tcpdump's formats (default -d)\n"
@@ -40,6 +42,8 @@ int cli_compile(int argc, char **argv)
 			o.optimize = BPFX_OPT_OFF;
 		} else if (!strcmp(a, "--loose")) {
 			o.optimize = BPFX_OPT_LOOSE;
+		} else if (!strcmp(a, "--ip6-transport")) {
+			o.ip6_transport = 1;
 		} else if (!strncmp(a, "--dump=", 7)) {
 			for (char *w = a + 7; *w;) {
 				size_t n = strcspn(w, ",");

@@ -5,6 +5,7 @@
 #include "bpfx.h"
 #include "error.h"
 #include "explain.h"
+#include "gen/gen.h" /* ip6w_describe: --ip6-transport's walk in words */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -17,6 +18,7 @@ const char cli_explain_usage[] =
 	"  -y LINKTYPE  EN10MB (default), RAW, IPV4, IPV6, NULL, LOOP, LINUX_SLL, LINUX_SLL2\n"
 	"  -O           do not run the optimizer (as tcpdump -O)\n"
 	"  --loose      optimize as libpcap does (see bpfx compile --help)\n"
+	"  --ip6-transport  the dialect (see bpfx compile --help)\n"
 	"  -s SNAPLEN   the length a match returns (default 262144)\n"
 	"  --json       the same as one JSON object\n"
 	"  --html       one self-contained HTML page linking the instructions, the\n"
@@ -46,6 +48,8 @@ int cli_explain(int argc, char **argv)
 			o.optimize = BPFX_OPT_OFF;
 		} else if (!strcmp(a, "--loose")) {
 			o.optimize = BPFX_OPT_LOOSE;
+		} else if (!strcmp(a, "--ip6-transport")) {
+			o.ip6_transport = 1;
 		} else if (!strcmp(a, "-y") || !strcmp(a, "-s") || !strcmp(a, "-r") || !strcmp(a, "--packet")) {
 			if (i + 1 >= argc) {
 				fprintf(stderr, "bpfx explain: %s needs an argument\n%s", a, cli_explain_usage);
@@ -95,6 +99,11 @@ int cli_explain(int argc, char **argv)
 		explain_print_json(stdout, &e);
 	else
 		explain_print(stdout, &e);
+	if (!json && o.ip6_transport) {
+		char note[1024];
+		ip6w_describe(note, sizeof note);
+		printf("\n%s.\n", note);
+	}
 	explain_free(&e);
 	free(expr);
 	return 0; /* main.c flushes and checks standard output */

@@ -26,7 +26,8 @@ const char cli_filter_usage[] =
 	"usage: bpfx filter -r FILE [-r FILE...] [-w OUT] [-c COUNT] [-O|--loose] [-e] [-v...] [-l] [-U]\n"
 	"                   [-x|-xx|-X|-XX|-A] [-n|-nn] [-q] [-S] [-t...] [-#|--number] [--count]\n"
 	"                   [--dont-verify-checksums] [--decode-as PORT=resp] [-T resp]\n"
-	"                   [--engine bpfx|libpcap] [EXPRESSION... | -F FILE | --program PROG]\n"
+	"                   [--engine bpfx|libpcap] [--ip6-transport]\n"
+	"                   [EXPRESSION... | -F FILE | --program PROG]\n"
 	"       bpfx filter -i IFACE [-p] [-s SNAPLEN] [-Q in|out|inout] [the options above]\n"
 	"       bpfx filter -D\n"
 	"Print (or with -w write) the packets of each FILE (pcap or pcapng, - for\n"
@@ -43,7 +44,9 @@ const char cli_filter_usage[] =
 	"-i IFACE captures live through libpcap, with bpfx's program (--engine\n"
 	"libpcap: libpcap's) run by the kernel; -p: not promiscuous; -s: bytes\n"
 	"kept per packet (default 262144); -Q: direction.  The end (-c, or a stop\n"
-	"signal) prints tcpdump's counts.  -D lists the interfaces as tcpdump -D.\n";
+	"signal) prints tcpdump's counts.  -D lists the interfaces as tcpdump -D.\n"
+	"--ip6-transport compiles the dialect (see bpfx compile --help), which only\n"
+	"bpfx's engine has.\n";
 
 enum engine { ENGINE_BPFX, ENGINE_LIBPCAP };
 
@@ -64,6 +67,7 @@ struct filter_args {
 	uint32_t snaplen;        /* -s, live only (a file has its own) */
 	int direction;           /* -Q: PCAP_D_IN, PCAP_D_OUT, PCAP_D_INOUT */
 	enum engine engine;
+	int ip6_transport;       /* --ip6-transport */
 	struct dec_opts dec;
 	char *expr;
 	const char *program;     /* --program: a hand-written program ... */
@@ -81,7 +85,7 @@ struct filter_prog {
 	struct bpf_program lp;
 };
 
-enum { OPT_ENGINE = 256, OPT_NOCKSUM, OPT_DECODE_AS, OPT_HELP, OPT_PROGRAM, OPT_LOOSE, OPT_COUNT };
+enum { OPT_ENGINE = 256, OPT_NOCKSUM, OPT_DECODE_AS, OPT_HELP, OPT_PROGRAM, OPT_LOOSE, OPT_COUNT, OPT_IP6T };
 
 static int bad_usage(const char *msg, const char *arg)
 {
@@ -160,6 +164,7 @@ static int parse_args(int argc, char **argv, struct filter_args *a)
 		{ "loose", no_argument, NULL, OPT_LOOSE },
 		{ "count", no_argument, NULL, OPT_COUNT },
 		{ "number", no_argument, NULL, '#' },
+		{ "ip6-transport", no_argument, NULL, OPT_IP6T },
 		{ NULL, 0, NULL, 0 },
 	};
 	memset(a, 0, sizeof *a);
@@ -210,6 +215,7 @@ static int parse_args(int argc, char **argv, struct filter_args *a)
 			a->dec.resp_port = DEC_RESP_ANY;
 			break;
 		case OPT_LOOSE: a->optimize = BPFX_OPT_LOOSE; break;
+		case OPT_IP6T: a->ip6_transport = 1; break;
 		case 'e': a->dec.eflag = 1; break;
 		case 'v': a->dec.vflag++; break;
 		case 'x': a->dec.xflag++; break;
@@ -244,6 +250,8 @@ static int parse_args(int argc, char **argv, struct filter_args *a)
 		return bad_usage("-i and -r: capture live or read files, not both", NULL);
 	if (!a->nfiles && !a->iface)
 		return bad_usage("no capture to read (-r FILE) or interface (-i IFACE)", NULL);
+	if (a->ip6_transport && a->engine == ENGINE_LIBPCAP)
+		return bad_usage("--ip6-transport is bpfx's dialect: libpcap has none (--engine bpfx)", NULL);
 	/* tcpdump truncates the output before reading the input: refuse */
 	for (int i = 0; a->out && i < a->nfiles; i++)
 		if (cap_same_file(a->files[i], a->out)) {
@@ -322,6 +330,7 @@ static int prog_for(struct filter_prog *fp, const struct filter_args *a, struct 
 		o.linktype = dlt;
 		o.snaplen = snap;
 		o.optimize = a->optimize;
+		o.ip6_transport = a->ip6_transport;
 		o.savefile = !r->live; /* as tcpdump -r compiles: see bpfx_options */
 		o.swapped = pcap_is_swapped(r->p) == 1;
 		if (bpfx_compile(a->expr, &o, &fp->bp, &e) < 0) {

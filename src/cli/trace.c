@@ -15,14 +15,14 @@
 #include <string.h>
 
 const char cli_trace_usage[] =
-	"usage: bpfx trace -r FILE --packet N [--json] [-O|--loose] EXPRESSION...\n"
+	"usage: bpfx trace -r FILE --packet N [--json] [-O|--loose] [--ip6-transport] EXPRESSION...\n"
 	"       bpfx trace -r FILE --packet N [--json] --program PROG\n"
 	"Run the filter on packet N of FILE (1-based) and print every step: the\n"
 	"instruction, A and X after it, the packet bytes it read, the scratch memory\n"
 	"it wrote, the branch it took; then the verdict and the length returned.\n"
 	"  --program PROG  a hand-written program (as `bpfx asm` reads) instead\n";
 
-enum { OPT_PACKET = 256, OPT_JSON, OPT_PROGRAM, OPT_HELP, OPT_LOOSE };
+enum { OPT_PACKET = 256, OPT_JSON, OPT_PROGRAM, OPT_HELP, OPT_LOOSE, OPT_IP6T };
 
 static int bad_usage(const char *msg, const char *arg)
 {
@@ -35,6 +35,7 @@ struct trace_args {
 	const char *file, *program;
 	unsigned long packet;
 	int json, optimize;
+	int ip6_transport;       /* --ip6-transport */
 	char *expr;
 };
 
@@ -46,6 +47,7 @@ static int parse_args(int argc, char **argv, struct trace_args *a)
 		{ "program", required_argument, NULL, OPT_PROGRAM },
 		{ "help", no_argument, NULL, OPT_HELP },
 		{ "loose", no_argument, NULL, OPT_LOOSE },
+		{ "ip6-transport", no_argument, NULL, OPT_IP6T },
 		{ NULL, 0, NULL, 0 },
 	};
 	memset(a, 0, sizeof *a);
@@ -58,6 +60,7 @@ static int parse_args(int argc, char **argv, struct trace_args *a)
 		case 'r': a->file = optarg; break;
 		case 'O': a->optimize = BPFX_OPT_OFF; break;
 		case OPT_LOOSE: a->optimize = BPFX_OPT_LOOSE; break;
+		case OPT_IP6T: a->ip6_transport = 1; break;
 		case OPT_PACKET:
 			a->packet = cli_count("--packet", optarg);
 			break;
@@ -91,6 +94,7 @@ static int get_program(const struct trace_args *a, struct cap_reader *r, struct 
 	o.linktype = cap_linktype(r);
 	o.snaplen = cap_snaplen(r);
 	o.optimize = a->optimize;
+	o.ip6_transport = a->ip6_transport;
 	o.savefile = 1;
 	o.swapped = pcap_is_swapped(r->p) == 1;
 	if (bpfx_compile(a->expr, &o, prog, &e) < 0) {

@@ -65,8 +65,9 @@ static struct cond *guard(struct gen *g, const struct ast *n, int *failed)
 
 static int alloc_scratch(struct gen *g)
 {
-	if (g->scratch >= BPF_MEMWORDS) {
-		(void)GEN_FAIL(g, "expression too complex: more than %d scratch registers needed", BPF_MEMWORDS);
+	if (g->scratch >= BPF_MEMWORDS - ip6w_cells(g)) {
+		(void)GEN_FAIL(g, "expression too complex: more than %d scratch registers needed",
+			       BPF_MEMWORDS - ip6w_cells(g));
 		return -1;
 	}
 	return g->scratch++;
@@ -121,13 +122,17 @@ static int eval_load(struct gen *g, struct cond *c, const struct ast *n)
 	g->mpls = n->mpls_depth;
 	g->pppoes = n->pppoes_depth;
 	uint32_t base = n->proto == P_LINK ? gen_off_linkhdr(g) : gen_off_linkpl(g);
-	if (n->proto == P_ICMP6)
+	int tp6 = ip6w_reads_tp(g, n->proto); /* --ip6-transport, IPv6: after the walk */
+	if (n->proto == P_ICMP6 && !tp6)
 		base += 40;
-	if (is_transport(n->proto)) {
+	if (is_transport(n->proto) || tp6) {
 		/* X = index + IPv4 header length, in 32-bit arithmetic as libpcap */
 		if (eval(g, c, n->l))
 			return -1;
-		gen_iphdrlen(g, c);
+		if (tp6)
+			ip6w_ldx_tp(g, c);
+		else
+			gen_iphdrlen(g, c);
 		cond_ins(g, c, BPF_ALU | BPF_ADD | BPF_X, 0);
 		cond_ins(g, c, BPF_MISC | BPF_TAX, 0);
 		cond_ins(g, c, (uint16_t)(BPF_LD | size | BPF_IND), base);
@@ -161,6 +166,9 @@ static int eval(struct gen *g, struct cond *c, const struct ast *n)
 		return 0;
 	case AST_LEN:
 		cond_ins(g, c, BPF_LD | BPF_W | BPF_LEN, 0);
+		return 0;
+	case AST_TPLEN:
+		ip6w_tplen(g, c);
 		return 0;
 	case AST_NEG:
 		if (eval(g, c, n->l))
@@ -207,16 +215,11 @@ static int eval(struct gen *g, struct cond *c, const struct ast *n)
 	}
 }
 
-struct cond *gen_relation(struct gen *g, const struct ast *n)
+/* The relation's test alone, without the protocol checks. */
+struct cond *gen_rel_test(struct gen *g, const struct ast *n)
 {
 	static const uint16_t jop[] = { [OP_GT] = BPF_JGT, [OP_GE] = BPF_JGE, [OP_EQ] = BPF_JEQ };
-	int failed = 0;
-	struct span sp = n->span;
-	struct cond *g0 = guard(g, n->l, &failed);
-	struct cond *g1 = failed ? 0 : guard(g, n->r, &failed);
-	if (failed)
-		return 0;
-	g->span = sp;
+	g->span = n->span;
 	g->scratch = 0;
 	struct cond *t = cond_test(g);
 	if (eval(g, t, n->l))
@@ -236,7 +239,21 @@ struct cond *gen_relation(struct gen *g, const struct ast *n)
 		t->jcode = (uint16_t)(BPF_JMP | jop[n->op] | BPF_X);
 		t->k = 0;
 	}
-	struct cond *c = n->not_ ? cond_not(g, t) : t;
+	return n->not_ ? cond_not(g, t) : t;
+}
+
+struct cond *gen_relation(struct gen *g, const struct ast *n)
+{
+	if (ip6w_on(g))
+		return ip6w_relation(g, n);
+	int failed = 0;
+	struct cond *g0 = guard(g, n->l, &failed);
+	struct cond *g1 = failed ? 0 : guard(g, n->r, &failed);
+	if (failed)
+		return 0;
+	struct cond *c = gen_rel_test(g, n);
+	if (!c)
+		return 0;
 	struct cond *gs = g0 && g1 ? cond_and(g, g0, g1) : g0 ? g0 : g1;
 	return gs ? cond_and(g, gs, c) : c;
 }

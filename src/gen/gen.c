@@ -25,8 +25,10 @@ static struct cond *gen_node(struct gen *g, const struct ast *n)
 		for (size_t i = 0; i <= depth; i++, w = w->l)
 			up[depth - i] = w;
 		struct cond *c = gen_node(g, up[0]->l);
+		unsigned walked = ip6w_mark(g); /* the right operands may not run */
 		for (size_t i = 0; c && i <= depth; i++) {
 			struct cond *r = gen_node(g, up[i]->r);
+			ip6w_reset(g, walked);
 			c = up[i]->kind == AST_AND ? cond_and(g, c, r) : cond_or(g, c, r);
 		}
 		return c;
@@ -88,7 +90,7 @@ int gen_program(struct gen *g, const struct ast *root)
 		g->ir->entry = g->ir->accept; /* an empty expression matches all */
 		return 0;
 	}
-	struct cond *c = gen_node(g, root);
+	struct cond *c = ip6w_prologue(g, gen_node(g, root));
 	if (!c)
 		return -1;
 	g->ir->entry = cond_lower(g, c, g->ir->accept, g->ir->reject);

@@ -4,7 +4,8 @@
  * operand order is libpcap's test order); gen.c walks the AST and lowers
  * the whole tree once.  Files: gen.c (the AST walk), cond.c (the kit),
  * link.c (link layer, vlan, mpls, pppoe), net.c (IPv4, IPv6, ARP hosts,
- * nets, protocols), transport.c (ports), arith.c (relations). */
+ * nets, protocols), transport.c (ports), arith.c (relations), ip6walk.c
+ * (the --ip6-transport dialect). */
 #ifndef BPFX_GEN_H
 #define BPFX_GEN_H
 #include <stdint.h>
@@ -27,6 +28,7 @@ struct gen {
 	int scratch;             /* next free scratch memory slot */
 	int savefile, swapped;   /* from bpfx_options */
 	int fold;                /* optimizing: fold constant arithmetic */
+	struct ip6w *ip6w;       /* --ip6-transport (ip6walk.c); NULL: libpcap's language */
 };
 
 #define GEN_FAIL(g, ...) \
@@ -69,4 +71,26 @@ struct cond *gen_ports(struct gen *g, const struct ast *id);
 
 /* arith.c */
 struct cond *gen_relation(struct gen *g, const struct ast *n);
+struct cond *gen_rel_test(struct gen *g, const struct ast *n); /* without protocol checks */
+
+/* ip6walk.c: the --ip6-transport dialect */
+#define IP6W_BOUND 8        /* extension headers the walk skips at most */
+#define IP6W_LATER 0x100u   /* the walk's next header, in a later fragment */
+struct ip6w *ip6w_new(struct arena *a);
+int ip6w_on(const struct gen *g);             /* generating the dialect now */
+int ip6w_cells(const struct gen *g);          /* scratch cells the walks keep, at the top */
+int ip6w_is_ext(uint32_t nh);                 /* a header type the walk skips */
+unsigned ip6w_mark(const struct gen *g);      /* walks certainly made so far */
+void ip6w_reset(struct gen *g, unsigned walked);
+struct cond *ip6w_proto(struct gen *g, uint32_t p);
+struct cond *ip6w_ports(struct gen *g, const struct ast *id);
+struct cond *ip6w_relation(struct gen *g, const struct ast *n);
+int ip6w_reads_tp(const struct gen *g, int proto); /* tcp[i] etc. at the walk's offset */
+void ip6w_ldx_tp(struct gen *g, struct cond *c);
+void ip6w_tplen(struct gen *g, struct cond *c); /* A = tplen */
+void ip6w_describe(char *buf, size_t size);   /* for explain */
+struct cond *ip6w_prologue(struct gen *g, struct cond *c); /* cells zeroed first */
+/* "rejects all packets" because of an IPv4-only tcp[i]: say where, and
+ * that the dialect reads it over IPv6 */
+void ip6w_hint(const char *expr, const struct bpfx_options *o, const struct ast *root, struct bpfx_error *err);
 #endif

@@ -33,12 +33,16 @@ struct cond *gen_proto(struct gen *g, uint32_t v, int proto, int dir)
 		return GEN_FAIL(g, "direction applied to 'proto'");
 	switch (proto) {
 	case P_DEFAULT:
+		if (ip6w_on(g)) /* the walk first: ip6walk.c */
+			return cond_or(g, gen_proto(g, v, P_IP6, dir), gen_proto(g, v, P_IP, dir));
 		return cond_or(g, gen_proto(g, v, P_IP, dir), gen_proto(g, v, P_IP6, dir));
 	case P_LINK:
 		return gen_linktype(g, v);
 	case P_IP:
 		return cond_and(g, gen_linktype(g, ETHERTYPE_IP), cond_cmp(g, gen_off_linkpl(g) + 9, 1, BPF_JEQ, v, 0xffffffff));
 	case P_IP6:
+		if (ip6w_on(g) && !ip6w_is_ext(v))
+			return ip6w_proto(g, v);
 		return cond_and(g, gen_linktype(g, ETHERTYPE_IPV6),
 			     cond_or(g, cond_cmp(g, gen_off_linkpl(g) + 6, 1, BPF_JEQ, v, 0xffffffff),
 				  cond_and(g, cond_cmp(g, gen_off_linkpl(g) + 6, 1, BPF_JEQ, IPPROTO_FRAGMENT, 0xffffffff),

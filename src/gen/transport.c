@@ -67,6 +67,8 @@ struct cond *gen_ports(struct gen *g, const struct ast *id)
 {
 	const struct sema_val *v = id->val;
 	int single = id->q.addr == A_PORT;
+	if (ip6w_on(g))
+		return ip6w_ports(g, id);
 	return cond_or(g, ports_family(g, 1, v->port_proto, id->q.dir, v->port1, v->port2, single),
 		    ports_family(g, 0, v->port_proto, id->q.dir, v->port1, v->port2, single));
 }

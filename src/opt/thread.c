@@ -162,12 +162,38 @@ static void meet(struct facts *d, const struct facts *s)
 	d->n = w;
 }
 
-/* Does the block read the packet?  Only then can skipping it matter. */
-static int reads_packet(const struct ir_block *b)
+/* Scratch cells some block reads before writing them: what is stored
+ * there is read in later blocks (--ip6-transport's walk), while a cell an
+ * arithmetic test stores and reloads lives inside that one block. */
+static unsigned exposed_cells(const struct ir_order *o)
+{
+	unsigned exposed = 0;
+	for (int i = 0; i < o->n; i++) {
+		unsigned written = 0;
+		for (int k = 0; k < o->b[i]->ninsns; k++) {
+			const struct ir_insn *s = &o->b[i]->insns[k];
+			uint16_t c = s->code;
+			if (s->k >= BPF_MEMWORDS)
+				continue;
+			if (BPF_CLASS(c) == BPF_ST || BPF_CLASS(c) == BPF_STX)
+				written |= 1u << s->k;
+			else if ((BPF_CLASS(c) == BPF_LD || BPF_CLASS(c) == BPF_LDX) && BPF_MODE(c) == BPF_MEM &&
+				 !(written & (1u << s->k)))
+				exposed |= 1u << s->k;
+		}
+	}
+	return exposed;
+}
+
+/* Does the block read the packet, or write a cell a later block reads
+ * (EXPOSED, from exposed_cells)?  Only then can skipping it matter. */
+static int reads_packet(const struct ir_block *b, unsigned exposed)
 {
 	for (int i = 0; i < b->ninsns; i++) {
 		uint16_t c = b->insns[i].code;
-		if ((BPF_CLASS(c) == BPF_LD && (BPF_MODE(c) == BPF_ABS || BPF_MODE(c) == BPF_IND)) ||
+		if (((BPF_CLASS(c) == BPF_ST || BPF_CLASS(c) == BPF_STX) && b->insns[i].k < BPF_MEMWORDS &&
+		     (exposed & (1u << b->insns[i].k))) ||
+		    (BPF_CLASS(c) == BPF_LD && (BPF_MODE(c) == BPF_ABS || BPF_MODE(c) == BPF_IND)) ||
 		    (BPF_CLASS(c) == BPF_LDX && BPF_MODE(c) == BPF_MSH) ||
 		    (BPF_CLASS(c) == BPF_ALU && BPF_SRC(c) == BPF_X && (BPF_OP(c) == BPF_DIV || BPF_OP(c) == BPF_MOD)))
 			return 1;
@@ -181,6 +207,7 @@ struct thread {
 	uint32_t *tvn;           /* value number of what the test reads */
 	int *fixed;              /* the test's outcome on every path, or -1 */
 	struct facts *in;        /* what every edge into the block knows */
+	unsigned exposed;        /* scratch cells read in a block that did not write them */
 };
 
 /* The outcome of b's test (reading value a, with X holding x) that needs
@@ -203,9 +230,10 @@ static int outcome(const struct vn_table *t, const struct ir_block *b, uint32_t 
 }
 
 /* Each test's value number, and the tests decided without facts.  A block
- * that reads no packet byte is then skipped on every path (th->fixed); one
- * that does keeps its loads, which may still end the program, and loses
- * its test.  Returns whether a test was dropped. */
+ * that reads no packet byte (and stores no cell another block reads) is
+ * then skipped on every path (th->fixed); one that does keeps its loads,
+ * which may still end the program, and its stores, and loses its test.
+ * Returns whether a test was dropped. */
 static int fix_outcomes(struct thread *th)
 {
 	struct vn_table *t = vn_new();
@@ -218,7 +246,7 @@ static int fix_outcomes(struct thread *th)
 		th->fixed[i] = -1;
 		if (d < 0)
 			continue;
-		if (!reads_packet(b)) {
+		if (!reads_packet(b, th->exposed)) {
 			th->fixed[i] = d;
 		} else {
 			b->term = IR_JA;
@@ -266,6 +294,7 @@ int opt_thread(struct ir_prog *p)
 	th.in = calloc((size_t)n, sizeof *th.in);
 	if (!th.tvn || !th.fixed || !th.in)
 		abort();
+	th.exposed = exposed_cells(&th.o);
 	int changed = fix_outcomes(&th);
 	th.in[0].set = 1;
 	for (int i = 0; i < n; i++) {

@@ -21,3 +21,7 @@ tests_diff_vmdiff_switch_CPPFLAGS = $(AM_CPPFLAGS) -DVM_NO_COMPUTED_GOTO -DVMDIF
 # optsize counts instructions, not time, so make check runs it (issue #6's
 # size bar for --loose on every link type); bench/optsize is its program.
 SCRIPT_TESTS += tests/diff/optsize.sh
+
+# The --ip6-transport dialect against a reference walk written in the test.
+check_PROGRAMS += tests/diff/ip6test
+TESTS += tests/diff/ip6test
