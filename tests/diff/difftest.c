@@ -534,6 +534,15 @@ static void fail_hdr(void)
 		printf("difftest: (further failures not shown)\n");
 }
 
+/* An expression that does not bite: a failure when strict, else counted. */
+static void bite_fail(int strict, unsigned long long *noted)
+{
+	if (strict)
+		fail_hdr();
+	else
+		++*noted;
+}
+
 int main(int argc, char **argv)
 {
 	if (argc < 3) {
@@ -747,7 +756,10 @@ int main(int argc, char **argv)
 	}
 
 	/* every expression bites where it can (per link type and handle) */
-	unsigned long long bites = 0, trivial = 0, nothing = 0, more_weak = 0;
+	/* The marks and the packets are measured with ../shared/corpus beside
+	 * the tree (as in CI); without it a few expressions lose the packets
+	 * that make them bite, so offenders are then noted, not failed. */
+	unsigned long long bites = 0, trivial = 0, nothing = 0, more_weak = 0, unbitten = 0;
 	for (size_t e = 0; e < nexpr; e++) {
 		for (int l = 0; l < nlt; l++) {
 			for (int mode = 0; mode < 3; mode++) {
@@ -766,18 +778,18 @@ int main(int argc, char **argv)
 					continue;
 				}
 				if ((mk == MARK_NOTHING && (b & B_ACCEPT)) || (mk == MARK_EVERYTHING && (b & B_REJECT))) {
-					printf("FAIL %s%s '%s': marked as matching %s, %s a packet\n", lts[l].name, how,
-					       brief(exprs[e]), mk == MARK_NOTHING ? "nothing" : "everything",
+					printf("%s %s%s '%s': marked as matching %s, %s a packet\n", corpus ? "FAIL" : "note",
+					       lts[l].name, how, brief(exprs[e]), mk == MARK_NOTHING ? "nothing" : "everything",
 					       mk == MARK_NOTHING ? "accepts" : "rejects");
-					fail_hdr();
+					bite_fail(corpus != NULL, &unbitten);
 				} else if (mk) {
 					nothing++;
 				} else if (!(b & B_NONTRIVIAL)) {
 					trivial++;
 				} else if ((b & (B_ACCEPT | B_REJECT)) != (B_ACCEPT | B_REJECT)) {
-					printf("FAIL %s%s '%s': %s no packet\n", lts[l].name, how, brief(exprs[e]),
-					       b & B_ACCEPT ? "rejects" : "accepts");
-					fail_hdr();
+					printf("%s %s%s '%s': %s no packet\n", corpus ? "FAIL" : "note", lts[l].name, how,
+					       brief(exprs[e]), b & B_ACCEPT ? "rejects" : "accepts");
+					bite_fail(corpus != NULL, &unbitten);
 				} else {
 					bites++;
 				}
@@ -826,6 +838,9 @@ int main(int argc, char **argv)
 	       packets, corpus ? ", corpus" : "", verdicts, failures);
 	printf("difftest: %llu programs (expression, link type, handle) accept and reject packets; %llu exempt as libpcap's optimizer makes them one return, %llu marked in EXPRS as matching nothing or everything\n",
 	       bites, trivial, nothing);
+	if (!corpus)
+		printf("difftest: without the corpus, %llu programs do not bite (noted above; failures only with the corpus)\n",
+		       unbitten);
 	printf("difftest: for information: %llu programs on the link types of wrap_more.c accept no packet or reject none, or are marked\n",
 	       more_weak);
 	printf("difftest: %zu invalid expressions: %llu rejected with a span and a message\n", ninvalid, rejected);
