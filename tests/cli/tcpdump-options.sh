@@ -9,7 +9,7 @@ R="$EX/redis-ping-10000.pcap"
 H="$EX/handshake-2013.pcap"
 have_tcpdump=0
 command -v tcpdump >/dev/null 2>&1 && have_tcpdump=1
-[ $have_tcpdump = 1 ] || echo "SKIP: tcpdump not installed: outputs not compared with tcpdump's"
+[ $have_tcpdump = 1 ] || skipped "tcpdump not installed: outputs not compared with tcpdump's"
 
 # same_as_tcpdump ARGS...: bpfx filter ARGS prints what tcpdump ARGS prints.
 same_as_tcpdump() {
