@@ -85,24 +85,11 @@ static uint32_t be32(const struct dns *s, long o)
 	return (uint32_t)be16(s, o) << 16 | be16(s, o + 2);
 }
 
-/* One character as tcpdump's safe printer shows it. */
-static void putc_safe(struct dec_ctx *d, unsigned c)
-{
-	if (c >= 0x80) {
-		dec_printf(d, "M-");
-		c &= 0x7f;
-	}
-	if (c < 0x20 || c == 0x7f)
-		dec_printf(d, "^%c", c ^ 0x40);
-	else
-		dec_printf(d, "%c", c);
-}
-
 /* n characters at o, stopping at the capture's end; 1 if it did. */
 static int printn(const struct dns *s, long o, unsigned long n)
 {
 	for (; n > 0 && o < s->cap; n--, o++)
-		putc_safe(s->d, s->m[o]);
+		dec_putc_safe(s->d, s->m[o]);
 	return n != 0;
 }
 
