@@ -214,6 +214,10 @@ void dec_dns(struct dec_ctx *d, const uint8_t *p, size_t len, int tcp, int mdns)
 int dec_mptcp(struct dec_ctx *d, const uint8_t *opt, unsigned len, unsigned tcpflags); /* mptcp.c */
 void dec_tcpseq_free(struct dec_ctx *d);                                           /* tcp.c */
 const char *dec_ipproto_name(unsigned proto);                                      /* ip.c */
+/* Protocols reached by IP protocol number (issue 14), one file each. */
+void dec_igmp(struct dec_ctx *d, const struct dec_net *n, const uint8_t *p, size_t len);  /* igmp.c */
+void dec_vrrp(struct dec_ctx *d, const struct dec_net *n, const uint8_t *p, size_t len);  /* vrrp.c */
+void dec_relts(struct dec_ctx *d, uint32_t secs); /* relts.c: tcpdump's 1w2d3h4m5s */
 /* The protocol above IPv4 or IPv6 (n->v6) that is not an IPv6 extension
  * header: its printer, tcpdump's "(invalid)" for one of the other IP
  * version, " ip-proto-N LEN" for one tcpdump does not decode. */

@@ -81,7 +81,9 @@
 #define PROTO_IP_NONE       59      /* no next header, RFC 8200 */
 #define PROTO_IP_DSTOPTS    60      /* RFC 8200 */
 #define PROTO_IP_MOBILE_OLD 62
+#define PROTO_IP_ND         77      /* tcpdump's " nd LEN" */
 #define PROTO_IP_PIM        103
+#define PROTO_IP_IPCOMP     108     /* RFC 3173 */
 #define PROTO_IP_VRRP       112
 #define PROTO_IP_SCTP       132     /* RFC 9260 */
 #define PROTO_IP_MOBILITY   135     /* RFC 6275 */
