@@ -26,6 +26,9 @@ static const struct {
 } uppers[] = {
 	{ PROTO_IP_IGMP, dec_igmp },
 	{ PROTO_IP_VRRP, dec_vrrp },
+	{ PROTO_IP_ESP, dec_esp },
+	{ PROTO_IP_AH, dec_ah },
+	{ PROTO_IP_IPCOMP, dec_ipcomp },
 };
 
 static void (*upper_printer(unsigned proto))(struct dec_ctx *, const struct dec_net *, const uint8_t *, size_t)

@@ -185,8 +185,37 @@ def vrrp():
     return out
 
 
+def ipsec():
+    """ESP, AH (alone, around ESP, UDP, ICMP and unknown protocols, with
+    ICVs of several lengths) and IPComp over IPv4 and IPv6, cut short at
+    every byte."""
+    out = []
+    esp = struct.pack("!II", 0x1234, 7) + bytes(range(40))
+    udp = struct.pack("!HHHH", 1000, 1001, 12, 0) + b"abcd"
+    ping = cks(struct.pack("!BBHHH", 8, 0, 0, 1, 2) + b"abcdefgh", 2)
+    comp = struct.pack("!BBH", 4, 0, 0x4242) + bytes(20)
+    for v6 in (False, True):
+        wrap = (lambda p, b: e6(p, b)) if v6 else (lambda p, b: e4(p, b))
+        out.append((wrap(50, esp), None))
+        out.append((wrap(50, esp[:9]), None))
+        out.append((wrap(108, comp), None))
+        for words, nh, body in ((4, 50, esp), (1, 17, udp), (3, 1, ping), (2, 99, b"xyz"), (4, 4, ip4(17, udp)),
+                                (4, 58, struct.pack("!BBHHH", 128, 0, 0, 1, 2)), (0, 59, b""), (60, 6, b"")):
+            icv = bytes(i & 0xff for i in range(0x40, 0x40 + max(0, (words + 2) * 4 - 12)))
+            ah = struct.pack("!BBHII", nh, words, 0 if words != 2 else 0x1234, 0x100, 5) + icv
+            out.append((wrap(51, ah + body), None))
+    f = e4(51, struct.pack("!BBHII", 50, 4, 0, 9, 9) + bytes(12) + esp[:12])
+    out += [(f, c) for c in range(34, len(f))]
+    f = e6(108, comp[:6])
+    out += [(f, c) for c in range(54, len(f))]
+    f = e4(50, esp[:16])
+    out += [(f, c) for c in range(34, len(f))]
+    return out
+
+
 def frames():
     out = [(f, None) for f in unknown()]
+    out += ipsec()
     out += igmp()
     out += vrrp()
     out += ipcases()
