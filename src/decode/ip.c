@@ -217,7 +217,8 @@ void dec_ip(struct dec_ctx *d, const uint8_t *p, size_t len)
 		dec_ip4addr(d, p + 12);
 		dec_printf(d, " > ");
 		dec_ip4addr(d, p + 16);
-		dec_printf(d, ": ip-proto-%u", proto);
+		dec_printf(d, ":");
+		dec_ipproto(d, proto);
 		return;
 	}
 	const uint8_t *q = p + hlen;
@@ -273,8 +274,9 @@ void dec_ip_upper(struct dec_ctx *d, const struct dec_net *n, unsigned proto, co
 	}
 	if (proto == PROTO_IP_ETHERNET && !n->v6)
 		dec_printf(d, "[Ethernet requires IPv6] (invalid)");
-	else if (!decoded_by_tcpdump(proto))
-		dec_printf(d, " ip-proto-%u %zu", proto, len);
-	else
+	else if (!decoded_by_tcpdump(proto)) {
+		dec_ipproto(d, proto);
+		dec_printf(d, " %zu", len);
+	} else
 		dec_handoff(d, "ip-proto");
 }
