@@ -245,7 +245,8 @@ void dec_ip(struct dec_ctx *d, const uint8_t *p, size_t len)
 		dec_ip4addr(d, p + 12);
 		dec_printf(d, " > ");
 		dec_ip4addr(d, p + 16);
-		dec_printf(d, ": ip-proto-%u", proto);
+		dec_printf(d, ":");
+		dec_ipproto(d, proto);
 		return;
 	}
 	const uint8_t *q = p + hlen;
@@ -307,10 +308,12 @@ void dec_ip_upper(struct dec_ctx *d, const struct dec_net *n, unsigned proto, co
 	if (proto == PROTO_IP_ETHERNET && !n->v6)
 		dec_printf(d, "[Ethernet requires IPv6] (invalid)");
 	else {
-		/* tcpdump's text for a protocol it does not decode; for one it
-		 * does and we don't, the same text, so that the line does not
-		 * end blank, and the handoff for dec_report */
-		dec_printf(d, " ip-proto-%u %zu", proto, len);
+		/* tcpdump's text for a protocol it does not decode (named from
+		 * the protocols database without -n); for one it does and we
+		 * don't, the same text, so that the line does not end blank,
+		 * and the handoff for dec_report */
+		dec_ipproto(d, proto);
+		dec_printf(d, " %zu", len);
 		if (decoded_by_tcpdump(proto))
 			dec_handoff(d, "ip-proto");
 	}

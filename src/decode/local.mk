@@ -13,7 +13,9 @@ libbpfx_core_la_SOURCES += src/decode/llc.c
 libbpfx_core_la_SOURCES += src/decode/macsec.c
 libbpfx_core_la_SOURCES += src/decode/mptcp.c
 libbpfx_core_la_SOURCES += src/decode/pppoe.c
+libbpfx_core_la_SOURCES += src/decode/resolve.c
 libbpfx_core_la_SOURCES += src/decode/resp.c
+libbpfx_core_la_SOURCES += src/decode/stp.c
 libbpfx_core_la_SOURCES += src/decode/tcp.c
 libbpfx_core_la_SOURCES += src/decode/udp.c
 # dissect's field tables (src/decode/dissect.h): the driver, rows and

@@ -10,6 +10,7 @@
  *     arp.c        ARP operations
  *     ppp.c        PPP protocol field values
  *     dns.c        DNS record types and classes, EDNS0 options
+ *     netdb.c      IP protocol names as tcpdump prints them without -n
  *     lookup.c     the lookups below
  *
  * Link types are in src/linktype.c (offsets the code generator reads).
@@ -275,6 +276,11 @@ extern const struct proto_table proto_edns_opts;   /* dns.c */
 extern const struct proto_table proto_dnssec_algs; /* dns.c */
 extern const struct proto_table proto_ds_digests;  /* dns.c */
 extern const struct proto_table proto_nsec3_hashes; /* dns.c */
+
+/* --- netdb.c --- */
+/* The protocols-database name tcpdump prints for an IP protocol without
+ * -n, or NULL. */
+const char *proto_netdb_name(unsigned proto);
 
 /* --- lookup.c --- */
 /* The row for v, or NULL. */

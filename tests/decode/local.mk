@@ -10,3 +10,5 @@ CLEANFILES += tests/decode/llc-frames.pcap tests/decode/synth-*.pcap tests/decod
 # protocols reached by IP protocol number (issue 14)
 EXTRA_DIST += tests/decode/mkip.py
 CLEANFILES += tests/decode/ip-frames.pcap
+EXTRA_DIST += tests/decode/mklink.py
+CLEANFILES += tests/decode/link-frames.pcap tests/decode/time-frames.pcap
