@@ -128,7 +128,7 @@ def app_truncated(o, t, od, odump, opts):
 NOT_CONTINUED = {"udp-app": ("UDP, ",), "ip-proto": (" ip-proto-",)}
 # What our decoder prints in place of a protocol it hands off (so that no
 # line ends blank); taken off before our part is matched against tcpdump's.
-PLACEHOLDER = {"ip-proto": re.compile(r" ip-proto-\d+ \d+$")}
+PLACEHOLDER = {"ip-proto": re.compile(r" (?:ip-proto-\d+|[a-z][-a-z0-9.+]*) \d+$")}  # named without -n
 
 
 def unplace(od, handoff):
