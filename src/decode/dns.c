@@ -480,7 +480,7 @@ static int rd_a(const struct dns *s, const struct rdata *r)
 	if (!has(s, r->o, 4))
 		return -1;
 	dec_printf(s->d, " ");
-	dec_ip4addr(s->d, s->m + r->o);
+	dec_ip4addr_num(s->d, s->m + r->o);
 	return 0;
 }
 
@@ -489,7 +489,7 @@ static int rd_aaaa(const struct dns *s, const struct rdata *r)
 	if (!has(s, r->o, 16))
 		return -1;
 	dec_printf(s->d, " ");
-	dec_ip6addr(s->d, s->m + r->o);
+	dec_ip6addr_num(s->d, s->m + r->o);
 	return 0;
 }
 
