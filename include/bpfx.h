@@ -50,6 +50,9 @@ struct bpfx_options {
 	FILE *dump_to;      /* where they go; nothing is printed when NULL */
 	int ip6_transport;  /* the --ip6-transport dialect: tcp[i], ports, `tcp`
 			       and `ip6 proto` see through IPv6 extension headers */
+	int kernel_vlan;    /* for a live Linux socket, where the kernel moves a
+			       frame's outer VLAN tag into metadata: `vlan` reads
+			       it there too, as libpcap compiles for live captures */
 };
 
 struct bpfx_program {

@@ -24,7 +24,8 @@ class bpfx_options(ctypes.Structure):
     _fields_ = [("linktype", ctypes.c_int), ("snaplen", ctypes.c_uint32),
                 ("optimize", ctypes.c_int), ("savefile", ctypes.c_int),
                 ("swapped", ctypes.c_int), ("dump", ctypes.c_uint),
-                ("dump_to", ctypes.c_void_p), ("ip6_transport", ctypes.c_int)]
+                ("dump_to", ctypes.c_void_p), ("ip6_transport", ctypes.c_int),
+                ("kernel_vlan", ctypes.c_int)]
 
 
 class bpfx_program(ctypes.Structure):
