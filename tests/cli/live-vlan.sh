@@ -21,7 +21,7 @@ A=bpfx-vl0
 Z=bpfx-vl1
 ip link del "$A" 2>/dev/null
 ip link add "$A" type veth peer name "$Z" 2>"$T/ip.err" ||
-	{ echo "SKIP: cannot make a veth pair: $(cat "$T/ip.err")"; exit 77; }
+	{ echo "SKIP (sandbox): cannot make a veth pair: $(cat "$T/ip.err")"; exit 77; }
 pids=""
 cleanup() {
 	for p in $pids; do kill "$p" 2>/dev/null; done
