@@ -93,6 +93,7 @@ static struct ast *numnode(struct parser *p, uint32_t v, YYLTYPE sp) { struct as
 %token DST SRC HOST GATEWAY NET NETMASK PORT PORTRANGE LESS GREATER PROTO PROTOCHAIN
 %token ARP RARP IP SCTP TCP UDP ICMP IGMP IGRP PIM VRRP CARP LINK IPV6 ICMPV6 AH ESP
 %token TPLEN /* --ip6-transport only */
+%token TYPE SUBTYPE DIR ADDR1 ADDR2 ADDR3 ADDR4 RA TA /* 802.11 */
 %token BROADCAST MULTICAST GEQ LEQ NEQ LSH RSH LEN VLAN MPLS PPPOED PPPOES LEX_ERROR INBOUND OUTBOUND IFINDEX LLC
 %token AND "and"
 %token OR "or"
@@ -100,7 +101,7 @@ static struct ast *numnode(struct parser *p, uint32_t v, YYLTYPE sp) { struct as
 %token <num> NUM
 %token <str> ID EID HID HID6 UNSUP_PROTO UNSUP_PRIM
 
-%type <node> expr term rterm id nid pid qid head other arth narth
+%type <node> expr term rterm id nid pid qid head other arth narth wword
 %type <num> pnum
 %type <i> pqual dqual aqual pname relop irelop
 
@@ -167,6 +168,12 @@ dqual:	  SRC			{ $$ = D_SRC; }
 	| DST OR SRC		{ $$ = D_OR; }
 	| SRC AND DST		{ $$ = D_AND; }
 	| DST AND SRC		{ $$ = D_AND; }
+	| ADDR1			{ $$ = D_ADDR1; }
+	| ADDR2			{ $$ = D_ADDR2; }
+	| ADDR3			{ $$ = D_ADDR3; }
+	| ADDR4			{ $$ = D_ADDR4; }
+	| RA			{ $$ = D_RA; }
+	| TA			{ $$ = D_TA; }
 	;
 aqual:	  HOST			{ $$ = A_HOST; }
 	| NET			{ $$ = A_NET; }
@@ -211,6 +218,14 @@ other:	  pqual BROADCAST	{ $$ = mk(p, AST_BCAST, @$); $$->proto = (uint8_t)$1; }
 	| IFINDEX NUM		{ $$ = mk(p, AST_IFINDEX, @$); $$->num = $2; }
 	| UNSUP_PRIM		{ $$ = mk(p, AST_UNSUP, @$); $$->text = $1; }
 	| UNSUP_PRIM pnum	{ $$ = mk(p, AST_UNSUP, @$); $$->text = $1; }
+	| TYPE wword		{ $$ = mk(p, AST_WLAN_TYPE, @$); $$->l = $2; }
+	| TYPE wword SUBTYPE wword { $$ = mk(p, AST_WLAN_TYPE, @$); $$->l = $2; $$->r = $4; }
+	| SUBTYPE ID		{ $$ = mk(p, AST_WLAN_TYPE, @$); $$->r = mkid(p, ID_NAME, $2, @2); }
+	| DIR wword		{ $$ = mk(p, AST_WLAN_DIR, @$); $$->l = $2; }
+	;
+/* an 802.11 type, subtype or direction: a number or a name */
+wword:	  NUM			{ $$ = mkid(p, ID_NUM, NULL, @$); $$->num = $1; }
+	| ID			{ $$ = mkid(p, ID_NAME, $1, @$); }
 	;
 relop:	  '>'			{ $$ = OP_GT; }
 	| GEQ			{ $$ = OP_GE; }

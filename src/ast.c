@@ -37,13 +37,15 @@ static const char *const kind_names[] = {
 	[AST_GREATER] = "greater", [AST_VLAN] = "vlan", [AST_MPLS] = "mpls", [AST_PPPOED] = "pppoed", [AST_PPPOES] = "pppoes", [AST_LLC] = "llc",
 	[AST_INBOUND] = "inbound", [AST_IFINDEX] = "ifindex", [AST_UNSUP] = "unsupported", [AST_NUM] = "num", [AST_LOAD] = "load",
 	[AST_LEN] = "len", [AST_BINOP] = "binop", [AST_NEG] = "neg", [AST_TPLEN] = "tplen",
+	[AST_WLAN_TYPE] = "802.11 type", [AST_WLAN_DIR] = "802.11 dir",
 };
 
 void ast_dump(FILE *f, const struct ast *n, const char *src, int depth)
 {
 	if (!n)
 		return;
-	static const char *const dirs[] = { "", "src ", "dst ", "src or dst ", "src and dst ", "? " };
+	static const char *const dirs[] = { "", "src ", "dst ", "src or dst ", "src and dst ",
+		"addr1 ", "addr2 ", "addr3 ", "addr4 ", "ra ", "ta ", "? " };
 	static const char *const addrs[] = { "", "host", "net", "port", "portrange", "proto",
 					     "protochain", "gateway", "?" };
 	fprintf(f, "%*s%s%s [%u,%u) '%.*s'", depth * 2, "", kind_names[n->kind],

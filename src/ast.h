@@ -21,7 +21,11 @@ enum ast_proto {
 	P_UNSUP,                 /* a protocol libpcap knows, bpfx does not */
 	P_UNDEF,                 /* no qualifiers to inherit */
 };
-enum ast_dir { D_DEFAULT = 0, D_SRC, D_DST, D_OR, D_AND, D_UNDEF };
+enum ast_dir {
+	D_DEFAULT = 0, D_SRC, D_DST, D_OR, D_AND,
+	D_ADDR1, D_ADDR2, D_ADDR3, D_ADDR4, D_RA, D_TA, /* 802.11 addresses */
+	D_UNDEF,
+};
 enum ast_addr {
 	A_DEFAULT = 0, A_HOST, A_NET, A_PORT, A_PORTRANGE, A_PROTO,
 	A_PROTOCHAIN, A_GATEWAY, A_UNDEF,
@@ -49,6 +53,9 @@ enum ast_kind {
 	AST_INBOUND,   /* inbound (num 0), outbound (num 1) */
 	AST_IFINDEX,   /* ifindex N */
 	AST_UNSUP,     /* a primitive bpfx does not compile yet */
+	AST_WLAN_TYPE, /* type T [subtype S], subtype S (l, r: the words as
+			* AST_IDs; sema: num the bits, has_num a subtype) */
+	AST_WLAN_DIR,  /* dir D (l: the word; sema: num) */
 	/* arithmetic */
 	AST_NUM,       /* num */
 	AST_LOAD,      /* proto[l : size] */

@@ -8,6 +8,7 @@
 #include "sema.h"
 #include "error.h"
 #include "names.h"
+#include "proto/ieee80211.h"
 #include <arpa/inet.h>
 #include <netinet/in.h>
 #include <stdio.h>
@@ -262,7 +263,69 @@ static int id_name_host(struct sema *s, struct ast *n)
 	return 0;
 }
 
+/* addr1..addr4, ra, ta qualify 802.11 MAC addresses only. */
+static int wlan_dir_misused(struct sema *s, struct ast *n, struct ast_qual q)
+{
+	static const char *const words[] = { [D_ADDR1] = "'addr1' and 'address1'", [D_ADDR2] = "'addr2' and 'address2'",
+		[D_ADDR3] = "'addr3' and 'address3'", [D_ADDR4] = "'addr4' and 'address4'", [D_RA] = "'ra'", [D_TA] = "'ta'" };
+	const char *what = q.addr == A_PORT || q.addr == A_PORTRANGE ? "ports" : "addresses other than 802.11 MAC addresses";
+	return FAIL(n, "%s %s for %s", words[q.dir], q.dir >= D_RA ? "is not a valid qualifier" : "are not valid qualifiers", what);
+}
+
+/* type T [subtype S], subtype S, dir D: names and numbers to the bits of
+ * the frame control field, checked as libpcap checks them. */
+static int wlan_words(struct sema *s, struct ast *n)
+{
+	struct ast *t = n->l, *st = n->r;
+	uint32_t v = 0, sv;
+	if (n->kind == AST_WLAN_DIR) {
+		if (t->idkind == ID_NAME && p80211_dir(t->text, &t->num))
+			return FAIL(t, "unknown 802.11 direction '%s'", t->text);
+		n->num = t->num;
+		return 0;
+	}
+	if (t) {
+		if (t->idkind == ID_NAME && p80211_type(t->text, &t->num))
+			return FAIL(t, "unknown 802.11 type name \"%s\"", t->text);
+		if (t->num & ~(uint32_t)P80211_TYPE_MASK)
+			return FAIL(t, "invalid 802.11 type value 0x%02x", t->num);
+		v = t->num;
+	}
+	if (st) {
+		int r = 0;
+		if (st->idkind == ID_NUM)
+			sv = st->num;
+		else if (t)
+			r = p80211_subtype(v, st->text, &sv);
+		else
+			r = p80211_any_subtype(st->text, &sv);
+		if (r == -2)
+			return FAIL(t, "802.11 type 0x%02x has no subtype names", v);
+		if (r)
+			return FAIL(st, t ? "unknown 802.11 subtype name \"%s\"" : "unknown 802.11 type or subtype name \"%s\"", st->text);
+		if (st->idkind == ID_NUM && (sv & ~(uint32_t)P80211_SUBTYPE_MASK))
+			return FAIL(st, "invalid 802.11 subtype value 0x%02x", sv);
+		v |= sv;
+		n->has_num = 1;
+	}
+	n->num = v;
+	return 0;
+}
+
+static int resolve_id_as(struct sema *s, struct ast *n, struct ast_qual q);
+
+/* An id under its qualifiers; the 802.11 ones, after what else is wrong
+ * (as libpcap checks them last), on MAC addresses only. */
 static int resolve_id(struct sema *s, struct ast *n, struct ast_qual q)
+{
+	if (resolve_id_as(s, n, q))
+		return -1;
+	if (q.dir >= D_ADDR1 && q.dir <= D_TA && n->idkind != ID_MAC && !(n->idkind == ID_NAME && q.proto == P_LINK))
+		return wlan_dir_misused(s, n, q);
+	return 0;
+}
+
+static int resolve_id_as(struct sema *s, struct ast *n, struct ast_qual q)
 {
 	n->q = q;
 	if (q.addr == A_UNDEF)
@@ -441,6 +504,10 @@ static int resolve(struct sema *s, struct ast *n, struct ast_qual ctx, struct as
 	case AST_UNSUP:
 		return FAIL(n, "'%s' is not supported by bpfx yet", n->text);
 	case AST_INBOUND: case AST_IFINDEX:
+		break;
+	case AST_WLAN_TYPE: case AST_WLAN_DIR:
+		if (wlan_words(s, n))
+			return -1;
 		break;
 	case AST_BCAST: case AST_MCAST: case AST_LESS: case AST_GREATER:
 		if (n->proto == P_UNSUP)

@@ -31,6 +31,9 @@ struct gen {
 	struct ip6w *ip6w;       /* --ip6-transport (ip6walk.c); NULL: libpcap's language */
 	int kvlan;               /* live Linux capture: the kernel holds the outer tag (kvlan.c) */
 	int kvlan_used;          /* a vlan through the metadata was generated */
+	unsigned wlan_used;      /* wlan.c: the variable offsets read (WLAN_HDR, WLAN_PL) */
+	int wlan_relfreed;       /* wlan.c: a relation was the last to take scratch cells */
+	int wlan_clobber;        /* wlan.c: libpcap would put an offset in such a cell */
 };
 
 #define GEN_FAIL(g, ...) \
@@ -51,6 +54,7 @@ uint32_t gen_off_linktype(const struct gen *g);
 uint32_t gen_off_linkpl(const struct gen *g);   /* link payload + MPLS labels: OR_LINKPL */
 struct cond *gen_linktype(struct gen *g, uint32_t ethertype);
 struct cond *gen_ehost(struct gen *g, const uint8_t mac[6], int dir);
+struct cond *gen_mac_at(struct gen *g, uint32_t off, const uint8_t mac[6]);
 struct cond *gen_bcast(struct gen *g, int proto);
 struct cond *gen_mcast(struct gen *g, int proto);
 struct cond *gen_vlan(struct gen *g, const struct ast *n);
@@ -84,6 +88,30 @@ int kvlan_load(struct gen *g, struct cond *c, uint16_t code, uint32_t k); /* 1: 
 void kvlan_index_x(struct gen *g, struct cond *c, uint32_t base); /* A += the shift */
 struct cond *kvlan_vlan(struct gen *g, const struct ast *n);
 struct cond *kvlan_prologue(struct gen *g, struct cond *c);
+/* wlan.c: 802.11 and its radio headers.  On LT_WLAN the link header
+ * (after the radio header) and the link payload (after the 802.11
+ * header) start at offsets read from the packet, into scratch memory, by
+ * a prologue, as libpcap does.  gen_off_linkhdr/linkpl/linktype return
+ * them as windows (WLAN_VAR_HDR + k, WLAN_VAR_PL + k), and cond_ins turns
+ * a load in a window into `ldx M[r]; ld [x + k]`. */
+#define WLAN_VAR_HDR 0x40000000u
+#define WLAN_VAR_PL 0x50000000u
+#define WLAN_VAR_SPAN 0x10000000u
+enum { WLAN_HDR = 1, WLAN_PL = 2 };
+int wlan_var(uint32_t off);                    /* 0, WLAN_HDR or WLAN_PL */
+int wlan_load(struct gen *g, struct cond *c, uint16_t code, uint32_t k); /* 1: emitted */
+void wlan_index_x(struct gen *g, struct cond *c, uint32_t base); /* X = A + base's variable part */
+int wlan_nregs(const struct gen *g);           /* scratch cells the prologue keeps */
+void wlan_relation(struct gen *g, int done);   /* a relation starts (0), ends (1) */
+void wlan_mark(struct gen *g, unsigned which); /* an offset is read */
+struct cond *wlan_prologue(struct gen *g, struct cond *c);
+int wlan_unoptimized(const struct gen *g);     /* libpcap leaves the program as it is */
+struct cond *wlan_data_frame(struct gen *g);
+struct cond *wlan_host(struct gen *g, const uint8_t mac[6], int dir);
+struct cond *wlan_bcast(struct gen *g);
+struct cond *wlan_mcast(struct gen *g);
+struct cond *wlan_type(struct gen *g, const struct ast *n);
+struct cond *wlan_dir(struct gen *g, const struct ast *n);
 
 /* ip6walk.c: the --ip6-transport dialect */
 #define IP6W_BOUND 8        /* extension headers the walk skips at most */
