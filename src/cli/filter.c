@@ -443,7 +443,9 @@ static int filter_file(const struct filter_args *a, struct cap_reader *r, struct
 	struct pcap_pkthdr *h;
 	const u_char *pkt;
 	int got = 0;
-	int hold = cli_stop_can_cut(a->out ? fileno(pcap_dump_file(w->d)) : STDOUT_FILENO);
+	/* -w resumes a write a signal cut short (capture.c); printing to a
+	 * pipe or terminal holds the signals while a packet is printed */
+	int hold = !a->out && cli_stop_can_cut(STDOUT_FILENO);
 	/* a stop signal is looked at between packets only (stop.c) */
 	while ((!a->count || *matched < a->count) && !cli_stopped() && (got = cap_next(r, &h, &pkt)) > 0) {
 		if (!matches(fp, h, pkt))
