@@ -143,7 +143,7 @@ static void fmt_asm_insn(char *buf, size_t size, const struct bpf_insn *p, size_
 		snprintf(buf, size, "%s%s%s", op->mnemonic, operand[0] ? " " : "", operand);
 }
 
-void fmt_program(FILE *f, const struct bpf_insn *p, size_t n, enum fmt_style style)
+int fmt_program(FILE *f, const struct bpf_insn *p, size_t n, enum fmt_style style)
 {
 	char line[256];
 
@@ -167,7 +167,7 @@ void fmt_program(FILE *f, const struct bpf_insn *p, size_t n, enum fmt_style sty
 	case FMT_ASM: { /* a label on each instruction something jumps to */
 		unsigned char *target = calloc(n + 1, 1);
 		if (!target)
-			abort();
+			return -1; /* before any output */
 		for (size_t i = 0; i < n; i++) {
 			uint64_t t[2] = { i + 1 + (uint64_t)p[i].jt, i + 1 + (uint64_t)p[i].jf };
 			if (BPF_CLASS(p[i].code) != BPF_JMP)
@@ -200,4 +200,5 @@ void fmt_program(FILE *f, const struct bpf_insn *p, size_t n, enum fmt_style sty
 		fputs(n ? "\n]" : "]", f);
 		break;
 	}
+	return 0;
 }

@@ -58,7 +58,9 @@ int cli_asm(int argc, char **argv)
 	if (bpfx_validate(prog.insns, prog.len, &ve) < 0)
 		fprintf(stderr, "bpfx asm: warning: the program would not pass validation: instruction %d: %s\n",
 			ve.start, ve.msg);
-	fmt_program(stdout, prog.insns, prog.len, style);
+	int rc = fmt_program(stdout, prog.insns, prog.len, style);
 	bpfx_program_free(&prog);
-	return 0; /* main.c flushes and checks standard output */
+	if (rc)
+		fputs("bpfx asm: out of memory\n", stderr);
+	return rc ? 1 : 0; /* main.c flushes and checks standard output */
 }

@@ -103,10 +103,12 @@ int cli_compile(int argc, char **argv)
 		       bpfx_linktype_name(o.linktype), o.snaplen,
 		       o.optimize == BPFX_OPT_LOOSE ? "loose" : o.optimize ? "exact" : "off", prog.len);
 	}
-	fmt_program(stdout, prog.insns, prog.len, style);
-	if (style == FMT_JSON)
+	int rc = fmt_program(stdout, prog.insns, prog.len, style);
+	if (rc)
+		fputs("bpfx compile: out of memory\n", stderr);
+	else if (style == FMT_JSON)
 		fputs("}\n", stdout);
 	bpfx_program_free(&prog);
 	free(expr);
-	return 0;
+	return rc ? 1 : 0;
 }

@@ -94,7 +94,7 @@ int opt_fuse(struct ir_prog *p)
 		}
 		drop_dead_loads(b);
 	}
-	free(preds);
+	arena_scratch_free(p->a, preds);
 	ir_order_free(&o);
 	return fused;
 }

@@ -374,7 +374,7 @@ static void test_pass_vn(void **state)
 {
 	struct irt t;
 	irt_init(&t);
-	struct vn_table *vt = vn_new();
+	struct vn_table *vt = vn_new(t.p.a);
 	struct ir_block *b1 = blk(&t, ST(LDH(12), { BPF_ALU | BPF_ADD | BPF_K, 3 }), 2, JEQ, 0x800, t.p.accept,
 				  t.p.reject);
 	struct ir_block *b2 = blk(&t, ST(LDB(14), LDH(12), { BPF_ALU | BPF_ADD | BPF_K, 3 }), 3, JEQ, 0x800,
