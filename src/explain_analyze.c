@@ -688,11 +688,11 @@ void xp_transfer(const struct xctx *c, struct xstate *s, const struct bpf_insn *
 	case BPF_LD:
 		switch (BPF_MODE(in->code)) {
 		case BPF_ABS:
-			xp_read_abs(&r, c, s, (int)k, BPF_SIZE(in->code) == BPF_B ? 1 : BPF_SIZE(in->code) == BPF_H ? 2 : 4);
+			xp_read_abs(&r, c, s, (int)k, (int)isa_load_bytes(in->code));
 			s->A = r.val;
 			break;
 		case BPF_IND:
-			xp_read_ind(&r, c, s, k, BPF_SIZE(in->code) == BPF_B ? 1 : BPF_SIZE(in->code) == BPF_H ? 2 : 4);
+			xp_read_ind(&r, c, s, k, (int)isa_load_bytes(in->code));
 			s->A = r.val;
 			break;
 		case BPF_LEN:

@@ -11,6 +11,7 @@
  * struct explain holds; they decide nothing. */
 #include "explain_int.h"
 #include "format.h"
+#include "isa.h"
 #include <ctype.h>
 #include <stdbool.h>
 #include <stdio.h>
@@ -64,18 +65,23 @@ static bool whole(const struct sym *a)
 	return a->f->off == a->foff && a->f->size == a->size;
 }
 
+/* The question whether A is k: `named` (taking the name, then k) when the
+ * table knows k as n, else `plain` (taking k). */
+static bool ask_is(char *q, size_t size, const char *n, const char *named, const char *plain, uint32_t k)
+{
+	if (n)
+		xp_put(q, size, named, n, k);
+	else
+		xp_put(q, size, plain, k);
+	return true;
+}
+
 static bool q_ethertype(char *q, size_t size, const struct sym *a, uint32_t op, uint32_t k)
 {
 	if (a->mask != ALLMASK || !whole(a))
 		return false;
-	if (op == BPF_JEQ) {
-		const char *n = xf_ethertype_name(k);
-		if (n)
-			xp_put(q, size, "is it %s? (type 0x%04x)", n, k);
-		else
-			xp_put(q, size, "is the type 0x%04x?", k);
-		return true;
-	}
+	if (op == BPF_JEQ)
+		return ask_is(q, size, xf_ethertype_name(k), "is it %s? (type 0x%04x)", "is the type 0x%04x?", k);
 	if (op == BPF_JGT && k == 0x5dc) {
 		xp_put(q, size, "is it Ethernet II? (type > 1500; 1500 or less is an 802.3 length)");
 		return true;
@@ -271,12 +277,8 @@ static bool q_ppp(char *q, size_t size, const struct sym *a, uint32_t op, uint32
 {
 	if (a->mask != ALLMASK || a->size != 2 || op != BPF_JEQ)
 		return false;
-	const char *n = xf_ppp_name(k);
-	if (n)
-		xp_put(q, size, "does the session carry %s? (PPP protocol 0x%04x)", n, k);
-	else
-		xp_put(q, size, "is the PPP protocol 0x%04x?", k);
-	return true;
+	return ask_is(q, size, xf_ppp_name(k), "does the session carry %s? (PPP protocol 0x%04x)",
+		      "is the PPP protocol 0x%04x?", k);
 }
 
 static bool q_pppoesid(char *q, size_t size, const struct sym *a, uint32_t op, uint32_t k)
@@ -417,7 +419,7 @@ static bool load_text(const struct xctx *c, const struct xstate *s, const struct
 	char *q = e->reads;
 	size_t size = sizeof e->reads;
 	uint32_t k = in->k;
-	int size_b = BPF_SIZE(in->code) == BPF_B ? 1 : BPF_SIZE(in->code) == BPF_H ? 2 : 4;
+	int size_b = (int)isa_load_bytes(in->code);
 	const char *reg = BPF_CLASS(in->code) == BPF_LD ? "A" : "x";
 	switch (BPF_MODE(in->code)) {
 	case BPF_ABS:

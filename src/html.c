@@ -97,8 +97,8 @@ static void escn(FILE *f, const char *s, size_t n)
 static int insn_reads(const struct bpf_insn *in, const struct trace *t, const long *step_of, unsigned pc,
 		      uint32_t *off, uint32_t *len)
 {
-	unsigned cls = BPF_CLASS(in->code), mode = BPF_MODE(in->code), sz = BPF_SIZE(in->code);
-	uint32_t size = sz == BPF_W ? 4 : sz == BPF_H ? 2 : 1;
+	unsigned cls = BPF_CLASS(in->code), mode = BPF_MODE(in->code);
+	uint32_t size = isa_load_bytes(in->code);
 	if (cls == BPF_LD && mode == BPF_ABS && in->k >= ISA_SKF_AD_OFF)
 		return 0; /* a Linux ancillary load: socket metadata, no packet byte */
 	if (cls == BPF_LD && mode == BPF_ABS) {

@@ -360,6 +360,16 @@ static int is_chain(const struct ast *n)
 	return n && (n->kind == AST_AND || n->kind == AST_OR) && !n->paren;
 }
 
+/* vlan, mpls, pppoes: the number, if given, is at most max (what: its
+ * name in the message); each one seen is counted in *seen. */
+static int encap_layer(struct sema *s, const struct ast *n, uint32_t max, const char *what, int *seen)
+{
+	if (n->has_num && n->num > max)
+		return FAIL(n, "%s %u greater than maximum %u", what, n->num, max);
+	(*seen)++;
+	return 0;
+}
+
 /* Returns the qualifiers this node passes on to an id after it. */
 static int resolve(struct sema *s, struct ast *n, struct ast_qual ctx, struct ast_qual *out)
 {
@@ -418,19 +428,16 @@ static int resolve(struct sema *s, struct ast *n, struct ast_qual ctx, struct as
 			return FAIL(n, "link layer applied in wrong context");
 		break;
 	case AST_VLAN:
-		if (n->has_num && n->num > 4095)
-			return FAIL(n, "VLAN tag %u greater than maximum 4095", n->num);
-		s->vlan++;
+		if (encap_layer(s, n, 4095, "VLAN tag", &s->vlan))
+			return -1;
 		break;
 	case AST_MPLS:
-		if (n->has_num && n->num > 0xfffff)
-			return FAIL(n, "MPLS label %u greater than maximum 1048575", n->num);
-		s->mpls++;
+		if (encap_layer(s, n, 0xfffff, "MPLS label", &s->mpls))
+			return -1;
 		break;
 	case AST_PPPOES:
-		if (n->has_num && n->num > 0xffff)
-			return FAIL(n, "PPPoE session number %u greater than maximum 65535", n->num);
-		s->pppoes++;
+		if (encap_layer(s, n, 0xffff, "PPPoE session number", &s->pppoes))
+			return -1;
 		break;
 	case AST_PPPOED:
 		break;

@@ -12,6 +12,7 @@
  * with few values (LEAF or fewer) is one `jeq` run in the expression's
  * order, as libpcap lists it. */
 #include "opt/opt.h"
+#include "isa.h"
 #include <stdlib.h>
 #include <string.h>
 #include <sys/types.h>
@@ -49,12 +50,6 @@ static const struct ir_insn *member_load(const struct ir_block *b)
 static int is_member(const struct ir_block *b)
 {
 	return member_kind(b) >= 0;
-}
-
-static uint32_t end_of(uint16_t code, uint32_t off)
-{
-	uint32_t size = BPF_SIZE(code) == BPF_W ? 4 : BPF_SIZE(code) == BPF_H ? 2 : 1;
-	return off + size < off ? 0xffffffff : off + size;
 }
 
 /* By field, then in the chain's (the expression's) order. */
@@ -127,13 +122,13 @@ static int proof_len(struct ir_block **ch, int len)
 {
 	uint32_t far = 0, seen = 0;
 	for (int k = 0; k < len; k++) {
-		uint32_t e = end_of(member_load(ch[k])->code, member_load(ch[k])->k);
+		uint32_t e = isa_load_end(member_load(ch[k])->code, member_load(ch[k])->k);
 		if (e > far)
 			far = e;
 	}
 	int keep = 0;
 	while (keep < len && seen < far) {
-		uint32_t e = end_of(member_load(ch[keep])->code, member_load(ch[keep])->k);
+		uint32_t e = isa_load_end(member_load(ch[keep])->code, member_load(ch[keep])->k);
 		if (e > seen)
 			seen = e;
 		keep++;

@@ -7,3 +7,4 @@ SCRIPT_TESTS += tests/decode/examples.sh
 EXTRA_DIST += tests/decode/compare.py tests/decode/mkdns.py
 # the captures compare.sh writes
 CLEANFILES += tests/decode/llc-frames.pcap tests/decode/synth-*.pcap tests/decode/dns-frames.pcap
+EXTRA_DIST += tests/tools/pcapbytes.py

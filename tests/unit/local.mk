@@ -20,4 +20,4 @@ UNIT_TESTS += tests/unit/test_vm
 EXTRA_DIST += tests/unit/teach_test.h
 # test_api makes chosen mallocs of the library fail
 tests_unit_test_api_LDFLAGS = $(AM_LDFLAGS) -Wl,--wrap=malloc,--wrap=calloc,--wrap=realloc,--wrap=free
-EXTRA_DIST += tests/unit/skip.h
+EXTRA_DIST += tests/unit/skip.h tests/unit/compile_test.h
