@@ -628,6 +628,13 @@ void explain_print(FILE *f, const struct explain *e)
 	}
 }
 
+/* ,"key":"value" with value escaped (keys are plain words). */
+static void json_member(FILE *f, const char *key, const char *value)
+{
+	fprintf(f, ",\"%s\":", key);
+	fmt_json_str(f, value);
+}
+
 void explain_print_json(FILE *f, const struct explain *e)
 {
 	const struct linktype *lt = lt_by_dlt(e->linktype);
@@ -637,8 +644,7 @@ void explain_print_json(FILE *f, const struct explain *e)
 		fmt_json_str(f, e->expr);
 	else
 		fputs("null", f);
-	fputs(",\"linktype\":", f);
-	fmt_json_str(f, lt ? lt->name : "");
+	json_member(f, "linktype", lt ? lt->name : "");
 	fprintf(f, ",\"network_offset\":%d,\"constants\":[", lt ? (int)lt->off_nl : -1);
 	for (int i = 0; i < e->nconsts; i++) {
 		fprintf(f, "%s{\"name\":", i ? "," : "");
@@ -663,12 +669,9 @@ void explain_print_json(FILE *f, const struct explain *e)
 		} else {
 			fputs(",\"span\":null", f);
 		}
-		fputs(",\"reads\":", f);
-		fmt_json_str(f, x->reads);
-		fputs(",\"tests\":", f);
-		fmt_json_str(f, x->tests);
-		fputs(",\"annotation\":", f);
-		fmt_json_str(f, x->note);
+		json_member(f, "reads", x->reads);
+		json_member(f, "tests", x->tests);
+		json_member(f, "annotation", x->note);
 		fputc('}', f);
 	}
 	fputs("]}\n", f);

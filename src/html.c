@@ -237,6 +237,14 @@ static void grid(FILE *f, const struct html_packet *p, const int *cls)
 			p->h->len);
 }
 
+/* A table cell of text, escaped; with code, set as code. */
+static void td(FILE *f, const char *text, int code)
+{
+	fputs(code ? "<td><code>" : "<td>", f);
+	esc(f, text);
+	fputs(code ? "</code></td>" : "</td>", f);
+}
+
 static void fields_section(FILE *f, const struct html_packet *p, const struct dis_view *v)
 {
 	fputs("<section id=\"fields\"><h2>Fields</h2>\n<table class=\"fields\">\n<tr><th>bytes</th><th>bits</th>"
@@ -249,15 +257,12 @@ static void fields_section(FILE *f, const struct html_packet *p, const struct di
 			fprintf(f, "<td>%u-%u</td>", r->first, r->first + r->nbytes - 1);
 		else
 			fprintf(f, "<td>%u</td>", r->first);
-		fprintf(f, "<td>%u</td><td>", r->bits);
-		esc(f, r->hdr);
-		fputs("</td><td><code>", f);
-		esc(f, r->expr);
-		fputs("</code></td><td>", f);
-		esc(f, r->name);
-		fputs("</td><td>", f);
-		esc(f, r->value);
-		fputs("</td></tr>\n", f);
+		fprintf(f, "<td>%u</td>", r->bits);
+		td(f, r->hdr, 0);
+		td(f, r->expr, 1);
+		td(f, r->name, 0);
+		td(f, r->value, 0);
+		fputs("</tr>\n", f);
 	}
 	fputs("</table>\n", f);
 	/* dissect's own text: the checksums worked out step by step, notes */

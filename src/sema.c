@@ -360,13 +360,27 @@ static int is_chain(const struct ast *n)
 	return n && (n->kind == AST_AND || n->kind == AST_OR) && !n->paren;
 }
 
-/* vlan, mpls, pppoes: the number, if given, is at most max (what: its
- * name in the message); each one seen is counted in *seen. */
-static int encap_layer(struct sema *s, const struct ast *n, uint32_t max, const char *what, int *seen)
+/* vlan, mpls, pppoes: the number, if given, fits its field; each one seen
+ * is counted (the next one's offsets depend on how many came before). */
+static int encap_layer(struct sema *s, const struct ast *n)
 {
-	if (n->has_num && n->num > max)
-		return FAIL(n, "%s %u greater than maximum %u", what, n->num, max);
-	(*seen)++;
+	static const struct {
+		enum ast_kind kind;
+		uint32_t max;            /* the field's largest value */
+		const char *what;        /* its name in the message */
+	} limits[] = {
+		{ AST_VLAN, 4095, "VLAN tag" },                 /* 12-bit VID (IEEE 802.1Q) */
+		{ AST_MPLS, 0xfffff, "MPLS label" },            /* 20 bits (RFC 3032) */
+		{ AST_PPPOES, 0xffff, "PPPoE session number" }, /* 16 bits (RFC 2516) */
+	};
+	int *seen[] = { &s->vlan, &s->mpls, &s->pppoes };
+	for (size_t i = 0; i < sizeof limits / sizeof limits[0]; i++) {
+		if (limits[i].kind != n->kind)
+			continue;
+		if (n->has_num && n->num > limits[i].max)
+			return FAIL(n, "%s %u greater than maximum %u", limits[i].what, n->num, limits[i].max);
+		(*seen[i])++;
+	}
 	return 0;
 }
 
@@ -428,15 +442,9 @@ static int resolve(struct sema *s, struct ast *n, struct ast_qual ctx, struct as
 			return FAIL(n, "link layer applied in wrong context");
 		break;
 	case AST_VLAN:
-		if (encap_layer(s, n, 4095, "VLAN tag", &s->vlan))
-			return -1;
-		break;
 	case AST_MPLS:
-		if (encap_layer(s, n, 0xfffff, "MPLS label", &s->mpls))
-			return -1;
-		break;
 	case AST_PPPOES:
-		if (encap_layer(s, n, 0xffff, "PPPoE session number", &s->pppoes))
+		if (encap_layer(s, n))
 			return -1;
 		break;
 	case AST_PPPOED:

@@ -724,26 +724,14 @@ static unsigned full_rcode(const struct dns *s, unsigned flags, unsigned qd, uns
 		if (o >= s->cap)
 			return rcode;
 	}
-	for (unsigned i = 0; i < an_ns; i++) {
-		if ((o = skip_name(s, o)) == DNS_NONE)
-			return rcode;
-		o += 8;
-		if (o + 2 > s->cap)
-			return rcode;
-		o += 2 + (long)(s->m[o] << 8 | s->m[o + 1]);
-		if (o >= s->cap)
-			return rcode;
-	}
-	for (unsigned i = 0; i < ar; i++) {
+	/* answer and authority records skipped, then the additional ones up
+	 * to an OPT: its TTL's first byte holds the upper bits */
+	for (unsigned i = 0; i < an_ns + ar; i++) {
 		if ((o = skip_name(s, o)) == DNS_NONE || o + 2 > s->cap)
 			return rcode;
-		unsigned type = (unsigned)(s->m[o] << 8 | s->m[o + 1]);
-		o += 4;
-		if (o + 1 > s->cap)
-			return rcode;
-		if (type == PROTO_DNS_T_OPT)
-			return rcode | (unsigned)s->m[o] << 4;
-		o += 4;
+		if (i >= an_ns && (unsigned)(s->m[o] << 8 | s->m[o + 1]) == PROTO_DNS_T_OPT)
+			return o + 5 > s->cap ? rcode : rcode | (unsigned)s->m[o + 4] << 4;
+		o += 8; /* type, class, TTL */
 		if (o + 2 > s->cap)
 			return rcode;
 		o += 2 + (long)(s->m[o] << 8 | s->m[o + 1]);

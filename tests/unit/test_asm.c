@@ -217,31 +217,25 @@ static int round_trip(const struct bpf_insn *p, unsigned n, const char *what, in
 static void test_asm_round_trips_bpfx_programs(void **state)
 {
 	(void)state;
-	size_t nexpr;
-	char **exprs = teach_read_exprs(&nexpr);
-	int nlt, tried = 0, failed = 0;
-	const struct linktype *lts = lt_all(&nlt);
-	for (int opt = 0; opt < 2; opt++)
-		for (int l = 0; l < nlt; l++)
-			for (size_t i = 0; i < nexpr; i++) {
-				struct bpfx_options o;
-				struct bpfx_program p;
-				struct bpfx_error err;
-				bpfx_options_init(&o);
-				o.linktype = lts[l].dlt;
-				o.optimize = opt;
-				if (bpfx_compile(exprs[i], &o, &p, &err) < 0)
-					continue;
-				int same;
-				tried++;
-				failed += !round_trip(p.insns, p.len, exprs[i], 1, &same);
-				failed += !same;
-				bpfx_program_free(&p);
-			}
+	int tried = 0, failed = 0;
+	struct teach_walk w;
+	struct bpfx_options o;
+	teach_start(&w, 2);
+	while (teach_next(&w, &o)) {
+		struct bpfx_program p;
+		struct bpfx_error err;
+		if (bpfx_compile(w.expr, &o, &p, &err) < 0)
+			continue;
+		int same;
+		tried++;
+		failed += !round_trip(p.insns, p.len, w.expr, 1, &same);
+		failed += !same;
+		bpfx_program_free(&p);
+	}
 	printf("# asm: %d bpfx programs round-trip through -d byte for byte (-ddd equal), %d fail\n", tried, failed);
 	assert_true(tried > 1000);
 	assert_int_equal(failed, 0);
-	teach_free_exprs(exprs, nexpr);
+	teach_end(&w);
 }
 
 static void test_asm_round_trips_libpcap_programs(void **state)
