@@ -90,6 +90,32 @@ static void test_explain_follows_the_ihl_into_tcp(void **state)
 	explain_free(&e);
 }
 
+/* explain's named constants are the scanner's (cut from its rules at
+ * build time): each compiles as its value does, and none is missing. */
+static void test_explain_constants_are_the_scanners(void **state)
+{
+	(void)state;
+	unsigned n;
+	const struct xf_named *t = xf_named_constants(&n);
+	assert_true(n >= 57); /* pcap-filter(7)'s icmp, icmp6 and tcp names */
+	for (unsigned i = 0; i < n; i++) {
+		char by_name[96], by_value[96];
+		struct bpfx_options o;
+		struct bpfx_program a, b;
+		struct bpfx_error err;
+		snprintf(by_name, sizeof by_name, "len = %s", t[i].name);
+		snprintf(by_value, sizeof by_value, "len = %u", t[i].value);
+		bpfx_options_init(&o);
+		if (bpfx_compile(by_name, &o, &a, &err))
+			fail_msg("'%s': %s", by_name, err.msg);
+		assert_int_equal(bpfx_compile(by_value, &o, &b, &err), 0);
+		assert_int_equal(a.len, b.len);
+		assert_memory_equal(a.insns, b.insns, a.len * sizeof *a.insns);
+		bpfx_program_free(&a);
+		bpfx_program_free(&b);
+	}
+}
+
 static void test_explain_shows_named_constants(void **state)
 {
 	(void)state;
@@ -288,6 +314,7 @@ int main(void)
 		cmocka_unit_test(test_explain_names_the_llc_header),
 		cmocka_unit_test(test_explain_follows_the_ihl_into_tcp),
 		cmocka_unit_test(test_explain_shows_named_constants),
+		cmocka_unit_test(test_explain_constants_are_the_scanners),
 		cmocka_unit_test(test_explain_knows_every_link_type),
 		cmocka_unit_test(test_explain_shifts_past_vlan_mpls_and_pppoe),
 		cmocka_unit_test(test_explain_writes_arithmetic_as_an_expression),
