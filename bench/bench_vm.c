@@ -12,6 +12,7 @@
  */
 #include "vm.h"
 #include "vmpkt.h"
+#include "typical.h"
 #include <pcap/pcap.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -23,11 +24,7 @@
 #endif
 
 static const char *const expressions[] = {
-	"tcp port 80",
-	"tcp[13] & 16 != 0",
-	"tcp port 80 and (((ip[2:2] - ((ip[0]&0xf)<<2)) - ((tcp[12]&0xf0)>>2)) != 0)",
-	"host 192.168.1.1 and not port 22",
-	"ip6 and udp",
+	TYPICAL_EXPRESSIONS,
 };
 
 enum { ENGINE_BPFX, ENGINE_LIBPCAP };

@@ -2,7 +2,7 @@
 # decoder tests use, and count.c, the libbpfx example program.  make check
 # builds count against the uninstalled library; make installcheck builds it
 # again against the installed one with pkg-config and runs the same test.
-EXTRA_DIST += examples/README.md examples/make-examples.sh examples/make-dns.sh
+EXTRA_DIST += examples/README.md examples/make-examples.sh examples/make-dns.sh examples/capture-lib.sh
 EXTRA_DIST += examples/handshake-2013.pcap examples/handshake-2013.pcap.tcpdump-nn-vvv.txt
 EXTRA_DIST += examples/mixed.pcap examples/mixed.pcap.tcpdump-nn-vvv.txt
 EXTRA_DIST += examples/redis-ping-10000.pcap examples/redis-ping-10000.pcap.tcpdump-nn-vvv.txt

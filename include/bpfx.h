@@ -17,8 +17,9 @@
 
 /* An error is a value: a message and the byte span [start, end) of the
  * expression it is about (for programs: the instruction index in start).
- * Running out of memory while parsing or generating code is an error too
- * ("out of memory", span -1), not an exit. */
+ * Running out of memory anywhere in a compile (parser, code generator,
+ * optimizer, emitter) is an error too ("out of memory", span -1), not an
+ * exit, and leaves nothing allocated. */
 struct bpfx_error {
 	int start, end;     /* span in the source, or -1 when none applies */
 	char msg[256];      /* one line, no trailing newline */

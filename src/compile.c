@@ -48,10 +48,10 @@ static FILE *dump_to(const struct bpfx_options *o, unsigned stage, const char *n
 	return o->dump_to;
 }
 
-/* The pipeline.  Its memory is in the arena; running out of it jumps back
- * to bpfx_compile_spans (parse.c frees the scanner on the way).  The
- * optimizer's and the emitter's own scratch arrays are outside the arena:
- * they still abort when malloc fails. */
+/* The pipeline.  Its memory is in the arena, the optimizer's and the
+ * emitter's scratch arrays on its scratch list; running out of either
+ * jumps back to bpfx_compile_spans (parse.c frees the scanner on the way),
+ * and arena_free releases both. */
 static int compile_stages(struct arena *a, const char *expr, const struct bpfx_options *o,
 			  const struct linktype *lt, struct bpfx_program *out, struct bpfx_span **spans,
 			  struct bpfx_error *err)

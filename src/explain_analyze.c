@@ -680,6 +680,22 @@ static struct sym alu(const struct sym *a, const struct bpf_insn *in, const stru
 	return r;
 }
 
+/* What a load of a mode both A and x have leaves in the register: the
+ * length, k, or a scratch cell. */
+static struct sym loaded(const struct xstate *s, uint32_t mode, uint32_t k)
+{
+	struct sym v;
+	switch (mode) {
+	case BPF_LEN:
+		v = (struct sym){ .kind = SY_LEN, .mask = ALLMASK };
+		xp_put(v.text, sizeof v.text, "len");
+		return v;
+	case BPF_IMM: return sy_const(k);
+	case BPF_MEM: return s->M[k % BPF_MEMWORDS];
+	default: return sy_unknown();
+	}
+}
+
 void xp_transfer(const struct xctx *c, struct xstate *s, const struct bpf_insn *in)
 {
 	struct xread r;
@@ -688,35 +704,22 @@ void xp_transfer(const struct xctx *c, struct xstate *s, const struct bpf_insn *
 	case BPF_LD:
 		switch (BPF_MODE(in->code)) {
 		case BPF_ABS:
-			xp_read_abs(&r, c, s, (int)k, BPF_SIZE(in->code) == BPF_B ? 1 : BPF_SIZE(in->code) == BPF_H ? 2 : 4);
+			xp_read_abs(&r, c, s, (int)k, (int)isa_load_bytes(in->code));
 			s->A = r.val;
 			break;
 		case BPF_IND:
-			xp_read_ind(&r, c, s, k, BPF_SIZE(in->code) == BPF_B ? 1 : BPF_SIZE(in->code) == BPF_H ? 2 : 4);
+			xp_read_ind(&r, c, s, k, (int)isa_load_bytes(in->code));
 			s->A = r.val;
 			break;
-		case BPF_LEN:
-			s->A = (struct sym){ .kind = SY_LEN, .mask = ALLMASK };
-			xp_put(s->A.text, sizeof s->A.text, "len");
-			break;
-		case BPF_IMM: s->A = sy_const(k); break;
-		case BPF_MEM: s->A = s->M[k % BPF_MEMWORDS]; break;
-		default: s->A = sy_unknown(); break;
+		default: s->A = loaded(s, BPF_MODE(in->code), k); break;
 		}
 		break;
 	case BPF_LDX:
-		switch (BPF_MODE(in->code)) {
-		case BPF_MSH:
+		if (BPF_MODE(in->code) == BPF_MSH) {
 			s->X = (struct sym){ .kind = SY_HLEN, .off = (int)k, .mask = ALLMASK };
 			hlen_text(&s->X);
-			break;
-		case BPF_LEN:
-			s->X = (struct sym){ .kind = SY_LEN, .mask = ALLMASK };
-			xp_put(s->X.text, sizeof s->X.text, "len");
-			break;
-		case BPF_IMM: s->X = sy_const(k); break;
-		case BPF_MEM: s->X = s->M[k % BPF_MEMWORDS]; break;
-		default: s->X = sy_unknown(); break;
+		} else {
+			s->X = loaded(s, BPF_MODE(in->code), k);
 		}
 		break;
 	case BPF_ST: s->M[k % BPF_MEMWORDS] = s->A; break;

@@ -423,6 +423,30 @@ static int is_chain(const struct ast *n)
 	return n && (n->kind == AST_AND || n->kind == AST_OR) && !n->paren;
 }
 
+/* vlan, mpls, pppoes: the number, if given, fits its field; each one seen
+ * is counted (the next one's offsets depend on how many came before). */
+static int encap_layer(struct sema *s, const struct ast *n)
+{
+	static const struct {
+		enum ast_kind kind;
+		uint32_t max;            /* the field's largest value */
+		const char *what;        /* its name in the message */
+	} limits[] = {
+		{ AST_VLAN, 4095, "VLAN tag" },                 /* 12-bit VID (IEEE 802.1Q) */
+		{ AST_MPLS, 0xfffff, "MPLS label" },            /* 20 bits (RFC 3032) */
+		{ AST_PPPOES, 0xffff, "PPPoE session number" }, /* 16 bits (RFC 2516) */
+	};
+	int *seen[] = { &s->vlan, &s->mpls, &s->pppoes };
+	for (size_t i = 0; i < sizeof limits / sizeof limits[0]; i++) {
+		if (limits[i].kind != n->kind)
+			continue;
+		if (n->has_num && n->num > limits[i].max)
+			return FAIL(n, "%s %u greater than maximum %u", limits[i].what, n->num, limits[i].max);
+		(*seen[i])++;
+	}
+	return 0;
+}
+
 /* Returns the qualifiers this node passes on to an id after it. */
 static int resolve(struct sema *s, struct ast *n, struct ast_qual ctx, struct ast_qual *out)
 {
@@ -481,19 +505,10 @@ static int resolve(struct sema *s, struct ast *n, struct ast_qual ctx, struct as
 			return FAIL(n, "link layer applied in wrong context");
 		break;
 	case AST_VLAN:
-		if (n->has_num && n->num > 4095)
-			return FAIL(n, "VLAN tag %u greater than maximum 4095", n->num);
-		s->vlan++;
-		break;
 	case AST_MPLS:
-		if (n->has_num && n->num > 0xfffff)
-			return FAIL(n, "MPLS label %u greater than maximum 1048575", n->num);
-		s->mpls++;
-		break;
 	case AST_PPPOES:
-		if (n->has_num && n->num > 0xffff)
-			return FAIL(n, "PPPoE session number %u greater than maximum 65535", n->num);
-		s->pppoes++;
+		if (encap_layer(s, n))
+			return -1;
 		break;
 	case AST_PPPOED:
 		break;

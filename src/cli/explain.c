@@ -29,7 +29,7 @@ const char cli_explain_usage[] =
 int cli_explain(int argc, char **argv)
 {
 	struct bpfx_options o;
-	int json = 0, html = 0, i;
+	int json = 0, html = 0, i, took;
 	const char *file = NULL;
 	unsigned long packet = 0;
 	bpfx_options_init(&o);
@@ -45,27 +45,20 @@ int cli_explain(int argc, char **argv)
 			json = 1;
 		} else if (!strcmp(a, "--html")) {
 			html = 1;
-		} else if (!strcmp(a, "-O")) {
-			o.optimize = BPFX_OPT_OFF;
-		} else if (!strcmp(a, "--loose")) {
-			o.optimize = BPFX_OPT_LOOSE;
-		} else if (!strcmp(a, "--ip6-transport")) {
-			o.ip6_transport = 1;
-		} else if (!strcmp(a, "-y") || !strcmp(a, "-s") || !strcmp(a, "-r") || !strcmp(a, "--packet")) {
+		} else if ((took = cli_compiler_option(argc, argv, i, &o, cli_explain_usage))) {
+			if (took < 0)
+				return 2;
+			i += took - 1;
+		} else if (!strcmp(a, "-r") || !strcmp(a, "--packet")) {
 			if (i + 1 >= argc) {
 				fprintf(stderr, "bpfx explain: %s needs an argument\n%s", a, cli_explain_usage);
 				return 2;
 			}
 			if (a[1] == 'r')
 				file = argv[++i];
-			else if (a[1] == '-')
-				packet = cli_count("--packet", argv[++i]);
-			else if (a[1] == 'y')
-				o.linktype = cli_linktype(argv[++i]);
 			else
-				o.snaplen = cli_uint("-s", argv[++i]);
-		} else if (a[0] == '-' && a[1] && !(a[1] >= '0' && a[1] <= '9')) {
-			fprintf(stderr, "bpfx explain: unknown option '%s'\n%s", a, cli_explain_usage);
+				packet = cli_count("--packet", argv[++i]);
+		} else if (cli_unknown_option(a, cli_explain_usage)) {
 			return 2;
 		} else {
 			break;

@@ -125,6 +125,51 @@ uint32_t cli_count(const char *opt, const char *arg)
 	return number(opt, arg, 1);
 }
 
+int cli_compiler_option(int argc, char **argv, int i, struct bpfx_options *o, const char *usage)
+{
+	const char *a = argv[i];
+	if (!strcmp(a, "-O"))
+		o->optimize = BPFX_OPT_OFF;
+	else if (!strcmp(a, "--loose"))
+		o->optimize = BPFX_OPT_LOOSE;
+	else if (!strcmp(a, "--ip6-transport"))
+		o->ip6_transport = 1;
+	else if (strcmp(a, "-y") && strcmp(a, "-s"))
+		return 0;
+	else if (i + 1 >= argc) {
+		fprintf(stderr, "%s: %s needs an argument\n%s", cli_prog, a, usage);
+		return -1;
+	} else {
+		if (a[1] == 'y')
+			o->linktype = cli_linktype(argv[i + 1]);
+		else
+			o->snaplen = cli_uint("-s", argv[i + 1]);
+		return 2;
+	}
+	return 1;
+}
+
+int cli_unknown_option(const char *a, const char *usage)
+{
+	if (a[0] != '-' || !a[1] || (a[1] >= '0' && a[1] <= '9'))
+		return 0;
+	fprintf(stderr, "%s: unknown option '%s'\n%s", cli_prog, a, usage);
+	return 1;
+}
+
+int cli_listing_style(const char *a, enum fmt_style *style)
+{
+	if (!strcmp(a, "-d"))
+		*style = FMT_D;
+	else if (!strcmp(a, "-dd"))
+		*style = FMT_DD;
+	else if (!strcmp(a, "-ddd"))
+		*style = FMT_DDD;
+	else
+		return 0;
+	return 1;
+}
+
 int cli_finish(const char *cmd, int status)
 {
 	/* A write that failed earlier left the error flag and, as every

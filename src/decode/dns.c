@@ -195,12 +195,9 @@ static long print_name(const struct dns *s, long o, long base)
 			}
 			max_off = off;
 			o = base + off;
-			if (!has(s, o, 1))
+			if ((l = label_len(s, o)) < 0) /* also when o is past the capture */
 				return DNS_NONE;
-			i = s->m[o];
-			if ((l = label_len(s, o)) < 0)
-				return DNS_NONE;
-			o++;
+			i = s->m[o++];
 			continue;
 		}
 		case DNS_LABEL_EXT:
@@ -224,12 +221,9 @@ static long print_name(const struct dns *s, long o, long base)
 		if (chars <= DNS_MAXNAME)
 			dec_printf(s->d, ".");
 		chars++;
-		if (!has(s, o, 1))
-			return DNS_NONE;
-		i = s->m[o];
 		if ((l = label_len(s, o)) < 0)
 			return DNS_NONE;
-		o++;
+		i = s->m[o++];
 		if (!compress)
 			rp += l + 1;
 	}
@@ -428,22 +422,24 @@ static void print_ttl(struct dec_ctx *d, uint32_t t)
 		}
 }
 
-static void print_type(struct dec_ctx *d, unsigned t)
+/* " NAME" from table t, or v in `unknown` (a format taking one %u). */
+static void print_named(struct dec_ctx *d, const struct proto_table *t, unsigned v, const char *unknown)
 {
-	const char *n = proto_name(&proto_dns_types, t, PROTO_TCPDUMP);
+	const char *n = proto_name(t, v, PROTO_TCPDUMP);
 	if (n)
 		dec_printf(d, " %s", n);
 	else
-		dec_printf(d, " Type%u", t);
+		dec_printf(d, unknown, v);
+}
+
+static void print_type(struct dec_ctx *d, unsigned t)
+{
+	print_named(d, &proto_dns_types, t, " Type%u");
 }
 
 static void print_class(struct dec_ctx *d, unsigned c)
 {
-	const char *n = proto_name(&proto_dns_classes, c, PROTO_TCPDUMP);
-	if (n)
-		dec_printf(d, " %s", n);
-	else
-		dec_printf(d, " (Class %u)", c);
+	print_named(d, &proto_dns_classes, c, " (Class %u)");
 }
 
 /* A question: " TYPE[ CLASS][ (QU|QM)]? NAME"; the position after it. */
@@ -475,29 +471,38 @@ struct rdata {
 };
 typedef int (*rdata_printer)(const struct dns *s, const struct rdata *r);
 
-static int rd_a(const struct dns *s, const struct rdata *r)
+/* A and AAAA: one address of n bytes, in print's form. */
+static int rd_addr(const struct dns *s, const struct rdata *r, long n,
+		   void (*print)(struct dec_ctx *, const uint8_t *))
 {
-	if (!has(s, r->o, 4))
+	if (!has(s, r->o, n))
 		return -1;
 	dec_printf(s->d, " ");
-	dec_ip4addr_num(s->d, s->m + r->o);
+	print(s->d, s->m + r->o);
 	return 0;
+}
+
+static int rd_a(const struct dns *s, const struct rdata *r)
+{
+	return rd_addr(s, r, 4, dec_ip4addr_num); /* numeric even without -n, as tcpdump */
 }
 
 static int rd_aaaa(const struct dns *s, const struct rdata *r)
 {
-	if (!has(s, r->o, 16))
-		return -1;
+	return rd_addr(s, r, 16, dec_ip6addr_num);
+}
+
+/* " NAME" at o: the offset after the name, or DNS_NONE. */
+static long sp_name(const struct dns *s, long o)
+{
 	dec_printf(s->d, " ");
-	dec_ip6addr_num(s->d, s->m + r->o);
-	return 0;
+	return print_name(s, o, 0);
 }
 
 /* NS, CNAME, PTR, DNAME: one name. */
 static int rd_name(const struct dns *s, const struct rdata *r)
 {
-	dec_printf(s->d, " ");
-	return print_name(s, r->o, 0) == DNS_NONE ? -1 : 0;
+	return sp_name(s, r->o) == DNS_NONE ? -1 : 0;
 }
 
 /* SOA: MNAME RNAME SERIAL REFRESH RETRY EXPIRE MINIMUM, with -v only. */
@@ -506,11 +511,9 @@ static int rd_soa(const struct dns *s, const struct rdata *r)
 	long o = r->o;
 	if (!s->d->o.vflag)
 		return 0;
-	dec_printf(s->d, " ");
-	if ((o = print_name(s, o, 0)) == DNS_NONE)
+	if ((o = sp_name(s, o)) == DNS_NONE)
 		return -1;
-	dec_printf(s->d, " ");
-	if ((o = print_name(s, o, 0)) == DNS_NONE || !has(s, o, 20))
+	if ((o = sp_name(s, o)) == DNS_NONE || !has(s, o, 20))
 		return -1;
 	for (int k = 0; k < 5; k++)
 		dec_printf(s->d, " %u", be32(s, o + 4 * k));
@@ -619,8 +622,7 @@ static int rd_tsig(const struct dns *s, const struct rdata *r)
 	long o = r->o;
 	if (!s->d->o.vflag)
 		return 0;
-	dec_printf(s->d, " ");
-	if ((o = print_name(s, o, 0)) == DNS_NONE)
+	if ((o = sp_name(s, o)) == DNS_NONE)
 		return -1;
 	o += 6; /* time signed */
 	for (int k = 0; k < 5; k++) {
@@ -722,26 +724,14 @@ static unsigned full_rcode(const struct dns *s, unsigned flags, unsigned qd, uns
 		if (o >= s->cap)
 			return rcode;
 	}
-	for (unsigned i = 0; i < an_ns; i++) {
-		if ((o = skip_name(s, o)) == DNS_NONE)
-			return rcode;
-		o += 8;
-		if (o + 2 > s->cap)
-			return rcode;
-		o += 2 + (long)(s->m[o] << 8 | s->m[o + 1]);
-		if (o >= s->cap)
-			return rcode;
-	}
-	for (unsigned i = 0; i < ar; i++) {
+	/* answer and authority records skipped, then the additional ones up
+	 * to an OPT: its TTL's first byte holds the upper bits */
+	for (unsigned i = 0; i < an_ns + ar; i++) {
 		if ((o = skip_name(s, o)) == DNS_NONE || o + 2 > s->cap)
 			return rcode;
-		unsigned type = (unsigned)(s->m[o] << 8 | s->m[o + 1]);
-		o += 4;
-		if (o + 1 > s->cap)
-			return rcode;
-		if (type == PROTO_DNS_T_OPT)
-			return rcode | (unsigned)s->m[o] << 4;
-		o += 4;
+		if (i >= an_ns && (unsigned)(s->m[o] << 8 | s->m[o + 1]) == PROTO_DNS_T_OPT)
+			return o + 5 > s->cap ? rcode : rcode | (unsigned)s->m[o + 4] << 4;
+		o += 8; /* type, class, TTL */
 		if (o + 2 > s->cap)
 			return rcode;
 		o += 2 + (long)(s->m[o] << 8 | s->m[o + 1]);

@@ -29,9 +29,13 @@ of it shared with bpfx's C code):
 Prints the number of facts checked; exit 1 on any wrong fact (each is
 printed), 2 on a usage error or an output it cannot parse."""
 import ipaddress
+import os
 import re
 import struct
 import sys
+
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "tools"))
+from pcapbytes import csum  # noqa: E402
 
 bad = 0
 checked = 0
@@ -74,15 +78,6 @@ LT_LEN = {"EN10MB": 14, "RAW": 0, "IPV4": 0, "IPV6": 0, "NULL": 4, "LOOP": 4, "L
 
 def be(b, off, n):
     return int.from_bytes(b[off:off + n], "big")
-
-
-def csum(data):
-    if len(data) % 2:
-        data += b"\0"
-    s = sum(struct.unpack("!%dH" % (len(data) // 2), data))
-    while s >> 16:
-        s = (s & 0xffff) + (s >> 16)
-    return (~s) & 0xffff
 
 
 def parse_headers(dlt, p):

@@ -27,6 +27,9 @@ there is a core mismatch, a crash, or identical / (identical + mismatch)
 usage: compare.py DECPRINT SRCDIR [BUILDDIR]"""
 import concurrent.futures, glob, os, random, re, struct, subprocess, sys
 
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "tools"))
+from pcapbytes import pcap_header, pcap_record  # noqa: E402
+
 OPTSETS = ["-nn", "-nn -v", "-nn -vvv", "-nn -e", "-nn -x", "-nn -X", "-nn -A", "-nn -q"]
 # Without -n both programs ask the resolver about every address: these
 # sets run in a network namespace of their own (`unshare -n`), where the
@@ -212,9 +215,9 @@ def write_llc_capture(path):
     frames.append(frame(bytes([0x80, 0x80]), 0))
     frames.append(frame(bytes([0x80, 0x80, 0x00]), 0))
     with open(path, "wb") as f:
-        f.write(struct.pack("<IHHiIII", 0xa1b2c3d4, 2, 4, 0, 0, 65535, 1))
+        f.write(pcap_header(1, 65535))
         for i, fr in enumerate(frames):
-            f.write(struct.pack("<IIII", 1700000000 + i, i, len(fr), len(fr)) + fr)
+            f.write(pcap_record(1700000000 + i, i, fr))
 
 
 def main():

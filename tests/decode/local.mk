@@ -12,3 +12,4 @@ EXTRA_DIST += tests/decode/mkip.py
 CLEANFILES += tests/decode/ip-frames.pcap
 EXTRA_DIST += tests/decode/mklink.py
 CLEANFILES += tests/decode/link-frames.pcap tests/decode/time-frames.pcap
+EXTRA_DIST += tests/tools/pcapbytes.py

@@ -2,7 +2,7 @@
 # vmgen.c and vmpkt.c make the random programs and packets that test_vm,
 # test_format, vmdiff and bench/bench_vm share.
 check_LIBRARIES += tests/diff/libvmtest.a
-tests_diff_libvmtest_a_SOURCES = tests/diff/vmgen.c tests/diff/vmgen.h tests/diff/vmpkt.c tests/diff/vmpkt.h
+tests_diff_libvmtest_a_SOURCES = tests/diff/vmgen.c tests/diff/vmgen.h tests/diff/vmpkt.c tests/diff/vmpkt.h tests/diff/typical.h
 VMTEST_LIBS = tests/diff/libvmtest.a
 
 check_PROGRAMS += tests/diff/difftest

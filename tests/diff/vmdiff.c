@@ -21,6 +21,7 @@
  */
 #include "format.h"
 #include "vm.h"
+#include "typical.h"
 #include "bpfx.h"
 #include "vmgen.h"
 #include "vmpkt.h"
@@ -43,11 +44,7 @@
 /* Typical expressions, and ones that exercise every ALU operator, scratch
  * memory, indirect loads and MSH. */
 static const char *const expressions[] = {
-	"tcp port 80",
-	"tcp[13] & 16 != 0",
-	"tcp port 80 and (((ip[2:2] - ((ip[0]&0xf)<<2)) - ((tcp[12]&0xf0)>>2)) != 0)",
-	"host 192.168.1.1 and not port 22",
-	"ip6 and udp",
+	TYPICAL_EXPRESSIONS,
 	"ip", "ip6", "arp", "rarp", "tcp", "udp", "icmp", "icmp6",
 	"port 53", "udp port 53", "src host 10.0.0.1", "dst net 10.0.0.0/8",
 	"net 192.168.0.0/16", "portrange 1000-2000",
