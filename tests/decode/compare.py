@@ -27,7 +27,7 @@ there is a core mismatch, a crash, or identical / (identical + mismatch)
 usage: compare.py DECPRINT SRCDIR [BUILDDIR]"""
 import concurrent.futures, glob, os, random, re, struct, subprocess, sys
 
-OPTSETS = ["-nn", "-nn -v", "-nn -vvv", "-nn -e", "-nn -x", "-nn -X", "-nn -A", "-nn -q"]
+OPTSETS = ["-nn", "-nn -v", "-nn -vv", "-nn -vvv", "-nn -e", "-nn -x", "-nn -X", "-nn -A", "-nn -q"]
 DECODED_LINKS = {"EN10MB", "NULL", "LOOP", "RAW", "IPV4", "IPV6", "LINUX_SLL", "LINUX_SLL2"}
 # a packet's first line: the default, -tt, -ttt/-ttttt and -tttt timestamps
 TS = re.compile(r"^([ -]?\d\d:\d\d:\d\d\.\d{6} |\d+\.\d{6} |\d{4}-\d\d-\d\d \d\d:\d\d:\d\d\.\d{6} )")
@@ -223,6 +223,10 @@ def main():
     dns = os.path.join(builddir, "tests", "decode", "dns-frames.pcap")
     mkdns.write(dns)
     files.append(dns)
+    import mkapp  # the other application protocols (tests/decode/mkapp.py)
+    app = os.path.join(builddir, "tests", "decode", "app-frames.pcap")
+    mkapp.write(app, mkapp.frames())
+    files.append(app)
     corpus = os.path.join(srcdir, "..", "shared", "corpus")
     if os.environ.get("COMPARE_NO_CORPUS"):
         print("compare: COMPARE_NO_CORPUS set, skipping the corpus")
@@ -238,7 +242,7 @@ def main():
     optsets = [only] if only else OPTSETS
     counts = {o: {"identical": 0, "continues": 0, "mismatch": 0} for o in optsets}
     # the same for the packets that went through each application printer
-    APPS = ("dns",)
+    APPS = ("dns", "http", "ftp", "smtp", "whois", "rtsp", "sip", "syslog", "tftp", "vxlan", "ntp", "bootp")
     apps = {(a, o): {"identical": 0, "continues": 0, "mismatch": 0} for a in APPS for o in optsets}
     mismatches, crashes, core = [], [], 0
     jobs = [(f, o) for f in files for o in optsets]
