@@ -49,6 +49,8 @@ struct dec_ctx {
 	const char *handoff;       /* what we left undecoded where tcpdump's
 				      printer would go on, or NULL (dec_report) */
 	struct dec_names *names;   /* resolve.c's memory, without -n */
+	const char *app;           /* the application printer chosen by port
+				      (app.c), or NULL (dec_report) */
 };
 
 /* Printers that ran for a packet (dec_report; the core set of issue 4). */
@@ -234,9 +236,26 @@ void dec_icmp(struct dec_ctx *d, const struct dec_net *n, const uint8_t *p, size
 void dec_icmp6(struct dec_ctx *d, const struct dec_net *n, const uint8_t *p, size_t len);/* icmp6.c */
 void dec_resp(struct dec_ctx *d, const uint8_t *p, size_t len);                    /* resp.c */
 void dec_stp(struct dec_ctx *d, const uint8_t *p, size_t len);                     /* stp.c */
-/* 1: tcpdump prints this UDP (tcp 0) or TCP segment as DNS, 2: as mDNS, 0: not */
-int dec_dns_port(struct dec_ctx *d, int tcp, unsigned sport, unsigned dport, const uint8_t *data); /* dns.c */
 void dec_dns(struct dec_ctx *d, const uint8_t *p, size_t len, int tcp, int mdns);  /* dns.c */
+/* --- application protocols over UDP and TCP (app.c and one file each) --- */
+struct dec_app {                   /* what the port dispatch looks at */
+	const struct dec_net *n;
+	unsigned sport, dport;
+	int tcp;                   /* 1: a TCP segment's payload, 0: UDP's */
+};
+/* Runs the printer tcpdump runs on the payload p (len bytes on the wire):
+ * returns 0 when tcpdump has none for these ports.  early: the rows UDP
+ * tries before its checksum verdict (NFS). */
+int dec_app(struct dec_ctx *d, const struct dec_app *a, const uint8_t *p, size_t len, int early);
+/* tcpdump's text protocols (txtproto.c): their command words and how a
+ * response line starts. */
+enum dec_txt { DEC_TXT_FTP, DEC_TXT_SMTP, DEC_TXT_WHOIS, DEC_TXT_HTTP, DEC_TXT_RTSP, DEC_TXT_SIP };
+void dec_txtproto(struct dec_ctx *d, enum dec_txt kind, const uint8_t *p, size_t len);  /* txtproto.c */
+void dec_syslog(struct dec_ctx *d, const uint8_t *p, size_t len);                  /* syslog.c */
+void dec_tftp(struct dec_ctx *d, const uint8_t *p, size_t len);                    /* tftp.c */
+void dec_ntp(struct dec_ctx *d, const uint8_t *p, size_t len);                     /* ntp.c */
+void dec_vxlan(struct dec_ctx *d, const uint8_t *p, size_t len);                   /* vxlan.c */
+void dec_bootp(struct dec_ctx *d, const uint8_t *p, size_t len);                   /* bootp.c */
 int dec_mptcp(struct dec_ctx *d, const uint8_t *opt, unsigned len, unsigned tcpflags); /* mptcp.c */
 void dec_tcpseq_free(struct dec_ctx *d);                                           /* tcp.c */
 const char *dec_ipproto_name(unsigned proto);                                      /* ip.c */
