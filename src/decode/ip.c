@@ -29,6 +29,8 @@ static const struct {
 	{ PROTO_IP_ESP, dec_esp },
 	{ PROTO_IP_AH, dec_ah },
 	{ PROTO_IP_IPCOMP, dec_ipcomp },
+	{ PROTO_IP_GRE, dec_gre },
+	{ PROTO_IP_SCTP, dec_sctp },
 };
 
 static void (*upper_printer(unsigned proto))(struct dec_ctx *, const struct dec_net *, const uint8_t *, size_t)

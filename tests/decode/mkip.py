@@ -213,8 +213,84 @@ def ipsec():
     return out
 
 
+def gre():
+    """GRE version 0 with each optional field and source routes, carrying
+    IPv4, IPv6, Ethernet, MPLS and unknown protocols; PPTP's version 1;
+    other versions; over IPv4 and IPv6; cut short at every byte."""
+    out = []
+    ping = ip4(1, cks(struct.pack("!BBHHH", 8, 0, 0, 1, 2) + b"abcdefgh", 2), src=bytes([192, 168, 0, 1]),
+               dst=bytes([192, 168, 0, 2]), ttl=64)
+    ping6 = ip6(58, struct.pack("!BBHHH", 128, 0, 0, 1, 2))
+    ether = ETH_DST + ETH_SRC + b"\x08\x00" + ping
+    sre_ip = struct.pack("!HBB", 0x0800, 4, 8) + A4 + B4
+    sre_asn = struct.pack("!HBB", 0xfffe, 2, 4) + struct.pack("!HH", 65001, 65002)
+    sre_end = bytes(4)
+    cases = [(0x0000, 0x0800, b"", ping), (0x0000, 0x86dd, b"", ping6), (0x0000, 0x6558, b"", ether),
+             (0x0000, 0x8847, b"", struct.pack("!I", 0x00001140) + ping), (0x0000, 0x0806, b"", bytes(28)),
+             (0x0000, 0x1234, b"", b"xyz"), (0x8000, 0x0800, struct.pack("!HH", 0xabcd, 0), ping),
+             (0x2000, 0x0800, struct.pack("!I", 0x1020304), ping), (0x1000, 0x0800, struct.pack("!I", 77), ping),
+             (0xb000, 0x86dd, struct.pack("!HHII", 1, 0, 5, 6), ping6),
+             (0x4000, 0x0800, struct.pack("!HH", 0, 8) + sre_ip + sre_asn + sre_end, ping),
+             (0x4000, 0x0800, struct.pack("!HH", 0, 0) + struct.pack("!HBB", 0x0800, 3, 8) + A4 + B4 + sre_end, ping),
+             (0x4000, 0x0800, struct.pack("!HH", 0, 0) + struct.pack("!HBB", 0x0800, 8, 8) + A4 + B4 + sre_end, ping),
+             (0x4000, 0x0800, struct.pack("!HH", 0, 0) + struct.pack("!HBB", 0xfffe, 0, 3) + b"abc" + sre_end, ping),
+             (0x4000, 0x0800, struct.pack("!HH", 0, 0) + struct.pack("!HBB", 0x1234, 0, 4) + b"abcd" + sre_end, ping),
+             (0x0800, 0x0800, b"", ping), (0x0103, 0x0800, b"", ping), (0x0007, 0x0800, b"", ping),
+             (0x3081, 0x880b, struct.pack("!HHII", 4, 99, 1, 2), b"\xff\x03\x00\x21" + ping),
+             (0x2001, 0x880b, struct.pack("!HH", 0, 99), b""), (0x3001, 0x1234, struct.pack("!HHI", 4, 99, 1), b"")]
+    frames = []
+    for flags, prot, opt, body in cases:
+        g = struct.pack("!HH", flags, prot) + opt + body
+        frames.append(e4(47, g, src=bytes([10, 1, 1, 1]), dst=bytes([10, 2, 2, 2]), ttl=64))
+        frames.append(e6(47, g))
+    out += [(f, None) for f in frames]
+    for i in (14, 20, 24, 36):
+        f = frames[i]
+        out += [(f, c) for c in range(34 if i % 2 == 0 else 54, len(f))]
+    return out
+
+
+def sctp():
+    """SCTP packets with each chunk type, DATA with its flags and payload
+    protocols, INIT, SACK with gaps and duplicates, chunk lengths too
+    short, too long, unaligned and wrapping, over IPv4 and IPv6, cut short
+    at every byte."""
+    def chunk(t, flags, body, pad=True):
+        c = struct.pack("!BBH", t, flags, 4 + len(body)) + body
+        return c + bytes(-len(c) % 4) if pad else c
+
+    def pkt(chunks, sport=5000, dport=5001):
+        return struct.pack("!HHII", sport, dport, 0xdeadbeef, 0) + b"".join(chunks)
+    data = [chunk(0, f, struct.pack("!IHHI", 100 + f, 1, 2, ppid) + pl)
+            for f, ppid, pl in ((3, 0, b"hello"), (0, 46, b"x" * 20), (4, 18, b"\x00\x01"), (7, 99999, b"ab"),
+                                (1, 27, b"abc"), (2, 7, b"abcd"))]
+    init = struct.pack("!IIHHI", 0x11223344, 65536, 10, 5, 777) + struct.pack("!HHI", 5, 8, 0x0a000001)
+    sack = struct.pack("!IIHH", 1000, 4096, 2, 3) + struct.pack("!HHHH", 2, 4, 7, 9) + struct.pack("!III", 1, 2, 3)
+    pkts = [pkt(data), pkt([chunk(1, 0, init)]), pkt([chunk(2, 0, init + b"cookie")]),
+            pkt([chunk(3, 0, sack)]), pkt([chunk(3, 0, struct.pack("!IIHH", 5, 6, 0, 0))]),
+            pkt([chunk(t, 0, b"abcd") for t in (4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 0xc0, 0xc1, 0xc2, 0x40, 0xff)]),
+            pkt([chunk(0, 3, struct.pack("!IHH", 1, 2, 3))]), pkt([chunk(0, 3, struct.pack("!IHHI", 1, 2, 3, 4))]),
+            pkt([chunk(1, 0, b"short")]), pkt([chunk(3, 0, struct.pack("!IIHH", 5, 6, 3, 0) + b"\0\1")]),
+            pkt([chunk(3, 0, struct.pack("!IIHH", 5, 6, 0, 2) + b"\0\0\0\1\0\0")]),
+            pkt([struct.pack("!BBH", 0, 0, 2)]), pkt([struct.pack("!BBH", 11, 0, 4), b"\x0b\x00"]),
+            pkt([struct.pack("!BBH", 11, 0, 200) + bytes(8)]), pkt([struct.pack("!BBH", 11, 0, 5) + b"a"]),
+            pkt([struct.pack("!BBH", 11, 0, 6) + b"ab"]), pkt([]), b"\x13\x88\x13\x89\0\0",
+            pkt([chunk(0, 3, struct.pack("!IHHI", 1, 2, 3, 3) + b"m3ua")]),
+            pkt([chunk(11, 0, b"")], 6704, 9), pkt([chunk(0, 3, struct.pack("!IHHI", 1, 2, 3, 21) + b"abcd")], 9, 9)]
+    out = []
+    for p in pkts:
+        out.append((e4(132, p, dst=bytes([10, 0, 0, 2])), None))
+        out.append((e6(132, p), None))
+    for p in (pkts[0], pkts[3]):
+        f = e4(132, p, dst=bytes([10, 0, 0, 2]))
+        out += [(f, c) for c in range(34, len(f))]
+    return out
+
+
 def frames():
     out = [(f, None) for f in unknown()]
+    out += sctp()
+    out += gre()
     out += ipsec()
     out += igmp()
     out += vrrp()
