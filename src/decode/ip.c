@@ -12,6 +12,17 @@ const char *dec_ipproto_name(unsigned proto)
 	return proto_name_or(&proto_ipprotos, proto, PROTO_TCPDUMP, "unknown");
 }
 
+/* " ip-proto-N", or without -n the protocol's name, when tcpdump has
+ * one (its netdb_protoname). */
+static void print_proto(struct dec_ctx *d, unsigned proto)
+{
+	const char *name = d->o.nflag || proto > 255 ? NULL : proto_ipproto_netdb[proto];
+	if (name)
+		dec_printf(d, " %s", name);
+	else
+		dec_printf(d, " ip-proto-%u", proto);
+}
+
 /* Protocols tcpdump goes on to decode; for the rest it prints
  * " ip-proto-N LEN" (ip_demux). */
 static int decoded_by_tcpdump(unsigned proto)
@@ -31,6 +42,7 @@ static const struct {
 	{ PROTO_IP_IPCOMP, dec_ipcomp },
 	{ PROTO_IP_GRE, dec_gre },
 	{ PROTO_IP_SCTP, dec_sctp },
+	{ PROTO_IP_PIM, dec_pim },
 };
 
 static void (*upper_printer(unsigned proto))(struct dec_ctx *, const struct dec_net *, const uint8_t *, size_t)
@@ -247,7 +259,8 @@ void dec_ip(struct dec_ctx *d, const uint8_t *p, size_t len)
 		dec_ip4addr(d, p + 12);
 		dec_printf(d, " > ");
 		dec_ip4addr(d, p + 16);
-		dec_printf(d, ": ip-proto-%u", proto);
+		dec_printf(d, ":");
+		print_proto(d, proto);
 		return;
 	}
 	const uint8_t *q = p + hlen;
@@ -312,8 +325,12 @@ void dec_ip_upper(struct dec_ctx *d, const struct dec_net *n, unsigned proto, co
 		/* tcpdump's text for a protocol it does not decode; for one it
 		 * does and we don't, the same text, so that the line does not
 		 * end blank, and the handoff for dec_report */
-		dec_printf(d, " ip-proto-%u %zu", proto, len);
-		if (decoded_by_tcpdump(proto))
+		if (decoded_by_tcpdump(proto)) {
+			dec_printf(d, " ip-proto-%u %zu", proto, len);
 			dec_handoff(d, "ip-proto");
+		} else {
+			print_proto(d, proto);
+			dec_printf(d, " %zu", len);
+		}
 	}
 }

@@ -262,6 +262,7 @@ struct proto_table {
 extern const struct proto_table proto_ethertypes;  /* ethertype.c */
 extern const struct proto_table proto_saps;        /* ethertype.c */
 extern const struct proto_table proto_ipprotos;    /* ipproto.c */
+extern const char *const proto_ipproto_netdb[256]; /* ipproto.c: tcpdump's names without -n */
 extern const struct proto_table proto_icmp_types;  /* icmp.c */
 extern const struct proto_table proto_icmp6_types; /* icmp.c */
 extern const struct proto_table proto_ipopts;      /* option.c */

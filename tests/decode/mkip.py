@@ -287,8 +287,22 @@ def sctp():
     return out
 
 
+def pim():
+    """PIM messages of every type and other versions, over IPv4 and IPv6
+    (tcpdump's -v detail is not ours yet: those lines are handed off)."""
+    out = []
+    for tv in [0x20 | t for t in range(16)] + [0x10, 0x30, 0x00]:
+        m = struct.pack("!BBH", tv, 0, 0) + bytes(range(16))
+        out.append((e4(103, m, dst=bytes([224, 0, 0, 13])), None))
+        out.append((e6(103, m), None))
+    f = e4(103, struct.pack("!BBH", 0x20, 0, 0) + bytes(4))
+    out += [(f, c) for c in range(34, len(f))]
+    return out
+
+
 def frames():
     out = [(f, None) for f in unknown()]
+    out += pim()
     out += sctp()
     out += gre()
     out += ipsec()
