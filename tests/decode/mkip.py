@@ -297,6 +297,58 @@ def pim():
         out.append((e6(103, m), None))
     f = e4(103, struct.pack("!BBH", 0x20, 0, 0) + bytes(4))
     out += [(f, c) for c in range(34, len(f))]
+
+    def u4(a):
+        return b"\x01\x00" + bytes(a)
+
+    def g4(a, ml=32, fl=0):
+        return bytes([1, 0, fl, ml]) + bytes(a)
+    U6 = b"\x02\x00" + A6
+    G6 = bytes([2, 0, 0, 128]) + B6
+    opts = (struct.pack("!HHH", 1, 2, 105) + struct.pack("!HHHH", 2, 4, 0x8001, 2500) +
+            struct.pack("!HHI", 19, 4, 1) + struct.pack("!HHI", 20, 4, 0xabcdef) +
+            struct.pack("!HHBBH", 21, 4, 1, 60, 0) + struct.pack("!HH", 22, 0) + struct.pack("!HH", 18, 0) +
+            struct.pack("!HH", 24, 12) + u4([10, 0, 0, 9]) + u4([10, 0, 0, 10]) + struct.pack("!HH", 99, 3) + b"xyz\0")
+    ping = ip4(1, struct.pack("!BBHHH", 8, 0, 0, 1, 2), src=bytes([192, 168, 0, 1]), dst=bytes([239, 1, 1, 1]))
+    bodies = [
+        (0x20, 0, opts), (0x20, 0, struct.pack("!HHH", 1, 3, 5) + b"\0\0"), (0x20, 0, struct.pack("!HHH", 20, 2, 5)),
+        (0x20, 0, struct.pack("!HHI", 19, 3, 1)), (0x20, 0, b"\0\1"),
+        (0x21, 0, struct.pack("!I", 0) + ping), (0x21, 0, struct.pack("!I", 0x40000000) + bytes(20)),
+        (0x21, 0, struct.pack("!I", 0x80000000) + ip6(59, b"")), (0x21, 0, struct.pack("!I", 0) + b"\x50abc"),
+        (0x21, 0, struct.pack("!I", 0)),
+        (0x22, 0, g4([239, 1, 1, 1]) + u4([10, 0, 0, 1])), (0x22, 0, G6 + U6), (0x22, 0, g4([239, 1, 1, 1], 24, 3)),
+        (0x23, 0, u4([10, 0, 0, 1]) + struct.pack("!BBH", 0, 2, 210) + g4([239, 1, 1, 1]) + struct.pack("!HH", 2, 1) +
+         g4([10, 1, 1, 1], 32, 4) + g4([10, 1, 1, 2], 24, 7) + g4([10, 1, 1, 3], 32, 0xff) +
+         g4([239, 2, 2, 2], 8, 1) + struct.pack("!HH", 0, 0)),
+        (0x23, 0, u4([10, 0, 0, 1]) + struct.pack("!BBH", 0, 1, 0xffff) + g4([239, 1, 1, 1]) + struct.pack("!HH", 1, 0)),
+        (0x26, 0, u4([10, 0, 0, 1]) + struct.pack("!BBH", 0, 1, 60) + g4([239, 1, 1, 1]) + struct.pack("!HH", 0, 0)),
+        (0x27, 0, struct.pack("!BBH", 0, 1, 60) + g4([239, 1, 1, 1]) + struct.pack("!HH", 0, 0)),
+        (0x24, 0, struct.pack("!HBB", 0x1234, 30, 64) + u4([10, 0, 0, 1]) + g4([224, 0, 0, 0], 4) +
+         struct.pack("!BBH", 2, 2, 0) + u4([10, 0, 0, 2]) + struct.pack("!HBB", 150, 1, 0) + u4([10, 0, 0, 3]) +
+         struct.pack("!HBB", 150, 2, 0)),
+        (0x25, 0, g4([239, 1, 1, 1]) + u4([10, 0, 0, 1]) + struct.pack("!II", 0x80000064, 10)),
+        (0x25, 0, g4([239, 1, 1, 1]) + u4([10, 0, 0, 1]) + struct.pack("!II", 100, 10)),
+        (0x28, 0, struct.pack("!BBH", 2, 192, 150) + u4([10, 0, 0, 1]) + g4([224, 0, 0, 0], 4) + g4([239, 0, 0, 0], 8)),
+        (0x29, 0, u4([10, 0, 0, 1]) + g4([239, 1, 1, 1]) + u4([10, 0, 0, 2]) + struct.pack("!H", 70)),
+        (0x2a, 0x10, u4([10, 0, 0, 1]) + struct.pack("!II", 1, 2)), (0x2a, 0x20, u4([10, 0, 0, 1]) + struct.pack("!II", 1, 2)),
+        (0x2a, 0x30, u4([10, 0, 0, 1]) + struct.pack("!II", 1, 2) + u4([10, 0, 0, 5]) + struct.pack("!IIH", 3, 4, 100)),
+        (0x2a, 0x40, u4([10, 0, 0, 1]) + struct.pack("!II", 1, 2) + u4([10, 0, 0, 5]) + struct.pack("!II", 3, 4)),
+        (0x2a, 0x70, u4([10, 0, 0, 1]) + struct.pack("!II", 1, 2)),
+        (0x2b, 0, b"abcd"), (0x23, 4, bytes([10, 0, 0, 1]) + struct.pack("!BBH", 0, 1, 60) + bytes([0, 32, 0, 0]) +
+                             bytes([239, 1, 1, 1]) + struct.pack("!HH", 0, 0)),
+        (0x22, 3, bytes(12)), (0x22, 0, b"\x03\x00" + bytes(8)), (0x22, 0, b"\x01\x01" + bytes(8))]
+    rich = []
+    for tv, rsv, body in bodies:
+        m = struct.pack("!BBH", tv, rsv, 0) + body
+        good = cks(m, 2)
+        out.append((e4(103, good, dst=bytes([224, 0, 0, 13])), None))
+        out.append((e4(103, m[:2] + b"\x12\x34" + m[4:], dst=bytes([224, 0, 0, 13])), None))
+        ph = A6 + B6 + struct.pack("!IxxxB", len(m), 103)
+        m6 = m[:2] + struct.pack("!H", csum(ph + m)) + m[4:]
+        out.append((e6(103, m6, dst=B6), None))
+        rich.append(e4(103, good, dst=bytes([224, 0, 0, 13])))
+    for i in (0, 5, 13, 17, 18, 20, 21, 25):
+        out += [(rich[i], c) for c in range(38, len(rich[i]))]
     return out
 
 
