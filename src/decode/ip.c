@@ -43,6 +43,7 @@ static const struct {
 	{ PROTO_IP_GRE, dec_gre },
 	{ PROTO_IP_SCTP, dec_sctp },
 	{ PROTO_IP_PIM, dec_pim },
+	{ PROTO_IP_OSPF, dec_ospf },
 };
 
 static void (*upper_printer(unsigned proto))(struct dec_ctx *, const struct dec_net *, const uint8_t *, size_t)
