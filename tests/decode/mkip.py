@@ -371,8 +371,40 @@ def ospf():
     return out
 
 
+def eigrp():
+    """EIGRP hellos and updates with each TLV tcpdump decodes, routes of
+    every prefix length, bad TLV lengths, other versions and opcodes,
+    over IPv4 and IPv6, cut short at every byte."""
+    def tlv(t, v):
+        return struct.pack("!HH", t, 4 + len(v)) + v
+
+    def hdr(op, tlvs, ver=2, flags=0):
+        return struct.pack("!BBHIIIHH", ver, op, 0x1234, flags, 7, 0, 0, 100) + b"".join(tlvs)
+    met = struct.pack("!II", 2560000, 256) + b"\x00\x05\xdc" + bytes([1, 255, 1, 0, 0])
+    ipint = [tlv(0x102, struct.pack("!I", nh) + met + bytes([pl]) + bytes(range(10, 10 + (pl + 7) // 8)))
+             for nh, pl in ((0, 24), (0x0a000001, 32), (0, 0), (0, 8), (0, 33), (0, 17))]
+    ipext = tlv(0x103, struct.pack("!IIIIIHBB", 0, 0x0a000002, 65001, 0xabcd, 20, 0, 6, 0x40) + met + bytes([16, 172, 16]))
+    atint = tlv(0x202, struct.pack("!I", 0x00010002) + met + struct.pack("!HH", 10, 20))
+    atext = tlv(0x203, struct.pack("!IIIIBBH", 0, 5, 6, 7, 3, 1, 9) + met + struct.pack("!HH", 10, 20))
+    msgs = [hdr(5, [tlv(1, bytes([1, 0, 1, 0, 0, 0]) + struct.pack("!H", 15)), tlv(4, bytes([12, 4, 1, 2]))]),
+            hdr(1, ipint + [ipext], flags=0x0b), hdr(3, [atint, atext, tlv(0x204, struct.pack("!HHI", 1, 2, 3))]),
+            hdr(4, [tlv(2, b"authdata"), tlv(3, b"\x04\x0a\x00\x00\x01"), tlv(0x999, b"xyz")]),
+            hdr(5, [tlv(1, b"abc"), tlv(0x102, bytes(10)), tlv(4, b"")]), hdr(5, [struct.pack("!HH", 1, 2) + bytes(4)]),
+            hdr(5, [struct.pack("!HH", 1, 99) + bytes(4)]), hdr(5, [], ver=1), hdr(9, []), hdr(6, [], flags=0xf0),
+            hdr(5, [])[:12]]
+    out = []
+    for m in msgs:
+        out.append((e4(88, m, dst=bytes([224, 0, 0, 10])), None))
+        out.append((e6(88, m), None))
+    for m in (msgs[1], msgs[2]):
+        f = e4(88, m, dst=bytes([224, 0, 0, 10]))
+        out += [(f, c) for c in range(34, len(f))]
+    return out
+
+
 def frames():
     out = [(f, None) for f in unknown()]
+    out += eigrp()
     out += ospf()
     out += pim()
     out += sctp()
