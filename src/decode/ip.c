@@ -45,6 +45,7 @@ static const struct {
 	{ PROTO_IP_PIM, dec_pim },
 	{ PROTO_IP_OSPF, dec_ospf },
 	{ PROTO_IP_EIGRP, dec_eigrp },
+	{ PROTO_IP_DCCP, dec_dccp },
 };
 
 static void (*upper_printer(unsigned proto))(struct dec_ctx *, const struct dec_net *, const uint8_t *, size_t)

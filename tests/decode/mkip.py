@@ -402,8 +402,50 @@ def eigrp():
     return out
 
 
+def dccp():
+    """DCCP packets of every type, short and extended sequence numbers,
+    each option, checksum coverage, lengths too short, over IPv4 and
+    IPv6, cut short at every byte."""
+    opts = (b"\x00\x01\x02" + bytes([32, 4, 2, 2, 33, 5, 5, 2, 3, 34, 3, 12, 35, 3, 1, 36, 6]) + b"abcd" +
+            bytes([37, 3, 9, 38, 4, 1, 2, 39, 2, 40, 3, 7, 41, 6, 0, 0, 1, 0, 42, 8, 0, 0, 0, 5, 0, 9,
+                   42, 10, 0, 0, 0, 5, 0, 0, 0, 9, 42, 5, 1, 2, 3, 43, 4, 1, 2, 43, 6, 0, 1, 0, 2, 43, 3, 1,
+                   44, 6, 1, 2, 3, 4, 41, 3, 0, 130, 4, 1, 2, 131, 6, 0, 0, 0, 1, 132, 3, 0, 99, 2, 0, 0]))
+
+    def pkt(t, x, extra, opt=b"", cscov=0, data=b"", bad=False, v6=False):
+        seq = struct.pack("!BBHI", (t << 1) | x, 0, 0x1234, 0x56789abc) if x else struct.pack("!BBH", t << 1, 0x12, 0x3456)
+        body = seq + extra + opt
+        body += bytes(-len(body) % 4)
+        doff = (8 + len(body)) // 4
+        h = struct.pack("!HHBBH", 5001, 5002, doff, 0x30 | cscov, 0) + body + data
+        src, dst = (A6, B6) if v6 else (A4, bytes([10, 0, 0, 2]))
+        ph = src + dst + (struct.pack("!IxxxB", len(h), 33) if v6 else struct.pack("!xBH", 33, len(h)))
+        cov = len(h) if cscov == 0 else min(len(h), (doff + cscov - 1) * 4)
+        c = csum(ph + h[:cov]) if not bad else 0xbeef
+        h = h[:6] + struct.pack("!H", c) + h[8:]
+        return e6(33, h) if v6 else e4(33, h, dst=dst)
+    ack = lambda x: struct.pack("!HHI", 0, 0x0a, 0x0b0c0d0e) if x else struct.pack("!I", 0x00abcdef)
+    out = []
+    for v6 in (False, True):
+        for x in (0, 1):
+            for t, extra in ((0, struct.pack("!I", 42)), (1, ack(x) + struct.pack("!I", 43)), (2, b""), (3, ack(x)),
+                             (4, ack(x)), (5, ack(x)), (6, ack(x)), (7, ack(x) + bytes([3, 1, 2, 3])),
+                             (7, ack(x) + bytes([99, 0, 0, 0])), (8, ack(x)), (9, ack(x)), (12, ack(x))):
+                out.append((pkt(t, x, extra, v6=v6), None))
+            out.append((pkt(4, x, ack(x), opts, data=b"payload!", v6=v6), None))
+            out.append((pkt(4, x, ack(x), data=b"payload!" * 4, cscov=2, v6=v6), None))
+            out.append((pkt(4, x, ack(x), data=b"p", bad=True, v6=v6), None))
+    for f in (out[12][0], out[0][0]):
+        out.append((f[:14] + f[14:16] + struct.pack("!H", 20 + 8) + f[18:], None))
+    e = pkt(4, 1, ack(1), bytes([32, 9, 1]))
+    out.append((e, None))
+    rich = pkt(4, 1, ack(1), opts, data=b"xy")
+    out += [(rich, c) for c in range(34, len(rich))]
+    return out
+
+
 def frames():
     out = [(f, None) for f in unknown()]
+    out += dccp()
     out += eigrp()
     out += ospf()
     out += pim()
