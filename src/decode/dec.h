@@ -223,6 +223,7 @@ void dec_ipcomp(struct dec_ctx *d, const struct dec_net *n, const uint8_t *p, si
 void dec_gre(struct dec_ctx *d, const struct dec_net *n, const uint8_t *p, size_t len);   /* gre.c */
 void dec_sctp(struct dec_ctx *d, const struct dec_net *n, const uint8_t *p, size_t len);  /* sctp.c */
 void dec_pim(struct dec_ctx *d, const struct dec_net *n, const uint8_t *p, size_t len);   /* pim.c */
+void dec_pimv1(struct dec_ctx *d, const uint8_t *p, size_t len);                          /* pim.c, from IGMP */
 void dec_ospf(struct dec_ctx *d, const struct dec_net *n, const uint8_t *p, size_t len);  /* ospf.c */
 void dec_eigrp(struct dec_ctx *d, const struct dec_net *n, const uint8_t *p, size_t len); /* eigrp.c */
 void dec_dccp(struct dec_ctx *d, const struct dec_net *n, const uint8_t *p, size_t len);  /* dccp.c */

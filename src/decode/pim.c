@@ -427,3 +427,171 @@ void dec_pim(struct dec_ctx *d, const struct dec_net *n, const uint8_t *p, size_
 		pimv2(d, n, p, len);
 	}
 }
+
+/* PIM version 1, carried in IGMP (type 0x14), after "igmp pimv1":
+ * " TYPE" and its fields.  tcpdump's checks here print " [|pimv1]" and
+ * return to the IGMP printer, which goes on (its -v checksum). */
+static const char *const pimv1_types[] = {
+	"Query", "Register", "Register-Stop", "Join/Prune", "RP-reachable", "Assert", "Graft", "Graft-ACK",
+};
+
+static void mask(struct dec_ctx *d, const uint8_t *p)
+{
+	if (dec_be32(d, p) != 0xffffffffu) {
+		dec_need(d, p, 4);
+		dec_printf(d, "/");
+		dec_ip4addr(d, p);
+	}
+}
+
+/* 0 when cut short by the message length. */
+static int pimv1_join_prune(struct dec_ctx *d, const uint8_t *p, size_t len)
+{
+	unsigned njoin;
+	if (dec_has(d, p, 30) && p[11] == 1 && (njoin = dec_get_be16(p + 20)) + dec_get_be16(p + 22) == 1) {
+		dec_printf(d, " RPF ");
+		dec_ip4addr(d, p);
+		dec_printf(d, " ");
+		unsigned hold = dec_get_be16(p + 6);
+		if (hold != 180) {
+			dec_printf(d, "Hold ");
+			dec_relts(d, hold);
+		}
+		dec_printf(d, "%s (", njoin ? "Join" : "Prune");
+		dec_ip4addr(d, p + 26);
+		dec_printf(d, "/%u, ", p[25] & 0x3f);
+		dec_ip4addr(d, p + 12);
+		mask(d, p + 16);
+		dec_printf(d, ") %s%s %s", p[24] & 1 ? "Sparse" : "Dense", p[25] & 0x80 ? " WC" : "", p[25] & 0x40 ? "RP" : "SPT");
+		return 1;
+	}
+	if (len < 4)
+		return 0;
+	if (d->o.vflag > 1)
+		dec_printf(d, "\n");
+	dec_need(d, p, 4);
+	dec_printf(d, " Upstream Nbr: ");
+	dec_ip4addr(d, p);
+	p += 4, len -= 4;
+	if (len < 4)
+		return 0;
+	if (d->o.vflag > 1)
+		dec_printf(d, "\n");
+	dec_printf(d, " Hold time: ");
+	dec_relts(d, dec_be16(d, p + 2));
+	if (d->o.vflag < 2)
+		return 1;
+	p += 4, len -= 4;
+	if (len < 4)
+		return 0;
+	unsigned ngroups = dec_u8(d, p + 3);
+	p += 4, len -= 4;
+	for (; ngroups; ngroups--) {
+		if (len < 4)
+			return 0;
+		dec_need(d, p, 4);
+		dec_printf(d, "\n\tGroup: ");
+		dec_ip4addr(d, p);
+		p += 4, len -= 4;
+		if (len < 4)
+			return 0;
+		mask(d, p);
+		p += 4, len -= 4;
+		if (len < 4)
+			return 0;
+		unsigned nj = dec_be16(d, p), np = dec_be16(d, p + 2);
+		dec_printf(d, " joined: %u pruned: %u", nj, np);
+		p += 4, len -= 4;
+		for (unsigned i = 0; i < nj + np; i++) {
+			if (len < 6)
+				return 0;
+			dec_need(d, p, 6);
+			dec_printf(d, "\n\t%s %s%s%s", i < nj ? "Join " : "Prune", p[0] & 1 ? "Sparse " : "Dense ",
+				   p[1] & 0x80 ? "WC " : "", p[1] & 0x40 ? "RP " : "SPT ");
+			dec_ip4addr(d, p + 2);
+			dec_printf(d, "/%u", p[1] & 0x3f);
+			p += 6, len -= 6;
+		}
+	}
+	return 1;
+}
+
+void dec_pimv1(struct dec_ctx *d, const uint8_t *p, size_t len)
+{
+	d->proto = "pimv1";
+	unsigned type = dec_u8(d, p + 1);
+	if (type < sizeof pimv1_types / sizeof pimv1_types[0])
+		dec_printf(d, " %s", pimv1_types[type]);
+	else
+		dec_printf(d, " [type %u]", type);
+	int ok = 1;
+	switch (type) {
+	case 0: /* query */
+		if (dec_has(d, p + 8, 1)) {
+			static const char *const modes[] = { " Dense-mode", " Sparse-mode", " Sparse-Dense-mode" };
+			unsigned mode = p[8] >> 4;
+			if (mode < 3)
+				dec_printf(d, "%s", modes[mode]);
+			else
+				dec_printf(d, " mode-%u", mode);
+		}
+		if (d->o.vflag) {
+			dec_printf(d, " (Hold-time ");
+			dec_relts(d, dec_be16(d, p + 10));
+			dec_printf(d, ")");
+		}
+		break;
+	case 1: /* register: the addresses of the datagram inside */
+		if (!dec_has(d, p + 8, 20)) {
+			ok = 0;
+			break;
+		}
+		dec_printf(d, " for ");
+		dec_ip4addr(d, p + 20);
+		dec_printf(d, " > ");
+		dec_ip4addr(d, p + 24);
+		break;
+	case 2:
+		dec_need(d, p + 8, 8);
+		dec_printf(d, " for ");
+		dec_ip4addr(d, p + 8);
+		dec_printf(d, " > ");
+		dec_ip4addr(d, p + 12);
+		break;
+	case 4:
+		if (!d->o.vflag)
+			break;
+		dec_need(d, p + 8, 4);
+		dec_printf(d, " group ");
+		dec_ip4addr(d, p + 8);
+		mask(d, p + 12);
+		dec_need(d, p + 16, 4);
+		dec_printf(d, " RP ");
+		dec_ip4addr(d, p + 16);
+		dec_printf(d, " hold ");
+		dec_relts(d, dec_be16(d, p + 22));
+		break;
+	case 5:
+		dec_need(d, p + 8, 12);
+		dec_printf(d, " for ");
+		dec_ip4addr(d, p + 16);
+		dec_printf(d, " > ");
+		dec_ip4addr(d, p + 8);
+		mask(d, p + 12);
+		dec_need(d, p + 20, 8);
+		dec_printf(d, " %s pref %u metric %u", p[20] & 0x80 ? "RP-tree" : "SPT", dec_get_be32(p + 20) & 0x7fffffff,
+			   dec_get_be32(p + 24));
+		break;
+	case 3: case 6: case 7:
+		if (d->o.vflag)
+			ok = len >= 8 && pimv1_join_prune(d, p + 8, len - 8);
+		break;
+	}
+	if (!ok) {
+		dec_printf(d, " [|pimv1]");
+		return;
+	}
+	unsigned v = dec_u8(d, p + 4) >> 4;
+	if (v != 1)
+		dec_printf(d, " [v%u]", v);
+}

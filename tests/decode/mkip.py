@@ -137,6 +137,18 @@ def igmp():
         msgs.append(struct.pack("!BBH4s", t, 0, 0, G) + tr)
         msgs.append(struct.pack("!BBH4s", t, 0, 0, G) + tr[:8] + bytes([10, 0, 0, 3]) + tr[12:])
         msgs.append(struct.pack("!BBH4s", t, 0, 0, G) + tr[:20])
+    # PIM version 1 inside IGMP, each type
+    pv1 = lambda t, body, ver=0x10: struct.pack("!BBHB3x", 0x14, t, 0, ver) + body
+    jp1 = (bytes([10, 0, 0, 1]) + struct.pack("!HH", 0, 210) + bytes([0, 0, 0, 1]) + bytes([239, 1, 1, 1]) +
+           bytes([255, 255, 255, 255]) + struct.pack("!HH", 1, 0) + bytes([1, 0xc0 | 32]) + bytes([10, 2, 2, 2]))
+    jp2 = (bytes([10, 0, 0, 1]) + struct.pack("!HH", 0, 180) + bytes([0, 0, 0, 2]) + bytes([239, 1, 1, 1]) +
+           bytes([255, 255, 0, 0]) + struct.pack("!HH", 1, 1) + bytes([0, 32, 10, 2, 2, 2, 1, 0x80 | 24, 10, 3, 3, 3]) +
+           bytes([239, 2, 2, 2]) + bytes([255] * 4) + struct.pack("!HH", 0, 0))
+    msgs += [pv1(0, bytes([0x10, 0, 0, 105])), pv1(0, bytes([0x30, 0, 0, 5]), 0x20), pv1(0, b""),
+             pv1(1, bytes(12) + bytes([10, 0, 0, 5, 239, 1, 1, 1])), pv1(1, bytes(4)),
+             pv1(2, bytes([239, 1, 1, 1, 10, 0, 0, 5])), pv1(4, bytes([239, 1, 1, 1, 255, 255, 255, 0, 10, 9, 9, 9, 0, 0, 0, 90])),
+             pv1(5, bytes([239, 1, 1, 1, 255, 255, 255, 255, 10, 0, 0, 7]) + struct.pack("!II", 0x80000010, 20)),
+             pv1(3, jp1), pv1(3, jp1[:12] + bytes([0, 0, 0, 2]) + jp1[16:]), pv1(6, jp2), pv1(7, jp2[:10]), pv1(9, b"")]
     out = []
     for m in msgs:
         out.append((e4(2, cks(m, 2)), None))
