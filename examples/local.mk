@@ -7,6 +7,7 @@ EXTRA_DIST += examples/handshake-2013.pcap examples/handshake-2013.pcap.tcpdump-
 EXTRA_DIST += examples/mixed.pcap examples/mixed.pcap.tcpdump-nn-vvv.txt
 EXTRA_DIST += examples/redis-ping-10000.pcap examples/redis-ping-10000.pcap.tcpdump-nn-vvv.txt
 EXTRA_DIST += examples/dns.pcap examples/dns.pcap.tcpdump-nn-vvv.txt
+EXTRA_DIST += examples/igmp-vrrp.pcap examples/igmp-vrrp.pcap.tcpdump-nn-vvv.txt examples/make-igmp-vrrp.sh
 EXTRA_DIST += examples/ip6-ext.pcap examples/ip6-ext.pcap.tcpdump-nn-vvv.txt examples/make-ip6-ext.py
 check_PROGRAMS += examples/count
 SCRIPT_TESTS += examples/count.sh

@@ -265,6 +265,13 @@ void dec_vrrp(struct dec_ctx *d, const struct dec_net *n, const uint8_t *p, size
 void dec_esp(struct dec_ctx *d, const struct dec_net *n, const uint8_t *p, size_t len);   /* esp.c */
 void dec_ah(struct dec_ctx *d, const struct dec_net *n, const uint8_t *p, size_t len);    /* ah.c */
 void dec_ipcomp(struct dec_ctx *d, const struct dec_net *n, const uint8_t *p, size_t len);/* ipcomp.c */
+void dec_gre(struct dec_ctx *d, const struct dec_net *n, const uint8_t *p, size_t len);   /* gre.c */
+void dec_sctp(struct dec_ctx *d, const struct dec_net *n, const uint8_t *p, size_t len);  /* sctp.c */
+void dec_pim(struct dec_ctx *d, const struct dec_net *n, const uint8_t *p, size_t len);   /* pim.c */
+void dec_pimv1(struct dec_ctx *d, const uint8_t *p, size_t len);                          /* pim.c, from IGMP */
+void dec_ospf(struct dec_ctx *d, const struct dec_net *n, const uint8_t *p, size_t len);  /* ospf.c */
+void dec_eigrp(struct dec_ctx *d, const struct dec_net *n, const uint8_t *p, size_t len); /* eigrp.c */
+void dec_dccp(struct dec_ctx *d, const struct dec_net *n, const uint8_t *p, size_t len);  /* dccp.c */
 void dec_relts(struct dec_ctx *d, uint32_t secs); /* relts.c: tcpdump's 1w2d3h4m5s */
 /* The protocol above IPv4 or IPv6 (n->v6) that is not an IPv6 extension
  * header: its printer, tcpdump's "(invalid)" for one of the other IP

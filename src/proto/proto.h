@@ -84,6 +84,8 @@
 #define PROTO_IP_DSTOPTS    60      /* RFC 8200 */
 #define PROTO_IP_MOBILE_OLD 62
 #define PROTO_IP_ND         77      /* tcpdump's " nd LEN" */
+#define PROTO_IP_EIGRP      88      /* RFC 7868 */
+#define PROTO_IP_OSPF       89      /* RFC 2328, RFC 5340 */
 #define PROTO_IP_PIM        103
 #define PROTO_IP_IPCOMP     108     /* RFC 3173 */
 #define PROTO_IP_VRRP       112

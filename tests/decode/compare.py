@@ -128,10 +128,10 @@ def app_truncated(o, t, od, odump, opts):
 
 # What tcpdump prints itself when it does NOT go on after a handoff: a
 # continuation starting so means our decoder handed off wrongly.
-NOT_CONTINUED = {"udp-app": ("UDP, ",), "ip-proto": (" ip-proto-",)}
+NOT_CONTINUED = {"udp-app": ("UDP, ",), "ip-proto": (" ip-proto-",), "gre-proto": ("gre-proto-",)}
 # What our decoder prints in place of a protocol it hands off (so that no
 # line ends blank); taken off before our part is matched against tcpdump's.
-PLACEHOLDER = {"ip-proto": re.compile(r" (?:ip-proto-\d+|[a-z][-a-z0-9.+]*) \d+$")}  # named without -n
+PLACEHOLDER = {"ip-proto": re.compile(r" ip-proto-\d+ \d+$"), "gre-proto": re.compile(r"gre-proto-0x[0-9a-f]+$")}
 
 
 def unplace(od, handoff):
