@@ -18,6 +18,7 @@
 #include "capture.h"
 #include <byteswap.h>
 #include <errno.h>
+#include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -325,26 +326,84 @@ int cap_writer_open(struct cap_writer *w, const char *path, const struct cap_rea
 
 int cap_writer_open_pcap(struct cap_writer *w, const char *path, pcap_t *like)
 {
+	return cap_writer_open_as(w, path, like, CAP_PCAP);
+}
+
+/* pcapng's blocks (draft-ietf-opsawg-pcapng), in host byte order as the
+ * section header's byte-order magic says. */
+#define NG_SHB 0x0A0D0D0Au
+#define NG_IDB 0x00000001u
+#define NG_EPB 0x00000006u
+#define NG_MAGIC 0x1A2B3C4Du
+#define NG_OPT_TSRESOL 9
+
+static void put32(uint8_t **p, uint32_t v)
+{
+	memcpy(*p, &v, 4);
+	*p += 4;
+}
+
+/* The section header and the one interface, into the block buffer. */
+static void ng_header(struct cap_writer *w, pcap_t *like)
+{
+	uint8_t *p = w->buf;
+	put32(&p, NG_SHB);
+	put32(&p, 28);
+	put32(&p, NG_MAGIC);
+	put32(&p, 1);           /* version 1.0 */
+	put32(&p, 0xffffffffu); /* section length: not given */
+	put32(&p, 0xffffffffu);
+	put32(&p, 28);
+	put32(&p, NG_IDB);
+	put32(&p, 32);
+	put32(&p, (uint32_t)pcap_datalink(like) & 0xffff); /* link type, reserved */
+	put32(&p, (uint32_t)pcap_snapshot(like));
+	put32(&p, NG_OPT_TSRESOL | 1u << 16);               /* if_tsresol, 1 byte */
+	put32(&p, w->nano ? 9u : 6u);                      /* 10^-9 or 10^-6, padded */
+	put32(&p, 0);                                      /* opt_endofopt */
+	put32(&p, 32);
+	w->len = (size_t)(p - w->buf);
+}
+
+int cap_writer_open_as(struct cap_writer *w, const char *path, pcap_t *like, enum cap_format fmt)
+{
 	memset(w, 0, sizeof *w);
 	w->path = path;
+	w->format = fmt;
 	w->linktype = pcap_datalink(like);
+	w->nano = pcap_get_tstamp_precision(like) == PCAP_TSTAMP_PRECISION_NANO;
+	w->fd = -1;
+	w->buf = malloc(CAP_BLOCK);
+	if (!w->buf) {
+		snprintf(w->err, sizeof w->err, "%s: %s", cap_display(path), strerror(ENOMEM));
+		return -1;
+	}
+	w->open = 1;
+	if (fmt == CAP_PCAPNG) {
+		w->header_out = 1; /* the header is ours, in the block */
+		w->fd = strcmp(path, "-") ? open(path, O_WRONLY | O_CREAT | O_TRUNC, 0666) : STDOUT_FILENO;
+		if (w->fd < 0) {
+			writer_fail(w, errno);
+			cap_writer_close(w);
+			return -1;
+		}
+		ng_header(w, like);
+		return 0;
+	}
 	/* pcap_dump_open takes link type, snaplen and precision from the
 	 * handle, which is what makes our output equal tcpdump's. */
 	w->d = pcap_dump_open(like, path);
 	if (!w->d) {
 		snprintf(w->err, sizeof w->err, "%s: %s", cap_display(path), pcap_geterr(like));
+		free(w->buf);
+		w->buf = NULL;
+		w->open = 0;
 		return -1;
 	}
 	/* The header is libpcap's (still in the stream's buffer); the records
 	 * are ours, gathered in blocks and written to the stream's descriptor
 	 * after the header (writer_flush). */
 	w->fd = fileno(pcap_dump_file(w->d));
-	w->buf = malloc(CAP_BLOCK);
-	if (!w->buf) {
-		writer_fail(w, ENOMEM);
-		cap_writer_close(w);
-		return -1;
-	}
 	return 0;
 }
 
@@ -371,19 +430,60 @@ static int writer_flush(struct cap_writer *w)
 	return 0;
 }
 
+/* A record's header: pcap's as pcap_dump writes it (host byte order,
+ * 32-bit stamps: pcap files end in 2038), or pcapng's enhanced packet
+ * block up to its data (a 64-bit stamp in the interface's resolution).
+ * Returns its length; *tail is the length of what follows the data. */
+static size_t record_header(const struct cap_writer *w, const struct pcap_pkthdr *h, uint8_t hdr[28], size_t *tail)
+{
+	uint8_t *p = hdr;
+	if (w->format == CAP_PCAP) {
+		put32(&p, (uint32_t)(int32_t)h->ts.tv_sec);
+		put32(&p, (uint32_t)(int32_t)h->ts.tv_usec);
+		put32(&p, h->caplen);
+		put32(&p, h->len);
+		*tail = 0;
+		return 16;
+	}
+	size_t pad = (4 - h->caplen % 4) % 4;
+	/* the stamp in the units ng_header declared (tv_usec holds
+	 * nanoseconds when the handle's precision is nano) */
+	uint64_t unit = w->nano ? 1000000000u : 1000000u;
+	uint64_t ts = (uint64_t)h->ts.tv_sec * unit + (uint64_t)h->ts.tv_usec;
+	put32(&p, NG_EPB);
+	put32(&p, (uint32_t)(32 + h->caplen + pad));
+	put32(&p, 0); /* the interface */
+	put32(&p, (uint32_t)(ts >> 32));
+	put32(&p, (uint32_t)ts);
+	put32(&p, h->caplen);
+	put32(&p, h->len);
+	*tail = pad + 4; /* padding (no options), the total length again */
+	return 28;
+}
+
+/* What follows the data: padding, then the block's total length. */
+static void record_tail(const struct pcap_pkthdr *h, uint8_t *t, size_t tail)
+{
+	if (!tail)
+		return;
+	memset(t, 0, tail - 4);
+	uint32_t total = (uint32_t)(28 + h->caplen + tail);
+	memcpy(t + tail - 4, &total, 4);
+}
+
 int cap_write(struct cap_writer *w, const struct pcap_pkthdr *h, const u_char *data)
 {
 	if (w->failed)
 		return -1;
-	/* the record as pcap_dump writes it: host byte order, 32-bit stamps
-	 * (pcap files end in 2038) */
-	uint32_t f[4] = { (uint32_t)(int32_t)h->ts.tv_sec, (uint32_t)(int32_t)h->ts.tv_usec, h->caplen, h->len };
-	size_t need = sizeof f + h->caplen;
+	uint8_t hdr[28], trailer[8];
+	size_t tail, hlen = record_header(w, h, hdr, &tail);
+	record_tail(h, trailer, tail);
+	size_t need = hlen + h->caplen + tail;
 	if (need > CAP_BLOCK - w->len && writer_flush(w) < 0)
 		return -1;
-	if (need > CAP_BLOCK) { /* larger than a block: header, then data */
-		memcpy(w->buf, f, sizeof f);
-		w->len = sizeof f;
+	if (need > CAP_BLOCK) { /* larger than a block: header, data, trailer */
+		memcpy(w->buf, hdr, hlen);
+		w->len = hlen;
 		if (writer_flush(w) < 0)
 			return -1;
 		for (size_t done = 0; done < h->caplen;) {
@@ -394,10 +494,13 @@ int cap_write(struct cap_writer *w, const struct pcap_pkthdr *h, const u_char *d
 				return -1;
 			done += n;
 		}
-		return 0;
+		memcpy(w->buf, trailer, tail);
+		w->len = tail;
+		return writer_flush(w);
 	}
-	memcpy(w->buf + w->len, f, sizeof f);
-	memcpy(w->buf + w->len + sizeof f, data, h->caplen);
+	memcpy(w->buf + w->len, hdr, hlen);
+	memcpy(w->buf + w->len + hlen, data, h->caplen);
+	memcpy(w->buf + w->len + hlen + h->caplen, trailer, tail);
 	w->len += need;
 	if (w->flush_each)
 		return writer_flush(w);
@@ -406,12 +509,18 @@ int cap_write(struct cap_writer *w, const struct pcap_pkthdr *h, const u_char *d
 
 int cap_writer_close(struct cap_writer *w)
 {
-	if (!w->d)
+	if (!w->open)
 		return w->failed ? -1 : 0;
+	w->open = 0;
 	if (!w->failed)
 		writer_flush(w);
 	free(w->buf);
 	w->buf = NULL;
+	if (w->format == CAP_PCAPNG) { /* our own descriptor; standard output stays */
+		if (w->fd >= 0 && w->fd != STDOUT_FILENO && close(w->fd) < 0 && !w->failed)
+			writer_fail(w, errno);
+		return w->failed ? -1 : 0;
+	}
 	FILE *f = pcap_dump_file(w->d);
 	/* once failed, not again: standard output's own final check
 	 * (cli/main.c) reports the failure's errno, left as it was */

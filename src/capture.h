@@ -56,8 +56,13 @@ void cap_close(struct cap_reader *r);
 /* The name to show for a path: "-" is shown as "stdin". */
 const char *cap_display(const char *path);
 
+enum cap_format { CAP_PCAP, CAP_PCAPNG };
+
 struct cap_writer {
-	pcap_dumper_t *d;        /* wrote the file header; owns the stream */
+	int open;                /* opened, to be closed */
+	enum cap_format format;
+	int nano;                /* pcapng: stamps in nanoseconds */
+	pcap_dumper_t *d;        /* pcap: wrote the file header; owns the stream */
 	int fd;                  /* the stream's descriptor: records go here */
 	uint8_t *buf;            /* records not yet written, CAP_BLOCK bytes */
 	size_t len;
@@ -74,6 +79,10 @@ struct cap_writer {
 int cap_writer_open(struct cap_writer *w, const char *path, const struct cap_reader *like);
 /* The same for a live capture handle. */
 int cap_writer_open_pcap(struct cap_writer *w, const char *path, pcap_t *like);
+/* Either, in that format: CAP_PCAPNG writes a section header, one
+ * interface (the handle's link type, snapshot length and timestamp
+ * resolution) and an enhanced packet block per packet. */
+int cap_writer_open_as(struct cap_writer *w, const char *path, pcap_t *like, enum cap_format fmt);
 /* 0, or -1 once a write has failed (w->err names the reason).  Records
  * are gathered in a block and written whole (a write cut short by a
  * signal is resumed), so stopping between two calls leaves a readable

@@ -195,7 +195,7 @@ int bpfx_filter_file(const struct bpf_insn *p, size_t n, int linktype, const cha
 		rc = err_set(err, -1, -1, "%s: packet %llu%s: %s", path, (unsigned long long)c->packets + 1,
 			     r.start > FILES_FILE_HDR ? " of the chunk" : "", pcap_geterr(r.p));
 	c->bytes = (uint64_t)ftello(r.f) - r.start;
-	if (w.d && cap_writer_close(&w) < 0 && !rc)
+	if (w.open && cap_writer_close(&w) < 0 && !rc)
 		rc = err_set(err, -1, -1, "%s", w.err);
 	pcap_close(r.p);
 	return rc;
@@ -297,7 +297,7 @@ int bpfx_merge_files(const char *const *paths, size_t n, const char *out, uint64
 		rc = err_set(err, -1, -1, "%s", w.err);
 	if (!rc)
 		rc = files_merge_run(ins, heap, paths, n, &w, written, err);
-	if (w.d && cap_writer_close(&w) < 0 && !rc)
+	if (w.open && cap_writer_close(&w) < 0 && !rc)
 		rc = err_set(err, -1, -1, "%s", w.err);
 	for (size_t i = 0; ins && i < n; i++)
 		if (ins[i].p)

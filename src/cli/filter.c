@@ -23,7 +23,7 @@
 #define MAX_FILES 256
 
 const char cli_filter_usage[] =
-	"usage: bpfx filter -r FILE [-r FILE...] [-w OUT] [-c COUNT] [-O|--loose] [-e] [-v...] [-l] [-U]\n"
+	"usage: bpfx filter -r FILE [-r FILE...] [-w OUT [--pcapng]] [-c COUNT] [-O|--loose] [-e] [-v...] [-l] [-U]\n"
 	"                   [-x|-xx|-X|-XX|-A] [-n|-nn] [-q] [-S] [-t...] [-#|--number] [--count]\n"
 	"                   [--dont-verify-checksums] [--decode-as PORT=resp] [-T resp]\n"
 	"                   [--engine bpfx|libpcap] [--ip6-transport]\n"
@@ -39,7 +39,8 @@ const char cli_filter_usage[] =
 	"-U: each packet written (or printed) at once.  SIGINT, SIGTERM or SIGHUP\n"
 	"stop between two packets: what was written so far is whole.  As tcpdump:\n"
 	"-F FILE reads the expression from FILE ('#' starts a comment); -# numbers\n"
-	"the packets; --count prints only how many matched; -T resp decodes every\n"
+	"the packets; --count prints only how many matched; --pcapng: -w writes\n"
+	"pcapng (one interface, the input's timestamp resolution), not pcap; -T resp decodes every\n"
 	"TCP payload as RESP (--decode-as PORT=resp: only on PORT).\n"
 	"-i IFACE captures live through libpcap, with bpfx's program (--engine\n"
 	"libpcap: libpcap's) run by the kernel; -p: not promiscuous; -s: bytes\n"
@@ -60,6 +61,7 @@ struct filter_args {
 	int line_buffered;       /* -l: standard output line-buffered */
 	int number;              /* -#: packet numbers before each packet */
 	int count_only;          /* --count: print only how many matched */
+	int pcapng;              /* --pcapng: -w writes pcapng */
 	const char *infile;      /* -F: the expression is this file's text */
 	const char *iface;       /* -i: capture live here instead of -r */
 	int list_devices;        /* -D */
@@ -85,7 +87,7 @@ struct filter_prog {
 	struct bpf_program lp;
 };
 
-enum { OPT_ENGINE = 256, OPT_NOCKSUM, OPT_DECODE_AS, OPT_HELP, OPT_PROGRAM, OPT_LOOSE, OPT_COUNT, OPT_IP6T };
+enum { OPT_ENGINE = 256, OPT_NOCKSUM, OPT_DECODE_AS, OPT_HELP, OPT_PROGRAM, OPT_LOOSE, OPT_COUNT, OPT_IP6T, OPT_PCAPNG };
 
 static int bad_usage(const char *msg, const char *arg)
 {
@@ -163,6 +165,7 @@ static int parse_args(int argc, char **argv, struct filter_args *a)
 		{ "program", required_argument, NULL, OPT_PROGRAM },
 		{ "loose", no_argument, NULL, OPT_LOOSE },
 		{ "count", no_argument, NULL, OPT_COUNT },
+		{ "pcapng", no_argument, NULL, OPT_PCAPNG },
 		{ "number", no_argument, NULL, '#' },
 		{ "ip6-transport", no_argument, NULL, OPT_IP6T },
 		{ NULL, 0, NULL, 0 },
@@ -208,6 +211,7 @@ static int parse_args(int argc, char **argv, struct filter_args *a)
 				return bad_usage("-Q is in, out or inout", optarg);
 			break;
 		case OPT_COUNT: a->count_only = 1; break;
+		case OPT_PCAPNG: a->pcapng = 1; break;
 		case 'F': a->infile = optarg; break;
 		case 'T': /* tcpdump's -T resp: every TCP payload is RESP */
 			if (strcmp(optarg, "resp"))
@@ -427,7 +431,7 @@ static int filter_file(const struct filter_args *a, struct cap_reader *r, struct
 	else
 		announce(r);
 	if (a->out) {
-		if (!w->d && cap_writer_open(w, a->out, r) < 0) {
+		if (!w->open && cap_writer_open_as(w, a->out, r->p, a->pcapng ? CAP_PCAPNG : CAP_PCAP) < 0) {
 			fprintf(stderr, "bpfx filter: %s\n", w->err);
 			return 2;
 		}
@@ -539,7 +543,7 @@ int cli_filter(int argc, char **argv)
 		}
 		cap_close(&r);
 	}
-	if (w.d && cap_writer_close(&w) < 0 && !status) {
+	if (w.open && cap_writer_close(&w) < 0 && !status) {
 		fprintf(stderr, "bpfx filter: %s\n", w.err);
 		status = 2;
 	}
