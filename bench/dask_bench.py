@@ -13,6 +13,7 @@ client start-up included, files in the page cache; the one-file output
 is checked equal to bpfx filter's.  It asserts no timing.
 """
 import os
+import signal
 import shutil
 import subprocess
 import sys
@@ -78,4 +79,8 @@ def main():
         shutil.rmtree(tmp, ignore_errors=True)
 
 
+# a stop signal (make's, a terminal's) ends in the finally below, which
+# stops the cluster; Python's default for SIGTERM and SIGHUP would not
+for _sig in (signal.SIGTERM, signal.SIGHUP):
+    signal.signal(_sig, lambda n, f: sys.exit(128 + n))
 main()

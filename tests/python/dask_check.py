@@ -18,6 +18,7 @@ name and no output is left.  The processes started here are stopped at
 the end, whatever happens.
 """
 import os
+import signal
 import subprocess
 import sys
 import time
@@ -158,6 +159,10 @@ def main():
           and not [d for d in os.listdir(T) if d.startswith(".bpfx-dask-")])
 
 
+# a stop signal (make's, a terminal's) ends in the finally below, which
+# stops the cluster; Python's default for SIGTERM and SIGHUP would not
+for _sig in (signal.SIGTERM, signal.SIGHUP):
+    signal.signal(_sig, lambda n, f: sys.exit(128 + n))
 try:
     main()
 except Exception as e:  # report, then stop the processes in finally
