@@ -73,8 +73,18 @@ static int compile_stages(struct arena *a, const char *expr, const struct bpfx_o
 		return -1;
 	if ((f = dump_to(o, BPFX_DUMP_IR, "ir")))
 		ir_dump(f, &ir);
-	ir.loose = o->optimize == BPFX_OPT_LOOSE;
+	/* libpcap does not optimize an expression with protochain: --loose
+	 * (its optimizer's verdicts) is then exact, and one that matches
+	 * nothing still compiles, unoptimized */
+	int chain = gen_has_protochain(root);
+	ir.loose = o->optimize == BPFX_OPT_LOOSE && !chain;
 	if (o->optimize != BPFX_OPT_OFF && opt_run(&ir, err)) {
+		if (chain) {
+			struct bpfx_options u = *o;
+			u.optimize = BPFX_OPT_OFF;
+			u.dump = 0;
+			return compile_stages(a, expr, &u, lt, out, spans, err);
+		}
 		if (!o->ip6_transport)
 			ip6w_hint(expr, o, root, err);
 		return -1;
