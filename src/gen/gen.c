@@ -48,6 +48,8 @@ static struct cond *gen_node(struct gen *g, const struct ast *n)
 			return gen_ports(g, n);
 		if (n->q.addr == A_PROTO)
 			return gen_proto(g, n->val->proto, n->q.proto, n->q.dir);
+		if (n->q.addr == A_PROTOCHAIN)
+			return gen_protochain(g, n->val->proto, n->q.proto);
 		return gen_addr(g, n);
 	case AST_PROTO:
 		return gen_proto_abbrev(g, n->proto);
@@ -83,6 +85,14 @@ static struct cond *gen_node(struct gen *g, const struct ast *n)
 		return wlan_type(g, n);
 	case AST_WLAN_DIR:
 		return wlan_dir(g, n);
+	case AST_BYTE:
+		return gen_byte(g, n);
+	case AST_MTP2:
+		return gen_mtp2type(g, (int)n->num);
+	case AST_FIELD:
+		return n->proto >= AST_FIELD_VPI ? gen_atm_field(g, n) : gen_mtp3(g, n);
+	case AST_ATM:
+		return gen_atm(g, (int)n->num);
 	default:
 		return GEN_FAIL(g, "internal: cannot generate code for this node");
 	}

@@ -113,6 +113,29 @@ struct cond *wlan_mcast(struct gen *g);
 struct cond *wlan_type(struct gen *g, const struct ast *n);
 struct cond *wlan_dir(struct gen *g, const struct ast *n);
 
+/* words.c, iso.c, decnet.c: the protocol words that test the link type */
+int gen_word_type(int proto, uint32_t *type);  /* words.c's value; -1: not one */
+struct cond *gen_word(struct gen *g, int proto);
+struct cond *gen_iso_word(struct gen *g, int proto);
+struct cond *gen_iso_proto(struct gen *g, uint32_t v, int proto);
+struct cond *gen_dnhost(struct gen *g, uint16_t addr, int dir);
+
+/* mtp.c: SS7 */
+struct cond *gen_mtp2type(struct gen *g, int unit);
+struct cond *gen_mtp3(struct gen *g, const struct ast *n);
+
+/* atm.c: SunATM */
+struct cond *gen_atm_field(struct gen *g, const struct ast *n);
+struct cond *gen_atm(struct gen *g, int word);
+
+/* byte.c */
+struct cond *gen_byte(struct gen *g, const struct ast *n);
+
+/* protochain.c */
+struct cond *gen_protochain(struct gen *g, uint32_t v, int proto);
+int gen_has_protochain(const struct ast *n);  /* libpcap then does not optimize */
+void gen_protochain_describe(char *buf, size_t size); /* for explain */
+
 /* ip6walk.c: the --ip6-transport dialect */
 #define IP6W_BOUND 8        /* extension headers the walk skips at most */
 #define IP6W_LATER 0x100u   /* the walk's next header, in a later fragment */
@@ -129,6 +152,26 @@ int ip6w_reads_tp(const struct gen *g, int proto); /* tcp[i] etc. at the walk's 
 void ip6w_ldx_tp(struct gen *g, struct cond *c);
 void ip6w_tplen(struct gen *g, struct cond *c); /* A = tplen */
 void ip6w_describe(char *buf, size_t size);   /* for explain */
+/* A header-chain walk, the dialect's and protochain's (protochain.c):
+ * which header types it skips, and how. */
+enum ip6w_skip {
+	IP6W_LEN8,          /* T += ([T + 1] + 1) * 8 */
+	IP6W_LEN4,          /* T += ([T + 1] + 2) * 4 (AH) */
+	IP6W_LEN4_ABS,      /* T = ([T + 1] + 2) * 4: libpcap's protochain on AH */
+	IP6W_FRAG,          /* 8 bytes; a later fragment ends the walk, marked */
+};
+struct ip6w_hdr {
+	uint8_t type, skip;     /* next-header value, enum ip6w_skip */
+	const char *name;
+};
+struct ip6w_rules {
+	const struct ip6w_hdr *hdr;
+	int nhdr;
+	int v4;                 /* start after an IPv4 header, not an IPv6 one */
+	int stop;               /* a header type the walk does not skip (-1: none) */
+};
+/* Leaves N in M[cell_n] and T in M[cell_t] after at most IP6W_BOUND steps. */
+struct cond *ip6w_walk(struct gen *g, const struct ip6w_rules *r, uint32_t cell_n, uint32_t cell_t);
 struct cond *ip6w_prologue(struct gen *g, struct cond *c); /* cells zeroed first */
 /* "rejects all packets" because of an IPv4-only tcp[i]: say where, and
  * that the dialect reads it over IPv6 */

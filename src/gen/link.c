@@ -104,6 +104,28 @@ static struct cond *mpls_linktype(struct gen *g, uint32_t type)
 		     cond_cmp(g, gen_off_linkpl(g), 1, BPF_JEQ, ver, 0xf0));
 }
 
+/* IPX and AppleTalk on 802.2: SNAP with their OUI and ethertype (the
+ * LLC header at llc: AA AA 03, the OUI, the type; compared last word
+ * first, as libpcap does); IPX also by its DSAP 0xe0 and (on Ethernet)
+ * Novell's raw 802.3, whose payload starts 0xffff. */
+static struct cond *snap_is(struct gen *g, uint32_t llc, uint32_t oui, uint32_t type)
+{
+	return cond_and(g, cond_cmp(g, llc + 4, 4, BPF_JEQ, (oui & 0xff) << 16 | type, 0xffffffff),
+		     cond_cmp(g, llc, 4, BPF_JEQ, 0xaaaa0300 | oui >> 16, 0xffffffff));
+}
+
+static struct cond *llc_ipx_atalk(struct gen *g, uint32_t llc, uint32_t type, int sll)
+{
+	if (type == 0xe0) {
+		struct cond *snap = snap_is(g, llc, 0, 0x8137), *sap = cond_cmp(g, llc, 1, BPF_JEQ, 0xe0, 0xffffffff);
+		if (sll)
+			return cond_or(g, sap, snap);
+		return cond_or(g, snap, cond_or(g, sap, cond_cmp(g, llc, 2, BPF_JEQ, 0xffff, 0xffffffff)));
+	}
+	/* AppleTalk Phase 2 with Apple's OUI 08:00:07; AARP with OUI 0 */
+	return type == 0x809b ? snap_is(g, llc, 0x080007, 0x809b) : snap_is(g, llc, 0, 0x80f3);
+}
+
 /* Ethernet: a type field above 1500 is an ethertype; at or below, a length
  * followed by an 802.2 LLC header whose DSAP names the protocol. */
 static struct cond *ether_linktype(struct gen *g, uint32_t type)
@@ -115,10 +137,12 @@ static struct cond *ether_linktype(struct gen *g, uint32_t type)
 	case 0xf0: /* NetBEUI: these always use 802.2, so DSAP and SSAP */
 		return cond_and(g, cond_not(g, cond_cmp(g, off, 2, BPF_JGT, ETHERMTU, 0xffffffff)),
 			     cond_cmp(g, off + 2, 2, BPF_JEQ, type << 8 | type, 0xffffffff));
-	case 0xe0:   /* IPX */
+	case 0xe0:   /* IPX: ethertype 0x8137, or on 802.2 */
 	case 0x809b: /* AppleTalk */
 	case 0x80f3: /* AARP */
-		return GEN_FAIL(g, "ether proto 0x%x is not supported by bpfx yet", type);
+		return cond_or(g, cond_cmp(g, off, 2, BPF_JEQ, type == 0xe0 ? 0x8137 : type, 0xffffffff),
+			    cond_and(g, cond_not(g, cond_cmp(g, off, 2, BPF_JGT, ETHERMTU, 0xffffffff)),
+				     llc_ipx_atalk(g, off + 2, type, 0)));
 	}
 	if (type <= ETHERMTU)
 		return cond_and(g, cond_not(g, cond_cmp(g, off, 2, BPF_JGT, ETHERMTU, 0xffffffff)),
@@ -137,10 +161,15 @@ static struct cond *sll_linktype(struct gen *g, uint32_t type)
 	case 0xf0:
 		return cond_and(g, cond_cmp(g, off, 2, BPF_JEQ, 4, 0xffffffff),
 			     cond_cmp(g, off + 2, 2, BPF_JEQ, type << 8 | type, 0xffffffff));
-	case 0xe0:
+	case 0xe0: /* IPX: also protocol 1 (LINUX_SLL_P_802_3, Novell's raw 802.3) */
+		return cond_or(g, cond_cmp(g, off, 2, BPF_JEQ, 0x8137, 0xffffffff),
+			    cond_or(g, cond_cmp(g, off, 2, BPF_JEQ, 1, 0xffffffff),
+				    cond_and(g, cond_cmp(g, off, 2, BPF_JEQ, 4, 0xffffffff),
+					     llc_ipx_atalk(g, off + 2, type, 1))));
 	case 0x809b:
 	case 0x80f3:
-		return GEN_FAIL(g, "ether proto 0x%x on %s is not supported by bpfx yet", type, g->lt->descr);
+		return cond_or(g, cond_cmp(g, off, 2, BPF_JEQ, type, 0xffffffff),
+			    cond_and(g, cond_cmp(g, off, 2, BPF_JEQ, 4, 0xffffffff), llc_ipx_atalk(g, off + 2, type, 1)));
 	}
 	if (type <= ETHERMTU)
 		return cond_and(g, cond_cmp(g, off, 2, BPF_JEQ, 4, 0xffffffff),
