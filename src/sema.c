@@ -571,6 +571,7 @@ static int resolve(struct sema *s, struct ast *n, struct ast_qual ctx, struct as
 			return FAIL(n, "'byte %u %c %u' is refused: libpcap 1.10.3 compiles it without loading the byte, "
 				       "so its verdict depends on the test before it; write ether[%u] %c %u != 0",
 				    n->num, n->op == OP_AND ? '&' : '|', n->num2, n->num, n->op == OP_AND ? '&' : '|', n->num2);
+		break;
 	case AST_WLAN_TYPE: case AST_WLAN_DIR:
 		if (wlan_words(s, n))
 			return -1;

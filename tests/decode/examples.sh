@@ -34,7 +34,7 @@ check() { # name, expected file, bpfx arguments...
 	return 1
 }
 
-for f in handshake-2013 redis-ping-10000 dns igmp-vrrp; do
+for f in handshake-2013 redis-ping-10000 dns igmp-vrrp app dhcp vxlan; do
 	check "$f -nn -vvv" "$ex/$f.pcap.tcpdump-nn-vvv.txt" -r "$ex/$f.pcap" -nn -vvv || fail=1
 done
 
