@@ -58,7 +58,9 @@ enum {
 	DEC_L_ETHER = 1 << 0, DEC_L_LINK = 1 << 1, DEC_L_ARP = 1 << 2,
 	DEC_L_IP = 1 << 3, DEC_L_IP6 = 1 << 4, DEC_L_TCP = 1 << 5,
 	DEC_L_UDP = 1 << 6, DEC_L_ICMP = 1 << 7, DEC_L_ICMP6 = 1 << 8,
-	DEC_L_RESP = 1 << 9, DEC_L_DNS = 1 << 10, DEC_L_STP = 1 << 11,
+	DEC_L_RESP = 1 << 9, DEC_L_DNS = 1 << 10, DEC_L_STP = 1 << 11, DEC_L_LLDP = 1 << 12,
+	DEC_L_CDP = 1 << 13, DEC_L_CISCO = 1 << 14, DEC_L_LOOPBACK = 1 << 15,
+	DEC_L_PTP = 1 << 16, DEC_L_MPLS = 1 << 17,
 };
 static inline void dec_layer(struct dec_ctx *d, unsigned l)
 {
@@ -176,6 +178,7 @@ const char *dec_port_name(struct dec_ctx *d, int udp, unsigned port);
 const char *dec_proto_name(struct dec_ctx *d, unsigned proto); /* /etc/protocols */
 const char *dec_mac_name(struct dec_ctx *d, const uint8_t *p);  /* "aa:.. (oui X)" */
 const char *dec_oui_name(unsigned oui);                         /* tcpdump's OUI names */
+#define dec_tok_oui(oui) (dec_oui_name(oui) ? dec_oui_name(oui) : "Unknown")
 void dec_names_free(struct dec_ctx *d);
 
 void dec_hexlines(struct dec_ctx *d, const char *ident, const uint8_t *p, size_t n); /* icmp6.c */
@@ -236,6 +239,13 @@ void dec_icmp(struct dec_ctx *d, const struct dec_net *n, const uint8_t *p, size
 void dec_icmp6(struct dec_ctx *d, const struct dec_net *n, const uint8_t *p, size_t len);/* icmp6.c */
 void dec_resp(struct dec_ctx *d, const uint8_t *p, size_t len);                    /* resp.c */
 void dec_stp(struct dec_ctx *d, const uint8_t *p, size_t len);                     /* stp.c */
+void dec_lldp(struct dec_ctx *d, const uint8_t *p, size_t len);                    /* lldp.c */
+void dec_cdp(struct dec_ctx *d, const uint8_t *p, size_t len);                     /* cdp.c */
+void dec_dtp(struct dec_ctx *d, const uint8_t *p, size_t len);                     /* dtp.c */
+void dec_udld(struct dec_ctx *d, const uint8_t *p, size_t len);                    /* udld.c */
+void dec_loopback(struct dec_ctx *d, const uint8_t *p, size_t len);                /* loopback.c */
+void dec_ptp(struct dec_ctx *d, const uint8_t *p, size_t len);                     /* ptp.c */
+void dec_mpls(struct dec_ctx *d, const uint8_t *p, size_t len);                    /* mpls.c */
 void dec_dns(struct dec_ctx *d, const uint8_t *p, size_t len, int tcp, int mdns);  /* dns.c */
 /* --- application protocols over UDP and TCP (app.c and one file each) --- */
 struct dec_app {                   /* what the port dispatch looks at */

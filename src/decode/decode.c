@@ -331,7 +331,8 @@ static void dump(struct dec_ctx *d, const uint8_t *pkt, size_t caplen, size_t hd
 void dec_report(const struct dec_ctx *d, FILE *f)
 {
 	static const char *const names[] = { "ether", "link", "arp", "ip", "ip6", "tcp",
-					     "udp", "icmp", "icmp6", "resp", "dns", "stp" };
+					     "udp", "icmp", "icmp6", "resp", "dns", "stp", "lldp", "cdp", "cisco", "loopback", "ptp",
+					     "mpls" };
 	const char *sep = "";
 	for (size_t i = 0; i < sizeof names / sizeof names[0]; i++)
 		if (d->layers & (1u << i)) {

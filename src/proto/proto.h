@@ -42,7 +42,10 @@
 #define PROTO_ETH_PPPOED    0x8863  /* RFC 2516, discovery */
 #define PROTO_ETH_PPPOES    0x8864  /* RFC 2516, session */
 #define PROTO_ETH_QINQ      0x88a8  /* IEEE 802.1ad */
+#define PROTO_ETH_LLDP      0x88cc  /* IEEE 802.1AB */
 #define PROTO_ETH_MACSEC    0x88e5  /* IEEE 802.1AE */
+#define PROTO_ETH_PTP       0x88f7  /* IEEE 1588 */
+#define PROTO_ETH_LOOPBACK  0x9000  /* Ethernet Configuration Testing Protocol */
 #define PROTO_ETH_QINQ_OLD  0x9100  /* pre-802.1ad QinQ */
 #define PROTO_ETH_QINQ_9200 0x9200
 /* Linux's protocol values at or below 1500 in cooked captures
