@@ -19,4 +19,5 @@ libbpfx_core_la_SOURCES += src/parse.c src/parse.h
 libbpfx_core_la_SOURCES += src/sema.c src/sema.h
 libbpfx_core_la_SOURCES += src/trace.c src/trace.h
 libbpfx_core_la_SOURCES += src/vm.c src/vm.h
+libbpfx_core_la_SOURCES += src/vm_fast.c
 libbpfx_core_la_SOURCES += src/html.c src/html.h

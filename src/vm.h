@@ -16,4 +16,16 @@ int vm_validate(const struct bpf_insn *p, size_t n, struct bpfx_error *err);
 /* Run a program that passed vm_validate. */
 uint32_t vm_run(const struct bpf_insn *p, const uint8_t *pkt,
 		uint32_t wirelen, uint32_t caplen);
+
+/* The same program pre-decoded for running on many packets (vm_fast.c):
+ * vm_exec returns what vm_run returns, faster.  vm_prepare takes any
+ * program vm_run runs (validated, or libpcap's with protochain's backward
+ * ja) whose jumps stay inside it; NULL with err set otherwise or without
+ * memory.  P must outlive the result (without computed goto vm_exec runs
+ * vm_run on it). */
+#define VM_PREPARE_MAX (1u << 24)
+struct vm_prog;
+struct vm_prog *vm_prepare(const struct bpf_insn *p, size_t n, struct bpfx_error *err);
+uint32_t vm_exec(const struct vm_prog *vp, const uint8_t *pkt, uint32_t wirelen, uint32_t caplen);
+void vm_prog_free(struct vm_prog *vp);
 #endif
