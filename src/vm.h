@@ -11,6 +11,14 @@ struct bpfx_error;
 
 #define VM_MAXINSNS 4096  /* BPF_MAXINSNS, the Linux limit */
 
+/* Network byte order loads for both interpreters; the compiler turns these
+ * into one load and a byte swap, with no alignment requirement. */
+static inline uint32_t vm_be32(const uint8_t *b)
+{
+	return (uint32_t)b[0] << 24 | (uint32_t)b[1] << 16 | (uint32_t)b[2] << 8 | b[3];
+}
+static inline uint32_t vm_be16(const uint8_t *b) { return (uint32_t)b[0] << 8 | b[1]; }
+
 /* 0 if valid; -1 with err->start = err->end = index and a reason. */
 int vm_validate(const struct bpf_insn *p, size_t n, struct bpfx_error *err);
 /* Run a program that passed vm_validate. */

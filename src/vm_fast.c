@@ -8,7 +8,7 @@
  * What pre-decoding removes from vm_run's work per instruction:
  *   - the dispatch table lookup by opcode: each decoded instruction holds
  *     its handler's address (direct threading);
- *   - adding jump offsets to pc: targets are absolute indices;
+ *   - adding jump offsets to pc: targets are pointers;
  *   - a separate dispatch for the jump after a load: a load followed by a
  *     conditional jump on a constant (ldh [12]; jeq #0x800, the shape of
  *     most of what tcpdump filters compile to) is one fused instruction,
@@ -82,14 +82,10 @@ struct vm_prog {
 #define VMF_THREADED 0
 #endif
 
-/* The handlers' addresses by kind: vm_exec(NULL, ...) sets it. */
+/* The handlers' addresses by kind: vm_exec(NULL, ...) sets it (every
+ * caller stores the same table). */
 static const void *const *vmf_labels;
 
-static inline uint32_t vmf_be32(const uint8_t *b)
-{
-	return (uint32_t)b[0] << 24 | (uint32_t)b[1] << 16 | (uint32_t)b[2] << 8 | b[3];
-}
-static inline uint32_t vmf_be16(const uint8_t *b) { return (uint32_t)b[0] << 8 | b[1]; }
 
 uint32_t vm_exec(const struct vm_prog *vp, const uint8_t *pkt, uint32_t wirelen, uint32_t caplen)
 {
@@ -152,14 +148,14 @@ vmf_RET_A:
 		return 0;                                                      \
 	A = get(pkt + X + pc->k)
 #define VMF_BYTE(p) (*(p))
-#define LOAD_LD_W_ABS LOAD_ABS(4, vmf_be32)
-#define LOAD_LD_H_ABS LOAD_ABS(2, vmf_be16)
+#define LOAD_LD_W_ABS LOAD_ABS(4, vm_be32)
+#define LOAD_LD_H_ABS LOAD_ABS(2, vm_be16)
 #define LOAD_LD_B_ABS LOAD_ABS(1, VMF_BYTE)
-#define LOAD_U_W A = vmf_be32(pkt + pc->k)
-#define LOAD_U_H A = vmf_be16(pkt + pc->k)
+#define LOAD_U_W A = vm_be32(pkt + pc->k)
+#define LOAD_U_H A = vm_be16(pkt + pc->k)
 #define LOAD_U_B A = pkt[pc->k]
-#define LOAD_LD_W_IND LOAD_IND(4, vmf_be32)
-#define LOAD_LD_H_IND LOAD_IND(2, vmf_be16)
+#define LOAD_LD_W_IND LOAD_IND(4, vm_be32)
+#define LOAD_LD_H_IND LOAD_IND(2, vm_be16)
 #define LOAD_LD_B_IND LOAD_IND(1, VMF_BYTE)
 #define LOAD_ALU_AND_K A &= pc->k
 #define VMF_LOAD_HANDLER(l) vmf_##l: { LOAD_##l; NEXT; }
