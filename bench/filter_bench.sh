@@ -63,12 +63,14 @@ fi
 cat "$big" >/dev/null
 
 # --- timing ------------------------------------------------------------------
-# seconds taken by "$@" (stdout and stderr discarded)
+# "WALL CPU": seconds taken by "$@" (stdout and stderr discarded), and its
+# user + system CPU seconds (10 ms resolution), which a loaded machine
+# disturbs less than the wall-clock time
 seconds() {
 	local t0=$EPOCHREALTIME
-	"$@" >/dev/null 2>&1
+	/usr/bin/time -f '%U + %S' -o "$dir/cpu" "$@" >/dev/null 2>&1
 	local t1=$EPOCHREALTIME
-	echo "$t1 - $t0" | bc -l
+	echo "$(echo "$t1 - $t0" | bc -l) $(tail -1 "$dir/cpu" | bc -l)"
 }
 median() { sort -g | awk '{ v[NR] = $1 } END { printf "%.3f", v[int((NR + 1) / 2)] }'; }
 
@@ -83,29 +85,34 @@ fi
 size=$(stat -c %s "$big")
 echo "filter_bench: $big, $((size >> 20)) MiB, $(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg)"
 echo "filter_bench: $runs rounds; times are medians in seconds; ratios are medians of per-round ratios"
-printf '%-8s %7s %7s %6s %9s %8s %6s %7s  %s\n' matches bpfx tcpdump cat bpfx/tcpd bpfx/cat "-w" "RSS MB" expression
+echo "filter_bench: wall-clock time, then (cpu) the same ratios in user + system CPU time"
+printf '%-8s %7s %7s %6s %9s %8s %9s %8s %6s %6s  %s\n' matches bpfx tcpdump cat bpfx/tcpd bpfx/cat \
+	"(cpu)tcpd" "(cpu)cat" "-w" "RSS MB" expression
 for e in "${cases[@]}"; do
 	args=()
 	[ "$e" = "-" ] || args=("$e")
-	: >"$dir/t.b"; : >"$dir/t.t"; : >"$dir/t.c"; : >"$dir/r.t"; : >"$dir/r.c"
+	: >"$dir/t.b"; : >"$dir/t.t"; : >"$dir/t.c"; : >"$dir/r.t"; : >"$dir/r.c"; : >"$dir/u.t"; : >"$dir/u.c"
 	for r in $(seq "$runs"); do
 		for k in 0 1 2; do
 			case $(( (r + k) % 3 )) in
-			0) tb=$(seconds "$B" filter -r "$big" -w "$out-bpfx.pcap" "${args[@]}"); echo "$tb" >>"$dir/t.b" ;;
-			1) tt=$(seconds tcpdump -r "$big" -w "$out-tcpdump.pcap" "${args[@]}"); echo "$tt" >>"$dir/t.t" ;;
-			2) tc=$(seconds cat "$big"); echo "$tc" >>"$dir/t.c" ;;
+			0) read -r tb ub < <(seconds "$B" filter -r "$big" -w "$out-bpfx.pcap" "${args[@]}"); echo "$tb" >>"$dir/t.b" ;;
+			1) read -r tt ut < <(seconds tcpdump -r "$big" -w "$out-tcpdump.pcap" "${args[@]}"); echo "$tt" >>"$dir/t.t" ;;
+			2) read -r tc uc < <(seconds cat "$big"); echo "$tc" >>"$dir/t.c" ;;
 			esac
 		done
 		echo "$tb / $tt" | bc -l >>"$dir/r.t"
 		echo "$tb / $tc" | bc -l >>"$dir/r.c"
+		echo "$ub / $ut" | bc -l >>"$dir/u.t" 2>/dev/null
+		echo "$ub / $uc" | bc -l >>"$dir/u.c" 2>/dev/null
 	done
 	same=same
 	cmp -s "$out-bpfx.pcap" "$out-tcpdump.pcap" || same=DIFFER
 	/usr/bin/time -f '%M' -o "$dir/rss" "$B" filter -r "$big" -w /dev/null "${args[@]}" >/dev/null 2>&1
 	rss=$(tail -1 "$dir/rss")
 	matches=$("$B" filter --count -r "$big" "${args[@]}" 2>/dev/null | cut -d' ' -f1)
-	printf '%-8s %7s %7s %6s %9s %8s %6s %7.1f  %s\n' "$matches" "$(median <"$dir/t.b")" \
+	printf '%-8s %7s %7s %6s %9s %8s %9s %8s %6s %6.1f  %s\n' "$matches" "$(median <"$dir/t.b")" \
 		"$(median <"$dir/t.t")" "$(median <"$dir/t.c")" "$(median <"$dir/r.t")" \
-		"$(median <"$dir/r.c")" "$same" "$(echo "$rss / 1024" | bc -l)" "$e"
+		"$(median <"$dir/r.c")" "$(median <"$dir/u.t")" "$(median <"$dir/u.c")" "$same" \
+		"$(echo "$rss / 1024" | bc -l)" "$e"
 done
-rm -f "$out-bpfx.pcap" "$out-tcpdump.pcap" "$dir"/t.? "$dir"/r.? "$dir/rss"
+rm -f "$out-bpfx.pcap" "$out-tcpdump.pcap" "$dir"/t.? "$dir"/r.? "$dir"/u.? "$dir/rss" "$dir/cpu"

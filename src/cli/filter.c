@@ -12,6 +12,7 @@
 #include "error.h"
 #include "asm.h" /* --program (bpfx asm syntax) */
 #include "decode/decode.h"
+#include "vm.h" /* vm_prepare: the program pre-decoded for the packet loop */
 #include <errno.h>
 #include <getopt.h>
 #include <stdio.h>
@@ -84,6 +85,7 @@ struct filter_prog {
 	int kernel;              /* live: the kernel runs the program */
 	uint32_t snaplen;
 	struct bpfx_program bp;
+	struct vm_prog *vp;      /* bp pre-decoded (NULL: bpfx_run runs bp) */
 	struct bpf_program lp;
 };
 
@@ -292,6 +294,7 @@ static int parse_args(int argc, char **argv, struct filter_args *a)
 
 static void prog_free(struct filter_prog *fp)
 {
+	vm_prog_free(fp->vp);
 	bpfx_program_free(&fp->bp);
 	pcap_freecode(&fp->lp);
 	memset(fp, 0, sizeof *fp);
@@ -355,6 +358,10 @@ static int prog_for(struct filter_prog *fp, const struct filter_args *a, struct 
 			return -1;
 		}
 	}
+	/* pre-decoded once for the packet loop; without it (no memory) the
+	 * plain interpreter gives the same verdicts */
+	if (fp->bp.insns)
+		fp->vp = vm_prepare(fp->bp.insns, fp->bp.len, NULL);
 	fp->valid = 1;
 	fp->linktype = dlt;
 	fp->snaplen = snap;
@@ -367,6 +374,8 @@ static int matches(const struct filter_prog *fp, const struct pcap_pkthdr *h, co
 		return 1;
 	if (fp->lp.bf_insns)
 		return bpf_filter(fp->lp.bf_insns, pkt, h->len, h->caplen) != 0;
+	if (fp->vp)
+		return vm_exec(fp->vp, pkt, h->len, h->caplen) != 0;
 	return bpfx_run(fp->bp.insns, pkt, h->len, h->caplen) != 0;
 }
 
