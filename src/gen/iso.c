@@ -55,6 +55,7 @@ static uint32_t nlpid_off(const struct gen *g)
 		return nl + 3;  /* DSAP, SSAP, control */
 	case LT_LLC:
 	case LT_SUNATM:
+	case LT_WLAN:
 		return nl - 5;  /* after the 3-byte LLC header, not 8-byte LLC+SNAP */
 	case LT_CHDLC:
 		return nl + 1;

@@ -65,6 +65,10 @@ struct cond *gen_protochain(struct gen *g, uint32_t v, int proto)
 {
 	if (ip6w_cells(g) > BPF_MEMWORDS - 2)
 		return GEN_FAIL(g, "expression too complex: no scratch cells left for protochain");
+	/* as libpcap: not where the network layer's offset is read from the
+	 * packet (802.11, and after the first vlan of a live capture) */
+	if (wlan_var(gen_off_linkpl(g)) || kvlan_var(gen_off_linkpl(g)))
+		return GEN_FAIL(g, "'protochain' not supported with variable length headers");
 	if (proto == P_IP || proto == P_IP6)
 		return chain(g, v, proto == P_IP);
 	return cond_or(g, chain(g, v, 1), chain(g, v, 0));

@@ -626,9 +626,12 @@ static const char *brief(const char *x)
 	return buf[which];
 }
 
+/* failures printed; DIFFTEST_SHOW=N prints more (while developing) */
+static int show_max = 30;
+
 static void fail_hdr(void)
 {
-	if (++failures == 30)
+	if (++failures == show_max)
 		printf("difftest: (further failures not shown)\n");
 }
 
@@ -678,6 +681,8 @@ int main(int argc, char **argv)
 
 	/* DIFFTEST_LINKTYPES="IEEE802_11 PPI": only those (while developing) */
 	const char *only = getenv("DIFFTEST_LINKTYPES");
+	if (getenv("DIFFTEST_SHOW"))
+		show_max = atoi(getenv("DIFFTEST_SHOW"));
 	for (int l = 0; l < nlt; l++) {
 		int dlt = lts[l].dlt;
 		char word[64];
@@ -740,7 +745,7 @@ int main(int argc, char **argv)
 				lok = 0;
 			}
 			if (bok != lok) {
-				if (failures < 30)
+				if (failures < show_max)
 					printf("FAIL %s%s '%s': bpfx %s, libpcap %s\n", lts[l].name, mode ? " (file)" : "", brief(exprs[e]),
 					       bok ? "accepts" : err.msg, lok ? "accepts" : lerr);
 				fail_hdr();
@@ -763,7 +768,7 @@ int main(int argc, char **argv)
 			int bopt = bpfx_compile(exprs[e], &o, &bpo, &err) == 0;
 			if (!skip_lpo && bopt != have_opt) {
 				/* both optimizers must agree that it matches nothing */
-				if (failures < 30)
+				if (failures < show_max)
 					printf("FAIL %s '%s': optimized, bpfx %s, libpcap %s\n", lts[l].name, brief(exprs[e]),
 					       bopt ? "accepts" : err.msg, have_opt ? "accepts" : pcap_geterr(dead));
 				fail_hdr();
@@ -780,7 +785,7 @@ int main(int argc, char **argv)
 			o.optimize = BPFX_OPT_LOOSE;
 			int bloose = bpfx_compile(exprs[e], &o, &bpl, &err) == 0;
 			if (bloose != bopt) {
-				if (failures < 30)
+				if (failures < show_max)
 					printf("FAIL %s '%s': --loose %s, optimized %s\n", lts[l].name, brief(exprs[e]),
 					       bloose ? "accepts" : err.msg, bopt ? "accepts" : "rejects all");
 				fail_hdr();
@@ -801,7 +806,7 @@ int main(int argc, char **argv)
 				*b |= rl ? B_ACCEPT : B_REJECT;
 				if ((rl != rb || rv != rb || rlv != rl) && !shown) {
 					shown = 1;
-					if (failures < 30) {
+					if (failures < show_max) {
 						printf("FAIL %s%s '%s': packet %zu (%s, caplen %u, len %u): libpcap %u, bpfx %u, bpfx on our vm %u, libpcap on our vm %u\n",
 						       lts[l].name, mode == 1 ? " (file)" : mode == 2 ? " (swapped file)" : "", brief(exprs[e]), i, ps->origin[i], p->caplen, p->len, rl, rb, rv, rlv);
 						printf("  bytes:");
@@ -829,7 +834,7 @@ int main(int argc, char **argv)
 					loose_vs_lpo++;
 					if (!shown) {
 						shown = 1;
-						if (failures < 30)
+						if (failures < show_max)
 							printf("FAIL %s%s '%s': packet %zu (%s, caplen %u, len %u): --loose bpfx %u, libpcap optimized %u\n",
 							       lts[l].name, mode == 1 ? " (file)" : mode == 2 ? " (swapped file)" : "",
 							       brief(exprs[e]), i, ps->origin[i], p->caplen, p->len, rlo, rlpo);
@@ -842,7 +847,7 @@ int main(int argc, char **argv)
 					loose_diff++;
 					if (!faults(bp.insns, bp.len, p) && !shown) {
 						shown = 1;
-						if (failures < 30)
+						if (failures < show_max)
 							printf("FAIL %s '%s': packet %zu (%s, caplen %u, len %u): --loose bpfx %u, unoptimized %u, which loads nothing past the end\n",
 							       lts[l].name, brief(exprs[e]), i, ps->origin[i], p->caplen, p->len, rlo, rb);
 						fail_hdr();
@@ -851,7 +856,7 @@ int main(int argc, char **argv)
 				/* bpfx's optimizer never changes a verdict, truncated or not */
 				if (bopt && ro != rb && !shown) {
 					shown = 1;
-					if (failures < 30)
+					if (failures < show_max)
 						printf("FAIL %s '%s': packet %zu (%s, caplen %u, len %u): optimized bpfx %u, unoptimized %u\n",
 						       lts[l].name, brief(exprs[e]), i, ps->origin[i], p->caplen, p->len, ro, rb);
 					fail_hdr();
