@@ -20,6 +20,9 @@ libbpfx_core_la_SOURCES += src/sema.c src/sema.h
 libbpfx_core_la_SOURCES += src/trace.c src/trace.h
 libbpfx_core_la_SOURCES += src/vm.c src/vm.h
 libbpfx_core_la_SOURCES += src/html.c src/html.h
+# For bindings (python/): text as strings, and whole capture files filtered,
+# indexed for splitting and merged in C.
+libbpfx_core_la_SOURCES += src/progtext.c src/files.c
 # explain's table of pcap-filter(7)'s named constants (icmp-echo, tcp-syn),
 # cut from the scanner's rules: the language's list has its one home there.
 BUILT_SOURCES += grammar/named_consts.h

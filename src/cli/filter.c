@@ -332,6 +332,9 @@ static int prog_for(struct filter_prog *fp, const struct filter_args *a, struct 
 		o.optimize = a->optimize;
 		o.ip6_transport = a->ip6_transport;
 		o.savefile = !r->live; /* as tcpdump -r compiles: see bpfx_options */
+#ifdef __linux__
+		o.kernel_vlan = r->live; /* the kernel moved the tag: kvlan.c */
+#endif
 		o.swapped = pcap_is_swapped(r->p) == 1;
 		if (bpfx_compile(a->expr, &o, &fp->bp, &e) < 0) {
 			/* "bpfx filter: FILE (link type EN10MB): why", then the caret */

@@ -2,6 +2,7 @@
  * share; every subcommand lives in its own file. */
 #include "cli.h"
 #include "bpfx.h"
+#include "linktype.h"
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -81,11 +82,21 @@ char *cli_join(int argc, char **argv)
 	return s;
 }
 
+/* -y LINKTYPE: a name of the link-type table; `-y list` prints the table
+ * (name, DLT value, tcpdump's description) and exits, so the usage texts
+ * and the completion script need not repeat it. */
 int cli_linktype(const char *arg)
 {
+	int n;
+	const struct linktype *lts = lt_all(&n);
+	if (!strcmp(arg, "list")) {
+		for (int i = 0; i < n; i++)
+			printf("%-24s %3d  %s\n", lts[i].name, lts[i].dlt, lts[i].descr);
+		exit(cli_finish("", 0));
+	}
 	int dlt = bpfx_linktype_from_name(arg);
 	if (dlt < 0) {
-		fprintf(stderr, "%s: unknown link type '%s' (try EN10MB, RAW, IPV4, IPV6, NULL, LOOP, LINUX_SLL, LINUX_SLL2)\n", cli_prog, arg);
+		fprintf(stderr, "%s: unknown link type '%s' (`-y list` names the %d it knows)\n", cli_prog, arg, n);
 		exit(2);
 	}
 	return dlt;

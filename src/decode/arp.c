@@ -6,12 +6,19 @@
 
 #include "decode/dec.h"
 
-/* A hardware address of any length, colon-separated hex. */
+/* A hardware address as tcpdump's linkaddr_string: "<empty>" for none,
+ * a 6-byte one as a MAC address (named without -n), others
+ * colon-separated hex. */
 static void hwaddr(struct dec_ctx *d, const uint8_t *p, unsigned n)
 {
 	dec_need(d, p, n);
-	for (unsigned i = 0; i < n; i++)
-		dec_printf(d, i ? ":%02x" : "%02x", p[i]);
+	if (n == 0)
+		dec_printf(d, "<empty>");
+	else if (n == 6)
+		dec_mac(d, p);
+	else
+		for (unsigned i = 0; i < n; i++)
+			dec_printf(d, i ? ":%02x" : "%02x", p[i]);
 }
 
 static int zero_hw(struct dec_ctx *d, const uint8_t *p, unsigned n)
@@ -29,10 +36,13 @@ static const struct dec_tok arp_hrds[] = {
 	{ 19, "ATM (RFC 2225)" }, { 23, "Strip" }, { 24, "IEEE 1394" }, { 0, NULL },
 };
 
-static void protoaddr(struct dec_ctx *d, const uint8_t *p, unsigned pln)
+/* A protocol address: IPv4 only (the trailer type 0x1000 counts as IPv4). */
+static void protoaddr(struct dec_ctx *d, const uint8_t *p, unsigned pro, unsigned pln)
 {
-	if (pln != 4)
-		dec_printf(d, "<wrong proto addr len>");
+	if (pro != PROTO_ETH_IPV4 && pro != 0x1000)
+		dec_printf(d, "<wrong proto type>");
+	else if (pln != 4)
+		dec_printf(d, "<wrong len>");
 	else
 		dec_ip4addr(d, p);
 }
@@ -44,18 +54,21 @@ void dec_arp(struct dec_ctx *d, const uint8_t *p, size_t len, int rarp)
 	(void)rarp;
 	d->proto = "arp";
 	dec_need(d, p, 8);
-	if (!d->o.eflag)
-		dec_printf(d, "ARP, ");
 	unsigned hrd = dec_be16(d, p), pro = dec_be16(d, p + 2), hln = dec_u8(d, p + 4), pln = dec_u8(d, p + 5);
 	unsigned op = dec_be16(d, p + 6);
+	const uint8_t *sha = p + 8, *spa = sha + hln, *tha = spa + pln, *tpa = tha + hln;
+	/* the whole message must be there before anything is printed */
+	dec_need(d, p, 8 + 2 * (size_t)hln + 2 * (size_t)pln);
+	if (!d->o.eflag)
+		dec_printf(d, "ARP, ");
 	if ((pro != PROTO_ETH_IPV4 && pro != 0x1000) || pln != 4 || hln == 0 || d->o.vflag) {
 		const char *h = dec_tok(arp_hrds, hrd, NULL);
 		if (h)
 			dec_printf(d, "%s (len %u), ", h, hln);
 		else
 			dec_printf(d, "Unknown Hardware (%u) (len %u), ", hrd, hln);
-		const char *e = dec_ethertype_name(pro);
-		if (pro > 1500 && e && strcmp(e, "Unknown") != 0)
+		const char *e = pro == 0x1000 ? "Trail" : dec_ethertype_name(pro);
+		if ((pro > 1500 || pro == 0x1000) && e && strcmp(e, "Unknown") != 0)
 			dec_printf(d, "%s (len %u)", e, pln);
 		else
 			dec_printf(d, "Unknown Protocol (0x%04x) (len %u)", pro, pln);
@@ -65,8 +78,6 @@ void dec_arp(struct dec_ctx *d, const uint8_t *p, size_t len, int rarp)
 		}
 		dec_printf(d, ", ");
 	}
-	const uint8_t *sha = p + 8, *spa = sha + hln, *tha = spa + pln, *tpa = tha + hln;
-	dec_need(d, p, 8 + 2 * (size_t)hln + 2 * (size_t)pln);
 	const char *name = proto_name(&proto_arp_ops, op, PROTO_TCPDUMP);
 	if (name)
 		dec_printf(d, "%s ", name);
@@ -75,17 +86,17 @@ void dec_arp(struct dec_ctx *d, const uint8_t *p, size_t len, int rarp)
 	switch (op) {
 	case PROTO_ARP_REQUEST:
 		dec_printf(d, "who-has ");
-		protoaddr(d, tpa, pln);
+		protoaddr(d, tpa, pro, pln);
 		if (!zero_hw(d, tha, hln)) {
 			dec_printf(d, " (");
 			hwaddr(d, tha, hln);
 			dec_printf(d, ")");
 		}
 		dec_printf(d, " tell ");
-		protoaddr(d, spa, pln);
+		protoaddr(d, spa, pro, pln);
 		break;
 	case PROTO_ARP_REPLY:
-		protoaddr(d, spa, pln);
+		protoaddr(d, spa, pro, pln);
 		dec_printf(d, " is-at ");
 		hwaddr(d, sha, hln);
 		break;
@@ -98,10 +109,10 @@ void dec_arp(struct dec_ctx *d, const uint8_t *p, size_t len, int rarp)
 	case PROTO_RARP_REPLY: case PROTO_INARP_REPLY: /* the target's, or the sender's */
 		hwaddr(d, op == PROTO_RARP_REPLY ? tha : sha, hln);
 		dec_printf(d, " at ");
-		protoaddr(d, op == PROTO_RARP_REPLY ? tpa : spa, pln);
+		protoaddr(d, op == PROTO_RARP_REPLY ? tpa : spa, pro, pln);
 		break;
-	default:
-		d->dump_from = p;
+	default: /* tcpdump's default printer, whatever -x / -X say */
+		dec_hexascii(d, p, (size_t)(d->end - p));
 		return;
 	}
 	dec_printf(d, ", length %zu", len);

@@ -22,6 +22,7 @@
 #define DEC_TCPSEQ_BUCKETS 1024
 
 struct dec_tcpseq;                 /* per-connection ISNs, see tcp.c */
+struct dec_names;                  /* remembered names, see resolve.c */
 
 /* A value-to-name table entry; tables end with { 0, NULL }. */
 struct dec_tok {
@@ -47,6 +48,7 @@ struct dec_ctx {
 	unsigned layers;           /* DEC_L_* bits of the printers this packet ran */
 	const char *handoff;       /* what we left undecoded where tcpdump's
 				      printer would go on, or NULL (dec_report) */
+	struct dec_names *names;   /* resolve.c's memory, without -n */
 };
 
 /* Printers that ran for a packet (dec_report; the core set of issue 4). */
@@ -54,7 +56,7 @@ enum {
 	DEC_L_ETHER = 1 << 0, DEC_L_LINK = 1 << 1, DEC_L_ARP = 1 << 2,
 	DEC_L_IP = 1 << 3, DEC_L_IP6 = 1 << 4, DEC_L_TCP = 1 << 5,
 	DEC_L_UDP = 1 << 6, DEC_L_ICMP = 1 << 7, DEC_L_ICMP6 = 1 << 8,
-	DEC_L_RESP = 1 << 9, DEC_L_DNS = 1 << 10,
+	DEC_L_RESP = 1 << 9, DEC_L_DNS = 1 << 10, DEC_L_STP = 1 << 11,
 };
 static inline void dec_layer(struct dec_ctx *d, unsigned l)
 {
@@ -141,15 +143,38 @@ static inline size_t dec_avail(const struct dec_ctx *d, const uint8_t *p, size_t
 void dec_printf(struct dec_ctx *d, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 void dec_mac(struct dec_ctx *d, const uint8_t *p);         /* aa:bb:cc:dd:ee:ff */
 const char *dec_fmt_mac(char buf[18], const uint8_t *p);   /* the same into buf */
-void dec_ip4addr(struct dec_ctx *d, const uint8_t *p);     /* 10.0.0.1 */
-void dec_ip6addr(struct dec_ctx *d, const uint8_t *p);     /* RFC 5952 text */
+/* Addresses as tcpdump's ipaddr_string / ip6addr_string / etheraddr_string
+ * print them: a name without -n (resolve.c), else the number. */
+void dec_ip4addr(struct dec_ctx *d, const uint8_t *p);     /* localhost / 10.0.0.1 */
+void dec_ip6addr(struct dec_ctx *d, const uint8_t *p);     /* a name / RFC 5952 text */
+/* The numbers always, where tcpdump prints them so even without -n (DNS
+ * record data). */
+void dec_ip4addr_num(struct dec_ctx *d, const uint8_t *p);
+void dec_ip6addr_num(struct dec_ctx *d, const uint8_t *p);
+/* A TCP (udp 0) or UDP port: its services name without -n, else the number. */
+void dec_port(struct dec_ctx *d, int udp, unsigned port);
+/* An IP protocol tcpdump has no printer for: " NAME" from the protocols
+ * database without -n, else " ip-proto-N". */
+void dec_ipproto(struct dec_ctx *d, unsigned proto);
 const char *dec_tok(const struct dec_tok *t, unsigned v, const char *dflt);
+/* The names of v's bits in t, ", "-separated (tcpdump's bittok2str), or
+ * none when no entry matches. */
+void dec_bits(struct dec_ctx *d, const struct dec_tok *t, unsigned v, const char *none);
 /* One byte as tcpdump's safe printer shows it: "M-" for the high bit,
  * "^X" for control characters. */
 void dec_putc_safe(struct dec_ctx *d, uint8_t c);
 /* The port of an ICMP / ICMPv6 port unreachable: " tcp port P" + tail,
  * " udp port P" + tail, else " protocol N port P unreachable". */
 void dec_port_unreach(struct dec_ctx *d, unsigned proto, unsigned port, const char *tail);
+
+/* --- names without -n (resolve.c); NULL: print the number --- */
+const char *dec_host4(struct dec_ctx *d, const uint8_t *p);
+const char *dec_host6(struct dec_ctx *d, const uint8_t *p);
+const char *dec_port_name(struct dec_ctx *d, int udp, unsigned port);
+const char *dec_proto_name(struct dec_ctx *d, unsigned proto); /* /etc/protocols */
+const char *dec_mac_name(struct dec_ctx *d, const uint8_t *p);  /* "aa:.. (oui X)" */
+const char *dec_oui_name(unsigned oui);                         /* tcpdump's OUI names */
+void dec_names_free(struct dec_ctx *d);
 
 void dec_hexlines(struct dec_ctx *d, const char *ident, const uint8_t *p, size_t n); /* icmp6.c */
 /* tcpdump's hex and ASCII lines ("\n\t0x0000:  ..."), n bytes at p. */
@@ -208,12 +233,20 @@ void dec_udp(struct dec_ctx *d, const struct dec_net *n, const uint8_t *p, size_
 void dec_icmp(struct dec_ctx *d, const struct dec_net *n, const uint8_t *p, size_t len); /* icmp.c */
 void dec_icmp6(struct dec_ctx *d, const struct dec_net *n, const uint8_t *p, size_t len);/* icmp6.c */
 void dec_resp(struct dec_ctx *d, const uint8_t *p, size_t len);                    /* resp.c */
+void dec_stp(struct dec_ctx *d, const uint8_t *p, size_t len);                     /* stp.c */
 /* 1: tcpdump prints this UDP (tcp 0) or TCP segment as DNS, 2: as mDNS, 0: not */
 int dec_dns_port(struct dec_ctx *d, int tcp, unsigned sport, unsigned dport, const uint8_t *data); /* dns.c */
 void dec_dns(struct dec_ctx *d, const uint8_t *p, size_t len, int tcp, int mdns);  /* dns.c */
 int dec_mptcp(struct dec_ctx *d, const uint8_t *opt, unsigned len, unsigned tcpflags); /* mptcp.c */
 void dec_tcpseq_free(struct dec_ctx *d);                                           /* tcp.c */
 const char *dec_ipproto_name(unsigned proto);                                      /* ip.c */
+/* Protocols reached by IP protocol number (issue 14), one file each. */
+void dec_igmp(struct dec_ctx *d, const struct dec_net *n, const uint8_t *p, size_t len);  /* igmp.c */
+void dec_vrrp(struct dec_ctx *d, const struct dec_net *n, const uint8_t *p, size_t len);  /* vrrp.c */
+void dec_esp(struct dec_ctx *d, const struct dec_net *n, const uint8_t *p, size_t len);   /* esp.c */
+void dec_ah(struct dec_ctx *d, const struct dec_net *n, const uint8_t *p, size_t len);    /* ah.c */
+void dec_ipcomp(struct dec_ctx *d, const struct dec_net *n, const uint8_t *p, size_t len);/* ipcomp.c */
+void dec_relts(struct dec_ctx *d, uint32_t secs); /* relts.c: tcpdump's 1w2d3h4m5s */
 /* The protocol above IPv4 or IPv6 (n->v6) that is not an IPv6 extension
  * header: its printer, tcpdump's "(invalid)" for one of the other IP
  * version, " ip-proto-N LEN" for one tcpdump does not decode. */

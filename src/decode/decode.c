@@ -50,6 +50,7 @@ void dec_free(struct dec_ctx *d)
 	if (!d)
 		return;
 	dec_tcpseq_free(d);
+	dec_names_free(d);
 	free(d);
 }
 
@@ -83,21 +84,54 @@ void dec_mac(struct dec_ctx *d, const uint8_t *p)
 {
 	char buf[18];
 	dec_need(d, p, 6);
-	dec_printf(d, "%s", dec_fmt_mac(buf, p));
+	const char *name = dec_mac_name(d, p);
+	dec_printf(d, "%s", name ? name : dec_fmt_mac(buf, p));
 }
 
-void dec_ip4addr(struct dec_ctx *d, const uint8_t *p)
+void dec_ip4addr_num(struct dec_ctx *d, const uint8_t *p)
 {
 	dec_need(d, p, 4);
 	dec_printf(d, "%u.%u.%u.%u", p[0], p[1], p[2], p[3]);
 }
 
-void dec_ip6addr(struct dec_ctx *d, const uint8_t *p)
+void dec_ip6addr_num(struct dec_ctx *d, const uint8_t *p)
 {
 	char buf[INET6_ADDRSTRLEN];
 	dec_need(d, p, 16);
 	inet_ntop(AF_INET6, p, buf, sizeof buf);
 	dec_printf(d, "%s", buf);
+}
+
+void dec_ip4addr(struct dec_ctx *d, const uint8_t *p)
+{
+	dec_need(d, p, 4);
+	const char *name = dec_host4(d, p);
+	name ? dec_printf(d, "%s", name) : dec_ip4addr_num(d, p);
+}
+
+void dec_ip6addr(struct dec_ctx *d, const uint8_t *p)
+{
+	dec_need(d, p, 16);
+	const char *name = dec_host6(d, p);
+	name ? dec_printf(d, "%s", name) : dec_ip6addr_num(d, p);
+}
+
+void dec_port(struct dec_ctx *d, int udp, unsigned port)
+{
+	const char *name = dec_port_name(d, udp, port);
+	if (name)
+		dec_printf(d, "%s", name);
+	else
+		dec_printf(d, "%u", port);
+}
+
+void dec_ipproto(struct dec_ctx *d, unsigned proto)
+{
+	const char *name = dec_proto_name(d, proto);
+	if (name)
+		dec_printf(d, " %s", name);
+	else
+		dec_printf(d, " ip-proto-%u", proto);
 }
 
 void dec_netaddr(struct dec_ctx *d, const struct dec_net *n, const uint8_t *a)
@@ -122,11 +156,11 @@ void dec_putc_safe(struct dec_ctx *d, uint8_t c)
 
 void dec_port_unreach(struct dec_ctx *d, unsigned proto, unsigned port, const char *tail)
 {
-	if (proto == PROTO_IP_TCP)
-		dec_printf(d, " tcp port %u%s", port, tail);
-	else if (proto == PROTO_IP_UDP)
-		dec_printf(d, " udp port %u%s", port, tail);
-	else
+	if (proto == PROTO_IP_TCP || proto == PROTO_IP_UDP) {
+		dec_printf(d, " %s port ", proto == PROTO_IP_TCP ? "tcp" : "udp");
+		dec_port(d, proto == PROTO_IP_UDP, port);
+		dec_printf(d, "%s", tail);
+	} else
 		dec_printf(d, " protocol %u port %u unreachable", proto, port);
 }
 
@@ -138,6 +172,18 @@ const char *dec_tok(const struct dec_tok *t, unsigned v, const char *dflt)
 	return dflt;
 }
 
+void dec_bits(struct dec_ctx *d, const struct dec_tok *t, unsigned v, const char *none)
+{
+	const char *sep = "";
+	for (; t->s; t++)
+		if (t->v && (v & t->v) == t->v) {
+			dec_printf(d, "%s%s", sep, t->s);
+			sep = ", ";
+		}
+	if (!*sep)
+		dec_printf(d, "%s", none);
+}
+
 /* --- timestamps (tcpdump's -t flags) --- */
 
 static void print_hms(struct dec_ctx *d, long sec, long usec)
@@ -145,6 +191,14 @@ static void print_hms(struct dec_ctx *d, long sec, long usec)
 	/* tcpdump prints the microseconds as unsigned: a damaged record's
 	 * negative field comes out as a 10-digit number */
 	dec_printf(d, "%02ld:%02ld:%02ld.%06u ", sec / 3600, sec / 60 % 60, sec % 60, (unsigned)usec);
+}
+
+/* tcpdump refuses to convert seconds whose 32-bit truncation has the
+ * top bit set (before 1970 or past 2038 as a signed time_t) and prints
+ * "[Error converting time]" instead, for every -t format. */
+static int time_error(long sec)
+{
+	return ((uint32_t)sec & 0x80000000u) != 0;
 }
 
 static void print_delta(struct dec_ctx *d, const struct timeval *a, const struct timeval *b)
@@ -160,7 +214,10 @@ static void print_delta(struct dec_ctx *d, const struct timeval *a, const struct
 		dec_printf(d, "-");
 	} else
 		dec_printf(d, " "); /* and a space in the sign's place otherwise */
-	print_hms(d, sec % 86400, usec); /* tcpdump formats it as a time of day */
+	if (time_error(sec))
+		dec_printf(d, "[Error converting time] ");
+	else
+		print_hms(d, sec % 86400, usec); /* tcpdump formats it as a time of day */
 }
 
 static void print_ts(struct dec_ctx *d, const struct timeval *tv)
@@ -169,7 +226,7 @@ static void print_ts(struct dec_ctx *d, const struct timeval *tv)
 	struct tm tm;
 	switch (d->o.tflag) {
 	case DEC_T_TIME:
-		if (!localtime_r(&t, &tm)) {
+		if (time_error((long)t) || !localtime_r(&t, &tm)) {
 			dec_printf(d, "[Error converting time] ");
 			break;
 		}
@@ -177,15 +234,18 @@ static void print_ts(struct dec_ctx *d, const struct timeval *tv)
 		break;
 	case DEC_T_NONE:
 		break;
-	case DEC_T_EPOCH:
-		dec_printf(d, "%ld.%06u ", (long)tv->tv_sec, (unsigned)tv->tv_usec);
+	case DEC_T_EPOCH: /* the seconds as tcpdump's 32-bit unsigned */
+		if (time_error((long)t))
+			dec_printf(d, "[Error converting time] ");
+		else
+			dec_printf(d, "%u.%06u ", (unsigned)(uint32_t)tv->tv_sec, (unsigned)tv->tv_usec);
 		break;
 	case DEC_T_DELTA: /* tcpdump takes a reference time of exactly 0
 			   * for none: the delta is then 0 */
 		print_delta(d, tv, timerisset(&d->prev) ? &d->prev : tv);
 		break;
 	case DEC_T_DATE:
-		if (!localtime_r(&t, &tm)) {
+		if (time_error((long)t) || !localtime_r(&t, &tm)) {
 			dec_printf(d, "[Error converting time] ");
 			break;
 		}
@@ -271,7 +331,7 @@ static void dump(struct dec_ctx *d, const uint8_t *pkt, size_t caplen, size_t hd
 void dec_report(const struct dec_ctx *d, FILE *f)
 {
 	static const char *const names[] = { "ether", "link", "arp", "ip", "ip6", "tcp",
-					     "udp", "icmp", "icmp6", "resp", "dns" };
+					     "udp", "icmp", "icmp6", "resp", "dns", "stp" };
 	const char *sep = "";
 	for (size_t i = 0; i < sizeof names / sizeof names[0]; i++)
 		if (d->layers & (1u << i)) {

@@ -406,22 +406,6 @@ static long print_eopt(const struct dns *s, long o)
 	return o + len;
 }
 
-/* A TTL as tcpdump's unsigned_relts_print writes it: 1w2d3h4m5s. */
-static void print_ttl(struct dec_ctx *d, uint32_t t)
-{
-	static const char units[] = "ywdhms";
-	static const uint32_t secs[] = { 31536000, 604800, 86400, 3600, 60, 1 };
-	if (t == 0) {
-		dec_printf(d, "0s");
-		return;
-	}
-	for (int k = 0; t > 0; k++)
-		if (t >= secs[k]) {
-			dec_printf(d, "%u%c", t / secs[k], units[k]);
-			t %= secs[k];
-		}
-}
-
 /* " NAME" from table t, or v in `unknown` (a format taking one %u). */
 static void print_named(struct dec_ctx *d, const struct proto_table *t, unsigned v, const char *unknown)
 {
@@ -484,12 +468,12 @@ static int rd_addr(const struct dns *s, const struct rdata *r, long n,
 
 static int rd_a(const struct dns *s, const struct rdata *r)
 {
-	return rd_addr(s, r, 4, dec_ip4addr);
+	return rd_addr(s, r, 4, dec_ip4addr_num);
 }
 
 static int rd_aaaa(const struct dns *s, const struct rdata *r)
 {
-	return rd_addr(s, r, 16, dec_ip6addr);
+	return rd_addr(s, r, 16, dec_ip6addr_num);
 }
 
 /* " NAME" at o: the offset after the name, or DNS_NONE. */
@@ -678,7 +662,7 @@ static long print_rr(const struct dns *s, long o)
 		optfl = be16(s, o + 6);
 	else if (d->o.vflag > 2) {
 		dec_printf(d, " [");
-		print_ttl(d, be32(s, o + 4));
+		dec_relts(d, be32(s, o + 4));
 		dec_printf(d, "]");
 	}
 	struct rdata r = { o + 10, o + 10 + be16(s, o + 8), be16(s, o + 8), cls, optfl };

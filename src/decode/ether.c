@@ -138,11 +138,9 @@ int dec_ether(struct dec_ctx *d, const uint8_t *p, size_t len)
 	} else if (type > PROTO_ETH_LEN_MAX)
 		dec_ethertype(d, type, q, len);
 	else {
-		if (d->o.eflag && q > p + 14) {
-			dec_printf(d, "802.3"); /* after VLAN tags, as tcpdump */
-			dec_handoff(d, "llc");
-			return (int)(q - p) + dec_llc_hdrlen(d, q);
-		}
+		if (d->o.eflag && q > p + 14)
+			dec_printf(d, "802.3"); /* after VLAN tags, as tcpdump (no
+						   separator before the LLC header) */
 		/* the length field bounds the frame: tcpdump ignores the rest
 		 * (padding) from here on */
 		size_t l2 = type < len ? type : len;

@@ -13,7 +13,9 @@ libbpfx_core_la_SOURCES += src/decode/llc.c
 libbpfx_core_la_SOURCES += src/decode/macsec.c
 libbpfx_core_la_SOURCES += src/decode/mptcp.c
 libbpfx_core_la_SOURCES += src/decode/pppoe.c
+libbpfx_core_la_SOURCES += src/decode/resolve.c
 libbpfx_core_la_SOURCES += src/decode/resp.c
+libbpfx_core_la_SOURCES += src/decode/stp.c
 libbpfx_core_la_SOURCES += src/decode/tcp.c
 libbpfx_core_la_SOURCES += src/decode/udp.c
 # dissect's field tables (src/decode/dissect.h): the driver, rows and
@@ -23,3 +25,6 @@ libbpfx_core_la_SOURCES += src/decode/dis_link.c
 libbpfx_core_la_SOURCES += src/decode/dis_net.c
 libbpfx_core_la_SOURCES += src/decode/dis_tp.c
 libbpfx_core_la_SOURCES += src/decode/dis_view.c src/decode/dis_view.h
+# protocols reached by IP protocol number (issue 14)
+libbpfx_core_la_SOURCES += src/decode/igmp.c src/decode/relts.c src/decode/vrrp.c
+libbpfx_core_la_SOURCES += src/decode/esp.c src/decode/ah.c src/decode/ipcomp.c

@@ -271,9 +271,13 @@ static int print_options(struct dec_ctx *d, const uint8_t *cp, unsigned hlen, in
 static void print_ports(struct dec_ctx *d, const struct dec_net *n, unsigned sport, unsigned dport)
 {
 	dec_netaddr(d, n, n->src);
-	dec_printf(d, ".%u > ", sport);
+	dec_printf(d, ".");
+	dec_port(d, 0, sport);
+	dec_printf(d, " > ");
 	dec_netaddr(d, n, n->dst);
-	dec_printf(d, ".%u: ", dport);
+	dec_printf(d, ".");
+	dec_port(d, 0, dport);
+	dec_printf(d, ": ");
 }
 
 void dec_tcp(struct dec_ctx *d, const struct dec_net *n, const uint8_t *p, size_t len)
@@ -288,9 +292,12 @@ void dec_tcp(struct dec_ctx *d, const struct dec_net *n, const uint8_t *p, size_
 		dec_trunc_ret(d);
 	}
 	unsigned sport = dec_be16(d, p), dport = dec_be16(d, p + 2);
-	if (n->ports_only)
-		dec_printf(d, "%u > %u: ", sport, dport);
-	else
+	if (n->ports_only) {
+		dec_port(d, 0, sport);
+		dec_printf(d, " > ");
+		dec_port(d, 0, dport);
+		dec_printf(d, ": ");
+	} else
 		print_ports(d, n, sport, dport);
 	dec_need_ret(d, p, 13);
 	unsigned hlen = (dec_u8(d, p + 12) >> 4) * 4u;

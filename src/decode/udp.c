@@ -17,17 +17,25 @@ static int app_port(unsigned sport, unsigned dport)
 static void print_ends(struct dec_ctx *d, const struct dec_net *n, int sport, int dport)
 {
 	if (n->ports_only) {
-		if (sport >= 0)
-			dec_printf(d, "%d > %d: ", sport, dport);
+		if (sport >= 0) {
+			dec_port(d, 1, (unsigned)sport);
+			dec_printf(d, " > ");
+			dec_port(d, 1, (unsigned)dport);
+			dec_printf(d, ": ");
+		}
 		return;
 	}
 	dec_netaddr(d, n, n->src);
-	if (sport >= 0)
-		dec_printf(d, ".%d", sport);
+	if (sport >= 0) {
+		dec_printf(d, ".");
+		dec_port(d, 1, (unsigned)sport);
+	}
 	dec_printf(d, " > ");
 	dec_netaddr(d, n, n->dst);
-	if (dport >= 0)
-		dec_printf(d, ".%d", dport);
+	if (dport >= 0) {
+		dec_printf(d, ".");
+		dec_port(d, 1, (unsigned)dport);
+	}
 	dec_printf(d, ": ");
 }
 

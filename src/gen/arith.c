@@ -65,9 +65,9 @@ static struct cond *guard(struct gen *g, const struct ast *n, int *failed)
 
 static int alloc_scratch(struct gen *g)
 {
-	if (g->scratch >= BPF_MEMWORDS - ip6w_cells(g)) {
+	if (g->scratch >= BPF_MEMWORDS - ip6w_cells(g) - kvlan_cells(g)) {
 		(void)GEN_FAIL(g, "expression too complex: more than %d scratch registers needed",
-			       BPF_MEMWORDS - ip6w_cells(g));
+			       BPF_MEMWORDS - ip6w_cells(g) - kvlan_cells(g));
 		return -1;
 	}
 	return g->scratch++;
@@ -129,18 +129,31 @@ static int eval_load(struct gen *g, struct cond *c, const struct ast *n)
 		/* X = index + IPv4 header length, in 32-bit arithmetic as libpcap */
 		if (eval(g, c, n->l))
 			return -1;
-		if (tp6)
+		if (tp6) {
 			ip6w_ldx_tp(g, c);
-		else
+		} else if (kvlan_var(base)) {
+			/* the header length's load after a live vlan needs A:
+			 * park the index */
+			int m = alloc_scratch(g);
+			if (m < 0)
+				return -1;
+			cond_ins(g, c, BPF_ST, (uint32_t)m);
 			gen_iphdrlen(g, c);
+			cond_ins(g, c, BPF_LD | BPF_MEM, (uint32_t)m);
+			g->scratch--;
+		} else {
+			gen_iphdrlen(g, c);
+		}
 		cond_ins(g, c, BPF_ALU | BPF_ADD | BPF_X, 0);
 		cond_ins(g, c, BPF_MISC | BPF_TAX, 0);
 		cond_ins(g, c, (uint16_t)(BPF_LD | size | BPF_IND), base);
-	} else if (n->l->kind == AST_NUM && n->l->num <= 0xffffffffu - base) {
+	} else if (n->l->kind == AST_NUM && n->l->num <= 0xffffffffu - base &&
+		   !(kvlan_var(base) && n->l->num >= 0x100000u)) { /* stays in its window */
 		cond_ins(g, c, (uint16_t)(BPF_LD | size | BPF_ABS), base + n->l->num);
 	} else {
 		if (eval(g, c, n->l))
 			return -1;
+		kvlan_index_x(g, c, base);
 		cond_ins(g, c, BPF_MISC | BPF_TAX, 0);
 		cond_ins(g, c, (uint16_t)(BPF_LD | size | BPF_IND), base);
 	}

@@ -90,7 +90,7 @@ int gen_program(struct gen *g, const struct ast *root)
 		g->ir->entry = g->ir->accept; /* an empty expression matches all */
 		return 0;
 	}
-	struct cond *c = ip6w_prologue(g, gen_node(g, root));
+	struct cond *c = kvlan_prologue(g, ip6w_prologue(g, gen_node(g, root)));
 	if (!c)
 		return -1;
 	g->ir->entry = cond_lower(g, c, g->ir->accept, g->ir->reject);

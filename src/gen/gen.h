@@ -29,6 +29,8 @@ struct gen {
 	int savefile, swapped;   /* from bpfx_options */
 	int fold;                /* optimizing: fold constant arithmetic */
 	struct ip6w *ip6w;       /* --ip6-transport (ip6walk.c); NULL: libpcap's language */
+	int kvlan;               /* live Linux capture: the kernel holds the outer tag (kvlan.c) */
+	int kvlan_used;          /* a vlan through the metadata was generated */
 };
 
 #define GEN_FAIL(g, ...) \
@@ -72,6 +74,16 @@ struct cond *gen_ports(struct gen *g, const struct ast *id);
 /* arith.c */
 struct cond *gen_relation(struct gen *g, const struct ast *n);
 struct cond *gen_rel_test(struct gen *g, const struct ast *n); /* without protocol checks */
+
+/* kvlan.c: vlan on a live Linux capture, through the ancillary loads */
+int kvlan_on(const struct gen *g);            /* the first vlan reads the metadata */
+int kvlan_cells(const struct gen *g);         /* scratch cells it keeps, at the top */
+uint32_t kvlan_off(const struct gen *g, uint32_t off); /* an offset after that vlan */
+int kvlan_var(uint32_t off);                  /* off is relative to the shift */
+int kvlan_load(struct gen *g, struct cond *c, uint16_t code, uint32_t k); /* 1: emitted */
+void kvlan_index_x(struct gen *g, struct cond *c, uint32_t base); /* A += the shift */
+struct cond *kvlan_vlan(struct gen *g, const struct ast *n);
+struct cond *kvlan_prologue(struct gen *g, struct cond *c);
 
 /* ip6walk.c: the --ip6-transport dialect */
 #define IP6W_BOUND 8        /* extension headers the walk skips at most */

@@ -30,21 +30,21 @@ uint32_t gen_off_linkhdr(const struct gen *g)
 {
 	if (!g->pppoes)
 		return g->lt->off_linkhdr;
-	return g->lt->off_nl + 4u * (uint32_t)g->vlan + PPPOE_HDRLEN + (PPPOE_HDRLEN + 2u) * (uint32_t)(g->pppoes - 1);
+	return kvlan_off(g, g->lt->off_nl + 4u * (uint32_t)g->vlan + PPPOE_HDRLEN + (PPPOE_HDRLEN + 2u) * (uint32_t)(g->pppoes - 1));
 }
 
 uint32_t gen_off_linktype(const struct gen *g)
 {
 	if (g->pppoes)
 		return gen_off_linkhdr(g);
-	return (uint32_t)g->lt->off_type + 4u * (uint32_t)g->vlan;
+	return kvlan_off(g, (uint32_t)g->lt->off_type + 4u * (uint32_t)g->vlan);
 }
 
 uint32_t gen_off_linkpl(const struct gen *g)
 {
 	if (g->pppoes)
 		return gen_off_linkhdr(g) + 2u + 4u * (uint32_t)g->mpls;
-	return g->lt->off_nl + 4u * (uint32_t)g->vlan + 4u * (uint32_t)g->mpls;
+	return kvlan_off(g, g->lt->off_nl + 4u * (uint32_t)g->vlan + 4u * (uint32_t)g->mpls);
 }
 
 /* On PPP links and inside a PPPoE session the type is a PPP protocol
@@ -410,6 +410,8 @@ struct cond *gen_vlan(struct gen *g, const struct ast *n)
 		return GEN_FAIL(g, "no VLAN match after MPLS");
 	if (!(g->lt->flags & LTF_VLAN) || g->pppoes)
 		return GEN_FAIL(g, "no VLAN support for %s", g->pppoes ? "PPP" : g->lt->descr);
+	if (g->vlan == 0 && kvlan_on(g))
+		return kvlan_vlan(g, n);
 	uint32_t off = gen_off_linktype(g);
 	struct cond *c = cond_or(g, cond_or(g, cond_cmp(g, off, 2, BPF_JEQ, 0x8100, 0xffffffff),
 				      cond_cmp(g, off, 2, BPF_JEQ, 0x88a8, 0xffffffff)),

@@ -6,3 +6,4 @@ libbpfx_core_la_SOURCES += src/gen/link.c
 libbpfx_core_la_SOURCES += src/gen/net.c
 libbpfx_core_la_SOURCES += src/gen/transport.c
 libbpfx_core_la_SOURCES += src/gen/ip6walk.c
+libbpfx_core_la_SOURCES += src/gen/kvlan.c

@@ -3,3 +3,4 @@ libbpfx_core_la_SOURCES += src/proto/proto.h src/proto/lookup.c src/proto/ethert
 	src/proto/ipproto.c src/proto/icmp.c src/proto/option.c src/proto/port.c \
 	src/proto/arp.c src/proto/ppp.c
 libbpfx_core_la_SOURCES += src/proto/dns.c
+libbpfx_core_la_SOURCES += src/proto/netdb.c

@@ -10,6 +10,7 @@
  *     arp.c        ARP operations
  *     ppp.c        PPP protocol field values
  *     dns.c        DNS record types and classes, EDNS0 options
+ *     netdb.c      IP protocol names as tcpdump prints them without -n
  *     lookup.c     the lookups below
  *
  * Link types are in src/linktype.c (offsets the code generator reads).
@@ -81,7 +82,9 @@
 #define PROTO_IP_NONE       59      /* no next header, RFC 8200 */
 #define PROTO_IP_DSTOPTS    60      /* RFC 8200 */
 #define PROTO_IP_MOBILE_OLD 62
+#define PROTO_IP_ND         77      /* tcpdump's " nd LEN" */
 #define PROTO_IP_PIM        103
+#define PROTO_IP_IPCOMP     108     /* RFC 3173 */
 #define PROTO_IP_VRRP       112
 #define PROTO_IP_SCTP       132     /* RFC 9260 */
 #define PROTO_IP_MOBILITY   135     /* RFC 6275 */
@@ -273,6 +276,11 @@ extern const struct proto_table proto_edns_opts;   /* dns.c */
 extern const struct proto_table proto_dnssec_algs; /* dns.c */
 extern const struct proto_table proto_ds_digests;  /* dns.c */
 extern const struct proto_table proto_nsec3_hashes; /* dns.c */
+
+/* --- netdb.c --- */
+/* The protocols-database name tcpdump prints for an IP protocol without
+ * -n, or NULL. */
+const char *proto_netdb_name(unsigned proto);
 
 /* --- lookup.c --- */
 /* The row for v, or NULL. */

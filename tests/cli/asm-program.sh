@@ -12,13 +12,13 @@ count() { grep -Ec '^[0-9]+\.[0-9]{6} ' "$T/out"; }
 printf 'ldh [12]\njeq #0x800, v4, drop\nv4: ldb [23]\njeq #6, keep, drop\nkeep: ret #262144\ndrop: ret #0\n' >"$T/tcp4.bpf"
 $B compile -d 'ip and tcp' >"$T/tcp4.d"
 
-run 0 $B filter -tt -r "$EX" 'ip and tcp'; want=$(count)
-run 0 $B filter -tt -r "$EX" --program "$T/tcp4.bpf"
+run 0 $B filter -n -tt -r "$EX" 'ip and tcp'; want=$(count)
+run 0 $B filter -n -tt -r "$EX" --program "$T/tcp4.bpf"
 if [ "$(count)" = "$want" ] && [ "$want" -gt 0 ]; then pass; else fail "--program matched $(count), expression $want"; fi
-run 0 $B filter -tt -r "$EX" --program "$T/tcp4.d"
+run 0 $B filter -n -tt -r "$EX" --program "$T/tcp4.d"
 if [ "$(count)" = "$want" ]; then pass; else fail "--program (-d listing) matched $(count), want $want"; fi
 run 0 $B filter -r "$EX" --program "$T/tcp4.bpf" -w "$T/o.pcap"
-run 0 $B filter -tt -r "$T/o.pcap"
+run 0 $B filter -n -tt -r "$T/o.pcap"
 if [ "$(count)" = "$want" ]; then pass; else fail "-w wrote $(count), want $want"; fi
 
 run 0 $B check -r "$EX" --program "$T/tcp4.bpf"

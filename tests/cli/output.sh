@@ -23,7 +23,7 @@ if [ -w /dev/full ]; then
 	for f in -d -dd -ddd --asm --json; do
 		full compile $B compile $f 'tcp port 80'
 	done
-	full filter $B filter --engine libpcap -r "$T/a.pcap"
+	full filter $B filter --engine libpcap -n -r "$T/a.pcap"
 	full filter $B filter --engine libpcap -r "$T/a.pcap" -w -
 	full dissect $B dissect -r "$T/a.pcap"
 	full check $B check -r "$T/a.pcap" tcp

@@ -8,3 +8,8 @@ EXTRA_DIST += tests/decode/compare.py tests/decode/mkdns.py
 # the captures compare.sh writes
 CLEANFILES += tests/decode/llc-frames.pcap tests/decode/synth-*.pcap tests/decode/dns-frames.pcap
 EXTRA_DIST += tests/tools/pcapbytes.py
+# protocols reached by IP protocol number (issue 14)
+EXTRA_DIST += tests/decode/mkip.py
+CLEANFILES += tests/decode/ip-frames.pcap
+EXTRA_DIST += tests/decode/mklink.py
+CLEANFILES += tests/decode/link-frames.pcap tests/decode/time-frames.pcap

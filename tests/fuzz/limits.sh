@@ -121,8 +121,8 @@ expect 2 "packet 2" $B filter -r - <"$T/huge.pcap"
 expect 2 "packet 2" $B filter -r "$T/cut.pcap"
 # The whole capture through stdin equals the file read by name.
 ex=$srcdir/examples/handshake-2013.pcap
-$B filter -r "$ex" tcp >"$T/byname" 2>/dev/null
-$B filter -r - tcp <"$ex" >"$T/bystdin" 2>/dev/null
+$B filter -n -r "$ex" tcp >"$T/byname" 2>/dev/null
+$B filter -n -r - tcp <"$ex" >"$T/bystdin" 2>/dev/null
 if cmp -s "$T/byname" "$T/bystdin" && [ -s "$T/byname" ]; then pass; else fail "-r - differs from -r FILE"; fi
 for f in "$T"/*.pcap; do expect 0 "" ./tests/fuzz/fuzz_capture "$f"; done
 
