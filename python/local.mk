@@ -17,3 +17,14 @@ python/bpfx-dask: $(srcdir)/python/bpfx-dask.in Makefile
 	$(AM_V_GEN)$(MKDIR_P) python && sed -e 's|@PYTHON3[@]|$(PYTHON3)|' \
 	  -e 's|@BPFX_PYTHONDIR[@]|$(BPFX_PYTHONDIR)|' $(srcdir)/python/bpfx-dask.in > $@.tmp && \
 	  chmod +x $@.tmp && mv $@.tmp $@
+# make installcheck: the installed package, on its own (no BPFX_LIBRARY:
+# it must find the installed library through _config.py), and the
+# installed bpfx-dask's usage.
+installcheck-local: installcheck-python
+.PHONY: installcheck-python
+installcheck-python:
+	PYTHONPATH='$(BPFX_PYTHONDIR)' PYTHONDONTWRITEBYTECODE=1 $(PYTHON3) -c 'import bpfx, sys; \
+	  assert bpfx.version() == "$(PACKAGE_VERSION)", bpfx.version(); \
+	  assert bpfx._lib.lib._name.startswith("$(libdir)/"), bpfx._lib.lib._name; \
+	  assert bpfx.compile("tcp").listing.startswith("(000) ldh      [12]")'
+	'$(bindir)/bpfx-dask' --help | grep -q -e '--scheduler ADDRESS'

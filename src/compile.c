@@ -74,8 +74,21 @@ static int compile_stages(struct arena *a, const char *expr, const struct bpfx_o
 		return -1;
 	if ((f = dump_to(o, BPFX_DUMP_IR, "ir")))
 		ir_dump(f, &ir);
-	ir.loose = o->optimize == BPFX_OPT_LOOSE;
-	if (o->optimize != BPFX_OPT_OFF && opt_run(&ir, err)) {
+	/* libpcap does not optimize a program that computes the 802.11
+	 * header's length, nor any on Prism (its no_optimize), nor one with
+	 * protochain: there its verdicts are the unoptimized program's, so
+	 * --loose is exact, and a program that matches nothing is no error
+	 * (src/gen/wlan.c, protochain.c) */
+	int wlan_exact = wlan_unoptimized(&g);
+	int chain = gen_has_protochain(root);
+	ir.loose = o->optimize == BPFX_OPT_LOOSE && !wlan_exact && !chain;
+	if (o->optimize != BPFX_OPT_OFF && opt_run(&ir, err) && !wlan_exact) {
+		if (chain) {
+			struct bpfx_options u = *o;
+			u.optimize = BPFX_OPT_OFF;
+			u.dump = 0;
+			return compile_stages(a, expr, &u, lt, out, spans, err);
+		}
 		if (!o->ip6_transport)
 			ip6w_hint(expr, o, root, err);
 		return -1;

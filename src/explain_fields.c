@@ -192,6 +192,31 @@ static const struct xfield llc_f[] = {
 	{0, 1, "802.2 LLC DSAP (destination service access point)", XR_NONE},
 	{1, 1, "802.2 LLC SSAP (source service access point)", XR_NONE},
 	{2, 1, "802.2 LLC control (PDU type: I, S or U, and the command)", XR_LLCCTRL},
+	/* after a U PDU's header: SNAP (RFC 1042: OUI and protocol type) or,
+	 * after DSAP and SSAP 0xfe, an ISO NLPID (ISO/TR 9577) */
+	{0, 4, "802.2 DSAP, SSAP and control, and a SNAP OUI's first byte", XR_NONE},
+	{3, 1, "the byte after the 802.2 header: an ISO NLPID or a SNAP OUI's first byte", XR_NONE},
+	{4, 4, "SNAP OUI low bytes and protocol type", XR_NONE},
+	{7, 1, "IS-IS PDU type (ISO 10589: 4 bytes past the NLPID)", XR_NONE},
+};
+/* DECnet Phase IV routing header (DNA Routing Functional Specification
+ * 4.0, 4.1.2), where libpcap's `decnet host` looks: a 2-byte
+ * little-endian length, a flags byte (bit 7: a padding byte came first,
+ * so everything after is one byte later), then a short header (16-bit
+ * little-endian destination and source) or a long one (addresses inside
+ * 6-byte IDs at 7 and 15 past the flags) */
+static const struct xfield decnet_f[] = {
+	{0, 2, "DECnet packet length (little-endian)", XR_NONE},
+	{2, 1, "DECnet routing flags (bit 7: a padding byte)", XR_NONE},
+	{2, 2, "DECnet padding byte and routing flags", XR_NONE},
+	{3, 2, "DECnet short header destination address", XR_NONE},
+	{4, 2, "DECnet short header destination address (after a padding byte)", XR_NONE},
+	{5, 2, "DECnet short header source address", XR_NONE},
+	{6, 2, "DECnet short header source address (after a padding byte)", XR_NONE},
+	{9, 2, "DECnet long header destination address", XR_NONE},
+	{10, 2, "DECnet long header destination address (after a padding byte)", XR_NONE},
+	{17, 2, "DECnet long header source address", XR_NONE},
+	{18, 2, "DECnet long header source address (after a padding byte)", XR_NONE},
 };
 /* What TCP, UDP and SCTP share: the ports come first (RFC 9293, 768, 9260) */
 static const struct xfield ports_f[] = {
@@ -226,6 +251,7 @@ static const struct xlayer layers[XL_NLAYERS] = {
 	[XL_PORTS] = L("tcp/udp", "transport", "RFC 9293, 768, 9260", 4, ports_f),
 	[XL_PPPOE] = L(NULL, "PPPoE session and PPP", "RFC 2516, RFC 1661", 8, pppoe_f),
 	[XL_LLC] = L(NULL, "802.2 LLC", "IEEE 802.2", 3, llc_f),
+	[XL_DECNET] = L("decnet", "DECnet routing", "DNA Routing 4.0", 3, decnet_f),
 };
 
 const struct xlayer *xf_layer(enum xf_layer l)

@@ -600,7 +600,10 @@ void explain_print(FILE *f, const struct explain *e)
 	const struct linktype *lt = lt_by_dlt(e->linktype);
 	if (e->expr)
 		fprintf(f, "expression: %s\n", e->expr);
-	if (lt)
+	if (lt && lt->kind == LT_WLAN) /* src/gen/wlan.c: an offset read from the packet */
+		fprintf(f, "link type:  %s (%s), network layer %u bytes after the 802.11 header, whose length is read from each packet\n",
+			lt->name, lt->descr, lt->off_nl);
+	else if (lt)
 		fprintf(f, "link type:  %s (%s), network layer at offset %u\n", lt->name, lt->descr, lt->off_nl);
 	if (e->nconsts) {
 		fputs("named constants:", f);

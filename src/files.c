@@ -10,9 +10,8 @@
  * -w` writes them.  A chunk is read by seeking the handle's stream to a
  * record boundary: libpcap reads a pcap file's records with plain freads
  * from that stream, so it carries on from wherever the stream stands.  The
- * index pass itself reads only the 16-byte record headers
- * (pcap-savefile(5)) and seeks over the data, so it costs one read per
- * record rather than a read of the file. */
+ * index pass itself looks only at the 16-byte record headers
+ * (pcap-savefile(5)), and skips records longer than its window unread. */
 #include "bpfx.h"
 #include "capture.h"
 #include "error.h"
@@ -20,6 +19,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 /* pcap-savefile(5): the magic numbers of the classic format, in the
  * writer's byte order (microsecond and nanosecond timestamps). */
@@ -27,7 +27,7 @@
 #define FILES_MAGIC_NS 0xa1b23c4du
 #define FILES_FILE_HDR 24u   /* file header: magic ... linktype */
 #define FILES_REC_HDR 16u    /* record header: ts_sec, ts_frac, caplen, len */
-#define FILES_INDEX_BUF (1u << 20) /* stdio buffer: seeks inside it are free */
+#define FILES_INDEX_BUF (1u << 20) /* the index pass reads this much at a time */
 
 static uint32_t files_u32(const unsigned char *b, int swapped)
 {
@@ -59,24 +59,32 @@ static int files_is_pcap(pcap_t *p)
 	return ftello(pcap_file(p)) == FILES_FILE_HDR;
 }
 
-/* The walk over record headers: fill offs from position FILES_FILE_HDR. */
-static void files_walk(FILE *f, int swapped, uint64_t size, uint64_t chunk, uint64_t *offs,
-		       size_t max, size_t *n, uint64_t *packets)
+/* The walk over record headers: fill offs from position FILES_FILE_HDR.
+ * It reads the file in windows of FILES_INDEX_BUF bytes with pread and
+ * walks the headers inside a window; a record longer than the rest of
+ * the window moves the window to the next header, so large records are
+ * skipped unread and small ones cost no call each. */
+static void files_walk(int fd, unsigned char *buf, int swapped, uint64_t size, uint64_t chunk,
+		       uint64_t *offs, size_t max, size_t *n, uint64_t *packets)
 {
-	unsigned char h[FILES_REC_HDR];
-	uint64_t off = FILES_FILE_HDR, next_cut = off;
-	while (fread(h, 1, sizeof h, f) == sizeof h) {
-		uint64_t caplen = files_u32(h + 8, swapped);
+	uint64_t off = FILES_FILE_HDR, next_cut = off, base = 0, have = 0;
+	for (;;) {
+		if (off + FILES_REC_HDR > base + have) { /* the header is not in the window */
+			ssize_t got = pread(fd, buf, FILES_INDEX_BUF, (off_t)off);
+			if (got < (ssize_t)FILES_REC_HDR)
+				return;
+			base = off;
+			have = (uint64_t)got;
+		}
+		uint64_t caplen = files_u32(buf + (off - base) + 8, swapped);
 		if (off + FILES_REC_HDR + caplen > size)
-			break; /* cut short: libpcap will say so in its chunk */
+			return; /* cut short: libpcap will say so in its chunk */
 		if (off >= next_cut && *n < max) {
 			offs[(*n)++] = off;
 			next_cut = chunk ? off + chunk : UINT64_MAX;
 		}
 		++*packets;
 		off += FILES_REC_HDR + caplen;
-		if (fseeko(f, (off_t)caplen, SEEK_CUR) != 0)
-			break;
 	}
 }
 
@@ -116,10 +124,12 @@ int bpfx_index_file(const char *path, uint64_t chunk, uint64_t *offs, size_t max
 		fclose(f);
 		return 0;
 	}
-	char *buf = malloc(FILES_INDEX_BUF); /* without it, stdio's own (smaller) buffer */
-	if (buf)
-		setvbuf(f, buf, _IOFBF, FILES_INDEX_BUF);
-	files_walk(f, info->swapped, info->size, chunk, offs, max, n, &info->packets);
+	unsigned char *buf = malloc(FILES_INDEX_BUF);
+	if (!buf) {
+		fclose(f);
+		return err_set(err, -1, -1, "out of memory");
+	}
+	files_walk(fileno(f), buf, info->swapped, info->size, chunk, offs, max, n, &info->packets);
 	if (*n == 0 && max > 0) /* no whole record: one chunk from the header */
 		offs[(*n)++] = FILES_FILE_HDR;
 	fclose(f);
@@ -185,7 +195,7 @@ int bpfx_filter_file(const struct bpf_insn *p, size_t n, int linktype, const cha
 		rc = err_set(err, -1, -1, "%s: packet %llu%s: %s", path, (unsigned long long)c->packets + 1,
 			     r.start > FILES_FILE_HDR ? " of the chunk" : "", pcap_geterr(r.p));
 	c->bytes = (uint64_t)ftello(r.f) - r.start;
-	if (w.d && cap_writer_close(&w) < 0 && !rc)
+	if (w.open && cap_writer_close(&w) < 0 && !rc)
 		rc = err_set(err, -1, -1, "%s", w.err);
 	pcap_close(r.p);
 	return rc;
@@ -287,7 +297,7 @@ int bpfx_merge_files(const char *const *paths, size_t n, const char *out, uint64
 		rc = err_set(err, -1, -1, "%s", w.err);
 	if (!rc)
 		rc = files_merge_run(ins, heap, paths, n, &w, written, err);
-	if (w.d && cap_writer_close(&w) < 0 && !rc)
+	if (w.open && cap_writer_close(&w) < 0 && !rc)
 		rc = err_set(err, -1, -1, "%s", w.err);
 	for (size_t i = 0; ins && i < n; i++)
 		if (ins[i].p)

@@ -28,6 +28,7 @@ itself.  Failures are reported with the file, the byte range and the
 reason, and any failure makes the exit status 2 and leaves no -w OUT.
 """
 import argparse
+import logging
 import os
 import shutil
 import sys
@@ -135,6 +136,8 @@ class Job:
 
 def report_failures(job):
     for path, what, reason in job.failed:
+        if reason.startswith(path + ": "):  # libbpfx's messages name the file already
+            reason = reason[len(path) + 2:]
         print("bpfx-dask: %s%s: %s" % (path, " (%s)" % what if what else "", reason),
               file=sys.stderr)
 
@@ -389,6 +392,9 @@ def run(client, job):
 
 def main(argv=None):
     args = parse_args(argv)
+    # distributed's client, closing, may leave an internal timeout future
+    # unread, which asyncio reports as an error: noise, not ours to show
+    logging.getLogger("asyncio").setLevel(logging.CRITICAL)
     try:
         from distributed import Client
     except ImportError:

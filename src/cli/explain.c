@@ -6,6 +6,7 @@
 #include "error.h"
 #include "explain.h"
 #include "gen/gen.h" /* ip6w_describe: --ip6-transport's walk in words */
+#include <ctype.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -25,6 +26,19 @@ const char cli_explain_usage[] =
 	"  --html       one self-contained HTML page linking the instructions, the\n"
 	"               expression and, with -r FILE, packet N's bytes, fields and trace\n"
 	"  -r FILE      with --html: the capture (its link type); --packet N (default 1)\n";
+
+/* Is word in the expression, as a word (not inside a host name)? */
+static int has_word(const char *expr, const char *word)
+{
+	size_t n = strlen(word);
+	for (const char *p = strstr(expr, word); p; p = strstr(p + 1, word)) {
+		int before = p == expr || !(isalnum((unsigned char)p[-1]) || p[-1] == '-' || p[-1] == '.');
+		int after = !(isalnum((unsigned char)p[n]) || p[n] == '-' || p[n] == '.');
+		if (before && after)
+			return 1;
+	}
+	return 0;
+}
 
 int cli_explain(int argc, char **argv)
 {
@@ -96,6 +110,11 @@ int cli_explain(int argc, char **argv)
 	if (!json && o.ip6_transport) {
 		char note[1024];
 		ip6w_describe(note, sizeof note);
+		printf("\n%s.\n", note);
+	}
+	if (!json && has_word(expr, "protochain")) {
+		char note[1024];
+		gen_protochain_describe(note, sizeof note);
 		printf("\n%s.\n", note);
 	}
 	explain_free(&e);

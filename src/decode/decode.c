@@ -331,13 +331,18 @@ static void dump(struct dec_ctx *d, const uint8_t *pkt, size_t caplen, size_t hd
 void dec_report(const struct dec_ctx *d, FILE *f)
 {
 	static const char *const names[] = { "ether", "link", "arp", "ip", "ip6", "tcp",
-					     "udp", "icmp", "icmp6", "resp", "dns", "stp" };
+					     "udp", "icmp", "icmp6", "resp", "dns", "stp", "lldp", "cdp", "cisco", "loopback", "ptp",
+					     "mpls" };
 	const char *sep = "";
 	for (size_t i = 0; i < sizeof names / sizeof names[0]; i++)
 		if (d->layers & (1u << i)) {
 			fprintf(f, "%s%s", sep, names[i]);
 			sep = " ";
 		}
+	if (d->app) {
+		fprintf(f, "%s%s", sep, d->app);
+		sep = " ";
+	}
 	if (d->handoff)
 		fprintf(f, "%s> %s", sep, d->handoff);
 	fprintf(f, "\n");
@@ -380,6 +385,7 @@ void dec_packet(struct dec_ctx *d, FILE *out, const struct pcap_pkthdr *h, const
 	d->dump_from = NULL;
 	d->layers = 0;
 	d->handoff = NULL;
+	d->app = NULL;
 
 	if (invalid_header(d, h))
 		return;

@@ -468,7 +468,7 @@ static int rd_addr(const struct dns *s, const struct rdata *r, long n,
 
 static int rd_a(const struct dns *s, const struct rdata *r)
 {
-	return rd_addr(s, r, 4, dec_ip4addr_num);
+	return rd_addr(s, r, 4, dec_ip4addr_num); /* numeric even without -n, as tcpdump */
 }
 
 static int rd_aaaa(const struct dns *s, const struct rdata *r)
@@ -662,7 +662,7 @@ static long print_rr(const struct dns *s, long o)
 		optfl = be16(s, o + 6);
 	else if (d->o.vflag > 2) {
 		dec_printf(d, " [");
-		dec_relts(d, be32(s, o + 4));
+		dec_relts(d, be32(s, o + 4)); /* 1w2d3h4m5s */
 		dec_printf(d, "]");
 	}
 	struct rdata r = { o + 10, o + 10 + be16(s, o + 8), be16(s, o + 8), cls, optfl };
@@ -836,33 +836,4 @@ void dec_dns(struct dec_ctx *d, const uint8_t *p, size_t len, int tcp, int mdns)
 	 * around it (ICMP quoting the datagram) goes on */
 	if (!dec_has(d, p, DNS_HDR) || print_message(&s, len) < 0)
 		dec_printf(d, " [|domain]");
-}
-
-/* Over TCP, tcpdump tries these ports' printers before DNS's. */
-static const uint16_t tcp_before[] = {
-	21, 22, 23, 25, 43, 80, 179, 554, 1723, 6379, 6633, 6653, 8080, 8554, 10288,
-};
-
-int dec_dns_port(struct dec_ctx *d, int tcp, unsigned sport, unsigned dport, const uint8_t *data)
-{
-	if (tcp) {
-		if (sport != PROTO_PORT_DNS && dport != PROTO_PORT_DNS)
-			return 0;
-		for (size_t i = 0; i < sizeof tcp_before / sizeof tcp_before[0]; i++)
-			if (sport == tcp_before[i] || dport == tcp_before[i])
-				return 0;
-		return 1;
-	}
-	/* tcpdump's UDP printer looks for an NFS call to port 2049 or reply
-	 * from it (the RPC direction word) before any port */
-	if (dec_has(d, data + 4, 4)) {
-		uint32_t dir = (uint32_t)data[4] << 24 | (uint32_t)data[5] << 16 | data[6] << 8 | data[7];
-		if ((dport == 2049 && dir == 0) || (sport == 2049 && dir == 1))
-			return 0;
-	}
-	if (sport == PROTO_PORT_DNS || dport == PROTO_PORT_DNS)
-		return 1;
-	if (sport == PROTO_PORT_MDNS || dport == PROTO_PORT_MDNS)
-		return 2;
-	return 0;
 }

@@ -23,6 +23,14 @@ void dec_ethertype(struct dec_ctx *d, unsigned type, const uint8_t *p, size_t le
 		dec_arp(d, p, len, type == PROTO_ETH_RARP);
 	else if (type == PROTO_ETH_PPPOED || type == PROTO_ETH_PPPOES)
 		dec_pppoe(d, p, len);
+	else if (type == PROTO_ETH_LLDP)
+		dec_lldp(d, p, len);
+	else if (type == PROTO_ETH_LOOPBACK)
+		dec_loopback(d, p, len);
+	else if (type == PROTO_ETH_PTP)
+		dec_ptp(d, p, len);
+	else if (type == PROTO_ETH_MPLS || type == PROTO_ETH_MPLS_MC)
+		dec_mpls(d, p, len);
 	else
 		dec_handoff(d, "ethertype");
 }

@@ -29,6 +29,12 @@ static const struct {
 	{ PROTO_IP_ESP, dec_esp },
 	{ PROTO_IP_AH, dec_ah },
 	{ PROTO_IP_IPCOMP, dec_ipcomp },
+	{ PROTO_IP_GRE, dec_gre },
+	{ PROTO_IP_SCTP, dec_sctp },
+	{ PROTO_IP_PIM, dec_pim },
+	{ PROTO_IP_OSPF, dec_ospf },
+	{ PROTO_IP_EIGRP, dec_eigrp },
+	{ PROTO_IP_DCCP, dec_dccp },
 };
 
 static void (*upper_printer(unsigned proto))(struct dec_ctx *, const struct dec_net *, const uint8_t *, size_t)
@@ -308,13 +314,15 @@ void dec_ip_upper(struct dec_ctx *d, const struct dec_net *n, unsigned proto, co
 	if (proto == PROTO_IP_ETHERNET && !n->v6)
 		dec_printf(d, "[Ethernet requires IPv6] (invalid)");
 	else {
-		/* tcpdump's text for a protocol it does not decode (named from
-		 * the protocols database without -n); for one it does and we
-		 * don't, the same text, so that the line does not end blank,
-		 * and the handoff for dec_report */
-		dec_ipproto(d, proto);
-		dec_printf(d, " %zu", len);
-		if (decoded_by_tcpdump(proto))
+		/* tcpdump's text for a protocol it does not decode; for one it
+		 * does and we don't, the same text, so that the line does not
+		 * end blank, and the handoff for dec_report */
+		if (decoded_by_tcpdump(proto)) {
+			dec_printf(d, " ip-proto-%u %zu", proto, len);
 			dec_handoff(d, "ip-proto");
+		} else {
+			dec_ipproto(d, proto);
+			dec_printf(d, " %zu", len);
+		}
 	}
 }

@@ -16,6 +16,12 @@ static const struct dec_tok ucmds[] = {
 	{ 0x0f, "dm" }, { 0x6f, "sabme" }, { 0x87, "frmr" }, { 0, NULL },
 };
 
+/* Protocol IDs under Cisco's OUI (tcpdump's cisco_values). */
+static const struct dec_tok cisco_pids[] = {
+	{ 0x2000, "CDP" }, { 0x2003, "VTP" }, { 0x2004, "DTP" }, { 0x0111, "UDLD" },
+	{ 0x010b, "PVST" }, { 0x010c, "VLAN Bridge" }, { 0, NULL },
+};
+
 /* Flags: the SSAP's command/response bit with the PDU's poll/final bit. */
 static const char *flags(unsigned ssap_field, unsigned pf)
 {
@@ -88,6 +94,47 @@ int dec_llc(struct dec_ctx *d, const uint8_t *frame, const uint8_t *q, size_t le
 		d->handoff = NULL;
 		dec_stp(d, q + 3, len >= 3 ? len - 3 : 0);
 		return 3;
+	}
+	if (ssap == dsap && dsap == PROTO_SAP_SNAP && ctrl == 0x03 && !dec_has(d, q, 8)) {
+		/* the SNAP header cut short: tcpdump's marker, and what there
+		 * is counts as header (no dump) */
+		d->handoff = NULL;
+		dec_printf(d, " [|snap]");
+		return (int)dec_avail(d, q, len);
+	}
+	/* SNAP with Cisco's OUI: with -e its header, then CDP, DTP, UDLD or
+	 * spanning tree (PVST); VTP is where we stop */
+	if (ssap == dsap && dsap == PROTO_SAP_SNAP && ctrl == 0x03 && dec_has(d, q, 8) && !q[3] && !q[4] &&
+	    q[5] == 0x0c) {
+		unsigned pid = (unsigned)q[6] << 8 | q[7];
+		if (d->o.eflag)
+			dec_printf(d, "oui Cisco (0x00000c), pid %s (0x%04x), length %zu: ",
+				   dec_tok(cisco_pids, pid, "Unknown"), pid, len >= 8 ? len - 8 : 0);
+		void (*print)(struct dec_ctx *, const uint8_t *, size_t) =
+			pid == 0x2000 ? dec_cdp : pid == 0x2004 ? dec_dtp : pid == 0x0111 ? dec_udld :
+			pid == 0x010b || pid == 0x010c ? dec_stp : NULL; /* PVST, VLAN bridge */
+		if (pid == 0x2003)
+			return 0; /* VTP: tcpdump's printer, not ours */
+		if (!print) { /* no printer in tcpdump either: the addresses and
+				 the SNAP header, then the default dump */
+			d->handoff = NULL;
+			if (!d->o.eflag) {
+				if (frame) {
+					dec_mac(d, frame + 6);
+					dec_printf(d, " > ");
+					dec_mac(d, frame);
+					dec_printf(d, " ");
+				}
+				dec_printf(d, "SNAP, oui Cisco (0x00000c), pid Unknown (0x%04x), length %zu: ", pid,
+					   len >= 8 ? len - 8 : 0);
+			}
+			if (!d->o.qflag)
+				d->dump_from = q;
+			return -8;
+		}
+		d->handoff = NULL;
+		print(d, q + 8, len >= 8 ? len - 8 : 0);
+		return 8;
 	}
 	/* what tcpdump's protocol printers take over */
 	if (ssap == dsap && ctrl == 0x03 &&

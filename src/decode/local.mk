@@ -1,8 +1,10 @@
 # Decoder (src/decode/): tcpdump-style lines, one file per protocol.
 libbpfx_core_la_SOURCES += src/decode/decode.c src/decode/decode.h src/decode/dec.h
+libbpfx_core_la_SOURCES += src/decode/cdp.c
 libbpfx_core_la_SOURCES += src/decode/arp.c
 libbpfx_core_la_SOURCES += src/decode/cksum.c
 libbpfx_core_la_SOURCES += src/decode/dns.c
+libbpfx_core_la_SOURCES += src/decode/dtp.c
 libbpfx_core_la_SOURCES += src/decode/ether.c
 libbpfx_core_la_SOURCES += src/decode/icmp.c
 libbpfx_core_la_SOURCES += src/decode/icmp6.c
@@ -10,14 +12,22 @@ libbpfx_core_la_SOURCES += src/decode/ip.c
 libbpfx_core_la_SOURCES += src/decode/ip6.c
 libbpfx_core_la_SOURCES += src/decode/link.c
 libbpfx_core_la_SOURCES += src/decode/llc.c
+libbpfx_core_la_SOURCES += src/decode/lldp.c
+libbpfx_core_la_SOURCES += src/decode/loopback.c
 libbpfx_core_la_SOURCES += src/decode/macsec.c
+libbpfx_core_la_SOURCES += src/decode/mpls.c
 libbpfx_core_la_SOURCES += src/decode/mptcp.c
 libbpfx_core_la_SOURCES += src/decode/pppoe.c
+libbpfx_core_la_SOURCES += src/decode/ptp.c
 libbpfx_core_la_SOURCES += src/decode/resolve.c
 libbpfx_core_la_SOURCES += src/decode/resp.c
 libbpfx_core_la_SOURCES += src/decode/stp.c
 libbpfx_core_la_SOURCES += src/decode/tcp.c
+libbpfx_core_la_SOURCES += src/decode/udld.c
 libbpfx_core_la_SOURCES += src/decode/udp.c
+# application protocols over UDP and TCP: the port dispatch, then one file each
+libbpfx_core_la_SOURCES += src/decode/app.c src/decode/txtproto.c src/decode/syslog.c \
+	src/decode/tftp.c src/decode/vxlan.c src/decode/ntp.c src/decode/bootp.c
 # dissect's field tables (src/decode/dissect.h): the driver, rows and
 # worked checksums, then the headers by layer.
 libbpfx_core_la_SOURCES += src/decode/dissect.c src/decode/dissect.h src/decode/dis.h
@@ -27,4 +37,5 @@ libbpfx_core_la_SOURCES += src/decode/dis_tp.c
 libbpfx_core_la_SOURCES += src/decode/dis_view.c src/decode/dis_view.h
 # protocols reached by IP protocol number (issue 14)
 libbpfx_core_la_SOURCES += src/decode/igmp.c src/decode/relts.c src/decode/vrrp.c
-libbpfx_core_la_SOURCES += src/decode/esp.c src/decode/ah.c src/decode/ipcomp.c
+libbpfx_core_la_SOURCES += src/decode/esp.c src/decode/ah.c src/decode/ipcomp.c src/decode/gre.c
+libbpfx_core_la_SOURCES += src/decode/sctp.c src/decode/pim.c src/decode/ospf.c src/decode/eigrp.c src/decode/dccp.c

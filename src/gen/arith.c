@@ -131,9 +131,8 @@ static int eval_load(struct gen *g, struct cond *c, const struct ast *n)
 			return -1;
 		if (tp6) {
 			ip6w_ldx_tp(g, c);
-		} else if (kvlan_var(base)) {
-			/* the header length's load after a live vlan needs A:
-			 * park the index */
+		} else if (wlan_var(base) || kvlan_var(base)) {
+			/* the header length's load needs A: park the index */
 			int m = alloc_scratch(g);
 			if (m < 0)
 				return -1;
@@ -148,13 +147,14 @@ static int eval_load(struct gen *g, struct cond *c, const struct ast *n)
 		cond_ins(g, c, BPF_MISC | BPF_TAX, 0);
 		cond_ins(g, c, (uint16_t)(BPF_LD | size | BPF_IND), base);
 	} else if (n->l->kind == AST_NUM && n->l->num <= 0xffffffffu - base &&
+		   !(wlan_var(base) && n->l->num >= WLAN_VAR_SPAN / 2) &&
 		   !(kvlan_var(base) && n->l->num >= 0x100000u)) { /* stays in its window */
 		cond_ins(g, c, (uint16_t)(BPF_LD | size | BPF_ABS), base + n->l->num);
 	} else {
 		if (eval(g, c, n->l))
 			return -1;
-		kvlan_index_x(g, c, base);
-		cond_ins(g, c, BPF_MISC | BPF_TAX, 0);
+		kvlan_index_x(g, c, base); /* A += a live vlan's shift */
+		wlan_index_x(g, c, base); /* tax, after adding a variable offset */
 		cond_ins(g, c, (uint16_t)(BPF_LD | size | BPF_IND), base);
 	}
 	g->vlan = saved_vlan;
@@ -233,7 +233,7 @@ struct cond *gen_rel_test(struct gen *g, const struct ast *n)
 {
 	static const uint16_t jop[] = { [OP_GT] = BPF_JGT, [OP_GE] = BPF_JGE, [OP_EQ] = BPF_JEQ };
 	g->span = n->span;
-	g->scratch = 0;
+	g->scratch = wlan_nregs(g); /* 802.11 keeps its offsets in the first cells */
 	struct cond *t = cond_test(g);
 	if (eval(g, t, n->l))
 		return 0;
@@ -260,6 +260,7 @@ struct cond *gen_relation(struct gen *g, const struct ast *n)
 	if (ip6w_on(g))
 		return ip6w_relation(g, n);
 	int failed = 0;
+	wlan_relation(g, 0);
 	struct cond *g0 = guard(g, n->l, &failed);
 	struct cond *g1 = failed ? 0 : guard(g, n->r, &failed);
 	if (failed)
@@ -267,6 +268,7 @@ struct cond *gen_relation(struct gen *g, const struct ast *n)
 	struct cond *c = gen_rel_test(g, n);
 	if (!c)
 		return 0;
+	wlan_relation(g, 1);
 	struct cond *gs = g0 && g1 ? cond_and(g, g0, g1) : g0 ? g0 : g1;
 	return gs ? cond_and(g, gs, c) : c;
 }

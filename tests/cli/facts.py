@@ -361,7 +361,9 @@ def explain(lt, out):
                 fact(False, "(%s) cannot read 'at %s'" % (m[1], at))
                 continue
             nums = sum(int(t[0]) for t in terms if t[0] != "x")
-            hasx = any(t[0] == "x" for t in terms)
+            # "+ 0 (x = 40)": an indexed load whose x explain knows, its value among the terms
+            xconst = [int(d[1]) for t in terms for d in [re.fullmatch(r"x = (\d+)", t[1])] if d]
+            hasx = any(t[0] == "x" for t in terms) or bool(xconst)
             if len(terms) > 1 and terms[0][0] != "x":
                 # the first term is the link header, plus any tags it says it skips
                 extra = re.search(r"\+ (\d+) bytes of", terms[0][1])
@@ -388,7 +390,7 @@ def explain(lt, out):
             fact(("[x +" in operand or m[2] == "ldxb") == hasx or m[2] == "ldxb",
                  "(%s) %s: x in 'at' and in the operand differ" % (m[1], ann))
             if m[2] != "ldxb":
-                fact(nums == k, "(%s) %s: 'at %s' adds up to %d, the load reads %s" % (m[1], proto, at, nums, operand))
+                fact(nums == k + sum(xconst), "(%s) %s: 'at %s' adds up to %d, the load reads %s" % (m[1], proto, at, nums, operand))
             spec = NAMES.get((proto, poff, size))
             if spec:
                 must, mustnot = spec

@@ -27,3 +27,4 @@ SCRIPT_TESTS += tests/cli/facts.sh
 EXTRA_DIST += tests/cli/facts.py
 SCRIPT_TESTS += tests/cli/completion.sh
 SCRIPT_TESTS += tests/cli/live-vlan.sh
+SCRIPT_TESTS += tests/cli/pcapng-out.sh

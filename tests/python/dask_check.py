@@ -19,16 +19,16 @@ the end, whatever happens.
 """
 import os
 import signal
-import socket
 import subprocess
 import sys
 import time
 
 import pcaputil
+from localcluster import Cluster
 
 BPFX, SYNTH, T = sys.argv[1:4]
 PY = sys.executable
-procs = []
+cluster = None
 failures = []
 checked = 0
 
@@ -47,26 +47,6 @@ def check(what, ok):
     if not ok:
         failures.append(what)
         print("FAIL: " + what, flush=True)
-
-
-def free_port():
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-def start(args, log, env=None):
-    p = subprocess.Popen(args, stdout=open(log, "w"), stderr=subprocess.STDOUT,
-                         start_new_session=True, env=env)
-    procs.append(p)
-    return p
-
-
-def stop_all():
-    for p in procs:
-        if p.poll() is None:
-            os.killpg(p.pid, signal.SIGKILL)
-            p.wait()
 
 
 def bpfx_dask(*args, **kw):
@@ -96,24 +76,10 @@ def main():
     print("captures: %d files, %.1f MB, the largest %.1f MB" % (len(files), sum(sizes) / 1e6,
                                                                 max(sizes) / 1e6), flush=True)
 
-    port = free_port()
-    SCHED = "tcp://127.0.0.1:%d" % port
-    start(["dask-scheduler", "--host", "127.0.0.1", "--port", str(port), "--no-dashboard"],
-          os.path.join(T, "scheduler.log"))
-    env = dict(os.environ, BPFX_DASK_TASK_DELAY="0")
-    slow = dict(os.environ, BPFX_DASK_TASK_DELAY="0.3")
-    workers = []
-
-    def start_workers(e):
-        for i in range(2):
-            workers.append(start(["dask-worker", SCHED, "--host", "127.0.0.1", "--nthreads", "1",
-                                  "--no-nanny", "--no-dashboard"],
-                                 os.path.join(T, "worker%d.log" % len(workers)), env=e))
-        from distributed import Client
-        with Client(SCHED, timeout="60s") as c:
-            c.wait_for_workers(len([w for w in workers if w.poll() is None]), timeout=120)
-
-    start_workers(env)
+    global cluster
+    cluster = Cluster(T)
+    SCHED = cluster.address
+    cluster.start_workers(2, dict(os.environ, BPFX_DASK_TASK_DELAY="0"))
 
     for expr in EXPRS:
         for flags in ([], ["--loose"]):
@@ -152,12 +118,8 @@ def main():
                 check("-w DIR/: %s" % f, read(one) == read(d + os.path.basename(f)))
 
     # a worker killed mid-job: restart the workers slowed down, run, kill one
-    stop_workers = [w for w in workers]
-    for w in stop_workers:
-        os.killpg(w.pid, signal.SIGKILL)
-        w.wait()
-    workers.clear()
-    start_workers(slow)
+    cluster.stop_workers()
+    cluster.start_workers(2, dict(os.environ, BPFX_DASK_TASK_DELAY="0.3"))
     expr = EXPRS[1]
     r = subprocess.run([BPFX, "filter"] + sum([["-r", f] for f in files], []) + ["-w", ref, expr],
                        capture_output=True)
@@ -175,8 +137,7 @@ def main():
                          for d in tmps) if tmps else 0
         time.sleep(0.05)
     mid = job.poll() is None and not os.path.exists(out)
-    os.killpg(workers[0].pid, signal.SIGKILL)
-    workers[0].wait()
+    cluster.kill(cluster.workers[0])
     print("killed a worker after %d of %d parts, the job still running: %s"
           % (parts_seen, 8 + 16, mid), flush=True)
     check("the worker was killed mid-job", mid)
@@ -198,6 +159,10 @@ def main():
           and not [d for d in os.listdir(T) if d.startswith(".bpfx-dask-")])
 
 
+# a stop signal (make's, a terminal's) ends in the finally below, which
+# stops the cluster; Python's default for SIGTERM and SIGHUP would not
+for _sig in (signal.SIGTERM, signal.SIGHUP):
+    signal.signal(_sig, lambda n, f: sys.exit(128 + n))
 try:
     main()
 except Exception as e:  # report, then stop the processes in finally
@@ -205,6 +170,7 @@ except Exception as e:  # report, then stop the processes in finally
     print("FAIL: %r" % e, flush=True)
     raise
 finally:
-    stop_all()
+    if cluster:
+        cluster.stop()
     print("dask: %d checks, %d failed" % (checked, len(failures)), flush=True)
 sys.exit(1 if failures else 0)

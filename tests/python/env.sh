@@ -7,7 +7,8 @@ PY=${PYTHON:-/usr/bin/python3}
 [ -x "$PY" ] || { echo "$0: $PY not found, skipping"; exit 77; }
 BPFX_LIBRARY=$(pwd)/.libs/libbpfx.so
 [ -f "$BPFX_LIBRARY" ] || { echo "$0: no shared libbpfx in .libs (--disable-shared?), skipping"; exit 77; }
-PYTHONPATH="$srcdir/python:$srcdir/tests/python"
+abs_srcdir=$(cd "$srcdir" && pwd)
+PYTHONPATH="$abs_srcdir/python:$abs_srcdir/tests/python"
 export BPFX_LIBRARY PYTHONPATH
 asan=$(ldd "$BPFX_LIBRARY" | sed -n 's/.*libasan[^ ]* => \([^ ]*\) .*/\1/p')
 if [ -n "$asan" ]; then

@@ -4,4 +4,4 @@
 SCRIPT_TESTS += tests/python/binding.sh
 SCRIPT_TESTS += tests/python/dask.sh
 EXTRA_DIST += tests/python/env.sh tests/python/pcaputil.py tests/python/test_binding.py
-EXTRA_DIST += tests/python/dask_check.py
+EXTRA_DIST += tests/python/dask_check.py tests/python/localcluster.py

@@ -45,3 +45,25 @@ def merge_by_time(header, recs):
     """The records in time order, a stable sort: equal timestamps keep
     their order (that of the files as listed, then within each file)."""
     return header + b"".join(r[2] for r in sorted(recs, key=lambda r: (r[0], r[1])))
+
+
+def write_pcapng(path, header, recs):
+    """The same packets as a pcapng file (pcapng spec, little-endian): a
+    section header, one interface description with the pcap header's link
+    type and snapshot length, and an enhanced packet block per record
+    (timestamps in microseconds, the interface's default resolution)."""
+    linktype, snaplen = struct.unpack("<I", header[20:24])[0], struct.unpack("<I", header[16:20])[0]
+
+    def block(kind, body):
+        body += b"\0" * (-len(body) % 4)
+        n = 12 + len(body)
+        return struct.pack("<II", kind, n) + body + struct.pack("<I", n)
+
+    out = [block(0x0A0D0D0A, struct.pack("<IHHq", 0x1A2B3C4D, 1, 0, -1)),
+           block(1, struct.pack("<HHI", linktype, 0, snaplen))]
+    for sec, frac, rec, data, wirelen in recs:
+        t = sec * 1000000 + frac
+        out.append(block(6, struct.pack("<IIIII", 0, t >> 32, t & 0xffffffff, len(data), wirelen)
+                         + data))
+    with open(path, "wb") as f:
+        f.write(b"".join(out))

@@ -238,6 +238,20 @@ n = bpfx.merge_files(inputs, merged)
 with open(merged, "rb") as f:
     check("merge: the stable time-ordered merge", f.read() == pcaputil.merge_by_time(header, allrecs))
 check("merge: count", n == len(allrecs))
+# pcapng: read whole, never split, same records out
+ng = os.path.join(T, "synth.pcapng")
+pcaputil.write_pcapng(ng, header, recs)
+info = bpfx.index_file(ng, 1000)
+check("pcapng: one chunk", info.pcapng and info.offsets == [0] and info.linktype == 1, repr(info))
+ngout = os.path.join(T, "ng-out.pcap")
+bpfx.filter_file(prog, ng, ngout)
+with open(ngout, "rb") as f1, open(whole, "rb") as f2:
+    check("pcapng: the records of the pcap file", f1.read() == f2.read())
+try:
+    bpfx.filter_file(prog, ng, None, 1000, 0)
+    check("pcapng: no byte range", False)
+except bpfx.FileError as e:
+    check("pcapng: no byte range", "pcapng" in e.msg, e.msg)
 try:
     bpfx.filter_file(bpfx.compile("ip", linktype="RAW"), cap, None)
     check("filter_file: link type refused", False)

@@ -56,7 +56,10 @@ static void test_compile_error_spans(void **state)
 	expect_error("ip[0] = 09", "09", "non-octal");
 	expect_error("tcp and ? ", "?", "unexpected character");
 	/* what libpcap accepts and bpfx does not compile says so, by name */
-	expect_error("atalk[0] = 1", "atalk[0]", "not supported by bpfx yet");
+	expect_error("ipx[0] = 1", "ipx[0]", "unsupported index operation");
+	expect_error("udp and tcp protochain 6", "tcp protochain", "bad protocol applied for 'protochain'");
+	expect_error("ip and sio 256", "sio 256", "too big");
+	expect_error("tcp or byte 2 & 6", "byte 2 & 6", "without loading the byte");
 	expect_error("tcp and geneve 12", "geneve 12", "'geneve' is not supported by bpfx yet");
 	expect_error("vxlan", "vxlan", "'vxlan' is not supported by bpfx yet");
 }

@@ -62,7 +62,7 @@ static void test_explain_names_the_llc_header(void **state)
 	(void)state;
 	struct explain e;
 	explain_for(&e, "vlan and llc sabme", DLT_EN10MB, 1);
-	find_note(&e, "A = ether[18:2] = 802.2 DSAP and SSAP", "at 18 (LLC header at 18) + 0");
+	find_note(&e, "A = ether[18:2] = 802.2 DSAP and SSAP", "at 18 (Ethernet + 4 bytes of VLAN/MPLS headers) + 0, in the 802.2 LLC header");
 	find_note(&e, "is it raw NetWare 802.3?", NULL);
 	unsigned i = find_note(&e, "A = ether[20] = 802.2 LLC control", NULL);
 	assert_int_equal(e.insns[i].insn.k, 20);
