@@ -26,8 +26,7 @@ static const struct dec_tok nd_opts[] = {
 	{ 0, NULL },
 };
 
-/* Bits named in brackets, ", "-separated, "none" if none is set. */
-static void bits(struct dec_ctx *d, const struct dec_tok *t, uint32_t v)
+void dec_bits(struct dec_ctx *d, const struct dec_tok *t, uint32_t v)
 {
 	const char *sep = "";
 	for (; t->s; t++)
@@ -153,7 +152,7 @@ static void nd_options(struct dec_ctx *d, const uint8_t *cp, long resid)
 		case PROTO_ND_PREFIX_INFO:
 			dec_ip6addr(d, cp + 16);
 			dec_printf(d, "/%u%s, Flags [", dec_u8(d, cp + 2), olen != 4 ? "badlen" : "");
-			bits(d, pi_flags, dec_u8(d, cp + 3));
+			dec_bits(d, pi_flags, dec_u8(d, cp + 3));
 			dec_printf(d, "], valid time ");
 			lifetime(d, dec_be32(d, cp + 4));
 			dec_printf(d, ", pref. time ");
@@ -416,7 +415,7 @@ void dec_icmp6(struct dec_ctx *d, const struct dec_net *n, const uint8_t *p, siz
 			static const char *const prefs[] = { "medium", "high", "rsv", "low" };
 			unsigned f = dec_u8(d, p + 5);
 			dec_printf(d, "\n\thop limit %u, Flags [", dec_u8(d, p + 4));
-			bits(d, ra_flags, f);
+			dec_bits(d, ra_flags, f);
 			dec_printf(d, "], pref %s, router lifetime %us, reachable time %ums, retrans timer %ums",
 				   prefs[(f >> 3) & 3], dec_be16(d, p + 6), dec_be32(d, p + 8), dec_be32(d, p + 12));
 			nd_options(d, p + 16, (long)len - 16);
@@ -439,7 +438,7 @@ void dec_icmp6(struct dec_ctx *d, const struct dec_net *n, const uint8_t *p, siz
 				{ 0, NULL },
 			};
 			dec_printf(d, ", Flags [");
-			bits(d, na_flags, dec_be32(d, p + 4));
+			dec_bits(d, na_flags, dec_be32(d, p + 4));
 			dec_printf(d, "]");
 			nd_options(d, p + 24, (long)len - 24);
 		}

@@ -242,7 +242,7 @@ def main():
     optsets = [only] if only else OPTSETS
     counts = {o: {"identical": 0, "continues": 0, "mismatch": 0} for o in optsets}
     # the same for the packets that went through each application printer
-    APPS = ("dns", "http", "ftp", "smtp", "whois", "rtsp", "sip", "syslog", "tftp", "vxlan", "ntp", "bootp")
+    APPS = ("dns", "http", "ftp", "smtp", "whois", "rtsp", "sip", "syslog", "tftp", "vxlan", "ntp", "bootp", "hsrp", "bfd")
     apps = {(a, o): {"identical": 0, "continues": 0, "mismatch": 0} for a in APPS for o in optsets}
     mismatches, crashes, core = [], [], 0
     jobs = [(f, o) for f in files for o in optsets]
