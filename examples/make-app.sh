@@ -39,39 +39,28 @@ if [ "$(id -u)" -ne 0 ]; then
 fi
 
 if [ "${BPFX_APP_NETNS:-}" != 1 ]; then
-    APT_UPDATED=0
-    need() {  # need COMMAND PACKAGE
-        command -v "$1" >/dev/null 2>&1 && return 0
-        if [ "$APT_UPDATED" -eq 0 ]; then
-            apt-get update -qq
-            APT_UPDATED=1
-        fi
-        DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "$2"
-    }
-    need tcpdump tcpdump
-    need curl curl
-    need chronyd chrony
-    need in.tftpd tftpd-hpa
-    need tftp tftp-hpa
-    need dnsmasq dnsmasq-base
-    need udhcpc udhcpc
-    need logger bsdutils
+    # COMMAND:PACKAGE for each tool; the missing packages in one apt-get
+    missing=""
+    for t in tcpdump:tcpdump curl:curl chronyd:chrony in.tftpd:tftpd-hpa tftp:tftp-hpa \
+             dnsmasq:dnsmasq-base udhcpc:udhcpc logger:bsdutils; do
+        command -v "${t%%:*}" >/dev/null 2>&1 || missing="$missing ${t#*:}"
+    done
+    if [ -n "$missing" ]; then
+        apt-get update -qq
+        # shellcheck disable=SC2086
+        DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $missing
+    fi
     # the rest runs in a new network namespace (its own lo, no routes out)
     BPFX_APP_NETNS=1 exec unshare --net bash "$HERE/$(basename "$0")" "$@"
 fi
 
 WORK=$(mktemp -d /tmp/bpfx-app.XXXXXX)
 chmod 755 "$WORK"
-PIDS=()
 CAPS=()
+# the servers, the captures and the far end's namespace are this shell's jobs
 cleanup() {
-    local p
-    for p in "${PIDS[@]}"; do
-        if kill -0 "$p" 2>/dev/null; then
-            kill -TERM "$p" 2>/dev/null || true
-            wait "$p" 2>/dev/null || true
-        fi
-    done
+    kill $(jobs -p) 2>/dev/null || true
+    wait 2>/dev/null || true
     rm -rf "$WORK"
 }
 trap cleanup EXIT
@@ -83,7 +72,6 @@ capture() {  # capture IFACE FILE FILTER: start tcpdump, wait until it listens
     rm -f "$2"
     tcpdump -i "$1" -w "$2" -U --immediate-mode "$3" 2> "$WORK/tcpdump-$1.err" &
     CAPS+=("$!")
-    PIDS+=("$!")
     for i in $(seq 1 100); do
         grep -q "listening on" "$WORK/tcpdump-$1.err" && [ -e "$2" ] && break
         sleep 0.1
@@ -109,7 +97,6 @@ chmod 666 "$WORK/tftp/upload.txt"
 printf 'uploaded line\n' > "$WORK/upload.txt"
 
 python3 -m http.server 80 --bind 127.0.0.1 --directory "$WORK/www" > "$WORK/http.log" 2>&1 &
-PIDS+=("$!")
 cat > "$WORK/chrony-server.conf" <<EOF
 port 123
 bindaddress 127.0.0.1
@@ -120,11 +107,9 @@ pidfile $WORK/chrony-server.pid
 driftfile $WORK/chrony.drift
 EOF
 chronyd -d -x -u root -f "$WORK/chrony-server.conf" > "$WORK/chrony-server.log" 2>&1 &
-PIDS+=("$!")
 # all addresses: "-a 127.0.0.1" fails to resolve where lo is the only
 # interface (getaddrinfo's AI_ADDRCONFIG); the namespace has nothing else
 in.tftpd -L -c -s "$WORK/tftp" > "$WORK/tftpd.log" 2>&1 &
-PIDS+=("$!")
 sleep 1
 
 # ------------------------------------------------------------- app.pcap
@@ -161,7 +146,6 @@ stop_captures
 ip link add v0 type veth peer name v1
 unshare --net sleep 120 &
 PEER=$!
-PIDS+=("$PEER")
 sleep 0.2
 ip link set v1 netns "$PEER"
 peer() { nsenter -t "$PEER" -n "$@"; }
@@ -176,7 +160,6 @@ dnsmasq --no-daemon --port=0 --interface=v0 --bind-interfaces --dhcp-authoritati
     --dhcp-range=10.9.0.50,10.9.0.99,255.255.255.0,12h --dhcp-option=option:router,10.9.0.1 \
     --dhcp-option=option:dns-server,10.9.0.1 --domain=example.test --dhcp-leasefile="$WORK/leases" \
     --pid-file="$WORK/dnsmasq.pid" > "$WORK/dnsmasq.log" 2>&1 &
-PIDS+=("$!")
 sleep 1
 timeout 20 nsenter -t "$PEER" -n udhcpc -i v1 -f -q -n -x hostname:bpfx-client -V bpfx-test -s /bin/true \
     > "$WORK/udhcpc.log" 2>&1 || true

@@ -63,6 +63,11 @@ TXT(http, DEC_TXT_HTTP, ": ")
 TXT(rtsp, DEC_TXT_RTSP, ": ")
 TXT(sip, DEC_TXT_SIP, "")
 #undef TXT
+/* BFD's packet type is its destination port */
+static void print_bfd(struct dec_ctx *d, const struct dec_app *a, const uint8_t *p, size_t len)
+{
+	dec_bfd(d, p, len, a->dport);
+}
 #define PLAIN(fn) \
 	static void print_##fn(struct dec_ctx *d, const struct dec_app *a, const uint8_t *p, size_t len) \
 	{ \
@@ -73,6 +78,7 @@ PLAIN(syslog)
 PLAIN(tftp)
 PLAIN(ntp)
 PLAIN(bootp)
+PLAIN(hsrp)
 PLAIN(vxlan)
 #undef PLAIN
 
@@ -155,16 +161,16 @@ static const struct app_row app_rows[] = {
 	U(EITHER, P(RADIUS_NEW_ACCT), "radius", NULL),
 	U(EITHER, P(RADIUS_CISCO_COA), "radius", NULL),
 	U(EITHER, P(RADIUS_COA), "radius", NULL),
-	U(DST, P(HSRP), "hsrp", NULL),
+	U(DST, P(HSRP), "hsrp", print_hsrp),
 	U(EITHER, P(LWRES), "lwres", NULL),
 	U(EITHER, P(LDP), "ldp", NULL),
 	U(EITHER, P(OLSR), "olsr", NULL),
 	U(EITHER, P(LSP_PING), "lspping", NULL),
 	U(SRC, P(BCM_LI), "bcm-li", NULL),
-	U(DST, P(BFD_CONTROL), "bfd", NULL),
-	U(DST, P(BFD_MULTIHOP), "bfd", NULL),
-	U(DST, P(BFD_LAG), "bfd", NULL),
-	U(DST, P(BFD_ECHO), "bfd", NULL),
+	U(DST, P(BFD_CONTROL), "bfd", print_bfd),
+	U(DST, P(BFD_MULTIHOP), "bfd", print_bfd),
+	U(DST, P(BFD_LAG), "bfd", print_bfd),
+	U(DST, P(BFD_ECHO), "bfd", print_bfd),
 	U(EITHER, P(LMP), "lmp", NULL),
 	U(EITHER, P(VQP), "vqp", NULL),
 	U(EITHER, P(SFLOW), "sflow", NULL),

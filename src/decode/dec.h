@@ -182,6 +182,8 @@ const char *dec_oui_name(unsigned oui);                         /* tcpdump's OUI
 void dec_names_free(struct dec_ctx *d);
 
 void dec_hexlines(struct dec_ctx *d, const char *ident, const uint8_t *p, size_t n); /* icmp6.c */
+/* t's name for v, else fmt with v ("unknown (%u)") (decode.c). */
+void dec_tokf(struct dec_ctx *d, const struct dec_tok *t, unsigned v, const char *fmt);
 /* tcpdump's hex and ASCII lines ("\n\t0x0000:  ..."), n bytes at p. */
 void dec_hexascii(struct dec_ctx *d, const uint8_t *p, size_t n);
 
@@ -266,6 +268,8 @@ void dec_tftp(struct dec_ctx *d, const uint8_t *p, size_t len);                 
 void dec_ntp(struct dec_ctx *d, const uint8_t *p, size_t len);                     /* ntp.c */
 void dec_vxlan(struct dec_ctx *d, const uint8_t *p, size_t len);                   /* vxlan.c */
 void dec_bootp(struct dec_ctx *d, const uint8_t *p, size_t len);                   /* bootp.c */
+void dec_hsrp(struct dec_ctx *d, const uint8_t *p, size_t len);                    /* hsrp.c */
+void dec_bfd(struct dec_ctx *d, const uint8_t *p, size_t len, unsigned port);     /* bfd.c */
 int dec_mptcp(struct dec_ctx *d, const uint8_t *opt, unsigned len, unsigned tcpflags); /* mptcp.c */
 void dec_tcpseq_free(struct dec_ctx *d);                                           /* tcp.c */
 const char *dec_ipproto_name(unsigned proto);                                      /* ip.c */

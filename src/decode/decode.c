@@ -184,6 +184,15 @@ void dec_bits(struct dec_ctx *d, const struct dec_tok *t, unsigned v, const char
 		dec_printf(d, "%s", none);
 }
 
+void dec_tokf(struct dec_ctx *d, const struct dec_tok *t, unsigned v, const char *fmt)
+{
+	const char *s = dec_tok(t, v, NULL);
+	if (s)
+		dec_printf(d, "%s", s);
+	else
+		dec_printf(d, fmt, v);
+}
+
 /* --- timestamps (tcpdump's -t flags) --- */
 
 static void print_hms(struct dec_ctx *d, long sec, long usec)

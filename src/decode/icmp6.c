@@ -33,19 +33,6 @@ static void text_addr(struct dec_ctx *d, const char *text, const uint8_t *p)
 	dec_ip6addr(d, p);
 }
 
-/* Bits named in brackets, ", "-separated, "none" if none is set. */
-static void bits(struct dec_ctx *d, const struct dec_tok *t, uint32_t v)
-{
-	const char *sep = "";
-	for (; t->s; t++)
-		if (v & t->v) {
-			dec_printf(d, "%s%s", sep, t->s);
-			sep = ", ";
-		}
-	if (!*sep)
-		dec_printf(d, "none");
-}
-
 /* tcpdump's print_unknown_data: hex lines, clipped to the capture. */
 void dec_hexlines(struct dec_ctx *d, const char *ident, const uint8_t *p, size_t n)
 {
@@ -159,7 +146,7 @@ static void nd_options(struct dec_ctx *d, const uint8_t *cp, long resid)
 		case PROTO_ND_PREFIX_INFO:
 			dec_ip6addr(d, cp + 16);
 			dec_printf(d, "/%u%s, Flags [", dec_u8(d, cp + 2), olen != 4 ? "badlen" : "");
-			bits(d, pi_flags, dec_u8(d, cp + 3));
+			dec_bits(d, pi_flags, dec_u8(d, cp + 3), "none");
 			dec_printf(d, "], valid time ");
 			lifetime(d, dec_be32(d, cp + 4));
 			dec_printf(d, ", pref. time ");
@@ -412,7 +399,7 @@ void dec_icmp6(struct dec_ctx *d, const struct dec_net *n, const uint8_t *p, siz
 			static const char *const prefs[] = { "medium", "high", "rsv", "low" };
 			unsigned f = dec_u8(d, p + 5);
 			dec_printf(d, "\n\thop limit %u, Flags [", dec_u8(d, p + 4));
-			bits(d, ra_flags, f);
+			dec_bits(d, ra_flags, f, "none");
 			dec_printf(d, "], pref %s, router lifetime %us, reachable time %ums, retrans timer %ums",
 				   prefs[(f >> 3) & 3], dec_be16(d, p + 6), dec_be32(d, p + 8), dec_be32(d, p + 12));
 			nd_options(d, p + 16, (long)len - 16);
@@ -433,7 +420,7 @@ void dec_icmp6(struct dec_ctx *d, const struct dec_net *n, const uint8_t *p, siz
 				{ 0, NULL },
 			};
 			dec_printf(d, ", Flags [");
-			bits(d, na_flags, dec_be32(d, p + 4));
+			dec_bits(d, na_flags, dec_be32(d, p + 4), "none");
 			dec_printf(d, "]");
 			nd_options(d, p + 24, (long)len - 24);
 		}

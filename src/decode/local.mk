@@ -27,7 +27,8 @@ libbpfx_core_la_SOURCES += src/decode/udld.c
 libbpfx_core_la_SOURCES += src/decode/udp.c
 # application protocols over UDP and TCP: the port dispatch, then one file each
 libbpfx_core_la_SOURCES += src/decode/app.c src/decode/txtproto.c src/decode/syslog.c \
-	src/decode/tftp.c src/decode/vxlan.c src/decode/ntp.c src/decode/bootp.c
+	src/decode/tftp.c src/decode/vxlan.c src/decode/ntp.c src/decode/bootp.c \
+	src/decode/hsrp.c src/decode/bfd.c
 # dissect's field tables (src/decode/dissect.h): the driver, rows and
 # worked checksums, then the headers by layer.
 libbpfx_core_la_SOURCES += src/decode/dissect.c src/decode/dissect.h src/decode/dis.h

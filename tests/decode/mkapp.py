@@ -4,7 +4,7 @@ beyond DNS, well-formed and not, for compare.py (the decoder against
 tcpdump): the port dispatch (every pair of the ports tcpdump tests, so
 its order shows), text protocols over TCP and SIP over UDP, syslog, TFTP,
 NTP (time and control messages, authenticated, short), VXLAN with inner
-frames, BOOTP/DHCP with options; and copies of rich messages cut short at
+frames, BOOTP/DHCP with options, HSRP, BFD; and copies of rich messages cut short at
 every byte.  The expected output is whatever tcpdump prints for them.
 Deterministic: the capture is the same every time.
 usage: mkapp.py OUT.pcap [N SEED]   (N SEED: N randomly damaged frames instead)"""
@@ -140,6 +140,30 @@ def bootp_messages():
     ]
 
 
+def hsrp_messages():
+    def h(ver=0, op=0, state=16, hello=3, hold=10, prio=100, group=1, res=0, auth=b"cisco", addr=b"\xc0\xa8\0\x01"):
+        return bytes([ver, op, state, hello, hold, prio, group, res]) + auth.ljust(8, b"\0")[:8] + addr
+    return [h(), h(op=1, state=8), h(op=2, state=4, res=7), h(op=9, state=3, hello=0, hold=255),
+            h(ver=1), h(auth=b"12345678", hello=200), h(state=1, prio=0, auth=b"a\x01\x80b"), h()[:10]]
+
+
+def bfd_messages():
+    def b(ver=1, diag=0, state=3, flags=0, mult=3, length=24, my=0x7429abf9, your=0xd43a40c1,
+          tx=300000, rx=300000, echo=50000, auth=b""):
+        return struct.pack("!BBBBIIIII", ver << 5 | diag, state << 6 | flags, mult, length, my, your, tx, rx,
+                           echo) + auth
+    return [b(), b(state=1, flags=0x20, diag=1), b(state=0, flags=0x3b, diag=9), b(state=2, diag=31, mult=0),
+            b(ver=0, flags=0xff, diag=4), b(ver=0, flags=0), b(ver=2), b(ver=7, diag=3),
+            b(flags=4, auth=bytes([1, 9, 2]) + b"secret"), b(flags=4, auth=bytes([1, 3, 2])),
+            b(flags=4, auth=bytes([1, 25, 2]) + b"x" * 22), b(flags=4, auth=bytes([1, 8, 2]) + b"\x01\x80ab\xff"),
+            b(flags=4, auth=bytes([2, 24, 5, 0]) + struct.pack("!I", 77) + bytes(range(16))),
+            b(flags=4, auth=bytes([3, 24, 5, 0]) + struct.pack("!I", 78) + bytes(range(12))),
+            b(flags=4, auth=bytes([4, 28, 6, 0]) + struct.pack("!I", 79) + bytes(range(20))),
+            b(flags=4, auth=bytes([5, 27, 6, 0]) + struct.pack("!I", 80) + bytes(range(20))),
+            b(flags=4, auth=bytes([9, 4, 1, 0])), b(flags=4, auth=bytes([1])), b(flags=4),
+            b(tx=4294967295, mult=255), b()[:12]]
+
+
 def frames():
     out = []
     # dispatch: every pair of tested ports, a short payload
@@ -175,6 +199,15 @@ def frames():
     rich.append(udp(40004, 4789, vxlan_messages()[0]))
     for m in bootp_messages():
         out.append((udp(68, 67, m), None))
+    for m in hsrp_messages():
+        out.append((udp(1985, 1985, m), None))
+    rich.append(udp(1985, 1985, hsrp_messages()[2]))
+    for m in bfd_messages():
+        for port in (3784, 4784, 6784, 3785):
+            out.append((udp(49200, port, m), None))
+        out.append((udp(49200, 3784, m, v6=True), None))
+    rich.append(udp(49200, 3784, bfd_messages()[8]))
+    rich.append(udp(49200, 4784, bfd_messages()[14]))
     for m in bootp_messages()[:4]:
         rich.append(udp(67, 68, m))
     for f in rich:  # cut short at every byte past the UDP/TCP header
@@ -189,7 +222,8 @@ def fuzz_frames(n, seed):
     rnd = random.Random(seed)
     goods = ([(123, m) for m in ntp_messages()] + [(514, m) for m in syslog_messages()] +
              [(69, m) for m in tftp_messages()] + [(4789, m) for m in vxlan_messages()] +
-             [(67, m) for m in bootp_messages()] + [(5060, m) for m in sip_messages()])
+             [(67, m) for m in bootp_messages()] + [(5060, m) for m in sip_messages()] +
+             [(1985, m) for m in hsrp_messages()] + [(3784, m) for m in bfd_messages()])
     out = []
     for _ in range(n):
         port, m = rnd.choice(goods)
