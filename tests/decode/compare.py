@@ -258,7 +258,7 @@ def main():
             print("compare: unshare -n not allowed here, skipping the sets without -n")
     counts = {o: {"identical": 0, "continues": 0, "mismatch": 0} for o in optsets}
     # the same for the packets that went through each application printer
-    APPS = ("dns", "arp", "stp", "lldp", "cdp", "cisco", "loopback", "ptp", "mpls")
+    APPS = ("dns", "arp", "stp", "lldp", "cdp", "cisco", "loopback", "ptp", "mpls", "eapol", "slow")
     apps = {(a, o): {"identical": 0, "continues": 0, "mismatch": 0} for a in APPS for o in optsets}
     mismatches, crashes, core = [], [], 0
     jobs = [(f, o) for f in files for o in optsets]
