@@ -54,24 +54,37 @@ static unsigned worst_path(const struct bpf_insn *p, unsigned n)
 	return w;
 }
 
-static char *hosts(int n)
+/* n terms joined by " or ", term(buf, i) writing the i-th (< 32 bytes). */
+static char *or_chain(int n, int (*term)(char *buf, int i))
 {
-	char *s = malloc((size_t)n * 32 + 1);
+	char *s = malloc((size_t)n * 36 + 1);
 	size_t k = 0;
 	s[0] = 0;
-	for (int i = 0; i < n; i++)
-		k += (size_t)sprintf(s + k, "%shost 10.%d.%d.%d", i ? " or " : "", i / 62500, (i / 250) % 250, i % 250 + 1);
+	for (int i = 0; i < n; i++) {
+		k += (size_t)sprintf(s + k, "%s", i ? " or " : "");
+		k += (size_t)term(s + k, i);
+	}
 	return s;
+}
+
+static int host_term(char *buf, int i)
+{
+	return sprintf(buf, "host 10.%d.%d.%d", i / 62500, (i / 250) % 250, i % 250 + 1);
+}
+
+static int port_term(char *buf, int i)
+{
+	return sprintf(buf, "port %d", 1000 + i);
+}
+
+static char *hosts(int n)
+{
+	return or_chain(n, host_term);
 }
 
 static char *ports(int n)
 {
-	char *s = malloc((size_t)n * 16 + 1);
-	size_t k = 0;
-	s[0] = 0;
-	for (int i = 0; i < n; i++)
-		k += (size_t)sprintf(s + k, "%sport %d", i ? " or " : "", 1000 + i);
-	return s;
+	return or_chain(n, port_term);
 }
 
 static struct result run_bpfx(const char *expr, int optimize)

@@ -1,6 +1,6 @@
 # Documentation (doc/).
-dist_man_MANS = doc/bpfx.1
-EXTRA_DIST += doc/tutorial.md doc/hardening.md
+dist_man_MANS = doc/bpfx.1 doc/bpfx-dask.1
+EXTRA_DIST += doc/tutorial.md doc/hardening.md doc/scale.md
 # The page of the tutorial's section 8, made by `make` in the build tree.
 noinst_DATA = doc/redis-ping-payload.html
 CLEANFILES += doc/redis-ping-payload.html

@@ -2,11 +2,15 @@
 # decoder tests use, and count.c, the libbpfx example program.  make check
 # builds count against the uninstalled library; make installcheck builds it
 # again against the installed one with pkg-config and runs the same test.
-EXTRA_DIST += examples/README.md examples/make-examples.sh examples/make-dns.sh
+EXTRA_DIST += examples/README.md examples/make-examples.sh examples/make-dns.sh examples/capture-lib.sh
 EXTRA_DIST += examples/handshake-2013.pcap examples/handshake-2013.pcap.tcpdump-nn-vvv.txt
 EXTRA_DIST += examples/mixed.pcap examples/mixed.pcap.tcpdump-nn-vvv.txt
 EXTRA_DIST += examples/redis-ping-10000.pcap examples/redis-ping-10000.pcap.tcpdump-nn-vvv.txt
 EXTRA_DIST += examples/dns.pcap examples/dns.pcap.tcpdump-nn-vvv.txt
+EXTRA_DIST += examples/igmp-vrrp.pcap examples/igmp-vrrp.pcap.tcpdump-nn-vvv.txt examples/make-igmp-vrrp.sh
+EXTRA_DIST += examples/make-app.sh examples/app.pcap examples/app.pcap.tcpdump-nn-vvv.txt
+EXTRA_DIST += examples/dhcp.pcap examples/dhcp.pcap.tcpdump-nn-vvv.txt
+EXTRA_DIST += examples/vxlan.pcap examples/vxlan.pcap.tcpdump-nn-vvv.txt
 EXTRA_DIST += examples/ip6-ext.pcap examples/ip6-ext.pcap.tcpdump-nn-vvv.txt examples/make-ip6-ext.py
 check_PROGRAMS += examples/count
 SCRIPT_TESTS += examples/count.sh

@@ -25,44 +25,13 @@ set -euo pipefail
 HERE=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 cd "$HERE"
 
-if [ "$(id -u)" -ne 0 ]; then
-    echo "make-dns.sh: must run as root (tcpdump -i lo and port 53 need it)" >&2
-    exit 1
-fi
-
-APT_UPDATED=0
-need() {  # need COMMAND PACKAGE
-    command -v "$1" >/dev/null 2>&1 && return 0
-    if [ "$APT_UPDATED" -eq 0 ]; then
-        apt-get update -qq
-        APT_UPDATED=1
-    fi
-    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "$2"
-}
+ME=make-dns.sh WHY_ROOT="tcpdump -i lo and port 53 need it"
+. ./capture-lib.sh
 need tcpdump tcpdump
 need named bind9
 need dnssec-signzone bind9-utils
 need dig bind9-dnsutils
 
-WORK=$(mktemp -d /tmp/bpfx-dns.XXXXXX)
-PIDS=()
-TD_PID=""
-cleanup() {
-    local p
-    for p in "${PIDS[@]}"; do
-        if kill -0 "$p" 2>/dev/null; then
-            kill -TERM "$p" 2>/dev/null || true
-            wait "$p" 2>/dev/null || true
-        fi
-    done
-    rm -rf "$WORK"
-}
-trap cleanup EXIT
-trap 'exit 130' INT TERM
-
-port_is_free() {  # port_is_free tcp|udp PORT
-    ! ss -Hln"${1:0:1}" "sport = :$2" | grep -q .
-}
 for proto in udp tcp; do
     port_is_free "$proto" 53 || { echo "make-dns.sh: $proto port 53 is in use" >&2; exit 1; }
 done
@@ -144,8 +113,7 @@ zone "dyn.test" { type primary; file "dyn.test.db"; allow-update { key upd.key; 
 EOF
 named-checkconf "$WORK/named.conf"
 
-named -g -c "$WORK/named.conf" -u root > "$WORK/named.log" 2>&1 &
-PIDS+=("$!")
+start_bg named -g -c "$WORK/named.conf" -u root > "$WORK/named.log" 2>&1
 for i in $(seq 1 100); do
     dig +short +tries=1 +time=1 -p 53 @127.0.0.1 example.test SOA >/dev/null 2>&1 && break
     sleep 0.1
@@ -154,17 +122,7 @@ dig +short +tries=1 +time=1 @127.0.0.1 example.test SOA | grep -q ns1 || {
     cat "$WORK/named.log" >&2; echo "make-dns.sh: named did not answer" >&2; exit 1; }
 
 # ---------------------------------------------------------------- the capture
-rm -f dns.pcap
-: > "$WORK/tcpdump.err"
-tcpdump -i lo -w dns.pcap -U --immediate-mode \
-    'port 53 or port 5353 or port 5355 or icmp or icmp6' 2> "$WORK/tcpdump.err" &
-TD_PID=$!
-PIDS+=("$TD_PID")
-for i in $(seq 1 100); do
-    grep -q "listening on" "$WORK/tcpdump.err" && [ -e dns.pcap ] && break
-    sleep 0.1
-done
-sleep 0.5
+start_capture dns.pcap 'port 53 or port 5353 or port 5355 or icmp or icmp6'
 
 D="dig -p 53 +tries=1 +time=2"
 q() { $D "$@" >/dev/null || true; }
@@ -244,11 +202,7 @@ q +opcode=notify +norecurse @127.0.0.1 example.test SOA
 q -p 5353 +tries=1 +time=1 @127.0.0.1 host.local A
 q -p 5355 +tries=1 +time=1 @127.0.0.1 host A
 
-sleep 1.5
-kill -INT "$TD_PID"
-wait "$TD_PID" || true
-sed 's/^/    tcpdump: /' "$WORK/tcpdump.err"
-TD_PID=""
+stop_capture
 
 TZ=UTC tcpdump -r dns.pcap -nn -vvv > dns.pcap.tcpdump-nn-vvv.txt 2>/dev/null
 printf '    %s: %s packets, %s bytes\n' dns.pcap \

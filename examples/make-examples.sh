@@ -21,54 +21,19 @@ set -euo pipefail
 HERE=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 cd "$HERE"
 
-if [ "$(id -u)" -ne 0 ]; then
-    echo "make-examples.sh: must run as root (tcpdump -i lo needs it)" >&2
-    exit 1
-fi
+ME=make-examples.sh WHY_ROOT="tcpdump -i lo needs it"
+. ./capture-lib.sh
 
 # Never let an http(s)_proxy setting send our HTTP requests anywhere else.
 unset http_proxy https_proxy HTTP_PROXY HTTPS_PROXY all_proxy ALL_PROXY || true
 export no_proxy='*' NO_PROXY='*'
 
 # ---------------------------------------------------------------- packages
-APT_UPDATED=0
-need() {  # need COMMAND PACKAGE
-    command -v "$1" >/dev/null 2>&1 && return 0
-    if [ "$APT_UPDATED" -eq 0 ]; then
-        apt-get update -qq
-        APT_UPDATED=1
-    fi
-    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "$2"
-}
 need tcpdump      tcpdump
 need redis-server redis-server
 need ping         iputils-ping
 need curl         curl
 need python3      python3
-
-# ---------------------------------------------------------------- process bookkeeping
-WORK=$(mktemp -d /tmp/bpfx-examples.XXXXXX)
-PIDS=()          # every background process we started
-TD_PID=""        # the running tcpdump, if any
-
-cleanup() {
-    local p
-    for p in "${PIDS[@]}"; do
-        if kill -0 "$p" 2>/dev/null; then
-            kill -TERM "$p" 2>/dev/null || true
-            wait "$p" 2>/dev/null || true
-        fi
-    done
-    rm -rf "$WORK"
-}
-trap cleanup EXIT
-trap 'exit 130' INT TERM
-
-start_bg() {  # start_bg CMD ARGS... : start in background, remember its pid in BG_PID
-    "$@" &
-    BG_PID=$!
-    PIDS+=("$BG_PID")
-}
 
 wait_port() {  # wait_port HOST PORT : until a TCP listener answers
     local i
@@ -86,43 +51,6 @@ EOF
     done
     echo "make-examples.sh: nothing listening on $1 port $2" >&2
     return 1
-}
-
-port_is_free() {  # port_is_free tcp|udp PORT
-    ! ss -Hln"${1:0:1}" "sport = :$2" | grep -q .
-}
-
-# ---------------------------------------------------------------- capture helpers
-start_capture() {  # start_capture FILE FILTER-WORDS...
-    local file=$1; shift
-    rm -f "$file"
-    : > "$WORK/tcpdump.err"
-    # --immediate-mode: without it libpcap hands packets over in blocks with a
-    # 1 s timeout, and whatever arrived in the last second before SIGINT
-    # would be missing from the file.
-    tcpdump -i lo -w "$file" -U --immediate-mode "$@" 2> "$WORK/tcpdump.err" &
-    TD_PID=$!
-    PIDS+=("$TD_PID")
-    local i
-    for i in $(seq 1 100); do
-        if grep -q "listening on" "$WORK/tcpdump.err" && [ -e "$file" ]; then
-            sleep 0.5   # let the kernel filter settle before traffic starts
-            return 0
-        fi
-        kill -0 "$TD_PID" 2>/dev/null || break
-        sleep 0.1
-    done
-    cat "$WORK/tcpdump.err" >&2
-    echo "make-examples.sh: tcpdump did not start capturing on lo" >&2
-    return 1
-}
-
-stop_capture() {
-    sleep 1.5             # let late (delayed) ACKs / FINs reach the capture
-    kill -INT "$TD_PID"
-    wait "$TD_PID" || true
-    sed 's/^/    tcpdump: /' "$WORK/tcpdump.err"
-    TD_PID=""
 }
 
 # ================================================================ 1. handshake-2013.pcap

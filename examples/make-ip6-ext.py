@@ -14,19 +14,13 @@ text next to it, as for the other captures.
 import os
 import struct
 import subprocess
+import sys
 
 SRC = bytes.fromhex("20010db8000000000000000000000001")
 DST = bytes.fromhex("20010db8000000000000000000000002")
 HERE = os.path.dirname(os.path.abspath(__file__))
-
-
-def csum(data):
-    if len(data) % 2:
-        data += b"\0"
-    s = sum(struct.unpack("!%dH" % (len(data) // 2), data))
-    while s >> 16:
-        s = (s & 0xFFFF) + (s >> 16)
-    return (~s) & 0xFFFF
+sys.path.insert(0, os.path.join(HERE, "..", "tests", "tools"))
+from pcapbytes import csum, pcap_header, pcap_record  # noqa: E402
 
 
 def l4sum(proto, seg):
@@ -99,10 +93,9 @@ def main():
     ]
     path = os.path.join(HERE, "ip6-ext.pcap")
     with open(path, "wb") as f:
-        f.write(struct.pack("<IHHiIII", 0xA1B2C3D4, 2, 4, 0, 0, 262144, 1))
+        f.write(pcap_header(1))
         for i, p in enumerate(pkts):
-            f.write(struct.pack("<IIII", 1795000000 + i, 1000 * i, len(p), len(p)))
-            f.write(p)
+            f.write(pcap_record(1795000000 + i, 1000 * i, p))
     with open(path + ".tcpdump-nn-vvv.txt", "wb") as out:
         subprocess.run(["tcpdump", "-r", path, "-nn", "-vvv"], stdout=out,
                        stderr=subprocess.DEVNULL, env=dict(os.environ, TZ="UTC"), check=True)

@@ -74,6 +74,23 @@ static struct ast *op2(struct parser *p, enum ast_kind k, enum ast_op op, struct
 	return n;
 }
 static struct ast *numnode(struct parser *p, uint32_t v, YYLTYPE sp) { struct ast *n = mk(p, AST_NUM, sp); n->num = v; return n; }
+/* An MTP3 comparison; its field is filled in by mtp3_field. */
+static struct ast *fieldleaf(struct parser *p, int op, int not_, uint32_t v, YYLTYPE sp)
+{
+	struct ast *n = mk(p, AST_FIELD, sp);
+	n->op = (enum ast_op)op;
+	n->not_ = (uint8_t)not_;
+	n->num2 = v;
+	return n;
+}
+static struct ast *field_of(struct ast *n, uint32_t field)
+{
+	if (n->kind == AST_FIELD)
+		n->proto = (uint8_t)field;
+	else
+		field_of(n->l, field), field_of(n->r, field);
+	return n;
+}
 }
 
 %define api.pure full
@@ -93,16 +110,20 @@ static struct ast *numnode(struct parser *p, uint32_t v, YYLTYPE sp) { struct as
 %token DST SRC HOST GATEWAY NET NETMASK PORT PORTRANGE LESS GREATER PROTO PROTOCHAIN
 %token ARP RARP IP SCTP TCP UDP ICMP IGMP IGRP PIM VRRP CARP LINK IPV6 ICMPV6 AH ESP
 %token TPLEN /* --ip6-transport only */
+%token TYPE SUBTYPE DIR ADDR1 ADDR2 ADDR3 ADDR4 RA TA /* 802.11 */
 %token BROADCAST MULTICAST GEQ LEQ NEQ LSH RSH LEN VLAN MPLS PPPOED PPPOES LEX_ERROR INBOUND OUTBOUND IFINDEX LLC
 %token AND "and"
 %token OR "or"
 %token NOT "not"
 %token <num> NUM
 %token <str> ID EID HID HID6 UNSUP_PROTO UNSUP_PRIM
+%token BYTE
+%token <num> MTP2TYPE FIELDWORD ATMWORD /* SS7, ATM: index (ast_word_by_name) */
+%token <num> XPROTO /* a protocol word of src/gen/words.c or iso.c: its P_ value */
 
-%type <node> expr term rterm id nid pid qid head other arth narth
+%type <node> expr term rterm id nid pid qid head other arth narth wword fieldvalue fieldlist
 %type <num> pnum
-%type <i> pqual dqual aqual pname relop irelop
+%type <i> pqual dqual aqual pname relop irelop byteop
 
 %left '|'
 %left '&'
@@ -167,6 +188,12 @@ dqual:	  SRC			{ $$ = D_SRC; }
 	| DST OR SRC		{ $$ = D_OR; }
 	| SRC AND DST		{ $$ = D_AND; }
 	| DST AND SRC		{ $$ = D_AND; }
+	| ADDR1			{ $$ = D_ADDR1; }
+	| ADDR2			{ $$ = D_ADDR2; }
+	| ADDR3			{ $$ = D_ADDR3; }
+	| ADDR4			{ $$ = D_ADDR4; }
+	| RA			{ $$ = D_RA; }
+	| TA			{ $$ = D_TA; }
 	;
 aqual:	  HOST			{ $$ = A_HOST; }
 	| NET			{ $$ = A_NET; }
@@ -191,6 +218,7 @@ pname:	  LINK			{ $$ = P_LINK; }
 	| AH			{ $$ = P_AH; }
 	| ESP			{ $$ = P_ESP; }
 	| UNSUP_PROTO		{ $$ = P_UNSUP; }
+	| XPROTO		{ $$ = (int)$1; }
 	;
 other:	  pqual BROADCAST	{ $$ = mk(p, AST_BCAST, @$); $$->proto = (uint8_t)$1; }
 	| pqual MULTICAST	{ $$ = mk(p, AST_MCAST, @$); $$->proto = (uint8_t)$1; }
@@ -209,8 +237,34 @@ other:	  pqual BROADCAST	{ $$ = mk(p, AST_BCAST, @$); $$->proto = (uint8_t)$1; }
 	| INBOUND		{ $$ = mk(p, AST_INBOUND, @$); $$->num = 0; }
 	| OUTBOUND		{ $$ = mk(p, AST_INBOUND, @$); $$->num = 1; }
 	| IFINDEX NUM		{ $$ = mk(p, AST_IFINDEX, @$); $$->num = $2; }
+	| BYTE NUM byteop NUM	{ $$ = mk(p, AST_BYTE, @$); $$->num = $2; $$->op = (enum ast_op)$3; $$->num2 = $4; }
+	| MTP2TYPE		{ $$ = mk(p, AST_MTP2, @$); $$->num = $1; }
+	| ATMWORD		{ $$ = mk(p, AST_ATM, @$); $$->num = $1; }
+	| FIELDWORD fieldvalue	{ $$ = field_of($2, $1); $$->span = @$; }
 	| UNSUP_PRIM		{ $$ = mk(p, AST_UNSUP, @$); $$->text = $1; }
 	| UNSUP_PRIM pnum	{ $$ = mk(p, AST_UNSUP, @$); $$->text = $1; }
+	| TYPE wword		{ $$ = mk(p, AST_WLAN_TYPE, @$); $$->l = $2; }
+	| TYPE wword SUBTYPE wword { $$ = mk(p, AST_WLAN_TYPE, @$); $$->l = $2; $$->r = $4; }
+	| SUBTYPE ID		{ $$ = mk(p, AST_WLAN_TYPE, @$); $$->r = mkid(p, ID_NAME, $2, @2); }
+	| DIR wword		{ $$ = mk(p, AST_WLAN_DIR, @$); $$->l = $2; }
+	;
+/* an 802.11 type, subtype or direction: a number or a name */
+wword:	  NUM			{ $$ = mkid(p, ID_NUM, NULL, @$); $$->num = $1; }
+	| ID			{ $$ = mkid(p, ID_NAME, $1, @$); }
+	;
+fieldvalue: NUM			{ $$ = fieldleaf(p, OP_EQ, 0, $1, @$); }
+	| relop NUM		{ $$ = fieldleaf(p, $1, 0, $2, @$); }
+	| irelop NUM		{ $$ = fieldleaf(p, $1, 1, $2, @$); }
+	| '(' fieldlist ')'	{ $$ = paren($2, @$); }
+	;
+fieldlist: NUM			{ $$ = fieldleaf(p, OP_EQ, 0, $1, @$); }
+	| fieldlist OR NUM	{ $$ = ast_binary(A, AST_OR, $1, fieldleaf(p, OP_EQ, 0, $3, @3), @$); }
+	;
+byteop:	  '='			{ $$ = OP_EQ; }
+	| '>'			{ $$ = OP_GT; }
+	| '<'			{ $$ = OP_GE; }
+	| '&'			{ $$ = OP_AND; }
+	| '|'			{ $$ = OP_OR; }
 	;
 relop:	  '>'			{ $$ = OP_GT; }
 	| GEQ			{ $$ = OP_GE; }

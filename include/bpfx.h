@@ -17,8 +17,9 @@
 
 /* An error is a value: a message and the byte span [start, end) of the
  * expression it is about (for programs: the instruction index in start).
- * Running out of memory while parsing or generating code is an error too
- * ("out of memory", span -1), not an exit. */
+ * Running out of memory anywhere in a compile (parser, code generator,
+ * optimizer, emitter) is an error too ("out of memory", span -1), not an
+ * exit, and leaves nothing allocated. */
 struct bpfx_error {
 	int start, end;     /* span in the source, or -1 when none applies */
 	char msg[256];      /* one line, no trailing newline */
@@ -50,6 +51,9 @@ struct bpfx_options {
 	FILE *dump_to;      /* where they go; nothing is printed when NULL */
 	int ip6_transport;  /* the --ip6-transport dialect: tcp[i], ports, `tcp`
 			       and `ip6 proto` see through IPv6 extension headers */
+	int kernel_vlan;    /* for a live Linux socket, where the kernel moves a
+			       frame's outer VLAN tag into metadata: `vlan` reads
+			       it there too, as libpcap compiles for live captures */
 };
 
 struct bpfx_program {
@@ -90,5 +94,71 @@ uint32_t bpfx_run(const struct bpf_insn *p, const uint8_t *pkt,
 /* Link type names as libpcap spells them without DLT_ ("EN10MB", "RAW"). */
 int bpfx_linktype_from_name(const char *name);   /* -1 if unknown */
 const char *bpfx_linktype_name(int dlt);         /* NULL if unknown */
+
+/* --- Text, for bindings that cannot pass a FILE * (src/progtext.c) --- */
+
+/* The program as `bpfx compile` prints it: style 1 = -d (tcpdump's
+ * listing), 2 = -dd, 3 = -ddd.  A malloc'd string (free with bpfx_free),
+ * NULL for an unknown style or out of memory. */
+char *bpfx_format_program(const struct bpf_insn *p, size_t n, int style);
+/* `bpfx explain`'s text for EXPR compiled with *o; malloc'd (bpfx_free),
+ * or NULL with *err set. */
+char *bpfx_explain_text(const char *expr, const struct bpfx_options *o, struct bpfx_error *err);
+/* free(3) for what libbpfx returns malloc'd, from callers with no libc of
+ * their own at hand (ctypes). */
+void bpfx_free(void *p);
+
+/* --- Whole capture files (src/files.c) --- */
+
+struct bpfx_file_counts {
+	uint64_t packets;   /* records read */
+	uint64_t matched;   /* records the program accepted (and wrote) */
+	uint64_t bytes;     /* bytes of the file those records span */
+};
+
+/* Stream the capture file PATH (pcap or pcapng) through program p, in C,
+ * and write the records it accepts to OUT as `bpfx filter -r PATH -w OUT`
+ * writes them (a pcap file with PATH's link type, snapshot length and
+ * timestamp precision); OUT NULL only counts.  The program is validated
+ * first.  LINKTYPE is the DLT_* value p was compiled for (-1: not
+ * checked); a file of another link type is an error.  START and END
+ * select the records of a pcap file that begin in [START, END), at
+ * boundaries bpfx_index_file found (0 and 0: the whole file; END 0: to
+ * the end); a pcapng file is read whole.  Returns 0, or -1 with err->msg
+ * naming the file and the fault (span -1); *c holds the counts so far
+ * either way.  OUT is written in place: callers that must never leave a
+ * partial file write to a temporary name and rename. */
+int bpfx_filter_file(const struct bpf_insn *p, size_t n, int linktype, const char *path,
+		     const char *out, uint64_t start, uint64_t end, struct bpfx_file_counts *c,
+		     struct bpfx_error *err);
+
+struct bpfx_file_info {
+	int linktype;       /* DLT_* value, as libpcap reports it */
+	uint32_t snaplen;   /* the file's snapshot length */
+	int swapped;        /* written in the other byte order */
+	int pcapng;         /* 1: pcapng, which is never split */
+	uint64_t size;      /* bytes */
+	uint64_t packets;   /* records (pcap); 0 for pcapng */
+};
+
+/* The quick index pass over PATH: its link type and size and, for a pcap
+ * file, where to split it.  offs[0] is the first record's offset and each
+ * next one the first record starting at least CHUNK bytes after the
+ * previous (CHUNK 0: one chunk); at most MAX offsets (*n of them), so the
+ * chunk i is [offs[i], offs[i+1]) and the last runs to the end.  Only the
+ * 16-byte record headers are read; the data is skipped.  A pcapng file is
+ * one chunk, offs[0] = 0.  A record cut short ends the pass: the last
+ * chunk's filter reports it.  Returns 0, or -1 with err->msg. */
+int bpfx_index_file(const char *path, uint64_t chunk, uint64_t *offs, size_t max, size_t *n,
+		    struct bpfx_file_info *info, struct bpfx_error *err);
+
+/* Merge pcap files into OUT in time order, as mergecap does: each input's
+ * own order is kept, and of the inputs' next records the earliest is
+ * written first, the input listed first on equal timestamps.  OUT takes
+ * paths[0]'s header (link type, snapshot length, precision); every input
+ * must have its link type.  *written counts the records.  0, or -1 with
+ * err->msg. */
+int bpfx_merge_files(const char *const *paths, size_t n, const char *out, uint64_t *written,
+		     struct bpfx_error *err);
 
 #endif

@@ -12,9 +12,17 @@ struct arena_chunk {
 	_Alignas(16) unsigned char mem[];
 };
 
+/* A scratch block: its links and size, then the caller's bytes. */
+struct arena_scratch {
+	struct arena_scratch *prev, *next;
+	size_t n;
+	_Alignas(16) unsigned char mem[];
+};
+
 void arena_init(struct arena *a)
 {
 	a->head = NULL;
+	a->scratch = NULL;
 	a->on_oom = NULL;
 }
 
@@ -56,8 +64,55 @@ char *arena_strndup(struct arena *a, const char *s, size_t n)
 	return p;
 }
 
+void *arena_scratch(struct arena *a, size_t n)
+{
+	return arena_scratch_grow(a, NULL, n);
+}
+
+/* malloc, copy and free rather than realloc: the old block stays on the
+ * list, and freed with the arena, if the new one cannot be had. */
+void *arena_scratch_grow(struct arena *a, void *q, size_t n)
+{
+	if (n > SIZE_MAX / 2)
+		arena_oom(a);
+	struct arena_scratch *s = malloc(sizeof *s + n);
+	if (!s)
+		arena_oom(a);
+	size_t keep = 0;
+	if (q) {
+		struct arena_scratch *old = (struct arena_scratch *)((unsigned char *)q - offsetof(struct arena_scratch, mem));
+		keep = old->n < n ? old->n : n;
+		memcpy(s->mem, old->mem, keep);
+		arena_scratch_free(a, q);
+	}
+	memset(s->mem + keep, 0, n - keep);
+	s->n = n;
+	s->prev = NULL;
+	s->next = a->scratch;
+	if (a->scratch)
+		a->scratch->prev = s;
+	a->scratch = s;
+	return s->mem;
+}
+
+void arena_scratch_free(struct arena *a, void *q)
+{
+	if (!q)
+		return;
+	struct arena_scratch *s = (struct arena_scratch *)((unsigned char *)q - offsetof(struct arena_scratch, mem));
+	if (s->prev)
+		s->prev->next = s->next;
+	else
+		a->scratch = s->next;
+	if (s->next)
+		s->next->prev = s->prev;
+	free(s);
+}
+
 void arena_free(struct arena *a)
 {
+	while (a->scratch)
+		arena_scratch_free(a, a->scratch->mem);
 	while (a->head) {
 		struct arena_chunk *next = a->head->next;
 		free(a->head);

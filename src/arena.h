@@ -6,15 +6,23 @@
  * memory.  Like Lua's memory errors (luaD_throw), it jumps to the library
  * boundary instead (compile.c), which frees the arena and returns "out of
  * memory"; a stage that holds other memory at that point sets its own
- * jump and passes the failure on (parse.c, for the scanner). */
+ * jump and passes the failure on (parse.c, for the scanner).
+ *
+ * A pass's scratch arrays (the optimizer's, the emitter's) are freed singly
+ * when the pass ends, so they cannot live in the bump chunks; they are
+ * malloc'd blocks on the arena's scratch list instead.  The list is what
+ * lets running out of memory mid-pass jump like any other: arena_free
+ * releases whatever scratch the interrupted pass still held. */
 #ifndef BPFX_ARENA_H
 #define BPFX_ARENA_H
 #include <setjmp.h>
 #include <stddef.h>
 
 struct arena_chunk;
+struct arena_scratch;
 struct arena {
 	struct arena_chunk *head; /* newest chunk first */
+	struct arena_scratch *scratch; /* live scratch blocks, newest first */
 	jmp_buf *on_oom;          /* where to go when malloc fails; NULL: abort */
 };
 
@@ -23,5 +31,10 @@ void *arena_alloc(struct arena *a, size_t n);          /* zeroed; never NULL */
 char *arena_strndup(struct arena *a, const char *s, size_t n);
 /* Out of memory, here or elsewhere in the compilation: jump to on_oom. */
 _Noreturn void arena_oom(struct arena *a);
-void arena_free(struct arena *a);
+/* Scratch: zeroed, never NULL; _grow is realloc (q may be NULL, the new
+ * part zeroed); _free takes NULL. */
+void *arena_scratch(struct arena *a, size_t n);
+void *arena_scratch_grow(struct arena *a, void *q, size_t n);
+void arena_scratch_free(struct arena *a, void *q);
+void arena_free(struct arena *a);                      /* chunks and scratch */
 #endif

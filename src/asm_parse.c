@@ -411,24 +411,30 @@ static int asm_store(struct asm_state *s, struct asm_line *l, const struct asm_m
 	return asm_emit(s, l, m->code, 0, 0, k);
 }
 
+/* The operand of an ALU operation or a jump: x, or #k with the '#'
+ * optional (*k untouched for x).  `named`: anything else is "expected #k
+ * or x" rather than number()'s message. */
+static int src_operand(struct asm_state *s, struct asm_line *l, bool named, uint16_t *src, uint32_t *k)
+{
+	*src = BPF_K;
+	if (take_reg(l, "x")) {
+		*src = BPF_X;
+		return 0;
+	}
+	struct asm_tok *t = peek(l);
+	if (is_punct(t, '#'))
+		next(l);
+	else if (named && t->kind != TK_NUM)
+		return asm_fail(s, l, t->col, "expected #k or x, found '%s'", tok_desc(t));
+	return number(s, l, k);
+}
+
 /* add/sub/... #k | x */
 static int asm_alu(struct asm_state *s, struct asm_line *l, const struct asm_mnemonic *m)
 {
 	uint32_t k = 0;
 	uint16_t src;
-	if (take_reg(l, "x")) {
-		src = BPF_X;
-	} else {
-		struct asm_tok *t = peek(l);
-		if (is_punct(t, '#'))
-			next(l);
-		else if (t->kind != TK_NUM)
-			return asm_fail(s, l, t->col, "expected #k or x, found '%s'", tok_desc(t));
-		if (number(s, l, &k))
-			return -1;
-		src = BPF_K;
-	}
-	if (end_of_line(s, l))
+	if (src_operand(s, l, true, &src, &k) || end_of_line(s, l))
 		return -1;
 	return asm_emit(s, l, (uint16_t)(m->code | src), 0, 0, k);
 }
@@ -460,17 +466,10 @@ static int jump_target(struct asm_state *s, struct asm_line *l, int which, uint3
 static int asm_jump(struct asm_state *s, struct asm_line *l, const struct asm_mnemonic *m)
 {
 	uint32_t k = 0, jt = 0, jf = 0;
-	uint16_t src = BPF_K;
+	uint16_t src;
 	bool pt = false, pf = false;
-	if (take_reg(l, "x")) {
-		src = BPF_X;
-	} else {
-		struct asm_tok *t = peek(l);
-		if (is_punct(t, '#'))
-			next(l);
-		if (number(s, l, &k))
-			return -1;
-	}
+	if (src_operand(s, l, false, &src, &k))
+		return -1;
 	unsigned fix0 = s->nfix;
 	if (is_ident(peek(l), "jt")) { /* listing: absolute targets */
 		next(l);

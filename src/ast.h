@@ -18,10 +18,17 @@ enum ast_proto {
 	P_DEFAULT = 0,
 	P_LINK, P_IP, P_ARP, P_RARP, P_SCTP, P_TCP, P_UDP, P_ICMP, P_IGMP,
 	P_IGRP, P_PIM, P_VRRP, P_CARP, P_IP6, P_ICMP6, P_AH, P_ESP,
+	/* words that test the link layer's type (src/gen/words.c, iso.c) */
+	P_STP, P_IPX, P_NETBEUI, P_DECNET, P_LAT, P_SCA, P_MOPRC, P_MOPDL, P_ATALK, P_AARP,
+	P_ISO, P_CLNP, P_ESIS, P_ISIS, P_L1, P_L2, P_IIH, P_LSP, P_SNP, P_CSNP, P_PSNP,
 	P_UNSUP,                 /* a protocol libpcap knows, bpfx does not */
 	P_UNDEF,                 /* no qualifiers to inherit */
 };
-enum ast_dir { D_DEFAULT = 0, D_SRC, D_DST, D_OR, D_AND, D_UNDEF };
+enum ast_dir {
+	D_DEFAULT = 0, D_SRC, D_DST, D_OR, D_AND,
+	D_ADDR1, D_ADDR2, D_ADDR3, D_ADDR4, D_RA, D_TA, /* 802.11 addresses */
+	D_UNDEF,
+};
 enum ast_addr {
 	A_DEFAULT = 0, A_HOST, A_NET, A_PORT, A_PORTRANGE, A_PROTO,
 	A_PROTOCHAIN, A_GATEWAY, A_UNDEF,
@@ -48,7 +55,14 @@ enum ast_kind {
 	AST_LLC,       /* llc [type]: an 802.2 LLC frame (text: the type name) */
 	AST_INBOUND,   /* inbound (num 0), outbound (num 1) */
 	AST_IFINDEX,   /* ifindex N */
+	AST_BYTE,      /* byte num op num2 (op: OP_EQ, OP_GT, OP_GE for '<', OP_AND, OP_OR) */
+	AST_MTP2,      /* an MTP2 signal unit word (num: its index, ast_word_by_name) */
+	AST_FIELD,     /* an SS7 or ATM header field (proto: its index) op num2, reversed if not_ */
+	AST_ATM,       /* an ATM virtual-circuit word (num: its index) */
 	AST_UNSUP,     /* a primitive bpfx does not compile yet */
+	AST_WLAN_TYPE, /* type T [subtype S], subtype S (l, r: the words as
+			* AST_IDs; sema: num the bits, has_num a subtype) */
+	AST_WLAN_DIR,  /* dir D (l: the word; sema: num) */
 	/* arithmetic */
 	AST_NUM,       /* num */
 	AST_LOAD,      /* proto[l : size] */
@@ -94,6 +108,7 @@ struct ast {
 	const char *text;        /* ID: the address or name as written; UNSUP: the word */
 	const char *mask;        /* ID_V4_MASK: the mask as written */
 	uint32_t masklen;        /* ID_V4_LEN, ID_V6_LEN */
+	uint32_t num2;           /* BYTE: the value */
 	/* filled by sema */
 	uint8_t vlan_depth;      /* vlan primitives before this one, in source order */
 	uint8_t mpls_depth;      /* mpls primitives before this one */
@@ -107,4 +122,19 @@ struct ast *ast_binary(struct arena *a, enum ast_kind k, struct ast *l, struct a
 #include <stdio.h>
 void ast_dump(FILE *f, const struct ast *n, const char *src, int depth);
 const char *ast_proto_name(int proto);
+/* The P_ value of a protocol word of words.c/iso.c (`es-is` and `is-is`
+ * too), or P_UNSUP. */
+int ast_proto_by_name(const char *word);
+/* SS7 and ATM words (src/gen/mtp.c, atm.c): fisu lssu msu hfisu hlssu
+ * hmsu are MTP2 units 0..5; sio opc dpc sls hsio hopc hdpc hsls vpi vci
+ * fields 0..9; oam oamf4 oamf4ec oamf4sc metac bcc sc ilmic connectmsg
+ * metaconnect ATM words 0..9. */
+enum { AST_WORD_UNIT, AST_WORD_FIELD, AST_WORD_ATM };
+#define AST_FIELD_VPI 8
+#define AST_FIELD_VCI 9
+int ast_word_by_name(const char *word, int *kind);  /* index; *kind AST_WORD_* */
+const char *ast_field_name(int field);
+const char *ast_mtp2_name(int unit);
+const char *ast_atm_name(int w);
+uint32_t ast_field_max(int field);  /* the largest value libpcap takes */
 #endif

@@ -1,8 +1,10 @@
 /* capture.h: reading pcap and pcapng files and writing matching packets,
- * both through libpcap so bpfx reads exactly what tcpdump reads and writes
- * exactly what `tcpdump -w` writes.  Errors are kept as text in the
- * reader/writer and name the file and, for damaged files, the 1-based
- * index of the packet that could not be read. */
+ * so that bpfx reads exactly what tcpdump reads and writes exactly what
+ * `tcpdump -w` writes.  libpcap opens every file and stays the reference
+ * for what a valid record is; the common case (a plain pcap file on disk)
+ * is walked in place in large blocks instead (capture.c says when).
+ * Errors are kept as text in the reader/writer and name the file and, for
+ * damaged files, the 1-based index of the packet that could not be read. */
 #ifndef BPFX_CAPTURE_H
 #define BPFX_CAPTURE_H
 #include <stdint.h>
@@ -10,12 +12,29 @@
 #include <pcap/pcap.h>
 
 #define CAP_ERRLEN (PCAP_ERRBUF_SIZE + 1024)
+/* Bytes read (and written) at once: a few hundred records of typical size,
+ * and room for the largest record libpcap allows on common link types
+ * (262144 bytes of data); larger records go through libpcap. */
+#define CAP_BLOCK (1u << 20)
+
+/* The block reader: records of a plain pcap file walked in place. */
+struct cap_block {
+	int fd;                  /* libpcap's own descriptor, read with pread */
+	int swapped;             /* records in the other byte order */
+	int nano;                /* nanosecond stamps, handed out as micro */
+	uint32_t snapshot;       /* pcap_snapshot: the largest valid caplen */
+	uint8_t *buf;            /* CAP_BLOCK bytes */
+	size_t len, pos;         /* bytes in buf, next record's offset in buf */
+	uint64_t off;            /* file offset of buf[0] */
+	struct pcap_pkthdr hdr;  /* the record handed out last */
+};
 
 struct cap_reader {
 	pcap_t *p;
 	const char *path;        /* as given; "-" reads standard input */
 	unsigned long count;     /* packets returned so far */
 	int live;                /* an interface (cap_open_live), not a file */
+	struct cap_block *blk;   /* NULL: every record through libpcap */
 	char err[CAP_ERRLEN];    /* "FILE: packet N: libpcap's text" */
 };
 
@@ -37,8 +56,17 @@ void cap_close(struct cap_reader *r);
 /* The name to show for a path: "-" is shown as "stdin". */
 const char *cap_display(const char *path);
 
+enum cap_format { CAP_PCAP, CAP_PCAPNG };
+
 struct cap_writer {
-	pcap_dumper_t *d;
+	int open;                /* opened, to be closed */
+	enum cap_format format;
+	int nano;                /* pcapng: stamps in nanoseconds */
+	pcap_dumper_t *d;        /* pcap: wrote the file header; owns the stream */
+	int fd;                  /* the stream's descriptor: records go here */
+	uint8_t *buf;            /* records not yet written, CAP_BLOCK bytes */
+	size_t len;
+	int header_out;          /* the stream's buffer (the header) is written */
 	const char *path;        /* "-" writes standard output */
 	int linktype;            /* every packet written must have this one */
 	int flush_each;          /* -U: flush after every packet */
@@ -51,9 +79,14 @@ struct cap_writer {
 int cap_writer_open(struct cap_writer *w, const char *path, const struct cap_reader *like);
 /* The same for a live capture handle. */
 int cap_writer_open_pcap(struct cap_writer *w, const char *path, pcap_t *like);
-/* 0, or -1 once a write has failed (w->err names the reason); every
- * record is written whole or not at all as far as the stream is
- * concerned, so stopping between two calls leaves a readable file. */
+/* Either, in that format: CAP_PCAPNG writes a section header, one
+ * interface (the handle's link type, snapshot length and timestamp
+ * resolution) and an enhanced packet block per packet. */
+int cap_writer_open_as(struct cap_writer *w, const char *path, pcap_t *like, enum cap_format fmt);
+/* 0, or -1 once a write has failed (w->err names the reason).  Records
+ * are gathered in a block and written whole (a write cut short by a
+ * signal is resumed), so stopping between two calls leaves a readable
+ * file once cap_writer_close has flushed the block. */
 int cap_write(struct cap_writer *w, const struct pcap_pkthdr *h, const u_char *data);
 /* Flush and close (standard output is flushed, not closed); -1 with
  * w->err set if any write failed. */

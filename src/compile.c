@@ -48,10 +48,10 @@ static FILE *dump_to(const struct bpfx_options *o, unsigned stage, const char *n
 	return o->dump_to;
 }
 
-/* The pipeline.  Its memory is in the arena; running out of it jumps back
- * to bpfx_compile_spans (parse.c frees the scanner on the way).  The
- * optimizer's and the emitter's own scratch arrays are outside the arena:
- * they still abort when malloc fails. */
+/* The pipeline.  Its memory is in the arena, the optimizer's and the
+ * emitter's scratch arrays on its scratch list; running out of either
+ * jumps back to bpfx_compile_spans (parse.c frees the scanner on the way),
+ * and arena_free releases both. */
 static int compile_stages(struct arena *a, const char *expr, const struct bpfx_options *o,
 			  const struct linktype *lt, struct bpfx_program *out, struct bpfx_span **spans,
 			  struct bpfx_error *err)
@@ -68,13 +68,27 @@ static int compile_stages(struct arena *a, const char *expr, const struct bpfx_o
 		ast_dump(f, root, expr, 0);
 	ir_init(&ir, a, o->snaplen);
 	struct gen g = { .ir = &ir, .a = a, .lt = lt, .err = err, .savefile = o->savefile, .swapped = o->swapped,
-			 .fold = o->optimize != BPFX_OPT_OFF, .ip6w = o->ip6_transport ? ip6w_new(a) : NULL };
+			 .fold = o->optimize != BPFX_OPT_OFF, .ip6w = o->ip6_transport ? ip6w_new(a) : NULL,
+			 .kvlan = o->kernel_vlan };
 	if (gen_program(&g, root))
 		return -1;
 	if ((f = dump_to(o, BPFX_DUMP_IR, "ir")))
 		ir_dump(f, &ir);
-	ir.loose = o->optimize == BPFX_OPT_LOOSE;
-	if (o->optimize != BPFX_OPT_OFF && opt_run(&ir, err)) {
+	/* libpcap does not optimize a program that computes the 802.11
+	 * header's length, nor any on Prism (its no_optimize), nor one with
+	 * protochain: there its verdicts are the unoptimized program's, so
+	 * --loose is exact, and a program that matches nothing is no error
+	 * (src/gen/wlan.c, protochain.c) */
+	int wlan_exact = wlan_unoptimized(&g);
+	int chain = gen_has_protochain(root);
+	ir.loose = o->optimize == BPFX_OPT_LOOSE && !wlan_exact && !chain;
+	if (o->optimize != BPFX_OPT_OFF && opt_run(&ir, err) && !wlan_exact) {
+		if (chain) {
+			struct bpfx_options u = *o;
+			u.optimize = BPFX_OPT_OFF;
+			u.dump = 0;
+			return compile_stages(a, expr, &u, lt, out, spans, err);
+		}
 		if (!o->ip6_transport)
 			ip6w_hint(expr, o, root, err);
 		return -1;

@@ -13,23 +13,17 @@
 #include <pcap/bpf.h>
 
 struct layout {
+	struct arena *a;         /* the program's; b and pos are its scratch */
 	struct ir_block **b;     /* the blocks in the order they are written */
 	int n, cap;
 	int *pos;                /* by block id: the block's first instruction */
 };
 
-static void *need(void *q)
-{
-	if (!q)
-		abort();
-	return q;
-}
-
 static void push(struct layout *l, struct ir_block *b)
 {
 	if (l->n == l->cap) {
 		l->cap = l->cap ? l->cap * 2 : 64;
-		l->b = need(realloc(l->b, sizeof *l->b * (size_t)l->cap));
+		l->b = arena_scratch_grow(l->a, l->b, sizeof *l->b * (size_t)l->cap);
 	}
 	l->b[l->n++] = b;
 }
@@ -70,7 +64,7 @@ static int size_of(const struct layout *l, int i)
 static int place(const struct ir_prog *p, struct layout *l)
 {
 	int pc = 0;
-	l->pos = need(realloc(l->pos, sizeof *l->pos * (size_t)p->nblocks));
+	l->pos = arena_scratch_grow(l->a, l->pos, sizeof *l->pos * (size_t)p->nblocks);
 	for (int i = 0; i < l->n; i++) {
 		l->pos[l->b[i]->id] = pc;
 		pc += size_of(l, i);
@@ -125,7 +119,7 @@ static void reach(struct ir_prog *p, const struct layout *l, struct round *r, in
 	*t = tr;
 	if (r->n == r->cap) {
 		r->cap = r->cap ? r->cap * 2 : 64;
-		r->v = need(realloc(r->v, sizeof *r->v * (size_t)r->cap));
+		r->v = arena_scratch_grow(p->a, r->v, sizeof *r->v * (size_t)r->cap);
 	}
 	r->v[r->n] = (struct pending){ j, r->n, tr };
 	r->n++;
@@ -134,7 +128,7 @@ static void reach(struct ir_prog *p, const struct layout *l, struct round *r, in
 /* The round's trampolines merged in before the blocks they were placed at. */
 static void insert(struct layout *l, struct round *r)
 {
-	struct layout next = { .pos = l->pos };
+	struct layout next = { .a = l->a, .pos = l->pos };
 	qsort(r->v, (size_t)r->n, sizeof *r->v, by_place);
 	int q = 0;
 	for (int i = 0; i < l->n; i++) {
@@ -142,7 +136,7 @@ static void insert(struct layout *l, struct round *r)
 			push(&next, r->v[q++].b);
 		push(&next, l->b[i]);
 	}
-	free(l->b);
+	arena_scratch_free(l->a, l->b);
 	*l = next;
 }
 
@@ -164,7 +158,7 @@ static int add_trampolines(struct ir_prog *p, struct layout *l)
 			reach(p, l, &r, i, from, &b->jf);
 		}
 		if (!r.n) {
-			free(r.v);
+			arena_scratch_free(p->a, r.v);
 			return total;
 		}
 		insert(l, &r);
@@ -210,15 +204,15 @@ static void write_out(const struct layout *l, struct bpf_insn *prog, struct bpfx
 int emit_program(struct ir_prog *p, struct bpf_insn **out, unsigned *nout, struct bpfx_span **spans,
 		 struct bpfx_error *err)
 {
-	struct layout l = { 0 };
+	struct layout l = { .a = p->a };
 	lay_blocks(p, &l);
 	int total = add_trampolines(p, &l);
 	struct bpf_insn *prog = calloc((size_t)total, sizeof *prog);
 	struct bpfx_span *sp = spans ? calloc((size_t)total, sizeof *sp) : NULL;
 	if (prog && (!spans || sp))
 		write_out(&l, prog, sp);
-	free(l.b);
-	free(l.pos);
+	arena_scratch_free(l.a, l.b);
+	arena_scratch_free(l.a, l.pos);
 	if (!prog || (spans && !sp)) {
 		free(prog);
 		free(sp);

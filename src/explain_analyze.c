@@ -117,6 +117,7 @@ void xp_state_start(struct xstate *s, const struct linktype *lt)
 	s->mpls_at = -1;
 	s->pppoe_at = -1;
 	s->llc_at = -1;
+	s->dn_at = -1;
 	s->tp = -1;
 	s->tp_off = -1;
 	s->A = s->X = sy_const(0);
@@ -144,6 +145,8 @@ static void state_merge(struct xstate *d, const struct xstate *s)
 		d->pppoe_at = -1;
 	if (d->llc_at != s->llc_at)
 		d->llc_at = -1;
+	if (d->dn_at != s->dn_at)
+		d->dn_at = -1;
 	if (d->tp != s->tp)
 		d->tp = -1;
 	if (d->tp_off != s->tp_off)
@@ -213,6 +216,8 @@ static void refine(struct xstate *s, const struct bpf_insn *in, bool taken)
 		enum encap e = (k == 0x8100 || k == 0x88a8 || k == 0x9100) ? EN_VLAN
 			       : (k == 0x8847 || k == 0x8848) ? EN_MPLS : k == 0x8864 ? EN_PPPOE : EN_NONE;
 		type_tested(s, bit, e, taken);
+		if (taken && k == 0x6003) /* DECnet Phase IV */
+			s->dn_at = s->nl;
 		return;
 	}
 	/* inside a PPPoE session: PPP's numbers for what the session carries */
@@ -458,10 +463,20 @@ void xp_read_abs(struct xread *r, const struct xctx *c, const struct xstate *s, 
 		r->val.off = off;
 		return;
 	}
-	if (s->llc_at >= 0 && off >= s->llc_at && off + size <= s->llc_at + 3) {
+	if (s->llc_at >= 0 && off >= s->llc_at && off + size <= s->llc_at + 8) {
 		name_field(r, XL_LLC, off - s->llc_at, size, lprim);
 		xp_put(r->val.text, sizeof r->val.text, "%s[%d%s]", lprim, off, size_suffix(size, sz));
-		xp_put(r->where, sizeof r->where, "at %d (LLC header at %d) + %d", off, s->llc_at, off - s->llc_at);
+		char llc[80];
+		nl_text(llc, sizeof llc, c, s, s->llc_at);
+		xp_put(r->where, sizeof r->where, "at %s + %d, in the 802.2 LLC header", llc, off - s->llc_at);
+		r->val.off = off;
+		return;
+	}
+	if (s->dn_at >= 0 && s->dn_at == s->nl && off >= s->dn_at && off + size <= s->dn_at + 20 && s->net == NET_OTHER) {
+		char nl[80];
+		name_field(r, XL_DECNET, off - s->dn_at, size, "decnet");
+		nl_text(nl, sizeof nl, c, s, s->nl);
+		xp_put(r->where, sizeof r->where, "at %s + %d", nl, off - s->dn_at);
 		r->val.off = off;
 		return;
 	}
@@ -603,6 +618,19 @@ void xp_read_ind(struct xread *r, const struct xctx *c, const struct xstate *s, 
 	/* x holds some other value: say so */
 	char xt[120];
 	xp_operand_text(xt, sizeof xt, x);
+	/* a header chain walk (protochain): x differs by path, and [x + 0],
+	 * [x + 1] are the next-header and length bytes of the header at x */
+	int crel = (int)k - s->nl;
+	if (x->kind == SY_UNK && s->nl >= 0 && (crel == 0 || crel == 1) && (s->net == NET_IP4 || s->net == NET_IP6)) {
+		const char *prim = s->net == NET_IP4 ? "ip" : "ip6";
+		xp_put(r->val.text, sizeof r->val.text, "%s[x%s]", prim, crel ? " + 1" : "");
+		xp_put(r->meaning, sizeof r->meaning, "the %s byte of the header x bytes into the %s header chain",
+			 crel ? "length" : "next-header", s->net == NET_IP4 ? "IPv4" : "IPv6");
+		nl_text(nl, sizeof nl, c, s, s->nl);
+		xp_put(r->where, sizeof r->where, "at %s + x + %d, x from a chain walk", nl, crel);
+		r->named = true;
+		return;
+	}
 	if (s->nl >= 0 && (int)k >= s->nl && (s->net == NET_IP4 || s->net == NET_IP6)) {
 		const char *prim = s->net == NET_IP4 ? "ip" : "ip6";
 		int rel = (int)k - s->nl;
@@ -680,6 +708,22 @@ static struct sym alu(const struct sym *a, const struct bpf_insn *in, const stru
 	return r;
 }
 
+/* What a load of a mode both A and x have leaves in the register: the
+ * length, k, or a scratch cell. */
+static struct sym loaded(const struct xstate *s, uint32_t mode, uint32_t k)
+{
+	struct sym v;
+	switch (mode) {
+	case BPF_LEN:
+		v = (struct sym){ .kind = SY_LEN, .mask = ALLMASK };
+		xp_put(v.text, sizeof v.text, "len");
+		return v;
+	case BPF_IMM: return sy_const(k);
+	case BPF_MEM: return s->M[k % BPF_MEMWORDS];
+	default: return sy_unknown();
+	}
+}
+
 void xp_transfer(const struct xctx *c, struct xstate *s, const struct bpf_insn *in)
 {
 	struct xread r;
@@ -688,35 +732,22 @@ void xp_transfer(const struct xctx *c, struct xstate *s, const struct bpf_insn *
 	case BPF_LD:
 		switch (BPF_MODE(in->code)) {
 		case BPF_ABS:
-			xp_read_abs(&r, c, s, (int)k, BPF_SIZE(in->code) == BPF_B ? 1 : BPF_SIZE(in->code) == BPF_H ? 2 : 4);
+			xp_read_abs(&r, c, s, (int)k, (int)isa_load_bytes(in->code));
 			s->A = r.val;
 			break;
 		case BPF_IND:
-			xp_read_ind(&r, c, s, k, BPF_SIZE(in->code) == BPF_B ? 1 : BPF_SIZE(in->code) == BPF_H ? 2 : 4);
+			xp_read_ind(&r, c, s, k, (int)isa_load_bytes(in->code));
 			s->A = r.val;
 			break;
-		case BPF_LEN:
-			s->A = (struct sym){ .kind = SY_LEN, .mask = ALLMASK };
-			xp_put(s->A.text, sizeof s->A.text, "len");
-			break;
-		case BPF_IMM: s->A = sy_const(k); break;
-		case BPF_MEM: s->A = s->M[k % BPF_MEMWORDS]; break;
-		default: s->A = sy_unknown(); break;
+		default: s->A = loaded(s, BPF_MODE(in->code), k); break;
 		}
 		break;
 	case BPF_LDX:
-		switch (BPF_MODE(in->code)) {
-		case BPF_MSH:
+		if (BPF_MODE(in->code) == BPF_MSH) {
 			s->X = (struct sym){ .kind = SY_HLEN, .off = (int)k, .mask = ALLMASK };
 			hlen_text(&s->X);
-			break;
-		case BPF_LEN:
-			s->X = (struct sym){ .kind = SY_LEN, .mask = ALLMASK };
-			xp_put(s->X.text, sizeof s->X.text, "len");
-			break;
-		case BPF_IMM: s->X = sy_const(k); break;
-		case BPF_MEM: s->X = s->M[k % BPF_MEMWORDS]; break;
-		default: s->X = sy_unknown(); break;
+		} else {
+			s->X = loaded(s, BPF_MODE(in->code), k);
 		}
 		break;
 	case BPF_ST: s->M[k % BPF_MEMWORDS] = s->A; break;

@@ -192,6 +192,31 @@ static const struct xfield llc_f[] = {
 	{0, 1, "802.2 LLC DSAP (destination service access point)", XR_NONE},
 	{1, 1, "802.2 LLC SSAP (source service access point)", XR_NONE},
 	{2, 1, "802.2 LLC control (PDU type: I, S or U, and the command)", XR_LLCCTRL},
+	/* after a U PDU's header: SNAP (RFC 1042: OUI and protocol type) or,
+	 * after DSAP and SSAP 0xfe, an ISO NLPID (ISO/TR 9577) */
+	{0, 4, "802.2 DSAP, SSAP and control, and a SNAP OUI's first byte", XR_NONE},
+	{3, 1, "the byte after the 802.2 header: an ISO NLPID or a SNAP OUI's first byte", XR_NONE},
+	{4, 4, "SNAP OUI low bytes and protocol type", XR_NONE},
+	{7, 1, "IS-IS PDU type (ISO 10589: 4 bytes past the NLPID)", XR_NONE},
+};
+/* DECnet Phase IV routing header (DNA Routing Functional Specification
+ * 4.0, 4.1.2), where libpcap's `decnet host` looks: a 2-byte
+ * little-endian length, a flags byte (bit 7: a padding byte came first,
+ * so everything after is one byte later), then a short header (16-bit
+ * little-endian destination and source) or a long one (addresses inside
+ * 6-byte IDs at 7 and 15 past the flags) */
+static const struct xfield decnet_f[] = {
+	{0, 2, "DECnet packet length (little-endian)", XR_NONE},
+	{2, 1, "DECnet routing flags (bit 7: a padding byte)", XR_NONE},
+	{2, 2, "DECnet padding byte and routing flags", XR_NONE},
+	{3, 2, "DECnet short header destination address", XR_NONE},
+	{4, 2, "DECnet short header destination address (after a padding byte)", XR_NONE},
+	{5, 2, "DECnet short header source address", XR_NONE},
+	{6, 2, "DECnet short header source address (after a padding byte)", XR_NONE},
+	{9, 2, "DECnet long header destination address", XR_NONE},
+	{10, 2, "DECnet long header destination address (after a padding byte)", XR_NONE},
+	{17, 2, "DECnet long header source address", XR_NONE},
+	{18, 2, "DECnet long header source address (after a padding byte)", XR_NONE},
 };
 /* What TCP, UDP and SCTP share: the ports come first (RFC 9293, 768, 9260) */
 static const struct xfield ports_f[] = {
@@ -226,6 +251,7 @@ static const struct xlayer layers[XL_NLAYERS] = {
 	[XL_PORTS] = L("tcp/udp", "transport", "RFC 9293, 768, 9260", 4, ports_f),
 	[XL_PPPOE] = L(NULL, "PPPoE session and PPP", "RFC 2516, RFC 1661", 8, pppoe_f),
 	[XL_LLC] = L(NULL, "802.2 LLC", "IEEE 802.2", 3, llc_f),
+	[XL_DECNET] = L("decnet", "DECnet routing", "DNA Routing 4.0", 3, decnet_f),
 };
 
 const struct xlayer *xf_layer(enum xf_layer l)
@@ -315,30 +341,11 @@ int xf_af_version(uint32_t af)
 	return 0;
 }
 
-/* pcap-filter(7), "expr relop expr": the offsets and values it names */
+/* pcap-filter(7), "expr relop expr": the offsets and values it names, as
+ * grammar/scanner.l's rules read them (the header is cut from those rules
+ * at build time, src/local.mk). */
 static const struct xf_named named[] = {
-	{"icmptype", 0}, {"icmpcode", 1}, {"icmp-echoreply", 0}, {"icmp-unreach", 3},
-	{"icmp-sourcequench", 4}, {"icmp-redirect", 5}, {"icmp-echo", 8},
-	{"icmp-routeradvert", 9}, {"icmp-routersolicit", 10}, {"icmp-timxceed", 11},
-	{"icmp-paramprob", 12}, {"icmp-tstamp", 13}, {"icmp-tstampreply", 14},
-	{"icmp-ireq", 15}, {"icmp-ireqreply", 16}, {"icmp-maskreq", 17}, {"icmp-maskreply", 18},
-	{"icmp6type", 0}, {"icmp6code", 1}, {"icmp6-destinationunreach", 1},
-	{"icmp6-packettoobig", 2}, {"icmp6-timeexceeded", 3}, {"icmp6-parameterproblem", 4},
-	{"icmp6-echo", 128}, {"icmp6-echoreply", 129}, {"icmp6-multicastlistenerquery", 130},
-	{"icmp6-multicastlistenerreportv1", 131}, {"icmp6-multicastlistenerdone", 132},
-	{"icmp6-routersolicit", 133}, {"icmp6-routeradvert", 134},
-	{"icmp6-neighborsolicit", 135}, {"icmp6-neighboradvert", 136}, {"icmp6-redirect", 137},
-	{"icmp6-routerrenum", 138}, {"icmp6-nodeinformationquery", 139},
-	{"icmp6-nodeinformationresponse", 140}, {"icmp6-ineighbordiscoverysolicit", 141},
-	{"icmp6-ineighbordiscoveryadvert", 142}, {"icmp6-multicastlistenerreportv2", 143},
-	{"icmp6-homeagentdiscoveryrequest", 144}, {"icmp6-homeagentdiscoveryreply", 145},
-	{"icmp6-mobileprefixsolicit", 146}, {"icmp6-mobileprefixadvert", 147},
-	{"icmp6-certpathsolicit", 148}, {"icmp6-certpathadvert", 149},
-	{"icmp6-multicastrouteradvert", 151}, {"icmp6-multicastroutersolicit", 152},
-	{"icmp6-multicastrouterterm", 153},
-	{"tcpflags", 13}, {"tcp-fin", 0x01}, {"tcp-syn", 0x02}, {"tcp-rst", 0x04},
-	{"tcp-push", 0x08}, {"tcp-ack", 0x10}, {"tcp-urg", 0x20}, {"tcp-ece", 0x40},
-	{"tcp-cwr", 0x80},
+#include "named_consts.h"
 };
 
 const struct xf_named *xf_named_constants(unsigned *n)

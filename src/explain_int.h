@@ -56,6 +56,7 @@ struct xstate {
 	int mpls_at;           /* start of an MPLS label stack, -1 none */
 	int pppoe_at;          /* start of the innermost PPPoE header, -1 none */
 	int llc_at;            /* start of an 802.2 LLC header (an 802.3 length was tested), -1 none */
+	int dn_at;             /* start of a DECnet routing header (its ethertype was tested), -1 none */
 	int tp;                /* IP protocol tested for, -1 unknown */
 	int tp_off;            /* absolute transport offset when fixed (IPv6), else -1 */
 	bool v6frag;           /* the IPv6 next header is a fragment header */

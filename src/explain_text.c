@@ -11,6 +11,7 @@
  * struct explain holds; they decide nothing. */
 #include "explain_int.h"
 #include "format.h"
+#include "isa.h"
 #include <ctype.h>
 #include <stdbool.h>
 #include <stdio.h>
@@ -64,18 +65,23 @@ static bool whole(const struct sym *a)
 	return a->f->off == a->foff && a->f->size == a->size;
 }
 
+/* The question whether A is k: `named` (taking the name, then k) when the
+ * table knows k as n, else `plain` (taking k). */
+static bool ask_is(char *q, size_t size, const char *n, const char *named, const char *plain, uint32_t k)
+{
+	if (n)
+		xp_put(q, size, named, n, k);
+	else
+		xp_put(q, size, plain, k);
+	return true;
+}
+
 static bool q_ethertype(char *q, size_t size, const struct sym *a, uint32_t op, uint32_t k)
 {
 	if (a->mask != ALLMASK || !whole(a))
 		return false;
-	if (op == BPF_JEQ) {
-		const char *n = xf_ethertype_name(k);
-		if (n)
-			xp_put(q, size, "is it %s? (type 0x%04x)", n, k);
-		else
-			xp_put(q, size, "is the type 0x%04x?", k);
-		return true;
-	}
+	if (op == BPF_JEQ)
+		return ask_is(q, size, xf_ethertype_name(k), "is it %s? (type 0x%04x)", "is the type 0x%04x?", k);
 	if (op == BPF_JGT && k == 0x5dc) {
 		xp_put(q, size, "is it Ethernet II? (type > 1500; 1500 or less is an 802.3 length)");
 		return true;
@@ -271,12 +277,8 @@ static bool q_ppp(char *q, size_t size, const struct sym *a, uint32_t op, uint32
 {
 	if (a->mask != ALLMASK || a->size != 2 || op != BPF_JEQ)
 		return false;
-	const char *n = xf_ppp_name(k);
-	if (n)
-		xp_put(q, size, "does the session carry %s? (PPP protocol 0x%04x)", n, k);
-	else
-		xp_put(q, size, "is the PPP protocol 0x%04x?", k);
-	return true;
+	return ask_is(q, size, xf_ppp_name(k), "does the session carry %s? (PPP protocol 0x%04x)",
+		      "is the PPP protocol 0x%04x?", k);
 }
 
 static bool q_pppoesid(char *q, size_t size, const struct sym *a, uint32_t op, uint32_t k)
@@ -417,7 +419,7 @@ static bool load_text(const struct xctx *c, const struct xstate *s, const struct
 	char *q = e->reads;
 	size_t size = sizeof e->reads;
 	uint32_t k = in->k;
-	int size_b = BPF_SIZE(in->code) == BPF_B ? 1 : BPF_SIZE(in->code) == BPF_H ? 2 : 4;
+	int size_b = (int)isa_load_bytes(in->code);
 	const char *reg = BPF_CLASS(in->code) == BPF_LD ? "A" : "x";
 	switch (BPF_MODE(in->code)) {
 	case BPF_ABS:
@@ -598,7 +600,10 @@ void explain_print(FILE *f, const struct explain *e)
 	const struct linktype *lt = lt_by_dlt(e->linktype);
 	if (e->expr)
 		fprintf(f, "expression: %s\n", e->expr);
-	if (lt)
+	if (lt && lt->kind == LT_WLAN) /* src/gen/wlan.c: an offset read from the packet */
+		fprintf(f, "link type:  %s (%s), network layer %u bytes after the 802.11 header, whose length is read from each packet\n",
+			lt->name, lt->descr, lt->off_nl);
+	else if (lt)
 		fprintf(f, "link type:  %s (%s), network layer at offset %u\n", lt->name, lt->descr, lt->off_nl);
 	if (e->nconsts) {
 		fputs("named constants:", f);
@@ -626,6 +631,13 @@ void explain_print(FILE *f, const struct explain *e)
 	}
 }
 
+/* ,"key":"value" with value escaped (keys are plain words). */
+static void json_member(FILE *f, const char *key, const char *value)
+{
+	fprintf(f, ",\"%s\":", key);
+	fmt_json_str(f, value);
+}
+
 void explain_print_json(FILE *f, const struct explain *e)
 {
 	const struct linktype *lt = lt_by_dlt(e->linktype);
@@ -635,8 +647,7 @@ void explain_print_json(FILE *f, const struct explain *e)
 		fmt_json_str(f, e->expr);
 	else
 		fputs("null", f);
-	fputs(",\"linktype\":", f);
-	fmt_json_str(f, lt ? lt->name : "");
+	json_member(f, "linktype", lt ? lt->name : "");
 	fprintf(f, ",\"network_offset\":%d,\"constants\":[", lt ? (int)lt->off_nl : -1);
 	for (int i = 0; i < e->nconsts; i++) {
 		fprintf(f, "%s{\"name\":", i ? "," : "");
@@ -661,12 +672,9 @@ void explain_print_json(FILE *f, const struct explain *e)
 		} else {
 			fputs(",\"span\":null", f);
 		}
-		fputs(",\"reads\":", f);
-		fmt_json_str(f, x->reads);
-		fputs(",\"tests\":", f);
-		fmt_json_str(f, x->tests);
-		fputs(",\"annotation\":", f);
-		fmt_json_str(f, x->note);
+		json_member(f, "reads", x->reads);
+		json_member(f, "tests", x->tests);
+		json_member(f, "annotation", x->note);
 		fputc('}', f);
 	}
 	fputs("]}\n", f);

@@ -24,49 +24,27 @@ static const struct isa_op *fmt_op(uint32_t code)
 	return code == ISA_LDX_W_LEN ? NULL : isa_op(code);
 }
 
+/* bpf_image's operand text for each form (isa.h), k printed through it:
+ * with %d, but for the immediates' %x. */
+static const char *const operand_forms[] = {
+	[ISA_ARG_NONE] = "", [ISA_ARG_IMM] = "#0x%x", [ISA_ARG_DEC] = "#%d", [ISA_ARG_X] = "x",
+	[ISA_ARG_ABS] = "[%d]", [ISA_ARG_IND] = "[x + %d]", [ISA_ARG_MEM] = "M[%d]",
+	[ISA_ARG_MSH] = "4*([%d]&0xf)", [ISA_ARG_LEN] = "#pktlen", [ISA_ARG_JA] = "%d",
+};
+
 /* The operand text of p at index pc (ja prints its absolute target). */
 static void fmt_operand(char *buf, size_t size, const struct isa_op *op,
 			const struct bpf_insn *p, int pc)
 {
-	int k = (int)p->k; /* bpf_image prints k with %d */
 	const struct isa_ancillary *anc = isa_ancillary_at(p->k);
-
-	switch (op->arg) {
-	case ISA_ARG_NONE:
-		buf[0] = '\0';
-		break;
-	case ISA_ARG_IMM:
-		snprintf(buf, size, "#0x%x", p->k);
-		break;
-	case ISA_ARG_DEC:
-		snprintf(buf, size, "#%d", k);
-		break;
-	case ISA_ARG_X:
-		snprintf(buf, size, "x");
-		break;
-	case ISA_ARG_ABS:
-		if (anc)
-			snprintf(buf, size, "[%s]", anc->image);
-		else
-			snprintf(buf, size, "[%d]", k);
-		break;
-	case ISA_ARG_IND:
-		snprintf(buf, size, "[x + %d]", k);
-		break;
-	case ISA_ARG_MEM:
-		snprintf(buf, size, "M[%d]", k);
-		break;
-	case ISA_ARG_MSH:
-		snprintf(buf, size, "4*([%d]&0xf)", k);
-		break;
-	case ISA_ARG_LEN:
-		snprintf(buf, size, "#pktlen");
-		break;
-	case ISA_ARG_JA:
-		/* pc + 1 + k in unsigned arithmetic, printed signed. */
-		snprintf(buf, size, "%d", (int)((uint32_t)pc + 1u + p->k));
-		break;
-	}
+	if (op->arg == ISA_ARG_ABS && anc)
+		snprintf(buf, size, "[%s]", anc->image);
+	else if (op->arg == ISA_ARG_JA) /* pc + 1 + k in unsigned arithmetic, printed signed */
+		snprintf(buf, size, operand_forms[op->arg], (int)((uint32_t)pc + 1u + p->k));
+	else if (op->arg == ISA_ARG_IMM)
+		snprintf(buf, size, operand_forms[op->arg], p->k);
+	else
+		snprintf(buf, size, operand_forms[op->arg], (int)p->k);
 }
 
 void fmt_insn(char *buf, size_t size, const struct bpf_insn *p, int pc)
@@ -143,7 +121,7 @@ static void fmt_asm_insn(char *buf, size_t size, const struct bpf_insn *p, size_
 		snprintf(buf, size, "%s%s%s", op->mnemonic, operand[0] ? " " : "", operand);
 }
 
-void fmt_program(FILE *f, const struct bpf_insn *p, size_t n, enum fmt_style style)
+int fmt_program(FILE *f, const struct bpf_insn *p, size_t n, enum fmt_style style)
 {
 	char line[256];
 
@@ -167,7 +145,7 @@ void fmt_program(FILE *f, const struct bpf_insn *p, size_t n, enum fmt_style sty
 	case FMT_ASM: { /* a label on each instruction something jumps to */
 		unsigned char *target = calloc(n + 1, 1);
 		if (!target)
-			abort();
+			return -1; /* before any output */
 		for (size_t i = 0; i < n; i++) {
 			uint64_t t[2] = { i + 1 + (uint64_t)p[i].jt, i + 1 + (uint64_t)p[i].jf };
 			if (BPF_CLASS(p[i].code) != BPF_JMP)
@@ -200,4 +178,5 @@ void fmt_program(FILE *f, const struct bpf_insn *p, size_t n, enum fmt_style sty
 		fputs(n ? "\n]" : "]", f);
 		break;
 	}
+	return 0;
 }

@@ -16,7 +16,9 @@ enum fmt_style { FMT_D = 1, FMT_DD = 2, FMT_DDD = 3,
 /* One instruction as tcpdump -d prints it, without newline, e.g.
  * "(004) jeq      #0x6             jt 5\tjf 11".  buf >= 128 bytes. */
 void fmt_insn(char *buf, size_t size, const struct bpf_insn *p, int pc);
-void fmt_program(FILE *f, const struct bpf_insn *p, size_t n, enum fmt_style style);
+/* The whole program in a style: 0, or -1 when out of memory (FMT_ASM's
+ * labels), with nothing printed. */
+int fmt_program(FILE *f, const struct bpf_insn *p, size_t n, enum fmt_style style);
 /* s as a JSON string, quotes included. */
 void fmt_json_str(FILE *f, const char *s);
 #endif

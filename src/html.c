@@ -97,8 +97,8 @@ static void escn(FILE *f, const char *s, size_t n)
 static int insn_reads(const struct bpf_insn *in, const struct trace *t, const long *step_of, unsigned pc,
 		      uint32_t *off, uint32_t *len)
 {
-	unsigned cls = BPF_CLASS(in->code), mode = BPF_MODE(in->code), sz = BPF_SIZE(in->code);
-	uint32_t size = sz == BPF_W ? 4 : sz == BPF_H ? 2 : 1;
+	unsigned cls = BPF_CLASS(in->code), mode = BPF_MODE(in->code);
+	uint32_t size = isa_load_bytes(in->code);
 	if (cls == BPF_LD && mode == BPF_ABS && in->k >= ISA_SKF_AD_OFF)
 		return 0; /* a Linux ancillary load: socket metadata, no packet byte */
 	if (cls == BPF_LD && mode == BPF_ABS) {
@@ -237,6 +237,14 @@ static void grid(FILE *f, const struct html_packet *p, const int *cls)
 			p->h->len);
 }
 
+/* A table cell of text, escaped; with code, set as code. */
+static void td(FILE *f, const char *text, int code)
+{
+	fputs(code ? "<td><code>" : "<td>", f);
+	esc(f, text);
+	fputs(code ? "</code></td>" : "</td>", f);
+}
+
 static void fields_section(FILE *f, const struct html_packet *p, const struct dis_view *v)
 {
 	fputs("<section id=\"fields\"><h2>Fields</h2>\n<table class=\"fields\">\n<tr><th>bytes</th><th>bits</th>"
@@ -249,15 +257,12 @@ static void fields_section(FILE *f, const struct html_packet *p, const struct di
 			fprintf(f, "<td>%u-%u</td>", r->first, r->first + r->nbytes - 1);
 		else
 			fprintf(f, "<td>%u</td>", r->first);
-		fprintf(f, "<td>%u</td><td>", r->bits);
-		esc(f, r->hdr);
-		fputs("</td><td><code>", f);
-		esc(f, r->expr);
-		fputs("</code></td><td>", f);
-		esc(f, r->name);
-		fputs("</td><td>", f);
-		esc(f, r->value);
-		fputs("</td></tr>\n", f);
+		fprintf(f, "<td>%u</td>", r->bits);
+		td(f, r->hdr, 0);
+		td(f, r->expr, 1);
+		td(f, r->name, 0);
+		td(f, r->value, 0);
+		fputs("</tr>\n", f);
 	}
 	fputs("</table>\n", f);
 	/* dissect's own text: the checksums worked out step by step, notes */

@@ -6,15 +6,6 @@
 #include <sys/types.h>
 #include <pcap/bpf.h>
 
-/* The optimizer and emitter have no way back from running out of memory
- * mid-pass; they stop here. */
-static void *need(void *q)
-{
-	if (!q)
-		abort();
-	return q;
-}
-
 void ir_init(struct ir_prog *p, struct arena *a, uint32_t snaplen)
 {
 	memset(p, 0, sizeof *p);
@@ -91,9 +82,9 @@ static void dump_block(FILE *f, const struct ir_block *b, char *seen)
 
 void ir_dump(FILE *f, const struct ir_prog *p)
 {
-	char *seen = need(calloc((size_t)p->nblocks, 1));
+	char *seen = arena_scratch(p->a, (size_t)p->nblocks);
 	dump_block(f, p->entry, seen);
-	free(seen);
+	arena_scratch_free(p->a, seen);
 }
 
 /* Postorder without recursion (programs can be thousands of blocks deep),
@@ -102,13 +93,14 @@ void ir_rpo(const struct ir_prog *p, struct ir_order *o)
 {
 	struct frame { struct ir_block *b; int next; } *st;
 	int top = 0, cap = 64;
+	o->a = p->a;
 	o->nids = p->nblocks;
-	o->at = need(malloc(sizeof *o->at * (size_t)o->nids));
-	o->b = need(malloc(sizeof *o->b * (size_t)o->nids));
+	o->at = arena_scratch(o->a, sizeof *o->at * (size_t)o->nids);
+	o->b = arena_scratch(o->a, sizeof *o->b * (size_t)o->nids);
 	o->n = 0;
 	for (int i = 0; i < o->nids; i++)
 		o->at[i] = -1;
-	st = need(malloc(sizeof *st * (size_t)cap));
+	st = arena_scratch(o->a, sizeof *st * (size_t)cap);
 	st[top++] = (struct frame){ p->entry, 0 };
 	o->at[p->entry->id] = 0; /* seen */
 	while (top) {
@@ -127,10 +119,10 @@ void ir_rpo(const struct ir_prog *p, struct ir_order *o)
 			continue;
 		o->at[s->id] = 0;
 		if (top == cap)
-			st = need(realloc(st, sizeof *st * (size_t)(cap *= 2)));
+			st = arena_scratch_grow(o->a, st, sizeof *st * (size_t)(cap *= 2));
 		st[top++] = (struct frame){ s, 0 };
 	}
-	free(st);
+	arena_scratch_free(o->a, st);
 	for (int i = 0; i < o->n / 2; i++) {
 		struct ir_block *t = o->b[i];
 		o->b[i] = o->b[o->n - 1 - i];
@@ -142,8 +134,8 @@ void ir_rpo(const struct ir_prog *p, struct ir_order *o)
 
 void ir_order_free(struct ir_order *o)
 {
-	free(o->b);
-	free(o->at);
+	arena_scratch_free(o->a, o->b);
+	arena_scratch_free(o->a, o->at);
 	o->b = NULL;
 	o->at = NULL;
 	o->n = 0;
@@ -151,7 +143,7 @@ void ir_order_free(struct ir_order *o)
 
 int *ir_preds(const struct ir_order *o)
 {
-	int *preds = need(calloc((size_t)o->n + 1, sizeof *preds));
+	int *preds = arena_scratch(o->a, ((size_t)o->n + 1) * sizeof *preds);
 	for (int i = 0; i < o->n; i++) {
 		const struct ir_block *b = o->b[i];
 		if (b->term != IR_RET)

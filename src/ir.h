@@ -50,6 +50,7 @@ void ir_dump(FILE *f, const struct ir_prog *p);
  * learns about blocks in its own arrays, indexed like order.b (or by block
  * id); struct ir_block holds no pass's scratch. */
 struct ir_order {
+	struct arena *a;         /* the program's: b, at and ir_preds' counts are its scratch */
 	struct ir_block **b;     /* the reachable blocks, each after all that jump to it */
 	int n;
 	int *at;                 /* by block id: index in b, -1 if not reached */
@@ -68,6 +69,7 @@ static inline int ir_index(const struct ir_order *o, const struct ir_block *b)
 	return b->id >= 0 && b->id < o->nids ? o->at[b->id] : -1;
 }
 
-/* The number of edges into each block, indexed like o->b (malloc'd). */
+/* The number of edges into each block, indexed like o->b (scratch of
+ * o->a: arena_scratch_free(o->a, preds)). */
 int *ir_preds(const struct ir_order *o);
 #endif

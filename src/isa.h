@@ -164,6 +164,19 @@ struct isa_result {
 	enum isa_fault fault;
 };
 
+/* The bytes a load of code's size reads: BPF_W 4, BPF_H 2, BPF_B 1. */
+static inline uint32_t isa_load_bytes(uint32_t code)
+{
+	return BPF_SIZE(code) == BPF_W ? 4 : BPF_SIZE(code) == BPF_H ? 2 : 1;
+}
+
+/* The offset just past such a load at off; 0xffffffff where it wraps. */
+static inline uint32_t isa_load_end(uint32_t code, uint32_t off)
+{
+	uint32_t n = isa_load_bytes(code);
+	return off + n < off ? 0xffffffff : off + n;
+}
+
 /* The second operand of an ALU or jump instruction: X or k. */
 static inline uint32_t isa_src(uint32_t code, uint32_t k, uint32_t x)
 {

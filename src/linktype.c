@@ -105,6 +105,21 @@ static const struct linktype table[] = {
 	 * protocol values there too, and bpfx's optimizer proves `tcp && udp`
 	 * matches nothing where libpcap's does not. */
 
+	/* 802.11, bare and behind a radio header whose length libpcap reads
+	 * from each packet; the LLC+SNAP header follows the 802.11 header
+	 * (24 bytes, 30 with four addresses, 2 more with QoS), so the
+	 * offsets below count from that header's end (src/gen/wlan.c).
+	 * libpcap has no `type`/`subtype`/`dir`, no `vlan` on PPI. */
+#define WLAN(n, h, d, f) \
+	{ .name = #n, .dlt = DLT_##n, .kind = LT_WLAN, .off_nl = 8, .off_type = 0, .descr = d, \
+	  .off_mac = -1, .flags = LTF_LLC | (f), .dir = NODIR, .wlan_hdr = h }
+	WLAN(IEEE802_11, LTW_NONE, "802.11", LTF_VLAN | LTF_P80211),
+	WLAN(IEEE802_11_RADIO, LTW_RADIOTAP, "802.11 plus radiotap header", LTF_VLAN | LTF_P80211),
+	WLAN(PPI, LTW_PPI, "Per-Packet Information", 0),
+	WLAN(IEEE802_11_RADIO_AVS, LTW_AVS, "802.11 plus AVS radio information header", LTF_VLAN | LTF_P80211),
+	WLAN(PRISM_HEADER, LTW_PRISM, "802.11 plus Prism header", LTF_VLAN | LTF_P80211),
+#undef WLAN
+
 	/* Link types whose network protocol libpcap does not test: only
 	 * link-layer loads, `len`, `less`/`greater` and the live metadata
 	 * compile; the name in the middle is libpcap's in its refusal. */

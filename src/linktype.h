@@ -35,6 +35,11 @@ enum lt_kind {
 	LT_ARCNET,  /* an ARCNET protocol byte at off_type (two for IPv4, ARP) */
 	LT_NOTYPE,  /* no network protocol libpcap can test (`no_type` says
 		     * what it calls the link type in its refusal) */
+	LT_WLAN,    /* 802.11 (maybe behind a radio header, `wlan_hdr`): the
+		     * header's length is read from the packet, so off_nl and
+		     * off_type count from the end of the 802.11 header (an
+		     * LLC+SNAP header there) and off_linkhdr from the end of
+		     * the radio header (src/gen/wlan.c) */
 	LT_NKINDS
 };
 
@@ -48,6 +53,16 @@ struct lt_dir {
 	uint32_t in, out;
 };
 
+/* The radio header before an 802.11 header, whose length libpcap reads
+ * from the packet (LT_WLAN). */
+enum lt_wlanhdr {
+	LTW_NONE,            /* the 802.11 header at 0 */
+	LTW_RADIOTAP,        /* radiotap: little-endian it_len at 2 */
+	LTW_PPI,             /* PPI: little-endian pph_len at 2 */
+	LTW_AVS,             /* AVS: big-endian header length at 4 */
+	LTW_PRISM,           /* Prism: 144 bytes, or an AVS header */
+};
+
 /* Link-layer primitives a link type has (libpcap refuses the others). */
 enum {
 	LTF_VLAN = 1,        /* `vlan` */
@@ -55,6 +70,7 @@ enum {
 	LTF_LLC = 4,         /* `llc` */
 	LTF_ARCBCAST = 8,    /* link broadcast/multicast: ARCNET's 1-byte
 			      * destination (at 1) is 0 */
+	LTF_P80211 = 0x100,  /* 802.11 `type`, `subtype`, `dir` */
 };
 
 struct linktype {
@@ -72,6 +88,7 @@ struct linktype {
 	unsigned flags;      /* LTF_* */
 	struct lt_dir dir;
 	const char *no_type; /* LT_NOTYPE: the link type in the refusal */
+	enum lt_wlanhdr wlan_hdr; /* LT_WLAN: the radio header before 802.11 */
 };
 
 const struct linktype *lt_by_dlt(int dlt);

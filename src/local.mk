@@ -19,4 +19,16 @@ libbpfx_core_la_SOURCES += src/parse.c src/parse.h
 libbpfx_core_la_SOURCES += src/sema.c src/sema.h
 libbpfx_core_la_SOURCES += src/trace.c src/trace.h
 libbpfx_core_la_SOURCES += src/vm.c src/vm.h
+libbpfx_core_la_SOURCES += src/vm_fast.c
 libbpfx_core_la_SOURCES += src/html.c src/html.h
+# For bindings (python/): text as strings, and whole capture files filtered,
+# indexed for splitting and merged in C.
+libbpfx_core_la_SOURCES += src/progtext.c src/files.c
+# explain's table of pcap-filter(7)'s named constants (icmp-echo, tcp-syn),
+# cut from the scanner's rules: the language's list has its one home there.
+BUILT_SOURCES += grammar/named_consts.h
+nodist_libbpfx_core_la_SOURCES += grammar/named_consts.h
+grammar/named_consts.h: $(srcdir)/grammar/scanner.l
+	$(AM_V_GEN)$(MKDIR_P) grammar && sed -n 's/^\([a-z0-9][a-z0-9-]*\)[[:space:]]*CONST(\([^)]*\));$$/\t{ "\1", \2 },/p' \
+		$(srcdir)/grammar/scanner.l > $@.tmp && mv $@.tmp $@
+CLEANFILES += grammar/named_consts.h

@@ -74,13 +74,14 @@ int parse_number(struct parser *p, const char *s, size_t n, uint32_t *out)
 #define PARSE_MAX_DEPTH 4000
 
 /* The first node deeper than PARSE_MAX_DEPTH, or NULL; without recursion. */
-static const struct ast *too_deep(const struct ast *root)
+static const struct ast *too_deep(struct arena *a, const struct ast *root)
 {
 	struct item { const struct ast *n; int depth; } *st;
 	size_t n = 0, cap = 256;
 	const struct ast *bad = NULL;
-	if (!root || !(st = malloc(cap * sizeof *st)))
+	if (!root)
 		return NULL;
+	st = arena_scratch(a, cap * sizeof *st);
 	st[n++] = (struct item){ root, 1 };
 	while (n && !bad) {
 		struct item it = st[--n];
@@ -96,18 +97,12 @@ static const struct ast *too_deep(const struct ast *root)
 				continue;
 			int flat = chain && k == 0 && !kids[k]->paren &&
 				   (kids[k]->kind == AST_AND || kids[k]->kind == AST_OR);
-			if (n == cap) {
-				struct item *ns = realloc(st, (cap *= 2) * sizeof *st);
-				if (!ns) {
-					bad = it.n; /* out of memory: refuse rather than risk it */
-					break;
-				}
-				st = ns;
-			}
+			if (n == cap)
+				st = arena_scratch_grow(a, st, (cap *= 2) * sizeof *st);
 			st[n++] = (struct item){ kids[k], it.depth + !flat };
 		}
 	}
-	free(st);
+	arena_scratch_free(a, st);
 	return bad;
 }
 
@@ -163,8 +158,8 @@ int parse_expr_dialect(struct arena *a, const char *src, int ip6t, struct ast **
 {
 	struct parser p = { .arena = a, .src = src, .err = err, .ip6t = ip6t };
 	yyscan_t scanner;
-	if (bpfxyylex_init_extra(&p, &scanner))
-		return err_set(err, -1, -1, "cannot start the scanner");
+	if (bpfxyylex_init_extra(&p, &scanner)) /* its one failure: no memory for its state */
+		return err_set(err, -1, -1, "out of memory");
 	/* out of memory in the scanner or a parser action (arena.h): free the
 	 * scanner, then pass the failure on */
 	jmp_buf oom, *outer = a->on_oom;
@@ -174,7 +169,13 @@ int parse_expr_dialect(struct arena *a, const char *src, int ip6t, struct ast **
 		arena_oom(a);
 	}
 	a->on_oom = &oom;
-	YY_BUFFER_STATE buf = bpfxyy_scan_bytes(src, (int)strlen(src), scanner);
+	/* flex scans a copy in place, ended by two NULs.  The copy is the
+	 * arena's, not flex's own (yy_scan_bytes), which would leak it when
+	 * the buffer's header cannot be had. */
+	size_t len = strlen(src);
+	char *text = arena_alloc(a, len + 2); /* zeroed: the NULs */
+	memcpy(text, src, len);
+	YY_BUFFER_STATE buf = bpfxyy_scan_buffer(text, len + 2, scanner);
 	int rc = bpfxyyparse(&p, scanner);
 	a->on_oom = outer;
 	bpfxyy_delete_buffer(buf, scanner);
@@ -189,7 +190,7 @@ int parse_expr_dialect(struct arena *a, const char *src, int ip6t, struct ast **
 			missing_paren(a, src, err);
 		return -1;
 	}
-	const struct ast *deep = too_deep(p.root);
+	const struct ast *deep = too_deep(a, p.root);
 	if (deep)
 		return err_set(err, (int)deep->span.start, (int)deep->span.end,
 			       "expression nested too deeply: more than %d levels of operators",

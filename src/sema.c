@@ -8,6 +8,7 @@
 #include "sema.h"
 #include "error.h"
 #include "names.h"
+#include "proto/ieee80211.h"
 #include <arpa/inet.h>
 #include <netinet/in.h>
 #include <stdio.h>
@@ -227,7 +228,7 @@ static int id_proto(struct sema *s, struct ast *n)
 		}
 		v->proto = (uint32_t)val;
 	} else {
-		return FAIL(n, "'proto' modifier applied to an address");
+		return FAIL(n, "'%s' modifier applied to an address", addr_word(n->q.addr));
 	}
 	n->val = v;
 	return 0;
@@ -262,7 +263,94 @@ static int id_name_host(struct sema *s, struct ast *n)
 	return 0;
 }
 
+/* A DECnet address: AREA.NODE as libpcap's __pcap_atodn reads it (6 bits
+ * of area, 10 of node, the rest dropped), or a plain number as it is; with
+ * a mask or prefix, libpcap reads it as an IPv4 network (16 bits count). */
+static int id_decnet(struct sema *s, struct ast *n)
+{
+	if (n->idkind == ID_NAME)
+		return FAIL(n, "DECnet names cannot be looked up: write AREA.NODE ('%s')", n->text);
+	if (n->idkind == ID_NUM) {
+		n->val = v4val(s, n->num, 0xffffffff);
+		return 0;
+	}
+	if (n->idkind != ID_V4)
+		return id_v4(s, n);
+	const char *t = n->text;
+	uint32_t area = 0, node = 0;
+	while (*t >= '0' && *t <= '9')
+		area = area * 10 + (uint32_t)(*t++ - '0');
+	if (*t++ != '.' || !(*t >= '0' && *t <= '9'))
+		return FAIL(n, "malformed DECnet address '%s'", n->text);
+	while (*t >= '0' && *t <= '9')
+		node = node * 10 + (uint32_t)(*t++ - '0');
+	n->val = v4val(s, ((area << 10) & 0xfc00) | (node & 0x3ff), 0xffffffff);
+	return 0;
+}
+
+/* addr1..addr4, ra, ta qualify 802.11 MAC addresses only. */
+static int wlan_dir_misused(struct sema *s, struct ast *n, struct ast_qual q)
+{
+	static const char *const words[] = { [D_ADDR1] = "'addr1' and 'address1'", [D_ADDR2] = "'addr2' and 'address2'",
+		[D_ADDR3] = "'addr3' and 'address3'", [D_ADDR4] = "'addr4' and 'address4'", [D_RA] = "'ra'", [D_TA] = "'ta'" };
+	const char *what = q.addr == A_PORT || q.addr == A_PORTRANGE ? "ports" : "addresses other than 802.11 MAC addresses";
+	return FAIL(n, "%s %s for %s", words[q.dir], q.dir >= D_RA ? "is not a valid qualifier" : "are not valid qualifiers", what);
+}
+
+/* type T [subtype S], subtype S, dir D: names and numbers to the bits of
+ * the frame control field, checked as libpcap checks them. */
+static int wlan_words(struct sema *s, struct ast *n)
+{
+	struct ast *t = n->l, *st = n->r;
+	uint32_t v = 0, sv;
+	if (n->kind == AST_WLAN_DIR) {
+		if (t->idkind == ID_NAME && p80211_dir(t->text, &t->num))
+			return FAIL(t, "unknown 802.11 direction '%s'", t->text);
+		n->num = t->num;
+		return 0;
+	}
+	if (t) {
+		if (t->idkind == ID_NAME && p80211_type(t->text, &t->num))
+			return FAIL(t, "unknown 802.11 type name \"%s\"", t->text);
+		if (t->num & ~(uint32_t)P80211_TYPE_MASK)
+			return FAIL(t, "invalid 802.11 type value 0x%02x", t->num);
+		v = t->num;
+	}
+	if (st) {
+		int r = 0;
+		if (st->idkind == ID_NUM)
+			sv = st->num;
+		else if (t)
+			r = p80211_subtype(v, st->text, &sv);
+		else
+			r = p80211_any_subtype(st->text, &sv);
+		if (r == -2)
+			return FAIL(t, "802.11 type 0x%02x has no subtype names", v);
+		if (r)
+			return FAIL(st, t ? "unknown 802.11 subtype name \"%s\"" : "unknown 802.11 type or subtype name \"%s\"", st->text);
+		if (st->idkind == ID_NUM && (sv & ~(uint32_t)P80211_SUBTYPE_MASK))
+			return FAIL(st, "invalid 802.11 subtype value 0x%02x", sv);
+		v |= sv;
+		n->has_num = 1;
+	}
+	n->num = v;
+	return 0;
+}
+
+static int resolve_id_as(struct sema *s, struct ast *n, struct ast_qual q);
+
+/* An id under its qualifiers; the 802.11 ones, after what else is wrong
+ * (as libpcap checks them last), on MAC addresses only. */
 static int resolve_id(struct sema *s, struct ast *n, struct ast_qual q)
+{
+	if (resolve_id_as(s, n, q))
+		return -1;
+	if (q.dir >= D_ADDR1 && q.dir <= D_TA && n->idkind != ID_MAC && !(n->idkind == ID_NAME && q.proto == P_LINK))
+		return wlan_dir_misused(s, n, q);
+	return 0;
+}
+
+static int resolve_id_as(struct sema *s, struct ast *n, struct ast_qual q)
 {
 	n->q = q;
 	if (q.addr == A_UNDEF)
@@ -272,17 +360,22 @@ static int resolve_id(struct sema *s, struct ast *n, struct ast_qual q)
 		return FAIL(n, "this protocol qualifier is not supported by bpfx yet");
 	if (q.addr == A_GATEWAY) /* under the qualifier, not the address */
 		return err_set(s->err, (int)q.span.start, (int)q.span.end, "'gateway' is not supported by bpfx yet");
-	if (q.addr == A_PROTOCHAIN)
-		return err_set(s->err, (int)q.span.start, (int)q.span.end, "'protochain' is not supported by bpfx yet");
+	if (q.addr == A_PROTOCHAIN && q.proto != P_DEFAULT && q.proto != P_IP && q.proto != P_IP6)
+		return err_set(s->err, (int)q.span.start, (int)q.span.end,
+			       "bad protocol applied for 'protochain': only ip and ip6 have a header chain");
 	switch (q.addr) {
 	case A_PORT:
 	case A_PORTRANGE:
 		return id_port(s, n);
 	case A_PROTO:
+	case A_PROTOCHAIN:
 		return id_proto(s, n);
 	default:
 		break;
 	}
+	if (q.proto == P_DECNET && (q.addr == A_DEFAULT || q.addr == A_HOST || q.addr == A_NET) &&
+	    n->idkind != ID_V6 && n->idkind != ID_V6_LEN && n->idkind != ID_MAC)
+		return id_decnet(s, n);
 	switch (n->idkind) {
 	case ID_NUM: case ID_V4: case ID_V4_LEN: case ID_V4_MASK:
 		return id_v4(s, n);
@@ -312,6 +405,14 @@ static void stamp(const struct sema *s, struct ast *n)
 	n->pppoes_depth = (uint8_t)s->pppoes;
 }
 
+/* Of the protocol words (words.c, iso.c), the ones libpcap indexes: the
+ * network layer after an ethertype. */
+static int indexable(int proto)
+{
+	return proto == P_DECNET || proto == P_LAT || proto == P_SCA || proto == P_MOPRC || proto == P_MOPDL ||
+	       proto == P_ATALK;
+}
+
 static int is_literal_zero(const struct ast *n)
 {
 	return n->kind == AST_NUM && n->num == 0;
@@ -336,7 +437,7 @@ static int check_arith(struct sema *s, struct ast *n)
 			return FAIL(n, "%s[...:%u]: size must be 1, 2 or 4", ast_proto_name(n->proto), n->num);
 		if (n->proto == P_UNSUP)
 			return FAIL(n, "indexing this protocol is not supported by bpfx yet");
-		if (n->proto == P_AH || n->proto == P_ESP)
+		if (n->proto == P_AH || n->proto == P_ESP || (n->proto >= P_STP && n->proto <= P_PSNP && !indexable(n->proto)))
 			return FAIL(n, "'%s[...]': unsupported index operation", ast_proto_name(n->proto));
 		return 0;
 	case AST_BINOP:
@@ -358,6 +459,30 @@ static int check_arith(struct sema *s, struct ast *n)
 static int is_chain(const struct ast *n)
 {
 	return n && (n->kind == AST_AND || n->kind == AST_OR) && !n->paren;
+}
+
+/* vlan, mpls, pppoes: the number, if given, fits its field; each one seen
+ * is counted (the next one's offsets depend on how many came before). */
+static int encap_layer(struct sema *s, const struct ast *n)
+{
+	static const struct {
+		enum ast_kind kind;
+		uint32_t max;            /* the field's largest value */
+		const char *what;        /* its name in the message */
+	} limits[] = {
+		{ AST_VLAN, 4095, "VLAN tag" },                 /* 12-bit VID (IEEE 802.1Q) */
+		{ AST_MPLS, 0xfffff, "MPLS label" },            /* 20 bits (RFC 3032) */
+		{ AST_PPPOES, 0xffff, "PPPoE session number" }, /* 16 bits (RFC 2516) */
+	};
+	int *seen[] = { &s->vlan, &s->mpls, &s->pppoes };
+	for (size_t i = 0; i < sizeof limits / sizeof limits[0]; i++) {
+		if (limits[i].kind != n->kind)
+			continue;
+		if (n->has_num && n->num > limits[i].max)
+			return FAIL(n, "%s %u greater than maximum %u", limits[i].what, n->num, limits[i].max);
+		(*seen[i])++;
+	}
+	return 0;
 }
 
 /* Returns the qualifiers this node passes on to an id after it. */
@@ -418,19 +543,10 @@ static int resolve(struct sema *s, struct ast *n, struct ast_qual ctx, struct as
 			return FAIL(n, "link layer applied in wrong context");
 		break;
 	case AST_VLAN:
-		if (n->has_num && n->num > 4095)
-			return FAIL(n, "VLAN tag %u greater than maximum 4095", n->num);
-		s->vlan++;
-		break;
 	case AST_MPLS:
-		if (n->has_num && n->num > 0xfffff)
-			return FAIL(n, "MPLS label %u greater than maximum 1048575", n->num);
-		s->mpls++;
-		break;
 	case AST_PPPOES:
-		if (n->has_num && n->num > 0xffff)
-			return FAIL(n, "PPPoE session number %u greater than maximum 65535", n->num);
-		s->pppoes++;
+		if (encap_layer(s, n))
+			return -1;
 		break;
 	case AST_PPPOED:
 		break;
@@ -441,6 +557,24 @@ static int resolve(struct sema *s, struct ast *n, struct ast_qual ctx, struct as
 	case AST_UNSUP:
 		return FAIL(n, "'%s' is not supported by bpfx yet", n->text);
 	case AST_INBOUND: case AST_IFINDEX:
+		break;
+	case AST_MTP2:
+	case AST_ATM:
+		break;
+	case AST_FIELD:
+		if (n->num2 > ast_field_max(n->proto))
+			return FAIL(n, "%s value %u too big; max value = %u", ast_field_name(n->proto), n->num2,
+				    ast_field_max(n->proto));
+		break;
+	case AST_BYTE:
+		if (n->op == OP_AND || n->op == OP_OR)
+			return FAIL(n, "'byte %u %c %u' is refused: libpcap 1.10.3 compiles it without loading the byte, "
+				       "so its verdict depends on the test before it; write ether[%u] %c %u != 0",
+				    n->num, n->op == OP_AND ? '&' : '|', n->num2, n->num, n->op == OP_AND ? '&' : '|', n->num2);
+		break;
+	case AST_WLAN_TYPE: case AST_WLAN_DIR:
+		if (wlan_words(s, n))
+			return -1;
 		break;
 	case AST_BCAST: case AST_MCAST: case AST_LESS: case AST_GREATER:
 		if (n->proto == P_UNSUP)

@@ -62,28 +62,12 @@ static int trace_step(struct trace *t, struct trace_step *s, uint32_t mem[BPF_ME
 	case BPF_RET | BPF_K: END(TRACE_RET, k);
 	case BPF_RET | BPF_A: END(TRACE_RET, A);
 
-	case BPF_LD | BPF_W | BPF_ABS:
-		if (trace_load(s, pkt, caplen, k, 4, &v)) END(TRACE_OOB, 0);
-		A = v;
-		break;
-	case BPF_LD | BPF_H | BPF_ABS:
-		if (trace_load(s, pkt, caplen, k, 2, &v)) END(TRACE_OOB, 0);
-		A = v;
-		break;
-	case BPF_LD | BPF_B | BPF_ABS:
-		if (trace_load(s, pkt, caplen, k, 1, &v)) END(TRACE_OOB, 0);
-		A = v;
-		break;
-	case BPF_LD | BPF_W | BPF_IND:
-		if (trace_load(s, pkt, caplen, (uint64_t)X + k, 4, &v)) END(TRACE_OOB, 0);
-		A = v;
-		break;
-	case BPF_LD | BPF_H | BPF_IND:
-		if (trace_load(s, pkt, caplen, (uint64_t)X + k, 2, &v)) END(TRACE_OOB, 0);
-		A = v;
-		break;
-	case BPF_LD | BPF_B | BPF_IND:
-		if (trace_load(s, pkt, caplen, (uint64_t)X + k, 1, &v)) END(TRACE_OOB, 0);
+	/* [k] and [x + k], of any width: past the capture ends with 0 */
+	case BPF_LD | BPF_W | BPF_ABS: case BPF_LD | BPF_H | BPF_ABS: case BPF_LD | BPF_B | BPF_ABS:
+	case BPF_LD | BPF_W | BPF_IND: case BPF_LD | BPF_H | BPF_IND: case BPF_LD | BPF_B | BPF_IND:
+		if (trace_load(s, pkt, caplen, BPF_MODE(in->code) == BPF_IND ? (uint64_t)X + k : k,
+			       isa_load_bytes(in->code), &v))
+			END(TRACE_OOB, 0);
 		A = v;
 		break;
 	case BPF_LDX | BPF_B | BPF_MSH: /* X = 4 * (low nibble of [k]) */

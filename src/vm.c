@@ -176,13 +176,6 @@ int vm_validate(const struct bpf_insn *p, size_t n, struct bpfx_error *err)
  * Interpreter
  * ------------------------------------------------------------------- */
 
-/* Network byte order loads; the compiler turns these into one load and a
- * byte swap, with no alignment requirement. */
-static inline uint32_t vm_be32(const uint8_t *b)
-{
-	return (uint32_t)b[0] << 24 | (uint32_t)b[1] << 16 | (uint32_t)b[2] << 8 | b[3];
-}
-static inline uint32_t vm_be16(const uint8_t *b) { return (uint32_t)b[0] << 8 | b[1]; }
 
 /* Dispatch, over isa.h's ISA_OPCODES (the one opcode list: here it
  * makes the dispatch table, or without computed goto the case labels).

@@ -11,9 +11,29 @@ struct bpfx_error;
 
 #define VM_MAXINSNS 4096  /* BPF_MAXINSNS, the Linux limit */
 
+/* Network byte order loads for both interpreters; the compiler turns these
+ * into one load and a byte swap, with no alignment requirement. */
+static inline uint32_t vm_be32(const uint8_t *b)
+{
+	return (uint32_t)b[0] << 24 | (uint32_t)b[1] << 16 | (uint32_t)b[2] << 8 | b[3];
+}
+static inline uint32_t vm_be16(const uint8_t *b) { return (uint32_t)b[0] << 8 | b[1]; }
+
 /* 0 if valid; -1 with err->start = err->end = index and a reason. */
 int vm_validate(const struct bpf_insn *p, size_t n, struct bpfx_error *err);
 /* Run a program that passed vm_validate. */
 uint32_t vm_run(const struct bpf_insn *p, const uint8_t *pkt,
 		uint32_t wirelen, uint32_t caplen);
+
+/* The same program pre-decoded for running on many packets (vm_fast.c):
+ * vm_exec returns what vm_run returns, faster.  vm_prepare takes any
+ * program vm_run runs (validated, or libpcap's with protochain's backward
+ * ja) whose jumps stay inside it; NULL with err set otherwise or without
+ * memory.  P must outlive the result (without computed goto vm_exec runs
+ * vm_run on it). */
+#define VM_PREPARE_MAX (1u << 24)
+struct vm_prog;
+struct vm_prog *vm_prepare(const struct bpf_insn *p, size_t n, struct bpfx_error *err);
+uint32_t vm_exec(const struct vm_prog *vp, const uint8_t *pkt, uint32_t wirelen, uint32_t caplen);
+void vm_prog_free(struct vm_prog *vp);
 #endif

@@ -28,12 +28,8 @@ int cli_asm(int argc, char **argv)
 		if (!strcmp(a, "--help") || !strcmp(a, "-h")) {
 			fputs(cli_asm_usage, stdout);
 			return 0;
-		} else if (!strcmp(a, "-d")) {
-			style = FMT_D;
-		} else if (!strcmp(a, "-dd")) {
-			style = FMT_DD;
-		} else if (!strcmp(a, "-ddd")) {
-			style = FMT_DDD;
+		} else if (cli_listing_style(a, &style)) {
+			continue;
 		} else if (a[0] == '-' && a[1]) {
 			fprintf(stderr, "bpfx asm: unknown option '%s'\n%s", a, cli_asm_usage);
 			return 2;
@@ -58,7 +54,9 @@ int cli_asm(int argc, char **argv)
 	if (bpfx_validate(prog.insns, prog.len, &ve) < 0)
 		fprintf(stderr, "bpfx asm: warning: the program would not pass validation: instruction %d: %s\n",
 			ve.start, ve.msg);
-	fmt_program(stdout, prog.insns, prog.len, style);
+	int rc = fmt_program(stdout, prog.insns, prog.len, style);
 	bpfx_program_free(&prog);
-	return 0; /* main.c flushes and checks standard output */
+	if (rc)
+		fputs("bpfx asm: out of memory\n", stderr);
+	return rc ? 1 : 0; /* main.c flushes and checks standard output */
 }

@@ -4,6 +4,7 @@
 #ifndef BPFX_CLI_H
 #define BPFX_CLI_H
 #include <stdint.h>
+#include "format.h"
 #include <pcap/pcap.h>
 
 int cli_compile(int argc, char **argv);
@@ -29,6 +30,17 @@ uint32_t cli_uint(const char *opt, const char *arg);
 uint32_t cli_count(const char *opt, const char *arg);
 /* "bpfx COMMAND", the prefix of every message (set by main.c). */
 extern const char *cli_prog;
+/* The compiler's options as compile and explain take them: -O, --loose,
+ * --ip6-transport, -y LINKTYPE, -s SNAPLEN, at argv[i], set in *o.
+ * Returns how many arguments it took (1 or 2), 0 if argv[i] is none of
+ * them, -1 when its argument is missing (said, with usage). */
+struct bpfx_options;
+int cli_compiler_option(int argc, char **argv, int i, struct bpfx_options *o, const char *usage);
+/* 1 after saying so with usage when a is an option no earlier test took
+ * ("-x"; "-5" is an expression's start, "-" is none); 0 otherwise. */
+int cli_unknown_option(const char *a, const char *usage);
+/* -d, -dd, -ddd: tcpdump's listing styles.  1 and *style set, or 0. */
+int cli_listing_style(const char *a, enum fmt_style *style);
 
 /* stop.c: SIGINT/SIGTERM/SIGHUP stop a run between two packets. */
 void cli_stop_install(void);

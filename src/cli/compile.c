@@ -16,7 +16,8 @@ const char cli_compile_usage[] =
 	"               short for a header the filter reads the verdict may differ\n"
 	"  --ip6-transport  the dialect: tcp[i], ports, `tcp` and `ip6 proto` also\n"
 	"               over IPv6, through its extension headers (bpfx.1)\n"
-	"  -y LINKTYPE  EN10MB (default), RAW, IPV4, IPV6, NULL, LOOP, LINUX_SLL, LINUX_SLL2\n"
+	"  -y LINKTYPE  a libpcap link-type name: EN10MB (default), RAW, LINUX_SLL, ...;\n"
+	"               -y list prints every one bpfx knows\n"
 	"  -s SNAPLEN   the length a match returns (default 262144)\n"
 	"  -d, -dd, -ddd  listing, C array, decimal: tcpdump's formats (default -d)\n"
 	"  --asm        the Linux kernel's bpf_asm syntax (labels; `bpfx asm` reads it)\n"
@@ -27,7 +28,7 @@ int cli_compile(int argc, char **argv)
 {
 	struct bpfx_options o;
 	enum fmt_style style = FMT_D;
-	int i;
+	int i, took;
 	bpfx_options_init(&o);
 	o.dump_to = stderr; /* --dump= */
 	for (i = 1; i < argc; i++) {
@@ -38,12 +39,10 @@ int cli_compile(int argc, char **argv)
 		} else if (!strcmp(a, "--help") || !strcmp(a, "-h")) {
 			fputs(cli_compile_usage, stdout);
 			return 0;
-		} else if (!strcmp(a, "-O")) {
-			o.optimize = BPFX_OPT_OFF;
-		} else if (!strcmp(a, "--loose")) {
-			o.optimize = BPFX_OPT_LOOSE;
-		} else if (!strcmp(a, "--ip6-transport")) {
-			o.ip6_transport = 1;
+		} else if ((took = cli_compiler_option(argc, argv, i, &o, cli_compile_usage))) {
+			if (took < 0)
+				return 2;
+			i += took - 1;
 		} else if (!strncmp(a, "--dump=", 7)) {
 			for (char *w = a + 7; *w;) {
 				size_t n = strcspn(w, ",");
@@ -59,27 +58,13 @@ int cli_compile(int argc, char **argv)
 				}
 				w += n + (w[n] == ',');
 			}
-		} else if (!strcmp(a, "-d")) {
-			style = FMT_D;
-		} else if (!strcmp(a, "-dd")) {
-			style = FMT_DD;
-		} else if (!strcmp(a, "-ddd")) {
-			style = FMT_DDD;
+		} else if (cli_listing_style(a, &style)) {
+			continue;
 		} else if (!strcmp(a, "--asm")) {
 			style = FMT_ASM;
 		} else if (!strcmp(a, "--json")) {
 			style = FMT_JSON;
-		} else if (!strcmp(a, "-y") || !strcmp(a, "-s")) {
-			if (i + 1 >= argc) {
-				fprintf(stderr, "bpfx compile: %s needs an argument\n%s", a, cli_compile_usage);
-				return 2;
-			}
-			if (a[1] == 'y')
-				o.linktype = cli_linktype(argv[++i]);
-			else
-				o.snaplen = cli_uint("-s", argv[++i]);
-		} else if (a[0] == '-' && a[1] && !(a[1] >= '0' && a[1] <= '9')) {
-			fprintf(stderr, "bpfx compile: unknown option '%s'\n%s", a, cli_compile_usage);
+		} else if (cli_unknown_option(a, cli_compile_usage)) {
 			return 2;
 		} else {
 			break;
@@ -103,10 +88,12 @@ int cli_compile(int argc, char **argv)
 		       bpfx_linktype_name(o.linktype), o.snaplen,
 		       o.optimize == BPFX_OPT_LOOSE ? "loose" : o.optimize ? "exact" : "off", prog.len);
 	}
-	fmt_program(stdout, prog.insns, prog.len, style);
-	if (style == FMT_JSON)
+	int rc = fmt_program(stdout, prog.insns, prog.len, style);
+	if (rc)
+		fputs("bpfx compile: out of memory\n", stderr);
+	else if (style == FMT_JSON)
 		fputs("}\n", stdout);
 	bpfx_program_free(&prog);
 	free(expr);
-	return 0;
+	return rc ? 1 : 0;
 }

@@ -6,6 +6,7 @@
 #include "error.h"
 #include "explain.h"
 #include "gen/gen.h" /* ip6w_describe: --ip6-transport's walk in words */
+#include <ctype.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -15,7 +16,8 @@ const char cli_explain_usage[] =
 	"       bpfx explain --html [-y LINKTYPE] [-r FILE [--packet N]] EXPRESSION... > page.html\n"
 	"Compile EXPRESSION and annotate each instruction: the part of the expression\n"
 	"that produced it, the header field it reads, the question each branch asks.\n"
-	"  -y LINKTYPE  EN10MB (default), RAW, IPV4, IPV6, NULL, LOOP, LINUX_SLL, LINUX_SLL2\n"
+	"  -y LINKTYPE  a libpcap link-type name: EN10MB (default), RAW, LINUX_SLL, ...;\n"
+	"               -y list prints every one bpfx knows\n"
 	"  -O           do not run the optimizer (as tcpdump -O)\n"
 	"  --loose      optimize as libpcap does (see bpfx compile --help)\n"
 	"  --ip6-transport  the dialect (see bpfx compile --help)\n"
@@ -25,10 +27,23 @@ const char cli_explain_usage[] =
 	"               expression and, with -r FILE, packet N's bytes, fields and trace\n"
 	"  -r FILE      with --html: the capture (its link type); --packet N (default 1)\n";
 
+/* Is word in the expression, as a word (not inside a host name)? */
+static int has_word(const char *expr, const char *word)
+{
+	size_t n = strlen(word);
+	for (const char *p = strstr(expr, word); p; p = strstr(p + 1, word)) {
+		int before = p == expr || !(isalnum((unsigned char)p[-1]) || p[-1] == '-' || p[-1] == '.');
+		int after = !(isalnum((unsigned char)p[n]) || p[n] == '-' || p[n] == '.');
+		if (before && after)
+			return 1;
+	}
+	return 0;
+}
+
 int cli_explain(int argc, char **argv)
 {
 	struct bpfx_options o;
-	int json = 0, html = 0, i;
+	int json = 0, html = 0, i, took;
 	const char *file = NULL;
 	unsigned long packet = 0;
 	bpfx_options_init(&o);
@@ -44,27 +59,20 @@ int cli_explain(int argc, char **argv)
 			json = 1;
 		} else if (!strcmp(a, "--html")) {
 			html = 1;
-		} else if (!strcmp(a, "-O")) {
-			o.optimize = BPFX_OPT_OFF;
-		} else if (!strcmp(a, "--loose")) {
-			o.optimize = BPFX_OPT_LOOSE;
-		} else if (!strcmp(a, "--ip6-transport")) {
-			o.ip6_transport = 1;
-		} else if (!strcmp(a, "-y") || !strcmp(a, "-s") || !strcmp(a, "-r") || !strcmp(a, "--packet")) {
+		} else if ((took = cli_compiler_option(argc, argv, i, &o, cli_explain_usage))) {
+			if (took < 0)
+				return 2;
+			i += took - 1;
+		} else if (!strcmp(a, "-r") || !strcmp(a, "--packet")) {
 			if (i + 1 >= argc) {
 				fprintf(stderr, "bpfx explain: %s needs an argument\n%s", a, cli_explain_usage);
 				return 2;
 			}
 			if (a[1] == 'r')
 				file = argv[++i];
-			else if (a[1] == '-')
-				packet = cli_count("--packet", argv[++i]);
-			else if (a[1] == 'y')
-				o.linktype = cli_linktype(argv[++i]);
 			else
-				o.snaplen = cli_uint("-s", argv[++i]);
-		} else if (a[0] == '-' && a[1] && !(a[1] >= '0' && a[1] <= '9')) {
-			fprintf(stderr, "bpfx explain: unknown option '%s'\n%s", a, cli_explain_usage);
+				packet = cli_count("--packet", argv[++i]);
+		} else if (cli_unknown_option(a, cli_explain_usage)) {
 			return 2;
 		} else {
 			break;
@@ -102,6 +110,11 @@ int cli_explain(int argc, char **argv)
 	if (!json && o.ip6_transport) {
 		char note[1024];
 		ip6w_describe(note, sizeof note);
+		printf("\n%s.\n", note);
+	}
+	if (!json && has_word(expr, "protochain")) {
+		char note[1024];
+		gen_protochain_describe(note, sizeof note);
 		printf("\n%s.\n", note);
 	}
 	explain_free(&e);

@@ -12,6 +12,7 @@
 #include "error.h"
 #include "asm.h" /* --program (bpfx asm syntax) */
 #include "decode/decode.h"
+#include "vm.h" /* vm_prepare: the program pre-decoded for the packet loop */
 #include <errno.h>
 #include <getopt.h>
 #include <stdio.h>
@@ -23,7 +24,7 @@
 #define MAX_FILES 256
 
 const char cli_filter_usage[] =
-	"usage: bpfx filter -r FILE [-r FILE...] [-w OUT] [-c COUNT] [-O|--loose] [-e] [-v...] [-l] [-U]\n"
+	"usage: bpfx filter -r FILE [-r FILE...] [-w OUT [--pcapng]] [-c COUNT] [-O|--loose] [-e] [-v...] [-l] [-U]\n"
 	"                   [-x|-xx|-X|-XX|-A] [-n|-nn] [-q] [-S] [-t...] [-#|--number] [--count]\n"
 	"                   [--dont-verify-checksums] [--decode-as PORT=resp] [-T resp]\n"
 	"                   [--engine bpfx|libpcap] [--ip6-transport]\n"
@@ -40,7 +41,8 @@ const char cli_filter_usage[] =
 	"stop between two packets: what was written so far is whole.  As tcpdump:\n"
 	"-F FILE reads the expression from FILE ('#' starts a comment); -# numbers\n"
 	"the packets; --count prints only how many matched; -T resp decodes every\n"
-	"TCP payload as RESP (--decode-as PORT=resp: only on PORT).\n"
+	"TCP payload as RESP (--decode-as PORT=resp: only on PORT).  --pcapng: -w\n"
+	"writes pcapng (one interface) instead of pcap.\n"
 	"-i IFACE captures live through libpcap, with bpfx's program (--engine\n"
 	"libpcap: libpcap's) run by the kernel; -p: not promiscuous; -s: bytes\n"
 	"kept per packet (default 262144); -Q: direction.  The end (-c, or a stop\n"
@@ -60,6 +62,7 @@ struct filter_args {
 	int line_buffered;       /* -l: standard output line-buffered */
 	int number;              /* -#: packet numbers before each packet */
 	int count_only;          /* --count: print only how many matched */
+	int pcapng;              /* --pcapng: -w writes pcapng */
 	const char *infile;      /* -F: the expression is this file's text */
 	const char *iface;       /* -i: capture live here instead of -r */
 	int list_devices;        /* -D */
@@ -82,10 +85,11 @@ struct filter_prog {
 	int kernel;              /* live: the kernel runs the program */
 	uint32_t snaplen;
 	struct bpfx_program bp;
+	struct vm_prog *vp;      /* bp pre-decoded (NULL: bpfx_run runs bp) */
 	struct bpf_program lp;
 };
 
-enum { OPT_ENGINE = 256, OPT_NOCKSUM, OPT_DECODE_AS, OPT_HELP, OPT_PROGRAM, OPT_LOOSE, OPT_COUNT, OPT_IP6T };
+enum { OPT_ENGINE = 256, OPT_NOCKSUM, OPT_DECODE_AS, OPT_HELP, OPT_PROGRAM, OPT_LOOSE, OPT_COUNT, OPT_IP6T, OPT_PCAPNG };
 
 static int bad_usage(const char *msg, const char *arg)
 {
@@ -163,6 +167,7 @@ static int parse_args(int argc, char **argv, struct filter_args *a)
 		{ "program", required_argument, NULL, OPT_PROGRAM },
 		{ "loose", no_argument, NULL, OPT_LOOSE },
 		{ "count", no_argument, NULL, OPT_COUNT },
+		{ "pcapng", no_argument, NULL, OPT_PCAPNG },
 		{ "number", no_argument, NULL, '#' },
 		{ "ip6-transport", no_argument, NULL, OPT_IP6T },
 		{ NULL, 0, NULL, 0 },
@@ -208,6 +213,7 @@ static int parse_args(int argc, char **argv, struct filter_args *a)
 				return bad_usage("-Q is in, out or inout", optarg);
 			break;
 		case OPT_COUNT: a->count_only = 1; break;
+		case OPT_PCAPNG: a->pcapng = 1; break;
 		case 'F': a->infile = optarg; break;
 		case 'T': /* tcpdump's -T resp: every TCP payload is RESP */
 			if (strcmp(optarg, "resp"))
@@ -288,6 +294,7 @@ static int parse_args(int argc, char **argv, struct filter_args *a)
 
 static void prog_free(struct filter_prog *fp)
 {
+	vm_prog_free(fp->vp);
 	bpfx_program_free(&fp->bp);
 	pcap_freecode(&fp->lp);
 	memset(fp, 0, sizeof *fp);
@@ -332,6 +339,9 @@ static int prog_for(struct filter_prog *fp, const struct filter_args *a, struct 
 		o.optimize = a->optimize;
 		o.ip6_transport = a->ip6_transport;
 		o.savefile = !r->live; /* as tcpdump -r compiles: see bpfx_options */
+#ifdef __linux__
+		o.kernel_vlan = r->live; /* the kernel moved the tag: kvlan.c */
+#endif
 		o.swapped = pcap_is_swapped(r->p) == 1;
 		if (bpfx_compile(a->expr, &o, &fp->bp, &e) < 0) {
 			/* "bpfx filter: FILE (link type EN10MB): why", then the caret */
@@ -348,6 +358,10 @@ static int prog_for(struct filter_prog *fp, const struct filter_args *a, struct 
 			return -1;
 		}
 	}
+	/* pre-decoded once for the packet loop; without it (no memory) the
+	 * plain interpreter gives the same verdicts */
+	if (fp->bp.insns)
+		fp->vp = vm_prepare(fp->bp.insns, fp->bp.len, NULL);
 	fp->valid = 1;
 	fp->linktype = dlt;
 	fp->snaplen = snap;
@@ -360,6 +374,8 @@ static int matches(const struct filter_prog *fp, const struct pcap_pkthdr *h, co
 		return 1;
 	if (fp->lp.bf_insns)
 		return bpf_filter(fp->lp.bf_insns, pkt, h->len, h->caplen) != 0;
+	if (fp->vp)
+		return vm_exec(fp->vp, pkt, h->len, h->caplen) != 0;
 	return bpfx_run(fp->bp.insns, pkt, h->len, h->caplen) != 0;
 }
 
@@ -424,7 +440,7 @@ static int filter_file(const struct filter_args *a, struct cap_reader *r, struct
 	else
 		announce(r);
 	if (a->out) {
-		if (!w->d && cap_writer_open(w, a->out, r) < 0) {
+		if (!w->open && cap_writer_open_as(w, a->out, r->p, a->pcapng ? CAP_PCAPNG : CAP_PCAP) < 0) {
 			fprintf(stderr, "bpfx filter: %s\n", w->err);
 			return 2;
 		}
@@ -440,7 +456,9 @@ static int filter_file(const struct filter_args *a, struct cap_reader *r, struct
 	struct pcap_pkthdr *h;
 	const u_char *pkt;
 	int got = 0;
-	int hold = cli_stop_can_cut(a->out ? fileno(pcap_dump_file(w->d)) : STDOUT_FILENO);
+	/* -w resumes a write a signal cut short (capture.c); printing to a
+	 * pipe or terminal holds the signals while a packet is printed */
+	int hold = !a->out && cli_stop_can_cut(STDOUT_FILENO);
 	/* a stop signal is looked at between packets only (stop.c) */
 	while ((!a->count || *matched < a->count) && !cli_stopped() && (got = cap_next(r, &h, &pkt)) > 0) {
 		if (!matches(fp, h, pkt))
@@ -534,7 +552,7 @@ int cli_filter(int argc, char **argv)
 		}
 		cap_close(&r);
 	}
-	if (w.d && cap_writer_close(&w) < 0 && !status) {
+	if (w.open && cap_writer_close(&w) < 0 && !status) {
 		fprintf(stderr, "bpfx filter: %s\n", w.err);
 		status = 2;
 	}

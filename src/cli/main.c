@@ -2,6 +2,7 @@
  * share; every subcommand lives in its own file. */
 #include "cli.h"
 #include "bpfx.h"
+#include "linktype.h"
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -81,11 +82,21 @@ char *cli_join(int argc, char **argv)
 	return s;
 }
 
+/* -y LINKTYPE: a name of the link-type table; `-y list` prints the table
+ * (name, DLT value, tcpdump's description) and exits, so the usage texts
+ * and the completion script need not repeat it. */
 int cli_linktype(const char *arg)
 {
+	int n;
+	const struct linktype *lts = lt_all(&n);
+	if (!strcmp(arg, "list")) {
+		for (int i = 0; i < n; i++)
+			printf("%-24s %3d  %s\n", lts[i].name, lts[i].dlt, lts[i].descr);
+		exit(cli_finish("", 0));
+	}
 	int dlt = bpfx_linktype_from_name(arg);
 	if (dlt < 0) {
-		fprintf(stderr, "%s: unknown link type '%s' (try EN10MB, RAW, IPV4, IPV6, NULL, LOOP, LINUX_SLL, LINUX_SLL2)\n", cli_prog, arg);
+		fprintf(stderr, "%s: unknown link type '%s' (`-y list` names the %d it knows)\n", cli_prog, arg, n);
 		exit(2);
 	}
 	return dlt;
@@ -112,6 +123,51 @@ uint32_t cli_uint(const char *opt, const char *arg)
 uint32_t cli_count(const char *opt, const char *arg)
 {
 	return number(opt, arg, 1);
+}
+
+int cli_compiler_option(int argc, char **argv, int i, struct bpfx_options *o, const char *usage)
+{
+	const char *a = argv[i];
+	if (!strcmp(a, "-O"))
+		o->optimize = BPFX_OPT_OFF;
+	else if (!strcmp(a, "--loose"))
+		o->optimize = BPFX_OPT_LOOSE;
+	else if (!strcmp(a, "--ip6-transport"))
+		o->ip6_transport = 1;
+	else if (strcmp(a, "-y") && strcmp(a, "-s"))
+		return 0;
+	else if (i + 1 >= argc) {
+		fprintf(stderr, "%s: %s needs an argument\n%s", cli_prog, a, usage);
+		return -1;
+	} else {
+		if (a[1] == 'y')
+			o->linktype = cli_linktype(argv[i + 1]);
+		else
+			o->snaplen = cli_uint("-s", argv[i + 1]);
+		return 2;
+	}
+	return 1;
+}
+
+int cli_unknown_option(const char *a, const char *usage)
+{
+	if (a[0] != '-' || !a[1] || (a[1] >= '0' && a[1] <= '9'))
+		return 0;
+	fprintf(stderr, "%s: unknown option '%s'\n%s", cli_prog, a, usage);
+	return 1;
+}
+
+int cli_listing_style(const char *a, enum fmt_style *style)
+{
+	if (!strcmp(a, "-d"))
+		*style = FMT_D;
+	else if (!strcmp(a, "-dd"))
+		*style = FMT_DD;
+	else if (!strcmp(a, "-ddd"))
+		*style = FMT_DDD;
+	else
+		return 0;
+	return 1;
 }
 
 int cli_finish(const char *cmd, int status)

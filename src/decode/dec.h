@@ -49,6 +49,8 @@ struct dec_ctx {
 	const char *handoff;       /* what we left undecoded where tcpdump's
 				      printer would go on, or NULL (dec_report) */
 	struct dec_names *names;   /* resolve.c's memory, without -n */
+	const char *app;           /* the application printer chosen by port
+				      (app.c), or NULL (dec_report) */
 };
 
 /* Printers that ran for a packet (dec_report; the core set of issue 4). */
@@ -246,12 +248,43 @@ void dec_ptp(struct dec_ctx *d, const uint8_t *p, size_t len);                  
 void dec_mpls(struct dec_ctx *d, const uint8_t *p, size_t len);                    /* mpls.c */
 void dec_eapol(struct dec_ctx *d, const uint8_t *p, size_t len);                   /* eapol.c */
 void dec_slow(struct dec_ctx *d, const uint8_t *p, size_t len);                    /* slow.c */
-/* 1: tcpdump prints this UDP (tcp 0) or TCP segment as DNS, 2: as mDNS, 0: not */
-int dec_dns_port(struct dec_ctx *d, int tcp, unsigned sport, unsigned dport, const uint8_t *data); /* dns.c */
 void dec_dns(struct dec_ctx *d, const uint8_t *p, size_t len, int tcp, int mdns);  /* dns.c */
+/* --- application protocols over UDP and TCP (app.c and one file each) --- */
+struct dec_app {                   /* what the port dispatch looks at */
+	const struct dec_net *n;
+	unsigned sport, dport;
+	int tcp;                   /* 1: a TCP segment's payload, 0: UDP's */
+};
+/* Runs the printer tcpdump runs on the payload p (len bytes on the wire):
+ * returns 0 when tcpdump has none for these ports.  early: the rows UDP
+ * tries before its checksum verdict (NFS). */
+int dec_app(struct dec_ctx *d, const struct dec_app *a, const uint8_t *p, size_t len, int early);
+/* tcpdump's text protocols (txtproto.c): their command words and how a
+ * response line starts. */
+enum dec_txt { DEC_TXT_FTP, DEC_TXT_SMTP, DEC_TXT_WHOIS, DEC_TXT_HTTP, DEC_TXT_RTSP, DEC_TXT_SIP };
+void dec_txtproto(struct dec_ctx *d, enum dec_txt kind, const uint8_t *p, size_t len);  /* txtproto.c */
+void dec_syslog(struct dec_ctx *d, const uint8_t *p, size_t len);                  /* syslog.c */
+void dec_tftp(struct dec_ctx *d, const uint8_t *p, size_t len);                    /* tftp.c */
+void dec_ntp(struct dec_ctx *d, const uint8_t *p, size_t len);                     /* ntp.c */
+void dec_vxlan(struct dec_ctx *d, const uint8_t *p, size_t len);                   /* vxlan.c */
+void dec_bootp(struct dec_ctx *d, const uint8_t *p, size_t len);                   /* bootp.c */
 int dec_mptcp(struct dec_ctx *d, const uint8_t *opt, unsigned len, unsigned tcpflags); /* mptcp.c */
 void dec_tcpseq_free(struct dec_ctx *d);                                           /* tcp.c */
 const char *dec_ipproto_name(unsigned proto);                                      /* ip.c */
+/* Protocols reached by IP protocol number (issue 14), one file each. */
+void dec_igmp(struct dec_ctx *d, const struct dec_net *n, const uint8_t *p, size_t len);  /* igmp.c */
+void dec_vrrp(struct dec_ctx *d, const struct dec_net *n, const uint8_t *p, size_t len);  /* vrrp.c */
+void dec_esp(struct dec_ctx *d, const struct dec_net *n, const uint8_t *p, size_t len);   /* esp.c */
+void dec_ah(struct dec_ctx *d, const struct dec_net *n, const uint8_t *p, size_t len);    /* ah.c */
+void dec_ipcomp(struct dec_ctx *d, const struct dec_net *n, const uint8_t *p, size_t len);/* ipcomp.c */
+void dec_gre(struct dec_ctx *d, const struct dec_net *n, const uint8_t *p, size_t len);   /* gre.c */
+void dec_sctp(struct dec_ctx *d, const struct dec_net *n, const uint8_t *p, size_t len);  /* sctp.c */
+void dec_pim(struct dec_ctx *d, const struct dec_net *n, const uint8_t *p, size_t len);   /* pim.c */
+void dec_pimv1(struct dec_ctx *d, const uint8_t *p, size_t len);                          /* pim.c, from IGMP */
+void dec_ospf(struct dec_ctx *d, const struct dec_net *n, const uint8_t *p, size_t len);  /* ospf.c */
+void dec_eigrp(struct dec_ctx *d, const struct dec_net *n, const uint8_t *p, size_t len); /* eigrp.c */
+void dec_dccp(struct dec_ctx *d, const struct dec_net *n, const uint8_t *p, size_t len);  /* dccp.c */
+void dec_relts(struct dec_ctx *d, uint32_t secs); /* relts.c: tcpdump's 1w2d3h4m5s */
 /* The protocol above IPv4 or IPv6 (n->v6) that is not an IPv6 extension
  * header: its printer, tcpdump's "(invalid)" for one of the other IP
  * version, " ip-proto-N LEN" for one tcpdump does not decode. */

@@ -339,6 +339,10 @@ void dec_report(const struct dec_ctx *d, FILE *f)
 			fprintf(f, "%s%s", sep, names[i]);
 			sep = " ";
 		}
+	if (d->app) {
+		fprintf(f, "%s%s", sep, d->app);
+		sep = " ";
+	}
 	if (d->handoff)
 		fprintf(f, "%s> %s", sep, d->handoff);
 	fprintf(f, "\n");
@@ -381,6 +385,7 @@ void dec_packet(struct dec_ctx *d, FILE *out, const struct pcap_pkthdr *h, const
 	d->dump_from = NULL;
 	d->layers = 0;
 	d->handoff = NULL;
+	d->app = NULL;
 
 	if (invalid_header(d, h))
 		return;

@@ -188,6 +188,22 @@ static int dscp_ecn(struct dis *d, const struct dis_hdr *h, uint32_t off, unsign
 	return 0;
 }
 
+/* The source and destination address rows of an IP header: af's
+ * addresses, the source at byte src_at, the destination right after it. */
+static int addresses(struct dis *d, const struct dis_hdr *h, int af, uint32_t src_at)
+{
+	static const char *const names[2] = { "source", "destination" };
+	unsigned bits = af == AF_INET ? 32 : 128;
+	char buf[INET6_ADDRSTRLEN];
+	for (unsigned k = 0; k < 2; k++) {
+		uint32_t at = src_at + k * bits / 8;
+		if (dis_field(d, h, at, 0, bits, names[k], NULL))
+			return -1;
+		dis_val(d, "%s", inet_ntop(af, d->pkt + h->off + at, buf, sizeof buf));
+	}
+	return 0;
+}
+
 /* IPv4 (RFC 791). */
 int dis_ip4(struct dis *d, uint32_t off)
 {
@@ -239,13 +255,8 @@ int dis_ip4(struct dis *d, uint32_t off)
 	if (dis_field(d, &h, 10, 0, 16, "header checksum", &cksum))
 		return -1;
 	dis_val(d, "0x%04x (recomputed below)", (unsigned)cksum);
-	char buf[INET_ADDRSTRLEN];
-	if (dis_field(d, &h, 12, 0, 32, "source", NULL))
+	if (addresses(d, &h, AF_INET, 12))
 		return -1;
-	dis_val(d, "%s", inet_ntop(AF_INET, d->pkt + off + 12, buf, sizeof buf));
-	if (dis_field(d, &h, 16, 0, 32, "destination", NULL))
-		return -1;
-	dis_val(d, "%s", inet_ntop(AF_INET, d->pkt + off + 16, buf, sizeof buf));
 	if (dis_options(d, &h, hlen, &(struct dis_optform){ &proto_ipopts, 1, dis_option_data }))
 		return -1;
 	if (dis_need(d, off, hlen, "the header checksum"))
@@ -358,7 +369,6 @@ int dis_ip6(struct dis *d, uint32_t off)
 {
 	struct dis_hdr h = { "IPv6", off, "ip6", 0 };
 	uint64_t v, plen, nh;
-	char buf[INET6_ADDRSTRLEN];
 	dis_mark(d, off, "IPv6");
 	dis_section(d, &h, 40, "IPv6 header");
 	if (ip_version(d, &h, 6))
@@ -376,12 +386,8 @@ int dis_ip6(struct dis *d, uint32_t off)
 	dis_val(d, "%u = %s", (unsigned)nh, dis_ipproto_name((unsigned)nh));
 	if (dis_uint(d, &h, 7, 8, "hop limit", "", &v))
 		return -1;
-	if (dis_field(d, &h, 8, 0, 128, "source", NULL))
+	if (addresses(d, &h, AF_INET6, 8))
 		return -1;
-	dis_val(d, "%s", inet_ntop(AF_INET6, d->pkt + off + 8, buf, sizeof buf));
-	if (dis_field(d, &h, 24, 0, 128, "destination", NULL))
-		return -1;
-	dis_val(d, "%s", inet_ntop(AF_INET6, d->pkt + off + 24, buf, sizeof buf));
 
 	struct dis_net n = { 1, off, 40, 40 + (uint32_t)plen, 0, 0 };
 	unsigned next = (unsigned)nh;

@@ -195,12 +195,9 @@ static long print_name(const struct dns *s, long o, long base)
 			}
 			max_off = off;
 			o = base + off;
-			if (!has(s, o, 1))
+			if ((l = label_len(s, o)) < 0) /* also when o is past the capture */
 				return DNS_NONE;
-			i = s->m[o];
-			if ((l = label_len(s, o)) < 0)
-				return DNS_NONE;
-			o++;
+			i = s->m[o++];
 			continue;
 		}
 		case DNS_LABEL_EXT:
@@ -224,12 +221,9 @@ static long print_name(const struct dns *s, long o, long base)
 		if (chars <= DNS_MAXNAME)
 			dec_printf(s->d, ".");
 		chars++;
-		if (!has(s, o, 1))
-			return DNS_NONE;
-		i = s->m[o];
 		if ((l = label_len(s, o)) < 0)
 			return DNS_NONE;
-		o++;
+		i = s->m[o++];
 		if (!compress)
 			rp += l + 1;
 	}
@@ -412,38 +406,24 @@ static long print_eopt(const struct dns *s, long o)
 	return o + len;
 }
 
-/* A TTL as tcpdump's unsigned_relts_print writes it: 1w2d3h4m5s. */
-static void print_ttl(struct dec_ctx *d, uint32_t t)
+/* " NAME" from table t, or v in `unknown` (a format taking one %u). */
+static void print_named(struct dec_ctx *d, const struct proto_table *t, unsigned v, const char *unknown)
 {
-	static const char units[] = "ywdhms";
-	static const uint32_t secs[] = { 31536000, 604800, 86400, 3600, 60, 1 };
-	if (t == 0) {
-		dec_printf(d, "0s");
-		return;
-	}
-	for (int k = 0; t > 0; k++)
-		if (t >= secs[k]) {
-			dec_printf(d, "%u%c", t / secs[k], units[k]);
-			t %= secs[k];
-		}
+	const char *n = proto_name(t, v, PROTO_TCPDUMP);
+	if (n)
+		dec_printf(d, " %s", n);
+	else
+		dec_printf(d, unknown, v);
 }
 
 static void print_type(struct dec_ctx *d, unsigned t)
 {
-	const char *n = proto_name(&proto_dns_types, t, PROTO_TCPDUMP);
-	if (n)
-		dec_printf(d, " %s", n);
-	else
-		dec_printf(d, " Type%u", t);
+	print_named(d, &proto_dns_types, t, " Type%u");
 }
 
 static void print_class(struct dec_ctx *d, unsigned c)
 {
-	const char *n = proto_name(&proto_dns_classes, c, PROTO_TCPDUMP);
-	if (n)
-		dec_printf(d, " %s", n);
-	else
-		dec_printf(d, " (Class %u)", c);
+	print_named(d, &proto_dns_classes, c, " (Class %u)");
 }
 
 /* A question: " TYPE[ CLASS][ (QU|QM)]? NAME"; the position after it. */
@@ -475,29 +455,38 @@ struct rdata {
 };
 typedef int (*rdata_printer)(const struct dns *s, const struct rdata *r);
 
-static int rd_a(const struct dns *s, const struct rdata *r)
+/* A and AAAA: one address of n bytes, in print's form. */
+static int rd_addr(const struct dns *s, const struct rdata *r, long n,
+		   void (*print)(struct dec_ctx *, const uint8_t *))
 {
-	if (!has(s, r->o, 4))
+	if (!has(s, r->o, n))
 		return -1;
 	dec_printf(s->d, " ");
-	dec_ip4addr_num(s->d, s->m + r->o);
+	print(s->d, s->m + r->o);
 	return 0;
+}
+
+static int rd_a(const struct dns *s, const struct rdata *r)
+{
+	return rd_addr(s, r, 4, dec_ip4addr_num); /* numeric even without -n, as tcpdump */
 }
 
 static int rd_aaaa(const struct dns *s, const struct rdata *r)
 {
-	if (!has(s, r->o, 16))
-		return -1;
+	return rd_addr(s, r, 16, dec_ip6addr_num);
+}
+
+/* " NAME" at o: the offset after the name, or DNS_NONE. */
+static long sp_name(const struct dns *s, long o)
+{
 	dec_printf(s->d, " ");
-	dec_ip6addr_num(s->d, s->m + r->o);
-	return 0;
+	return print_name(s, o, 0);
 }
 
 /* NS, CNAME, PTR, DNAME: one name. */
 static int rd_name(const struct dns *s, const struct rdata *r)
 {
-	dec_printf(s->d, " ");
-	return print_name(s, r->o, 0) == DNS_NONE ? -1 : 0;
+	return sp_name(s, r->o) == DNS_NONE ? -1 : 0;
 }
 
 /* SOA: MNAME RNAME SERIAL REFRESH RETRY EXPIRE MINIMUM, with -v only. */
@@ -506,11 +495,9 @@ static int rd_soa(const struct dns *s, const struct rdata *r)
 	long o = r->o;
 	if (!s->d->o.vflag)
 		return 0;
-	dec_printf(s->d, " ");
-	if ((o = print_name(s, o, 0)) == DNS_NONE)
+	if ((o = sp_name(s, o)) == DNS_NONE)
 		return -1;
-	dec_printf(s->d, " ");
-	if ((o = print_name(s, o, 0)) == DNS_NONE || !has(s, o, 20))
+	if ((o = sp_name(s, o)) == DNS_NONE || !has(s, o, 20))
 		return -1;
 	for (int k = 0; k < 5; k++)
 		dec_printf(s->d, " %u", be32(s, o + 4 * k));
@@ -619,8 +606,7 @@ static int rd_tsig(const struct dns *s, const struct rdata *r)
 	long o = r->o;
 	if (!s->d->o.vflag)
 		return 0;
-	dec_printf(s->d, " ");
-	if ((o = print_name(s, o, 0)) == DNS_NONE)
+	if ((o = sp_name(s, o)) == DNS_NONE)
 		return -1;
 	o += 6; /* time signed */
 	for (int k = 0; k < 5; k++) {
@@ -676,7 +662,7 @@ static long print_rr(const struct dns *s, long o)
 		optfl = be16(s, o + 6);
 	else if (d->o.vflag > 2) {
 		dec_printf(d, " [");
-		print_ttl(d, be32(s, o + 4));
+		dec_relts(d, be32(s, o + 4)); /* 1w2d3h4m5s */
 		dec_printf(d, "]");
 	}
 	struct rdata r = { o + 10, o + 10 + be16(s, o + 8), be16(s, o + 8), cls, optfl };
@@ -722,26 +708,14 @@ static unsigned full_rcode(const struct dns *s, unsigned flags, unsigned qd, uns
 		if (o >= s->cap)
 			return rcode;
 	}
-	for (unsigned i = 0; i < an_ns; i++) {
-		if ((o = skip_name(s, o)) == DNS_NONE)
-			return rcode;
-		o += 8;
-		if (o + 2 > s->cap)
-			return rcode;
-		o += 2 + (long)(s->m[o] << 8 | s->m[o + 1]);
-		if (o >= s->cap)
-			return rcode;
-	}
-	for (unsigned i = 0; i < ar; i++) {
+	/* answer and authority records skipped, then the additional ones up
+	 * to an OPT: its TTL's first byte holds the upper bits */
+	for (unsigned i = 0; i < an_ns + ar; i++) {
 		if ((o = skip_name(s, o)) == DNS_NONE || o + 2 > s->cap)
 			return rcode;
-		unsigned type = (unsigned)(s->m[o] << 8 | s->m[o + 1]);
-		o += 4;
-		if (o + 1 > s->cap)
-			return rcode;
-		if (type == PROTO_DNS_T_OPT)
-			return rcode | (unsigned)s->m[o] << 4;
-		o += 4;
+		if (i >= an_ns && (unsigned)(s->m[o] << 8 | s->m[o + 1]) == PROTO_DNS_T_OPT)
+			return o + 5 > s->cap ? rcode : rcode | (unsigned)s->m[o + 4] << 4;
+		o += 8; /* type, class, TTL */
 		if (o + 2 > s->cap)
 			return rcode;
 		o += 2 + (long)(s->m[o] << 8 | s->m[o + 1]);
@@ -862,33 +836,4 @@ void dec_dns(struct dec_ctx *d, const uint8_t *p, size_t len, int tcp, int mdns)
 	 * around it (ICMP quoting the datagram) goes on */
 	if (!dec_has(d, p, DNS_HDR) || print_message(&s, len) < 0)
 		dec_printf(d, " [|domain]");
-}
-
-/* Over TCP, tcpdump tries these ports' printers before DNS's. */
-static const uint16_t tcp_before[] = {
-	21, 22, 23, 25, 43, 80, 179, 554, 1723, 6379, 6633, 6653, 8080, 8554, 10288,
-};
-
-int dec_dns_port(struct dec_ctx *d, int tcp, unsigned sport, unsigned dport, const uint8_t *data)
-{
-	if (tcp) {
-		if (sport != PROTO_PORT_DNS && dport != PROTO_PORT_DNS)
-			return 0;
-		for (size_t i = 0; i < sizeof tcp_before / sizeof tcp_before[0]; i++)
-			if (sport == tcp_before[i] || dport == tcp_before[i])
-				return 0;
-		return 1;
-	}
-	/* tcpdump's UDP printer looks for an NFS call to port 2049 or reply
-	 * from it (the RPC direction word) before any port */
-	if (dec_has(d, data + 4, 4)) {
-		uint32_t dir = (uint32_t)data[4] << 24 | (uint32_t)data[5] << 16 | data[6] << 8 | data[7];
-		if ((dport == 2049 && dir == 0) || (sport == 2049 && dir == 1))
-			return 0;
-	}
-	if (sport == PROTO_PORT_DNS || dport == PROTO_PORT_DNS)
-		return 1;
-	if (sport == PROTO_PORT_MDNS || dport == PROTO_PORT_MDNS)
-		return 2;
-	return 0;
 }

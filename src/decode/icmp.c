@@ -103,12 +103,49 @@ static void multipart(struct dec_ctx *d, const uint8_t *p, size_t len)
 		dec_handoff(d, "icmp-ext");
 }
 
+/* tcpdump builds the text of the message before it prints "ICMP ": the
+ * bytes each type reads must be there first, or the line has only the
+ * truncation marker.  Some are checked first with a return (the -x dump
+ * then skips the link header), the rest read with a jump. */
+static void need_body(struct dec_ctx *d, unsigned type, unsigned code, const uint8_t *p)
+{
+	switch (type) {
+	case PROTO_ICMP_ECHOREPLY: case PROTO_ICMP_ECHO: case PROTO_ICMP_TSTAMP:
+		dec_need(d, p, 8);
+		break;
+	case PROTO_ICMP_UNREACH:
+		if (code == PROTO_ICMP_UNREACH_PORT)
+			dec_need_ret(d, p, 8 + 10); /* the quoted protocol */
+		dec_need(d, p, 8 + 20);
+		if (code == PROTO_ICMP_UNREACH_PORT)
+			dec_need(d, p + 8 + (p[8] & 0xf) * 4u + 2, 2);
+		break;
+	case PROTO_ICMP_TIMXCEED: /* the quoted destination, not printed */
+		dec_need_ret(d, p, 8 + 20);
+		break;
+	case PROTO_ICMP_REDIRECT:
+		dec_need(d, p, 8 + 20);
+		break;
+	case PROTO_ICMP_PARAMPROB:
+		if (code == 0)
+			dec_need(d, p, 5);
+		break;
+	case PROTO_ICMP_TSTAMPREPLY:
+		dec_need_ret(d, p, 20);
+		break;
+	case PROTO_ICMP_MASKREPLY:
+		dec_need(d, p, 12);
+		break;
+	}
+}
+
 void dec_icmp(struct dec_ctx *d, const struct dec_net *n, const uint8_t *p, size_t len)
 {
 	dec_layer(d, DEC_L_ICMP);
 	d->proto = "icmp";
-	dec_printf(d, "ICMP ");
 	unsigned type = dec_u8(d, p), code = dec_u8(d, p + 1);
+	need_body(d, type, code, p);
+	dec_printf(d, "ICMP ");
 	switch (type) {
 	case PROTO_ICMP_ECHOREPLY: case PROTO_ICMP_ECHO:
 		dec_printf(d, "echo %s, id %u, seq %u", type ? "request" : "reply", dec_be16(d, p + 4), dec_be16(d, p + 6));
@@ -172,7 +209,13 @@ void dec_icmp(struct dec_ctx *d, const struct dec_net *n, const uint8_t *p, size
 		const uint8_t *q = p + 8;
 		const uint8_t *save = d->end;
 		dec_printf(d, "\n\t");
-		dec_ip(d, q, dec_be16(d, q + 2));
+		/* tcpdump bounds the capture by the quoted total length, then
+		 * reads that length again (as "icmp") for ip_print */
+		unsigned qlen = dec_be16(d, q + 2);
+		if (dec_has(d, q, qlen))
+			d->end = q + qlen;
+		dec_need(d, q, 4);
+		dec_ip(d, q, qlen);
 		d->end = save;
 	}
 	if (d->o.vflag && len > 136 && (type == PROTO_ICMP_UNREACH || type == PROTO_ICMP_TIMXCEED ||

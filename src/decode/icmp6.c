@@ -26,6 +26,13 @@ static const struct dec_tok nd_opts[] = {
 	{ 0, NULL },
 };
 
+/* Words, then the IPv6 address at p: most of what ND and MLD print. */
+static void text_addr(struct dec_ctx *d, const char *text, const uint8_t *p)
+{
+	dec_printf(d, "%s", text);
+	dec_ip6addr(d, p);
+}
+
 /* Bits named in brackets, ", "-separated, "none" if none is set. */
 static void bits(struct dec_ctx *d, const struct dec_tok *t, uint32_t v)
 {
@@ -141,8 +148,7 @@ static void nd_options(struct dec_ctx *d, const uint8_t *cp, long resid)
 		case PROTO_ND_RDNSS:
 			dec_printf(d, " lifetime %us,", dec_be32(d, cp + 4));
 			for (unsigned i = 0; i < (olen - 1u) / 2; i++) {
-				dec_printf(d, " addr: ");
-				dec_ip6addr(d, cp + 8 + 16 * i);
+				text_addr(d, " addr: ", cp + 8 + 16 * i);
 			}
 			break;
 		case PROTO_ND_DNSSL:
@@ -179,8 +185,7 @@ static void mld(struct dec_ctx *d, const uint8_t *p)
 	if (!dec_has(d, p, 24))
 		return; /* cut short: tcpdump says nothing of it (no marker) */
 	dec_printf(d, "max resp delay: %u ", dec_be16(d, p + 4));
-	dec_printf(d, "addr: ");
-	dec_ip6addr(d, p + 8);
+	text_addr(d, "addr: ", p + 8);
 }
 
 /* MLDv2 query (RFC 3810 5.1). */
@@ -190,8 +195,7 @@ static void mldv2_query(struct dec_ctx *d, const uint8_t *p, size_t len)
 	unsigned mrt = mrc < 32768 ? mrc : ((mrc & 0x0fff) | 0x1000) << (((mrc & 0x7000) >> 12) + 3);
 	if (d->o.vflag)
 		dec_printf(d, " [max resp delay=%u]", mrt);
-	dec_printf(d, " [gaddr ");
-	dec_ip6addr(d, p + 8);
+	text_addr(d, " [gaddr ", p + 8);
 	if (d->o.vflag) {
 		unsigned f = dec_u8(d, p + 24), q = dec_u8(d, p + 25);
 		if (f & 0x08)
@@ -207,8 +211,7 @@ static void mldv2_query(struct dec_ctx *d, const uint8_t *p, size_t len)
 		else if (d->o.vflag > 1) {
 			dec_printf(d, " {");
 			for (unsigned i = 0; i < nsrcs; i++) {
-				dec_printf(d, " ");
-				dec_ip6addr(d, p + 28 + 16 * i);
+				text_addr(d, " ", p + 28 + 16 * i);
 			}
 			dec_printf(d, " }");
 		} else
@@ -238,8 +241,7 @@ static void mldv2_report(struct dec_ctx *d, const uint8_t *p, size_t len)
 			dec_printf(d, " [invalid number of groups]");
 			return;
 		}
-		dec_printf(d, " [gaddr ");
-		dec_ip6addr(d, p + g + 4);
+		text_addr(d, " [gaddr ", p + g + 4);
 		unsigned rt = dec_u8(d, p + g);
 		const char *s = dec_tok(rtypes, rt, NULL);
 		if (s)
@@ -256,8 +258,7 @@ static void mldv2_report(struct dec_ctx *d, const uint8_t *p, size_t len)
 		else {
 			dec_printf(d, " {");
 			for (unsigned j = 0; j < nsrcs; j++) {
-				dec_printf(d, " ");
-				dec_ip6addr(d, p + g + 20 + 16 * j);
+				text_addr(d, " ", p + g + 20 + 16 * j);
 			}
 			dec_printf(d, " }");
 		}
@@ -302,14 +303,11 @@ static void unreach(struct dec_ctx *d, unsigned code, const uint8_t *p, size_t l
 		dec_printf(d, ", unknown unreach code (%u)", code);
 	switch (code) {
 	case PROTO_ICMP6_UNREACH_NOROUTE: case PROTO_ICMP6_UNREACH_ADMIN: case PROTO_ICMP6_UNREACH_ADDR:
-		dec_printf(d, " ");
-		dec_ip6addr(d, q + 24);
+		text_addr(d, " ", q + 24);
 		break;
 	case PROTO_ICMP6_UNREACH_BEYONDSCOPE:
-		dec_printf(d, " ");
-		dec_ip6addr(d, q + 24);
-		dec_printf(d, ", source address ");
-		dec_ip6addr(d, q + 8);
+		text_addr(d, " ", q + 24);
+		text_addr(d, ", source address ", q + 8);
 		break;
 	case PROTO_ICMP6_UNREACH_PORT: {
 		unsigned proto = 0;
@@ -317,8 +315,7 @@ static void unreach(struct dec_ctx *d, unsigned code, const uint8_t *p, size_t l
 		if (!th)
 			dec_trunc(d);
 		unsigned dport = dec_be16(d, th + 2);
-		dec_printf(d, ", ");
-		dec_ip6addr(d, q + 24);
+		text_addr(d, ", ", q + 24);
 		dec_port_unreach(d, proto, dport, "");
 		break;
 	}
@@ -373,8 +370,7 @@ void dec_icmp6(struct dec_ctx *d, const struct dec_net *n, const uint8_t *p, siz
 		break;
 	case PROTO_ICMP6_TIMXCEED:
 		if (code == 0) {
-			dec_printf(d, " for ");
-			dec_ip6addr(d, p + 8 + 24);
+			text_addr(d, " for ", p + 8 + 24);
 		} else if (code == 1)
 			dec_printf(d, " (reassembly)");
 		else
@@ -424,15 +420,13 @@ void dec_icmp6(struct dec_ctx *d, const struct dec_net *n, const uint8_t *p, siz
 		break;
 	case PROTO_ICMP6_NEIGHBORSOLICIT:
 		dec_need(d, p + 8, 16); /* tcpdump reads the address before the words */
-		dec_printf(d, ", who has ");
-		dec_ip6addr(d, p + 8);
+		text_addr(d, ", who has ", p + 8);
 		if (v)
 			nd_options(d, p + 24, (long)len - 24);
 		break;
 	case PROTO_ICMP6_NEIGHBORADVERT:
 		dec_need(d, p + 8, 16);
-		dec_printf(d, ", tgt is ");
-		dec_ip6addr(d, p + 8);
+		text_addr(d, ", tgt is ", p + 8);
 		if (v) {
 			static const struct dec_tok na_flags[] = {
 				{ 0x80000000u, "router" }, { 0x40000000u, "solicited" }, { 0x20000000u, "override" },
@@ -445,10 +439,8 @@ void dec_icmp6(struct dec_ctx *d, const struct dec_net *n, const uint8_t *p, siz
 		}
 		break;
 	case PROTO_ICMP6_REDIRECT:
-		dec_printf(d, ", ");
-		dec_ip6addr(d, p + 24);
-		dec_printf(d, " to ");
-		dec_ip6addr(d, p + 8);
+		text_addr(d, ", ", p + 24);
+		text_addr(d, " to ", p + 8);
 		if (v)
 			nd_options(d, p + 40, (long)len - 40);
 		break;

@@ -19,6 +19,32 @@ static int decoded_by_tcpdump(unsigned proto)
 	return (proto_flags(&proto_ipprotos, proto) & PROTO_F_PRINTED) != 0;
 }
 
+/* The printers of the protocols above IP that are ours, by number. */
+static const struct {
+	unsigned proto;
+	void (*print)(struct dec_ctx *d, const struct dec_net *n, const uint8_t *p, size_t len);
+} uppers[] = {
+	{ PROTO_IP_IGMP, dec_igmp },
+	{ PROTO_IP_VRRP, dec_vrrp },
+	{ PROTO_IP_ESP, dec_esp },
+	{ PROTO_IP_AH, dec_ah },
+	{ PROTO_IP_IPCOMP, dec_ipcomp },
+	{ PROTO_IP_GRE, dec_gre },
+	{ PROTO_IP_SCTP, dec_sctp },
+	{ PROTO_IP_PIM, dec_pim },
+	{ PROTO_IP_OSPF, dec_ospf },
+	{ PROTO_IP_EIGRP, dec_eigrp },
+	{ PROTO_IP_DCCP, dec_dccp },
+};
+
+static void (*upper_printer(unsigned proto))(struct dec_ctx *, const struct dec_net *, const uint8_t *, size_t)
+{
+	for (size_t i = 0; i < sizeof uppers / sizeof uppers[0]; i++)
+		if (uppers[i].proto == proto)
+			return uppers[i].print;
+	return NULL;
+}
+
 /* RR, LSRR, SSRR: the recorded addresses, "," after those already used. */
 static void print_route(struct dec_ctx *d, const uint8_t *cp, unsigned len)
 {
@@ -75,7 +101,9 @@ static int print_ts(struct dec_ctx *d, const uint8_t *cp, unsigned len)
 	return 0;
 }
 
-/* -1 when an option is cut short by the capture ("[truncated-option]"). */
+/* -1 when an option is cut short by the capture ("[truncated-option]"):
+ * an option is printed past its name only when captured whole; a code or
+ * length byte not captured is the truncation exit. */
 static int print_options(struct dec_ctx *d, const uint8_t *cp, unsigned len)
 {
 	const char *sep = "";
@@ -83,7 +111,7 @@ static int print_options(struct dec_ctx *d, const uint8_t *cp, unsigned len)
 	for (; len > 0; cp += olen, len -= olen) {
 		dec_printf(d, "%s", sep);
 		sep = ",";
-		unsigned code = dec_u8(d, cp);
+		unsigned code = dec_u8(d, cp); /* code and length: the jump */
 		const char *name = proto_name(&proto_ipopts, code, PROTO_TCPDUMP);
 		if (name)
 			dec_printf(d, "%s", name);
@@ -102,6 +130,8 @@ static int print_options(struct dec_ctx *d, const uint8_t *cp, unsigned len)
 			dec_printf(d, " [bad length %u]", olen);
 			return 0;
 		}
+		if (!dec_has(d, cp, olen))
+			return -1;
 		switch (code) {
 		case PROTO_IPOPT_EOL:
 			return 0;
@@ -209,6 +239,10 @@ void dec_ip(struct dec_ctx *d, const uint8_t *p, size_t len)
 		dec_trunc_ret(d);
 	}
 
+	if ((off & 0x1fff) == 0 && !dec_has(d, p, hlen)) {
+		dec_printf(d, " [remaining caplen(%zu) < header length(%u)]", dec_avail(d, p, SIZE_MAX), hlen);
+		dec_trunc(d);
+	}
 	struct dec_net n = { .v6 = 0, .src = p + 12, .dst = p + 16, .iph = p,
 			     .fragmented = (off & 0x3fff) != 0 };
 	if ((off & 0x1fff) != 0) {
@@ -229,11 +263,8 @@ void dec_ip(struct dec_ctx *d, const uint8_t *p, size_t len)
 		dec_ip4addr(d, p + 16);
 		dec_printf(d, ": ");
 	}
-	if (proto == PROTO_IP_IGMP && d->o.qflag) { /* igmp_print says only this under -q */
-		dec_printf(d, "igmp");
-		return;
-	}
-	if (plen > 0 && !dec_has(d, q, 1) && proto != PROTO_IP_TCP && proto != PROTO_IP_UDP && decoded_by_tcpdump(proto)) {
+	if (plen > 0 && !dec_has(d, q, 1) && proto != PROTO_IP_TCP && proto != PROTO_IP_UDP && decoded_by_tcpdump(proto) &&
+	    !upper_printer(proto)) {
 		/* tcpdump's printer for it finds no bytes at all */
 		d->proto = proto_name_or(&proto_ipprotos, proto, PROTO_MARK, "ip");
 		dec_trunc(d);
@@ -243,6 +274,11 @@ void dec_ip(struct dec_ctx *d, const uint8_t *p, size_t len)
 
 void dec_ip_upper(struct dec_ctx *d, const struct dec_net *n, unsigned proto, const uint8_t *p, size_t len)
 {
+	void (*print)(struct dec_ctx *, const struct dec_net *, const uint8_t *, size_t) = upper_printer(proto);
+	if (print) {
+		print(d, n, p, len);
+		return;
+	}
 	switch (proto) {
 	case PROTO_IP_TCP:
 		dec_tcp(d, n, p, len);
@@ -271,12 +307,22 @@ void dec_ip_upper(struct dec_ctx *d, const struct dec_net *n, unsigned proto, co
 	case PROTO_IP_NONE:
 		dec_printf(d, "no next header");
 		return;
+	case PROTO_IP_ND:
+		dec_printf(d, " nd %zu", len);
+		return;
 	}
 	if (proto == PROTO_IP_ETHERNET && !n->v6)
 		dec_printf(d, "[Ethernet requires IPv6] (invalid)");
-	else if (!decoded_by_tcpdump(proto)) {
-		dec_ipproto(d, proto);
-		dec_printf(d, " %zu", len);
-	} else
-		dec_handoff(d, "ip-proto");
+	else {
+		/* tcpdump's text for a protocol it does not decode; for one it
+		 * does and we don't, the same text, so that the line does not
+		 * end blank, and the handoff for dec_report */
+		if (decoded_by_tcpdump(proto)) {
+			dec_printf(d, " ip-proto-%u %zu", proto, len);
+			dec_handoff(d, "ip-proto");
+		} else {
+			dec_ipproto(d, proto);
+			dec_printf(d, " %zu", len);
+		}
+	}
 }

@@ -114,10 +114,15 @@ static long opts_header(struct dec_ctx *d, struct ip6_walk *w, const uint8_t *cp
  * destination the upper-layer checksum uses. */
 static long routing(struct dec_ctx *d, const uint8_t *cp, const uint8_t **final)
 {
+	dec_need_ret(d, cp, 1); /* tcpdump checks the next header as "ip6" */
 	d->proto = "rt6";
-	unsigned len = dec_u8(d, cp + 1), type = dec_u8(d, cp + 2), segleft = dec_u8(d, cp + 3);
-	dec_printf(d, "RT6 (len=%u, type=%u%s, segleft=%u", len, type, type == PROTO_RT6_TYPE0 ? " [Deprecated]" : "",
-		   segleft);
+	dec_printf(d, "RT6");
+	unsigned len = dec_u8(d, cp + 1);
+	dec_printf(d, " (len=%u", len);
+	unsigned type = dec_u8(d, cp + 2);
+	dec_printf(d, ", type=%u%s", type, type == PROTO_RT6_TYPE0 ? " [Deprecated]" : "");
+	unsigned segleft = dec_u8(d, cp + 3);
+	dec_printf(d, ", segleft=%u", segleft);
 	const uint8_t *a;
 	unsigned n;
 	switch (type) {
@@ -151,6 +156,7 @@ static long routing(struct dec_ctx *d, const uint8_t *cp, const uint8_t **final)
 		return -1;
 	}
 	for (unsigned i = 0; i < n; i++) {
+		dec_need(d, a + 16 * i, 16); /* before its index is printed */
 		dec_printf(d, ", [%u]", i);
 		dec_ip6addr(d, a + 16 * i);
 	}
@@ -182,7 +188,7 @@ void dec_ip6(struct dec_ctx *d, const uint8_t *p, size_t length)
 	size_t len = w.plen + 40;
 	if (w.plen == 0 && nh == PROTO_IP_HOPOPTS)
 		len = length; /* a jumbogram: its length is in hop-by-hop */
-	else {
+	else if (w.plen != 0) { /* tcpdump leaves the bound alone for 0 */
 		if (length < len)
 			dec_printf(d, "truncated-ip6 - %zu bytes missing!", len - length);
 		if (dec_has(d, p, len))
@@ -204,7 +210,7 @@ void dec_ip6(struct dec_ctx *d, const uint8_t *p, size_t length)
 	long advance = 40;
 	while (cp < d->end && advance > 0) {
 		if (len < (size_t)advance)
-			dec_trunc(d);
+			dec_trunc_ret(d);
 		cp += advance;
 		len -= (size_t)advance;
 		if (cp == p + 40 && nh != PROTO_IP_TCP && nh != PROTO_IP_UDP && nh != PROTO_IP_DCCP &&
@@ -274,9 +280,12 @@ void dec_ip6(struct dec_ctx *d, const uint8_t *p, size_t length)
 			break;
 		}
 		case PROTO_IP_MOBILITY: case PROTO_IP_MOBILE_OLD: /* not decoded */
-			dec_handoff(d, "mobility");
+			dec_printf(d, " ip-proto-%u %zu", nh, len);
+			dec_handoff(d, "ip-proto");
 			return;
 		default:
+			if (w.plen == 0 && !w.jumbo && d->end > p + 40)
+				d->end = p + 40; /* no length at all: tcpdump cuts here */
 			dec_ip_upper(d, &n, nh, cp, len);
 			return;
 		}

@@ -27,6 +27,9 @@ libbpfx_core_la_SOURCES += src/decode/stp.c
 libbpfx_core_la_SOURCES += src/decode/tcp.c
 libbpfx_core_la_SOURCES += src/decode/udld.c
 libbpfx_core_la_SOURCES += src/decode/udp.c
+# application protocols over UDP and TCP: the port dispatch, then one file each
+libbpfx_core_la_SOURCES += src/decode/app.c src/decode/txtproto.c src/decode/syslog.c \
+	src/decode/tftp.c src/decode/vxlan.c src/decode/ntp.c src/decode/bootp.c
 # dissect's field tables (src/decode/dissect.h): the driver, rows and
 # worked checksums, then the headers by layer.
 libbpfx_core_la_SOURCES += src/decode/dissect.c src/decode/dissect.h src/decode/dis.h
@@ -34,3 +37,7 @@ libbpfx_core_la_SOURCES += src/decode/dis_link.c
 libbpfx_core_la_SOURCES += src/decode/dis_net.c
 libbpfx_core_la_SOURCES += src/decode/dis_tp.c
 libbpfx_core_la_SOURCES += src/decode/dis_view.c src/decode/dis_view.h
+# protocols reached by IP protocol number (issue 14)
+libbpfx_core_la_SOURCES += src/decode/igmp.c src/decode/relts.c src/decode/vrrp.c
+libbpfx_core_la_SOURCES += src/decode/esp.c src/decode/ah.c src/decode/ipcomp.c src/decode/gre.c
+libbpfx_core_la_SOURCES += src/decode/sctp.c src/decode/pim.c src/decode/ospf.c src/decode/eigrp.c src/decode/dccp.c

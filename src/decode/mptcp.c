@@ -2,7 +2,7 @@
  * options list: " LEN SUBTYPE details", as tcpdump 4.99 prints it:
  * "mptcp 12 capable v1 {0x...}", "dss ack N seq N subseq N len N csum 0x..",
  * "join id N token 0x.. nonce 0x..", "add-addr v1 id N ADDR[:PORT] [hmac]",
- * "remove-addr id N...", "prio [non-]backup [id N]", "fail seq N",
+ * "rem-addr id N...", "prio [non-]backup [id N]", "fail seq N",
  * "fast-close key 0x..", anything else "unknown".  A length that does not
  * fit the subtype makes the caller print "[bad opt]" (return 0). */
 #include <inttypes.h>
@@ -192,7 +192,7 @@ static const struct {
 	int (*print)(struct dec_ctx *, const uint8_t *, unsigned, unsigned);
 } subtypes[] = {
 	{ "capable", capable }, { "join", join }, { "dss", dss }, { "add-addr", add_addr },
-	{ "remove-addr", remove_addr }, { "prio", prio }, { "fail", fail_or_close },
+	{ "rem-addr", remove_addr }, { "prio", prio }, { "fail", fail_or_close },
 	{ "fast-close", fail_or_close }, { "unknown", unknown },
 };
 

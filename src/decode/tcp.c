@@ -4,9 +4,9 @@
  * ones (unless -S), found in a table keyed by the address and port pair
  * in a canonical order so both directions share one entry; like tcpdump,
  * an entry is made (or reset by a SYN) on a packet with ACK set, and that
- * packet prints absolute numbers.  Payload on port 6379 (or resp_port)
- * goes to the RESP printer; other application protocols are not decoded
- * and the line ends after "length L". */
+ * packet prints absolute numbers.  The payload goes to the printer
+ * tcpdump picks by port (app.c), or to RESP on resp_port (-T resp,
+ * --decode-as); without one the line ends after "length L". */
 #include <stdlib.h>
 #include <string.h>
 
@@ -373,13 +373,12 @@ void dec_tcp(struct dec_ctx *d, const struct dec_net *n, const uint8_t *p, size_
 		dec_printf(d, "]");
 		return;
 	}
-	if (sport == PROTO_PORT_RESP || dport == PROTO_PORT_RESP ||
-	    d->o.resp_port == DEC_RESP_ANY ||
+	if (d->o.resp_port == DEC_RESP_ANY ||
 	    (d->o.resp_port > 0 && (sport == (unsigned)d->o.resp_port || dport == (unsigned)d->o.resp_port))) {
 		dec_printf(d, ": ");
 		dec_resp(d, data, plen);
-	} else if (dec_dns_port(d, 1, sport, dport, data))
-		dec_dns(d, data, plen, 1, 0);
-	else
-		dec_handoff(d, "tcp-payload");
+		return;
+	}
+	struct dec_app a = { n, sport, dport, 1 };
+	dec_app(d, &a, data, plen, 0);
 }

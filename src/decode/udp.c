@@ -2,17 +2,8 @@
  * over IPv4, and -v over IPv6 where the checksum is mandatory, the verdict
  * comes first: "[udp sum ok] ", "[bad udp cksum 0x.. -> 0x..!] " or
  * "[no cksum] ".  On the ports tcpdump hands to an application printer
- * (src/proto/port.c) the line ends after the ports, where tcpdump's would
- * go on. */
+ * (app.c) that printer goes on instead of "UDP, length N". */
 #include "decode/dec.h"
-
-/* Ports on which tcpdump 4.99 decodes an application protocol: from
- * either end, or as destination only (src/proto/port.c). */
-static int app_port(unsigned sport, unsigned dport)
-{
-	return (proto_flags(&proto_ports, sport) & PROTO_F_UDP) ||
-	       (proto_flags(&proto_ports, dport) & (PROTO_F_UDP | PROTO_F_UDP_DST));
-}
 
 static void print_ends(struct dec_ctx *d, const struct dec_net *n, int sport, int dport)
 {
@@ -74,14 +65,16 @@ void dec_udp(struct dec_ctx *d, const struct dec_net *n, const uint8_t *p, size_
 		dec_trunc_ret(d);
 	}
 	unsigned sport = dec_be16(d, p), dport = dec_be16(d, p + 2);
-	if (!dec_has(d, p, 8)) {
-		print_ends(d, n, (int)sport, (int)dport);
-		dec_trunc_ret(d);
-	}
+	/* tcpdump's order: the wire length, the length field captured, its
+	 * value, then the rest of the header captured */
 	if (len < 8) {
 		print_ends(d, n, (int)sport, (int)dport);
 		dec_printf(d, "truncated-udp %zu", len);
 		return;
+	}
+	if (!dec_has(d, p + 4, 2)) {
+		print_ends(d, n, (int)sport, (int)dport);
+		dec_trunc_ret(d);
 	}
 	size_t ulen = dec_be16(d, p + 4);
 	if (ulen == 0 && len > 65535)
@@ -91,22 +84,22 @@ void dec_udp(struct dec_ctx *d, const struct dec_net *n, const uint8_t *p, size_
 		dec_printf(d, "truncated-udplength %zu", ulen);
 		return;
 	}
+	if (!dec_has(d, p, 8)) {
+		print_ends(d, n, (int)sport, (int)dport);
+		dec_trunc_ret(d);
+	}
 	ulen -= 8;
 	len -= 8;
 	if (ulen < len)
 		len = ulen;
 	print_ends(d, n, (int)sport, (int)dport);
+	struct dec_app a = { n, sport, dport, 0 };
+	if (!d->o.qflag && dec_app(d, &a, p + 8, len, 1))
+		return;
 	if (d->o.vflag && !d->o.no_cksum && !n->fragmented)
 		print_cksum(d, n, p, len + 8);
-	int dns = d->o.qflag ? 0 : dec_dns_port(d, 0, sport, dport, p + 8);
-	if (dns) {
-		dec_dns(d, p + 8, len, 0, dns == 2);
+	if (!d->o.qflag && dec_app(d, &a, p + 8, len, 0))
 		return;
-	}
-	if (!d->o.qflag && app_port(sport, dport)) {
-		dec_handoff(d, "udp-app"); /* tcpdump goes on into the application protocol */
-		return;
-	}
 	if (ulen > len && !n->fragmented)
 		dec_printf(d, "UDP, bad length %zu > %zu", ulen, len);
 	else

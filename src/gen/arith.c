@@ -65,9 +65,9 @@ static struct cond *guard(struct gen *g, const struct ast *n, int *failed)
 
 static int alloc_scratch(struct gen *g)
 {
-	if (g->scratch >= BPF_MEMWORDS - ip6w_cells(g)) {
+	if (g->scratch >= BPF_MEMWORDS - ip6w_cells(g) - kvlan_cells(g)) {
 		(void)GEN_FAIL(g, "expression too complex: more than %d scratch registers needed",
-			       BPF_MEMWORDS - ip6w_cells(g));
+			       BPF_MEMWORDS - ip6w_cells(g) - kvlan_cells(g));
 		return -1;
 	}
 	return g->scratch++;
@@ -129,19 +129,32 @@ static int eval_load(struct gen *g, struct cond *c, const struct ast *n)
 		/* X = index + IPv4 header length, in 32-bit arithmetic as libpcap */
 		if (eval(g, c, n->l))
 			return -1;
-		if (tp6)
+		if (tp6) {
 			ip6w_ldx_tp(g, c);
-		else
+		} else if (wlan_var(base) || kvlan_var(base)) {
+			/* the header length's load needs A: park the index */
+			int m = alloc_scratch(g);
+			if (m < 0)
+				return -1;
+			cond_ins(g, c, BPF_ST, (uint32_t)m);
 			gen_iphdrlen(g, c);
+			cond_ins(g, c, BPF_LD | BPF_MEM, (uint32_t)m);
+			g->scratch--;
+		} else {
+			gen_iphdrlen(g, c);
+		}
 		cond_ins(g, c, BPF_ALU | BPF_ADD | BPF_X, 0);
 		cond_ins(g, c, BPF_MISC | BPF_TAX, 0);
 		cond_ins(g, c, (uint16_t)(BPF_LD | size | BPF_IND), base);
-	} else if (n->l->kind == AST_NUM && n->l->num <= 0xffffffffu - base) {
+	} else if (n->l->kind == AST_NUM && n->l->num <= 0xffffffffu - base &&
+		   !(wlan_var(base) && n->l->num >= WLAN_VAR_SPAN / 2) &&
+		   !(kvlan_var(base) && n->l->num >= 0x100000u)) { /* stays in its window */
 		cond_ins(g, c, (uint16_t)(BPF_LD | size | BPF_ABS), base + n->l->num);
 	} else {
 		if (eval(g, c, n->l))
 			return -1;
-		cond_ins(g, c, BPF_MISC | BPF_TAX, 0);
+		kvlan_index_x(g, c, base); /* A += a live vlan's shift */
+		wlan_index_x(g, c, base); /* tax, after adding a variable offset */
 		cond_ins(g, c, (uint16_t)(BPF_LD | size | BPF_IND), base);
 	}
 	g->vlan = saved_vlan;
@@ -220,7 +233,7 @@ struct cond *gen_rel_test(struct gen *g, const struct ast *n)
 {
 	static const uint16_t jop[] = { [OP_GT] = BPF_JGT, [OP_GE] = BPF_JGE, [OP_EQ] = BPF_JEQ };
 	g->span = n->span;
-	g->scratch = 0;
+	g->scratch = wlan_nregs(g); /* 802.11 keeps its offsets in the first cells */
 	struct cond *t = cond_test(g);
 	if (eval(g, t, n->l))
 		return 0;
@@ -247,6 +260,7 @@ struct cond *gen_relation(struct gen *g, const struct ast *n)
 	if (ip6w_on(g))
 		return ip6w_relation(g, n);
 	int failed = 0;
+	wlan_relation(g, 0);
 	struct cond *g0 = guard(g, n->l, &failed);
 	struct cond *g1 = failed ? 0 : guard(g, n->r, &failed);
 	if (failed)
@@ -254,6 +268,7 @@ struct cond *gen_relation(struct gen *g, const struct ast *n)
 	struct cond *c = gen_rel_test(g, n);
 	if (!c)
 		return 0;
+	wlan_relation(g, 1);
 	struct cond *gs = g0 && g1 ? cond_and(g, g0, g1) : g0 ? g0 : g1;
 	return gs ? cond_and(g, gs, c) : c;
 }

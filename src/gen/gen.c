@@ -48,6 +48,8 @@ static struct cond *gen_node(struct gen *g, const struct ast *n)
 			return gen_ports(g, n);
 		if (n->q.addr == A_PROTO)
 			return gen_proto(g, n->val->proto, n->q.proto, n->q.dir);
+		if (n->q.addr == A_PROTOCHAIN)
+			return gen_protochain(g, n->val->proto, n->q.proto);
 		return gen_addr(g, n);
 	case AST_PROTO:
 		return gen_proto_abbrev(g, n->proto);
@@ -79,6 +81,18 @@ static struct cond *gen_node(struct gen *g, const struct ast *n)
 		return gen_inbound(g, (int)n->num);
 	case AST_IFINDEX:
 		return gen_ifindex(g, n->num);
+	case AST_WLAN_TYPE:
+		return wlan_type(g, n);
+	case AST_WLAN_DIR:
+		return wlan_dir(g, n);
+	case AST_BYTE:
+		return gen_byte(g, n);
+	case AST_MTP2:
+		return gen_mtp2type(g, (int)n->num);
+	case AST_FIELD:
+		return n->proto >= AST_FIELD_VPI ? gen_atm_field(g, n) : gen_mtp3(g, n);
+	case AST_ATM:
+		return gen_atm(g, (int)n->num);
 	default:
 		return GEN_FAIL(g, "internal: cannot generate code for this node");
 	}
@@ -90,7 +104,10 @@ int gen_program(struct gen *g, const struct ast *root)
 		g->ir->entry = g->ir->accept; /* an empty expression matches all */
 		return 0;
 	}
-	struct cond *c = ip6w_prologue(g, gen_node(g, root));
+	if (g->ip6w && g->lt->kind == LT_WLAN)
+		return err_set(g->err, -1, -1, "--ip6-transport is not supported on %s", g->lt->descr);
+	g->scratch = wlan_nregs(g); /* 802.11's offsets keep the first cells */
+	struct cond *c = kvlan_prologue(g, wlan_prologue(g, ip6w_prologue(g, gen_node(g, root))));
 	if (!c)
 		return -1;
 	g->ir->entry = cond_lower(g, c, g->ir->accept, g->ir->reject);

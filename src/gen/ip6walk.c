@@ -49,18 +49,14 @@ struct ip6w {
 	int v6;                 /* generating a relation's IPv6 variant */
 };
 
-/* The extension headers the walk skips. */
-static const struct {
-	uint8_t type;
-	uint8_t unit;           /* length unit: 8, or 4 for AH; 0: the fragment header */
-	const char *name;
-} exthdr[] = {
-	{ 0, 8, "hop-by-hop options" },     /* RFC 8200 4.3 */
-	{ 43, 8, "routing" },               /* RFC 8200 4.4 */
-	{ 60, 8, "destination options" },   /* RFC 8200 4.6 */
-	{ 135, 8, "mobility" },             /* RFC 6275 6.1 */
-	{ 51, 4, "authentication (AH)" },   /* RFC 4302 2.2: 32-bit words minus 2 */
-	{ 44, 0, "fragment" },              /* RFC 8200 4.5 */
+/* The extension headers the dialect's walk skips. */
+static const struct ip6w_hdr exthdr[] = {
+	{ 0, IP6W_LEN8, "hop-by-hop options" },     /* RFC 8200 4.3 */
+	{ 43, IP6W_LEN8, "routing" },               /* RFC 8200 4.4 */
+	{ 60, IP6W_LEN8, "destination options" },   /* RFC 8200 4.6 */
+	{ 135, IP6W_LEN8, "mobility" },             /* RFC 6275 6.1 */
+	{ 51, IP6W_LEN4, "authentication (AH)" },   /* RFC 4302 2.2: 32-bit words minus 2 */
+	{ 44, IP6W_FRAG, "fragment" },              /* RFC 8200 4.5 */
 };
 #define NEXT ((int)(sizeof exthdr / sizeof exthdr[0]))
 
@@ -129,82 +125,129 @@ static struct cond *always(struct cond *c)
 	return cond_jump(c, BPF_JGE, 0);
 }
 
-/* ld M[N]; jeq #v */
-static struct cond *nh_is(struct gen *g, int i, uint32_t v)
+/* ld M[cell]; jeq #v */
+static struct cond *cell_is(struct gen *g, uint32_t cell, uint32_t v)
 {
 	struct cond *c = cond_test(g);
-	cond_ins(g, c, BPF_LD | BPF_MEM, cell_n(i));
+	cond_ins(g, c, BPF_LD | BPF_MEM, cell);
 	return cond_jump(c, BPF_JEQ, v);
 }
 
-/* N = [T + 0]; T += ([T + 1] + bias) << shift */
-static struct cond *skip_len(struct gen *g, int i, uint32_t bias, uint32_t shift)
+static struct cond *nh_is(struct gen *g, int i, uint32_t v)
+{
+	return cell_is(g, cell_n(i), v);
+}
+
+/* A walk's two cells: N (next header) and T (offset from the IP header). */
+struct wcells {
+	uint32_t n, t;
+};
+
+/* N = [T + 0]; T = ([T + 1] + bias) << shift, plus T if rel */
+static struct cond *skip_len(struct gen *g, struct wcells w, uint32_t bias, uint32_t shift, int rel)
 {
 	uint32_t L = gen_off_linkpl(g);
 	struct cond *c = cond_test(g);
-	cond_ins(g, c, BPF_LDX | BPF_W | BPF_MEM, cell_t(i));
+	cond_ins(g, c, BPF_LDX | BPF_W | BPF_MEM, w.t);
 	cond_ins(g, c, BPF_LD | BPF_B | BPF_IND, L);
-	cond_ins(g, c, BPF_ST, cell_n(i));
+	cond_ins(g, c, BPF_ST, w.n);
 	cond_ins(g, c, BPF_LD | BPF_B | BPF_IND, L + 1);
 	cond_ins(g, c, BPF_ALU | BPF_ADD | BPF_K, bias);
 	cond_ins(g, c, BPF_ALU | BPF_LSH | BPF_K, shift);
-	cond_ins(g, c, BPF_ALU | BPF_ADD | BPF_X, 0);
-	cond_ins(g, c, BPF_ST, cell_t(i));
+	if (rel)
+		cond_ins(g, c, BPF_ALU | BPF_ADD | BPF_X, 0);
+	cond_ins(g, c, BPF_ST, w.t);
 	return always(c);
 }
 
 /* A fragment header: a first fragment is skipped (8 bytes), a later one
  * ends the walk with its next header marked. */
-static struct cond *skip_frag(struct gen *g, int i)
+static struct cond *skip_frag(struct gen *g, struct wcells w)
 {
 	uint32_t L = gen_off_linkpl(g);
 	struct cond *later = cond_test(g);
-	cond_ins(g, later, BPF_LDX | BPF_W | BPF_MEM, cell_t(i));
+	cond_ins(g, later, BPF_LDX | BPF_W | BPF_MEM, w.t);
 	cond_ins(g, later, BPF_LD | BPF_H | BPF_IND, L + 2);
 	cond_jump(later, BPF_JSET, 0xfff8);
 	struct cond *mark = cond_test(g);
 	cond_ins(g, mark, BPF_LD | BPF_B | BPF_IND, L);
 	cond_ins(g, mark, BPF_ALU | BPF_OR | BPF_K, IP6W_LATER);
-	cond_ins(g, mark, BPF_ST, cell_n(i));
+	cond_ins(g, mark, BPF_ST, w.n);
 	struct cond *first = cond_test(g);
 	cond_ins(g, first, BPF_LD | BPF_B | BPF_IND, L);
-	cond_ins(g, first, BPF_ST, cell_n(i));
+	cond_ins(g, first, BPF_ST, w.n);
 	cond_ins(g, first, BPF_MISC | BPF_TXA, 0);
 	cond_ins(g, first, BPF_ALU | BPF_ADD | BPF_K, 8);
-	cond_ins(g, first, BPF_ST, cell_t(i));
+	cond_ins(g, first, BPF_ST, w.t);
 	return cond_or(g, cond_and(g, later, always(mark)), always(first));
 }
 
-/* One step: whichever extension header N names is skipped; any other
- * value leaves the cells as they are (the later steps then do nothing). */
-static struct cond *step(struct gen *g, int i)
+static int rules_have(const struct ip6w_rules *r, int type)
 {
-	struct cond *c = cond_true(g), *ext8 = 0;
-	for (int e = NEXT - 1; e >= 0; e--) {
-		struct cond *t = nh_is(g, i, exthdr[e].type);
-		if (exthdr[e].unit == 8)
-			ext8 = ext8 ? cond_or(g, t, ext8) : t;
-		else if (exthdr[e].unit == 4) /* AH: (len + 2) * 4 */
-			c = cond_or(g, cond_and(g, t, skip_len(g, i, 2, 2)), c);
-		else
-			c = cond_or(g, cond_and(g, t, skip_frag(g, i)), c);
-	}
-	/* (len + 1) * 8 */
-	return cond_or(g, cond_and(g, ext8, skip_len(g, i, 1, 3)), c);
+	for (int e = 0; e < r->nhdr; e++)
+		if (r->hdr[e].type == type)
+			return 1;
+	return 0;
 }
 
-/* The walk of context i: N = [6], T = 40, then IP6W_BOUND steps. */
-static struct cond *walk(struct gen *g, int i)
+/* One step: whichever header of the rules N names is skipped; any other
+ * value, or the one the walk stops at, leaves the cells as they are (the
+ * later steps then do nothing). */
+static struct cond *step(struct gen *g, const struct ip6w_rules *r, struct wcells w)
 {
+	struct cond *c = cond_true(g), *ext8 = 0;
+	for (int e = r->nhdr - 1; e >= 0; e--) {
+		struct cond *t = cell_is(g, w.n, r->hdr[e].type);
+		switch (r->hdr[e].skip) {
+		case IP6W_LEN8:
+			ext8 = ext8 ? cond_or(g, t, ext8) : t;
+			break;
+		case IP6W_LEN4: /* AH: (len + 2) * 4 */
+		case IP6W_LEN4_ABS:
+			c = cond_or(g, cond_and(g, t, skip_len(g, w, 2, 2, r->hdr[e].skip == IP6W_LEN4)), c);
+			break;
+		default:
+			c = cond_or(g, cond_and(g, t, skip_frag(g, w)), c);
+		}
+	}
+	/* (len + 1) * 8 */
+	if (ext8)
+		c = cond_or(g, cond_and(g, ext8, skip_len(g, w, 1, 3, 1)), c);
+	if (r->stop >= 0 && rules_have(r, r->stop))
+		c = cond_or(g, cell_is(g, w.n, (uint32_t)r->stop), c);
+	return c;
+}
+
+/* A walk: N = [6], T = 40 after an IPv6 header, N = [9], T = 4 * IHL
+ * after an IPv4 one; then IP6W_BOUND steps. */
+struct cond *ip6w_walk(struct gen *g, const struct ip6w_rules *r, uint32_t cn, uint32_t ct)
+{
+	struct wcells w = { cn, ct };
+	uint32_t L = gen_off_linkpl(g);
 	struct cond *c = cond_test(g);
-	cond_ins(g, c, BPF_LD | BPF_B | BPF_ABS, gen_off_linkpl(g) + 6);
-	cond_ins(g, c, BPF_ST, cell_n(i));
-	cond_ins(g, c, BPF_LD | BPF_IMM, 40);
-	cond_ins(g, c, BPF_ST, cell_t(i));
+	if (r->v4) {
+		cond_ins(g, c, BPF_LD | BPF_B | BPF_ABS, L + 9);
+		cond_ins(g, c, BPF_ST, w.n);
+		cond_ins(g, c, BPF_LDX | BPF_MSH | BPF_B, L);
+		cond_ins(g, c, BPF_MISC | BPF_TXA, 0);
+	} else {
+		cond_ins(g, c, BPF_LD | BPF_B | BPF_ABS, L + 6);
+		cond_ins(g, c, BPF_ST, w.n);
+		cond_ins(g, c, BPF_LD | BPF_IMM, 40);
+	}
+	cond_ins(g, c, BPF_ST, w.t);
 	c = always(c);
 	for (int s = 0; s < IP6W_BOUND; s++)
-		c = cond_and(g, c, step(g, i));
+		c = cond_and(g, c, step(g, r, w));
 	return c;
+}
+
+static const struct ip6w_rules dialect = { exthdr, NEXT, 0, -1 };
+
+/* The walk of context i. */
+static struct cond *walk(struct gen *g, int i)
+{
+	return ip6w_walk(g, &dialect, cell_n(i), cell_t(i));
 }
 
 /* `ip6 and WALK and test`: test may read the cells.  The walk is left

@@ -26,25 +26,37 @@
  * innermost session: each pppoes puts it 6 bytes past the payload before
  * it, and the payload 2 bytes past that.  (A vlan after a pppoes is an
  * error, so all vlans count; an mpls before one is an error too.) */
+/* 802.11's variable offsets are windows (gen.h): the link header is one
+ * behind a radio header, the payload always. */
+static uint32_t var_hdr(const struct gen *g)
+{
+	return g->lt->kind == LT_WLAN && g->lt->wlan_hdr != LTW_NONE ? WLAN_VAR_HDR : 0;
+}
+
+static uint32_t var_pl(const struct gen *g)
+{
+	return g->lt->kind == LT_WLAN ? WLAN_VAR_PL : 0;
+}
+
 uint32_t gen_off_linkhdr(const struct gen *g)
 {
 	if (!g->pppoes)
-		return g->lt->off_linkhdr;
-	return g->lt->off_nl + 4u * (uint32_t)g->vlan + PPPOE_HDRLEN + (PPPOE_HDRLEN + 2u) * (uint32_t)(g->pppoes - 1);
+		return var_hdr(g) + g->lt->off_linkhdr;
+	return kvlan_off(g, var_pl(g) + g->lt->off_nl + 4u * (uint32_t)g->vlan + PPPOE_HDRLEN + (PPPOE_HDRLEN + 2u) * (uint32_t)(g->pppoes - 1));
 }
 
 uint32_t gen_off_linktype(const struct gen *g)
 {
 	if (g->pppoes)
 		return gen_off_linkhdr(g);
-	return (uint32_t)g->lt->off_type + 4u * (uint32_t)g->vlan;
+	return kvlan_off(g, var_pl(g) + (uint32_t)g->lt->off_type + 4u * (uint32_t)g->vlan);
 }
 
 uint32_t gen_off_linkpl(const struct gen *g)
 {
 	if (g->pppoes)
 		return gen_off_linkhdr(g) + 2u + 4u * (uint32_t)g->mpls;
-	return g->lt->off_nl + 4u * (uint32_t)g->vlan + 4u * (uint32_t)g->mpls;
+	return kvlan_off(g, var_pl(g) + g->lt->off_nl + 4u * (uint32_t)g->vlan + 4u * (uint32_t)g->mpls);
 }
 
 /* On PPP links and inside a PPPoE session the type is a PPP protocol
@@ -92,6 +104,28 @@ static struct cond *mpls_linktype(struct gen *g, uint32_t type)
 		     cond_cmp(g, gen_off_linkpl(g), 1, BPF_JEQ, ver, 0xf0));
 }
 
+/* IPX and AppleTalk on 802.2: SNAP with their OUI and ethertype (the
+ * LLC header at llc: AA AA 03, the OUI, the type; compared last word
+ * first, as libpcap does); IPX also by its DSAP 0xe0 and (on Ethernet)
+ * Novell's raw 802.3, whose payload starts 0xffff. */
+static struct cond *snap_is(struct gen *g, uint32_t llc, uint32_t oui, uint32_t type)
+{
+	return cond_and(g, cond_cmp(g, llc + 4, 4, BPF_JEQ, (oui & 0xff) << 16 | type, 0xffffffff),
+		     cond_cmp(g, llc, 4, BPF_JEQ, 0xaaaa0300 | oui >> 16, 0xffffffff));
+}
+
+static struct cond *llc_ipx_atalk(struct gen *g, uint32_t llc, uint32_t type, int sll)
+{
+	if (type == 0xe0) {
+		struct cond *snap = snap_is(g, llc, 0, 0x8137), *sap = cond_cmp(g, llc, 1, BPF_JEQ, 0xe0, 0xffffffff);
+		if (sll)
+			return cond_or(g, sap, snap);
+		return cond_or(g, snap, cond_or(g, sap, cond_cmp(g, llc, 2, BPF_JEQ, 0xffff, 0xffffffff)));
+	}
+	/* AppleTalk Phase 2 with Apple's OUI 08:00:07; AARP with OUI 0 */
+	return type == 0x809b ? snap_is(g, llc, 0x080007, 0x809b) : snap_is(g, llc, 0, 0x80f3);
+}
+
 /* Ethernet: a type field above 1500 is an ethertype; at or below, a length
  * followed by an 802.2 LLC header whose DSAP names the protocol. */
 static struct cond *ether_linktype(struct gen *g, uint32_t type)
@@ -103,10 +137,12 @@ static struct cond *ether_linktype(struct gen *g, uint32_t type)
 	case 0xf0: /* NetBEUI: these always use 802.2, so DSAP and SSAP */
 		return cond_and(g, cond_not(g, cond_cmp(g, off, 2, BPF_JGT, ETHERMTU, 0xffffffff)),
 			     cond_cmp(g, off + 2, 2, BPF_JEQ, type << 8 | type, 0xffffffff));
-	case 0xe0:   /* IPX */
+	case 0xe0:   /* IPX: ethertype 0x8137, or on 802.2 */
 	case 0x809b: /* AppleTalk */
 	case 0x80f3: /* AARP */
-		return GEN_FAIL(g, "ether proto 0x%x is not supported by bpfx yet", type);
+		return cond_or(g, cond_cmp(g, off, 2, BPF_JEQ, type == 0xe0 ? 0x8137 : type, 0xffffffff),
+			    cond_and(g, cond_not(g, cond_cmp(g, off, 2, BPF_JGT, ETHERMTU, 0xffffffff)),
+				     llc_ipx_atalk(g, off + 2, type, 0)));
 	}
 	if (type <= ETHERMTU)
 		return cond_and(g, cond_not(g, cond_cmp(g, off, 2, BPF_JGT, ETHERMTU, 0xffffffff)),
@@ -125,10 +161,15 @@ static struct cond *sll_linktype(struct gen *g, uint32_t type)
 	case 0xf0:
 		return cond_and(g, cond_cmp(g, off, 2, BPF_JEQ, 4, 0xffffffff),
 			     cond_cmp(g, off + 2, 2, BPF_JEQ, type << 8 | type, 0xffffffff));
-	case 0xe0:
+	case 0xe0: /* IPX: also protocol 1 (LINUX_SLL_P_802_3, Novell's raw 802.3) */
+		return cond_or(g, cond_cmp(g, off, 2, BPF_JEQ, 0x8137, 0xffffffff),
+			    cond_or(g, cond_cmp(g, off, 2, BPF_JEQ, 1, 0xffffffff),
+				    cond_and(g, cond_cmp(g, off, 2, BPF_JEQ, 4, 0xffffffff),
+					     llc_ipx_atalk(g, off + 2, type, 1))));
 	case 0x809b:
 	case 0x80f3:
-		return GEN_FAIL(g, "ether proto 0x%x on %s is not supported by bpfx yet", type, g->lt->descr);
+		return cond_or(g, cond_cmp(g, off, 2, BPF_JEQ, type, 0xffffffff),
+			    cond_and(g, cond_cmp(g, off, 2, BPF_JEQ, 4, 0xffffffff), llc_ipx_atalk(g, off + 2, type, 1)));
 	}
 	if (type <= ETHERMTU)
 		return cond_and(g, cond_cmp(g, off, 2, BPF_JEQ, 4, 0xffffffff),
@@ -294,6 +335,12 @@ static struct cond *arcnet_linktype(struct gen *g, uint32_t type)
 	return cond_false(g);
 }
 
+/* 802.11: a data frame, then the LLC header after the 802.11 header. */
+static struct cond *wlan_linktype(struct gen *g, uint32_t type)
+{
+	return cond_and(g, wlan_data_frame(g), llc_linktype(g, type));
+}
+
 /* No protocol field libpcap reads: every network-layer test is refused. */
 static struct cond *notype_linktype(struct gen *g, uint32_t type)
 {
@@ -326,6 +373,7 @@ static const linktype_fn by_kind[LT_NKINDS] = {
 	[LT_FRELAY] = frelay_linktype,
 	[LT_ARCNET] = arcnet_linktype,
 	[LT_NOTYPE] = notype_linktype,
+	[LT_WLAN] = wlan_linktype,
 };
 
 struct cond *gen_linktype(struct gen *g, uint32_t type)
@@ -347,8 +395,17 @@ static struct cond *mac_at(struct gen *g, uint32_t off, const uint8_t m[6])
 		     cond_cmp(g, off, 2, BPF_JEQ, (uint32_t)m[0] << 8 | m[1], 0xffffffff));
 }
 
+struct cond *gen_mac_at(struct gen *g, uint32_t off, const uint8_t mac[6])
+{
+	return mac_at(g, off, mac);
+}
+
 struct cond *gen_ehost(struct gen *g, const uint8_t mac[6], int dir)
 {
+	if (g->lt->kind == LT_WLAN && !g->pppoes)
+		return wlan_host(g, mac, dir);
+	if (dir >= D_ADDR1 && dir <= D_TA)
+		return GEN_FAIL(g, "802.11 addresses (addr1..addr4, ra, ta) are supported only on 802.11 with 802.11 headers");
 	if (!has_mac(g))
 		return GEN_FAIL(g, "ethernet addresses supported only on ethernet (this is %s)",
 				g->pppoes ? "PPP inside PPPoE" : g->lt->descr);
@@ -371,6 +428,8 @@ struct cond *gen_bcast(struct gen *g, int proto)
 	if (proto == P_DEFAULT || proto == P_LINK) {
 		if ((g->lt->flags & LTF_ARCBCAST) && !g->pppoes)
 			return cond_cmp(g, 1, 1, BPF_JEQ, 0, 0xffffffff);
+		if (g->lt->kind == LT_WLAN && !g->pppoes)
+			return wlan_bcast(g);
 		if (!has_mac(g))
 			return GEN_FAIL(g, "not a broadcast link");
 		return mac_at(g, (uint32_t)g->lt->off_mac, all);
@@ -390,6 +449,8 @@ struct cond *gen_mcast(struct gen *g, int proto)
 	if (proto == P_DEFAULT || proto == P_LINK) {
 		if ((g->lt->flags & LTF_ARCBCAST) && !g->pppoes) /* as libpcap: broadcast */
 			return cond_cmp(g, 1, 1, BPF_JEQ, 0, 0xffffffff);
+		if (g->lt->kind == LT_WLAN && !g->pppoes)
+			return wlan_mcast(g);
 		if (!has_mac(g))
 			return GEN_FAIL(g, "link-layer multicast filters supported only on ethernet");
 		/* the group bit: least significant bit of the first octet */
@@ -410,10 +471,16 @@ struct cond *gen_vlan(struct gen *g, const struct ast *n)
 		return GEN_FAIL(g, "no VLAN match after MPLS");
 	if (!(g->lt->flags & LTF_VLAN) || g->pppoes)
 		return GEN_FAIL(g, "no VLAN support for %s", g->pppoes ? "PPP" : g->lt->descr);
+	if (g->vlan == 0 && kvlan_on(g))
+		return kvlan_vlan(g, n);
 	uint32_t off = gen_off_linktype(g);
-	struct cond *c = cond_or(g, cond_or(g, cond_cmp(g, off, 2, BPF_JEQ, 0x8100, 0xffffffff),
-				      cond_cmp(g, off, 2, BPF_JEQ, 0x88a8, 0xffffffff)),
-			      cond_cmp(g, off, 2, BPF_JEQ, 0x9100, 0xffffffff));
+	struct cond *c;
+	if (g->lt->kind == LT_WLAN) /* the TPIDs where the SNAP header has its type */
+		c = cond_or(g, cond_or(g, gen_linktype(g, 0x8100), gen_linktype(g, 0x88a8)), gen_linktype(g, 0x9100));
+	else
+		c = cond_or(g, cond_or(g, cond_cmp(g, off, 2, BPF_JEQ, 0x8100, 0xffffffff),
+				       cond_cmp(g, off, 2, BPF_JEQ, 0x88a8, 0xffffffff)),
+			    cond_cmp(g, off, 2, BPF_JEQ, 0x9100, 0xffffffff));
 	if (n->has_num)
 		c = cond_and(g, c, cond_cmp(g, gen_off_linkpl(g), 2, BPF_JEQ, n->num, 0x0fff));
 	return c;
@@ -449,6 +516,9 @@ struct cond *gen_pppoed(struct gen *g)
  * follows sees the PPP header inside as its link header. */
 struct cond *gen_pppoes(struct gen *g, const struct ast *n)
 {
+	if (g->lt->kind == LT_WLAN && g->lt->wlan_hdr != LTW_NONE)
+		return GEN_FAIL(g, "pppoes behind a radio header (%s) is refused: libpcap 1.10.3's program for it "
+			      "reads scratch memory it never wrote, and has no defined result", g->lt->descr);
 	struct cond *c = gen_linktype(g, ETHERTYPE_PPPOES);
 	if (c && n->has_num)
 		c = cond_and(g, c, cond_cmp(g, gen_off_linkpl(g), 4, BPF_JEQ, n->num, 0xffff));
@@ -471,8 +541,9 @@ struct cond *gen_llc(struct gen *g, const struct ast *n)
 		c = cond_and(g, cond_not(g, cond_cmp(g, off, 2, BPF_JGT, ETHERMTU, 0xffffffff)),
 			     cond_not(g, cond_cmp(g, off + 2, 2, BPF_JEQ, 0xffff, 0xffffffff)));
 		ctl = off + 4;
-	} else { /* SunATM checks its traffic type; the others have LLC */
-		c = g->lt->kind == LT_SUNATM ? sunatm_llc(g) : cond_true(g);
+	} else { /* SunATM checks its traffic type, 802.11 for a data
+		  * frame; the others have LLC */
+		c = g->lt->kind == LT_SUNATM ? sunatm_llc(g) : g->lt->kind == LT_WLAN ? wlan_data_frame(g) : cond_true(g);
 		ctl = off + 2;
 	}
 	if (n->text && names_llc(n->text, &value, &mask) == 0)
@@ -493,6 +564,18 @@ struct cond *gen_llc(struct gen *g, const struct ast *n)
 #define SKF_AD_IFINDEX 8
 #define PACKET_OUTGOING 4 /* packet type: sent by this host (sll(7)) */
 
+/* libpcap adds the link header's offset to the metadata's; behind a
+ * radio header that is `ldx M[r]; ld [x + SKF_AD_OFF + k]`, which fails
+ * whatever X is, as `ld [SKF_AD_OFF + k]` does: so that load (the same
+ * verdicts, and our optimizer sees two alike), with the radio header's
+ * length still computed first as libpcap computes it. */
+static uint32_t ad_base(struct gen *g)
+{
+	if (g->lt->kind == LT_WLAN && g->lt->wlan_hdr != LTW_NONE)
+		wlan_mark(g, WLAN_HDR);
+	return g->lt->off_linkhdr;
+}
+
 struct cond *gen_inbound(struct gen *g, int outbound)
 {
 	const struct lt_dir *d = &g->lt->dir;
@@ -506,7 +589,7 @@ struct cond *gen_inbound(struct gen *g, int outbound)
 	}
 	if (g->savefile)
 		return GEN_FAIL(g, "inbound/outbound not supported on %s when reading capture files", g->lt->descr);
-	struct cond *c = cond_cmp(g, SKF_AD_OFF + SKF_AD_PKTTYPE + g->lt->off_linkhdr, 2, BPF_JEQ, PACKET_OUTGOING, 0xffffffff);
+	struct cond *c = cond_cmp(g, SKF_AD_OFF + SKF_AD_PKTTYPE + ad_base(g), 2, BPF_JEQ, PACKET_OUTGOING, 0xffffffff);
 	return outbound ? c : cond_not(g, c);
 }
 
@@ -518,5 +601,5 @@ struct cond *gen_ifindex(struct gen *g, uint32_t ifindex)
 		return cond_cmp(g, 4, 4, BPF_JEQ, ifindex, 0xffffffff);
 	if (g->savefile)
 		return GEN_FAIL(g, "ifindex not supported on %s when reading capture files", g->lt->descr);
-	return cond_cmp(g, SKF_AD_OFF + SKF_AD_IFINDEX + g->lt->off_linkhdr, 4, BPF_JEQ, ifindex, 0xffffffff);
+	return cond_cmp(g, SKF_AD_OFF + SKF_AD_IFINDEX + ad_base(g), 4, BPF_JEQ, ifindex, 0xffffffff);
 }

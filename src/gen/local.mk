@@ -6,3 +6,7 @@ libbpfx_core_la_SOURCES += src/gen/link.c
 libbpfx_core_la_SOURCES += src/gen/net.c
 libbpfx_core_la_SOURCES += src/gen/transport.c
 libbpfx_core_la_SOURCES += src/gen/ip6walk.c
+libbpfx_core_la_SOURCES += src/gen/kvlan.c
+libbpfx_core_la_SOURCES += src/gen/wlan.c
+libbpfx_core_la_SOURCES += src/gen/protochain.c
+libbpfx_core_la_SOURCES += src/gen/words.c src/gen/iso.c src/gen/decnet.c src/gen/byte.c src/gen/mtp.c src/gen/atm.c

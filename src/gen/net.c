@@ -49,7 +49,14 @@ struct cond *gen_proto(struct gen *g, uint32_t v, int proto, int dir)
 					cond_cmp(g, gen_off_linkpl(g) + 40, 1, BPF_JEQ, v, 0xffffffff))));
 	case P_ARP:
 	case P_RARP:
+	case P_LAT: case P_SCA: case P_MOPRC: case P_MOPDL:
 		return GEN_FAIL(g, "%s does not encapsulate another protocol", ast_proto_name(proto));
+	case P_DECNET:
+	case P_ATALK:
+		return GEN_FAIL(g, "%s: its encapsulation is not specifiable", ast_proto_name(proto));
+	case P_ISO: case P_ISIS: case P_CLNP: case P_ESIS: case P_L1: case P_L2: case P_IIH:
+	case P_LSP: case P_SNP: case P_CSNP: case P_PSNP: case P_STP: case P_IPX: case P_NETBEUI: case P_AARP:
+		return gen_iso_proto(g, v, proto);
 	default:
 		return GEN_FAIL(g, "'%s proto' is bogus", ast_proto_name(proto));
 	}
@@ -75,7 +82,7 @@ struct cond *gen_proto_abbrev(struct gen *g, int proto)
 	case P_VRRP: return gen_proto(g, 112, P_IP, D_DEFAULT);
 	case P_CARP: return gen_proto(g, 112, P_IP, D_DEFAULT);
 	case P_ICMP6: return gen_proto(g, IPPROTO_ICMPV6, P_IP6, D_DEFAULT);
-	default: return GEN_FAIL(g, "'%s' is not supported by bpfx yet", ast_proto_name(proto));
+	default: return gen_word(g, proto);
 	}
 }
 
@@ -149,6 +156,8 @@ struct cond *gen_addr(struct gen *g, const struct ast *id)
 	const char *what = id->q.addr == A_NET ? "net" : "host";
 	if (id->idkind == ID_MAC || (id->idkind == ID_NAME && proto == P_LINK))
 		return gen_ehost(g, v->mac, dir);
+	if (proto == P_DECNET) /* sema left the address in v4 (16 bits of it count) */
+		return gen_dnhost(g, (uint16_t)v->addr[0].v4, dir);
 	struct cond *c = 0;
 	for (int i = 0; i < v->naddr; i++) {
 		const struct sema_addr *a = &v->addr[i];

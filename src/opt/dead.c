@@ -14,9 +14,7 @@ int opt_collapse(struct ir_prog *p, struct ir_block *end)
 	struct ir_order o;
 	int changed = 0;
 	ir_rpo(p, &o);
-	char *only = calloc((size_t)o.n, 1);
-	if (!only)
-		abort();
+	char *only = arena_scratch(p->a, (size_t)o.n);
 #define ONLY(x) only[ir_index(&o, (x))]
 	for (int i = o.n - 1; i >= 0; i--) {
 		struct ir_block *b = o.b[i];
@@ -37,7 +35,7 @@ int opt_collapse(struct ir_prog *p, struct ir_block *end)
 #undef ONLY
 	if (only[0] && p->entry != end)
 		p->entry = end, changed = 1;
-	free(only);
+	arena_scratch_free(p->a, only);
 	ir_order_free(&o);
 	return changed;
 }

@@ -9,6 +9,7 @@
  * before loads.c, while every block still loads what it uses, so A is
  * dead at the end of a block that ends in `ja`. */
 #include "opt/opt.h"
+#include "isa.h"
 #include <stdlib.h>
 #include <string.h>
 #include <sys/types.h>
@@ -16,8 +17,7 @@
 
 static uint32_t load_end(const struct ir_insn *s)
 {
-	uint32_t size = BPF_SIZE(s->code) == BPF_W ? 4 : BPF_SIZE(s->code) == BPF_H ? 2 : 1;
-	return s->k + size < s->k ? 0xffffffff : s->k + size;
+	return isa_load_end(s->code, s->k);
 }
 
 static int is_abs_load(const struct ir_insn *s)
@@ -94,7 +94,7 @@ int opt_fuse(struct ir_prog *p)
 		}
 		drop_dead_loads(b);
 	}
-	free(preds);
+	arena_scratch_free(p->a, preds);
 	ir_order_free(&o);
 	return fused;
 }

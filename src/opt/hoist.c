@@ -199,12 +199,10 @@ int opt_hoist(struct ir_prog *p)
 	int moved = 0;
 	ir_rpo(p, &o);
 	int n = o.n;
-	struct needs *need = calloc((size_t)n, sizeof *need);
-	struct needs *suff = p->loose ? calloc((size_t)n, sizeof *suff) : NULL;
-	uint32_t *tvn = calloc((size_t)n, sizeof *tvn);
-	struct vn_table *t = vn_new();
-	if (!need || !tvn || (p->loose && !suff))
-		abort();
+	struct needs *need = arena_scratch(p->a, (size_t)n * sizeof *need);
+	struct needs *suff = p->loose ? arena_scratch(p->a, (size_t)n * sizeof *suff) : NULL;
+	uint32_t *tvn = arena_scratch(p->a, (size_t)n * sizeof *tvn);
+	struct vn_table *t = vn_new(p->a);
 	for (int i = 0; i < n; i++) {
 		uint32_t x;
 		vn_block(t, o.b[i], 0, 0, &tvn[i], &x);
@@ -247,9 +245,9 @@ int opt_hoist(struct ir_prog *p)
 				b->jf = first;
 		}
 	}
-	free(need);
-	free(suff);
-	free(tvn);
+	arena_scratch_free(p->a, need);
+	arena_scratch_free(p->a, suff);
+	arena_scratch_free(p->a, tvn);
 	ir_order_free(&o);
 	return moved;
 }

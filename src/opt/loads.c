@@ -39,10 +39,8 @@ int opt_loads(struct ir_prog *p)
 	int dropped = 0;
 	ir_rpo(p, &o);
 	int n = o.n;
-	uint32_t *ain = malloc(sizeof *ain * (size_t)n), *xin = malloc(sizeof *xin * (size_t)n);
-	struct vn_table *t = vn_new();
-	if (!ain || !xin)
-		abort();
+	uint32_t *ain = arena_scratch(p->a, sizeof *ain * (size_t)n), *xin = arena_scratch(p->a, sizeof *xin * (size_t)n);
+	struct vn_table *t = vn_new(p->a);
 	for (int i = 0; i < n; i++)
 		ain[i] = xin[i] = UNSET;
 	ain[0] = xin[0] = 0;
@@ -69,8 +67,8 @@ int opt_loads(struct ir_prog *p)
 			xin[j] = xin[j] == UNSET ? x : xin[j] == x ? x : 0;
 		}
 	}
-	free(ain);
-	free(xin);
+	arena_scratch_free(p->a, ain);
+	arena_scratch_free(p->a, xin);
 	ir_order_free(&o);
 	vn_free(t);
 	return dropped;

@@ -78,9 +78,7 @@ int opt_live(struct ir_prog *p)
 	struct ir_order o;
 	int dropped = 0;
 	ir_rpo(p, &o);
-	uint32_t *in = calloc((size_t)o.n, sizeof *in);
-	if (!in)
-		abort();
+	uint32_t *in = arena_scratch(p->a, (size_t)o.n * sizeof *in);
 	for (int i = o.n - 1; i >= 0; i--) { /* successors first */
 		struct ir_block *b = o.b[i];
 		uint32_t live = 0;
@@ -107,7 +105,7 @@ int opt_live(struct ir_prog *p)
 		b->ninsns = m;
 		in[i] = live;
 	}
-	free(in);
+	arena_scratch_free(p->a, in);
 	ir_order_free(&o);
 	return dropped;
 }

@@ -25,7 +25,7 @@ int opt_run(struct ir_prog *p, struct bpfx_error *err);
 void opt_peep(struct ir_prog *p);
 /* vn.c: value numbers of what each block computes */
 struct vn_table;
-struct vn_table *vn_new(void);
+struct vn_table *vn_new(struct arena *a); /* scratch of a */
 void vn_free(struct vn_table *t);
 /* Value numbers of A and X after the block's statements, given their
  * numbers on entry (0: unknown).  Returns the tested value's number. */

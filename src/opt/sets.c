@@ -12,6 +12,7 @@
  * with few values (LEAF or fewer) is one `jeq` run in the expression's
  * order, as libpcap lists it. */
 #include "opt/opt.h"
+#include "isa.h"
 #include <stdlib.h>
 #include <string.h>
 #include <sys/types.h>
@@ -49,12 +50,6 @@ static const struct ir_insn *member_load(const struct ir_block *b)
 static int is_member(const struct ir_block *b)
 {
 	return member_kind(b) >= 0;
-}
-
-static uint32_t end_of(uint16_t code, uint32_t off)
-{
-	uint32_t size = BPF_SIZE(code) == BPF_W ? 4 : BPF_SIZE(code) == BPF_H ? 2 : 1;
-	return off + size < off ? 0xffffffff : off + size;
 }
 
 /* By field, then in the chain's (the expression's) order. */
@@ -102,27 +97,18 @@ static struct ir_block *search(struct ir_prog *p, const uint32_t *v, int n, stru
 		      search(p, v, mid, t, f, sp), sp);
 }
 
-/* The allocator's result, or abort: the optimizer has no way back from
- * running out of memory (as opt.c). */
-static void *need_mem(void *q)
-{
-	if (!q)
-		abort();
-	return q;
-}
-
 /* The chain from head: jf links through members of head's kind with the
- * same true target and no other way in.  Returns its length, *out malloc'd. */
+ * same true target and no other way in.  Returns its length, *out scratch. */
 static int chain_of(const struct ir_order *o, const int *preds, struct ir_block *head, struct ir_block ***out)
 {
 	int len = 1, cap = 16;
-	struct ir_block **ch = need_mem(malloc(sizeof *ch * (size_t)cap));
+	struct ir_block **ch = arena_scratch(o->a, sizeof *ch * (size_t)cap);
 	ch[0] = head;
 	long kind = member_kind(head);
 	while (member_kind(ch[len - 1]->jf) == kind && ch[len - 1]->jf->jt == head->jt &&
 	       ir_index(o, ch[len - 1]->jf) >= 0 && preds[ir_index(o, ch[len - 1]->jf)] == 1) {
 		if (len == cap)
-			ch = need_mem(realloc(ch, sizeof *ch * (size_t)(cap *= 2)));
+			ch = arena_scratch_grow(o->a, ch, sizeof *ch * (size_t)(cap *= 2));
 		ch[len] = ch[len - 1]->jf;
 		len++;
 	}
@@ -136,13 +122,13 @@ static int proof_len(struct ir_block **ch, int len)
 {
 	uint32_t far = 0, seen = 0;
 	for (int k = 0; k < len; k++) {
-		uint32_t e = end_of(member_load(ch[k])->code, member_load(ch[k])->k);
+		uint32_t e = isa_load_end(member_load(ch[k])->code, member_load(ch[k])->k);
 		if (e > far)
 			far = e;
 	}
 	int keep = 0;
 	while (keep < len && seen < far) {
-		uint32_t e = end_of(member_load(ch[keep])->code, member_load(ch[keep])->k);
+		uint32_t e = isa_load_end(member_load(ch[keep])->code, member_load(ch[keep])->k);
 		if (e > seen)
 			seen = e;
 		keep++;
@@ -153,9 +139,9 @@ static int proof_len(struct ir_block **ch, int len)
 /* The members after the kept head, grouped by field; the field the head
  * loaded last (`last`) is still in A, so its group goes first and its
  * load can go (loads.c). */
-static struct member *by_fields(struct ir_block **ch, int keep, int rest, const struct ir_insn *last)
+static struct member *by_fields(struct arena *a, struct ir_block **ch, int keep, int rest, const struct ir_insn *last)
 {
-	struct member *m = need_mem(malloc(sizeof *m * (size_t)rest));
+	struct member *m = arena_scratch(a, sizeof *m * (size_t)rest);
 	for (int k = 0; k < rest; k++)
 		m[k] = (struct member){ member_load(ch[keep + k])->code, member_load(ch[keep + k])->k,
 					ch[keep + k]->jk, k };
@@ -167,12 +153,12 @@ static struct member *by_fields(struct ir_block **ch, int keep, int rest, const 
 	while (hi0 < rest && m[hi0].off == last->k && m[hi0].code == last->code)
 		hi0++;
 	if (lo0 < rest && lo0 > 0) {
-		struct member *tmp = need_mem(malloc(sizeof *tmp * (size_t)rest));
+		struct member *tmp = arena_scratch(a, sizeof *tmp * (size_t)rest);
 		memcpy(tmp, m + lo0, sizeof *m * (size_t)(hi0 - lo0));
 		memcpy(tmp + (hi0 - lo0), m, sizeof *m * (size_t)lo0);
 		memcpy(tmp + hi0, m + hi0, sizeof *m * (size_t)(rest - hi0));
 		memcpy(m, tmp, sizeof *m * (size_t)rest);
-		free(tmp);
+		arena_scratch_free(a, tmp);
 	}
 	return m;
 }
@@ -200,7 +186,7 @@ static int distinct(uint32_t *vals, int nv)
 static struct ir_block *searches(struct ir_prog *p, const struct member *m, int rest, long kind, struct ir_block *t,
 				 struct ir_block *next, struct span sp)
 {
-	uint32_t *vals = need_mem(malloc(sizeof *vals * (size_t)rest));
+	uint32_t *vals = arena_scratch(p->a, sizeof *vals * (size_t)rest);
 	for (int hi = rest; hi > 0;) {
 		int lo = hi - 1, nv = 0;
 		while (lo > 0 && m[lo - 1].off == m[hi - 1].off && m[lo - 1].code == m[hi - 1].code)
@@ -219,7 +205,7 @@ static struct ir_block *searches(struct ir_prog *p, const struct member *m, int 
 		next = ld;
 		hi = lo;
 	}
-	free(vals);
+	arena_scratch_free(p->a, vals);
 	return next;
 }
 
@@ -229,7 +215,7 @@ int opt_sets(struct ir_prog *p)
 	int rewritten = 0;
 	ir_rpo(p, &o);
 	int *preds = ir_preds(&o);
-	char *chained = need_mem(calloc((size_t)o.n, 1)); /* by index in o.b: in a chain already */
+	char *chained = arena_scratch(p->a, (size_t)o.n); /* by index in o.b: in a chain already */
 	for (int i = 0; i < o.n; i++) {
 		struct ir_block *head = o.b[i], **ch;
 		if (chained[i] || !is_member(head))
@@ -240,21 +226,21 @@ int opt_sets(struct ir_prog *p)
 			chained[ir_index(&o, ch[k])] = 1; /* not the head of another chain */
 		int rest = len - keep;
 		if (rest < 2) {
-			free(ch);
+			arena_scratch_free(p->a, ch);
 			continue;
 		}
-		struct member *m = by_fields(ch, keep, rest, member_load(ch[keep - 1]));
+		struct member *m = by_fields(p->a, ch, keep, rest, member_load(ch[keep - 1]));
 		struct ir_block *next = searches(p, m, rest, member_kind(head), head->jt, ch[len - 1]->jf, head->span);
 		if (keep)
 			ch[keep - 1]->jf = next;
 		else
 			p->entry = p->entry == head ? next : p->entry;
 		rewritten++;
-		free(m);
-		free(ch);
+		arena_scratch_free(p->a, m);
+		arena_scratch_free(p->a, ch);
 	}
-	free(chained);
-	free(preds);
+	arena_scratch_free(p->a, chained);
+	arena_scratch_free(p->a, preds);
 	ir_order_free(&o);
 	return rewritten;
 }

@@ -38,11 +38,9 @@ static struct fact *find(struct facts *s, uint32_t vn)
 	return NULL;
 }
 
-static void copy(struct facts *d, const struct facts *s)
+static void copy(struct arena *a, struct facts *d, const struct facts *s)
 {
-	d->f = s->n ? malloc(sizeof *d->f * (size_t)s->n) : NULL;
-	if (s->n && !d->f)
-		abort();
+	d->f = s->n ? arena_scratch(a, sizeof *d->f * (size_t)s->n) : NULL;
 	if (s->n)
 		memcpy(d->f, s->f, sizeof *d->f * (size_t)s->n);
 	d->n = s->n;
@@ -87,13 +85,11 @@ static int decide(const struct fact *f, uint16_t jcode, uint32_t k)
 }
 
 /* Record that the test came out `taken`. */
-static void learn(struct facts *s, uint32_t vn, uint16_t jcode, uint32_t k, int taken)
+static void learn(struct arena *a, struct facts *s, uint32_t vn, uint16_t jcode, uint32_t k, int taken)
 {
 	struct fact *f = find(s, vn);
 	if (!f) {
-		s->f = realloc(s->f, sizeof *s->f * (size_t)(s->n + 1));
-		if (!s->f)
-			abort();
+		s->f = arena_scratch_grow(a, s->f, sizeof *s->f * (size_t)(s->n + 1));
 		f = &s->f[s->n++];
 		*f = (struct fact){ .vn = vn, .lo = 0, .hi = 0xffffffff, .jset_res = -1 };
 	}
@@ -236,7 +232,7 @@ static int outcome(const struct vn_table *t, const struct ir_block *b, uint32_t 
  * Returns whether a test was dropped. */
 static int fix_outcomes(struct thread *th)
 {
-	struct vn_table *t = vn_new();
+	struct vn_table *t = vn_new(th->o.a);
 	int changed = 0;
 	for (int i = 0; i < th->o.n; i++) {
 		struct ir_block *b = th->o.b[i];
@@ -279,7 +275,7 @@ static int thread_edge(struct thread *th, struct facts *f, struct ir_block **to)
 		dst->set = 1;
 	} else {
 		meet(dst, f);
-		free(f->f);
+		arena_scratch_free(th->o.a, f->f);
 	}
 	return moved;
 }
@@ -289,11 +285,9 @@ int opt_thread(struct ir_prog *p)
 	struct thread th;
 	ir_rpo(p, &th.o);
 	int n = th.o.n;
-	th.tvn = calloc((size_t)n, sizeof *th.tvn);
-	th.fixed = malloc(sizeof *th.fixed * (size_t)n);
-	th.in = calloc((size_t)n, sizeof *th.in);
-	if (!th.tvn || !th.fixed || !th.in)
-		abort();
+	th.tvn = arena_scratch(p->a, (size_t)n * sizeof *th.tvn);
+	th.fixed = arena_scratch(p->a, (size_t)n * sizeof *th.fixed);
+	th.in = arena_scratch(p->a, (size_t)n * sizeof *th.in);
 	th.exposed = exposed_cells(&th.o);
 	int changed = fix_outcomes(&th);
 	th.in[0].set = 1;
@@ -303,17 +297,17 @@ int opt_thread(struct ir_prog *p)
 			continue; /* every edge into it was threaded past it; or no edge out */
 		for (int side = 1; side >= (b->term == IR_JA); side--) {
 			struct facts f;
-			copy(&f, &th.in[i]);
+			copy(p->a, &f, &th.in[i]);
 			if (opt_is_ktest(b))
-				learn(&f, th.tvn[i], b->jcode, b->jk, side);
+				learn(p->a, &f, th.tvn[i], b->jcode, b->jk, side);
 			changed |= thread_edge(&th, &f, side ? &b->jt : &b->jf);
 		}
 	}
 	for (int i = 0; i < n; i++)
-		free(th.in[i].f);
-	free(th.in);
-	free(th.tvn);
-	free(th.fixed);
+		arena_scratch_free(p->a, th.in[i].f);
+	arena_scratch_free(p->a, th.in);
+	arena_scratch_free(p->a, th.tvn);
+	arena_scratch_free(p->a, th.fixed);
 	ir_order_free(&th.o);
 	return changed;
 }
@@ -359,11 +353,9 @@ int opt_merge(struct ir_prog *p)
 	size_t cap = 16;
 	while (cap < (size_t)o.n * 2)
 		cap *= 2;
-	struct ir_block **tab = calloc(cap, sizeof *tab);
+	struct ir_block **tab = arena_scratch(p->a, cap * sizeof *tab);
 	/* canon[i]: the equal block that replaces o.b[i], or NULL */
-	struct ir_block **canon = calloc((size_t)o.n, sizeof *canon);
-	if (!tab || !canon)
-		abort();
+	struct ir_block **canon = arena_scratch(p->a, (size_t)o.n * sizeof *canon);
 	/* successors first, so theirs are final when a block is hashed */
 	for (int i = o.n - 1; i >= 0; i--) {
 		struct ir_block *b = o.b[i];
@@ -390,8 +382,8 @@ int opt_merge(struct ir_prog *p)
 	p->entry = replaced(&o, canon, p->entry);
 	p->accept = replaced(&o, canon, p->accept);
 	p->reject = replaced(&o, canon, p->reject);
-	free(tab);
-	free(canon);
+	arena_scratch_free(p->a, tab);
+	arena_scratch_free(p->a, canon);
 	ir_order_free(&o);
 	return merged;
 }

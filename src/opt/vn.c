@@ -16,22 +16,20 @@ struct vn_key {
 };
 
 struct vn_table {
+	struct arena *a;         /* the table and its arrays are this arena's scratch */
 	struct vn_key *keys;     /* open addressing; kind 0 = empty */
 	uint32_t *ids;
 	size_t cap, used;
 	uint32_t next;
 };
 
-struct vn_table *vn_new(void)
+struct vn_table *vn_new(struct arena *a)
 {
-	struct vn_table *t = calloc(1, sizeof *t);
-	if (!t)
-		abort();
+	struct vn_table *t = arena_scratch(a, sizeof *t);
+	t->a = a;
 	t->cap = 1024;
-	t->keys = calloc(t->cap, sizeof *t->keys);
-	t->ids = calloc(t->cap, sizeof *t->ids);
-	if (!t->keys || !t->ids)
-		abort();
+	t->keys = arena_scratch(a, t->cap * sizeof *t->keys);
+	t->ids = arena_scratch(a, t->cap * sizeof *t->ids);
 	t->next = 1;
 	return t;
 }
@@ -40,9 +38,9 @@ void vn_free(struct vn_table *t)
 {
 	if (!t)
 		return;
-	free(t->keys);
-	free(t->ids);
-	free(t);
+	arena_scratch_free(t->a, t->keys);
+	arena_scratch_free(t->a, t->ids);
+	arena_scratch_free(t->a, t);
 }
 
 static size_t hash(const struct vn_key *k)
@@ -62,10 +60,8 @@ static void grow(struct vn_table *t)
 	uint32_t *oi = t->ids;
 	size_t ocap = t->cap;
 	t->cap *= 2;
-	t->keys = calloc(t->cap, sizeof *t->keys);
-	t->ids = calloc(t->cap, sizeof *t->ids);
-	if (!t->keys || !t->ids)
-		abort();
+	t->keys = arena_scratch(t->a, t->cap * sizeof *t->keys);
+	t->ids = arena_scratch(t->a, t->cap * sizeof *t->ids);
 	t->used = 0;
 	for (size_t i = 0; i < ocap; i++)
 		if (ok[i].kind) {
@@ -76,8 +72,8 @@ static void grow(struct vn_table *t)
 			t->ids[j] = oi[i];
 			t->used++;
 		}
-	free(ok);
-	free(oi);
+	arena_scratch_free(t->a, ok);
+	arena_scratch_free(t->a, oi);
 }
 
 static uint32_t intern(struct vn_table *t, struct vn_key key)

@@ -7,6 +7,7 @@ static const struct proto_row ethertype_rows[] = {
 	/* value, flags, { tcpdump, dissect, explain, pcap } */
 	{ 0x0001, 0, { NULL, NULL, "802.3 (Linux)" } },
 	{ 0x0004, 0, { NULL, NULL, "802.2 LLC (Linux)" } },
+	{ 0x00fe, 0, { "GRE-OSI" } }, /* OSI over GRE (RFC 1702's Cisco value) */
 	{ 0x0200, 0, { "PUP" } },
 	{ 0x0600, 0, { "NS" } }, /* Xerox NS */
 	{ 0x0707, 0, { "GeoNet (old)" } },

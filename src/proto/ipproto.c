@@ -36,7 +36,7 @@ static const struct proto_row ipproto_rows[] = {
 	{ 112, PROTO_F_PRINTED, { "VRRP", "VRRP", "VRRP/CARP", NULL, "vrrp" } }, /* RFC 5798 */
 	{ 113, PROTO_F_PRINTED, { "PGM" } },
 	{ 132, PROTO_F_PRINTED, { "SCTP", "SCTP", "SCTP", NULL, "sctp" } }, /* RFC 4960 */
-	{ 135, PROTO_F_PRINTED, { "Mobility" } }, /* RFC 6275 */
+	{ 135, 0, { "Mobility" } }, /* RFC 6275; decoded over IPv6 only (ip6.c) */
 	{ 143, PROTO_F_PRINTED, { "Ethernet" } }, /* RFC 8986 */
 };
 const struct proto_table proto_ipprotos = PROTO_TABLE(ipproto_rows);

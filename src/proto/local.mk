@@ -4,3 +4,5 @@ libbpfx_core_la_SOURCES += src/proto/proto.h src/proto/lookup.c src/proto/ethert
 	src/proto/arp.c src/proto/ppp.c
 libbpfx_core_la_SOURCES += src/proto/dns.c
 libbpfx_core_la_SOURCES += src/proto/netdb.c
+libbpfx_core_la_SOURCES += src/proto/ieee80211.h src/proto/ieee80211.c
+libbpfx_core_la_SOURCES += src/proto/app.c

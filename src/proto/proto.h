@@ -11,6 +11,7 @@
  *     ppp.c        PPP protocol field values
  *     dns.c        DNS record types and classes, EDNS0 options
  *     netdb.c      IP protocol names as tcpdump prints them without -n
+ *     app.c        application protocols over UDP and TCP
  *     lookup.c     the lookups below
  *
  * Link types are in src/linktype.c (offsets the code generator reads).
@@ -87,7 +88,11 @@
 #define PROTO_IP_NONE       59      /* no next header, RFC 8200 */
 #define PROTO_IP_DSTOPTS    60      /* RFC 8200 */
 #define PROTO_IP_MOBILE_OLD 62
+#define PROTO_IP_ND         77      /* tcpdump's " nd LEN" */
+#define PROTO_IP_EIGRP      88      /* RFC 7868 */
+#define PROTO_IP_OSPF       89      /* RFC 2328, RFC 5340 */
 #define PROTO_IP_PIM        103
+#define PROTO_IP_IPCOMP     108     /* RFC 3173 */
 #define PROTO_IP_VRRP       112
 #define PROTO_IP_SCTP       132     /* RFC 9260 */
 #define PROTO_IP_MOBILITY   135     /* RFC 6275 */
@@ -229,10 +234,126 @@
 #define PROTO_EDNS_CHAIN     13      /* RFC 7901 */
 #define PROTO_EDNS_KEYTAG    14      /* RFC 8145 */
 
-/* --- well-known ports --- */
-#define PROTO_PORT_RESP      6379   /* Redis (RESP) */
+/* --- well-known ports: those tcpdump 4.99 dispatches on (print-udp.c,
+ * print-tcp.c; src/decode/app.c holds the order it tries them in) --- */
+#define PROTO_PORT_FTP       21     /* RFC 959 */
+#define PROTO_PORT_SSH       22     /* RFC 4253 */
+#define PROTO_PORT_TELNET    23     /* RFC 854 */
+#define PROTO_PORT_SMTP      25     /* RFC 5321 */
+#define PROTO_PORT_WHOIS     43     /* RFC 3912 */
 #define PROTO_PORT_DNS       53     /* DNS, RFC 1035 */
+#define PROTO_PORT_BOOTPS    67     /* BOOTP/DHCP server, RFC 2131 */
+#define PROTO_PORT_BOOTPC    68     /* BOOTP/DHCP client */
+#define PROTO_PORT_TFTP      69     /* RFC 1350 */
+#define PROTO_PORT_HTTP      80     /* RFC 9112 */
+#define PROTO_PORT_KERBEROS  88     /* RFC 4120 */
+#define PROTO_PORT_NTP       123    /* RFC 5905 */
+#define PROTO_PORT_SNMP      161    /* RFC 3416 */
+#define PROTO_PORT_SNMPTRAP  162
+#define PROTO_PORT_BGP       179    /* RFC 4271 */
+#define PROTO_PORT_PTP_EVENT 319    /* IEEE 1588 */
+#define PROTO_PORT_PTP_GENERAL 320
+#define PROTO_PORT_RPKI_RTR  323    /* RFC 8210 */
+#define PROTO_PORT_AUTORP    496    /* Cisco Auto-RP */
+#define PROTO_PORT_ISAKMP    500    /* RFC 2408 */
+#define PROTO_PORT_SYSLOG    514    /* RFC 5426 */
+#define PROTO_PORT_RIP       520    /* RFC 2453 */
+#define PROTO_PORT_RIPNG     521    /* RFC 2080 */
+#define PROTO_PORT_TIMED     525
+#define PROTO_PORT_DHCP6_CLI 546    /* RFC 8415 */
+#define PROTO_PORT_DHCP6_SERV 547
+#define PROTO_PORT_RTSP      554    /* RFC 7826 */
+#define PROTO_PORT_MSDP      639    /* RFC 3618 */
+#define PROTO_PORT_LDP       646    /* RFC 5036 */
+#define PROTO_PORT_AODV      654    /* RFC 3561 */
+#define PROTO_PORT_OLSR      698    /* RFC 3626 */
+#define PROTO_PORT_LMP       701    /* RFC 4204 */
+#define PROTO_PORT_KERBEROS_SEC 750
+#define PROTO_PORT_LWRES     921
+#define PROTO_PORT_VQP       1589
+#define PROTO_PORT_RADIUS    1645   /* RFC 2865, old port */
+#define PROTO_PORT_RADIUS_ACCT 1646
+#define PROTO_PORT_RADIUS_CISCO_COA 1700
+#define PROTO_PORT_L2TP      1701   /* RFC 2661 */
+#define PROTO_PORT_PPTP      1723   /* RFC 2637 */
+#define PROTO_PORT_RADIUS_NEW 1812  /* RFC 2865 */
+#define PROTO_PORT_RADIUS_NEW_ACCT 1813
+#define PROTO_PORT_HSRP      1985   /* RFC 2281 */
+#define PROTO_PORT_NFS       2049   /* RFC 1813 */
+#define PROTO_PORT_ZEPHYR_SRV 2103
+#define PROTO_PORT_ZEPHYR_CLT 2104
+#define PROTO_PORT_VAT       3456
+#define PROTO_PORT_LSP_PING  3503   /* RFC 8029 */
+#define PROTO_PORT_BFD_CONTROL 3784 /* RFC 5881 */
+#define PROTO_PORT_BFD_ECHO  3785
+#define PROTO_PORT_RADIUS_COA 3799  /* RFC 5176 */
+#define PROTO_PORT_LISP      4342   /* RFC 9301 */
+#define PROTO_PORT_NATT      4500   /* RFC 3948 */
+#define PROTO_PORT_WB        4567
+#define PROTO_PORT_BFD_MULTIHOP 4784 /* RFC 5883 */
+#define PROTO_PORT_VXLAN     4789   /* RFC 7348 */
+#define PROTO_PORT_VXLAN_GPE 4790
+#define PROTO_PORT_SIP       5060   /* RFC 3261 */
 #define PROTO_PORT_MDNS      5353   /* multicast DNS, RFC 6762 */
+#define PROTO_PORT_AHCP      5359
+#define PROTO_PORT_GENEVE    6081   /* RFC 8926 */
+#define PROTO_PORT_SFLOW     6343
+#define PROTO_PORT_RESP      6379   /* Redis (RESP) */
+#define PROTO_PORT_OPENFLOW_OLD 6633
+#define PROTO_PORT_MPLS      6635   /* RFC 7510 */
+#define PROTO_PORT_OPENFLOW  6653
+#define PROTO_PORT_BABEL     6696   /* RFC 8966 */
+#define PROTO_PORT_BABEL_OLD 6697
+#define PROTO_PORT_BFD_LAG   6784   /* RFC 7130 */
+#define PROTO_PORT_RX_LOW    7000   /* AFS RX, 7000-7009 */
+#define PROTO_PORT_RX_HIGH   7009
+#define PROTO_PORT_ISAKMP_USER1 7500
+#define PROTO_PORT_HTTP_ALT  8080
+#define PROTO_PORT_HNCP      8231   /* RFC 7788 */
+#define PROTO_PORT_OTV       8472
+#define PROTO_PORT_ISAKMP_USER2 8500
+#define PROTO_PORT_RTSP_ALT  8554
+#define PROTO_PORT_BEEP      10288  /* RFC 3080 */
+#define PROTO_PORT_LWAPP_DATA 12222  /* RFC 5412 */
+#define PROTO_PORT_LWAPP_CONTROL 12223
+#define PROTO_PORT_ZEP       17754
+#define PROTO_PORT_SOMEIP    30490
+#define PROTO_PORT_BCM_LI    49152
+
+/* --- TFTP opcodes (RFC 1350, RFC 2347) --- */
+#define PROTO_TFTP_RRQ       1
+#define PROTO_TFTP_WRQ       2
+#define PROTO_TFTP_DATA      3
+#define PROTO_TFTP_ACK       4
+#define PROTO_TFTP_ERROR     5
+#define PROTO_TFTP_OACK      6
+
+/* --- NTP modes and strata (RFC 5905 7.3; RFC 1305 for control, 62-63
+ * the ntpdc info query and reply of old) --- */
+#define PROTO_NTP_MODE_CLIENT    3
+#define PROTO_NTP_MODE_SERVER    4
+#define PROTO_NTP_MODE_BROADCAST 5
+#define PROTO_NTP_MODE_CONTROL   6
+#define PROTO_NTP_STRATUM_UNSPEC 0
+#define PROTO_NTP_STRATUM_PRIMARY 1
+#define PROTO_NTP_INFO_QUERY     62
+#define PROTO_NTP_INFO_REPLY     63
+
+/* --- BOOTP (RFC 951) and DHCP options (RFC 2132) --- */
+#define PROTO_BOOTP_REQUEST       1
+#define PROTO_BOOTP_REPLY         2
+#define PROTO_DHCP_PAD            0
+#define PROTO_DHCP_NETBIOS_NODE   46
+#define PROTO_DHCP_OPT_OVERLOAD   52
+#define PROTO_DHCP_MESSAGE        53
+#define PROTO_DHCP_PARM_REQUEST   55
+#define PROTO_DHCP_CLIENT_ID      61
+#define PROTO_DHCP_USER_CLASS     77    /* RFC 3004 */
+#define PROTO_DHCP_CLIENT_FQDN    81    /* RFC 4702 */
+#define PROTO_DHCP_AGENT_INFO     82    /* RFC 3046 */
+#define PROTO_DHCP_CLASSLESS_RT   121   /* RFC 3442 */
+#define PROTO_DHCP_CLASSLESS_RT_MS 249  /* Microsoft's copy of 121 */
+#define PROTO_DHCP_END            255
 
 /* The presenters, one name column each. */
 enum proto_col {
@@ -247,8 +368,6 @@ enum proto_col {
 /* Row flags. */
 enum {
 	PROTO_F_PRINTED = 1 << 0,  /* tcpdump has a printer for it (ip_demux) */
-	PROTO_F_UDP = 1 << 1,      /* port: tcpdump decodes UDP on it, either end */
-	PROTO_F_UDP_DST = 1 << 2,  /* port: ... as destination only */
 };
 
 struct proto_row {
@@ -279,6 +398,14 @@ extern const struct proto_table proto_edns_opts;   /* dns.c */
 extern const struct proto_table proto_dnssec_algs; /* dns.c */
 extern const struct proto_table proto_ds_digests;  /* dns.c */
 extern const struct proto_table proto_nsec3_hashes; /* dns.c */
+extern const struct proto_table proto_syslog_facilities; /* app.c */
+extern const struct proto_table proto_syslog_severities;
+extern const struct proto_table proto_tftp_ops;
+extern const struct proto_table proto_tftp_errors;
+extern const struct proto_table proto_ntp_modes;
+extern const struct proto_table proto_ntp_leaps;
+extern const struct proto_table proto_dhcp_opts;
+extern const struct proto_table proto_dhcp_msgs;
 
 /* --- netdb.c --- */
 /* The protocols-database name tcpdump prints for an IP protocol without

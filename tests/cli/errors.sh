@@ -19,8 +19,7 @@ caret() {
 }
 caret 'ether host 00:11:22:33:44' "bogus ethernet address '00:11:22:33:44'" '00:11:22:33:44'
 caret 'ether host 00:11:22:33:' "bogus ethernet address '00:11:22:33:'" '00:11:22:33:'
-caret 'protochain 6' "'protochain' is not supported" 'protochain'
-caret 'ip protochain 6' "'protochain' is not supported" 'ip protochain'
+caret 'tcp protochain 6' "bad protocol applied for 'protochain'" 'tcp protochain'
 caret 'tcp and gateway foo' "'gateway' is not supported" 'gateway'
 caret '(tcp port 80' "missing ')'" '('
 caret 'udp or ((tcp port 80)' "missing ')'" '('

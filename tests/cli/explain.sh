@@ -64,4 +64,13 @@ run 0 $B explain --json 'tcp port 80'
 has '{"expression":"tcp port 80","linktype":"EN10MB"'
 has '"annotation":"is it IPv6? (type 0x86dd)'
 has '"span":{"start":'
+
+# protochain: explain says how deep the unrolled walk goes, and no jump goes back
+run 0 $B explain 'ip6 protochain 6'
+has "at most 8 headers deep"
+has "A = ip6[6] = IPv6 next header"
+run 0 $B compile 'protochain 17 or ip6 protochain 44'
+if awk '$2 == "ja" && $3 + 0 <= substr($1, 2, 3) + 0 { bad = 1 } END { exit bad }' "$T/out"; then pass; else fail "a backward ja: $(cat "$T/out")"; fi
+run 0 $B explain 'host 10.0.0.1'
+if grep -q protochain "$T/out"; then fail "the protochain note without protochain"; else pass; fi
 finish

@@ -29,9 +29,13 @@ of it shared with bpfx's C code):
 Prints the number of facts checked; exit 1 on any wrong fact (each is
 printed), 2 on a usage error or an output it cannot parse."""
 import ipaddress
+import os
 import re
 import struct
 import sys
+
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "tools"))
+from pcapbytes import csum  # noqa: E402
 
 bad = 0
 checked = 0
@@ -74,15 +78,6 @@ LT_LEN = {"EN10MB": 14, "RAW": 0, "IPV4": 0, "IPV6": 0, "NULL": 4, "LOOP": 4, "L
 
 def be(b, off, n):
     return int.from_bytes(b[off:off + n], "big")
-
-
-def csum(data):
-    if len(data) % 2:
-        data += b"\0"
-    s = sum(struct.unpack("!%dH" % (len(data) // 2), data))
-    while s >> 16:
-        s = (s & 0xffff) + (s >> 16)
-    return (~s) & 0xffff
 
 
 def parse_headers(dlt, p):
@@ -366,7 +361,9 @@ def explain(lt, out):
                 fact(False, "(%s) cannot read 'at %s'" % (m[1], at))
                 continue
             nums = sum(int(t[0]) for t in terms if t[0] != "x")
-            hasx = any(t[0] == "x" for t in terms)
+            # "+ 0 (x = 40)": an indexed load whose x explain knows, its value among the terms
+            xconst = [int(d[1]) for t in terms for d in [re.fullmatch(r"x = (\d+)", t[1])] if d]
+            hasx = any(t[0] == "x" for t in terms) or bool(xconst)
             if len(terms) > 1 and terms[0][0] != "x":
                 # the first term is the link header, plus any tags it says it skips
                 extra = re.search(r"\+ (\d+) bytes of", terms[0][1])
@@ -393,7 +390,7 @@ def explain(lt, out):
             fact(("[x +" in operand or m[2] == "ldxb") == hasx or m[2] == "ldxb",
                  "(%s) %s: x in 'at' and in the operand differ" % (m[1], ann))
             if m[2] != "ldxb":
-                fact(nums == k, "(%s) %s: 'at %s' adds up to %d, the load reads %s" % (m[1], proto, at, nums, operand))
+                fact(nums == k + sum(xconst), "(%s) %s: 'at %s' adds up to %d, the load reads %s" % (m[1], proto, at, nums, operand))
             spec = NAMES.get((proto, poff, size))
             if spec:
                 must, mustnot = spec

@@ -25,3 +25,6 @@ SCRIPT_TESTS += tests/cli/kernel.sh
 # The facts dissect, explain and trace state, checked independently.
 SCRIPT_TESTS += tests/cli/facts.sh
 EXTRA_DIST += tests/cli/facts.py
+SCRIPT_TESTS += tests/cli/completion.sh
+SCRIPT_TESTS += tests/cli/live-vlan.sh
+SCRIPT_TESTS += tests/cli/pcapng-out.sh

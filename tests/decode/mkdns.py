@@ -11,19 +11,13 @@ and wrong; and copies of rich messages cut short at every byte.  The
 expected output is whatever tcpdump prints for them.  Seeded, so the
 capture is the same every time.
 usage: mkdns.py OUT.pcap [N SEED]   (N SEED: N randomly damaged frames instead)"""
-import random, struct, sys
+import os, random, struct, sys
+
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "tools"))
+from pcapbytes import csum, pcap_header, pcap_record  # noqa: E402
 
 ETH_SRC = bytes([0, 1, 2, 3, 4, 5])
 ETH_DST = bytes([0, 0x10, 0x11, 0x12, 0x13, 0x14])
-
-
-def csum(b):
-    if len(b) % 2:
-        b += b"\0"
-    s = sum(struct.unpack("!%dH" % (len(b) // 2), b))
-    while s >> 16:
-        s = (s & 0xffff) + (s >> 16)
-    return ~s & 0xffff
 
 
 def ip4(proto, payload, src=b"\x0a\0\0\x01", dst=b"\x0a\0\0\x02"):
@@ -350,10 +344,10 @@ def fuzz_frames(n, seed):
 
 def write(path, fr=None):
     with open(path, "wb") as fp:
-        fp.write(struct.pack("<IHHiIII", 0xa1b2c3d4, 2, 4, 0, 0, 65535, 1))
+        fp.write(pcap_header(1, 65535))
         for i, (f, cut) in enumerate(frames() if fr is None else fr):
             data = f if cut is None else f[:cut]
-            fp.write(struct.pack("<IIII", 1700000000 + i, i, len(data), len(f)) + data)
+            fp.write(pcap_record(1700000000 + i, i, data, len(f)))
 
 
 if __name__ == "__main__":

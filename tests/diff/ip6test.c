@@ -593,30 +593,24 @@ static const char *pname(int p)
 	}
 }
 
+/* A node of the arithmetic tree, on the heap (the tests never free one). */
+static struct ar *ar_new(struct ar v)
+{
+	struct ar *n = malloc(sizeof *n);
+	*n = v;
+	return n;
+}
 static struct ar *ar_num(uint32_t v)
 {
-	struct ar *n = calloc(1, sizeof *n);
-	n->kind = R_NUM;
-	n->num = v;
-	return n;
+	return ar_new((struct ar){ .kind = R_NUM, .num = v });
 }
 static struct ar *ar_load(int proto, struct ar *idx, int size)
 {
-	struct ar *n = calloc(1, sizeof *n);
-	n->kind = R_LOAD;
-	n->proto = proto;
-	n->l = idx;
-	n->size = size;
-	return n;
+	return ar_new((struct ar){ .kind = R_LOAD, .proto = proto, .l = idx, .size = size });
 }
 static struct ar *ar_bin(int op, struct ar *l, struct ar *r)
 {
-	struct ar *n = calloc(1, sizeof *n);
-	n->kind = R_BIN;
-	n->op = op;
-	n->l = l;
-	n->r = r;
-	return n;
+	return ar_new((struct ar){ .kind = R_BIN, .op = op, .l = l, .r = r });
 }
 
 /* The text of n; hand: loads of transport protocols as ip6[40 + i]. */
@@ -668,39 +662,50 @@ static struct ex *rel(struct ar *l, const char *op, uint32_t v)
 	return e;
 }
 
+/* `tcp` and `ip6 proto 6` alike: by hand, the next header is p. */
+static struct ex *proto_leaf(int kind, int p, const char *text)
+{
+	struct ex *e = ex_new(kind);
+	e->proto = p;
+	fmt(e->text, sizeof e->text, "%s", text);
+	fmt(e->hand6, sizeof e->hand6, "(ip6 and ip6[6] = %d)", p);
+	return e;
+}
+
 static struct ex *word(int proto)
 {
-	struct ex *e = ex_new(X_PROTO);
-	e->proto = proto;
-	fmt(e->text, sizeof e->text, "%s", pname(proto));
-	fmt(e->hand6, sizeof e->hand6, "(ip6 and ip6[6] = %d)", proto);
-	return e;
+	return proto_leaf(X_PROTO, proto, pname(proto));
 }
 
 static struct ex *ip6proto(int p)
 {
-	struct ex *e = ex_new(X_IP6PROTO);
-	e->proto = p;
-	fmt(e->text, sizeof e->text, "ip6 proto %d", p);
-	fmt(e->hand6, sizeof e->hand6, "(ip6 and ip6[6] = %d)", p);
+	char text[32];
+	fmt(text, sizeof text, "ip6 proto %d", p);
+	return proto_leaf(X_IP6PROTO, p, text);
+}
+
+/* `ip`, `len > 100`: the hand-written form is the expression itself. */
+static struct ex *as_written(int kind, const char *text)
+{
+	struct ex *e = ex_new(kind);
+	fmt(e->text, sizeof e->text, "%s", text);
+	fmt(e->hand6, sizeof e->hand6, "%s", text);
 	return e;
 }
 
 static struct ex *fam(int f)
 {
-	struct ex *e = ex_new(X_FAM);
+	struct ex *e = as_written(X_FAM, f == 4 ? "ip" : "ip6");
 	e->proto = f;
-	fmt(e->text, sizeof e->text, "%s", f == 4 ? "ip" : "ip6");
-	fmt(e->hand6, sizeof e->hand6, "%s", e->text);
 	return e;
 }
 
 static struct ex *lengt(uint32_t v)
 {
-	struct ex *e = ex_new(X_LENGT);
+	char text[32];
+	fmt(text, sizeof text, "len > %u", v);
+	struct ex *e = as_written(X_LENGT, text);
 	e->v = v;
-	fmt(e->text, sizeof e->text, "len > %u", v);
-	fmt(e->hand6, sizeof e->hand6, "len > %u", v);
 	return e;
 }
 

@@ -2,7 +2,7 @@
 # vmgen.c and vmpkt.c make the random programs and packets that test_vm,
 # test_format, vmdiff and bench/bench_vm share.
 check_LIBRARIES += tests/diff/libvmtest.a
-tests_diff_libvmtest_a_SOURCES = tests/diff/vmgen.c tests/diff/vmgen.h tests/diff/vmpkt.c tests/diff/vmpkt.h
+tests_diff_libvmtest_a_SOURCES = tests/diff/vmgen.c tests/diff/vmgen.h tests/diff/vmpkt.c tests/diff/vmpkt.h tests/diff/typical.h
 VMTEST_LIBS = tests/diff/libvmtest.a
 
 check_PROGRAMS += tests/diff/difftest
@@ -15,7 +15,7 @@ EXTRA_DIST += tests/diff/exprs.txt tests/diff/invalid.txt
 # dispatch (what compilers without computed goto get).
 check_PROGRAMS += tests/diff/vmdiff_switch
 TESTS += tests/diff/vmdiff_switch
-tests_diff_vmdiff_switch_SOURCES = tests/diff/vmdiff.c src/vm.c
+tests_diff_vmdiff_switch_SOURCES = tests/diff/vmdiff.c src/vm.c src/vm_fast.c
 tests_diff_vmdiff_switch_CPPFLAGS = $(AM_CPPFLAGS) -DVM_NO_COMPUTED_GOTO -DVMDIFF_PROGRAMS=100000
 
 # optsize counts instructions, not time, so make check runs it (issue #6's

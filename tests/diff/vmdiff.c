@@ -1,4 +1,5 @@
-/* vmdiff.c: differential test of our interpreter (vm_run) against
+/* vmdiff.c: differential test of our interpreters (vm_run, and vm_exec
+ * on the pre-decoded program) against
  * libpcap's bpf_filter: the same program on the same packet must return
  * the same value, exactly.
  *
@@ -21,6 +22,7 @@
  */
 #include "format.h"
 #include "vm.h"
+#include "typical.h"
 #include "bpfx.h"
 #include "vmgen.h"
 #include "vmpkt.h"
@@ -43,11 +45,7 @@
 /* Typical expressions, and ones that exercise every ALU operator, scratch
  * memory, indirect loads and MSH. */
 static const char *const expressions[] = {
-	"tcp port 80",
-	"tcp[13] & 16 != 0",
-	"tcp port 80 and (((ip[2:2] - ((ip[0]&0xf)<<2)) - ((tcp[12]&0xf0)>>2)) != 0)",
-	"host 192.168.1.1 and not port 22",
-	"ip6 and udp",
+	TYPICAL_EXPRESSIONS,
 	"ip", "ip6", "arp", "rarp", "tcp", "udp", "icmp", "icmp6",
 	"port 53", "udp port 53", "src host 10.0.0.1", "dst net 10.0.0.0/8",
 	"net 192.168.0.0/16", "portrange 1000-2000",
@@ -80,18 +78,20 @@ static void print_packet(FILE *f, const struct vmpkt *pk)
 		fprintf(f, "%02x%s", pk->data[i], i % 16 == 15 || i + 1 == pk->caplen ? "\n" : " ");
 }
 
-/* Run p on one packet with both interpreters; report a difference. */
-static void compare(const struct bpf_insn *p, size_t n, const struct vmpkt *pk,
-		    const char *what, struct stats *st)
+/* Run p on one packet with both of our engines (vm_run, and vm_exec on
+ * vp, p pre-decoded) and with libpcap's; report a difference. */
+static void compare(const struct bpf_insn *p, const struct vm_prog *vp, size_t n,
+		    const struct vmpkt *pk, const char *what, struct stats *st)
 {
 	uint32_t ours = vm_run(p, pk->data, pk->wirelen, pk->caplen);
+	uint32_t fast = vp ? vm_exec(vp, pk->data, pk->wirelen, pk->caplen) : ~ours;
 	uint32_t theirs = bpf_filter(p, pk->data, pk->wirelen, pk->caplen);
 	st->runs++;
-	if (ours == theirs)
+	if (ours == theirs && fast == theirs)
 		return;
 	if (st->disagreements++ < MAX_REPORTS) {
-		fprintf(stderr, "vmdiff: DISAGREEMENT (%s): vm_run %u, bpf_filter %u\n",
-			what, ours, theirs);
+		fprintf(stderr, "vmdiff: DISAGREEMENT (%s): vm_run %u, vm_exec %u%s, bpf_filter %u\n",
+			what, ours, fast, vp ? "" : " (vm_prepare failed)", theirs);
 		fmt_program(stderr, p, n, FMT_D);
 		print_packet(stderr, pk);
 	}
@@ -119,9 +119,11 @@ static void run_random(const struct vmpkt_set *pool, unsigned long programs, str
 			st->disagreements++;
 		}
 		st->programs++;
+		struct vm_prog *vp = vm_prepare(prog, n, &err);
 		size_t start = vmpkt_below(&r, (uint32_t)pool->n);
 		for (size_t j = 0; j < PACKETS_PER_PROGRAM; j++)
-			compare(prog, n, &pool->p[(start + j * 7919) % pool->n], "random program", st);
+			compare(prog, vp, n, &pool->p[(start + j * 7919) % pool->n], "random program", st);
+		vm_prog_free(vp);
 	}
 }
 
@@ -154,8 +156,10 @@ static void run_expressions(const struct vmpkt_set *pool, struct stats *st, int 
 				snprintf(what, sizeof what, "\"%s\"%s", expressions[e],
 					 opt ? " optimized" : "");
 				st->programs++;
+				struct vm_prog *vp = vm_prepare(bp.bf_insns, bp.bf_len, &err);
 				for (size_t j = 0; j < pool->n; j++)
-					compare(bp.bf_insns, bp.bf_len, &pool->p[j], what, st);
+					compare(bp.bf_insns, vp, bp.bf_len, &pool->p[j], what, st);
+				vm_prog_free(vp);
 			}
 			pcap_freecode(&bp);
 		}

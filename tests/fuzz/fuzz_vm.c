@@ -10,7 +10,8 @@
  *   - bpfx_validate accepts a program libpcap's bpf_validate rejects (ours
  *     is stricter in the documented places, see the top of src/vm.c, and
  *     must never be weaker);
- *   - on an accepted program, vm_run and bpf_filter differ on the packet,
+ *   - on an accepted program, vm_run or vm_exec (the program pre-decoded,
+ *     vm_fast.c) and bpf_filter differ on the packet,
  *     on the packet cut to half and to nothing, or with a wire length
  *     shorter than the captured length;
  *   - a crash or sanitizer report (the validator runs on every input). */
@@ -59,16 +60,21 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		const uint32_t caps[4][2] = {
 			{ wirelen, caplen }, { wirelen, caplen / 2 }, { wirelen, 0 }, { caplen / 2, caplen },
 		};
+		struct vm_prog *vp = vm_prepare(p, n, &err);
+		if (!vp)
+			fuzz_fail("fuzz_vm", "vm_prepare refuses a valid program", data, size, p, n);
 		for (int c = 0; c < 4; c++) {
 			uint32_t v = vm_run(p, pkt, caps[c][0], caps[c][1]);
+			uint32_t x = vm_exec(vp, pkt, caps[c][0], caps[c][1]);
 			uint32_t l = bpf_filter(p, pkt, caps[c][0], caps[c][1]);
-			if (v != l) {
+			if (v != l || x != l) {
 				char what[200];
-				snprintf(what, sizeof what, "vm_run %u, bpf_filter %u (wirelen %u, caplen %u)",
-					 v, l, caps[c][0], caps[c][1]);
+				snprintf(what, sizeof what, "vm_run %u, vm_exec %u, bpf_filter %u (wirelen %u, caplen %u)",
+					 v, x, l, caps[c][0], caps[c][1]);
 				fuzz_fail("fuzz_vm", what, data, size, p, n);
 			}
 		}
+		vm_prog_free(vp);
 	}
 	free(pkt);
 	free(p);

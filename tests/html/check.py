@@ -35,6 +35,9 @@ import subprocess
 import sys
 import tempfile
 
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "tools"))
+from pcapbytes import csum, pcap_header, pcap_record  # noqa: E402
+
 CHROMIUM = "/usr/bin/chromium"
 BPFX, SRCDIR, OUT = sys.argv[1], sys.argv[2], sys.argv[3]
 EX = os.path.join(SRCDIR, "examples")
@@ -68,20 +71,10 @@ def read_pcap(path):
 
 def write_pcap(path, dlt, frames, snaplen=262144):
     with open(path, "wb") as f:
-        f.write(struct.pack("<IHHiIII", 0xA1B2C3D4, 2, 4, 0, 0, snaplen, dlt))
+        f.write(pcap_header(dlt, snaplen))
         for i, fr in enumerate(frames):
             cut = fr[:snaplen]
-            f.write(struct.pack("<IIII", 1700000000 + i, 0, len(cut), len(fr)))
-            f.write(cut)
-
-
-def csum(b):
-    if len(b) % 2:
-        b += b"\0"
-    s = sum(struct.unpack("!%dH" % (len(b) // 2), b))
-    while s >> 16:
-        s = (s & 0xFFFF) + (s >> 16)
-    return ~s & 0xFFFF
+            f.write(pcap_record(1700000000 + i, 0, cut, len(fr)))
 
 
 def ip4(proto, payload, src=b"\xc0\xa8\x01\x02", dst=b"\xc0\xa8\x01\x01"):
@@ -412,6 +405,16 @@ def chromium(args, tmp):
     return r.stdout.decode("utf-8", "replace")
 
 
+def rendered(tmp, label, page):
+    """The DOM Chromium renders from page, with the test hook added."""
+    hooked = os.path.join(tmp, "hooked-%s.html" % label)
+    with open(hooked, "w") as f:
+        f.write(page.replace("</body>", TEST_HOOK + "</body>"))
+    dom = Dom()
+    dom.feed(chromium(["--dump-dom", "file://" + hooked], tmp))
+    return dom
+
+
 def run(args):
     r = subprocess.run(args, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
     return r.returncode, r.stdout.decode("utf-8", "replace"), r.stderr.decode("utf-8", "replace")
@@ -426,11 +429,7 @@ def program_page(tmp, label, expr):
     if not check(rc == 0 and out, "%s: explain --html exits %d: %s" % (label, rc, err.strip())):
         return
     check_markup(label, out)
-    hooked = os.path.join(tmp, "hooked-%s.html" % label)
-    with open(hooked, "w") as f:
-        f.write(out.replace("</body>", TEST_HOOK + "</body>"))
-    dom = Dom()
-    dom.feed(chromium(["--dump-dom", "file://" + hooked], tmp))
+    dom = rendered(tmp, label, out)
     check(dom.body.get("data-test-done") == "1", label + ": the page's script did not run to the end")
     check(not dom.bytes and dom.verdict is None, label + ": a packet on a page without one")
     rc, listing, err = run([BPFX, "compile", "-d", expr])
@@ -473,11 +472,7 @@ def one_page(tmp, label, pcap, n, expr):
         f.write(out)
     check_markup(label, out)
 
-    hooked = os.path.join(tmp, "hooked-%s.html" % label)
-    with open(hooked, "w") as f:
-        f.write(out.replace("</body>", TEST_HOOK + "</body>"))
-    dom = Dom()
-    dom.feed(chromium(["--dump-dom", "file://" + hooked], tmp))
+    dom = rendered(tmp, label, out)
     if not check(dom.body.get("data-test-done") == "1", label + ": the page's script did not run to the end"):
         return page
 

@@ -200,6 +200,24 @@ void synth_pkt_free(struct synth_pkt *p)
 	p->caplen = p->len = 0;
 }
 
+void set_push(struct synth_set *s, size_t *cap, const uint8_t *d, uint32_t caplen, uint32_t len)
+{
+	if (s->n == *cap) {
+		*cap = *cap ? *cap * 2 : 128;
+		s->pkts = realloc(s->pkts, sizeof *s->pkts * *cap);
+		if (!s->pkts)
+			abort();
+	}
+	struct synth_pkt *p = &s->pkts[s->n++];
+	p->caplen = caplen;
+	p->len = len;
+	p->dlt = s->dlt;
+	p->data = malloc(caplen ? caplen : 1);
+	if (!p->data)
+		abort();
+	memcpy(p->data, d, caplen);
+}
+
 void synth_set_free(struct synth_set *s)
 {
 	for (size_t i = 0; i < s->n; i++)

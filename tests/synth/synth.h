@@ -102,6 +102,18 @@ void synth_mutate(struct synth_pkt *p, uint64_t *rng);
  * -1 for an unsupported dlt (then *out is empty). */
 int synth_edges(struct synth_set *out, int dlt);
 
+/* IPv4 and IPv6 header chains of 0 to 10 headers as libpcap's protochain
+ * walks them (chain.c), also cut short, behind a VLAN tag, and four on
+ * which its loop never ends, in link type dlt.  Returns 0, or -1 for a
+ * link type that carries no IP (then *out is empty). */
+int synth_chains(struct synth_set *out, int dlt);
+
+/* Frames for the protocol words (words.c): DEC ethertypes and DECnet
+ * routing headers, AppleTalk, AARP and IPX by ethertype and on 802.2,
+ * spanning tree, NetBEUI, and ISO CLNP, ES-IS and IS-IS PDUs, in link
+ * type dlt.  Returns 0, or -1 if none can be carried (*out empty). */
+int synth_words(struct synth_set *out, int dlt);
+
 /* One IPv4 TCP (proto 6) or UDP (17) packet with these addresses and
  * ports, in link type dlt.  Returns 0 and fills *out (malloc'd), or -1. */
 int synth_ip4(int dlt, uint32_t src, uint32_t dst, uint8_t proto, uint16_t sport, uint16_t dport,

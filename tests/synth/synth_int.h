@@ -41,6 +41,10 @@ void fill_random(struct gen *g, uint8_t *p, size_t n);
 int take_fault(struct gen *g, enum fault f);
 #define PICK(g, arr) ((arr)[rn((g), ARRAY_LEN(arr))])
 
+/* Append a copy of d (caplen bytes captured of len) to s, whose array
+ * has room for *cap packets (grown as needed); the packet's dlt is s's. */
+void set_push(struct synth_set *s, size_t *cap, const uint8_t *d, uint32_t caplen, uint32_t len);
+
 /* --- packet buffer --- */
 #define PB_HEAD 1024
 #define PB_SIZE 8192

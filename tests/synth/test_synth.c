@@ -11,6 +11,7 @@
 #include <cmocka.h>
 
 #include "synth.h"
+#include "wrap_wlan.h"
 #include <sys/types.h> /* u_int for pcap/bpf.h */
 #include <pcap/pcap.h>
 #include <stdio.h>
@@ -253,6 +254,57 @@ static void test_synth_rewrap(void **state)
 	synth_set_free(&s);
 }
 
+/* wrap_wlan.c: on each 802.11 link type, libpcap's own programs find
+ * the LLC header where the synthesizer put it (an `ip` frame only from an
+ * IPv4 packet, and a third of them at least), and the frame types and DS
+ * combinations the 802.11 primitives test all occur. */
+static void test_synth_wlan(void **state)
+{
+	(void)state;
+	static const int dlts[] = { DLT_IEEE802_11, DLT_IEEE802_11_RADIO, DLT_PPI, DLT_IEEE802_11_RADIO_AVS,
+				    DLT_PRISM_HEADER };
+	static const char *const kinds[] = { "type mgt", "type ctl", "type data", "subtype qos-data", "dir dstods",
+					     "dir fromds" };
+	struct synth_set s;
+	assert_int_equal(synth_generate(&s, DLT_EN10MB, 5, 800), 0);
+	for (size_t d = 0; d < sizeof dlts / sizeof dlts[0]; d++) {
+		pcap_t *dead = pcap_open_dead(dlts[d], 262144);
+		struct bpf_program ip, kind[6];
+		assert_int_equal(pcap_compile(dead, &ip, "ip", 0, 0), 0);
+		int v4 = 0, v4ip = 0, hits[6] = { 0 };
+		for (size_t i = 0; i < s.n; i++) {
+			struct synth_pkt o;
+			struct synth_layout le;
+			synth_layout(s.pkts[i].data, s.pkts[i].caplen, DLT_EN10MB, &le);
+			if (synth_wrap_wlan(&s.pkts[i], dlts[d], &o))
+				continue;
+			u_int m = bpf_filter(ip.bf_insns, o.data, o.len, o.caplen);
+			if (m)
+				assert_int_equal(le.ipv == 4 && !le.nvlan && !le.nmpls, 1);
+			if (le.ipv == 4 && !le.nvlan && !le.nmpls && s.pkts[i].caplen == s.pkts[i].len) {
+				v4++;
+				v4ip += m != 0;
+			}
+			synth_pkt_free(&o);
+		}
+		assert_true(v4 > 100);
+		assert_true(v4ip * 3 > v4); /* some are management, control, 4-address or other-DLT PPI frames */
+		pcap_freecode(&ip);
+		struct synth_set w;
+		assert_int_equal(synth_wlan_set(&w, dlts[d]), 0);
+		for (size_t k = 0; k < 6 && dlts[d] != DLT_PPI; k++) { /* PPI: libpcap has no type/dir */
+			assert_int_equal(pcap_compile(dead, &kind[k], kinds[k], 0, 0), 0);
+			for (size_t i = 0; i < w.n; i++)
+				hits[k] += bpf_filter(kind[k].bf_insns, w.pkts[i].data, w.pkts[i].len, w.pkts[i].caplen) != 0;
+			assert_true(hits[k] > 0 && (size_t)hits[k] < w.n);
+			pcap_freecode(&kind[k]);
+		}
+		synth_set_free(&w);
+		pcap_close(dead);
+	}
+	synth_set_free(&s);
+}
+
 /* synth_pppoe: type 0x8864 after the tags, then RFC 2516's header and
  * the PPP protocol, the rest unchanged; and libpcap agrees it is PPPoE. */
 static void test_synth_pppoe(void **state)
@@ -471,6 +523,7 @@ int main(void)
 		cmocka_unit_test(test_synth_coverage_ipv6_ext),
 		cmocka_unit_test(test_synth_rewrap),
 		cmocka_unit_test(test_synth_pppoe),
+		cmocka_unit_test(test_synth_wlan),
 		cmocka_unit_test(test_synth_mutate),
 		cmocka_unit_test(test_synth_tcpdump_parses),
 		cmocka_unit_test(test_synth_checksums),

@@ -19,5 +19,5 @@ UNIT_TESTS += tests/unit/test_vm
 # test_asm, test_trace and test_explain read tests/diff/exprs.txt through it
 EXTRA_DIST += tests/unit/teach_test.h
 # test_api makes chosen mallocs of the library fail
-tests_unit_test_api_LDFLAGS = $(AM_LDFLAGS) -Wl,--wrap=malloc
-EXTRA_DIST += tests/unit/skip.h
+tests_unit_test_api_LDFLAGS = $(AM_LDFLAGS) -Wl,--wrap=malloc,--wrap=calloc,--wrap=realloc,--wrap=free
+EXTRA_DIST += tests/unit/skip.h tests/unit/compile_test.h

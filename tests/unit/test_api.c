@@ -2,8 +2,10 @@
  * version, the optimizer mode, dumps to the caller's stream, and out of
  * memory as an error value, never an abort or a leak.
  *
- * Linked with -Wl,--wrap=malloc (tests/unit/local.mk): the library's
- * malloc calls come here, and the test makes chosen ones fail. */
+ * Linked with -Wl,--wrap=malloc,--wrap=calloc,--wrap=realloc,--wrap=free
+ * (tests/unit/local.mk): the library's allocations come here, and the
+ * test makes chosen ones fail.  An abort() where an error is promised ends
+ * this program, and so fails the test. */
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
@@ -15,18 +17,50 @@
 #include <string.h>
 #include <pcap/pcap.h>
 #include "bpfx.h"
+#include "format.h"
 
 /* Allocations of at least BIG bytes are the arena's chunks and flex's
  * buffer for a long expression; fail_big >= 0 makes the one with that
- * index (0 = the next) return NULL. */
+ * index (0 = the next) return NULL.  fail_any does the same counting every
+ * allocation, small ones too: the optimizer's and the emitter's scratch,
+ * the scanner's state, format's label table. */
 #define BIG 65536
-static long fail_big = -1;
-void *__real_malloc(size_t n);
-void *__wrap_malloc(size_t n)
+static long fail_big = -1, fail_any = -1;
+static int fails(size_t n)
 {
 	if (n >= BIG && fail_big >= 0 && fail_big-- == 0)
-		return NULL;
-	return __real_malloc(n);
+		return 1;
+	return fail_any >= 0 && fail_any-- == 0;
+}
+/* Blocks allocated and not yet freed, by the library or this test: exact,
+ * where mallinfo counts blocks held in glibc's per-thread cache as used. */
+static long live;
+void *__real_malloc(size_t n);
+void *__real_calloc(size_t m, size_t n);
+void *__real_realloc(void *p, size_t n);
+void __real_free(void *p);
+void *__wrap_malloc(size_t n)
+{
+	void *r = fails(n) ? NULL : __real_malloc(n);
+	live += r != NULL;
+	return r;
+}
+void *__wrap_calloc(size_t m, size_t n)
+{
+	void *r = fails(m * n) ? NULL : __real_calloc(m, n);
+	live += r != NULL;
+	return r;
+}
+void *__wrap_realloc(void *p, size_t n)
+{
+	void *r = fails(n) ? NULL : __real_realloc(p, n);
+	live += !p && r;
+	return r;
+}
+void __wrap_free(void *p)
+{
+	live -= p != NULL;
+	__real_free(p);
 }
 
 static size_t heap_in_use(void)
@@ -185,6 +219,112 @@ static void test_api_out_of_memory_in_the_scanner(void **state)
 	}
 }
 
+/* A stream that arms fail_any = arm_at when the first byte reaches it:
+ * given as the --dump=ast stream, it starts the failures right after the
+ * parser.  (flex's own buffers leak when they cannot be had, so the sweep
+ * below starts after the scanner is gone; test_api_out_of_memory_in_the_
+ * scanner covers its big buffer.) */
+static long arm_at = -1;
+static ssize_t arm_on_write(void *cookie, const char *buf, size_t n)
+{
+	(void)cookie, (void)buf;
+	if (arm_at >= 0)
+		fail_any = arm_at, arm_at = -1;
+	return (ssize_t)n;
+}
+
+/* Fail the k-th allocation of any size after the parser, for k = 0, 1,
+ * ...: every one, in sema, gen, the optimizer's passes or the emitter,
+ * gives "out of memory", no program and every block freed, until k passes
+ * the last and the program and its spans are the undisturbed ones.
+ * Returns how many allocations there were to fail. */
+static long sweep_every(const char *expr, enum bpfx_optimize mode)
+{
+	struct bpfx_options o;
+	struct bpfx_program want, p;
+	struct bpfx_span *want_sp, *sp;
+	struct bpfx_error err;
+	FILE *arm = fopencookie(NULL, "w", (cookie_io_functions_t){ .write = arm_on_write });
+	assert_non_null(arm);
+	setvbuf(arm, NULL, _IONBF, 0); /* each write reaches the cookie at once */
+	bpfx_options_init(&o);
+	o.optimize = mode;
+	o.dump = BPFX_DUMP_AST;
+	o.dump_to = arm;
+	assert_int_equal(bpfx_compile_spans(expr, &o, &want, &want_sp, &err), 0);
+	long k;
+	for (k = 0;; k++) {
+		long before = live;
+		arm_at = k;
+		sp = NULL;
+		int rc = bpfx_compile_spans(expr, &o, &p, &sp, &err);
+		int untouched = fail_any >= 0;
+		fail_any = -1;
+		assert_int_equal(arm_at, -1); /* armed: the dump was written */
+		if (rc == 0) {
+			assert_true(untouched);
+			assert_int_equal(p.len, want.len);
+			assert_memory_equal(p.insns, want.insns, want.len * sizeof *want.insns);
+			assert_memory_equal(sp, want_sp, want.len * sizeof *sp);
+			bpfx_program_free(&p);
+			free(sp);
+			break;
+		}
+		assert_false(untouched);
+		assert_string_equal(err.msg, "out of memory");
+		assert_int_equal(err.start, -1);
+		assert_null(p.insns);
+		assert_int_equal(live, before);
+	}
+	fclose(arm);
+	bpfx_program_free(&want);
+	free(want_sp);
+	return k;
+}
+
+static void test_api_out_of_memory_anywhere_is_an_error(void **state)
+{
+	/* the optimizer's passes (threading, hoisting, sets, loads, merging)
+	 * allocate scratch on top of what the same compile without them does */
+	const char *expr = "tcp port 80 and (host 10.0.0.1 or host 10.0.0.2 or host 10.0.0.3)";
+	long off = sweep_every(expr, BPFX_OPT_OFF);
+	assert_true(off >= 5);
+	assert_true(sweep_every(expr, BPFX_OPT_EXACT) > off + 20);
+	assert_true(sweep_every(expr, BPFX_OPT_LOOSE) > off + 20);
+	/* jumps past 255 instructions: the emitter's trampolines */
+	static char far[4000];
+	size_t n = 0;
+	for (int i = 0; i < 120; i++)
+		n += (size_t)snprintf(far + n, sizeof far - n, "%stcp[%d] = %d", i ? " and " : "icmp or (", i, i);
+	snprintf(far + n, sizeof far - n, ")");
+	assert_true(sweep_every(far, BPFX_OPT_OFF) > off);
+}
+
+/* bpf_asm output needs a table of jump targets: without the memory,
+ * -1 and nothing printed; after it, the listing. */
+static void test_api_format_asm_out_of_memory(void **state)
+{
+	struct bpfx_options o;
+	struct bpfx_program p;
+	struct bpfx_error err;
+	bpfx_options_init(&o);
+	assert_int_equal(bpfx_compile("tcp port 80", &o, &p, &err), 0);
+	static char buf[8192];
+	FILE *f = fmemopen(buf, sizeof buf, "w");
+	assert_non_null(f);
+	setvbuf(f, NULL, _IONBF, 0); /* no stdio buffer to allocate: ours is the only allocation */
+	fail_any = 0;
+	assert_int_equal(fmt_program(f, p.insns, p.len, FMT_ASM), -1);
+	fail_any = -1;
+	assert_int_equal(ftell(f), 0);
+	assert_int_equal(fmt_program(f, p.insns, p.len, FMT_ASM), 0);
+	fputc(0, f);
+	fclose(f);
+	assert_non_null(strstr(buf, "\tldh [12]\n"));
+	assert_non_null(strstr(buf, "\tret #0\n"));
+	bpfx_program_free(&p);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -193,6 +333,8 @@ int main(void)
 		cmocka_unit_test(test_api_dump_to_callers_stream),
 		cmocka_unit_test(test_api_out_of_memory_is_an_error),
 		cmocka_unit_test(test_api_out_of_memory_in_the_scanner),
+		cmocka_unit_test(test_api_out_of_memory_anywhere_is_an_error),
+		cmocka_unit_test(test_api_format_asm_out_of_memory),
 	};
 	return cmocka_run_group_tests_name("api", tests, NULL, NULL);
 }

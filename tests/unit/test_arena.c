@@ -33,11 +33,35 @@ static void test_arena_large_and_strndup(void **state)
 	arena_free(&a);
 }
 
+/* Scratch blocks: zeroed, aligned; growing keeps the old bytes and zeroes
+ * the new; freed singly or, those still held, with the arena. */
+static void test_arena_scratch(void **state)
+{
+	struct arena a;
+	arena_init(&a);
+	unsigned char *p = arena_scratch(&a, 100), *q = arena_scratch(&a, 10);
+	assert_int_equal((uintptr_t)p % 16, 0);
+	for (int i = 0; i < 100; i++)
+		assert_int_equal(p[i], 0);
+	memset(p, 7, 100);
+	p = arena_scratch_grow(&a, p, 5000);
+	for (int i = 0; i < 5000; i++)
+		assert_int_equal(p[i], i < 100 ? 7 : 0);
+	p = arena_scratch_grow(&a, p, 50); /* shrinks too, keeping what fits */
+	assert_int_equal(p[49], 7);
+	arena_scratch_free(&a, q);
+	arena_scratch_free(&a, NULL);
+	assert_non_null(a.scratch); /* p is still held ... */
+	arena_free(&a);
+	assert_null(a.scratch); /* ... and freed here (ASan's leak check sees it) */
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_arena_zeroed_and_aligned),
 		cmocka_unit_test(test_arena_large_and_strndup),
+		cmocka_unit_test(test_arena_scratch),
 	};
 	return cmocka_run_group_tests_name("arena", tests, NULL, NULL);
 }

@@ -36,6 +36,22 @@ static void assert_insn(const struct bpf_insn *in, unsigned code, unsigned jt, u
 	assert_int_equal(in->k, k);
 }
 
+#define N(a) (sizeof(a) / sizeof((a)[0]))
+
+/* Instructions the program must hold, each at its index. */
+struct insn_at {
+	unsigned pc;
+	struct bpf_insn in;
+};
+
+static void assert_insns(const struct bpfx_program *p, const struct insn_at *w, size_t n)
+{
+	for (size_t i = 0; i < n; i++) {
+		assert_true(w[i].pc < p->len);
+		assert_insn(&p->insns[w[i].pc], w[i].in.code, w[i].in.jt, w[i].in.jf, w[i].in.k);
+	}
+}
+
 /* asm_parse fails; err at line:col with msg containing what. */
 static void assert_error(const char *text, int line, int col, const char *what)
 {
@@ -62,16 +78,19 @@ static void test_asm_listing(void **state)
 		"(009) ret      #0\n"
 		"(010) ret      #262144\n");
 	assert_int_equal(p.len, 11);
-	assert_insn(&p.insns[0], BPF_LD | BPF_H | BPF_ABS, 0, 0, 12);
-	assert_insn(&p.insns[1], BPF_JMP | BPF_JEQ | BPF_K, 0, 7, 0x800);
-	assert_insn(&p.insns[2], BPF_LDX | BPF_B | BPF_MSH, 0, 0, 14);
-	assert_insn(&p.insns[3], BPF_LD | BPF_H | BPF_IND, 0, 0, 14);
-	assert_insn(&p.insns[4], BPF_ST, 0, 0, 3);
-	assert_insn(&p.insns[5], BPF_LD | BPF_W | BPF_LEN, 0, 0, 0);
-	assert_insn(&p.insns[6], BPF_JMP | BPF_JSET | BPF_K, 2, 0, 0x1fff);
-	assert_insn(&p.insns[7], BPF_MISC | BPF_TAX, 0, 0, 0);
-	assert_insn(&p.insns[8], BPF_JMP | BPF_JA, 0, 0, 1);
-	assert_insn(&p.insns[10], BPF_RET | BPF_K, 0, 0, 262144);
+	static const struct insn_at want[] = {
+		{ 0, { BPF_LD | BPF_H | BPF_ABS, 0, 0, 12 } },
+		{ 1, { BPF_JMP | BPF_JEQ | BPF_K, 0, 7, 0x800 } },
+		{ 2, { BPF_LDX | BPF_B | BPF_MSH, 0, 0, 14 } },
+		{ 3, { BPF_LD | BPF_H | BPF_IND, 0, 0, 14 } },
+		{ 4, { BPF_ST, 0, 0, 3 } },
+		{ 5, { BPF_LD | BPF_W | BPF_LEN, 0, 0, 0 } },
+		{ 6, { BPF_JMP | BPF_JSET | BPF_K, 2, 0, 0x1fff } },
+		{ 7, { BPF_MISC | BPF_TAX, 0, 0, 0 } },
+		{ 8, { BPF_JMP | BPF_JA, 0, 0, 1 } },
+		{ 10, { BPF_RET | BPF_K, 0, 0, 262144 } },
+	};
+	assert_insns(&p, want, N(want));
 	bpfx_program_free(&p);
 }
 
@@ -91,20 +110,26 @@ static void test_asm_bpf_asm_labels(void **state)
 		"keep:   ret #-1\n"
 		"drop:   ret #0\n");
 	assert_int_equal(p.len, 10);
-	assert_insn(&p.insns[1], BPF_JMP | BPF_JEQ | BPF_K, 0, 7, 0x800);
-	assert_insn(&p.insns[3], BPF_JMP | BPF_JEQ | BPF_K, 0, 5, 6);  /* jne: jf = drop */
-	assert_insn(&p.insns[4], BPF_LDX | BPF_B | BPF_MSH, 0, 0, 14);
-	assert_insn(&p.insns[5], BPF_JMP | BPF_JGE | BPF_K, 2, 3, 0x10); /* jlt swaps */
-	assert_insn(&p.insns[6], BPF_JMP | BPF_JGT | BPF_X, 0, 1, 0);   /* jle x, keep */
-	assert_insn(&p.insns[7], BPF_JMP | BPF_JA, 0, 0, 1);
-	assert_insn(&p.insns[8], BPF_RET | BPF_K, 0, 0, 0xffffffffu);
-	assert_insn(&p.insns[9], BPF_RET | BPF_K, 0, 0, 0);
+	static const struct insn_at want2[] = {
+		{ 1, { BPF_JMP | BPF_JEQ | BPF_K, 0, 7, 0x800 } },
+		{ 3, { BPF_JMP | BPF_JEQ | BPF_K, 0, 5, 6 } },  /* jne: jf = drop */
+		{ 4, { BPF_LDX | BPF_B | BPF_MSH, 0, 0, 14 } },
+		{ 5, { BPF_JMP | BPF_JGE | BPF_K, 2, 3, 0x10 } }, /* jlt swaps */
+		{ 6, { BPF_JMP | BPF_JGT | BPF_X, 0, 1, 0 } },   /* jle x, keep */
+		{ 7, { BPF_JMP | BPF_JA, 0, 0, 1 } },
+		{ 8, { BPF_RET | BPF_K, 0, 0, 0xffffffffu } },
+		{ 9, { BPF_RET | BPF_K, 0, 0, 0 } },
+	};
+	assert_insns(&p, want2, N(want2));
 	bpfx_program_free(&p);
 	p = assemble("ld #len\nldi #5\nldxi #7\nld #proto\nldb [vlan_tci]\nret a\nret %x\n");
-	assert_insn(&p.insns[0], BPF_LD | BPF_W | BPF_LEN, 0, 0, 0);
-	assert_insn(&p.insns[1], BPF_LD | BPF_IMM, 0, 0, 5);
-	assert_insn(&p.insns[2], BPF_LDX | BPF_IMM, 0, 0, 7);
-	assert_insn(&p.insns[3], BPF_LD | BPF_W | BPF_ABS, 0, 0, 0xfffff000u);
+	static const struct insn_at want3[] = {
+		{ 0, { BPF_LD | BPF_W | BPF_LEN, 0, 0, 0 } },
+		{ 1, { BPF_LD | BPF_IMM, 0, 0, 5 } },
+		{ 2, { BPF_LDX | BPF_IMM, 0, 0, 7 } },
+		{ 3, { BPF_LD | BPF_W | BPF_ABS, 0, 0, 0xfffff000u } },
+	};
+	assert_insns(&p, want3, N(want3));
 	assert_insn(&p.insns[4], BPF_LD | BPF_B | BPF_ABS, 0, 0, 0xfffff000u + 44);
 	assert_insn(&p.insns[5], BPF_RET | BPF_A, 0, 0, 0);
 	assert_insn(&p.insns[6], BPF_RET | BPF_X, 0, 0, 0);
@@ -192,31 +217,25 @@ static int round_trip(const struct bpf_insn *p, unsigned n, const char *what, in
 static void test_asm_round_trips_bpfx_programs(void **state)
 {
 	(void)state;
-	size_t nexpr;
-	char **exprs = teach_read_exprs(&nexpr);
-	int nlt, tried = 0, failed = 0;
-	const struct linktype *lts = lt_all(&nlt);
-	for (int opt = 0; opt < 2; opt++)
-		for (int l = 0; l < nlt; l++)
-			for (size_t i = 0; i < nexpr; i++) {
-				struct bpfx_options o;
-				struct bpfx_program p;
-				struct bpfx_error err;
-				bpfx_options_init(&o);
-				o.linktype = lts[l].dlt;
-				o.optimize = opt;
-				if (bpfx_compile(exprs[i], &o, &p, &err) < 0)
-					continue;
-				int same;
-				tried++;
-				failed += !round_trip(p.insns, p.len, exprs[i], 1, &same);
-				failed += !same;
-				bpfx_program_free(&p);
-			}
+	int tried = 0, failed = 0;
+	struct teach_walk w;
+	struct bpfx_options o;
+	teach_start(&w, 2);
+	while (teach_next(&w, &o)) {
+		struct bpfx_program p;
+		struct bpfx_error err;
+		if (bpfx_compile(w.expr, &o, &p, &err) < 0)
+			continue;
+		int same;
+		tried++;
+		failed += !round_trip(p.insns, p.len, w.expr, 1, &same);
+		failed += !same;
+		bpfx_program_free(&p);
+	}
 	printf("# asm: %d bpfx programs round-trip through -d byte for byte (-ddd equal), %d fail\n", tried, failed);
 	assert_true(tried > 1000);
 	assert_int_equal(failed, 0);
-	teach_free_exprs(exprs, nexpr);
+	teach_end(&w);
 }
 
 static void test_asm_round_trips_libpcap_programs(void **state)

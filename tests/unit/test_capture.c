@@ -77,6 +77,22 @@ static int read_all(struct cap_reader *r, int *rc)
 	return n;
 }
 
+/* The capture at path (malloc'd; removed and freed here) opens, gives
+ * `good` packets, then fails with a message naming the file and `where`. */
+static void read_fails_at(char *path, int good, const char *where)
+{
+	struct cap_reader r;
+	assert_int_equal(cap_open(&r, path), 0);
+	int rc;
+	assert_int_equal(read_all(&r, &rc), good);
+	assert_int_equal(rc, -1);
+	assert_non_null(strstr(r.err, path));
+	assert_non_null(strstr(r.err, where));
+	cap_close(&r);
+	unlink(path);
+	free(path);
+}
+
 static void test_capture_reads_every_packet(void **state)
 {
 	char *path = make_capture();
@@ -122,16 +138,7 @@ static void test_capture_truncated_names_packet(void **state)
 	unsigned char buf[4096];
 	read_file(path, buf, sizeof buf);
 	write_file(path, buf, FILEHDR + 3 * (RECHDR + PKTLEN) + RECHDR + 10);
-	struct cap_reader r;
-	assert_int_equal(cap_open(&r, path), 0);
-	int rc;
-	assert_int_equal(read_all(&r, &rc), 3);
-	assert_int_equal(rc, -1);
-	assert_non_null(strstr(r.err, path));
-	assert_non_null(strstr(r.err, ": packet 4: "));
-	cap_close(&r);
-	unlink(path);
-	free(path);
+	read_fails_at(path, 3, ": packet 4: ");
 }
 
 /* A record claiming a 2 GB caplen must be an error, not an allocation. */
@@ -144,15 +151,7 @@ static void test_capture_huge_caplen_names_packet(void **state)
 	/* caplen = 0x7fffffff in the file's byte order (the writer's) */
 	memcpy(rec2 + 8, buf[0] == 0xd4 ? "\xff\xff\xff\x7f" : "\x7f\xff\xff\xff", 4);
 	write_file(path, buf, n);
-	struct cap_reader r;
-	assert_int_equal(cap_open(&r, path), 0);
-	int rc;
-	assert_int_equal(read_all(&r, &rc), 1);
-	assert_int_equal(rc, -1);
-	assert_non_null(strstr(r.err, ": packet 2: "));
-	cap_close(&r);
-	unlink(path);
-	free(path);
+	read_fails_at(path, 1, ": packet 2: ");
 }
 
 /* pcapng whose first packet block claims a length far beyond the file. */
@@ -166,15 +165,7 @@ static void test_capture_hostile_pcapng_block(void **state)
 	};
 	char *path = tmp_path();
 	write_file(path, ng, sizeof ng);
-	struct cap_reader r;
-	assert_int_equal(cap_open(&r, path), 0);
-	int rc;
-	assert_int_equal(read_all(&r, &rc), 0);
-	assert_int_equal(rc, -1);
-	assert_non_null(strstr(r.err, ": packet 1: "));
-	cap_close(&r);
-	unlink(path);
-	free(path);
+	read_fails_at(path, 0, ": packet 1: ");
 }
 
 /* Writing everything back gives the same bytes: header and records. */

@@ -27,6 +27,13 @@ static void hand_made(struct check *c, uint32_t bk, uint32_t lk)
 	c->lp.bf_len = 1;
 }
 
+/* check_compile as bpfx check runs by default: Ethernet, snaplen 262144,
+ * optimized. */
+static int compile_ether(struct check *c, const char *expr, struct check_error *e)
+{
+	return check_compile(c, expr, DLT_EN10MB, 262144, 1, e);
+}
+
 static const u_char packet[60];
 static const struct pcap_pkthdr hdr = { .caplen = sizeof packet, .len = sizeof packet };
 
@@ -59,7 +66,7 @@ static void test_check_libpcap_rejection_is_reported(void **state)
 {
 	struct check c;
 	struct check_error e;
-	assert_int_equal(check_compile(&c, "tcp and", DLT_EN10MB, 262144, 1, &e), CHECK_ECOMPILE);
+	assert_int_equal(compile_ether(&c, "tcp and", &e), CHECK_ECOMPILE);
 	assert_true(e.libpcap_failed);
 	assert_true(e.bpfx_failed); /* a syntax error for bpfx too, stub or not */
 	assert_non_null(strstr(e.libpcap, "syntax error"));
@@ -73,7 +80,7 @@ static void test_check_tcp_agrees_on_packets(void **state)
 {
 	struct check c;
 	struct check_error e;
-	int rc = check_compile(&c, "tcp", DLT_EN10MB, 262144, 1, &e);
+	int rc = compile_ether(&c, "tcp", &e);
 	assert_false(e.libpcap_failed);
 	assert_int_equal(rc, CHECK_OK); /* a failure of bpfx's compiler is a failure here */
 	u_char pkt[60] = { [12] = 0x08, [13] = 0x00, [14] = 0x45, [23] = 6 };
@@ -93,12 +100,12 @@ static void test_check_matches_nothing_compares_unoptimized(void **state)
 {
 	struct check c;
 	struct check_error e;
-	assert_int_equal(check_compile(&c, "ip6 and tcp[13] & 2 != 0", DLT_EN10MB, 262144, 1, &e), CHECK_OK);
+	assert_int_equal(compile_ether(&c, "ip6 and tcp[13] & 2 != 0", &e), CHECK_OK);
 	assert_int_equal(c.matches_nothing, 1);
 	assert_int_equal(c.optimize, 0);
 	assert_true(c.bp.len > 1 && c.lp.bf_len > 1);
 	check_free(&c);
-	assert_int_equal(check_compile(&c, "tcp", DLT_EN10MB, 262144, 1, &e), CHECK_OK);
+	assert_int_equal(compile_ether(&c, "tcp", &e), CHECK_OK);
 	assert_int_equal(c.matches_nothing, 0);
 	check_free(&c);
 }

@@ -62,7 +62,7 @@ static void test_explain_names_the_llc_header(void **state)
 	(void)state;
 	struct explain e;
 	explain_for(&e, "vlan and llc sabme", DLT_EN10MB, 1);
-	find_note(&e, "A = ether[18:2] = 802.2 DSAP and SSAP", "at 18 (LLC header at 18) + 0");
+	find_note(&e, "A = ether[18:2] = 802.2 DSAP and SSAP", "at 18 (Ethernet + 4 bytes of VLAN/MPLS headers) + 0, in the 802.2 LLC header");
 	find_note(&e, "is it raw NetWare 802.3?", NULL);
 	unsigned i = find_note(&e, "A = ether[20] = 802.2 LLC control", NULL);
 	assert_int_equal(e.insns[i].insn.k, 20);
@@ -88,6 +88,32 @@ static void test_explain_follows_the_ihl_into_tcp(void **state)
 	find_note(&e, "tcp[13] = TCP flags", "x (IPv4 header + 13)");
 	find_note(&e, "keep only the ACK bit", NULL);
 	explain_free(&e);
+}
+
+/* explain's named constants are the scanner's (cut from its rules at
+ * build time): each compiles as its value does, and none is missing. */
+static void test_explain_constants_are_the_scanners(void **state)
+{
+	(void)state;
+	unsigned n;
+	const struct xf_named *t = xf_named_constants(&n);
+	assert_true(n >= 57); /* pcap-filter(7)'s icmp, icmp6 and tcp names */
+	for (unsigned i = 0; i < n; i++) {
+		char by_name[96], by_value[96];
+		struct bpfx_options o;
+		struct bpfx_program a, b;
+		struct bpfx_error err;
+		snprintf(by_name, sizeof by_name, "len = %s", t[i].name);
+		snprintf(by_value, sizeof by_value, "len = %u", t[i].value);
+		bpfx_options_init(&o);
+		if (bpfx_compile(by_name, &o, &a, &err))
+			fail_msg("'%s': %s", by_name, err.msg);
+		assert_int_equal(bpfx_compile(by_value, &o, &b, &err), 0);
+		assert_int_equal(a.len, b.len);
+		assert_memory_equal(a.insns, b.insns, a.len * sizeof *a.insns);
+		bpfx_program_free(&a);
+		bpfx_program_free(&b);
+	}
 }
 
 static void test_explain_shows_named_constants(void **state)
@@ -231,52 +257,44 @@ static void test_explain_spans_cover_the_expression(void **state)
 static void test_explain_annotates_every_instruction_of_every_program(void **state)
 {
 	(void)state;
-	size_t nexpr;
-	char **exprs = teach_read_exprs(&nexpr);
-	int nlt;
-	const struct linktype *lts = lt_all(&nlt);
 	unsigned long programs = 0, insns = 0, empty = 0, loads = 0, named = 0, branches = 0, worded = 0;
 	unsigned long more_loads = 0, more_named = 0; /* link types without a decoder (kind >= LT_ENC) */
-	for (int opt = 0; opt <= BPFX_OPT_LOOSE; opt++) /* off, exact, --loose */
-		for (int l = 0; l < nlt; l++)
-			for (size_t i = 0; i < nexpr; i++) {
-				struct bpfx_options o;
-				struct bpfx_error err;
-				struct explain e;
-				bpfx_options_init(&o);
-				o.linktype = lts[l].dlt;
-				o.optimize = opt;
-				if (explain_expr(exprs[i], &o, &e, &err) < 0)
-					continue;
-				programs++;
-				for (unsigned k = 0; k < e.n; k++) {
-					const struct explain_insn *x = &e.insns[k];
-					insns++;
-					if (!x->note[0]) {
-						if (empty++ < 10)
-							fprintf(stderr, "unexplained: '%s' on %s, insn %u\n", exprs[i],
-								lts[l].name, k);
-					}
-					int mode = BPF_MODE(x->insn.code);
-					if (BPF_CLASS(x->insn.code) == BPF_LD && (mode == BPF_ABS || mode == BPF_IND)) {
-						if (lts[l].kind >= LT_ENC) {
-							more_loads++;
-							more_named += x->named != 0;
-						} else {
-							loads++;
-							named += x->named != 0;
-						}
-					}
-					if (BPF_CLASS(x->insn.code) == BPF_JMP && BPF_OP(x->insn.code) != BPF_JA) {
-						branches++;
-						/* a sentence of its own, not the generic "is A op k?" */
-						worded += strncmp(x->tests, "is ", 3) || strstr(x->tests, "? (") ||
-							  strstr(x->tests, " port ") || strstr(x->tests, " address ") ||
-							  strstr(x->tests, " flag");
-					}
-				}
-				explain_free(&e);
+	struct teach_walk w;
+	struct bpfx_options o;
+	teach_start(&w, BPFX_OPT_LOOSE + 1); /* off, exact, --loose */
+	while (teach_next(&w, &o)) {
+		struct bpfx_error err;
+		struct explain e;
+		if (explain_expr(w.expr, &o, &e, &err) < 0)
+			continue;
+		programs++;
+		for (unsigned k = 0; k < e.n; k++) {
+			const struct explain_insn *x = &e.insns[k];
+			insns++;
+			if (!x->note[0]) {
+				if (empty++ < 10)
+					fprintf(stderr, "unexplained: '%s' on %s, insn %u\n", w.expr, w.lt->name, k);
 			}
+			int mode = BPF_MODE(x->insn.code);
+			if (BPF_CLASS(x->insn.code) == BPF_LD && (mode == BPF_ABS || mode == BPF_IND)) {
+				if (w.lt->kind >= LT_ENC) {
+					more_loads++;
+					more_named += x->named != 0;
+				} else {
+					loads++;
+					named += x->named != 0;
+				}
+			}
+			if (BPF_CLASS(x->insn.code) == BPF_JMP && BPF_OP(x->insn.code) != BPF_JA) {
+				branches++;
+				/* a sentence of its own, not the generic "is A op k?" */
+				worded += strncmp(x->tests, "is ", 3) || strstr(x->tests, "? (") ||
+					  strstr(x->tests, " port ") || strstr(x->tests, " address ") ||
+					  strstr(x->tests, " flag");
+			}
+		}
+		explain_free(&e);
+	}
 	printf("# explain: %lu programs, %lu instructions, %lu unexplained; "
 	       "%lu/%lu packet loads name a header field; %lu/%lu branches in protocol words\n",
 	       programs, insns, empty, named, loads, worded, branches);
@@ -286,7 +304,7 @@ static void test_explain_annotates_every_instruction_of_every_program(void **sta
 	assert_int_equal(empty, 0);
 	/* a floor, so that a regression in the tables shows */
 	assert_true(named * 100 >= loads * 95);
-	teach_free_exprs(exprs, nexpr);
+	teach_end(&w);
 }
 
 int main(void)
@@ -296,6 +314,7 @@ int main(void)
 		cmocka_unit_test(test_explain_names_the_llc_header),
 		cmocka_unit_test(test_explain_follows_the_ihl_into_tcp),
 		cmocka_unit_test(test_explain_shows_named_constants),
+		cmocka_unit_test(test_explain_constants_are_the_scanners),
 		cmocka_unit_test(test_explain_knows_every_link_type),
 		cmocka_unit_test(test_explain_shifts_past_vlan_mpls_and_pppoe),
 		cmocka_unit_test(test_explain_writes_arithmetic_as_an_expression),

@@ -14,15 +14,12 @@
 #include "format.h"
 #include "vm.h"
 #include "vmgen.h"
+#include "typical.h"
 
 #define N(a) (sizeof(a) / sizeof((a)[0]))
 
 static const char *const expressions[] = {
-	"tcp port 80",
-	"tcp[13] & 16 != 0",
-	"tcp port 80 and (((ip[2:2] - ((ip[0]&0xf)<<2)) - ((tcp[12]&0xf0)>>2)) != 0)",
-	"host 192.168.1.1 and not port 22",
-	"ip6 and udp",
+	TYPICAL_EXPRESSIONS,
 	"arp or rarp", "icmp[icmptype] == icmp-echo", "portrange 1000-2000",
 	"ether host 00:11:22:33:44:55", "vlan 100 and tcp", "mpls", "len > 100",
 	"less 64", "ip[2:2] / 4 > 100", "tcp[0:2] % 7 = 3", "ip[1] * 3 + 5 > 20",

@@ -115,7 +115,7 @@ static void test_ir_preds_count_edges(void **state)
 	assert_int_equal(preds[ir_index(&fx->o, d.z)], 2);
 	assert_int_equal(preds[ir_index(&fx->o, p->accept)], 1);
 	assert_int_equal(preds[ir_index(&fx->o, p->reject)], 1);
-	free(preds);
+	arena_scratch_free(fx->o.a, preds);
 }
 
 /* A block nothing reaches, or one made after the walk, has no index. */

@@ -110,65 +110,90 @@ static void test_isa_ancillary_table(void **state)
 
 /* --- pinned edge cases, each measured on bpf_filter ------------------------ */
 
-static void pin(uint16_t code, uint32_t a, uint32_t b, int fault, uint32_t value)
+/* An edge case as a row: operation, A, the operand, whether bpf_filter
+ * faults (returns 0), and A after it.  isa_alu and, where it runs the
+ * operation, bpf_filter must both give it. */
+struct pin_row {
+	uint16_t code;
+	uint32_t a, b;
+	int fault;
+	uint32_t value;
+};
+
+static void pin_rows(const struct pin_row *rows, size_t n)
 {
-	struct isa_result r = isa_alu(code, a, b);
-	struct oracle o = bpf_filter_alu(code, a, b);
-	if (o.ran) {
-		assert_int_equal(o.fault, fault);
-		if (!fault)
-			assert_int_equal(o.value, value);
+	for (const struct pin_row *p = rows; p < rows + n; p++) {
+		struct isa_result r = isa_alu(p->code, p->a, p->b);
+		struct oracle o = bpf_filter_alu(p->code, p->a, p->b);
+		if (o.ran) {
+			assert_int_equal(o.fault, p->fault);
+			if (!p->fault)
+				assert_int_equal(o.value, p->value);
+		}
+		assert_int_equal(r.fault, p->fault ? ISA_DIV_ZERO : ISA_OK);
+		if (!p->fault)
+			assert_int_equal(r.value, p->value);
 	}
-	assert_int_equal(r.fault, fault ? ISA_DIV_ZERO : ISA_OK);
-	if (!fault)
-		assert_int_equal(r.value, value);
 }
 
-static void test_isa_shift_edges(void **state)
+/* What isa_k_check says of a constant operand. */
+struct k_row {
+	uint16_t code;
+	uint32_t k;
+	int want;
+};
+
+static void k_rows(const struct k_row *r, size_t n)
 {
-	(void)state;
-	/* by X: 32 or more shifts everything out */
-	pin(BPF_ALU | BPF_LSH | BPF_X, 0xffffffff, 31, 0, 0x80000000);
-	pin(BPF_ALU | BPF_LSH | BPF_X, 0xffffffff, 32, 0, 0);
-	pin(BPF_ALU | BPF_LSH | BPF_X, 1, 33, 0, 0);
-	pin(BPF_ALU | BPF_RSH | BPF_X, 0xffffffff, 32, 0, 0);
-	pin(BPF_ALU | BPF_RSH | BPF_X, 0xffffffff, 0xffffffff, 0, 0);
-	/* by a constant (bpf_validate accepts k >= 32): k mod 32 */
-	pin(BPF_ALU | BPF_LSH | BPF_K, 0x12345678, 32, 0, 0x12345678);
-	pin(BPF_ALU | BPF_LSH | BPF_K, 0x12345678, 33, 0, 0x2468acf0);
-	pin(BPF_ALU | BPF_LSH | BPF_K, 0xffffffff, 100, 0, 0xfffffff0);
-	pin(BPF_ALU | BPF_RSH | BPF_K, 0xffffffff, 33, 0, 0x7fffffff);
-	pin(BPF_ALU | BPF_RSH | BPF_K, 0xffffffff, 0xffffffff, 0, 1);
-	assert_int_equal(isa_k_check(BPF_ALU | BPF_LSH | BPF_K, 31), ISA_K_OK);
-	assert_int_equal(isa_k_check(BPF_ALU | BPF_LSH | BPF_K, 32), ISA_K_WIDE_SHIFT);
-	assert_int_equal(isa_k_check(BPF_ALU | BPF_RSH | BPF_X, 32), ISA_K_OK);
+	for (size_t i = 0; i < n; i++)
+		assert_int_equal(isa_k_check(r[i].code, r[i].k), r[i].want);
 }
 
-static void test_isa_division_edges(void **state)
-{
-	(void)state;
-	pin(BPF_ALU | BPF_DIV | BPF_X, 5, 0, 1, 0);
-	pin(BPF_ALU | BPF_MOD | BPF_X, 5, 0, 1, 0);
-	pin(BPF_ALU | BPF_DIV | BPF_X, 0, 0, 1, 0);
-	pin(BPF_ALU | BPF_DIV | BPF_K, 5, 0, 1, 0); /* not run: bpf_validate refuses */
-	pin(BPF_ALU | BPF_MOD | BPF_K, 5, 0, 1, 0);
-	pin(BPF_ALU | BPF_DIV | BPF_K, 0xffffffff, 0x80000000, 0, 1);
-	pin(BPF_ALU | BPF_DIV | BPF_X, 0x80000000, 0xffffffff, 0, 0);
-	pin(BPF_ALU | BPF_MOD | BPF_X, 0xffffffff, 0x80000000, 0, 0x7fffffff);
-	assert_int_equal(isa_k_check(BPF_ALU | BPF_DIV | BPF_K, 0), ISA_K_ZERO_DIVISOR);
-	assert_int_equal(isa_k_check(BPF_ALU | BPF_MOD | BPF_K, 0), ISA_K_ZERO_DIVISOR);
-	assert_int_equal(isa_k_check(BPF_ALU | BPF_DIV | BPF_X, 0), ISA_K_OK);
-}
+static const struct pin_row alu_edges[] = {
+	/* shift by X: 32 or more shifts everything out */
+	{ BPF_ALU | BPF_LSH | BPF_X, 0xffffffff, 31, 0, 0x80000000 },
+	{ BPF_ALU | BPF_LSH | BPF_X, 0xffffffff, 32, 0, 0 },
+	{ BPF_ALU | BPF_LSH | BPF_X, 1, 33, 0, 0 },
+	{ BPF_ALU | BPF_RSH | BPF_X, 0xffffffff, 32, 0, 0 },
+	{ BPF_ALU | BPF_RSH | BPF_X, 0xffffffff, 0xffffffff, 0, 0 },
+	/* shift by a constant (bpf_validate accepts k >= 32): k mod 32 */
+	{ BPF_ALU | BPF_LSH | BPF_K, 0x12345678, 32, 0, 0x12345678 },
+	{ BPF_ALU | BPF_LSH | BPF_K, 0x12345678, 33, 0, 0x2468acf0 },
+	{ BPF_ALU | BPF_LSH | BPF_K, 0xffffffff, 100, 0, 0xfffffff0 },
+	{ BPF_ALU | BPF_RSH | BPF_K, 0xffffffff, 33, 0, 0x7fffffff },
+	{ BPF_ALU | BPF_RSH | BPF_K, 0xffffffff, 0xffffffff, 0, 1 },
+	/* division and modulo by zero: a fault */
+	{ BPF_ALU | BPF_DIV | BPF_X, 5, 0, 1, 0 },
+	{ BPF_ALU | BPF_MOD | BPF_X, 5, 0, 1, 0 },
+	{ BPF_ALU | BPF_DIV | BPF_X, 0, 0, 1, 0 },
+	{ BPF_ALU | BPF_DIV | BPF_K, 5, 0, 1, 0 }, /* not run: bpf_validate refuses */
+	{ BPF_ALU | BPF_MOD | BPF_K, 5, 0, 1, 0 },
+	{ BPF_ALU | BPF_DIV | BPF_K, 0xffffffff, 0x80000000, 0, 1 },
+	{ BPF_ALU | BPF_DIV | BPF_X, 0x80000000, 0xffffffff, 0, 0 },
+	{ BPF_ALU | BPF_MOD | BPF_X, 0xffffffff, 0x80000000, 0, 0x7fffffff },
+	/* wrapping and negation */
+	{ BPF_ALU | BPF_NEG, 0, 0, 0, 0 },
+	{ BPF_ALU | BPF_NEG, 1, 0, 0, 0xffffffff },
+	{ BPF_ALU | BPF_NEG, 0x80000000, 0, 0, 0x80000000 },
+	{ BPF_ALU | BPF_SUB | BPF_K, 0, 1, 0, 0xffffffff },
+	{ BPF_ALU | BPF_ADD | BPF_X, 0xffffffff, 2, 0, 1 },
+	{ BPF_ALU | BPF_MUL | BPF_K, 0x80000000, 2, 0, 0 },
+};
 
-static void test_isa_wrapping_and_negation(void **state)
+static const struct k_row k_checks[] = {
+	{ BPF_ALU | BPF_LSH | BPF_K, 31, ISA_K_OK },
+	{ BPF_ALU | BPF_LSH | BPF_K, 32, ISA_K_WIDE_SHIFT },
+	{ BPF_ALU | BPF_RSH | BPF_X, 32, ISA_K_OK },
+	{ BPF_ALU | BPF_DIV | BPF_K, 0, ISA_K_ZERO_DIVISOR },
+	{ BPF_ALU | BPF_MOD | BPF_K, 0, ISA_K_ZERO_DIVISOR },
+	{ BPF_ALU | BPF_DIV | BPF_X, 0, ISA_K_OK },
+};
+
+static void test_isa_alu_edges(void **state)
 {
 	(void)state;
-	pin(BPF_ALU | BPF_NEG, 0, 0, 0, 0);
-	pin(BPF_ALU | BPF_NEG, 1, 0, 0, 0xffffffff);
-	pin(BPF_ALU | BPF_NEG, 0x80000000, 0, 0, 0x80000000);
-	pin(BPF_ALU | BPF_SUB | BPF_K, 0, 1, 0, 0xffffffff);
-	pin(BPF_ALU | BPF_ADD | BPF_X, 0xffffffff, 2, 0, 1);
-	pin(BPF_ALU | BPF_MUL | BPF_K, 0x80000000, 2, 0, 0);
+	pin_rows(alu_edges, N(alu_edges));
+	k_rows(k_checks, N(k_checks));
 	assert_int_equal(isa_alu(BPF_ALU | BPF_NEG | BPF_X, 1, 0).fault, ISA_BAD_OP);
 	assert_int_equal(isa_alu(BPF_ALU | 0xb0, 1, 0).fault, ISA_BAD_OP);
 	assert_int_equal(isa_alu(BPF_LD | BPF_IMM, 1, 0).fault, ISA_BAD_OP);
@@ -344,9 +369,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_isa_opcode_table),
 		cmocka_unit_test(test_isa_ancillary_table),
-		cmocka_unit_test(test_isa_shift_edges),
-		cmocka_unit_test(test_isa_division_edges),
-		cmocka_unit_test(test_isa_wrapping_and_negation),
+		cmocka_unit_test(test_isa_alu_edges),
 		cmocka_unit_test(test_isa_interpreters_agree_with_bpf_filter),
 		cmocka_unit_test(test_isa_explain_folds_as_bpf_filter),
 		cmocka_unit_test(test_isa_gen_folds_as_bpf_filter),

@@ -18,20 +18,7 @@
 #include "emit.h"
 #include "vm.h"
 #include "opt/opt.h"
-
-static struct bpfx_program compile(const char *expr, int optimize)
-{
-	struct bpfx_options o;
-	struct bpfx_program p;
-	struct bpfx_error e;
-	bpfx_options_init(&o);
-	o.optimize = optimize;
-	if (bpfx_compile(expr, &o, &p, &e)) {
-		fprintf(stderr, "'%s': %s\n", expr, e.msg);
-		fail();
-	}
-	return p;
-}
+#include "compile_test.h"
 
 static int count(const struct bpfx_program *p, uint16_t code, uint32_t k)
 {
@@ -44,7 +31,7 @@ static int count(const struct bpfx_program *p, uint16_t code, uint32_t k)
 /* thread.c + loads.c: the ethertype is loaded and tested once. */
 static void test_opt_threading_tests_ethertype_once(void **state)
 {
-	struct bpfx_program p = compile("tcp[13] & 16 != 0 and ip[2:2] > 40", 1);
+	struct bpfx_program p = compile_ok("tcp[13] & 16 != 0 and ip[2:2] > 40", 1);
 	assert_int_equal(count(&p, BPF_LD | BPF_H | BPF_ABS, 12), 1);
 	assert_int_equal(count(&p, BPF_JMP | BPF_JEQ | BPF_K, 0x800), 1);
 	assert_int_equal(count(&p, BPF_JMP | BPF_JEQ | BPF_K, 0x86dd), 0); /* no IPv6 branch left */
@@ -54,7 +41,7 @@ static void test_opt_threading_tests_ethertype_once(void **state)
 /* peep.c: the constant offset folds into the load; and+jeq 0 is jset. */
 static void test_opt_peephole_folds_offsets_and_masks(void **state)
 {
-	struct bpfx_program p = compile("tcp[13] & 16 != 0", 1);
+	struct bpfx_program p = compile_ok("tcp[13] & 16 != 0", 1);
 	assert_int_equal(count(&p, BPF_LD | BPF_B | BPF_IND, 27), 1);
 	assert_int_equal(count(&p, BPF_JMP | BPF_JSET | BPF_K, 16), 1);
 	assert_int_equal(p.len, 11); /* what libpcap 1.10's optimizer makes too */
@@ -64,15 +51,15 @@ static void test_opt_peephole_folds_offsets_and_masks(void **state)
 /* peep.c: the last sub/add/xor before an equality test goes into it. */
 static void test_opt_peephole_folds_into_jeq(void **state)
 {
-	struct bpfx_program p = compile("((ip[2:2] - ((ip[0]&0xf)<<2)) - ((tcp[12]&0xf0)>>2)) != 0", 1);
+	struct bpfx_program p = compile_ok("((ip[2:2] - ((ip[0]&0xf)<<2)) - ((tcp[12]&0xf0)>>2)) != 0", 1);
 	assert_int_equal(count(&p, BPF_JMP | BPF_JEQ | BPF_X, 0), 1);
 	assert_int_equal(p.len, 20); /* libpcap 1.10's optimizer: 20 as well */
 	bpfx_program_free(&p);
-	p = compile("ip[0] + 5 = 3", 1); /* 3 - 5 wraps: never true, and exact */
+	p = compile_ok("ip[0] + 5 = 3", 1); /* 3 - 5 wraps: never true, and exact */
 	assert_int_equal(count(&p, BPF_JMP | BPF_JEQ | BPF_K, 0xfffffffe), 1);
 	assert_int_equal(count(&p, BPF_ALU | BPF_ADD | BPF_K, 5), 0);
 	bpfx_program_free(&p);
-	p = compile("ip[0] ^ 0xff = 0x0f", 1);
+	p = compile_ok("ip[0] ^ 0xff = 0x0f", 1);
 	assert_int_equal(count(&p, BPF_JMP | BPF_JEQ | BPF_K, 0xf0), 1);
 	bpfx_program_free(&p);
 }
@@ -81,12 +68,12 @@ static void test_opt_peephole_folds_into_jeq(void **state)
  * destination, rejecting at once, and never reloads the source. */
 static void test_opt_hoist_needed_tests(void **state)
 {
-	struct bpfx_program p = compile("host 10.0.0.1 and 192.168.1.1", 1);
+	struct bpfx_program p = compile_ok("host 10.0.0.1 and 192.168.1.1", 1);
 	assert_int_equal(p.len, 20); /* libpcap 1.10: 20; without hoisting 22 */
 	assert_int_equal(count(&p, BPF_LD | BPF_W | BPF_ABS, 26), 1); /* the source, once */
 	assert_int_equal(count(&p, BPF_JMP | BPF_JEQ | BPF_K, 0xc0a80101), 4); /* 2 per family */
 	bpfx_program_free(&p);
-	p = compile("tcp and port 80 or udp and port 53", 1);
+	p = compile_ok("tcp and port 80 or udp and port 53", 1);
 	assert_int_equal(p.len, 36);
 	bpfx_program_free(&p);
 }
@@ -94,7 +81,7 @@ static void test_opt_hoist_needed_tests(void **state)
 /* dead.c: everything after `udp` on the IPv6 side can only reject. */
 static void test_opt_dead_rejecting_paths_go(void **state)
 {
-	struct bpfx_program p = compile("udp and ip", 1);
+	struct bpfx_program p = compile_ok("udp and ip", 1);
 	assert_int_equal(p.len, 6);
 	bpfx_program_free(&p);
 }
@@ -102,12 +89,8 @@ static void test_opt_dead_rejecting_paths_go(void **state)
 /* gen's constant folding and thread.c's constant tests. */
 static void test_opt_constants_fold(void **state)
 {
-	struct bpfx_program p = compile("1 = 1", 1);
-	assert_int_equal(p.len, 1);
-	assert_int_equal(p.insns[0].code, BPF_RET | BPF_K);
-	assert_int_not_equal(p.insns[0].k, 0);
-	bpfx_program_free(&p);
-	p = compile("tcp[tcpflags] & (tcp-fin|tcp-syn) != 0", 1);
+	assert_int_not_equal(compile_ret("1 = 1", 1), 0);
+	struct bpfx_program p = compile_ok("tcp[tcpflags] & (tcp-fin|tcp-syn) != 0", 1);
 	assert_int_equal(count(&p, BPF_JMP | BPF_JSET | BPF_K, 3), 1);
 	bpfx_program_free(&p);
 	struct bpfx_options o;
@@ -120,7 +103,7 @@ static void test_opt_constants_fold(void **state)
 /* fuse.c: loads kept for their bounds check collapse into the furthest. */
 static void test_opt_fuse_keeps_only_the_covering_load(void **state)
 {
-	struct bpfx_program p = compile("net ::/0", 1);
+	struct bpfx_program p = compile_ok("net ::/0", 1);
 	assert_int_equal(count(&p, BPF_LD | BPF_W | BPF_ABS, 34), 1);
 	assert_int_equal(count(&p, BPF_LD | BPF_W | BPF_ABS, 22), 0);
 	assert_int_equal(p.len, 5);
@@ -134,7 +117,7 @@ static void test_opt_sets_make_sorted_searches(void **state)
 	size_t n = 0;
 	for (int i = 0; i < 800; i++)
 		n += (size_t)sprintf(expr + n, "%shost 10.0.%d.%d", i ? " or " : "", i / 250, i % 250 + 1);
-	struct bpfx_program p = compile(expr, 1);
+	struct bpfx_program p = compile_ok(expr, 1);
 	int jgt = 0;
 	for (unsigned i = 0; i < p.len; i++)
 		jgt += BPF_OP(p.insns[i].code) == BPF_JGT && BPF_CLASS(p.insns[i].code) == BPF_JMP;
@@ -179,7 +162,7 @@ static const struct { const uint8_t *d; unsigned n; } pkts[] = { { v4tcp, sizeof
 static void test_opt_never_changes_a_verdict(void **state)
 {
 	for (size_t e = 0; e < NEXPRS; e++) {
-		struct bpfx_program o = compile(exprs[e], 1), u = compile(exprs[e], 0);
+		struct bpfx_program o = compile_ok(exprs[e], 1), u = compile_ok(exprs[e], 0);
 		for (size_t k = 0; k < 2; k++)
 			for (unsigned cap = 0; cap <= pkts[k].n; cap++)
 				if (bpfx_run(o.insns, pkts[k].d, pkts[k].n, cap) != bpfx_run(u.insns, pkts[k].d, pkts[k].n, cap)) {
@@ -196,7 +179,7 @@ static void test_opt_never_changes_a_verdict(void **state)
  * and its program too matches an IPv4 frame cut after the ethertype. */
 static void test_opt_loose_drops_unread_loads(void **state)
 {
-	struct bpfx_program l = compile("net 0.0.0.0/0", BPFX_OPT_LOOSE), x = compile("net 0.0.0.0/0", 1);
+	struct bpfx_program l = compile_ok("net 0.0.0.0/0", BPFX_OPT_LOOSE), x = compile_ok("net 0.0.0.0/0", 1);
 	assert_int_equal(l.len, 6);
 	assert_int_equal(count(&l, BPF_LD | BPF_W | BPF_ABS, 26), 0);
 	assert_int_equal(count(&x, BPF_LD | BPF_W | BPF_ABS, 26), 1);
@@ -211,8 +194,8 @@ static void test_opt_loose_drops_unread_loads(void **state)
  * 1.10's program is 17 instructions with one load of each address. */
 static void test_opt_loose_tests_enough_early(void **state)
 {
-	struct bpfx_program l = compile("host 10.0.0.1 or 192.168.1.1", BPFX_OPT_LOOSE),
-			    x = compile("host 10.0.0.1 or 192.168.1.1", 1);
+	struct bpfx_program l = compile_ok("host 10.0.0.1 or 192.168.1.1", BPFX_OPT_LOOSE),
+			    x = compile_ok("host 10.0.0.1 or 192.168.1.1", 1);
 	assert_int_equal(l.len, 17);
 	assert_int_equal(count(&l, BPF_LD | BPF_W | BPF_ABS, 26), 1);
 	assert_int_equal(count(&l, BPF_LD | BPF_W | BPF_ABS, 30), 1);
@@ -227,7 +210,7 @@ static void test_opt_loose_differs_only_where_loads_fail(void **state)
 {
 	int differed = 0;
 	for (size_t e = 0; e < NEXPRS; e++) {
-		struct bpfx_program l = compile(exprs[e], BPFX_OPT_LOOSE), u = compile(exprs[e], 0);
+		struct bpfx_program l = compile_ok(exprs[e], BPFX_OPT_LOOSE), u = compile_ok(exprs[e], 0);
 		for (size_t k = 0; k < 2; k++)
 			for (unsigned cap = 0; cap <= pkts[k].n; cap++) {
 				if (bpfx_run(l.insns, pkts[k].d, pkts[k].n, cap) == bpfx_run(u.insns, pkts[k].d, pkts[k].n, cap))
@@ -374,7 +357,7 @@ static void test_pass_vn(void **state)
 {
 	struct irt t;
 	irt_init(&t);
-	struct vn_table *vt = vn_new();
+	struct vn_table *vt = vn_new(t.p.a);
 	struct ir_block *b1 = blk(&t, ST(LDH(12), { BPF_ALU | BPF_ADD | BPF_K, 3 }), 2, JEQ, 0x800, t.p.accept,
 				  t.p.reject);
 	struct ir_block *b2 = blk(&t, ST(LDB(14), LDH(12), { BPF_ALU | BPF_ADD | BPF_K, 3 }), 3, JEQ, 0x800,

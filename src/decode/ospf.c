@@ -1,0 +1,59 @@
+/* ospf.c: OSPF's first line, as tcpdump 4.99 prints it: "OSPFv2, TYPE,
+ * length L" (RFC 2328) over IPv4, "OSPFv3, TYPE, length L" (RFC 5340) over
+ * IPv6.  With -v tcpdump goes on with the router and area IDs and the
+ * packet's body, which are not ours yet: the line is handed off there.
+ * Over IPv4 tcpdump first reads the authentication type and, for
+ * cryptographic authentication, takes the 16-byte digest off the end of
+ * the packet (RFC 2328 D.4.3) before anything else. */
+#include "decode/dec.h"
+
+#define OSPF_AUTH_MD5 2
+#define OSPF_MD5_LEN 16
+
+static const char *const ospf_types[] = {
+	NULL, "Hello", "Database Description", "LS-Request", "LS-Update", "LS-Ack",
+};
+
+static const char *type_name(unsigned type)
+{
+	return type < sizeof ospf_types / sizeof ospf_types[0] ? ospf_types[type] : NULL;
+}
+
+static void ospf2(struct dec_ctx *d, const uint8_t *p, size_t len)
+{
+	d->proto = "ospf2";
+	uint32_t length = (uint32_t)len; /* tcpdump's u_int: the digest may wrap it */
+	if (dec_be16(d, p + 14) == OSPF_AUTH_MD5) {
+		length -= OSPF_MD5_LEN;
+		d->end = d->end - d->start >= OSPF_MD5_LEN ? d->end - OSPF_MD5_LEN : d->start;
+	}
+	unsigned type = dec_u8(d, p + 1), version = dec_u8(d, p);
+	const char *name = type_name(type);
+	if (name)
+		dec_printf(d, "OSPFv%u, %s, length %u", version, name, length);
+	else
+		dec_printf(d, "OSPFv%u, unknown LS-type %u, length %u", version, type, length);
+	if (name && d->o.vflag)
+		dec_handoff(d, "ospf");
+}
+
+static void ospf3(struct dec_ctx *d, const uint8_t *p, size_t len)
+{
+	d->proto = "ospf3";
+	unsigned type = dec_u8(d, p + 1), version = dec_u8(d, p);
+	const char *name = type_name(type);
+	if (name)
+		dec_printf(d, "OSPFv%u, %s, length %zu", version, name, len);
+	else
+		dec_printf(d, "OSPFv%u, unknown packet type (%u), length %zu", version, type, len);
+	if (name && d->o.vflag)
+		dec_handoff(d, "ospf");
+}
+
+void dec_ospf(struct dec_ctx *d, const struct dec_net *n, const uint8_t *p, size_t len)
+{
+	if (n->v6)
+		ospf3(d, p, len);
+	else
+		ospf2(d, p, len);
+}
