@@ -60,7 +60,7 @@ enum {
 	DEC_L_UDP = 1 << 6, DEC_L_ICMP = 1 << 7, DEC_L_ICMP6 = 1 << 8,
 	DEC_L_RESP = 1 << 9, DEC_L_DNS = 1 << 10, DEC_L_STP = 1 << 11, DEC_L_LLDP = 1 << 12,
 	DEC_L_CDP = 1 << 13, DEC_L_CISCO = 1 << 14, DEC_L_LOOPBACK = 1 << 15,
-	DEC_L_PTP = 1 << 16, DEC_L_MPLS = 1 << 17,
+	DEC_L_PTP = 1 << 16, DEC_L_MPLS = 1 << 17, DEC_L_EAPOL = 1 << 18, DEC_L_SLOW = 1 << 19,
 };
 static inline void dec_layer(struct dec_ctx *d, unsigned l)
 {
@@ -248,6 +248,8 @@ void dec_udld(struct dec_ctx *d, const uint8_t *p, size_t len);                 
 void dec_loopback(struct dec_ctx *d, const uint8_t *p, size_t len);                /* loopback.c */
 void dec_ptp(struct dec_ctx *d, const uint8_t *p, size_t len);                     /* ptp.c */
 void dec_mpls(struct dec_ctx *d, const uint8_t *p, size_t len);                    /* mpls.c */
+void dec_eapol(struct dec_ctx *d, const uint8_t *p, size_t len);                   /* eapol.c */
+void dec_slow(struct dec_ctx *d, const uint8_t *p, size_t len);                    /* slow.c */
 void dec_dns(struct dec_ctx *d, const uint8_t *p, size_t len, int tcp, int mdns);  /* dns.c */
 /* --- application protocols over UDP and TCP (app.c and one file each) --- */
 struct dec_app {                   /* what the port dispatch looks at */

@@ -341,7 +341,7 @@ void dec_report(const struct dec_ctx *d, FILE *f)
 {
 	static const char *const names[] = { "ether", "link", "arp", "ip", "ip6", "tcp",
 					     "udp", "icmp", "icmp6", "resp", "dns", "stp", "lldp", "cdp", "cisco", "loopback", "ptp",
-					     "mpls" };
+					     "mpls", "eapol", "slow" };
 	const char *sep = "";
 	for (size_t i = 0; i < sizeof names / sizeof names[0]; i++)
 		if (d->layers & (1u << i)) {

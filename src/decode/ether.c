@@ -31,6 +31,10 @@ void dec_ethertype(struct dec_ctx *d, unsigned type, const uint8_t *p, size_t le
 		dec_ptp(d, p, len);
 	else if (type == PROTO_ETH_MPLS || type == PROTO_ETH_MPLS_MC)
 		dec_mpls(d, p, len);
+	else if (type == PROTO_ETH_EAPOL)
+		dec_eapol(d, p, len);
+	else if (type == PROTO_ETH_SLOW)
+		dec_slow(d, p, len);
 	else
 		dec_handoff(d, "ethertype");
 }

@@ -39,8 +39,10 @@
 #define PROTO_ETH_IPV6      0x86dd  /* RFC 2464 */
 #define PROTO_ETH_MPLS      0x8847  /* RFC 3032, unicast */
 #define PROTO_ETH_MPLS_MC   0x8848  /* RFC 3032, multicast */
+#define PROTO_ETH_SLOW      0x8809  /* IEEE 802.3 Slow Protocols (LACP, OAM) */
 #define PROTO_ETH_PPPOED    0x8863  /* RFC 2516, discovery */
 #define PROTO_ETH_PPPOES    0x8864  /* RFC 2516, session */
+#define PROTO_ETH_EAPOL     0x888e  /* IEEE 802.1X */
 #define PROTO_ETH_QINQ      0x88a8  /* IEEE 802.1ad */
 #define PROTO_ETH_LLDP      0x88cc  /* IEEE 802.1AB */
 #define PROTO_ETH_MACSEC    0x88e5  /* IEEE 802.1AE */

@@ -280,7 +280,7 @@ def main():
     counts = {o: {"identical": 0, "continues": 0, "mismatch": 0} for o in optsets}
     # the same for the packets that went through each application printer
     APPS = ("dns", "arp", "stp", "lldp", "cdp", "cisco", "loopback", "ptp", "mpls", "http", "ftp", "smtp", "whois", "rtsp", "sip",
-            "syslog", "tftp", "vxlan", "ntp", "bootp", "hsrp", "bfd")
+            "syslog", "tftp", "vxlan", "ntp", "bootp", "hsrp", "bfd", "eapol", "slow")
     apps = {(a, o): {"identical": 0, "continues": 0, "mismatch": 0} for a in APPS for o in optsets}
     mismatches, crashes, core = [], [], 0
     jobs = [(f, o) for f in files for o in optsets]

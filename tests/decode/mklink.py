@@ -7,7 +7,8 @@ versions and types, lengths too short for their type); LLDP with every
 basic TLV, well-formed and not; CDP with every TLV tcpdump names and
 lengths that do not add up; DTP and UDLD headers; Loopback (0x9000)
 messages; PTP (0x88f7) of every message type; MPLS label stacks over
-IPv4, IPv6 and what is neither; frames between
+IPv4, IPv6 and what is neither; EAPOL and Slow Protocols headers; frames
+between
 hosts of the hosts file and on well-known ports, for the option sets
 without -n (127.0.0.1 is localhost); MAC addresses of every OUI tcpdump
 names; and copies of the rich frames cut short at every byte.  The
@@ -281,10 +282,21 @@ def mpls_frames():
     return out
 
 
+def eapol_slow_frames():
+    e = lambda et, body: eth(bytes([1, 0x80, 0xc2, 0, 0, 3]), SRC, et, body)
+    out = [e(0x888e, bytes([v, t]) + struct.pack("!H", n) + bytes(n)) for v, t, n in
+           ((1, 0, 5), (2, 1, 0), (1, 2, 0), (2, 3, 95), (1, 4, 4), (3, 9, 1))]
+    out += [e(0x888e, b"\x01\x00"), e(0x8809, b"\x01\x01" + bytes(108)), e(0x8809, b"\x02\x01" + bytes(20)),
+            e(0x8809, b"\x03\x00" + bytes(20)), e(0x8809, b"\x0a\x01" + bytes(4)), e(0x8809, b"\x01"),
+            e(0x8809, b"")]
+    return out
+
+
 def frames():
     rnd = random.Random(802)
     whole = [(f, None) for f in arp_frames() + stp_frames() + lldp_frames() + cdp_frames() + cisco_frames() +
-                                  loopback_frames() + ptp_frames() + mpls_frames() + name_frames()]
+                                  loopback_frames() + ptp_frames() + mpls_frames() +
+                                  eapol_slow_frames() + name_frames()]
     # rich frames cut short at every byte
     rich = [eth(BCAST, SRC, 0x0806, arp(1, tha=bytes([0, 0, 0, 1, 2, 4]))),
             eth(BCAST, SRC, 0x8035, arp(4, sha=b"", tha=b"")),
