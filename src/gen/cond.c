@@ -42,6 +42,28 @@ void cond_ins(struct gen *g, struct cond *c, uint16_t code, uint32_t k)
 	ir_insns_push(g->a, &c->insns, &c->n, &c->cap, (struct ir_insn){ code, k, g->span });
 }
 
+int cond_is_load(uint16_t code)
+{
+	uint16_t cls = BPF_CLASS(code), mode = BPF_MODE(code);
+	return (cls == BPF_LD && (mode == BPF_ABS || mode == BPF_IND)) || (cls == BPF_LDX && mode == BPF_MSH);
+}
+
+void cond_var_load(struct gen *g, struct cond *c, uint16_t code, uint32_t rel, uint32_t cell)
+{
+	if (BPF_CLASS(code) == BPF_LDX) { /* X = the offset + 4 * (IP header length), as libpcap */
+		cond_ins(g, c, BPF_LDX | BPF_W | BPF_MEM, cell);
+		cond_ins(g, c, BPF_LD | BPF_B | BPF_IND, rel);
+		cond_ins(g, c, BPF_ALU | BPF_AND | BPF_K, 0xf);
+		cond_ins(g, c, BPF_ALU | BPF_LSH | BPF_K, 2);
+		cond_ins(g, c, BPF_ALU | BPF_ADD | BPF_X, 0);
+		cond_ins(g, c, BPF_MISC | BPF_TAX, 0);
+		return;
+	}
+	if (BPF_MODE(code) == BPF_ABS) /* an indexed load has the offset in X already */
+		cond_ins(g, c, BPF_LDX | BPF_W | BPF_MEM, cell);
+	cond_ins(g, c, (uint16_t)(BPF_LD | BPF_SIZE(code) | BPF_IND), rel);
+}
+
 struct cond *cond_jump(struct cond *c, uint16_t jop, uint32_t k)
 {
 	c->jcode = (uint16_t)(BPF_JMP | jop | BPF_K);

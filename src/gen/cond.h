@@ -37,6 +37,11 @@ struct cond *cond_not(struct gen *g, struct cond *a);
 struct cond *cond_test(struct gen *g);
 void cond_ins(struct gen *g, struct cond *c, uint16_t code, uint32_t k);
 struct cond *cond_jump(struct cond *c, uint16_t jop, uint32_t k); /* jop: BPF_JEQ etc, K source */
+/* Loads at an offset known only at run time (wlan.c, kvlan.c): a load
+ * of packet bytes (ld abs/ind, ldx msh)? Then emit it relative to the
+ * scratch cell holding the offset's variable part: ldx M[cell]; ld [x+rel]. */
+int cond_is_load(uint16_t code);
+void cond_var_load(struct gen *g, struct cond *c, uint16_t code, uint32_t rel, uint32_t cell);
 /* ld{size} [off]; (and #mask if mask != ~0); j{jop} #v */
 struct cond *cond_cmp(struct gen *g, uint32_t off, int size, uint16_t jop, uint32_t v, uint32_t mask);
 

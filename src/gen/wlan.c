@@ -99,23 +99,10 @@ int wlan_load(struct gen *g, struct cond *c, uint16_t code, uint32_t k)
 {
 	uint32_t rel;
 	int w = window(k, &rel);
-	uint16_t cls = BPF_CLASS(code), mode = BPF_MODE(code);
-	if (!w || !((cls == BPF_LD && (mode == BPF_ABS || mode == BPF_IND)) || (cls == BPF_LDX && mode == BPF_MSH)))
+	if (!w || !cond_is_load(code))
 		return 0;
 	wlan_mark(g, (unsigned)w);
-	uint32_t r = reg_of(g, w);
-	if (cls == BPF_LDX) { /* X = the offset + 4 * (IP header length), as libpcap */
-		cond_ins(g, c, BPF_LDX | BPF_W | BPF_MEM, r);
-		cond_ins(g, c, BPF_LD | BPF_B | BPF_IND, rel);
-		cond_ins(g, c, BPF_ALU | BPF_AND | BPF_K, 0xf);
-		cond_ins(g, c, BPF_ALU | BPF_LSH | BPF_K, 2);
-		cond_ins(g, c, BPF_ALU | BPF_ADD | BPF_X, 0);
-		cond_ins(g, c, BPF_MISC | BPF_TAX, 0);
-		return 1;
-	}
-	if (mode == BPF_ABS) /* an indexed load has the offset in X already */
-		cond_ins(g, c, BPF_LDX | BPF_W | BPF_MEM, r);
-	cond_ins(g, c, (uint16_t)(BPF_LD | BPF_SIZE(code) | BPF_IND), rel);
+	cond_var_load(g, c, code, rel, reg_of(g, w));
 	return 1;
 }
 
