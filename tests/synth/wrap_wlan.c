@@ -204,8 +204,10 @@ int synth_wrap_wlan(const struct synth_pkt *eth, int dlt, struct synth_pkt *out)
 	uint8_t *body = malloc(cap + sl + 1);
 	if (!body)
 		return -1;
-	memcpy(body, "\xaa\xaa\x03\x00\x00\x00", 6);
-	put16(body + 6, type);
+	if (sl) { /* (an 802.3 body may be shorter than a SNAP header) */
+		memcpy(body, "\xaa\xaa\x03\x00\x00\x00", 6);
+		put16(body + 6, type);
+	}
 	memcpy(body + sl, d + 14, cap);
 	/* mostly data frames (a third QoS), some management, some control */
 	static const uint8_t kinds[] = { 0x08, 0x88, 0x08, 0x88, 0x08, 0x28, 0x08, 0xa8, 0x80, 0x50, 0xd4, 0xb4, 0x08, 0x48 };
