@@ -23,7 +23,7 @@ static const struct dec_opts opt_sets[] = {
 	{ .nflag = 1 }, /* never 0: names would ask the resolver, even DNS */
 	{ .vflag = 1, .eflag = 1, .xflag = 1, .tflag = 2, .nflag = 1 },
 	{ .vflag = 3, .nflag = 2, .Xflag = 2, .Sflag = 1, .tflag = 4, .no_cksum = 1, .resp_port = 6379 },
-	{ .qflag = 1, .Aflag = 1, .tflag = 3, .xflag = 2, .resp_port = 80, .eflag = 1 },
+	{ .qflag = 1, .Aflag = 1, .tflag = 3, .xflag = 2, .resp_port = 80, .eflag = 1, .nflag = 1 },
 };
 #define NSETS (sizeof opt_sets / sizeof opt_sets[0])
 
