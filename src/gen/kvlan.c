@@ -49,25 +49,16 @@ uint32_t kvlan_off(const struct gen *g, uint32_t off)
 	return kvlan_on(g) && g->vlan >= 1 ? KVLAN_VAR + off - 4 : off;
 }
 
-static int window(uint32_t k, uint32_t *rel)
-{
-	if (k - KVLAN_VAR >= KVLAN_SPAN)
-		return 0;
-	*rel = k - KVLAN_VAR;
-	return 1;
-}
-
 int kvlan_var(uint32_t off)
 {
-	uint32_t rel;
-	return window(off, &rel);
+	return off - KVLAN_VAR < KVLAN_SPAN;
 }
 
 int kvlan_load(struct gen *g, struct cond *c, uint16_t code, uint32_t k)
 {
-	uint32_t rel;
-	if (!window(k, &rel) || !cond_is_load(code))
+	if (!kvlan_var(k) || !cond_is_load(code))
 		return 0;
+	uint32_t rel = k - KVLAN_VAR;
 	cond_var_load(g, c, code, rel, cell(g));
 	return 1;
 }
