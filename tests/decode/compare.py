@@ -41,6 +41,14 @@ NONET = ["unshare", "-n"]
 TS = re.compile(r"^([ -]?\d\d:\d\d:\d\d\.\d{6} |\d+\.\d{6} |\d{4}-\d\d-\d\d \d\d:\d\d:\d\d\.\d{6} |"
                 r"[ -]?\[Error converting time\] )")
 DUMP = re.compile(r"^\t0x[0-9a-f]{4}: ")
+# tests/decode/mkNAME.py: frames() -> [(frame, cut or None)], each
+# written to NAME-frames.pcap; a new generator is one row here
+GENERATED = [
+    ("mkdns", "DNS messages, well-formed and not"),
+    ("mkip", "protocols reached by IP protocol number"),
+    ("mklink", "ARP, spanning tree, names"),
+    ("mkapp", "the other application protocols"),
+]
 CORE = {"ether", "arp", "ip", "ip6", "tcp", "udp", "icmp", "icmp6"}
 REPORT = "\001L "
 
@@ -239,25 +247,14 @@ def main():
     write_llc_capture(llc)
     files.append(llc)
     sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-    import mkdns  # DNS messages, well-formed and not (tests/decode/mkdns.py)
-    dns = os.path.join(builddir, "tests", "decode", "dns-frames.pcap")
-    mkdns.write(dns)
-    files.append(dns)
-    import mkip  # protocols reached by IP protocol number (tests/decode/mkip.py)
-    ipf = os.path.join(builddir, "tests", "decode", "ip-frames.pcap")
-    mkip.write(ipf, mkip.frames())
-    files.append(ipf)
-    import mklink  # ARP, spanning tree, names (tests/decode/mklink.py)
-    link = os.path.join(builddir, "tests", "decode", "link-frames.pcap")
-    mklink.write(link)
-    files.append(link)
+    import mkdns, mklink  # the pcap writer; the capture of untranslatable times
+    for name, what in GENERATED:
+        path = os.path.join(builddir, "tests", "decode", name.replace("mk", "") + "-frames.pcap")
+        mkdns.write(path, __import__(name).frames())
+        files.append(path)
     times = os.path.join(builddir, "tests", "decode", "time-frames.pcap")
     mklink.write_times(times)
     files.append(times)
-    import mkapp  # the other application protocols (tests/decode/mkapp.py)
-    app = os.path.join(builddir, "tests", "decode", "app-frames.pcap")
-    mkapp.write(app, mkapp.frames())
-    files.append(app)
     corpus = os.path.join(srcdir, "..", "shared", "corpus")
     links = {}
     if os.environ.get("COMPARE_NO_CORPUS"):
