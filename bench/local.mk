@@ -24,3 +24,11 @@ bench-dask: bpfx$(EXEEXT) tests/synth/bpfx-synth$(EXEEXT) libbpfx.la
 	BPFX_LIBRARY=$(abs_builddir)/.libs/libbpfx.so PYTHONPATH=$(abs_top_srcdir)/python \
 	  PYTHONDONTWRITEBYTECODE=1 $(PYTHON3) $(srcdir)/bench/dask_bench.py ./bpfx$(EXEEXT) \
 	  ./tests/synth/bpfx-synth$(EXEEXT)
+
+# compile and explain on expressions of 1k-32k terms: seconds and bytes per
+# term (issue #15: linear, small); `make bench-bigexpr`, not in make check
+EXTRA_PROGRAMS += bench/bigexpr
+CLEANFILES += bench/bigexpr$(EXEEXT)
+.PHONY: bench-bigexpr
+bench-bigexpr: bench/bigexpr$(EXEEXT)
+	./bench/bigexpr$(EXEEXT) $${BIGEXPR_MAX:-32768}
