@@ -1,5 +1,5 @@
 /* bigexpr.c: how compile and explain scale with the size of an expression
- * (issue #15): balanced and/or trees of N `tcp port P` terms, N from 1k
+ * (issue #15): balanced and/or/not trees of N `tcp port P` terms, N from 1k
  * to 32k, each compiled (and explained) in a child process, whose peak
  * memory (ru_maxrss, less that of a child that only builds the text) and
  * time are reported per term.  Linear scaling shows as flat columns.
@@ -16,16 +16,17 @@
 #include <unistd.h>
 #include "bpfx.h"
 
-/* Append the tree of n terms numbered from lo; `and` at every third
- * level so the optimizer has both shapes to work on. */
-static char *tree(char *q, int n, int lo)
+/* Append the tree of n terms numbered from lo: `L and not R` at every
+ * third level, `L or R` at the others (satisfiable everywhere: the
+ * subtrees' ports are disjoint), so the optimizer has both shapes. */
+static char *tree(char *q, int n, int lo, int depth)
 {
 	if (n == 1)
 		return q + sprintf(q, "tcp port %d", lo % 65535 + 1);
 	*q++ = '(';
-	q = tree(q, n / 2, lo);
-	q += sprintf(q, n % 3 == 0 ? " and " : " or ");
-	q = tree(q, n - n / 2, lo + n / 2);
+	q = tree(q, n / 2, lo, depth + 1);
+	q += sprintf(q, depth % 3 == 2 ? " and not " : " or ");
+	q = tree(q, n - n / 2, lo + n / 2, depth + 1);
 	*q++ = ')';
 	*q = 0;
 	return q;
@@ -45,7 +46,7 @@ static int measure(enum job j, int n, long *kb, double *sec)
 		char *e = malloc((size_t)n * 40 + 16);
 		if (!e)
 			_exit(2);
-		tree(e, n, 0);
+		tree(e, n, 0, 0);
 		struct bpfx_options o;
 		bpfx_options_init(&o);
 		struct bpfx_error err;
