@@ -294,4 +294,14 @@ void dec_relts(struct dec_ctx *d, uint32_t secs); /* relts.c: tcpdump's 1w2d3h4m
  * version, " ip-proto-N LEN" for one tcpdump does not decode. */
 void dec_ip_upper(struct dec_ctx *d, const struct dec_net *n, unsigned proto, const uint8_t *p, size_t len); /* ip.c */
 
+/* Link layers keyed by DLT (decd, issue 14). */
+typedef int (*dec_link_fn)(struct dec_ctx *, const uint8_t *, size_t);
+dec_link_fn dec_link_by_dlt(int dlt);                                               /* linkdlt.c */
+int dec_radiotap(struct dec_ctx *d, const uint8_t *p, size_t len);                 /* radiotap.c */
+/* The 802.11 frame at p; pad: its header padded to 4 bytes, fcslen: the
+ * FCS bytes at its end.  Returns the header bytes tcpdump skips for -x. */
+int dec_wlan(struct dec_ctx *d, const uint8_t *p, size_t len, int pad, size_t fcslen); /* wlan.c */
+/* dec_llc with the frame's source and destination addresses apart (802.11). */
+int dec_llc_addr(struct dec_ctx *d, const uint8_t *src, const uint8_t *dst, const uint8_t *q, size_t len); /* llc.c */
+
 #endif
