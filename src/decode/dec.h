@@ -297,10 +297,21 @@ void dec_ip_upper(struct dec_ctx *d, const struct dec_net *n, unsigned proto, co
 /* Link layers keyed by DLT (decd, issue 14). */
 typedef int (*dec_link_fn)(struct dec_ctx *, const uint8_t *, size_t);
 dec_link_fn dec_link_by_dlt(int dlt);                                               /* linkdlt.c */
+/* A link printer's start: its name for " [|proto]", no header yet; with
+ * fewer than need bytes captured the marker, and the captured length to
+ * return (the whole packet is header), else -1. */
+int dec_link_begin(struct dec_ctx *d, const uint8_t *p, size_t len, const char *proto, size_t need);
 int dec_radiotap(struct dec_ctx *d, const uint8_t *p, size_t len);                 /* radiotap.c */
 /* The 802.11 frame at p; pad: its header padded to 4 bytes, fcslen: the
  * FCS bytes at its end.  Returns the header bytes tcpdump skips for -x. */
 int dec_wlan(struct dec_ctx *d, const uint8_t *p, size_t len, int pad, size_t fcslen); /* wlan.c */
+int dec_link_chdlc(struct dec_ctx *d, const uint8_t *p, size_t len);               /* chdlc.c */
+int dec_link_ppp(struct dec_ctx *d, const uint8_t *p, size_t len);                 /* ppp.c */
+int dec_link_ppp_hdlc(struct dec_ctx *d, const uint8_t *p, size_t len);            /* ppp.c */
+/* A PPP frame with an optional address/control (or pppd direction)
+ * prefix, as on PPP links and in PPPoE sessions; returns its header's
+ * length (-x skips it). */
+int dec_ppp_frame(struct dec_ctx *d, const uint8_t *p, size_t len);                /* ppp.c */
 /* dec_llc with the frame's source and destination addresses apart (802.11). */
 int dec_llc_addr(struct dec_ctx *d, const uint8_t *src, const uint8_t *dst, const uint8_t *q, size_t len); /* llc.c */
 

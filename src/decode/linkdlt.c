@@ -2,6 +2,18 @@
  * not say enough, keyed by DLT: a row per link type. */
 #include "decode/dec.h"
 
+int dec_link_begin(struct dec_ctx *d, const uint8_t *p, size_t len, const char *proto, size_t need)
+{
+	size_t caplen = dec_avail(d, p, len);
+	dec_layer(d, DEC_L_LINK);
+	d->proto = proto;
+	d->hdrlen = 0;
+	if (caplen >= need)
+		return -1;
+	dec_printf(d, " [|%s]", proto);
+	return (int)caplen;
+}
+
 static int wlan(struct dec_ctx *d, const uint8_t *p, size_t len)
 {
 	d->hdrlen = 0;
@@ -14,6 +26,10 @@ static const struct {
 } rows[] = {
 	{ DLT_IEEE802_11, wlan },           /* IEEE802_11: the 802.11 frame alone */
 	{ DLT_IEEE802_11_RADIO, dec_radiotap },     /* IEEE802_11_RADIO: radiotap, then 802.11 */
+	{ DLT_C_HDLC, dec_link_chdlc },                  /* Cisco HDLC */
+	{ DLT_PPP, dec_link_ppp },                       /* PPP, maybe with address and control */
+	{ DLT_PPP_PPPD, dec_link_ppp },                  /* the same from pppd, with its direction */
+	{ DLT_PPP_SERIAL, dec_link_ppp_hdlc },           /* PPP in HDLC-like framing, or Cisco HDLC */
 };
 
 dec_link_fn dec_link_by_dlt(int dlt)

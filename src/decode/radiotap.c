@@ -226,15 +226,10 @@ static int field(struct dec_ctx *d, struct rt_cur *c, unsigned bit, uint8_t *fla
 
 int dec_radiotap(struct dec_ctx *d, const uint8_t *p, size_t len)
 {
-	size_t caplen = dec_avail(d, p, len);
-	dec_layer(d, DEC_L_LINK);
-	d->proto = "802.11_radio";
-	d->hdrlen = 0;
-	if (caplen < 8) {
-		dec_printf(d, " [|802.11_radio]");
-		return (int)caplen;
-	}
-	size_t hl = dec_le16(d, p + 2);
+	int n = dec_link_begin(d, p, len, "802.11_radio", 8);
+	if (n >= 0)
+		return n;
+	size_t caplen = dec_avail(d, p, len), hl = dec_le16(d, p + 2);
 	if (caplen < hl || hl < 8) {
 		dec_printf(d, " [|802.11_radio]");
 		return (int)caplen;

@@ -49,6 +49,8 @@ GENERATED = [
     ("mklink", "ARP, spanning tree, names"),
     ("mkapp", "the other application protocols"),
     ("mkwlan", "802.11 behind radiotap headers"),
+    ("mkchdlc", "Cisco HDLC and SLARP"),
+    ("mkppp", "PPP links"),
 ]
 CORE = {"ether", "arp", "ip", "ip6", "tcp", "udp", "icmp", "icmp6"}
 REPORT = "\001L "

@@ -13,3 +13,5 @@ EXTRA_DIST += tests/decode/mklink.py
 EXTRA_DIST += tests/decode/mkapp.py
 CLEANFILES += tests/decode/*-frames.pcap tests/decode/synth-*.pcap
 EXTRA_DIST += tests/decode/mkwlan.py
+EXTRA_DIST += tests/decode/mkchdlc.py
+EXTRA_DIST += tests/decode/mkppp.py

@@ -342,6 +342,11 @@ def fuzz_frames(n, seed):
     return out
 
 
+def with_cuts(good, rich):
+    """The frames of good whole, then those of rich cut at every byte."""
+    return [(f, None) for f in good] + [(f, cut) for f in rich for cut in range(len(f))]
+
+
 def write(path, fr=None, linktype=1):
     with open(path, "wb") as fp:
         fp.write(pcap_header(linktype, 65535))
