@@ -211,6 +211,14 @@ void dec_netaddr(struct dec_ctx *d, const struct dec_net *n, const uint8_t *a);
 
 /* --- printers, one file each --- */
 int dec_ether(struct dec_ctx *d, const uint8_t *p, size_t len);        /* ether.c */
+/* A switch's tag between an Ethernet frame's addresses and its type
+ * (dsa.c): its length and its printer (which ends ", "). */
+struct dec_swtag {
+	const char *name;          /* for the frame cut short: " [|name]" */
+	size_t len;
+	void (*print)(struct dec_ctx *d, const uint8_t *tag);
+};
+int dec_ether_tagged(struct dec_ctx *d, const uint8_t *p, size_t len, const struct dec_swtag *tag); /* ether.c */
 /* The 802.2 header at q of the Ethernet frame at frame (NULL: a frame
  * without addresses), len bytes long by its 802.3 length.  Returns the
  * header's length when tcpdump counts it as decoded (SNAP, S PDUs), minus
@@ -308,6 +316,9 @@ int dec_wlan(struct dec_ctx *d, const uint8_t *p, size_t len, int pad, size_t fc
 int dec_link_chdlc(struct dec_ctx *d, const uint8_t *p, size_t len);               /* chdlc.c */
 int dec_link_ppp(struct dec_ctx *d, const uint8_t *p, size_t len);                 /* ppp.c */
 int dec_link_ppp_hdlc(struct dec_ctx *d, const uint8_t *p, size_t len);            /* ppp.c */
+int dec_link_brcm(struct dec_ctx *d, const uint8_t *p, size_t len);                /* dsa.c */
+int dec_link_dsa(struct dec_ctx *d, const uint8_t *p, size_t len);                 /* dsa.c */
+int dec_link_edsa(struct dec_ctx *d, const uint8_t *p, size_t len);                /* dsa.c */
 /* A PPP frame with an optional address/control (or pppd direction)
  * prefix, as on PPP links and in PPPoE sessions; returns its header's
  * length (-x skips it). */

@@ -30,6 +30,9 @@ static const struct {
 	{ DLT_PPP, dec_link_ppp },                       /* PPP, maybe with address and control */
 	{ DLT_PPP_PPPD, dec_link_ppp },                  /* the same from pppd, with its direction */
 	{ DLT_PPP_SERIAL, dec_link_ppp_hdlc },           /* PPP in HDLC-like framing, or Cisco HDLC */
+	{ DLT_DSA_TAG_BRCM, dec_link_brcm },        /* Ethernet with a Broadcom switch tag */
+	{ DLT_DSA_TAG_DSA, dec_link_dsa },          /* ... with a Marvell DSA tag */
+	{ DLT_DSA_TAG_EDSA, dec_link_edsa },        /* ... with a Marvell EDSA tag */
 };
 
 dec_link_fn dec_link_by_dlt(int dlt)

@@ -51,6 +51,7 @@ GENERATED = [
     ("mkwlan", "802.11 behind radiotap headers"),
     ("mkchdlc", "Cisco HDLC and SLARP"),
     ("mkppp", "PPP links"),
+    ("mkdsa", "Ethernet with a Broadcom switch tag"),
 ]
 CORE = {"ether", "arp", "ip", "ip6", "tcp", "udp", "icmp", "icmp6"}
 REPORT = "\001L "

@@ -15,3 +15,4 @@ CLEANFILES += tests/decode/*-frames.pcap tests/decode/synth-*.pcap
 EXTRA_DIST += tests/decode/mkwlan.py
 EXTRA_DIST += tests/decode/mkchdlc.py
 EXTRA_DIST += tests/decode/mkppp.py
+EXTRA_DIST += tests/decode/mkdsa.py
