@@ -319,6 +319,9 @@ int dec_link_ppp_hdlc(struct dec_ctx *d, const uint8_t *p, size_t len);         
 int dec_link_brcm(struct dec_ctx *d, const uint8_t *p, size_t len);                /* dsa.c */
 int dec_link_dsa(struct dec_ctx *d, const uint8_t *p, size_t len);                 /* dsa.c */
 int dec_link_edsa(struct dec_ctx *d, const uint8_t *p, size_t len);                /* dsa.c */
+int dec_link_ipoib(struct dec_ctx *d, const uint8_t *p, size_t len);               /* ipoib.c */
+int dec_link_nflog(struct dec_ctx *d, const uint8_t *p, size_t len);               /* nflog.c */
+int dec_link_ppi(struct dec_ctx *d, const uint8_t *p, size_t len);                 /* ppi.c */
 /* A PPP frame with an optional address/control (or pppd direction)
  * prefix, as on PPP links and in PPPoE sessions; returns its header's
  * length (-x skips it). */

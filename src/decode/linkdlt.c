@@ -33,6 +33,9 @@ static const struct {
 	{ DLT_DSA_TAG_BRCM, dec_link_brcm },        /* Ethernet with a Broadcom switch tag */
 	{ DLT_DSA_TAG_DSA, dec_link_dsa },          /* ... with a Marvell DSA tag */
 	{ DLT_DSA_TAG_EDSA, dec_link_edsa },        /* ... with a Marvell EDSA tag */
+	{ DLT_IPOIB, dec_link_ipoib },              /* IP over InfiniBand */
+	{ DLT_NFLOG, dec_link_nflog },              /* Linux netfilter log records */
+	{ DLT_PPI, dec_link_ppi },                  /* Per-Packet Information, then 802.11 */
 };
 
 dec_link_fn dec_link_by_dlt(int dlt)

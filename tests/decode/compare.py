@@ -52,6 +52,7 @@ GENERATED = [
     ("mkchdlc", "Cisco HDLC and SLARP"),
     ("mkppp", "PPP links"),
     ("mkdsa", "Ethernet with a Broadcom switch tag"),
+    ("mknflog", "Linux netfilter log records"),
 ]
 CORE = {"ether", "arp", "ip", "ip6", "tcp", "udp", "icmp", "icmp6"}
 REPORT = "\001L "

@@ -16,3 +16,4 @@ EXTRA_DIST += tests/decode/mkwlan.py
 EXTRA_DIST += tests/decode/mkchdlc.py
 EXTRA_DIST += tests/decode/mkppp.py
 EXTRA_DIST += tests/decode/mkdsa.py
+EXTRA_DIST += tests/decode/mknflog.py
