@@ -233,6 +233,9 @@ int dec_link_sll(struct dec_ctx *d, const uint8_t *p, size_t len);
 int dec_link_sll2(struct dec_ctx *d, const uint8_t *p, size_t len);
 int dec_link_raw(struct dec_ctx *d, const uint8_t *p, size_t len);
 int dec_link_other(struct dec_ctx *d, const uint8_t *p, size_t len); /* any other link type */
+/* IPv4 or IPv6 by the first nibble, else unknown (a format for the
+ * version) (link.c). */
+void dec_ip_version(struct dec_ctx *d, const uint8_t *p, size_t len, const char *unknown);
 void dec_ethertype(struct dec_ctx *d, unsigned type, const uint8_t *p, size_t len); /* ether.c */
 const char *dec_ethertype_name(unsigned type);                                     /* ether.c */
 int dec_ethertype_printed(unsigned type); /* tcpdump has a printer for it */
@@ -322,6 +325,8 @@ int dec_link_edsa(struct dec_ctx *d, const uint8_t *p, size_t len);             
 int dec_link_ipoib(struct dec_ctx *d, const uint8_t *p, size_t len);               /* ipoib.c */
 int dec_link_nflog(struct dec_ctx *d, const uint8_t *p, size_t len);               /* nflog.c */
 int dec_link_ppi(struct dec_ctx *d, const uint8_t *p, size_t len);                 /* ppi.c */
+int dec_link_vsock(struct dec_ctx *d, const uint8_t *p, size_t len);               /* vsock.c */
+int dec_link_slip(struct dec_ctx *d, const uint8_t *p, size_t len);                /* slip.c */
 /* A PPP frame with an optional address/control (or pppd direction)
  * prefix, as on PPP links and in PPPoE sessions; returns its header's
  * length (-x skips it). */

@@ -36,6 +36,8 @@ static const struct {
 	{ DLT_IPOIB, dec_link_ipoib },              /* IP over InfiniBand */
 	{ DLT_NFLOG, dec_link_nflog },              /* Linux netfilter log records */
 	{ DLT_PPI, dec_link_ppi },                  /* Per-Packet Information, then 802.11 */
+	{ DLT_VSOCK, dec_link_vsock },              /* Linux vsock monitor records */
+	{ DLT_SLIP, dec_link_slip },                /* SLIP with its 16-byte link header */
 };
 
 dec_link_fn dec_link_by_dlt(int dlt)
