@@ -30,6 +30,8 @@ static const link_printer link_printers[] = {
 static link_printer find_printer(int dlt)
 {
 	const struct linktype *lt = lt_by_dlt(dlt);
+	if (dec_link_by_dlt(dlt))
+		return dec_link_by_dlt(dlt);
 	if (!lt || (size_t)lt->kind >= sizeof link_printers / sizeof link_printers[0] || !link_printers[lt->kind])
 		return dec_link_other;
 	return link_printers[lt->kind];

@@ -65,13 +65,19 @@ void dec_ethertype_print(struct dec_ctx *d, unsigned type)
 
 int dec_ether(struct dec_ctx *d, const uint8_t *p, size_t len)
 {
+	return dec_ether_tagged(d, p, len, NULL);
+}
+
+int dec_ether_tagged(struct dec_ctx *d, const uint8_t *p, size_t len, const struct dec_swtag *tag)
+{
 	dec_layer(d, DEC_L_ETHER);
-	const uint8_t *q = p + 12;
-	d->proto = "ether";
-	d->hdrlen = 14;
-	if (!dec_has(d, p, 14)) {
-		dec_printf(d, " [|ether]");
-		return (int)dec_avail(d, p, 14);
+	size_t tl = tag ? tag->len : 0; /* a switch's tag after the addresses */
+	const uint8_t *q = p + 12 + tl;
+	d->proto = tag ? tag->name : "ether";
+	d->hdrlen = 14 + (int)tl;
+	if (!dec_has(d, p, 14 + tl)) {
+		dec_printf(d, " [|%s]", d->proto);
+		return (int)dec_avail(d, p, 14 + tl);
 	}
 	unsigned type = dec_be16(d, q);
 	if (d->o.eflag) {
@@ -79,6 +85,11 @@ int dec_ether(struct dec_ctx *d, const uint8_t *p, size_t len)
 		dec_printf(d, " > ");
 		dec_mac(d, p);
 		dec_printf(d, ", ");
+	}
+	if (tag)
+		tag->print(d, p + 12);
+	d->proto = "ether";
+	if (d->o.eflag) {
 		if (type <= PROTO_ETH_LEN_MAX) /* 802.3: the field is the payload's length,
 				     but never more than the frame holds */
 			dec_printf(d, "802.3, length %zu: ",
@@ -89,7 +100,7 @@ int dec_ether(struct dec_ctx *d, const uint8_t *p, size_t len)
 		}
 	}
 	q += 2;
-	len = len >= 14 ? len - 14 : 0;
+	len = len >= 14 + tl ? len - 14 - tl : 0;
 	while (is_vlan(type)) {
 		d->proto = "vlan";
 		if (!dec_has(d, q, 4)) {
@@ -110,7 +121,7 @@ int dec_ether(struct dec_ctx *d, const uint8_t *p, size_t len)
 		d->hdrlen = (int)(q - p);
 	}
 	d->hdrlen = (int)(q - p);
-	if (type == PROTO_ETH_MACSEC && q == p + 14) { /* MACsec (not behind a VLAN tag:
+	if (type == PROTO_ETH_MACSEC && q == p + 14 + tl) { /* MACsec (not behind a VLAN tag:
 						 tcpdump's VLAN path has no printer
 						 for it): the SecTAG, then maybe an
 						 ethertype */
@@ -150,7 +161,7 @@ int dec_ether(struct dec_ctx *d, const uint8_t *p, size_t len)
 	} else if (type > PROTO_ETH_LEN_MAX)
 		dec_ethertype(d, type, q, len);
 	else {
-		if (d->o.eflag && q > p + 14)
+		if (d->o.eflag && q > p + 14 + tl)
 			dec_printf(d, "802.3"); /* after VLAN tags, as tcpdump (no
 						   separator before the LLC header) */
 		/* the length field bounds the frame: tcpdump ignores the rest
