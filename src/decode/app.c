@@ -80,6 +80,7 @@ PLAIN(ntp)
 PLAIN(bootp)
 PLAIN(hsrp)
 PLAIN(vxlan)
+PLAIN(bcmli)
 #undef PLAIN
 
 /* --- tests on the payload --- */
@@ -166,7 +167,7 @@ static const struct app_row app_rows[] = {
 	U(EITHER, P(LDP), "ldp", NULL),
 	U(EITHER, P(OLSR), "olsr", NULL),
 	U(EITHER, P(LSP_PING), "lspping", NULL),
-	U(SRC, P(BCM_LI), "bcm-li", NULL),
+	U(SRC, P(BCM_LI), "bcm-li", print_bcmli),
 	U(DST, P(BFD_CONTROL), "bfd", print_bfd),
 	U(DST, P(BFD_MULTIHOP), "bfd", print_bfd),
 	U(DST, P(BFD_LAG), "bfd", print_bfd),

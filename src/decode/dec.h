@@ -294,4 +294,7 @@ void dec_relts(struct dec_ctx *d, uint32_t secs); /* relts.c: tcpdump's 1w2d3h4m
  * version, " ip-proto-N LEN" for one tcpdump does not decode. */
 void dec_ip_upper(struct dec_ctx *d, const struct dec_net *n, unsigned proto, const uint8_t *p, size_t len); /* ip.c */
 
+/* decc (issue 14): AFS/RX, OpenFlow 1.0, BGP, BCM-LI */
+void dec_bcmli(struct dec_ctx *d, const uint8_t *p, size_t len);                   /* bcmli.c */
+
 #endif

@@ -48,6 +48,7 @@ GENERATED = [
     ("mkip", "protocols reached by IP protocol number"),
     ("mklink", "ARP, spanning tree, names"),
     ("mkapp", "the other application protocols"),
+    ("mkdecc", "AFS/RX, OpenFlow 1.0, BGP, BCM-LI"),
 ]
 CORE = {"ether", "arp", "ip", "ip6", "tcp", "udp", "icmp", "icmp6"}
 REPORT = "\001L "
