@@ -146,7 +146,7 @@ static const struct app_row app_rows[] = {
 	U(DST, P(VAT), "vat", NULL),
 	U(EITHER, P(ZEPHYR_SRV), "zephyr", NULL),
 	U(EITHER, P(ZEPHYR_CLT), "zephyr", NULL),
-	U(EITHER, R(PROTO_PORT_RX_LOW, PROTO_PORT_RX_HIGH), "rx", NULL),
+	U(EITHER, R(PROTO_PORT_RX_LOW, PROTO_PORT_RX_HIGH), "rx", dec_rx),
 	U(EITHER, P(RIPNG), "ripng", NULL),
 	U(EITHER, P(DHCP6_SERV), "dhcp6", NULL),
 	U(EITHER, P(DHCP6_CLI), "dhcp6", NULL),

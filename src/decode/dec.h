@@ -23,6 +23,7 @@
 
 struct dec_tcpseq;                 /* per-connection ISNs, see tcp.c */
 struct dec_names;                  /* remembered names, see resolve.c */
+struct dec_rx;                     /* AFS RX calls, see rx.c */
 
 /* A value-to-name table entry; tables end with { 0, NULL }. */
 struct dec_tok {
@@ -51,6 +52,7 @@ struct dec_ctx {
 	struct dec_names *names;   /* resolve.c's memory, without -n */
 	const char *app;           /* the application printer chosen by port
 				      (app.c), or NULL (dec_report) */
+	struct dec_rx *rx;         /* rx.c's remembered calls */
 };
 
 /* Printers that ran for a packet (dec_report; the core set of issue 4). */
@@ -296,5 +298,7 @@ void dec_ip_upper(struct dec_ctx *d, const struct dec_net *n, unsigned proto, co
 
 /* decc (issue 14): AFS/RX, OpenFlow 1.0, BGP, BCM-LI */
 void dec_bcmli(struct dec_ctx *d, const uint8_t *p, size_t len);                   /* bcmli.c */
+void dec_rx(struct dec_ctx *d, const struct dec_app *a, const uint8_t *p, size_t len); /* rx.c */
+void dec_rx_free(struct dec_ctx *d);                                                /* rx.c */
 
 #endif

@@ -50,6 +50,7 @@ void dec_free(struct dec_ctx *d)
 	if (!d)
 		return;
 	dec_tcpseq_free(d);
+	dec_rx_free(d);
 	dec_names_free(d);
 	free(d);
 }
