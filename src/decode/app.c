@@ -81,6 +81,7 @@ PLAIN(bootp)
 PLAIN(hsrp)
 PLAIN(vxlan)
 PLAIN(bcmli)
+PLAIN(openflow)
 #undef PLAIN
 
 /* --- tests on the payload --- */
@@ -203,8 +204,8 @@ static const struct app_row app_rows[] = {
 	T(EITHER, P(SSH), "ssh", NULL, NULL),
 	/* NetBIOS session (139) and SMB (445): ENABLE_SMB only */
 	T(EITHER, P(BEEP), "beep", NULL, NULL),
-	T(EITHER, P(OPENFLOW_OLD), "openflow", NULL, NULL),
-	T(EITHER, P(OPENFLOW), "openflow", NULL, NULL),
+	T(EITHER, P(OPENFLOW_OLD), "openflow", print_openflow, NULL),
+	T(EITHER, P(OPENFLOW), "openflow", print_openflow, NULL),
 	T(EITHER, P(FTP), "ftp", print_ftp, NULL),
 	T(EITHER, P(HTTP), "http", print_http, NULL),
 	T(EITHER, P(HTTP_ALT), "http", print_http, NULL),

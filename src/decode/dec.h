@@ -188,6 +188,7 @@ void dec_hexlines(struct dec_ctx *d, const char *ident, const uint8_t *p, size_t
 void dec_tokf(struct dec_ctx *d, const struct dec_tok *t, unsigned v, const char *fmt);
 /* tcpdump's hex and ASCII lines ("\n\t0x0000:  ..."), n bytes at p. */
 void dec_hexascii(struct dec_ctx *d, const uint8_t *p, size_t n);
+void dec_hexascii_at(struct dec_ctx *d, const char *ident, const uint8_t *p, size_t n); /* lines start with ident */
 
 /* --- checksums (cksum.c) --- */
 /* The plain sum of the big-endian 16-bit words of p[0..n) (an odd last
@@ -300,5 +301,6 @@ void dec_ip_upper(struct dec_ctx *d, const struct dec_net *n, unsigned proto, co
 void dec_bcmli(struct dec_ctx *d, const uint8_t *p, size_t len);                   /* bcmli.c */
 void dec_rx(struct dec_ctx *d, const struct dec_app *a, const uint8_t *p, size_t len); /* rx.c */
 void dec_rx_free(struct dec_ctx *d);                                                /* rx.c */
+void dec_openflow(struct dec_ctx *d, const uint8_t *p, size_t len);                /* openflow.c */
 
 #endif
