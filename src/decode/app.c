@@ -82,6 +82,7 @@ PLAIN(hsrp)
 PLAIN(vxlan)
 PLAIN(bcmli)
 PLAIN(openflow)
+PLAIN(bgp)
 #undef PLAIN
 
 /* --- tests on the payload --- */
@@ -198,7 +199,7 @@ static const struct app_row app_rows[] = {
 	T(EITHER, P(TELNET), "telnet", NULL, NULL),
 	T(EITHER, P(SMTP), "smtp", print_smtp, NULL),
 	T(EITHER, P(WHOIS), "whois", print_whois, NULL),
-	T(EITHER, P(BGP), "bgp", NULL, NULL),
+	T(EITHER, P(BGP), "bgp", print_bgp, NULL),
 	T(EITHER, P(PPTP), "pptp", NULL, NULL),
 	T(EITHER, P(RESP), NULL, print_resp, NULL),
 	T(EITHER, P(SSH), "ssh", NULL, NULL),

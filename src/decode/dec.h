@@ -302,5 +302,6 @@ void dec_bcmli(struct dec_ctx *d, const uint8_t *p, size_t len);                
 void dec_rx(struct dec_ctx *d, const struct dec_app *a, const uint8_t *p, size_t len); /* rx.c */
 void dec_rx_free(struct dec_ctx *d);                                                /* rx.c */
 void dec_openflow(struct dec_ctx *d, const uint8_t *p, size_t len);                /* openflow.c */
+void dec_bgp(struct dec_ctx *d, const uint8_t *p, size_t len);                     /* bgp.c */
 
 #endif

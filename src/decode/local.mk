@@ -43,4 +43,4 @@ libbpfx_core_la_SOURCES += src/decode/igmp.c src/decode/relts.c src/decode/vrrp.
 libbpfx_core_la_SOURCES += src/decode/esp.c src/decode/ah.c src/decode/ipcomp.c src/decode/gre.c
 libbpfx_core_la_SOURCES += src/decode/sctp.c src/decode/pim.c src/decode/ospf.c src/decode/eigrp.c src/decode/dccp.c
 # decc (issue 14): AFS/RX, OpenFlow 1.0, BGP, BCM-LI
-libbpfx_core_la_SOURCES += src/decode/bcmli.c src/decode/rx.c src/decode/openflow.c
+libbpfx_core_la_SOURCES += src/decode/bcmli.c src/decode/rx.c src/decode/openflow.c src/decode/bgp.c
