@@ -4,7 +4,10 @@ compare.py (the decoder against tcpdump): BCM-LI shims (every direction,
 packet type and subtype, IPv4, IPv6, Ethernet and unknown payloads, too
 short); AFS RX (every packet type and flag, every operation of every
 service called with a few argument patterns and answered by data and
-abort replies, ubik, acks with ranges, over IPv4 and IPv6); and copies
+abort replies, ubik, acks with ranges, over IPv4 and IPv6); OpenFlow
+1.0 messages of every type with bodies right and wrong, 1.3 and other
+versions' headers and length rules, several per segment and cut short;
+BGP framing (markers, keepalives, junk, bogus lengths); and copies
 of rich messages cut short at every byte.  The
 expected output is whatever tcpdump prints for them.  Deterministic: the
 capture is the same every time.
@@ -223,6 +226,20 @@ def of_messages():
     return out
 
 
+def bgp_messages():
+    """Segments of BGP messages: keepalives, bytes before a marker, a short
+    length, an unknown type, an End-of-RIB, an OPEN, cut and bogus ones."""
+    M = b"\xff" * 16
+
+    def msg(t, body=b"", n=None):
+        return M + struct.pack("!HB", 19 + len(body) if n is None else n, t) + body
+    ka = msg(4)
+    opn = msg(1, b"\4\0\1\0\xb4\1\2\3\4\0")
+    return [ka, ka + ka, b"junk" + ka, ka + b"\xff\xff" + ka, ka + M + b"\0", msg(4, n=10), msg(4, n=40), msg(9),
+            ka + msg(9, b"abc"), b"\xff" * 30, ka + M, ka[:10], msg(2, b"\0\0\0\0"), ka + opn, opn + msg(2, b"\0\0\0\0"),
+            msg(2, b"\0\0\0\1\0"), msg(1, b"\4\0\1\0\xb4\1\2\3\4\2\2\0"), msg(3, b"\6\2"), msg(5, b"\0\1\0\1")]
+
+
 def frames():
     out, rich = [], []
     out += [(udp(49152, 49153, m), None) for m in bcmli_messages()]
@@ -241,6 +258,8 @@ def frames():
     out += [(tcp(6653, 6633, m[:-3]), None) for m in ofs if len(m) > 11]  # cut short on the wire
     rich.append(tcp(40000, 6653, of_messages()[-1 - 7 * 3 * 10 - 32 * 10 - 20]))
     rich.append(tcp(40000, 6653, b"".join(m for m in ofs if m[1] in (6, 13, 17))[:700]))
+    for m in bgp_messages():
+        out += [(tcp(40000, 179, m), None), (tcp(179, 40000, m), len(tcp(179, 40000, m)) - 3)]
     v6 = rx_hdr(1, 1, callnum=77, service=1) + W(132, 1, 2, 3)
     out.append((udp(7001, 7000, v6, v6=True), None))
     out.append((udp(7000, 7001, rx_hdr(1, 0, callnum=77, service=1) + W(1), v6=True), None))
