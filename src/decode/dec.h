@@ -23,6 +23,7 @@
 
 struct dec_tcpseq;                 /* per-connection ISNs, see tcp.c */
 struct dec_names;                  /* remembered names, see resolve.c */
+struct dec_rx;                     /* AFS RX calls, see rx.c */
 
 /* A value-to-name table entry; tables end with { 0, NULL }. */
 struct dec_tok {
@@ -51,6 +52,7 @@ struct dec_ctx {
 	struct dec_names *names;   /* resolve.c's memory, without -n */
 	const char *app;           /* the application printer chosen by port
 				      (app.c), or NULL (dec_report) */
+	struct dec_rx *rx;         /* rx.c's remembered calls */
 };
 
 /* Printers that ran for a packet (dec_report; the core set of issue 4). */
@@ -186,6 +188,7 @@ void dec_hexlines(struct dec_ctx *d, const char *ident, const uint8_t *p, size_t
 void dec_tokf(struct dec_ctx *d, const struct dec_tok *t, unsigned v, const char *fmt);
 /* tcpdump's hex and ASCII lines ("\n\t0x0000:  ..."), n bytes at p. */
 void dec_hexascii(struct dec_ctx *d, const uint8_t *p, size_t n);
+void dec_hexascii_at(struct dec_ctx *d, const char *ident, const uint8_t *p, size_t n); /* lines start with ident */
 
 /* --- checksums (cksum.c) --- */
 /* The plain sum of the big-endian 16-bit words of p[0..n) (an odd last
@@ -333,5 +336,11 @@ int dec_link_slip(struct dec_ctx *d, const uint8_t *p, size_t len);             
 int dec_ppp_frame(struct dec_ctx *d, const uint8_t *p, size_t len);                /* ppp.c */
 /* dec_llc with the frame's source and destination addresses apart (802.11). */
 int dec_llc_addr(struct dec_ctx *d, const uint8_t *src, const uint8_t *dst, const uint8_t *q, size_t len); /* llc.c */
+/* decc (issue 14): AFS/RX, OpenFlow 1.0, BGP, BCM-LI */
+void dec_bcmli(struct dec_ctx *d, const uint8_t *p, size_t len);                   /* bcmli.c */
+void dec_rx(struct dec_ctx *d, const struct dec_app *a, const uint8_t *p, size_t len); /* rx.c */
+void dec_rx_free(struct dec_ctx *d);                                                /* rx.c */
+void dec_openflow(struct dec_ctx *d, const uint8_t *p, size_t len);                /* openflow.c */
+void dec_bgp(struct dec_ctx *d, const uint8_t *p, size_t len);                     /* bgp.c */
 
 #endif

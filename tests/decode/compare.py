@@ -53,6 +53,7 @@ GENERATED = [
     ("mkppp", "PPP links"),
     ("mkdsa", "Ethernet with a Broadcom switch tag"),
     ("mknflog", "Linux netfilter log records"),
+    ("mkdecc", "AFS/RX, OpenFlow 1.0, BGP, BCM-LI"),
 ]
 CORE = {"ether", "arp", "ip", "ip6", "tcp", "udp", "icmp", "icmp6"}
 REPORT = "\001L "
