@@ -3,9 +3,11 @@
  * byte for byte the serial run's: the same records in the same order, the
  * same messages on stderr, the same exit status.
  *
- * Each file's matches go to a scratch file of its own (unlinked at once,
- * so nothing is left behind), and its messages ("reading from file ...",
- * a compile error, where the file is damaged) to a memory stream.  The
+ * A file taken when every file before it is committed (the first one
+ * always) writes its matches to OUT itself.  Any other file's matches go
+ * to a scratch file of its own (unlinked at once, so nothing is left
+ * behind).  Every file's messages ("reading from file ...", a compile
+ * error, where the file is damaged) go to a memory stream.  The
  * main thread commits the files in order: it waits for file k, prints its
  * messages, appends its records to OUT (sendfile: no copy through user
  * space), and stops where the serial run would stop: a file that failed,
@@ -43,14 +45,17 @@ struct job {
 	int status;              /* 0, or 2 after a message */
 	int done;                /* under jobs.lock: the committer may take it */
 	int skipped;             /* not run: the run was stopped before it */
+	int direct;              /* taken when every file before it was committed:
+	                          * it writes to OUT itself, no scratch file */
 };
 
 struct jobs {
 	const struct filter_args *a;
-	const struct cap_writer *w; /* OUT: the format of the records; NULL without -w */
+	struct cap_writer *w;    /* OUT; NULL without -w */
 	struct job *job;
 	int n;
 	int next;                /* the next file a thread takes */
+	int committed;           /* files committed so far (under lock) */
 	_Atomic int quit;        /* the committer stopped: later files are not wanted */
 	pthread_mutex_t lock;    /* next, done */
 	pthread_cond_t changed;  /* a job is done */
@@ -86,12 +91,13 @@ static int scratch_open(void)
 	return fd;
 }
 
-/* The file's records, filtered into its scratch file; as filter_file
- * (filter.c) for a file written with -w, or counted. */
+/* The file's records, filtered into its scratch file (or OUT itself, for a
+ * direct job); as filter_file (filter.c) for a file written with -w, or
+ * counted. */
 static void job_filter(struct jobs *js, struct job *j)
 {
 	const struct filter_args *a = js->a;
-	struct cap_writer rw = { 0 };
+	struct cap_writer rw = { 0 }, *out = j->direct ? js->w : &rw;
 	if (js->w) {
 		if (cap_linktype(&j->r) != js->w->linktype) {
 			fprintf(j->msg, "bpfx filter: %s: link type %d differs from %d already written to %s\n",
@@ -99,7 +105,7 @@ static void job_filter(struct jobs *js, struct job *j)
 			j->status = 2;
 			return;
 		}
-		if ((j->tmp = scratch_open()) < 0 || cap_writer_records(&rw, js->w, j->tmp) < 0) {
+		if (!j->direct && ((j->tmp = scratch_open()) < 0 || cap_writer_records(&rw, js->w, j->tmp) < 0)) {
 			fprintf(j->msg, "bpfx filter: %s: scratch file for -j: %s\n", cap_display(j->path),
 				strerror(j->tmp < 0 ? errno : ENOMEM));
 			j->status = 2;
@@ -114,14 +120,17 @@ static void job_filter(struct jobs *js, struct job *j)
 		if (!filter_matches(&j->fp, h, pkt))
 			continue;
 		j->matched++;
-		if (js->w && cap_write(&rw, h, pkt) < 0)
+		if (js->w && cap_write(out, h, pkt) < 0) {
+			fprintf(j->msg, "bpfx filter: %s\n", out->err);
+			j->status = 2;
 			break;
+		}
 	}
-	if (got < 0 && !cli_stopped()) {
+	if (got < 0 && !cli_stopped() && !j->status) {
 		fprintf(j->msg, "bpfx filter: %s\n", j->r.err);
 		j->status = 2;
 	}
-	if (js->w && cap_writer_close(&rw) < 0 && !j->status) {
+	if (js->w && !j->direct && cap_writer_close(&rw) < 0 && !j->status) {
 		fprintf(j->msg, "bpfx filter: %s\n", rw.err);
 		j->status = 2;
 	}
@@ -155,6 +164,10 @@ static void *job_thread(void *arg)
 	for (;;) {
 		pthread_mutex_lock(&js->lock);
 		int k = js->next < js->n ? js->next++ : -1, stop = js->quit || cli_stopped();
+		/* the committer waits for this file and touches OUT no more
+		 * until it is done */
+		if (k >= 0)
+			js->job[k].direct = k == js->committed;
 		pthread_mutex_unlock(&js->lock);
 		if (k < 0)
 			return NULL;
@@ -266,6 +279,9 @@ int filter_jobs(const struct filter_args *a, struct cap_writer *w, unsigned long
 		pthread_mutex_unlock(&js.lock);
 		if (j->skipped || (status = job_commit(&js, j, w, matched)) != 0 || cli_stopped())
 			break;
+		pthread_mutex_lock(&js.lock);
+		js.committed = k + 1;
+		pthread_mutex_unlock(&js.lock);
 	}
 	if (started) {
 		js.quit = 1;

@@ -61,6 +61,12 @@ for j in 2 3; do
 	# pcapng inputs (libpcap reads them; the block reader does not)
 	same "$j" -r "$T/g.pcapng" -r "$T/a.pcap" -r "$T/g.pcapng" -w "$T/o" 'not arp'
 done
+# a write that fails in the first file (more than a block of matches)
+# stops the run there, as it stops the serial one
+if [ -w /dev/full ]; then
+	$MK -n 30000 "$T/big.pcap" || exit 99
+	same 2 -r "$T/big.pcap" -r "$T/a.pcap" -r "$T/b.pcap" -w /dev/full
+fi
 # one thread per core, and more threads than files
 same auto $files -w "$T/o" 'udp port 53'
 same 64 $files -w "$T/o" 'udp port 53'
