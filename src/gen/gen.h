@@ -129,7 +129,6 @@ int geneve_load(struct gen *g, struct cond *c, uint16_t code, uint32_t k); /* 1:
 void geneve_index_x(struct gen *g, struct cond *c, uint32_t base); /* A += the window's cell */
 int geneve_cells(const struct gen *g);         /* scratch cells kept, at the top below kvlan's */
 struct cond *geneve_ll(struct gen *g);         /* the inner frame has a link header */
-void geneve_describe(char *buf, size_t size);  /* for explain */
 
 /* words.c, iso.c, decnet.c: the protocol words that test the link type */
 int gen_word_type(int proto, uint32_t *type);  /* words.c's value; -1: not one */

@@ -25,6 +25,10 @@
  * own.  libpcap does not optimize a program with geneve (its offsets code
  * has a jump its optimizer cannot take), so --loose stays exact there.
  *
+ * Refused as libpcap's program has no defined result: geneve on 802.11
+ * (it reads the payload offset from a cell its prologue did not write),
+ * and anything that reads a geneve's cells where it may not have matched
+ * (compile.c checks the unoptimized program).
  * What bpfx refuses (libpcap accepts): geneve after mpls (libpcap then
  * tests the inner frame's type as an MPLS payload's), pppoes before or
  * after geneve, geneve after a vlan of a live capture read through the
@@ -167,36 +171,48 @@ static struct cond *check(struct gen *g, int v6, const struct ast *n)
 }
 
 /* The three cells.  libpcap computes A = the IP header's length (plus
- * the payload's variable offset) in the block after each check and the
- * cells in a block after both, and moves X from block to block; here
- * each block keeps its values to itself (the optimizer skips a block
- * that decides nothing and stores no cell a later block reads), so the
- * offsets are computed once per IP version, and the cells are read
- * back: the same values. */
+ * the payload's variable offset) in the block after each check, then the
+ * cells in a block after both with X at the Geneve header, and moves X
+ * from block to block.  Here each block keeps its values to itself (the
+ * optimizer skips a block that decides nothing and stores no cell a
+ * later block reads), the cells are computed once per IP version, and the
+ * Geneve header is read at the UDP payload's offset, X the IP header's
+ * length, as `udp[8]` reads it: the same loads, in the same order, and
+ * the same values. */
+static void plus_var(struct gen *g, struct cond *c, uint32_t pl)
+{
+	geneve_index_x(g, c, pl);
+	wlan_index_x(g, c, pl); /* adds 802.11's variable part, then tax */
+}
+
 static struct cond *offsets(struct gen *g, int v6, uint32_t i)
 {
 	uint32_t t = cell(g, i + GV_TYPE), h = cell(g, i + GV_HDR), p = cell(g, i + GV_PL);
-	uint32_t pl = gen_off_linkpl(g);
+	uint32_t pl = gen_off_linkpl(g), udp = v6 ? 40 : 0, start = const_part(pl) + udp + 8;
 	struct cond *c = cond_test(g);
-	if (v6) {
-		cond_ins(g, c, BPF_LD | BPF_IMM, 40);
-		geneve_index_x(g, c, pl);
-		wlan_index_x(g, c, pl); /* adds 802.11's variable part, then tax */
-	} else {
+	if (!v6)
 		gen_iphdrlen(g, c);
-		cond_ins(g, c, BPF_MISC | BPF_TXA, 0);
-	}
-	cond_ins(g, c, BPF_ALU | BPF_ADD | BPF_K, const_part(pl) + 8); /* the Geneve header */
-	cond_ins(g, c, BPF_MISC | BPF_TAX, 0);
-	cond_ins(g, c, BPF_ALU | BPF_ADD | BPF_K, 2);
-	cond_ins(g, c, BPF_ST, t);
-	cond_ins(g, c, BPF_LD | BPF_B | BPF_IND, 0); /* options length, in 4-byte words */
+	/* H: the Geneve header's start + 8 + its options (first byte, in words) */
+	cond_ins(g, c, (uint16_t)(BPF_LD | BPF_B | (v6 ? BPF_ABS : BPF_IND)), pl + udp + 8);
 	cond_ins(g, c, BPF_ALU | BPF_AND | BPF_K, 0x3f);
 	cond_ins(g, c, BPF_ALU | BPF_MUL | BPF_K, 4);
 	cond_ins(g, c, BPF_ALU | BPF_ADD | BPF_K, 8);
-	cond_ins(g, c, BPF_ALU | BPF_ADD | BPF_X, 0);
+	if (!v6)
+		cond_ins(g, c, BPF_ALU | BPF_ADD | BPF_X, 0);
+	cond_ins(g, c, BPF_ALU | BPF_ADD | BPF_K, start);
+	if (v6)
+		plus_var(g, c, pl);
 	cond_ins(g, c, BPF_ST, h);
-	cond_ins(g, c, BPF_LD | BPF_H | BPF_IND, 2); /* the protocol type */
+	/* T: the Geneve header's protocol type, 2 bytes in */
+	if (v6) {
+		cond_ins(g, c, BPF_LD | BPF_IMM, start + 2);
+		plus_var(g, c, pl);
+	} else {
+		cond_ins(g, c, BPF_MISC | BPF_TXA, 0);
+		cond_ins(g, c, BPF_ALU | BPF_ADD | BPF_K, start + 2);
+	}
+	cond_ins(g, c, BPF_ST, t);
+	cond_ins(g, c, (uint16_t)(BPF_LD | BPF_H | (v6 ? BPF_ABS : BPF_IND)), pl + udp + 10);
 	cond_jump(c, BPF_JEQ, ETHERTYPE_TEB);
 	struct cond *eth = cond_test(g); /* T = H + 12, P = H + 14 */
 	cond_ins(g, eth, BPF_LD | BPF_MEM, h);
@@ -216,6 +232,9 @@ struct cond *gen_geneve(struct gen *g, const struct ast *n)
 {
 	if (g->ip6w)
 		return GEN_FAIL(g, "geneve with --ip6-transport is not supported by bpfx yet");
+	if (g->outer->kind == LT_WLAN)
+		return GEN_FAIL(g, "geneve on %s is refused: libpcap 1.10.3's program for it reads scratch memory "
+			      "it never wrote (its 802.11 payload offset), and has no defined result", g->outer->descr);
 	if (g->mpls > 0 || g->pppoes > 0)
 		return GEN_FAIL(g, "geneve after %s is not supported by bpfx yet", g->mpls ? "mpls" : "pppoes");
 	if (kvlan_on(g) && g->vlan > 0)
@@ -228,12 +247,4 @@ struct cond *gen_geneve(struct gen *g, const struct ast *n)
 		g->geneve_cells = (int)i + GV_NCELLS;
 	g->geneve_used = 1;
 	return cond_or(g, cond_and(g, check(g, 0, n), offsets(g, 0, i)), cond_and(g, check(g, 1, n), offsets(g, 1, i)));
-}
-
-void geneve_describe(char *buf, size_t size)
-{
-	snprintf(buf, size, "geneve: UDP to port %d, Geneve version 0; after it, the offsets of what follows are "
-			    "read from the packet (the Geneve header's length) into scratch cells, as libpcap does: the "
-			    "protocol type, the inner link header and the inner payload, from M[%d] down",
-		 GENEVE_PORT, BPF_MEMWORDS - 1);
 }
