@@ -23,6 +23,13 @@
 
 struct dec_tcpseq;                 /* per-connection ISNs, see tcp.c */
 struct dec_names;                  /* remembered names, see resolve.c */
+/* An IKEv1 initiator cookie and the addresses it came from (isakmp.c) */
+#define DEC_IKE_COOKIES 20
+struct dec_ike_cookie {
+	uint8_t ck[8];
+	uint8_t version;           /* 4, 6, or 0: unused */
+	uint8_t iaddr[16], raddr[16];
+};
 
 /* A value-to-name table entry; tables end with { 0, NULL }. */
 struct dec_tok {
@@ -51,6 +58,8 @@ struct dec_ctx {
 	struct dec_names *names;   /* resolve.c's memory, without -n */
 	const char *app;           /* the application printer chosen by port
 				      (app.c), or NULL (dec_report) */
+	struct dec_ike_cookie ike[DEC_IKE_COOKIES]; /* isakmp.c's initiators */
+	int ike_next;              /* the next one to replace */
 };
 
 /* Printers that ran for a packet (dec_report; the core set of issue 4). */
@@ -293,5 +302,9 @@ void dec_relts(struct dec_ctx *d, uint32_t secs); /* relts.c: tcpdump's 1w2d3h4m
  * header: its printer, tcpdump's "(invalid)" for one of the other IP
  * version, " ip-proto-N LEN" for one tcpdump does not decode. */
 void dec_ip_upper(struct dec_ctx *d, const struct dec_net *n, unsigned proto, const uint8_t *p, size_t len); /* ip.c */
+
+/* --- deca: ISAKMP, RADIUS, SNMP, DHCPv6, L2TP (one file each) --- */
+void dec_isakmp(struct dec_ctx *d, const struct dec_app *a, const uint8_t *p, size_t len);      /* isakmp.c */
+void dec_isakmp_natt(struct dec_ctx *d, const struct dec_app *a, const uint8_t *p, size_t len); /* isakmp.c */
 
 #endif
