@@ -24,6 +24,13 @@
 struct dec_tcpseq;                 /* per-connection ISNs, see tcp.c */
 struct dec_names;                  /* remembered names, see resolve.c */
 struct dec_rx;                     /* AFS RX calls, see rx.c */
+/* An IKEv1 initiator cookie and the addresses it came from (isakmp.c) */
+#define DEC_IKE_COOKIES 20
+struct dec_ike_cookie {
+	uint8_t ck[8];
+	uint8_t version;           /* 4, 6, or 0: unused */
+	uint8_t iaddr[16], raddr[16];
+};
 
 /* A value-to-name table entry; tables end with { 0, NULL }. */
 struct dec_tok {
@@ -53,6 +60,8 @@ struct dec_ctx {
 	const char *app;           /* the application printer chosen by port
 				      (app.c), or NULL (dec_report) */
 	struct dec_rx *rx;         /* rx.c's remembered calls */
+	struct dec_ike_cookie ike[DEC_IKE_COOKIES]; /* isakmp.c's initiators */
+	int ike_next;              /* the next one to replace */
 };
 
 /* Printers that ran for a packet (dec_report; the core set of issue 4). */
@@ -342,5 +351,8 @@ void dec_rx(struct dec_ctx *d, const struct dec_app *a, const uint8_t *p, size_t
 void dec_rx_free(struct dec_ctx *d);                                                /* rx.c */
 void dec_openflow(struct dec_ctx *d, const uint8_t *p, size_t len);                /* openflow.c */
 void dec_bgp(struct dec_ctx *d, const uint8_t *p, size_t len);                     /* bgp.c */
+/* --- deca: ISAKMP, RADIUS, SNMP, DHCPv6, L2TP (one file each) --- */
+void dec_isakmp(struct dec_ctx *d, const struct dec_app *a, const uint8_t *p, size_t len);      /* isakmp.c */
+void dec_isakmp_natt(struct dec_ctx *d, const struct dec_app *a, const uint8_t *p, size_t len); /* isakmp.c */
 
 #endif

@@ -46,3 +46,4 @@ libbpfx_core_la_SOURCES += src/decode/radiotap.c src/decode/wlan.c src/decode/li
 libbpfx_core_la_SOURCES += src/decode/ipoib.c src/decode/nflog.c src/decode/ppi.c src/decode/vsock.c src/decode/slip.c
 # decc (issue 14): AFS/RX, OpenFlow 1.0, BGP, BCM-LI
 libbpfx_core_la_SOURCES += src/decode/bcmli.c src/decode/rx.c src/decode/openflow.c src/decode/bgp.c
+libbpfx_core_la_SOURCES += src/decode/isakmp.c

@@ -54,6 +54,7 @@ GENERATED = [
     ("mkdsa", "Ethernet with a Broadcom switch tag"),
     ("mknflog", "Linux netfilter log records"),
     ("mkdecc", "AFS/RX, OpenFlow 1.0, BGP, BCM-LI"),
+    ("mkudpapps", "ISAKMP/IKE, RADIUS, SNMP, DHCPv6, L2TP"),
 ]
 CORE = {"ether", "arp", "ip", "ip6", "tcp", "udp", "icmp", "icmp6"}
 REPORT = "\001L "

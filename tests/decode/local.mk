@@ -18,3 +18,4 @@ EXTRA_DIST += tests/decode/mkppp.py
 EXTRA_DIST += tests/decode/mkdsa.py
 EXTRA_DIST += tests/decode/mknflog.py
 EXTRA_DIST += tests/decode/mkdecc.py
+EXTRA_DIST += tests/decode/mkudpapps.py
