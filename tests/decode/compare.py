@@ -48,6 +48,7 @@ GENERATED = [
     ("mkip", "protocols reached by IP protocol number"),
     ("mklink", "ARP, spanning tree, names"),
     ("mkapp", "the other application protocols"),
+    ("mknonip", "non-IP frames and routing protocols"),
 ]
 CORE = {"ether", "arp", "ip", "ip6", "tcp", "udp", "icmp", "icmp6"}
 REPORT = "\001L "

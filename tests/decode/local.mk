@@ -12,3 +12,4 @@ EXTRA_DIST += tests/decode/mkip.py
 EXTRA_DIST += tests/decode/mklink.py
 EXTRA_DIST += tests/decode/mkapp.py
 CLEANFILES += tests/decode/*-frames.pcap tests/decode/synth-*.pcap
+EXTRA_DIST += tests/decode/mknonip.py
