@@ -316,6 +316,8 @@ void dec_relts(struct dec_ctx *d, uint32_t secs); /* relts.c: tcpdump's 1w2d3h4m
  * header: its printer, tcpdump's "(invalid)" for one of the other IP
  * version, " ip-proto-N LEN" for one tcpdump does not decode. */
 void dec_ip_upper(struct dec_ctx *d, const struct dec_net *n, unsigned proto, const uint8_t *p, size_t len); /* ip.c */
+/* decb: non-IP frames and routing protocols (issue 14), one file each */
+void dec_aoe(struct dec_ctx *d, const uint8_t *p, size_t len);                     /* aoe.c */
 
 /* Link layers keyed by DLT (decd, issue 14). */
 typedef int (*dec_link_fn)(struct dec_ctx *, const uint8_t *, size_t);

@@ -12,31 +12,44 @@ static int is_vlan(unsigned type)
 	       type == PROTO_ETH_QINQ_9200;
 }
 
+static void arp(struct dec_ctx *d, const uint8_t *p, size_t len)
+{
+	dec_arp(d, p, len, 0);
+}
+static void rarp(struct dec_ctx *d, const uint8_t *p, size_t len)
+{
+	dec_arp(d, p, len, 1);
+}
+
+/* The network layer of each ethertype we decode; name: what the -L report
+ * calls a printer that has no DEC_L_* bit. */
+static const struct {
+	unsigned type;
+	void (*fn)(struct dec_ctx *d, const uint8_t *p, size_t len);
+	const char *name;
+} ether_rows[] = {
+	{ PROTO_ETH_IPV4, dec_ip, NULL }, { PROTO_ETH_IPV6, dec_ip6, NULL },
+	{ PROTO_ETH_ARP, arp, NULL }, { PROTO_ETH_RARP, rarp, NULL },
+	{ PROTO_ETH_PPPOED, dec_pppoe, NULL }, { PROTO_ETH_PPPOES, dec_pppoe, NULL },
+	{ PROTO_ETH_LLDP, dec_lldp, NULL }, { PROTO_ETH_LOOPBACK, dec_loopback, NULL },
+	{ PROTO_ETH_PTP, dec_ptp, NULL }, { PROTO_ETH_MPLS, dec_mpls, NULL },
+	{ PROTO_ETH_MPLS_MC, dec_mpls, NULL }, { PROTO_ETH_EAPOL, dec_eapol, NULL },
+	{ PROTO_ETH_SLOW, dec_slow, NULL },
+	/* decb: non-IP frames (issue 14) */
+	{ PROTO_ETH_AOE, dec_aoe, "aoe" },
+};
+
 /* The network layer for an ethertype, or nothing if we don't decode it. */
 void dec_ethertype(struct dec_ctx *d, unsigned type, const uint8_t *p, size_t len)
 {
-	if (type == PROTO_ETH_IPV4)
-		dec_ip(d, p, len);
-	else if (type == PROTO_ETH_IPV6)
-		dec_ip6(d, p, len);
-	else if (type == PROTO_ETH_ARP || type == PROTO_ETH_RARP)
-		dec_arp(d, p, len, type == PROTO_ETH_RARP);
-	else if (type == PROTO_ETH_PPPOED || type == PROTO_ETH_PPPOES)
-		dec_pppoe(d, p, len);
-	else if (type == PROTO_ETH_LLDP)
-		dec_lldp(d, p, len);
-	else if (type == PROTO_ETH_LOOPBACK)
-		dec_loopback(d, p, len);
-	else if (type == PROTO_ETH_PTP)
-		dec_ptp(d, p, len);
-	else if (type == PROTO_ETH_MPLS || type == PROTO_ETH_MPLS_MC)
-		dec_mpls(d, p, len);
-	else if (type == PROTO_ETH_EAPOL)
-		dec_eapol(d, p, len);
-	else if (type == PROTO_ETH_SLOW)
-		dec_slow(d, p, len);
-	else
-		dec_handoff(d, "ethertype");
+	for (size_t i = 0; i < sizeof ether_rows / sizeof ether_rows[0]; i++)
+		if (ether_rows[i].type == type) {
+			if (ether_rows[i].name)
+				d->app = ether_rows[i].name;
+			ether_rows[i].fn(d, p, len);
+			return;
+		}
+	dec_handoff(d, "ethertype");
 }
 
 /* Has tcpdump a printer for this ethertype (one we may not have)? */

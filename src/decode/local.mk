@@ -47,3 +47,5 @@ libbpfx_core_la_SOURCES += src/decode/ipoib.c src/decode/nflog.c src/decode/ppi.
 # decc (issue 14): AFS/RX, OpenFlow 1.0, BGP, BCM-LI
 libbpfx_core_la_SOURCES += src/decode/bcmli.c src/decode/rx.c src/decode/openflow.c src/decode/bgp.c
 libbpfx_core_la_SOURCES += src/decode/isakmp.c
+# decb: non-IP frames and routing protocols (issue 14)
+libbpfx_core_la_SOURCES += src/decode/aoe.c

@@ -55,6 +55,7 @@ GENERATED = [
     ("mknflog", "Linux netfilter log records"),
     ("mkdecc", "AFS/RX, OpenFlow 1.0, BGP, BCM-LI"),
     ("mkudpapps", "ISAKMP/IKE, RADIUS, SNMP, DHCPv6, L2TP"),
+    ("mknonip", "non-IP frames and routing protocols"),
 ]
 CORE = {"ether", "arp", "ip", "ip6", "tcp", "udp", "icmp", "icmp6"}
 REPORT = "\001L "

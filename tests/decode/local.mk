@@ -19,3 +19,4 @@ EXTRA_DIST += tests/decode/mkdsa.py
 EXTRA_DIST += tests/decode/mknflog.py
 EXTRA_DIST += tests/decode/mkdecc.py
 EXTRA_DIST += tests/decode/mkudpapps.py
+EXTRA_DIST += tests/decode/mknonip.py
