@@ -53,6 +53,8 @@ GENERATED = [
     ("mkppp", "PPP links"),
     ("mkdsa", "Ethernet with a Broadcom switch tag"),
     ("mknflog", "Linux netfilter log records"),
+    ("mkvsock", "Linux vsock monitor records"),
+    ("mkslip", "SLIP with its link header"),
 ]
 CORE = {"ether", "arp", "ip", "ip6", "tcp", "udp", "icmp", "icmp6"}
 REPORT = "\001L "

@@ -17,3 +17,5 @@ EXTRA_DIST += tests/decode/mkchdlc.py
 EXTRA_DIST += tests/decode/mkppp.py
 EXTRA_DIST += tests/decode/mkdsa.py
 EXTRA_DIST += tests/decode/mknflog.py
+EXTRA_DIST += tests/decode/mkvsock.py
+EXTRA_DIST += tests/decode/mkslip.py
