@@ -23,11 +23,11 @@ static int link_hdr(struct dec_ctx *d, const uint8_t *p, size_t len)
 		dec_printf(d, "ip %zu: ", len + SLIP_HDRLEN);
 	else if ((chdr & 0xf0) == TYPE_UNCOMPRESSED_TCP) {
 		/* the connection number is where the IP header's protocol is;
-		 * tcpdump then reads the TCP header's offset (for its state) */
+		 * tcpdump then reads the TCP header's length (for its state) */
 		dec_printf(d, "utcp %u: ", dec_u8(d, p + SLX_CHDR + 9));
 		const uint8_t *ip = p + SLIP_HDRLEN;
-		if (dir != -1)
-			dec_u8(d, ip + (dec_u8(d, ip) & 0xf) * 4 + 12);
+		if (dir != -1) /* the whole TCP header must be there */
+			dec_need(d, ip + (dec_u8(d, ip) & 0xf) * 4, 20);
 	} else if (dir == -1)
 		return 1;
 	else if (chdr & TYPE_COMPRESSED_TCP) {

@@ -35,15 +35,19 @@ static void virtio(struct dec_ctx *d, const uint8_t *h)
 int dec_link_vsock(struct dec_ctx *d, const uint8_t *p, size_t len)
 {
 	size_t caplen = dec_avail(d, p, len);
-	int n = dec_link_begin(d, p, len, "vsock", 0);
-	(void)n;
+	int n = dec_link_begin(d, p, len, "vsock", MON_HDRLEN);
+	if (n >= 0)
+		return n;
 	d->hdrlen = MON_HDRLEN;
 	unsigned transport = dec_le16(d, p + 26), op;
+	size_t total = MON_HDRLEN + (transport == TRANSPORT_VIRTIO ? VIRTIO_HDRLEN : 0);
 	dec_tokf(d, transports, transport, "Invalid transport (%u)");
+	int cut = caplen < total; /* the transport's header cut short */
 	if (d->o.vflag) {
-		if (transport == TRANSPORT_VIRTIO)
+		if (transport == TRANSPORT_VIRTIO && !cut)
 			virtio(d, p + MON_HDRLEN);
-		dec_printf(d, "\n\t");
+		if (!cut)
+			dec_printf(d, "\n\t");
 	} else
 		dec_printf(d, " ");
 	uint64_t src = le64(d, p), dst = le64(d, p + 8);
@@ -52,7 +56,10 @@ int dec_link_vsock(struct dec_ctx *d, const uint8_t *p, size_t len)
 	op = dec_le16(d, p + 24);
 	dec_tokf(d, ops, op, " invalid op (%u)");
 	dec_printf(d, ", length %zu", caplen);
-	size_t total = MON_HDRLEN + (transport == TRANSPORT_VIRTIO ? VIRTIO_HDRLEN : 0);
+	if (d->o.vflag && cut) {
+		dec_printf(d, " [|vsock]");
+		return MON_HDRLEN;
+	}
 	if (d->o.vflag > 1 && op == OP_PAYLOAD) {
 		if (caplen <= total) {
 			dec_printf(d, " [|vsock]");

@@ -56,6 +56,8 @@ GENERATED = [
     ("mkdecc", "AFS/RX, OpenFlow 1.0, BGP, BCM-LI"),
     ("mkudpapps", "ISAKMP/IKE, RADIUS, SNMP, DHCPv6, L2TP"),
     ("mknonip", "non-IP frames and routing protocols"),
+    ("mkvsock", "Linux vsock monitor records"),
+    ("mkslip", "SLIP with its link header"),
 ]
 CORE = {"ether", "arp", "ip", "ip6", "tcp", "udp", "icmp", "icmp6"}
 REPORT = "\001L "

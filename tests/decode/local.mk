@@ -20,3 +20,5 @@ EXTRA_DIST += tests/decode/mknflog.py
 EXTRA_DIST += tests/decode/mkdecc.py
 EXTRA_DIST += tests/decode/mkudpapps.py
 EXTRA_DIST += tests/decode/mknonip.py
+EXTRA_DIST += tests/decode/mkvsock.py
+EXTRA_DIST += tests/decode/mkslip.py
