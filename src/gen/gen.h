@@ -28,6 +28,8 @@ struct gen {
 	int scratch;             /* next free scratch memory slot */
 	int savefile, swapped;   /* from bpfx_options */
 	int fold;                /* optimizing: fold constant arithmetic */
+	int loose;               /* --loose, where libpcap's optimizer runs: a
+				  * constant index wraps into the load (arith.c) */
 	struct ip6w *ip6w;       /* --ip6-transport (ip6walk.c); NULL: libpcap's language */
 	int kvlan;               /* live Linux capture: the kernel holds the outer tag (kvlan.c) */
 	int kvlan_used;          /* a vlan through the metadata was generated */

@@ -165,7 +165,10 @@ struct cond *gen_addr(struct gen *g, const struct ast *id)
 		if (a->family == AF_INET) {
 			if (id->idkind == ID_NAME && proto == P_IP6)
 				continue;
-			t = host4(g, a, proto, dir, what);
+			/* a link header without a type field: a name's IPv4
+			 * addresses are IP's only, as in libpcap (BACnet) */
+			int p4 = id->idkind == ID_NAME && proto == P_DEFAULT && g->lt->off_type < 0 ? P_IP : proto;
+			t = host4(g, a, p4, dir, what);
 		} else {
 			if (id->idkind == ID_NAME && proto == P_IP)
 				continue;
