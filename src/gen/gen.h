@@ -57,6 +57,7 @@ uint32_t gen_off_linkpl(const struct gen *g);   /* link payload + MPLS labels: O
 struct cond *gen_linktype(struct gen *g, uint32_t ethertype);
 struct cond *gen_ehost(struct gen *g, const uint8_t mac[6], int dir);
 struct cond *gen_mac_at(struct gen *g, uint32_t off, const uint8_t mac[6]);
+struct cond *gen_ahost(struct gen *g, uint8_t addr, int dir); /* ARCnet */
 struct cond *gen_bcast(struct gen *g, int proto);
 struct cond *gen_mcast(struct gen *g, int proto);
 struct cond *gen_vlan(struct gen *g, const struct ast *n);

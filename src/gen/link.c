@@ -431,6 +431,26 @@ struct cond *gen_ehost(struct gen *g, const uint8_t mac[6], int dir)
 	}
 }
 
+/* ARCnet's one-byte addresses: the source at 0, the destination at 1
+ * (BSD's and Linux's header alike). */
+struct cond *gen_ahost(struct gen *g, uint8_t addr, int dir)
+{
+	if (g->lt->kind != LT_ARCNET || g->pppoes)
+		return GEN_FAIL(g, "ARCnet addresses are supported only on ARCNET and ARCNET_LINUX (this is %s)",
+				g->pppoes ? "PPP inside PPPoE" : g->lt->descr);
+	struct cond *s = cond_cmp(g, 0, 1, BPF_JEQ, addr, 0xffffffff);
+	switch (dir) {
+	case D_SRC:
+		return s;
+	case D_DST:
+		return cond_cmp(g, 1, 1, BPF_JEQ, addr, 0xffffffff);
+	case D_AND:
+		return cond_and(g, s, cond_cmp(g, 1, 1, BPF_JEQ, addr, 0xffffffff));
+	default:
+		return cond_or(g, s, cond_cmp(g, 1, 1, BPF_JEQ, addr, 0xffffffff));
+	}
+}
+
 struct cond *gen_bcast(struct gen *g, int proto)
 {
 	static const uint8_t all[6] = { 0xff, 0xff, 0xff, 0xff, 0xff, 0xff };

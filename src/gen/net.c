@@ -154,6 +154,8 @@ struct cond *gen_addr(struct gen *g, const struct ast *id)
 	const struct sema_val *v = id->val;
 	int proto = id->q.proto, dir = id->q.dir;
 	const char *what = id->q.addr == A_NET ? "net" : "host";
+	if (id->idkind == ID_ARC)
+		return gen_ahost(g, (uint8_t)id->num, dir);
 	if (id->idkind == ID_MAC || (id->idkind == ID_NAME && proto == P_LINK))
 		return gen_ehost(g, v->mac, dir);
 	if (proto == P_DECNET) /* sema left the address in v4 (16 bits of it count) */

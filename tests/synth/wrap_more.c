@@ -113,7 +113,7 @@ static int header(int dlt, const struct frame *f, const uint8_t *eth, uint8_t *h
 			proto = h % 5 ? 0x002d : 0x002f; /* VJ compressed, uncompressed */
 		put16(hdr + 5, proto);
 		return 24;
-	case DLT_C_HDLC:
+	case DLT_C_HDLC: case 112: /* DLT_CHDLC on some BSDs: the same header */
 		if (f->llc && f->body[0] != 0xfe)
 			return -1;
 		hdr[0] = h % 4 ? 0x0f : 0x8f; /* unicast, broadcast */
@@ -191,8 +191,9 @@ static int header(int dlt, const struct frame *f, const uint8_t *eth, uint8_t *h
 		if (i == sizeof map / sizeof map[0])
 			return -1;
 		int at = dlt == DLT_ARCNET ? 2 : 4;
-		hdr[0] = eth[11];
-		hdr[1] = h % 4 ? eth[5] : 0; /* 0: broadcast */
+		/* one in four addresses one `link host $HH` names (0xd0-0xdf) */
+		hdr[0] = h % 4 == 1 ? (uint8_t)(0xd0 | (h >> 4 & 15)) : eth[11];
+		hdr[1] = h % 4 == 2 ? (uint8_t)(0xd0 | (h >> 8 & 15)) : h % 4 ? eth[5] : 0; /* 0: broadcast */
 		hdr[at] = h % 3 ? map[i].arc : map[i].old;
 		return at + (dlt == DLT_ARCNET ? 4 : 4);
 	}
