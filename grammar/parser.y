@@ -117,6 +117,7 @@ static struct ast *field_of(struct ast *n, uint32_t field)
 %token NOT "not"
 %token <num> NUM
 %token <str> ID EID HID HID6 UNSUP_PROTO UNSUP_PRIM
+%token <str> AID
 %token BYTE
 %token <num> MTP2TYPE FIELDWORD ATMWORD /* SS7, ATM: index (ast_word_by_name) */
 %token <num> XPROTO /* a protocol word of src/gen/words.c or iso.c: its P_ value */
@@ -154,6 +155,7 @@ nid:	  ID			{ $$ = mkid(p, ID_NAME, $1, @$); }
 	| HID6 '/' NUM		{ $$ = mkid(p, ID_V6_LEN, $1, @$); $$->masklen = $3; }
 	| HID6			{ $$ = mkid(p, ID_V6, $1, @$); }
 	| EID			{ $$ = mkid(p, ID_MAC, $1, @$); }
+	| AID			{ $$ = mkid(p, ID_ARC, $1, @$); }
 	| NOT id		{ $$ = ast_binary(A, AST_NOT, $2, NULL, @$); }
 	;
 pid:	  nid

@@ -83,6 +83,7 @@ enum ast_idkind {
 	ID_V6,         /* IPv6 address */
 	ID_V6_LEN,     /* IPv6 address/len */
 	ID_MAC,        /* Ethernet address */
+	ID_ARC,        /* ARCnet address: `$` and one or two hex digits */
 };
 
 /* Binary operators: bison tokens for the relational ones are mapped to

@@ -86,7 +86,8 @@ static int compile_stages(struct arena *a, const char *expr, const struct bpfx_o
 	ir_init(&ir, a, o->snaplen);
 	struct gen g = { .ir = &ir, .a = a, .lt = lt, .err = err, .savefile = o->savefile, .swapped = o->swapped,
 			 .fold = o->optimize != BPFX_OPT_OFF, .ip6w = o->ip6_transport ? ip6w_new(a) : NULL,
-			 .kvlan = o->kernel_vlan };
+			 .kvlan = o->kernel_vlan,
+			 .loose = o->optimize == BPFX_OPT_LOOSE && !gen_has_protochain(root) };
 	if (gen_program(&g, root))
 		return -1;
 	if ((f = dump_to(o, BPFX_DUMP_IR, "ir")))

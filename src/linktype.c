@@ -41,12 +41,16 @@ static const struct linktype table[] = {
 	/* NetBSD's PPPoE: the 6-byte PPPoE session header, then PPP's protocol */
 	{ .name = "PPP_ETHER", .dlt = DLT_PPP_ETHER, .kind = LT_PPP, .off_nl = 8, .off_type = 6,
 	  .descr = "PPPoE", .off_mac = -1, .dir = NODIR },
-	/* BSD/OS PPP (LT_PPP_BSDOS: protocol at 5, network layer at 24) is
-	 * left out: bpfx's optimizer proves `tcp && udp` matches nothing
-	 * there, libpcap's does not, so the two refuse different things. */
+	/* BSD/OS PPP: a 24-byte header with the protocol at 5 */
+	{ .name = "PPP_BSDOS", .dlt = DLT_PPP_BSDOS, .kind = LT_PPP_BSDOS, .off_nl = 24, .off_type = 5,
+	  .descr = "BSD/OS PPP", .off_mac = -1, .dir = NODIR },
 	/* Cisco HDLC: address, control, ethertype */
 	{ .name = "C_HDLC", .dlt = DLT_C_HDLC, .kind = LT_CHDLC, .off_nl = 4, .off_type = 2,
 	  .descr = "Cisco HDLC", .off_mac = -1, .flags = LTF_MPLS, .dir = NODIR },
+	/* 112, which <pcap/dlt.h> calls DLT_CHDLC on some BSDs: libpcap
+	 * compiles it as Cisco HDLC, without `vlan` */
+	{ .name = "CHDLC", .dlt = 112, .kind = LT_CHDLC, .off_nl = 4, .off_type = 2,
+	  .descr = "Cisco HDLC (DLT 112)", .off_mac = -1, .flags = LTF_MPLS, .dir = NODIR },
 	/* SLIP: a 16-byte header whose first byte is the direction (0 in) */
 	{ .name = "SLIP", .dlt = DLT_SLIP, .kind = LT_SLIP, .off_nl = 16, .off_type = -1,
 	  .descr = "SLIP", .off_mac = -1, .dir = { 0, 1, 0, LT_DIR_NOT } },
@@ -83,10 +87,11 @@ static const struct linktype table[] = {
 	/* SunATM: flags (traffic type in the low nibble), VPI, VCI, then LLC */
 	{ .name = "SUNATM", .dlt = DLT_SUNATM, .kind = LT_SUNATM, .off_nl = 12, .off_type = 4,
 	  .descr = "Sun raw ATM", .off_mac = -1, .flags = LTF_LLC, .dir = NODIR },
-	/* Frame Relay (LT_FRELAY: control and NLPID at 2; libpcap puts the
-	 * network layer at 0, on the header) is left out too: there `ip[2:2]`
-	 * is the NLPID word, and bpfx's optimizer proves `ip[2:2] < 100`
-	 * matches nothing where libpcap's does not. */
+	/* Frame Relay: DLCI, then a Q.933 control byte and an NLPID at 2;
+	 * libpcap puts the network layer at 0, on the header, so `ip[0]` is
+	 * the DLCI's first byte */
+	{ .name = "FRELAY", .dlt = DLT_FRELAY, .kind = LT_FRELAY, .off_nl = 0, .off_type = 2,
+	  .descr = "Frame Relay", .off_mac = -1, .dir = NODIR },
 	/* Apple's IP over FireWire: addresses, then an ethertype at 16 */
 	{ .name = "APPLE_IP_OVER_IEEE1394", .dlt = DLT_APPLE_IP_OVER_IEEE1394, .kind = LT_ETYPE,
 	  .off_nl = 18, .off_type = 16, .descr = "Apple IP-over-IEEE 1394", .off_mac = -1, .dir = NODIR },
@@ -100,10 +105,52 @@ static const struct linktype table[] = {
 	 * ..., 24 bytes in all */
 	{ .name = "IPNET", .dlt = DLT_IPNET, .kind = LT_IPNET, .off_nl = 24, .off_type = 1,
 	  .descr = "Solaris ipnet", .off_mac = -1, .dir = { 2, 2, 2, 1 } },
-	/* ARCNET (LT_ARCNET: protocol at 2, network layer at 6; Linux's at 4
-	 * and 8) is left out for the same reason as BSD/OS PPP: IPv4 is two
-	 * protocol values there too, and bpfx's optimizer proves `tcp && udp`
-	 * matches nothing where libpcap's does not. */
+	/* ARCNET: source, destination (0: broadcast), then BSD's protocol at
+	 * 2 (network layer at 6), Linux's after a 2-byte offset field, at 4
+	 * (network layer at 8) */
+	{ .name = "ARCNET", .dlt = DLT_ARCNET, .kind = LT_ARCNET, .off_nl = 6, .off_type = 2,
+	  .descr = "BSD ARCNET", .off_mac = -1, .flags = LTF_ARCBCAST, .dir = NODIR },
+	{ .name = "ARCNET_LINUX", .dlt = DLT_ARCNET_LINUX, .kind = LT_ARCNET, .off_nl = 8, .off_type = 4,
+	  .descr = "Linux ARCNET", .off_mac = -1, .flags = LTF_ARCBCAST, .dir = NODIR },
+
+	/* Juniper's PIC headers: the cookie "MGC" at 0 (off_type) is all
+	 * libpcap tests for any network protocol; byte 3's low bit is 1 on inbound packets.
+	 * The network layer is where libpcap puts it for each type: 4, 6, 8,
+	 * 12 or 32; where libpcap has no offset (-1 in its header table, the
+	 * network layer at -2), (uint32_t)-2, so that loads wrap as libpcap's
+	 * do (`ip[9]` is byte 7, `ip[0]` no byte at all).  The ISO NLPID is
+	 * where libpcap reads it, relative to that (the third number). */
+#define JUNIPER(n, nl, iso, d) \
+	{ .name = #n, .dlt = DLT_##n, .kind = LT_MAGIC, .off_nl = (uint32_t)(nl), .off_type = 0, .descr = d, \
+	  .off_mac = -1, .dir = { 3, 1, 1, LT_DIR_NOT, 1 }, .magic = 0x4d474300, .magic_mask = 0xffffff00, \
+	  .nlpid = iso }
+	JUNIPER(JUNIPER_MLPPP, 4, -1, "Juniper Multi-Link PPP"),
+	JUNIPER(JUNIPER_MLFR, 4, -1, "Juniper Multi-Link Frame Relay"),
+	JUNIPER(JUNIPER_ES, -2, 0, "Juniper Encryption Services PIC"),
+	JUNIPER(JUNIPER_GGSN, 12, -1, "Juniper GGSN PIC"),
+	JUNIPER(JUNIPER_MFR, 4, -1, "Juniper FRF.16 Frame Relay"),
+	JUNIPER(JUNIPER_ATM2, 8, 10, "Juniper ATM2 PIC"),
+	JUNIPER(JUNIPER_SERVICES, -2, 0, "Juniper Advanced Services PIC"),
+	JUNIPER(JUNIPER_ATM1, 4, 10, "Juniper ATM1 PIC"),
+	JUNIPER(JUNIPER_MONITOR, 12, -1, "Juniper Passive Monitor PIC"),
+	JUNIPER(JUNIPER_PPPOE, 32, 3, "Juniper PPPoE"),
+	JUNIPER(JUNIPER_PPPOE_ATM, 6, -1, "Juniper PPPoE/ATM"),
+	JUNIPER(JUNIPER_ETHER, 32, 3, "Juniper Ethernet"),
+	JUNIPER(JUNIPER_PPP, 4, -1, "Juniper PPP"),
+	JUNIPER(JUNIPER_FRELAY, 4, -1, "Juniper Frame Relay"),
+	JUNIPER(JUNIPER_CHDLC, 4, -1, "Juniper C-HDLC"),
+	JUNIPER(JUNIPER_VP, -2, 0, "Juniper Voice PIC"),
+	JUNIPER(JUNIPER_ISM, -2, 0, "Juniper Integrated Service Module"),
+	JUNIPER(JUNIPER_ST, -2, 0, "Juniper Secure Tunnel"),
+	JUNIPER(JUNIPER_VS, -2, 0, "Juniper Virtual Server"),
+	JUNIPER(JUNIPER_SRX_E2E, -2, 0, "Juniper SRX E2E"),
+	JUNIPER(JUNIPER_FIBRECHANNEL, -2, 0, "Juniper Fibre Channel"),
+	JUNIPER(JUNIPER_ATM_CEMIC, -2, 0, "Juniper ATM CEMIC"),
+#undef JUNIPER
+	/* BACnet MS/TP: the preamble 0x55 0xff is all libpcap tests; no
+	 * network-layer offset (as Juniper's -2 above) */
+	{ .name = "BACNET_MS_TP", .dlt = DLT_BACNET_MS_TP, .kind = LT_MAGIC, .off_nl = (uint32_t)-2, .off_type = -1,
+	  .descr = "BACnet MS/TP", .off_mac = -1, .dir = NODIR, .magic = 0x55ff0000, .magic_mask = 0xffff0000 },
 
 	/* 802.11, bare and behind a radio header whose length libpcap reads
 	 * from each packet; the LLC+SNAP header follows the 802.11 header

@@ -35,6 +35,9 @@ enum lt_kind {
 	LT_ARCNET,  /* an ARCNET protocol byte at off_type (two for IPv4, ARP) */
 	LT_NOTYPE,  /* no network protocol libpcap can test (`no_type` says
 		     * what it calls the link type in its refusal) */
+	LT_MAGIC,   /* a magic word at 0 (`magic` under `magic_mask`) is all
+		     * libpcap tests for any network protocol (Juniper's
+		     * "MGC" cookie, BACnet MS/TP's 0x55ff preamble) */
 	LT_WLAN,    /* 802.11 (maybe behind a radio header, `wlan_hdr`): the
 		     * header's length is read from the packet, so off_nl and
 		     * off_type count from the end of the 802.11 header (an
@@ -51,6 +54,7 @@ struct lt_dir {
 	int off;             /* -1: the header does not say */
 	int size;            /* 1 or 2 bytes */
 	uint32_t in, out;
+	uint32_t mask;       /* of the field's bits; 0: all */
 };
 
 /* The radio header before an 802.11 header, whose length libpcap reads
@@ -89,6 +93,9 @@ struct linktype {
 	struct lt_dir dir;
 	const char *no_type; /* LT_NOTYPE: the link type in the refusal */
 	enum lt_wlanhdr wlan_hdr; /* LT_WLAN: the radio header before 802.11 */
+	uint32_t magic, magic_mask; /* LT_MAGIC: the word at 0 */
+	int nlpid;           /* LT_MAGIC: where libpcap reads the ISO NLPID,
+			      * relative to off_nl (its off_nl_nosnap) */
 };
 
 const struct linktype *lt_by_dlt(int dlt);

@@ -340,6 +340,20 @@ static int wlan_words(struct sema *s, struct ast *n)
 
 static int resolve_id_as(struct sema *s, struct ast *n, struct ast_qual q);
 
+/* `link host $HH`: the value is what libpcap's parse of it makes, which
+ * reads the `$` as a hex digit too (0xed, shifted out but for its low
+ * nibble): 0xd0 or'ed with the first digit, whatever the second. */
+static int id_arcnet(struct sema *s, struct ast *n, struct ast_qual q)
+{
+	(void)s;
+	if (!((q.addr == A_HOST || q.addr == A_DEFAULT) && q.proto == P_LINK))
+		return FAIL(n, "ARCnet address used in non-ARCnet expression: only `link host` takes one");
+	char c = n->text[1];
+	uint32_t d = c >= '0' && c <= '9' ? (uint32_t)(c - '0') : (uint32_t)((c | 0x20) - 'a' + 10);
+	n->num = 0xd0 | d;
+	return 0;
+}
+
 /* An id under its qualifiers; the 802.11 ones, after what else is wrong
  * (as libpcap checks them last), on MAC addresses only. */
 static int resolve_id(struct sema *s, struct ast *n, struct ast_qual q)
@@ -393,6 +407,8 @@ static int resolve_id_as(struct sema *s, struct ast *n, struct ast_qual q)
 	}
 	case ID_NAME:
 		return id_name_host(s, n);
+	case ID_ARC:
+		return id_arcnet(s, n, q);
 	}
 	return 0;
 }

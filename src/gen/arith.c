@@ -117,6 +117,7 @@ static int const_value(const struct ast *n, uint32_t *v)
 static int eval_load(struct gen *g, struct cond *c, const struct ast *n)
 {
 	uint16_t size = gen_bpf_size((int)n->num);
+	uint32_t k;
 	int saved_vlan = g->vlan, saved_mpls = g->mpls, saved_pppoes = g->pppoes;
 	g->vlan = n->vlan_depth;
 	g->mpls = n->mpls_depth;
@@ -151,6 +152,11 @@ static int eval_load(struct gen *g, struct cond *c, const struct ast *n)
 		   !(kvlan_var(base) && n->l->num >= 0x100000u) &&
 		   !(geneve_var(base) && n->l->num >= 0x40000u)) { /* stays in its window */
 		cond_ins(g, c, (uint16_t)(BPF_LD | size | BPF_ABS), base + n->l->num);
+	} else if (g->loose && const_value(n->l, &k) && !wlan_var(base) && !kvlan_var(base)) {
+		/* past 2^32: libpcap's optimizer folds `ld #k; tax; ld [x + base]`
+		 * into `ld [base + k]`, wrapped (Juniper's network layer at -2,
+		 * `ip[-1]`), and --loose gives its verdicts */
+		cond_ins(g, c, (uint16_t)(BPF_LD | size | BPF_ABS), base + k);
 	} else {
 		if (eval(g, c, n->l))
 			return -1;

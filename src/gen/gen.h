@@ -28,6 +28,8 @@ struct gen {
 	int scratch;             /* next free scratch memory slot */
 	int savefile, swapped;   /* from bpfx_options */
 	int fold;                /* optimizing: fold constant arithmetic */
+	int loose;               /* --loose, where libpcap's optimizer runs: a
+				  * constant index wraps into the load (arith.c) */
 	struct ip6w *ip6w;       /* --ip6-transport (ip6walk.c); NULL: libpcap's language */
 	int kvlan;               /* live Linux capture: the kernel holds the outer tag (kvlan.c) */
 	int kvlan_used;          /* a vlan through the metadata was generated */
@@ -60,6 +62,7 @@ uint32_t gen_off_linkpl(const struct gen *g);   /* link payload + MPLS labels: O
 struct cond *gen_linktype(struct gen *g, uint32_t ethertype);
 struct cond *gen_ehost(struct gen *g, const uint8_t mac[6], int dir);
 struct cond *gen_mac_at(struct gen *g, uint32_t off, const uint8_t mac[6]);
+struct cond *gen_ahost(struct gen *g, uint8_t addr, int dir); /* ARCnet */
 struct cond *gen_bcast(struct gen *g, int proto);
 struct cond *gen_mcast(struct gen *g, int proto);
 struct cond *gen_vlan(struct gen *g, const struct ast *n);

@@ -59,13 +59,19 @@ static uint32_t nlpid_off(const struct gen *g)
 		return nl - 5;  /* after the 3-byte LLC header, not 8-byte LLC+SNAP */
 	case LT_CHDLC:
 		return nl + 1;
+	case LT_MAGIC:
+		return nl + (uint32_t)g->lt->nlpid;
 	default:
 		return nl;
 	}
 }
 
+/* Frame Relay: the NLPID is the link type's own field (after Q.933's
+ * control byte), so libpcap tests the two bytes together. */
 static struct cond *nlpid(struct gen *g, uint32_t v)
 {
+	if (g->lt->kind == LT_FRELAY && !g->pppoes)
+		return cond_cmp(g, gen_off_linktype(g), 2, BPF_JEQ, 0x0300 | v, 0xffffffff);
 	return cond_and(g, gen_linktype(g, LLCSAP_ISONS), cond_cmp(g, nlpid_off(g), 1, BPF_JEQ, v, 0xffffffff));
 }
 

@@ -349,6 +349,14 @@ static struct cond *wlan_linktype(struct gen *g, uint32_t type)
 	return cond_and(g, wlan_data_frame(g), llc_linktype(g, type));
 }
 
+/* Juniper, BACnet MS/TP: libpcap checks the header's magic word and
+ * nothing of the network protocol, whichever it is. */
+static struct cond *magic_linktype(struct gen *g, uint32_t type)
+{
+	(void)type;
+	return cond_cmp(g, 0, 4, BPF_JEQ, g->lt->magic, g->lt->magic_mask);
+}
+
 /* No protocol field libpcap reads: every network-layer test is refused. */
 static struct cond *notype_linktype(struct gen *g, uint32_t type)
 {
@@ -382,6 +390,7 @@ static const linktype_fn by_kind[LT_NKINDS] = {
 	[LT_ARCNET] = arcnet_linktype,
 	[LT_NOTYPE] = notype_linktype,
 	[LT_WLAN] = wlan_linktype,
+	[LT_MAGIC] = magic_linktype,
 };
 
 struct cond *gen_linktype(struct gen *g, uint32_t type)
@@ -433,6 +442,26 @@ struct cond *gen_ehost(struct gen *g, const uint8_t mac[6], int dir)
 		c = cond_or(g, mac_at(g, s, mac), mac_at(g, d, mac));
 	}
 	return g->geneve ? cond_and(g, geneve_ll(g), c) : c; /* an Ethernet header inside? */
+}
+
+/* ARCnet's one-byte addresses: the source at 0, the destination at 1
+ * (BSD's and Linux's header alike). */
+struct cond *gen_ahost(struct gen *g, uint8_t addr, int dir)
+{
+	if (g->lt->kind != LT_ARCNET || g->pppoes)
+		return GEN_FAIL(g, "ARCnet addresses are supported only on ARCNET and ARCNET_LINUX (this is %s)",
+				g->pppoes ? "PPP inside PPPoE" : g->lt->descr);
+	struct cond *s = cond_cmp(g, 0, 1, BPF_JEQ, addr, 0xffffffff);
+	switch (dir) {
+	case D_SRC:
+		return s;
+	case D_DST:
+		return cond_cmp(g, 1, 1, BPF_JEQ, addr, 0xffffffff);
+	case D_AND:
+		return cond_and(g, s, cond_cmp(g, 1, 1, BPF_JEQ, addr, 0xffffffff));
+	default:
+		return cond_or(g, s, cond_cmp(g, 1, 1, BPF_JEQ, addr, 0xffffffff));
+	}
 }
 
 struct cond *gen_bcast(struct gen *g, int proto)
@@ -599,9 +628,10 @@ struct cond *gen_inbound(struct gen *g, int outbound)
 		return GEN_FAIL(g, "inbound/outbound after pppoes is not supported by bpfx yet");
 	if (d->off >= 0) { /* the link header says (the table's lt_dir) */
 		uint32_t want = outbound ? d->out : d->in, other = outbound ? d->in : d->out;
+		uint32_t mask = d->mask ? d->mask : 0xffffffff;
 		if (want == LT_DIR_NOT)
-			return cond_not(g, cond_cmp(g, (uint32_t)d->off, d->size, BPF_JEQ, other, 0xffffffff));
-		return cond_cmp(g, (uint32_t)d->off, d->size, BPF_JEQ, want, 0xffffffff);
+			return cond_not(g, cond_cmp(g, (uint32_t)d->off, d->size, BPF_JEQ, other, mask));
+		return cond_cmp(g, (uint32_t)d->off, d->size, BPF_JEQ, want, mask);
 	}
 	if (g->savefile)
 		return GEN_FAIL(g, "inbound/outbound not supported on %s when reading capture files", g->lt->descr);

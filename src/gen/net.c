@@ -154,6 +154,8 @@ struct cond *gen_addr(struct gen *g, const struct ast *id)
 	const struct sema_val *v = id->val;
 	int proto = id->q.proto, dir = id->q.dir;
 	const char *what = id->q.addr == A_NET ? "net" : "host";
+	if (id->idkind == ID_ARC)
+		return gen_ahost(g, (uint8_t)id->num, dir);
 	if (id->idkind == ID_MAC || (id->idkind == ID_NAME && proto == P_LINK))
 		return gen_ehost(g, v->mac, dir);
 	if (proto == P_DECNET) /* sema left the address in v4 (16 bits of it count) */
@@ -165,7 +167,10 @@ struct cond *gen_addr(struct gen *g, const struct ast *id)
 		if (a->family == AF_INET) {
 			if (id->idkind == ID_NAME && proto == P_IP6)
 				continue;
-			t = host4(g, a, proto, dir, what);
+			/* a link header without a type field: a name's IPv4
+			 * addresses are IP's only, as in libpcap (BACnet) */
+			int p4 = id->idkind == ID_NAME && proto == P_DEFAULT && g->lt->off_type < 0 ? P_IP : proto;
+			t = host4(g, a, p4, dir, what);
 		} else {
 			if (id->idkind == ID_NAME && proto == P_IP)
 				continue;

@@ -96,6 +96,12 @@ static int marked(const struct mark *m, const char *lt)
 {
 	char word[64];
 	snprintf(word, sizeof word, " %s ", lt);
+	/* a mark for all link types leaves out those where libpcap tests
+	 * no protocol at all, only a magic word (Juniper, BACnet): there
+	 * `ether proto 70000` is that word's test */
+	const struct linktype *t = lt_by_name(lt);
+	if (!m->lts && t && t->kind == LT_MAGIC)
+		return 0;
 	return m->what && (!m->lts || strstr(m->lts, word)) ? m->what : 0;
 }
 
@@ -283,6 +289,14 @@ static int radio_thin(int dlt)
 	return synth_wlan_has(dlt) && dlt != DLT_IEEE802_11;
 }
 
+/* The Juniper link types (and BACnet) differ only in a few offsets and
+ * test no network protocol: a quarter of the packets each (time). */
+static unsigned magic_thin(int dlt)
+{
+	const struct linktype *lt = lt_by_dlt(dlt);
+	return lt && lt->kind == LT_MAGIC ? 4 : 1;
+}
+
 static void build_packets(int dlt, const char *corpus, struct pkts *s)
 {
 	struct synth_set set, eth;
@@ -298,7 +312,7 @@ static void build_packets(int dlt, const char *corpus, struct pkts *s)
 			add(s, set.pkts[i].data, set.pkts[i].caplen, set.pkts[i].len);
 	synth_set_free(&set);
 	current_origin = "wrapped synthesized and hand-built (wrap_more.c)";
-	if (synth_wrap_more_set(&set, dlt, 1000u + (unsigned)dlt, NSYNTH) == 0)
+	if (synth_wrap_more_set(&set, dlt, 1000u + (unsigned)dlt, NSYNTH / magic_thin(dlt)) == 0)
 		for (size_t i = 0; i < set.n; i++)
 			add(s, set.pkts[i].data, set.pkts[i].caplen, set.pkts[i].len);
 	synth_set_free(&set);
@@ -316,7 +330,7 @@ static void build_packets(int dlt, const char *corpus, struct pkts *s)
 		 * and half the synthesized ones do behind each radio header */
 		size_t nwrap = radio_thin(dlt) ? eth.n : eth.n + corpus_eth.n;
 		for (size_t i = 0; i < nwrap; i++) {
-			if (radio_thin(dlt) && i % 2)
+			if ((radio_thin(dlt) && i % 2) || i % magic_thin(dlt))
 				continue;
 			struct synth_pkt w, *src = i < eth.n ? &eth.pkts[i] : &corpus_eth.p[i - eth.n];
 			src->dlt = DLT_EN10MB;
@@ -340,7 +354,7 @@ static void build_packets(int dlt, const char *corpus, struct pkts *s)
 	uint64_t rng = 0x9e3779b97f4a7c15ull ^ (uint64_t)dlt;
 	size_t base = s->n;
 	current_origin = "mutated";
-	for (size_t i = 0; i < (radio_thin(dlt) ? NMUTATE / 2 : NMUTATE) && base; i++) {
+	for (size_t i = 0; i < (radio_thin(dlt) ? NMUTATE / 2 : NMUTATE / magic_thin(dlt)) && base; i++) {
 		struct synth_pkt *o = &s->p[(i * 7919) % base];
 		add(s, o->data, o->caplen, o->len);
 		struct synth_pkt *m = &s->p[s->n - 1];
@@ -677,6 +691,8 @@ int main(int argc, char **argv)
 	unsigned long long verdicts = 0, packets = 0, programs = 0, both_reject = 0;
 	unsigned long long opt_diff_full = 0, opt_diff_trunc = 0, opt_rejects_all = 0;
 	unsigned long long accepted_somewhere = 0, opt_insns = 0, lpo_insns = 0, loose_insns = 0;
+	unsigned long long proved_nothing = 0; /* see `proved` below */
+	unsigned long long loose_magic_trunc = 0; /* see below */
 	unsigned long long loose_diff = 0, lpo_diff_nofault = 0, loose_vs_lpo = 0, libpcap_undefined = 0, libpcap_clobbers = 0;
 	/* per expression and link type: what its verdicts showed (B_*) */
 	enum { B_ACCEPT = 1, B_REJECT = 2, B_NONTRIVIAL = 4 };
@@ -771,7 +787,14 @@ int main(int argc, char **argv)
 			struct bpfx_program bpo;
 			o.optimize = 1;
 			int bopt = bpfx_compile(exprs[e], &o, &bpo, &err) == 0;
-			if (!skip_lpo && bopt != have_opt) {
+			/* bpfx's optimizer proves more than libpcap's: where EXPRS
+			 * says the expression matches nothing, bpfx may refuse it
+			 * while libpcap emits a program, which must then accept no
+			 * packet (checked below) */
+			int proved = !bopt && have_opt && marked(&marks[e], lts[l].name) == MARK_NOTHING;
+			if (proved)
+				proved_nothing++;
+			if (!skip_lpo && bopt != have_opt && !proved) {
 				/* both optimizers must agree that it matches nothing */
 				if (failures < show_max)
 					printf("FAIL %s '%s': optimized, bpfx %s, libpcap %s\n", lts[l].name, brief(exprs[e]),
@@ -808,6 +831,13 @@ int main(int argc, char **argv)
 				u_int rlv = lpc_run(&lp, p, 1);
 				verdicts++;
 				set_verdicts += e >= nfile;
+				if (proved && rl && !shown) {
+					shown = 1;
+					if (failures < show_max)
+						printf("FAIL %s '%s': bpfx proves it matches nothing, libpcap accepts packet %zu (%s)\n",
+						       lts[l].name, brief(exprs[e]), i, ps->origin[i]);
+					fail_hdr();
+				}
 				*b |= rl ? B_ACCEPT : B_REJECT;
 				if ((rl != rb || rv != rb || rlv != rl) && !shown) {
 					shown = 1;
@@ -835,7 +865,14 @@ int main(int argc, char **argv)
 				 * every packet, truncated or not, it must say what
 				 * libpcap's optimized program says */
 				u_int rlpo = have_opt ? bpf_filter(lpo.bf_insns, p->data, p->len, p->caplen) : 0;
-				if (bloose && have_opt && rlo != rlpo) {
+				/* where a magic word is every network protocol's test
+				 * (Juniper, BACnet), IPv4's and IPv6's tests are not
+				 * exclusive, and --loose's early accepts (hoist.c) may
+				 * skip a load that ends libpcap's optimized program on
+				 * a truncated packet: documented, counted apart */
+				if (bloose && have_opt && rlo != rlpo && lts[l].kind == LT_MAGIC && p->caplen < p->len) {
+					loose_magic_trunc++;
+				} else if (bloose && have_opt && rlo != rlpo) {
 					loose_vs_lpo++;
 					if (!shown) {
 						shown = 1;
@@ -987,6 +1024,10 @@ int main(int argc, char **argv)
 		       unbitten);
 	printf("difftest: for information: %llu programs on the link types of wrap_more.c (and on 802.11 outside its block) accept no packet or reject none, or are marked\n",
 	       more_weak);
+	printf("difftest: %llu expression/link-type pairs marked as matching nothing that bpfx's optimizer refuses and libpcap's does not (libpcap's program then accepted no packet)\n",
+	       proved_nothing);
+	printf("difftest: --loose differs from libpcap's optimized program on %llu truncated packets of Juniper and BACnet (documented: IPv4's and IPv6's tests are one there)\n",
+	       loose_magic_trunc);
 	printf("difftest: %zu invalid expressions: %llu rejected with a span and a message\n", ninvalid, rejected);
 	printf("difftest: %llu expression/link-type pairs refused by bpfx where libpcap's program reads scratch memory it never wrote, %llu where it overwrites the 802.11 header's offset\n",
 	       libpcap_undefined, libpcap_clobbers);

@@ -74,7 +74,7 @@ if [ -n "$verdicts" ] && [ -d "$corpus" ]; then
 	claim README.md 'difftest verdicts (millions)' "$(awk -v v="$verdicts" 'BEGIN { printf "%.1f", v / 1e6 }')" 'on \([0-9.]*\) million verdicts'
 	claim README.md 'truncated packets where --loose differs' \
 		"$(logged $D '^difftest: --loose differs from the unoptimized program on \([0-9]*\) packets.*')" \
-		'it differs on the \([0-9,]*\) truncated packets'
+		'it differs on the \([0-9,]*\) packets'
 	claim README.md 'difftest link types' "$(logged $D '^difftest: [0-9]* expressions x \([0-9]*\) link types.*')" \
 		'for each of the \([0-9]*\) link types'
 	claim README.md 'invalid expressions rejected with a span' \

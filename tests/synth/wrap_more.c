@@ -113,7 +113,7 @@ static int header(int dlt, const struct frame *f, const uint8_t *eth, uint8_t *h
 			proto = h % 5 ? 0x002d : 0x002f; /* VJ compressed, uncompressed */
 		put16(hdr + 5, proto);
 		return 24;
-	case DLT_C_HDLC:
+	case DLT_C_HDLC: case 112: /* DLT_CHDLC on some BSDs: the same header */
 		if (f->llc && f->body[0] != 0xfe)
 			return -1;
 		hdr[0] = h % 4 ? 0x0f : 0x8f; /* unicast, broadcast */
@@ -191,11 +191,18 @@ static int header(int dlt, const struct frame *f, const uint8_t *eth, uint8_t *h
 		if (i == sizeof map / sizeof map[0])
 			return -1;
 		int at = dlt == DLT_ARCNET ? 2 : 4;
-		hdr[0] = eth[11];
-		hdr[1] = h % 4 ? eth[5] : 0; /* 0: broadcast */
+		/* one in four addresses one `link host $HH` names (0xd0-0xdf) */
+		hdr[0] = h % 4 == 1 ? (uint8_t)(0xd0 | (h >> 4 & 15)) : eth[11];
+		hdr[1] = h % 4 == 2 ? (uint8_t)(0xd0 | (h >> 8 & 15)) : h % 4 ? eth[5] : 0; /* 0: broadcast */
 		hdr[at] = h % 3 ? map[i].arc : map[i].old;
 		return at + (dlt == DLT_ARCNET ? 4 : 4);
 	}
+	case DLT_BACNET_MS_TP: /* preamble 55 ff (one in nine wrong), frame type,
+				* destination, source, length, header CRC */
+		hdr[0] = 0x55, hdr[1] = h % 9 ? 0xff : 0xfe;
+		hdr[2] = (uint8_t)(h % 8), hdr[3] = (uint8_t)(h >> 8), hdr[4] = (uint8_t)(h >> 16);
+		put16(hdr + 5, (uint16_t)f->len);
+		return 8;
 	case DLT_IPNET: /* version, family, direction (1 out, 2 in), ... */
 		if (!ip)
 			return -1;
@@ -207,6 +214,21 @@ static int header(int dlt, const struct frame *f, const uint8_t *eth, uint8_t *h
 		return 24;
 	}
 	return -1;
+}
+
+/* Juniper's PIC headers: the cookie "MGC" (one in nine wrong), a flags
+ * byte whose low bit is the direction (1 in), then the body where libpcap
+ * puts the network layer (right after the flags where it has none). */
+static int juniper(const struct linktype *lt, const struct frame *f, uint8_t *hdr)
+{
+	uint32_t h = f->h;
+	memcpy(hdr, h % 9 ? "MGC" : "MGD", 3);
+	hdr[3] = (uint8_t)(0x80 | h % 2);
+	if (lt->off_nl > 48) /* no network-layer offset */
+		return 4;
+	for (uint32_t i = 4; i < lt->off_nl; i++)
+		hdr[i] = (uint8_t)(h >> (i % 24));
+	return (int)lt->off_nl;
 }
 
 int synth_wrap_more(const struct synth_pkt *eth, int dlt, struct synth_pkt *out)
@@ -240,14 +262,14 @@ int synth_wrap_more(const struct synth_pkt *eth, int dlt, struct synth_pkt *out)
 	}
 	if (parse(eth, &f) < 0)
 		return -1;
-	int hl = header(dlt, &f, eth->data, hdr);
+	int hl = lt && lt->kind == LT_MAGIC && dlt != DLT_BACNET_MS_TP ? juniper(lt, &f, hdr) : header(dlt, &f, eth->data, hdr);
 	if (hl < 0)
 		return -1;
 	/* an 802.3 frame's LLC header is part of the body on LLC links and
 	 * is dropped where the protocol field replaces it */
 	static const int keeps_llc[] = { DLT_FDDI, DLT_IEEE802, DLT_ATM_RFC1483, DLT_ATM_CLIP, DLT_SUNATM,
 					 DLT_IP_OVER_FC, DLT_APPLE_IP_OVER_IEEE1394, DLT_SYMANTEC_FIREWALL };
-	uint32_t skip = f.llc ? 3 : 0;
+	uint32_t skip = f.llc && !(lt && lt->kind == LT_MAGIC) ? 3 : 0;
 	for (size_t i = 0; i < sizeof keeps_llc / sizeof keeps_llc[0]; i++)
 		if (keeps_llc[i] == dlt)
 			skip = 0;
