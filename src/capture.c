@@ -10,7 +10,12 @@
  * work, not the filter, is what a `filter -w` run spends its time on.  So
  * for the common case, a plain pcap file on disk, the block reader below
  * reads 1 MiB at a time and hands out records in place; the writer
- * gathers matches into blocks the same way.  libpcap still opens the file
+ * gathers matches into blocks the same way.  Where a record's bytes in the
+ * block are the very bytes -w writes (a pcap file in this host's byte
+ * order, microsecond stamps, written as pcap), a run of consecutive
+ * matches is written from the block itself (cap_write_from: a "span" the
+ * reader flushes before it moves its block), so a filter that keeps most
+ * packets costs one copy less.  libpcap still opens the file
  * (its header checks and messages are the ones users see) and takes over
  * at the first record it would treat specially: the block reader only
  * hands out what libpcap would hand out unchanged, never a verdict of its
@@ -170,8 +175,12 @@ static void block_open(struct cap_reader *r)
 	r->blk = b;
 }
 
+static int writer_flush(struct cap_writer *w);
+
 static void block_free(struct cap_reader *r)
 {
+	if (r->blk && r->blk->tied) /* its span points into the block */
+		writer_flush(r->blk->tied);
 	if (r->blk)
 		free(r->blk->buf);
 	free(r->blk);
@@ -182,6 +191,8 @@ static void block_free(struct cap_reader *r)
  * block is full (a record larger than a block) or the read failed. */
 static int block_fill(struct cap_block *b)
 {
+	if (b->tied) /* a writer's span is about to move: write it now */
+		writer_flush(b->tied);
 	memmove(b->buf, b->buf + b->pos, b->len - b->pos);
 	b->off += b->pos;
 	b->len -= b->pos;
@@ -408,26 +419,83 @@ int cap_writer_open_as(struct cap_writer *w, const char *path, pcap_t *like, enu
 	return 0;
 }
 
-/* Write the gathered records: all of them, resuming a write cut short by
- * a signal (a pipe), so the stream never ends in half a record. */
-static int writer_flush(struct cap_writer *w)
+/* The span is written or copied: the block may move. */
+static void writer_untie(struct cap_writer *w)
+{
+	if (w->tied)
+		w->tied->tied = NULL;
+	w->tied = NULL;
+	w->span = NULL;
+	w->span_len = 0;
+}
+
+/* Write LEN bytes at P, resuming a write cut short by a signal (a pipe),
+ * so the stream never ends in half a record. */
+static int write_all(struct cap_writer *w, const uint8_t *p, size_t len)
 {
 	size_t done = 0;
-	if (!w->header_out) { /* the header first, and its write error */
-		errno = 0;
-		if (fflush(pcap_dump_file(w->d)) != 0)
-			return writer_fail(w, errno);
-		w->header_out = 1;
-	}
-	while (done < w->len) {
-		ssize_t n = write(w->fd, w->buf + done, w->len - done);
+	while (done < len) {
+		ssize_t n = write(w->fd, p + done, len - done);
 		if (n < 0 && errno == EINTR)
 			continue;
 		if (n <= 0)
 			return writer_fail(w, n < 0 ? errno : EIO);
 		done += (size_t)n;
 	}
+	return 0;
+}
+
+/* Write the gathered records, then the span after them. */
+static int writer_flush(struct cap_writer *w)
+{
+	if (w->failed) {
+		writer_untie(w);
+		return -1;
+	}
+	if (!w->header_out) { /* the header first, and its write error */
+		errno = 0;
+		if (fflush(pcap_dump_file(w->d)) != 0)
+			return writer_fail(w, errno);
+		w->header_out = 1;
+	}
+	int rc = write_all(w, w->buf, w->len) < 0 || write_all(w, w->span, w->span_len) < 0 ? -1 : 0;
 	w->len = 0;
+	writer_untie(w);
+	return rc;
+}
+
+/* Move the span into buf (or write both, when buf has no room), so that
+ * a record not next to it can follow. */
+static int span_to_buf(struct cap_writer *w)
+{
+	if (w->span_len > CAP_BLOCK - w->len)
+		return writer_flush(w);
+	memcpy(w->buf + w->len, w->span, w->span_len);
+	w->len += w->span_len;
+	writer_untie(w);
+	return 0;
+}
+
+int cap_write_from(struct cap_writer *w, struct cap_reader *r, const struct pcap_pkthdr *h, const u_char *data)
+{
+	struct cap_block *b = r->blk;
+	/* a record the block reader handed out, in the bytes pcap_dump
+	 * would write: the stamps' 32 bits as they are (record_header) */
+	if (!b || b->swapped || b->nano || w->format != CAP_PCAP || w->flush_each || w->failed ||
+	    (b->tied && b->tied != w) || h != &b->hdr || data < b->buf + CAP_RECORD_HEADER || data >= b->buf + b->len)
+		return cap_write(w, h, data);
+	const uint8_t *rec = data - CAP_RECORD_HEADER;
+	size_t n = CAP_RECORD_HEADER + h->caplen;
+	if (w->span_len && w->span + w->span_len == rec) {
+		w->span_len += n;
+		return 0;
+	}
+	if (w->span_len && span_to_buf(w) < 0)
+		return -1;
+	w->span = rec;
+	w->span_len = n;
+	w->tied = b;
+	b->tied = w;
 	return 0;
 }
 
@@ -474,7 +542,7 @@ static void record_tail(const struct pcap_pkthdr *h, uint8_t *t, size_t tail)
 
 int cap_write(struct cap_writer *w, const struct pcap_pkthdr *h, const u_char *data)
 {
-	if (w->failed)
+	if (w->failed || (w->span_len && span_to_buf(w) < 0))
 		return -1;
 	uint8_t hdr[28], trailer[8];
 	size_t tail, hlen = record_header(w, h, hdr, &tail);
@@ -513,8 +581,7 @@ int cap_writer_close(struct cap_writer *w)
 	if (!w->open)
 		return w->failed ? -1 : 0;
 	w->open = 0;
-	if (!w->failed)
-		writer_flush(w);
+	writer_flush(w); /* (once failed, it only lets go of the span) */
 	free(w->buf);
 	w->buf = NULL;
 	if (w->records_only)

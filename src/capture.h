@@ -17,6 +17,8 @@
  * (262144 bytes of data); larger records go through libpcap. */
 #define CAP_BLOCK (1u << 20)
 
+struct cap_writer;
+
 /* The block reader: records of a plain pcap file walked in place. */
 struct cap_block {
 	int fd;                  /* libpcap's own descriptor, read with pread */
@@ -27,6 +29,7 @@ struct cap_block {
 	size_t len, pos;         /* bytes in buf, next record's offset in buf */
 	uint64_t off;            /* file offset of buf[0] */
 	struct pcap_pkthdr hdr;  /* the record handed out last */
+	struct cap_writer *tied; /* holds a span of buf: flushed before buf changes */
 };
 
 struct cap_reader {
@@ -72,6 +75,9 @@ struct cap_writer {
 	int flush_each;          /* -U: flush after every packet */
 	int failed;              /* a write failed; err says why */
 	int records_only;        /* cap_writer_records: no header, fd is the caller's */
+	const uint8_t *span;     /* records written as they are, in a reader's block, */
+	size_t span_len;         /* after buf (cap_write_from) ... */
+	struct cap_block *tied;  /* ... that block, which flushes them before it moves */
 	char err[CAP_ERRLEN];    /* "FILE: strerror" */
 };
 
@@ -89,6 +95,11 @@ int cap_writer_open_as(struct cap_writer *w, const char *path, pcap_t *like, enu
  * signal is resumed), so stopping between two calls leaves a readable
  * file once cap_writer_close has flushed the block. */
 int cap_write(struct cap_writer *w, const struct pcap_pkthdr *h, const u_char *data);
+/* cap_write for a record R handed out last: where R's bytes in R's block
+ * are already the bytes cap_write would write (a pcap file in this host's
+ * byte order with microsecond stamps, written as pcap), consecutive such
+ * records are written from the block itself, with no copy. */
+int cap_write_from(struct cap_writer *w, struct cap_reader *r, const struct pcap_pkthdr *h, const u_char *data);
 /* Flush and close (standard output is flushed, not closed); -1 with
  * w->err set if any write failed. */
 int cap_writer_close(struct cap_writer *w);

@@ -445,7 +445,7 @@ static int filter_file(const struct filter_args *a, struct cap_reader *r, struct
 			if (a->packet_buffered)
 				fflush(stdout);
 		} else {
-			bad = cap_write(w, h, pkt) < 0;
+			bad = cap_write_from(w, r, h, pkt) < 0;
 		}
 		if (hold)
 			cli_stop_hold(0);

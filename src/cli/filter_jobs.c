@@ -120,7 +120,7 @@ static void job_filter(struct jobs *js, struct job *j)
 		if (!filter_matches(&j->fp, h, pkt))
 			continue;
 		j->matched++;
-		if (js->w && cap_write(out, h, pkt) < 0) {
+		if (js->w && cap_write_from(out, &j->r, h, pkt) < 0) {
 			fprintf(j->msg, "bpfx filter: %s\n", out->err);
 			j->status = 2;
 			break;
