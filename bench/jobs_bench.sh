@@ -1,5 +1,5 @@
 #!/bin/bash
-# jobs_bench.sh: `bpfx filter -j N` over 8 files of 128 MB against the
+# jobs_bench.sh: `bpfx filter --jobs N` over 8 files of 128 MB against the
 # serial run of the same command, in the same run (issue 15: "on 2 cores,
 # close to 2x on 8 files of 128 MB").  No timing is asserted; it prints
 # medians, the speed-up, and whether the outputs are byte-identical (cmp).
@@ -11,7 +11,7 @@
 #        /dev/shm when writable), RUNS (default 5), JOBS (default auto: one
 #        per core), CASES (|-separated expressions; "-" is none)
 #
-# Each round runs the serial command and the -j one, in alternating order;
+# Each round runs the serial command and the --jobs one, in alternating order;
 # the speed-up is the median of the per-round ratios serial / parallel.
 # The files are read once first, so both find them in the page cache.
 set -u
@@ -78,9 +78,9 @@ for e in "${cases[@]}"; do
 					fi
 				elif [ $mode = w ]; then
 					rm -f "$out-jobs.pcap"
-					tp=$(wall_seconds "$B" filter -j "$jobs" "${files[@]}" -w "$out-jobs.pcap" "${args[@]}")
+					tp=$(wall_seconds "$B" filter --jobs "$jobs" "${files[@]}" -w "$out-jobs.pcap" "${args[@]}")
 				else
-					tp=$(wall_seconds "$B" filter -j "$jobs" "${files[@]}" --count "${args[@]}")
+					tp=$(wall_seconds "$B" filter --jobs "$jobs" "${files[@]}" --count "${args[@]}")
 				fi
 			done
 			echo "$ts" >>"$dir/j.s"
@@ -92,7 +92,7 @@ for e in "${cases[@]}"; do
 			same=same
 			cmp -s "$out-serial.pcap" "$out-jobs.pcap" || same=DIFFER
 		fi
-		matches=$("$B" filter -j "$jobs" "${files[@]}" --count "${args[@]}" 2>/dev/null | cut -d' ' -f1)
+		matches=$("$B" filter --jobs "$jobs" "${files[@]}" --count "${args[@]}" 2>/dev/null | cut -d' ' -f1)
 		printf '%-8s %8s %8s %8s %6s  %s\n' "$matches" "$(median <"$dir/j.s")" "$(median <"$dir/j.p")" \
 			"$(median <"$dir/j.r")" "$same" "$e ($mode)"
 	done

@@ -25,7 +25,7 @@
 const char cli_filter_usage[] =
 	"usage: bpfx filter -r FILE [-r FILE...] [-w OUT [--pcapng]] [-c COUNT] [-O|--loose] [-e] [-v...] [-l] [-U]\n"
 	"                   [-x|-xx|-X|-XX|-A] [-n|-nn] [-q] [-S] [-t...] [-#|--number] [--count]\n"
-	"                   [-j N|auto|--jobs N|auto]\n"
+	"                   [--jobs N|auto]\n"
 	"                   [--dont-verify-checksums] [--decode-as PORT=resp] [-T resp]\n"
 	"                   [--engine bpfx|libpcap] [--ip6-transport]\n"
 	"                   [EXPRESSION... | -F FILE | --program PROG]\n"
@@ -42,7 +42,7 @@ const char cli_filter_usage[] =
 	"-F FILE reads the expression from FILE ('#' starts a comment); -# numbers\n"
 	"the packets; --count prints only how many matched; -T resp decodes every\n"
 	"TCP payload as RESP (--decode-as PORT=resp: only on PORT).  --pcapng: -w\n"
-	"writes pcapng (one interface) instead of pcap.  -j N: with -w or --count\n"
+	"writes pcapng (one interface) instead of pcap.  --jobs N: with -w or --count\n"
 	"(without -c or -U), N of the -r files are filtered at once (auto: one per\n"
 	"core); what is written and printed is exactly what one at a time gives.\n"
 	"-i IFACE captures live through libpcap, with bpfx's program (--engine\n"
@@ -177,7 +177,7 @@ static int parse_args(int argc, char **argv, struct filter_args *a)
 				return bad_usage("-Q is in, out or inout", optarg);
 			break;
 		case 'j': /* auto (or 0): one file per online core */
-			a->jobs = strcmp(optarg, "auto") ? (int)cli_uint("-j", optarg) : 0;
+			a->jobs = strcmp(optarg, "auto") ? (int)cli_uint("--jobs", optarg) : 0;
 			if (a->jobs <= 0)
 				a->jobs = (int)sysconf(_SC_NPROCESSORS_ONLN);
 			break;
@@ -480,7 +480,7 @@ int cli_filter(int argc, char **argv)
 	if (a.list_devices)
 		return cli_list_devices();
 	int i = 0;
-	if (filter_jobs_apply(&a)) { /* -j: the files at once, the same output */
+	if (filter_jobs_apply(&a)) { /* --jobs: the files at once, the same output */
 		status = filter_jobs(&a, &w, &matched);
 		i = a.nfiles;
 	}

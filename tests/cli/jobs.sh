@@ -1,5 +1,5 @@
 #!/bin/sh
-# jobs.sh: `filter -j N` (several -r files filtered at once) gives exactly
+# jobs.sh: `filter --jobs N` (several -r files filtered at once) gives exactly
 # what the serial run gives: the same -w bytes (cmp, pcap and pcapng, to
 # a file and through a pipe), the same stderr, the same --count line and
 # exit status; also where a file in the middle is damaged, missing, of
@@ -17,7 +17,7 @@ $MK -n 50 -y 147 "$T/u.pcap" || exit 99
 head -c 5000 "$T/a.pcap" >"$T/cut.pcap"
 E="$srcdir/examples"
 
-# same J ARGS...: `filter -j J ARGS` and `filter ARGS` agree in stdout,
+# same J ARGS...: `filter --jobs J ARGS` and `filter ARGS` agree in stdout,
 # stderr, exit status and, when ARGS write $T/o, in the file written.
 same() {
 	_j=$1
@@ -26,7 +26,7 @@ same() {
 	$B filter "$@" >"$T/s.out" 2>"$T/s.err"
 	_s=$?
 	[ -f "$T/o" ] && mv "$T/o" "$T/s.o" || rm -f "$T/s.o"
-	$B filter -j "$_j" "$@" >"$T/p.out" 2>"$T/p.err"
+	$B filter --jobs "$_j" "$@" >"$T/p.out" 2>"$T/p.err"
 	_p=$?
 	[ -f "$T/o" ] && mv "$T/o" "$T/p.o" || rm -f "$T/p.o"
 	if [ "$_s" != "$_p" ]; then
@@ -71,9 +71,9 @@ fi
 same auto $files -w "$T/o" 'udp port 53'
 same 64 $files -w "$T/o" 'udp port 53'
 # through a pipe: the same bytes as a file
-$B filter -j 2 $files -w - tcp 2>/dev/null | cat >"$T/pipe"
+$B filter --jobs 2 $files -w - tcp 2>/dev/null | cat >"$T/pipe"
 $B filter $files -w "$T/file" tcp 2>/dev/null
 cmp -s "$T/pipe" "$T/file" && pass || fail "-j 2 -w - through a pipe differs from -w FILE"
 # -j takes a count or auto
-run 2 $B filter -j x -r "$T/a.pcap" --count
+run 2 $B filter --jobs x -r "$T/a.pcap" --count
 finish
