@@ -43,4 +43,4 @@ libbpfx_core_la_SOURCES += src/decode/igmp.c src/decode/relts.c src/decode/vrrp.
 libbpfx_core_la_SOURCES += src/decode/esp.c src/decode/ah.c src/decode/ipcomp.c src/decode/gre.c
 libbpfx_core_la_SOURCES += src/decode/sctp.c src/decode/pim.c src/decode/ospf.c src/decode/eigrp.c src/decode/dccp.c
 # decb: non-IP frames and routing protocols (issue 14)
-libbpfx_core_la_SOURCES += src/decode/aoe.c
+libbpfx_core_la_SOURCES += src/decode/aoe.c src/decode/decnet.c src/decode/geonet.c src/decode/isis.c src/decode/isis_tlv.c src/decode/rip.c src/decode/babel.c src/decode/arista.c
