@@ -318,6 +318,19 @@ void dec_relts(struct dec_ctx *d, uint32_t secs); /* relts.c: tcpdump's 1w2d3h4m
 void dec_ip_upper(struct dec_ctx *d, const struct dec_net *n, unsigned proto, const uint8_t *p, size_t len); /* ip.c */
 /* decb: non-IP frames and routing protocols (issue 14), one file each */
 void dec_aoe(struct dec_ctx *d, const uint8_t *p, size_t len);                     /* aoe.c */
+int dec_arista(struct dec_ctx *d, const uint8_t *p);                                /* arista.c */
+void dec_decnet(struct dec_ctx *d, const uint8_t *p, size_t len);                  /* decnet.c */
+void dec_default_print(struct dec_ctx *d, const uint8_t *p, size_t len); /* decnet.c: tcpdump's ND_DEFAULTPRINT */
+void dec_geonet(struct dec_ctx *d, const uint8_t *p, size_t len);                  /* geonet.c */
+void dec_isoclns(struct dec_ctx *d, const uint8_t *p, size_t len);                 /* isis.c */
+extern const struct dec_tok dec_nlpids[];                                          /* isis.c */
+void dec_isis_id(struct dec_ctx *d, const uint8_t *p, unsigned len);  /* isis.c: xxxx.xxxx.xxxx[.nn[-nn]] */
+void dec_isis_tlvs(struct dec_ctx *d, const uint8_t *p, size_t len);              /* isis_tlv.c */
+int dec_isis_tlvs_known(const struct dec_ctx *d, const uint8_t *p, size_t n);     /* isis_tlv.c */
+void dec_rip(struct dec_ctx *d, const struct dec_app *a, const uint8_t *p, size_t len);   /* rip.c */
+void dec_ripng(struct dec_ctx *d, const struct dec_app *a, const uint8_t *p, size_t len); /* rip.c */
+void dec_babel(struct dec_ctx *d, const struct dec_app *a, const uint8_t *p, size_t len); /* babel.c */
+void dec_calm_fast(struct dec_ctx *d, const uint8_t *p, size_t len);               /* geonet.c */
 
 /* Link layers keyed by DLT (decd, issue 14). */
 typedef int (*dec_link_fn)(struct dec_ctx *, const uint8_t *, size_t);

@@ -36,7 +36,9 @@ static const struct {
 	{ PROTO_ETH_MPLS_MC, dec_mpls, NULL }, { PROTO_ETH_EAPOL, dec_eapol, NULL },
 	{ PROTO_ETH_SLOW, dec_slow, NULL },
 	/* decb: non-IP frames (issue 14) */
-	{ PROTO_ETH_AOE, dec_aoe, "aoe" },
+	{ PROTO_ETH_AOE, dec_aoe, "aoe" }, { PROTO_ETH_DECNET, dec_decnet, "decnet" },
+	{ PROTO_ETH_GEONET, dec_geonet, "geonet" }, { PROTO_ETH_GEONET_OLD, dec_geonet, "geonet" },
+	{ PROTO_ETH_CALM_FAST, dec_calm_fast, "calm_fast" },
 };
 
 /* The network layer for an ethertype, or nothing if we don't decode it. */
@@ -76,6 +78,34 @@ void dec_ethertype_print(struct dec_ctx *d, unsigned type)
 		dec_printf(d, "Unknown Ethertype (0x%04x)", type);
 }
 
+/* The Arista vendor header at q (frame length flen) and the ethertype
+ * after it, into *type: tcpdump prints the outer ethertype even without
+ * -e, with -e the inner one.  The bytes taken; -1: a subtype or format
+ * tcpdump does not know (it then prints the frame as one without a
+ * printer); -2: the subtype cut short. */
+static int arista(struct dec_ctx *d, const uint8_t *q, size_t flen, unsigned *type)
+{
+	if (!dec_has(d, q, 2)) {
+		dec_printf(d, "[|arista]");
+		return -2;
+	}
+	dec_ethertype_print(d, *type);
+	dec_printf(d, ", length %zu: ", flen);
+	int n = dec_arista(d, q);
+	if (n < 0)
+		return -1;
+	*type = dec_be16(d, q + n);
+	if (d->o.eflag && *type <= PROTO_ETH_LEN_MAX) { /* 802.3 inside */
+		size_t rest = flen > 16 + (size_t)n ? flen - 16 - (size_t)n : 0;
+		dec_printf(d, "802.3, length %zu: ", rest < *type ? rest : (size_t)*type);
+	} else if (d->o.eflag && (!is_vlan(*type) || dec_has(d, q + n + 2, 4))) {
+		/* (a VLAN tag cut short: tcpdump has not printed this yet) */
+		dec_ethertype_print(d, *type);
+		dec_printf(d, ", length %zu: ", flen);
+	}
+	return n + 2;
+}
+
 int dec_ether(struct dec_ctx *d, const uint8_t *p, size_t len)
 {
 	return dec_ether_tagged(d, p, len, NULL);
@@ -107,18 +137,32 @@ int dec_ether_tagged(struct dec_ctx *d, const uint8_t *p, size_t len, const stru
 				     but never more than the frame holds */
 			dec_printf(d, "802.3, length %zu: ",
 				   len < 14 ? 0 : len - 14 < type ? len - 14 : (size_t)type);
-		else {
+		else if (type != PROTO_ETH_ARISTA) { /* arista() prints its own */
 			dec_ethertype_print(d, type);
 			dec_printf(d, ", length %zu: ", len);
 		}
 	}
 	q += 2;
+	int no_printer = 0; /* decb: an Arista header tcpdump cannot read */
+	if (type == PROTO_ETH_ARISTA) {
+		int n = arista(d, q, len, &type);
+		if (n == -2)
+			return 14 + (int)dec_avail(d, q, 2); /* no dump of what there is */
+		no_printer = n < 0;
+		if (n > 0) {
+			q += n;
+			len = len >= (size_t)n ? len - (size_t)n : 0;
+		}
+	}
 	len = len >= 14 + tl ? len - 14 - tl : 0;
+	const uint8_t *untagged = q;
 	while (is_vlan(type)) {
 		d->proto = "vlan";
 		if (!dec_has(d, q, 4)) {
 			dec_printf(d, " [|vlan]");
-			return (int)(q - p);
+			/* after an Arista header tcpdump counts the rest as
+			 * header: no dump */
+			return (int)(q - p) + (untagged > p + 14 + tl ? (int)dec_avail(d, q, 4) : 0);
 		}
 		unsigned tci = dec_be16(d, q);
 		type = dec_be16(d, q + 2);
@@ -152,7 +196,7 @@ int dec_ether_tagged(struct dec_ctx *d, const uint8_t *p, size_t len, const stru
 		dec_ethertype(d, type, q, len);
 		return d->hdrlen;
 	}
-	if (type > PROTO_ETH_LEN_MAX && !dec_ethertype_printed(type)) {
+	if (no_printer || (type > PROTO_ETH_LEN_MAX && !dec_ethertype_printed(type))) {
 		/* no printer in tcpdump: the -e header even without -e, then a
 		 * hex dump */
 		if (!d->o.eflag) {
@@ -174,7 +218,7 @@ int dec_ether_tagged(struct dec_ctx *d, const uint8_t *p, size_t len, const stru
 	} else if (type > PROTO_ETH_LEN_MAX)
 		dec_ethertype(d, type, q, len);
 	else {
-		if (d->o.eflag && q > p + 14 + tl)
+		if (d->o.eflag && q > untagged)
 			dec_printf(d, "802.3"); /* after VLAN tags, as tcpdump (no
 						   separator before the LLC header) */
 		/* the length field bounds the frame: tcpdump ignores the rest

@@ -136,6 +136,11 @@ int dec_llc_addr(struct dec_ctx *d, const uint8_t *src, const uint8_t *dst, cons
 		print(d, q + 8, len >= 8 ? len - 8 : 0);
 		return 8;
 	}
+	if (ssap == dsap && dsap == PROTO_SAP_OSI && ctrl == 0x03) { /* decb: OSI (IS-IS) */
+		d->handoff = NULL;
+		dec_isoclns(d, q + 3, len >= 3 ? len - 3 : 0);
+		return 3;
+	}
 	/* what tcpdump's protocol printers take over */
 	if (ssap == dsap && ctrl == 0x03 &&
 	    (dsap == 0x42 || dsap == 0x06 || dsap == 0xe0 || dsap == 0xfe || dsap == 0xaa))

@@ -48,4 +48,4 @@ libbpfx_core_la_SOURCES += src/decode/ipoib.c src/decode/nflog.c src/decode/ppi.
 libbpfx_core_la_SOURCES += src/decode/bcmli.c src/decode/rx.c src/decode/openflow.c src/decode/bgp.c
 libbpfx_core_la_SOURCES += src/decode/isakmp.c
 # decb: non-IP frames and routing protocols (issue 14)
-libbpfx_core_la_SOURCES += src/decode/aoe.c
+libbpfx_core_la_SOURCES += src/decode/aoe.c src/decode/decnet.c src/decode/geonet.c src/decode/isis.c src/decode/isis_tlv.c src/decode/rip.c src/decode/babel.c src/decode/arista.c

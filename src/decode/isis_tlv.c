@@ -1,0 +1,352 @@
+/* isis_tlv.c: the IS-IS TLVs as tcpdump 4.99 prints them with -v, one
+ * "\n\t    NAME TLV #T, length: L" line each and its fields below (-vv
+ * adds each TLV in hex).  The TLVs decoded here are the common ones of
+ * hellos and LSPs (areas, neighbours, protocols, addresses, hostname,
+ * LSP entries, restart, point-to-point adjacency, IPv4 reachability, SPB
+ * port capabilities); at a TLV tcpdump decodes and this file does not,
+ * the line stops (handoff "isis-tlv").  TLVs tcpdump has no decoder for
+ * print in hex. */
+#include <stdio.h>
+
+#include "decode/dec.h"
+
+static const struct dec_tok tlv_names[] = {
+	{ 1, "Area address(es)" }, { 2, "IS Reachability" }, { 3, "ES Neighbor(s)" }, { 4, "Partition DIS" },
+	{ 5, "Prefix Neighbors" }, { 6, "IS Neighbor(s)" }, { 7, "Instance Identifier" }, { 8, "Padding" },
+	{ 9, "LSP entries" }, { 10, "Authentication" }, { 12, "Checksum" }, { 13, "Purge Originator Identifier" },
+	{ 14, "LSP Buffersize" }, { 22, "Extended IS Reachability" }, { 24, "IS Alias ID" }, { 42, "DECnet Phase IV" },
+	{ 66, "Lucent Proprietary" }, { 128, "IPv4 Internal Reachability" }, { 129, "Protocols supported" },
+	{ 130, "IPv4 External Reachability" }, { 131, "Inter-Domain Information Type" },
+	{ 132, "IPv4 Interface address(es)" }, { 133, "IPv4 authentication (deprecated)" },
+	{ 134, "Traffic Engineering Router ID" }, { 135, "Extended IPv4 Reachability" },
+	{ 138, "Shared Risk Link Group" }, { 143, "Multi-Topology-Aware Port Capability" },
+	{ 144, "Multi-Topology Capability" }, { 176, "Nortel Proprietary" }, { 177, "Nortel Proprietary" },
+	{ 137, "Hostname" }, { 211, "Restart Signaling" }, { 222, "Multi Topology IS Reachability" },
+	{ 229, "Multi Topology" }, { 232, "IPv6 Interface address(es)" }, { 235, "Multi-Topology IPv4 Reachability" },
+	{ 236, "IPv6 reachability" }, { 237, "Multi-Topology IP6 Reachability" },
+	{ 240, "Point-to-point Adjacency State" }, { 241, "Hello PDU Sequence Number" },
+	{ 242, "IS-IS Router Capability" }, { 250, "Vendor Private" }, { 0, NULL },
+};
+/* TLVs tcpdump decodes that are not decoded here: the line stops. */
+static const uint8_t tlv_later[] = { 3, 4, 5, 7, 10, 12, 13, 22, 24, 131, 135, 138, 144, 222, 229, 235, 236,
+				     237, 242, 250 };
+static const struct dec_tok restart_flags[] = {
+	{ 0x1, "Restart Request" }, { 0x2, "Restart Acknowledgement" }, { 0x4, "Suppress adjacency advertisement" },
+	{ 0, NULL },
+};
+static const struct dec_tok is_virtual[] = { { 0, "IsNotVirtual" }, { 1, "IsVirtual" }, { 0, NULL } };
+static const struct dec_tok adj_states[] = { { 0, "Up" }, { 1, "Initializing" }, { 2, "Down" }, { 0, NULL } };
+static const struct dec_tok port_cap_subtlvs[] = {
+	{ 4, "SPB MCID" }, { 5, "SPB Digest" }, { 6, "SPB BVID" }, { 0, NULL },
+};
+
+/* An OSI NSAP address: pairs of hex digits, a dot after the first byte
+ * and every second one after it. */
+static void nsap(struct dec_ctx *d, const uint8_t *p, unsigned n)
+{
+	if (n < 1 || n > 20) {
+		dec_printf(d, "isonsap_string: illegal length");
+		return;
+	}
+	dec_need(d, p, n);
+	for (unsigned i = 0; i < n; i++)
+		dec_printf(d, "%02x%s", p[i], (i & 1) == 0 && i + 1 < n ? "." : "");
+}
+
+/* A metric's value and type, then the optional metrics unless their
+ * "not supported" bit is set. */
+static void metrics(struct dec_ctx *d, const uint8_t *m, const char *ident)
+{
+	static const char *const names[] = { "Delay", "Expense", "Error" };
+	for (unsigned i = 0; i < 3; i++)
+		if (!(m[1 + i] & 0x80))
+			dec_printf(d, "%s  %s Metric: %u, %s", ident, names[i], m[1 + i] & 0x3f,
+				   m[1 + i] & 0x40 ? "External" : "Internal");
+}
+
+/* IPv4 reachability entries (TLVs 128 and 130); 0 stops the PDU. */
+static int ip_reach(struct dec_ctx *d, const uint8_t *p, unsigned len)
+{
+	for (; len > 0; len -= 12, p += 12) {
+		if (len < 12) {
+			dec_printf(d, "short IPv4 Reachability (%u vs 12)", len);
+			return 0;
+		}
+		if (!dec_has(d, p, 12))
+			return 0;
+		uint32_t mask = dec_get_be32(p + 8);
+		int plen = -1;
+		for (int n = 32; n >= 0 && plen < 0; n--)
+			if ((n ? ~0u << (32 - n) : 0u) == mask)
+				plen = n;
+		dec_printf(d, "\n\t      IPv4 prefix: ");
+		if (plen < 0) {
+			dec_ip4addr(d, p + 4);
+			dec_printf(d, " mask ");
+			dec_ip4addr(d, p + 8);
+		} else {
+			char a[64];
+			const char *name = dec_host4(d, p + 4);
+			if (!name) {
+				snprintf(a, sizeof a, "%u.%u.%u.%u", p[4], p[5], p[6], p[7]);
+				name = a;
+			}
+			dec_printf(d, "%15s/%d", name, plen);
+		}
+		dec_printf(d, ", Distribution: %s, Metric: %u, %s", p[0] & 0x80 ? "down" : "up", p[0] & 0x3f,
+			   p[0] & 0x40 ? "External" : "Internal");
+		metrics(d, p, "\n\t      ");
+	}
+	return 1;
+}
+
+static void spb_mcid(struct dec_ctx *d, const uint8_t *m)
+{
+	dec_printf(d, "ID: %u, Name: ", m[0]);
+	for (unsigned i = 0; i < 32 && m[1 + i]; i++)
+		dec_putc_safe(d, m[1 + i]);
+	dec_printf(d, "\n\t              Lvl: %u, Digest: ", dec_get_be16(m + 33));
+	for (unsigned i = 0; i < 16; i++)
+		dec_printf(d, "%02x ", m[35 + i]);
+}
+
+/* The sub-TLVs of a port capability TLV (SPB, RFC 6329). */
+static void port_cap(struct dec_ctx *d, const uint8_t *p, unsigned len)
+{
+	while (len > 2) {
+		unsigned type = dec_u8(d, p), slen = dec_u8(d, p + 1);
+		dec_printf(d, "\n\t       %s subTLV #%u, length: %u", dec_tok(port_cap_subtlvs, type, "unknown"), type, slen);
+		p += 2;
+		len -= 2;
+		if (len < slen) {
+			dec_printf(d, " (> containing TLV length)");
+			return;
+		}
+		if (!dec_has(d, p, slen)) { /* tcpdump prints its marker and goes on */
+			dec_printf(d, " [|isis]");
+			return;
+		}
+		if (type == 4 && slen >= 102) {
+			dec_printf(d, "\n\t         MCID: ");
+			spb_mcid(d, p);
+			dec_printf(d, "\n\t         AUX-MCID: ");
+			spb_mcid(d, p + 51);
+		} else if (type == 5 && slen >= 33) {
+			dec_printf(d, "\n\t        RES: %u V: %u A: %u D: %u", p[0] >> 5, (p[0] >> 4) & 1, (p[0] >> 2) & 3, p[0] & 3);
+			dec_printf(d, "\n\t         Digest: ");
+			for (unsigned i = 1; i <= 8; i++)
+				dec_printf(d, "%08x %s", dec_get_be32(p + 1 + 4 * (i - 1)),
+					   i % 4 == 0 && i != 8 ? "\n\t                 " : "");
+		} else if (type == 4 || type == 5) {
+			dec_printf(d, " (too short)");
+			return;
+		} else if (type == 6) {
+			dec_handoff(d, "isis-tlv");
+			return;
+		}
+		p += slen;
+		len -= slen;
+	}
+}
+
+/* The point-to-point adjacency TLV: each field if the length has room. */
+static void ptp_adj(struct dec_ctx *d, const uint8_t *p, unsigned len)
+{
+	if (len >= 1) {
+		dec_printf(d, "\n\t      Adjacency State: %s (%u)", dec_tok(adj_states, dec_u8(d, p), "unknown"), p[0]);
+		len--;
+	}
+	if (len > 4) {
+		dec_printf(d, "\n\t      Extended Local circuit-ID: 0x%08x", dec_be32(d, p + 1));
+		len -= 4;
+	}
+	if (len >= 6) {
+		dec_need_ret(d, p + 5, 6);
+		dec_printf(d, "\n\t      Neighbor System-ID: ");
+		dec_isis_id(d, p + 5, 6);
+		len -= 6;
+	}
+	if (len >= 4)
+		dec_printf(d, "\n\t      Neighbor Extended Local circuit-ID: 0x%08x", dec_be32(d, p + 11));
+}
+
+/* IPv4 (size 4) or IPv6 addresses, one line each ("LABEL: ADDR"), all of
+ * the TLV or only the first; 0 when the length does not fit. */
+static int addrs(struct dec_ctx *d, const uint8_t *p, unsigned len, unsigned size, const char *label, int all)
+{
+	do {
+		if (len < size)
+			return 0;
+		dec_need(d, p, size);
+		dec_printf(d, "\n\t      %s: ", label);
+		size == 4 ? dec_ip4addr(d, p) : dec_ip6addr(d, p);
+		p += size;
+		len -= size;
+	} while (all && len);
+	return 1;
+}
+
+/* One TLV's value: 1 done, 0 "tlv_trunc" (its length does not fit), -1
+ * stop the PDU. */
+static int tlv(struct dec_ctx *d, unsigned type, const uint8_t *p, unsigned len)
+{
+	switch (type) {
+	case 1:
+		while (len) {
+			unsigned alen = dec_u8(d, p++);
+			if (--len < alen)
+				return 0;
+			dec_need(d, p, alen); /* read before the line is printed */
+			dec_printf(d, "\n\t      Area address (length: %u): ", alen);
+			nsap(d, p, alen);
+			p += alen;
+			len -= alen;
+		}
+		return 1;
+	case 2:
+		if (len < 1)
+			return 0;
+		unsigned virt = dec_u8(d, p); /* read before the line is printed */
+		dec_printf(d, "\n\t      ");
+		dec_tokf(d, is_virtual, virt, "bogus virtual flag 0x%02x");
+		for (p++, len--; len; len -= 11, p += 11) {
+			if (len < 11)
+				return 0;
+			dec_need_ret(d, p, 11);
+			dec_printf(d, "\n\t      IS Neighbor: ");
+			dec_isis_id(d, p + 4, 7);
+			dec_printf(d, ", Default Metric: %u, %s", p[0] & 0x3f, p[0] & 0x40 ? "External" : "Internal");
+			metrics(d, p, "\n\t\t");
+		}
+		return 1;
+	case 6:
+		for (; len; len -= 6, p += 6) {
+			if (len < 6)
+				return 0;
+			dec_need_ret(d, p, 6);
+			dec_printf(d, "\n\t      SNPA: ");
+			dec_isis_id(d, p, 6);
+		}
+		return 1;
+	case 8:
+		return 1;
+	case 9:
+		for (; len; len -= 16, p += 16) {
+			if (len < 16)
+				return 0;
+			dec_need_ret(d, p + 2, 8);
+			dec_printf(d, "\n\t      lsp-id: ");
+			dec_isis_id(d, p + 2, 8);
+			dec_printf(d, ", seq: 0x%08x", dec_be32(d, p + 10));
+			dec_printf(d, ", lifetime: %5ds", dec_get_be16(p));
+			dec_printf(d, ", chksum: 0x%04x", dec_be16(d, p + 14));
+		}
+		return 1;
+	case 128: case 130:
+		return ip_reach(d, p, len) ? 1 : -1;
+	case 129:
+		dec_printf(d, "\n\t      NLPID(s): ");
+		for (; len; len--, p++) {
+			unsigned n = dec_u8(d, p);
+			dec_printf(d, "%s (0x%02x)%s", dec_tok(dec_nlpids, n, "unknown"), n, len > 1 ? ", " : "");
+		}
+		return 1;
+	case 132:
+		return addrs(d, p, len, 4, "IPv4 interface address", 1);
+	case 137:
+		dec_printf(d, "\n\t      Hostname: ");
+		for (unsigned i = 0; i < len && dec_u8(d, p + i); i++)
+			dec_putc_safe(d, p[i]);
+		return 1;
+	case 143:
+		if (len < 2)
+			return 0;
+		dec_printf(d, "\n\t       RES: %u, MTID(s): %u", dec_be16(d, p) >> 12, dec_get_be16(p) & 0x0fff);
+		if (len > 2)
+			port_cap(d, p + 2, len - 2);
+		return 1;
+	case 211:
+		if (len < 1)
+			return 1;
+		dec_need_ret(d, p, 1);
+		dec_printf(d, "\n\t      Flags [");
+		dec_bits(d, restart_flags, p[0], "none");
+		dec_printf(d, "]");
+		if (len < 3)
+			return 1;
+		dec_need_ret(d, p + 1, 2);
+		dec_printf(d, ", Remaining holding time %us", dec_get_be16(p + 1));
+		if (len == 9) {
+			dec_need_ret(d, p + 3, 6);
+			dec_printf(d, ", for ");
+			dec_isis_id(d, p + 3, 6);
+		}
+		return 1;
+	case 240:
+		ptp_adj(d, p, len);
+		return 1;
+	case 14:
+		if (len >= 2)
+			dec_printf(d, "\n\t      LSP Buffersize: %u", dec_be16(d, p));
+		return 1;
+	case 241:
+		if (len >= 4)
+			dec_printf(d, "\n\t      Sequence number: %u", dec_be32(d, p));
+		return 1;
+	case 134:
+		return addrs(d, p, len, 4, "Traffic Engineering Router ID", 0);
+	case 232:
+		return addrs(d, p, len, 16, "IPv6 interface address", 1);
+	}
+	for (size_t i = 0; i < sizeof tlv_later; i++)
+		if (tlv_later[i] == type) {
+			dec_handoff(d, "isis-tlv");
+			return -1;
+		}
+	if (d->o.vflag <= 1) /* no decoder in tcpdump: the value in hex */
+		dec_hexlines(d, "\n\t\t", p, len);
+	return 1;
+}
+
+/* Are all the TLVs of n bytes at p (as far as captured) ones this file
+ * decodes?  If not, the -v line stops before its header: a partial TLV
+ * list would read as a different packet. */
+int dec_isis_tlvs_known(const struct dec_ctx *d, const uint8_t *p, size_t n)
+{
+	while (n >= 2 && dec_has(d, p, 2)) {
+		unsigned type = p[0], tlen = p[1];
+		for (size_t i = 0; i < sizeof tlv_later; i++)
+			if (tlv_later[i] == type)
+				return 0;
+		for (unsigned j = 2; type == 143 && j + 2 <= tlen && dec_has(d, p + 2 + j, 2); j += 2u + p[3 + j])
+			if (p[2 + j] == 6) /* an SPB BVID sub-TLV */
+				return 0;
+		if (n - 2 < tlen)
+			break;
+		p += 2u + tlen;
+		n -= 2u + tlen;
+	}
+	return 1;
+}
+
+void dec_isis_tlvs(struct dec_ctx *d, const uint8_t *p, size_t len)
+{
+	while (len > 0) {
+		dec_need_ret(d, p, 2);
+		if (len < 2)
+			dec_trunc_ret(d);
+		unsigned type = p[0], tlen = p[1];
+		p += 2;
+		len -= 2;
+		dec_printf(d, "\n\t    %s TLV #%u, length: %u", dec_tok(tlv_names, type, "unknown"), type, tlen);
+		if (len < tlen)
+			dec_trunc_ret(d);
+		int r = tlv(d, type, p, tlen);
+		if (r < 0)
+			return;
+		if (d->o.vflag > 1) /* -vv: each TLV in hex too */
+			dec_hexlines(d, "\n\t      ", p, tlen);
+		p += tlen;
+		len -= tlen;
+	}
+}
