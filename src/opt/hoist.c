@@ -128,10 +128,29 @@ static int recompute(const struct ir_block *b, struct ir_insn out[2])
 	return 0;
 }
 
+/* Does the block load from the packet (a load that can end the program)? */
+static int loads_packet(const struct ir_block *b)
+{
+	for (int i = 0; i < b->ninsns; i++) {
+		uint16_t c = b->insns[i].code, m = BPF_MODE(c);
+		if ((BPF_CLASS(c) == BPF_LD && (m == BPF_ABS || m == BPF_IND)) || (BPF_CLASS(c) == BPF_LDX && m == BPF_MSH))
+			return 1;
+	}
+	return 0;
+}
+
 /* What is enough, once known, for every path on to accept (--loose only:
- * it ignores that a load on the way could end the program).  An accepting
- * return has every fact, a rejecting one none; a test keeps what both of
- * its sides have, and its own outcome where that side has it. */
+ * it ignores that a load on the way could end the program, as libpcap's
+ * optimizer does where it threads a jump past a block whose test a value
+ * tested before decides).  An accepting return has every fact, a
+ * rejecting one none; a test keeps what both of its sides have, and its
+ * own outcome where that side has it.  A test that loads a value of its
+ * own, and is not a link of an OR chain (a side accepting at once, where
+ * libpcap pulls a later test of the chain up over it), keeps only facts
+ * on its own value: libpcap skips such a block (and its load) only where
+ * its own test is decided (`ipx or stp` on Linux cooked captures: after
+ * DSAP 0xe0 it loads the SNAP type at 20 before it tests DSAP 0x42, so a
+ * 22-byte frame with DSAP 0x42 is rejected). */
 static struct needs enough(const struct ir_prog *p, const struct ir_order *o, const struct ir_block *b,
 			   const struct needset *sv, uint32_t tvn)
 {
@@ -145,6 +164,14 @@ static struct needs enough(const struct ir_prog *p, const struct ir_order *o, co
 	const struct needs vt = unpack(&sv[ir_index(o, b->jt)]), vf = unpack(&sv[ir_index(o, b->jf)]);
 	const struct needs *st = &vt, *sf = &vf;
 	r = meet(st, sf);
+	int in_or = (b->jt->term == IR_RET && b->jt->ret_k) || (b->jf->term == IR_RET && b->jf->ret_k);
+	if (!r.all && !in_or && loads_packet(b)) {
+		int k = 0;
+		for (int j = 0; j < r.n; j++)
+			if (tvn && r.f[j].vn == tvn)
+				r.f[k++] = r.f[j];
+		r.n = k;
+	}
 	if (r.all || !opt_is_ktest(b) || !tvn)
 		return r;
 	for (int out = 0; out < 2; out++) {
