@@ -12,31 +12,36 @@ static int is_vlan(unsigned type)
 	       type == PROTO_ETH_QINQ_9200;
 }
 
+static void arp(struct dec_ctx *d, const uint8_t *p, size_t len)
+{
+	dec_arp(d, p, len, 0);
+}
+static void rarp(struct dec_ctx *d, const uint8_t *p, size_t len)
+{
+	dec_arp(d, p, len, 1);
+}
+
+/* The ethertypes we decode, and their printers. */
+static const struct {
+	unsigned type;
+	void (*print)(struct dec_ctx *d, const uint8_t *p, size_t len);
+} printers[] = {
+	{ PROTO_ETH_IPV4, dec_ip }, { PROTO_ETH_IPV6, dec_ip6 }, { PROTO_ETH_ARP, arp },
+	{ PROTO_ETH_RARP, rarp }, { PROTO_ETH_PPPOED, dec_pppoe }, { PROTO_ETH_PPPOES, dec_pppoe },
+	{ PROTO_ETH_LLDP, dec_lldp }, { PROTO_ETH_LOOPBACK, dec_loopback }, { PROTO_ETH_PTP, dec_ptp },
+	{ PROTO_ETH_MPLS, dec_mpls }, { PROTO_ETH_MPLS_MC, dec_mpls }, { PROTO_ETH_EAPOL, dec_eapol },
+	{ PROTO_ETH_SLOW, dec_slow },
+};
+
 /* The network layer for an ethertype, or nothing if we don't decode it. */
 void dec_ethertype(struct dec_ctx *d, unsigned type, const uint8_t *p, size_t len)
 {
-	if (type == PROTO_ETH_IPV4)
-		dec_ip(d, p, len);
-	else if (type == PROTO_ETH_IPV6)
-		dec_ip6(d, p, len);
-	else if (type == PROTO_ETH_ARP || type == PROTO_ETH_RARP)
-		dec_arp(d, p, len, type == PROTO_ETH_RARP);
-	else if (type == PROTO_ETH_PPPOED || type == PROTO_ETH_PPPOES)
-		dec_pppoe(d, p, len);
-	else if (type == PROTO_ETH_LLDP)
-		dec_lldp(d, p, len);
-	else if (type == PROTO_ETH_LOOPBACK)
-		dec_loopback(d, p, len);
-	else if (type == PROTO_ETH_PTP)
-		dec_ptp(d, p, len);
-	else if (type == PROTO_ETH_MPLS || type == PROTO_ETH_MPLS_MC)
-		dec_mpls(d, p, len);
-	else if (type == PROTO_ETH_EAPOL)
-		dec_eapol(d, p, len);
-	else if (type == PROTO_ETH_SLOW)
-		dec_slow(d, p, len);
-	else
-		dec_handoff(d, "ethertype");
+	for (size_t i = 0; i < sizeof printers / sizeof printers[0]; i++)
+		if (printers[i].type == type) {
+			printers[i].print(d, p, len);
+			return;
+		}
+	dec_handoff(d, "ethertype");
 }
 
 /* Has tcpdump a printer for this ethertype (one we may not have)? */
