@@ -19,22 +19,17 @@
 #
 # Each of RUNS rounds runs bpfx, tcpdump and cat once, in a rotating order
 # (so drift and cache effects fall on all three alike); the ratios are the
-# medians of the per-round ratios.  After the rounds the two -w outputs
+# medians of the per-round ratios.  The previous -w output is removed
+# before each timed run: truncating it (freeing up to 1 GiB of pages)
+# would otherwise be timed as part of the next run.  After the rounds the two -w outputs
 # are compared with cmp (they must be byte-identical), and the peak
 # resident memory of one more bpfx run is measured with /usr/bin/time.
 set -u
 here=$(cd "$(dirname "$0")" && pwd)
+. "$here/bench-lib.sh"
 top=$(dirname "$here")
-B=${1:-./bpfx}
-SYNTH=${2:-./tests/synth/bpfx-synth}
-dir=${BENCH_DIR:-/tmp/bpfx-bench}
-runs=${RUNS:-5}
 big=$dir/big.pcap
-out=${OUT_DIR:-}
-if [ -z "$out" ]; then
-	out=$dir
-	[ -w /dev/shm ] && out=/dev/shm
-fi
+out=$(bench_out "$dir")
 out=$out/bpfx-bench-out.$$
 trap 'rm -f "$out-bpfx.pcap" "$out-tcpdump.pcap"' EXIT
 
@@ -72,7 +67,6 @@ seconds() {
 	local t1=$EPOCHREALTIME
 	echo "$(echo "$t1 - $t0" | bc -l) $(tail -1 "$dir/cpu" | bc -l)"
 }
-median() { sort -g | awk '{ v[NR] = $1 } END { printf "%.3f", v[int((NR + 1) / 2)] }'; }
 
 if [ -n "${CASES:-}" ]; then
 	IFS='|' read -r -a cases <<<"$CASES"
@@ -95,8 +89,8 @@ for e in "${cases[@]}"; do
 	for r in $(seq "$runs"); do
 		for k in 0 1 2; do
 			case $(( (r + k) % 3 )) in
-			0) read -r tb ub < <(seconds "$B" filter -r "$big" -w "$out-bpfx.pcap" "${args[@]}"); echo "$tb" >>"$dir/t.b" ;;
-			1) read -r tt ut < <(seconds tcpdump -r "$big" -w "$out-tcpdump.pcap" "${args[@]}"); echo "$tt" >>"$dir/t.t" ;;
+			0) rm -f "$out-bpfx.pcap"; read -r tb ub < <(seconds "$B" filter -r "$big" -w "$out-bpfx.pcap" "${args[@]}"); echo "$tb" >>"$dir/t.b" ;;
+			1) rm -f "$out-tcpdump.pcap"; read -r tt ut < <(seconds tcpdump -r "$big" -w "$out-tcpdump.pcap" "${args[@]}"); echo "$tt" >>"$dir/t.t" ;;
 			2) read -r tc uc < <(seconds cat "$big"); echo "$tc" >>"$dir/t.c" ;;
 			esac
 		done

@@ -13,7 +13,7 @@ bench: bench/bench_vm$(EXEEXT) bench/compile_bench$(EXEEXT) bench/optsize$(EXEEX
 	./bench/bench_vm$(EXEEXT) $(abs_top_srcdir)
 	./bench/optsize$(EXEEXT) $(abs_top_srcdir)/tests/diff/exprs.txt || true
 	./bench/compile_bench$(EXEEXT) $${LIBPCAP_TIMEOUT:-60}
-EXTRA_DIST += bench/filter_bench.sh
+EXTRA_DIST += bench/filter_bench.sh bench/bench-lib.sh
 
 # bpfx-dask on a local Dask cluster: speed-up of 2 workers over 1 on 8
 # files of 128 MB, and the overhead against bpfx filter on one file
@@ -24,3 +24,25 @@ bench-dask: bpfx$(EXEEXT) tests/synth/bpfx-synth$(EXEEXT) libbpfx.la
 	BPFX_LIBRARY=$(abs_builddir)/.libs/libbpfx.so PYTHONPATH=$(abs_top_srcdir)/python \
 	  PYTHONDONTWRITEBYTECODE=1 $(PYTHON3) $(srcdir)/bench/dask_bench.py ./bpfx$(EXEEXT) \
 	  ./tests/synth/bpfx-synth$(EXEEXT)
+
+# compile and explain on expressions of 1k-32k terms: seconds and bytes per
+# term (issue #15: linear, small); `make bench-bigexpr`, not in make check
+EXTRA_PROGRAMS += bench/bigexpr
+CLEANFILES += bench/bigexpr$(EXEEXT)
+.PHONY: bench-bigexpr
+bench-bigexpr: bench/bigexpr$(EXEEXT)
+	./bench/bigexpr$(EXEEXT) $${BIGEXPR_MAX:-32768}
+
+# filter -j N against the serial run over 8 files of 128 MB (issue 15):
+# bench/jobs_bench.sh, run by `make bench-jobs` (RUNS, JOBS, BENCH_DIR).
+EXTRA_DIST += bench/jobs_bench.sh
+.PHONY: bench-jobs
+bench-jobs: bpfx$(EXEEXT) tests/synth/bpfx-synth$(EXEEXT)
+	bash $(srcdir)/bench/jobs_bench.sh ./bpfx$(EXEEXT) ./tests/synth/bpfx-synth$(EXEEXT)
+
+# Printing time per protocol, bpfx against tcpdump (-nn, -nn -v), and the
+# decoder's share of it: bench/print_bench.sh, run by `make bench-print`.
+EXTRA_DIST += bench/print_bench.sh
+.PHONY: bench-print
+bench-print: bpfx$(EXEEXT) tests/synth/bpfx-synth$(EXEEXT)
+	bash $(srcdir)/bench/print_bench.sh ./bpfx$(EXEEXT) ./tests/synth/bpfx-synth$(EXEEXT)

@@ -120,6 +120,7 @@ static struct ast *field_of(struct ast *n, uint32_t field)
 %token BYTE
 %token <num> MTP2TYPE FIELDWORD ATMWORD /* SS7, ATM: index (ast_word_by_name) */
 %token <num> XPROTO /* a protocol word of src/gen/words.c or iso.c: its P_ value */
+%token GENEVE /* src/gen/geneve.c */
 
 %type <node> expr term rterm id nid pid qid head other arth narth wword fieldvalue fieldlist
 %type <num> pnum
@@ -247,6 +248,9 @@ other:	  pqual BROADCAST	{ $$ = mk(p, AST_BCAST, @$); $$->proto = (uint8_t)$1; }
 	| TYPE wword SUBTYPE wword { $$ = mk(p, AST_WLAN_TYPE, @$); $$->l = $2; $$->r = $4; }
 	| SUBTYPE ID		{ $$ = mk(p, AST_WLAN_TYPE, @$); $$->r = mkid(p, ID_NAME, $2, @2); }
 	| DIR wword		{ $$ = mk(p, AST_WLAN_DIR, @$); $$->l = $2; }
+	/* geneve (src/gen/geneve.c) */
+	| GENEVE pnum		{ $$ = mk(p, AST_GENEVE, @$); $$->num = $2; $$->has_num = 1; }
+	| GENEVE		{ $$ = mk(p, AST_GENEVE, @$); }
 	;
 /* an 802.11 type, subtype or direction: a number or a name */
 wword:	  NUM			{ $$ = mkid(p, ID_NUM, NULL, @$); $$->num = $1; }

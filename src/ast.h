@@ -53,6 +53,7 @@ enum ast_kind {
 	AST_PPPOED,    /* pppoed: a PPPoE discovery frame */
 	AST_PPPOES,    /* pppoes [N]: a PPPoE session frame (has_num) */
 	AST_LLC,       /* llc [type]: an 802.2 LLC frame (text: the type name) */
+	AST_GENEVE,    /* geneve [VNI] (has_num) */
 	AST_INBOUND,   /* inbound (num 0), outbound (num 1) */
 	AST_IFINDEX,   /* ifindex N */
 	AST_BYTE,      /* byte num op num2 (op: OP_EQ, OP_GT, OP_GE for '<', OP_AND, OP_OR) */
@@ -113,6 +114,8 @@ struct ast {
 	uint8_t vlan_depth;      /* vlan primitives before this one, in source order */
 	uint8_t mpls_depth;      /* mpls primitives before this one */
 	uint8_t pppoes_depth;    /* pppoes primitives before this one */
+	uint8_t geneve_depth;    /* geneve primitives before this one (vlan_depth and
+				  * mpls_depth then count those after the last) */
 	struct sema_val *val;    /* resolved addresses/ports for AST_ID */
 };
 

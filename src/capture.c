@@ -22,6 +22,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/sendfile.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -516,6 +517,8 @@ int cap_writer_close(struct cap_writer *w)
 		writer_flush(w);
 	free(w->buf);
 	w->buf = NULL;
+	if (w->records_only)
+		return w->failed ? -1 : 0;
 	if (w->format == CAP_PCAPNG) { /* our own descriptor; standard output stays */
 		if (w->fd >= 0 && w->fd != STDOUT_FILENO && close(w->fd) < 0 && !w->failed)
 			writer_fail(w, errno);
@@ -538,6 +541,60 @@ int cap_writer_close(struct cap_writer *w)
 	pcap_dump_close(w->d);
 	w->d = NULL;
 	return w->failed ? -1 : 0;
+}
+
+int cap_writer_records(struct cap_writer *w, const struct cap_writer *like, int fd)
+{
+	memset(w, 0, sizeof *w);
+	w->path = like->path;
+	w->format = like->format;
+	w->nano = like->nano;
+	w->linktype = like->linktype;
+	w->fd = fd;
+	w->header_out = 1;
+	w->records_only = 1;
+	w->buf = malloc(CAP_BLOCK);
+	if (!w->buf) {
+		snprintf(w->err, sizeof w->err, "%s: %s", cap_display(w->path), strerror(ENOMEM));
+		return -1;
+	}
+	w->open = 1;
+	return 0;
+}
+
+/* Copy FD from its start to W's descriptor: sendfile (no copy through
+ * user space), or read and write where sendfile cannot (EINVAL). */
+static int writer_copy(struct cap_writer *w, int fd)
+{
+	off_t at = 0;
+	for (;;) {
+		ssize_t n = sendfile(w->fd, fd, &at, CAP_BLOCK);
+		if (n == 0)
+			return 0;
+		if (n > 0 || errno == EINTR)
+			continue;
+		if (errno != EINVAL && errno != ENOSYS)
+			return writer_fail(w, errno);
+		break;
+	}
+	for (;;) { /* the block buffer is empty: w was flushed */
+		ssize_t n = pread(fd, w->buf, CAP_BLOCK, at);
+		if (n < 0 && errno == EINTR)
+			continue;
+		if (n <= 0)
+			return n < 0 ? writer_fail(w, errno) : 0;
+		w->len = (size_t)n;
+		at += n;
+		if (writer_flush(w) < 0)
+			return -1;
+	}
+}
+
+int cap_writer_append(struct cap_writer *w, int fd)
+{
+	if (w->failed || writer_flush(w) < 0)
+		return -1;
+	return writer_copy(w, fd);
 }
 
 /* st_dev/st_ino of PATH, or of the descriptor "-" stands for. */

@@ -71,6 +71,7 @@ struct cap_writer {
 	int linktype;            /* every packet written must have this one */
 	int flush_each;          /* -U: flush after every packet */
 	int failed;              /* a write failed; err says why */
+	int records_only;        /* cap_writer_records: no header, fd is the caller's */
 	char err[CAP_ERRLEN];    /* "FILE: strerror" */
 };
 
@@ -91,6 +92,15 @@ int cap_write(struct cap_writer *w, const struct pcap_pkthdr *h, const u_char *d
 /* Flush and close (standard output is flushed, not closed); -1 with
  * w->err set if any write failed. */
 int cap_writer_close(struct cap_writer *w);
+/* A writer of records only, in LIKE's format, onto the caller's
+ * descriptor FD (a scratch file: filter -j gathers each input's matches
+ * apart and appends them in order with cap_writer_append).  Closing it
+ * flushes and leaves FD open.  0, or -1 with w->err set. */
+int cap_writer_records(struct cap_writer *w, const struct cap_writer *like, int fd);
+/* Write what W holds so far, then the whole content of FD (records a
+ * cap_writer_records writer wrote there) after it.  0, or -1 with w->err
+ * set ("OUT: why"). */
+int cap_writer_append(struct cap_writer *w, int fd);
 /* 1 if writing OUT would overwrite the regular file IN ("-" is standard
  * input or output), through any path or hard link: same st_dev/st_ino. */
 int cap_same_file(const char *in, const char *out);

@@ -48,6 +48,23 @@ static FILE *dump_to(const struct bpfx_options *o, unsigned stage, const char *n
 	return o->dump_to;
 }
 
+/* libpcap writes a geneve's offsets into scratch cells only where it
+ * matched, and everything after it reads them: where that can run
+ * without the geneve matching (`geneve or ip`), its program reads memory
+ * it never wrote and has no defined result.  bpfx's unoptimized program
+ * has the same paths, so it is checked as the kernel checks one and the
+ * expression refused there, with the span of the read. */
+static int geneve_defined(const struct bpfx_program *p, const struct bpfx_span *sp, struct bpfx_error *err)
+{
+	struct bpfx_error v;
+	if (vm_validate(p->insns, p->len, &v) == 0)
+		return 0;
+	int at = v.start >= 0 && (unsigned)v.start < p->len ? v.start : 0;
+	return err_set(err, sp ? sp[at].start : -1, sp ? sp[at].end : -1,
+		       "this reads the offsets of a geneve that may not have matched: libpcap 1.10.3's program "
+		       "then reads scratch memory it never wrote, and has no defined result");
+}
+
 /* The pipeline.  Its memory is in the arena, the optimizer's and the
  * emitter's scratch arrays on its scratch list; running out of either
  * jumps back to bpfx_compile_spans (parse.c frees the scanner on the way),
@@ -76,10 +93,11 @@ static int compile_stages(struct arena *a, const char *expr, const struct bpfx_o
 		ir_dump(f, &ir);
 	/* libpcap does not optimize a program that computes the 802.11
 	 * header's length, nor any on Prism (its no_optimize), nor one with
-	 * protochain: there its verdicts are the unoptimized program's, so
-	 * --loose is exact, and a program that matches nothing is no error
-	 * (src/gen/wlan.c, protochain.c) */
-	int wlan_exact = wlan_unoptimized(&g);
+	 * protochain, nor one with geneve: there its verdicts are the
+	 * unoptimized program's, so --loose is exact, and a program that
+	 * matches nothing is no error (src/gen/wlan.c, protochain.c,
+	 * geneve.c) */
+	int wlan_exact = wlan_unoptimized(&g) || g.geneve_used;
 	int chain = gen_has_protochain(root);
 	ir.loose = o->optimize == BPFX_OPT_LOOSE && !wlan_exact && !chain;
 	if (o->optimize != BPFX_OPT_OFF && opt_run(&ir, err) && !wlan_exact) {
@@ -95,6 +113,28 @@ static int compile_stages(struct arena *a, const char *expr, const struct bpfx_o
 	}
 	if (o->optimize != BPFX_OPT_OFF && (f = dump_to(o, BPFX_DUMP_OPT, "opt")))
 		ir_dump(f, &ir);
+	if (g.geneve_used) { /* the unoptimized program's paths decide */
+		struct bpfx_options u = *o;
+		struct bpfx_program p = { 0 };
+		struct bpfx_span *sp = NULL;
+		u.optimize = BPFX_OPT_OFF;
+		u.dump = 0;
+		g.geneve_used = 0;
+		int rc = o->optimize != BPFX_OPT_OFF ? compile_stages(a, expr, &u, lt, &p, &sp, err)
+						     : emit_program(&ir, &p.insns, &p.len, &sp, err);
+		if (rc == 0 && (rc = geneve_defined(&p, sp, err)) == 0 && o->optimize == BPFX_OPT_OFF) {
+			*out = p;
+			if (spans)
+				*spans = sp;
+			else
+				free(sp);
+			return 0;
+		}
+		free(p.insns);
+		free(sp);
+		if (rc)
+			return -1;
+	}
 	return emit_program(&ir, &out->insns, &out->len, spans, err);
 }
 

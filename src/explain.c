@@ -12,6 +12,14 @@
 #include <stdlib.h>
 #include <string.h>
 
+/* The states still pending (an error ends the sweep early). */
+static void free_states(struct xctx *c)
+{
+	for (unsigned i = 0; c->in && i < c->n; i++)
+		free(c->in[i]);
+	free(c->in);
+}
+
 int explain_program(const struct bpf_insn *p, unsigned n, const struct bpfx_span *spans, const char *expr,
 		    int linktype, uint32_t snaplen, struct explain *out)
 {
@@ -31,15 +39,22 @@ int explain_program(const struct bpf_insn *p, unsigned n, const struct bpfx_span
 	}
 	if (expr)
 		xp_find_constants(expr, out);
-	if (n)
-		xp_analyse(&c);
+	if (n && (c.in[0] = malloc(sizeof *c.in[0])))
+		xp_state_start(c.in[0], c.lt);
 	for (unsigned i = 0; i < n; i++) {
-		struct explain_insn *x = &out->insns[i];
-		struct xstate s = c.in[i];
+		struct explain_insn *o = &out->insns[i];
+		struct xp_draft d, *x = &d;
+		struct xstate s = { .live = false };
+		if (c.in[i])
+			s = *c.in[i];
+		free(c.in[i]);
+		c.in[i] = NULL;
+		xp_step(&c, i, &s);
 		bool dead = !s.live;
 		if (dead) /* unreachable: describe it as if nothing were known */
 			xp_state_start(&s, NULL);
-		x->insn = p[i];
+		memset(x, 0, sizeof *x);
+		o->insn = x->insn = p[i];
 		c.pc = i;
 		x->start = spans ? spans[i].start : -1;
 		x->end = spans ? spans[i].end : -1;
@@ -54,8 +69,19 @@ int explain_program(const struct bpf_insn *p, unsigned n, const struct bpfx_span
 			xp_cat(x->note, sizeof x->note, " [%s]", cn);
 		if (dead)
 			xp_cat(x->note, sizeof x->note, " (no path reaches this instruction)");
+		o->start = x->start;
+		o->end = x->end;
+		o->named = x->named;
+		o->reads = strdup(x->reads);
+		o->tests = strdup(x->tests);
+		o->note = strdup(x->note);
+		if (!o->reads || !o->tests || !o->note) {
+			free_states(&c);
+			explain_free(out);
+			return -1;
+		}
 	}
-	free(c.in);
+	free_states(&c);
 	return 0;
 }
 
@@ -77,6 +103,11 @@ int explain_expr(const char *expr, const struct bpfx_options *o, struct explain 
 void explain_free(struct explain *e)
 {
 	free(e->expr);
+	for (unsigned i = 0; e->insns && i < e->n; i++) {
+		free(e->insns[i].reads);
+		free(e->insns[i].tests);
+		free(e->insns[i].note);
+	}
 	free(e->insns);
 	memset(e, 0, sizeof *e);
 }

@@ -19,10 +19,12 @@
 struct explain_insn {
 	struct bpf_insn insn;
 	int start, end;              /* expression span, -1 if none */
-	char reads[EXPLAIN_TEXT];    /* what it loads or computes; "" for jumps */
-	char tests[EXPLAIN_TEXT];    /* for a branch, the question; else "" */
-	char note[2 * EXPLAIN_TEXT]; /* the whole annotation, never empty */
+	char *reads;                 /* what it loads or computes; "" for jumps */
+	char *tests;                 /* for a branch, the question; else "" */
+	char *note;                  /* the whole annotation, never empty */
 	int named;                   /* a load whose field a table names */
+	/* the three texts are malloc'd to their length (explain_free): a
+	 * program of 100,000 instructions is explained in tens of MB */
 };
 
 struct explain_const {

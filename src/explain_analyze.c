@@ -24,6 +24,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 /* Both halves write into fixed buffers (struct explain_insn): truncating
@@ -760,38 +761,45 @@ void xp_transfer(const struct xctx *c, struct xstate *s, const struct bpf_insn *
 	}
 }
 
-/* The forward pass: in[i] = the merge of all paths into i. */
-void xp_analyse(struct xctx *c)
+/* Merge s into what holds before instruction t (a state made on the
+ * first edge into it; NULL stays NULL when out of memory: the instruction
+ * is then described as if nothing were known). */
+static void merge_into(struct xctx *c, unsigned t, const struct xstate *s)
 {
-	xp_state_start(&c->in[0], c->lt);
-	for (unsigned i = 0; i < c->n; i++) {
-		struct xstate s = c->in[i];
-		if (!s.live)
-			continue;
-		const struct bpf_insn *in = &c->p[i];
-		if (BPF_CLASS(in->code) == BPF_RET)
-			continue;
-		if (BPF_CLASS(in->code) == BPF_JMP) {
-			if (BPF_OP(in->code) == BPF_JA) {
-				uint64_t t = (uint64_t)i + 1 + in->k;
-				if (t < c->n && t > i)
-					state_merge(&c->in[t], &s);
-				continue;
-			}
-			struct xstate st = s, sf = s;
-			refine(&st, in, true);
-			refine(&sf, in, false);
-			unsigned t = i + 1 + in->jt, f = i + 1 + in->jf;
-			if (t < c->n)
-				state_merge(&c->in[t], &st);
-			if (f < c->n)
-				state_merge(&c->in[f], &sf);
-			continue;
-		}
-		c->pc = i;
-		xp_transfer(c, &s, in);
-		if (i + 1 < c->n)
-			state_merge(&c->in[i + 1], &s);
+	if (!c->in[t]) {
+		c->in[t] = malloc(sizeof *c->in[t]);
+		if (!c->in[t])
+			return;
+		c->in[t]->live = false;
 	}
+	state_merge(c->in[t], s);
 }
 
+void xp_step(struct xctx *c, unsigned i, const struct xstate *s0)
+{
+	struct xstate s = *s0;
+	const struct bpf_insn *in = &c->p[i];
+	if (!s.live || BPF_CLASS(in->code) == BPF_RET)
+		return;
+	if (BPF_CLASS(in->code) == BPF_JMP) {
+		if (BPF_OP(in->code) == BPF_JA) {
+			uint64_t t = (uint64_t)i + 1 + in->k;
+			if (t < c->n && t > i)
+				merge_into(c, (unsigned)t, &s);
+			return;
+		}
+		struct xstate st = s, sf = s;
+		refine(&st, in, true);
+		refine(&sf, in, false);
+		unsigned t = i + 1 + in->jt, f = i + 1 + in->jf;
+		if (t < c->n)
+			merge_into(c, t, &st);
+		if (f < c->n)
+			merge_into(c, f, &sf);
+		return;
+	}
+	c->pc = i;
+	xp_transfer(c, &s, in);
+	if (i + 1 < c->n)
+		merge_into(c, i + 1, &s);
+}

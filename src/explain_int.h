@@ -69,7 +69,10 @@ struct xctx {
 	uint32_t snaplen;
 	const struct bpf_insn *p;
 	unsigned n;
-	struct xstate *in;     /* state before each instruction */
+	struct xstate **in;    /* state before each instruction: made on the
+				* first edge into it, freed once it is
+				* described (jumps go forward), so only the
+				* states of pending targets are kept */
 	struct explain *out;
 	const struct bpfx_span *spans; /* may be NULL */
 	const char *expr;      /* may be NULL */
@@ -102,18 +105,29 @@ void xp_read_abs(struct xread *r, const struct xctx *c, const struct xstate *s, 
 void xp_read_ind(struct xread *r, const struct xctx *c, const struct xstate *s, uint32_t k, int size);
 /* *s after the non-jump instruction in (its fall-through). */
 void xp_transfer(const struct xctx *c, struct xstate *s, const struct bpf_insn *in);
-/* The forward pass: c->in[i] = what holds on every path into i. */
-void xp_analyse(struct xctx *c);
+/* The forward pass, one instruction at a time in order: merge what holds
+ * after instruction i (s before it) into c->in of its successors. */
+void xp_step(struct xctx *c, unsigned i, const struct xstate *s);
 
 /* --- explain_text.c: sentences and output ---------------------------- */
 
 /* The question the jump at pc asks, and where each answer goes. */
 void xp_jump_text(const struct xctx *c, const struct xstate *s, unsigned pc, char *q, size_t size);
+/* One instruction's texts while they are written (fixed buffers that
+ * truncate safely); struct explain_insn keeps copies of their length. */
+struct xp_draft {
+	struct bpf_insn insn;
+	int start, end;              /* expression span, -1 if none */
+	char reads[EXPLAIN_TEXT];
+	char tests[EXPLAIN_TEXT];
+	char note[2 * EXPLAIN_TEXT];
+	int named;
+};
 /* What the non-jump instruction at pc does, into e->reads (and e->named). */
-void xp_stmt_text(const struct xctx *c, const struct xstate *s, unsigned pc, struct explain_insn *e);
+void xp_stmt_text(const struct xctx *c, const struct xstate *s, unsigned pc, struct xp_draft *e);
 /* e->consts: the pcap-filter(7) named constants expr mentions. */
 void xp_find_constants(const char *expr, struct explain *e);
 /* "tcp-ack = 16" for the constants inside x's span whose value it uses. */
-void xp_constants_note(const struct explain *e, const struct explain_insn *x, const struct xstate *s,
+void xp_constants_note(const struct explain *e, const struct xp_draft *x, const struct xstate *s,
 		       char *buf, size_t size);
 #endif

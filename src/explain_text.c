@@ -413,7 +413,7 @@ void xp_jump_text(const struct xctx *c, const struct xstate *s, unsigned pc, cha
 
 /* A load into A or x, in words; false for a mode classic BPF lacks. */
 static bool load_text(const struct xctx *c, const struct xstate *s, const struct bpf_insn *in,
-		      struct explain_insn *e)
+		      struct xp_draft *e)
 {
 	struct xread r;
 	char *q = e->reads;
@@ -452,7 +452,7 @@ static bool load_text(const struct xctx *c, const struct xstate *s, const struct
 }
 
 /* What a non-branch instruction does, in words. */
-void xp_stmt_text(const struct xctx *c, const struct xstate *s, unsigned pc, struct explain_insn *e)
+void xp_stmt_text(const struct xctx *c, const struct xstate *s, unsigned pc, struct xp_draft *e)
 {
 	const struct bpf_insn *in = &c->p[pc];
 	struct xstate after = *s;
@@ -545,7 +545,7 @@ void xp_find_constants(const char *expr, struct explain *e)
 }
 
 /* "tcp-ack = 16" for the constants inside insn's span whose value it uses. */
-void xp_constants_note(const struct explain *e, const struct explain_insn *x, const struct xstate *s,
+void xp_constants_note(const struct explain *e, const struct xp_draft *x, const struct xstate *s,
 			   char *buf, size_t size)
 {
 	if (!e->expr || x->start < 0)
@@ -578,6 +578,11 @@ void xp_constants_note(const struct explain *e, const struct explain_insn *x, co
  * Output
  * ------------------------------------------------------------------- */
 
+/* An expression longer than this is shown as a window of it around the
+ * span (with "..." where cut): printed whole under each of thousands of
+ * terms, the output would grow with the square of the expression. */
+#define UNDERLINE_WIDTH 200
+
 static void underline(FILE *f, const char *expr, int s, int e)
 {
 	int len = (int)strlen(expr);
@@ -587,8 +592,18 @@ static void underline(FILE *f, const char *expr, int s, int e)
 		e = len;
 	if (e <= s)
 		e = s + 1;
-	fprintf(f, "\n  %s\n  ", expr);
-	for (int i = 0; i < s; i++)
+	int ws = 0, we = len; /* the window shown */
+	if (len > UNDERLINE_WIDTH) {
+		ws = s > UNDERLINE_WIDTH / 3 ? s - UNDERLINE_WIDTH / 3 : 0;
+		if (ws > len - UNDERLINE_WIDTH)
+			ws = len - UNDERLINE_WIDTH;
+		we = ws + UNDERLINE_WIDTH;
+		if (e > we)
+			e = we;
+	}
+	const char *pre = ws > 0 ? "..." : "";
+	fprintf(f, "\n  %s%.*s%s\n  %*s", pre, we - ws, expr + ws, we < len ? "..." : "", (int)strlen(pre), "");
+	for (int i = ws; i < s; i++)
 		fputc(expr[i] == '\t' ? '\t' : ' ', f);
 	for (int i = s; i < e; i++)
 		fputc(i == s ? '^' : '~', f);

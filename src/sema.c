@@ -20,6 +20,7 @@ struct sema {
 	const char *src;
 	struct bpfx_error *err;
 	int vlan, mpls, pppoes;  /* primitives seen so far, in source order */
+	int geneve;              /* ... and geneves (vlan and mpls count from the last) */
 };
 
 static const struct ast_qual QERR = { P_UNDEF, D_UNDEF, A_UNDEF, { 0, 0 } };
@@ -403,6 +404,7 @@ static void stamp(const struct sema *s, struct ast *n)
 	n->vlan_depth = (uint8_t)s->vlan;
 	n->mpls_depth = (uint8_t)s->mpls;
 	n->pppoes_depth = (uint8_t)s->pppoes;
+	n->geneve_depth = (uint8_t)s->geneve;
 }
 
 /* Of the protocol words (words.c, iso.c), the ones libpcap indexes: the
@@ -473,8 +475,11 @@ static int encap_layer(struct sema *s, const struct ast *n)
 		{ AST_VLAN, 4095, "VLAN tag" },                 /* 12-bit VID (IEEE 802.1Q) */
 		{ AST_MPLS, 0xfffff, "MPLS label" },            /* 20 bits (RFC 3032) */
 		{ AST_PPPOES, 0xffff, "PPPoE session number" }, /* 16 bits (RFC 2516) */
+		{ AST_GENEVE, 0xffffff, "Geneve VNI" },         /* 24 bits (RFC 8926) */
 	};
-	int *seen[] = { &s->vlan, &s->mpls, &s->pppoes };
+	int *seen[] = { &s->vlan, &s->mpls, &s->pppoes, &s->geneve };
+	if (n->kind == AST_GENEVE) /* the offsets start over inside */
+		s->vlan = s->mpls = 0;
 	for (size_t i = 0; i < sizeof limits / sizeof limits[0]; i++) {
 		if (limits[i].kind != n->kind)
 			continue;
@@ -545,6 +550,7 @@ static int resolve(struct sema *s, struct ast *n, struct ast_qual ctx, struct as
 	case AST_VLAN:
 	case AST_MPLS:
 	case AST_PPPOES:
+	case AST_GENEVE:
 		if (encap_layer(s, n))
 			return -1;
 		break;
@@ -583,8 +589,8 @@ static int resolve(struct sema *s, struct ast *n, struct ast_qual ctx, struct as
 	default:
 		return FAIL(n, "internal: unexpected node");
 	}
-	if (s->vlan > 200 || s->mpls > 200 || s->pppoes > 200)
-		return FAIL(n, "too many vlan, mpls or pppoes primitives");
+	if (s->vlan > 200 || s->mpls > 200 || s->pppoes > 200 || s->geneve > 200)
+		return FAIL(n, "too many vlan, mpls, pppoes or geneve primitives");
 	/* A parenthesized expression passes on what stood before its '('. */
 	*out = n->paren ? ctx : mine;
 	return 0;

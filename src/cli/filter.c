@@ -13,6 +13,7 @@
 #include "asm.h" /* --program (bpfx asm syntax) */
 #include "decode/decode.h"
 #include "vm.h" /* vm_prepare: the program pre-decoded for the packet loop */
+#include "filter.h"
 #include <errno.h>
 #include <getopt.h>
 #include <stdio.h>
@@ -21,11 +22,10 @@
 #include <time.h>
 #include <unistd.h>
 
-#define MAX_FILES 256
-
 const char cli_filter_usage[] =
 	"usage: bpfx filter -r FILE [-r FILE...] [-w OUT [--pcapng]] [-c COUNT] [-O|--loose] [-e] [-v...] [-l] [-U]\n"
 	"                   [-x|-xx|-X|-XX|-A] [-n|-nn] [-q] [-S] [-t...] [-#|--number] [--count]\n"
+	"                   [-j N|auto|--jobs N|auto]\n"
 	"                   [--dont-verify-checksums] [--decode-as PORT=resp] [-T resp]\n"
 	"                   [--engine bpfx|libpcap] [--ip6-transport]\n"
 	"                   [EXPRESSION... | -F FILE | --program PROG]\n"
@@ -42,7 +42,9 @@ const char cli_filter_usage[] =
 	"-F FILE reads the expression from FILE ('#' starts a comment); -# numbers\n"
 	"the packets; --count prints only how many matched; -T resp decodes every\n"
 	"TCP payload as RESP (--decode-as PORT=resp: only on PORT).  --pcapng: -w\n"
-	"writes pcapng (one interface) instead of pcap.\n"
+	"writes pcapng (one interface) instead of pcap.  -j N: with -w or --count\n"
+	"(without -c or -U), N of the -r files are filtered at once (auto: one per\n"
+	"core); what is written and printed is exactly what one at a time gives.\n"
 	"-i IFACE captures live through libpcap, with bpfx's program (--engine\n"
 	"libpcap: libpcap's) run by the kernel; -p: not promiscuous; -s: bytes\n"
 	"kept per packet (default 262144); -Q: direction.  The end (-c, or a stop\n"
@@ -50,47 +52,9 @@ const char cli_filter_usage[] =
 	"--ip6-transport compiles the dialect (see bpfx compile --help), which only\n"
 	"bpfx's engine has.\n";
 
-enum engine { ENGINE_BPFX, ENGINE_LIBPCAP };
 static const struct cli_word engines[] = { { "bpfx", ENGINE_BPFX }, { "libpcap", ENGINE_LIBPCAP }, { NULL, 0 } };
 static const struct cli_word directions[] = { /* -Q */
 	{ "in", PCAP_D_IN }, { "out", PCAP_D_OUT }, { "inout", PCAP_D_INOUT }, { NULL, 0 },
-};
-
-struct filter_args {
-	const char *files[MAX_FILES];
-	int nfiles;
-	const char *out;         /* -w */
-	unsigned long count;     /* -c; 0 = no limit */
-	int optimize;            /* 0 with -O */
-	int packet_buffered;     /* -U: flush after every packet */
-	int line_buffered;       /* -l: standard output line-buffered */
-	int number;              /* -#: packet numbers before each packet */
-	int count_only;          /* --count: print only how many matched */
-	int pcapng;              /* --pcapng: -w writes pcapng */
-	const char *infile;      /* -F: the expression is this file's text */
-	const char *iface;       /* -i: capture live here instead of -r */
-	int list_devices;        /* -D */
-	int no_promisc;          /* -p */
-	uint32_t snaplen;        /* -s, live only (a file has its own) */
-	int direction;           /* -Q: PCAP_D_IN, PCAP_D_OUT, PCAP_D_INOUT */
-	enum engine engine;
-	int ip6_transport;       /* --ip6-transport */
-	struct dec_opts dec;
-	char *expr;
-	const char *program;     /* --program: a hand-written program ... */
-	struct bpfx_program hand; /* ... assembled and validated */
-};
-
-/* One compiled program, for whichever engine; reused while consecutive
- * files share link type and snaplen. */
-struct filter_prog {
-	int valid, linktype;
-	int all;                 /* no expression: every packet, no program */
-	int kernel;              /* live: the kernel runs the program */
-	uint32_t snaplen;
-	struct bpfx_program bp;
-	struct vm_prog *vp;      /* bp pre-decoded (NULL: bpfx_run runs bp) */
-	struct bpf_program lp;
 };
 
 enum { OPT_ENGINE = CLI_OPT_OWN, OPT_NOCKSUM, OPT_DECODE_AS, OPT_COUNT, OPT_PCAPNG };
@@ -168,6 +132,7 @@ static int parse_args(int argc, char **argv, struct filter_args *a)
 		{ "count", no_argument, NULL, OPT_COUNT },
 		{ "pcapng", no_argument, NULL, OPT_PCAPNG },
 		{ "number", no_argument, NULL, '#' },
+		{ "jobs", required_argument, NULL, 'j' },
 		CLI_LONGOPTS,
 		{ NULL, 0, NULL, 0 },
 	};
@@ -176,7 +141,7 @@ static int parse_args(int argc, char **argv, struct filter_args *a)
 	a->snaplen = CLI_SNAPLEN;
 	a->direction = PCAP_D_INOUT;
 	int c;
-	while ((c = cli_getopt(argc, argv, ":r:w:c:OevxXAnqStlUF:T:#i:Dps:Q:", longopts, cli_filter_usage)) >= 0) {
+	while ((c = cli_getopt(argc, argv, ":r:w:c:OevxXAnqStlUF:T:#i:Dps:Q:j:", longopts, cli_filter_usage)) >= 0) {
 		switch (c) {
 		case 'r':
 			if (cli_add_file(a->files, &a->nfiles, MAX_FILES, optarg) < 0)
@@ -199,6 +164,11 @@ static int parse_args(int argc, char **argv, struct filter_args *a)
 		case 'Q':
 			if ((a->direction = cli_word(directions, optarg)) < 0)
 				return bad_usage("-Q is in, out or inout", optarg);
+			break;
+		case 'j': /* auto (or 0): one file per online core */
+			a->jobs = strcmp(optarg, "auto") ? (int)cli_uint("-j", optarg) : 0;
+			if (a->jobs <= 0)
+				a->jobs = (int)sysconf(_SC_NPROCESSORS_ONLN);
 			break;
 		case OPT_COUNT: a->count_only = 1; break;
 		case OPT_PCAPNG: a->pcapng = 1; break;
@@ -279,7 +249,7 @@ static int parse_args(int argc, char **argv, struct filter_args *a)
 	return -1;
 }
 
-static void prog_free(struct filter_prog *fp)
+void filter_prog_free(struct filter_prog *fp)
 {
 	vm_prog_free(fp->vp);
 	bpfx_program_free(&fp->bp);
@@ -288,13 +258,13 @@ static void prog_free(struct filter_prog *fp)
 }
 
 /* Compile for this file, unless the previous file's program fits. */
-static int prog_for(struct filter_prog *fp, const struct filter_args *a, struct cap_reader *r)
+int filter_prog_for(struct filter_prog *fp, const struct filter_args *a, struct cap_reader *r, FILE *msg)
 {
 	int dlt = cap_linktype(r);
 	uint32_t snap = cap_snaplen(r);
 	if (fp->valid && fp->linktype == dlt && fp->snaplen == snap)
 		return 0;
-	prog_free(fp);
+	filter_prog_free(fp);
 	const char *name = bpfx_linktype_name(dlt);
 	if (!name)
 		name = pcap_datalink_val_to_name(dlt);
@@ -314,7 +284,7 @@ static int prog_for(struct filter_prog *fp, const struct filter_args *a, struct 
 		if (r->live && pcap_lookupnet(r->path, &net, &mask, ebuf) < 0)
 			mask = 0;
 		if (pcap_compile(r->p, &fp->lp, a->expr, a->optimize, mask) < 0) {
-			fprintf(stderr, "bpfx filter: %s: libpcap: %s\n", cap_display(r->path), pcap_geterr(r->p));
+			fprintf(msg, "bpfx filter: %s: libpcap: %s\n", cap_display(r->path), pcap_geterr(r->p));
 			return -1;
 		}
 	} else {
@@ -336,11 +306,11 @@ static int prog_for(struct filter_prog *fp, const struct filter_args *a, struct 
 			snprintf(num, sizeof num, "%d", dlt);
 			snprintf(where, sizeof where, "bpfx filter: %s (link type %s)", cap_display(r->path),
 				 name ? name : num);
-			err_print(stderr, where, a->expr, &e);
+			err_print(msg, where, a->expr, &e);
 			return -1;
 		}
 		if (bpfx_validate(fp->bp.insns, fp->bp.len, &e) < 0) {
-			fprintf(stderr, "bpfx filter: internal error: compiled program fails validation at insn %d: %s\n",
+			fprintf(msg, "bpfx filter: internal error: compiled program fails validation at insn %d: %s\n",
 				e.start, e.msg);
 			return -1;
 		}
@@ -355,7 +325,7 @@ static int prog_for(struct filter_prog *fp, const struct filter_args *a, struct 
 	return 0;
 }
 
-static int matches(const struct filter_prog *fp, const struct pcap_pkthdr *h, const u_char *pkt)
+int filter_matches(const struct filter_prog *fp, const struct pcap_pkthdr *h, const u_char *pkt)
 {
 	if (fp->all || fp->kernel)
 		return 1;
@@ -389,17 +359,17 @@ static void printer_linktype(struct printer *pr, int dlt)
 }
 
 /* tcpdump's line on stderr before the packets of each file. */
-static void announce(const struct cap_reader *r)
+void filter_announce(const struct cap_reader *r, FILE *msg)
 {
 	int dlt = cap_linktype(r);
 	const char *name = pcap_datalink_val_to_name(dlt);
 	const char *desc = pcap_datalink_val_to_description(dlt);
 	fflush(stdout);
 	if (name)
-		fprintf(stderr, "reading from file %s, link-type %s (%s), snapshot length %u\n", r->path, name,
+		fprintf(msg, "reading from file %s, link-type %s (%s), snapshot length %u\n", r->path, name,
 			desc ? desc : name, cap_snaplen(r));
 	else
-		fprintf(stderr, "reading from file %s, link-type %d, snapshot length %u\n", r->path, dlt,
+		fprintf(msg, "reading from file %s, link-type %d, snapshot length %u\n", r->path, dlt,
 			cap_snaplen(r));
 }
 
@@ -407,7 +377,7 @@ static void announce(const struct cap_reader *r)
 static int filter_file(const struct filter_args *a, struct cap_reader *r, struct filter_prog *fp,
 		       struct printer *pr, struct cap_writer *w, unsigned long *matched)
 {
-	if (prog_for(fp, a, r) < 0)
+	if (filter_prog_for(fp, a, r, stderr) < 0)
 		return 2;
 	if (r->live && !fp->all) {
 		/* the point of -i: bpfx's own program runs in the kernel
@@ -425,7 +395,7 @@ static int filter_file(const struct filter_args *a, struct cap_reader *r, struct
 	if (r->live)
 		cli_live_announce(r->p, r->path, !a->dec.vflag && !a->out);
 	else
-		announce(r);
+		filter_announce(r, stderr);
 	if (a->out) {
 		if (!w->open && cap_writer_open_as(w, a->out, r->p, a->pcapng ? CAP_PCAPNG : CAP_PCAP) < 0) {
 			fprintf(stderr, "bpfx filter: %s\n", w->err);
@@ -448,7 +418,7 @@ static int filter_file(const struct filter_args *a, struct cap_reader *r, struct
 	int hold = !a->out && cli_stop_can_cut(STDOUT_FILENO);
 	/* a stop signal is looked at between packets only (stop.c) */
 	while ((!a->count || *matched < a->count) && !cli_stopped() && (got = cap_next(r, &h, &pkt)) > 0) {
-		if (!matches(fp, h, pkt))
+		if (!filter_matches(fp, h, pkt))
 			continue;
 		++*matched;
 		if (!a->out && a->count_only)
@@ -497,7 +467,11 @@ int cli_filter(int argc, char **argv)
 		setvbuf(stdout, NULL, _IOLBF, 0);
 	if (a.list_devices)
 		return cli_list_devices();
-	int i;
+	int i = 0;
+	if (filter_jobs_apply(&a)) { /* -j: the files at once, the same output */
+		status = filter_jobs(&a, &w, &matched);
+		i = a.nfiles;
+	}
 	if (a.iface) { /* -i: one live capture, counted as tcpdump counts */
 		struct cap_reader r;
 		if (cap_open_live(&r, a.iface, a.snaplen, !a.no_promisc, a.direction) < 0) {
@@ -518,7 +492,7 @@ int cli_filter(int argc, char **argv)
 	}
 	/* the first file is opened even after an early signal, so that -w
 	 * leaves a valid (empty) capture, as tcpdump's opened output does */
-	for (i = 0; i < a.nfiles && !status && (!a.count || matched < a.count) && (!i || !cli_stopped()); i++) {
+	for (; i < a.nfiles && !status && (!a.count || matched < a.count) && (!i || !cli_stopped()); i++) {
 		struct cap_reader r;
 		if (cap_open(&r, a.files[i]) < 0) {
 			fprintf(stderr, "bpfx filter: %s\n", r.err);
@@ -550,7 +524,7 @@ int cli_filter(int argc, char **argv)
 		printf("%lu packet%s\n", matched, matched == 1 ? "" : "s");
 	if (pr.dec)
 		dec_free(pr.dec);
-	prog_free(&fp);
+	filter_prog_free(&fp);
 	bpfx_program_free(&a.hand); /* --program */
 	free(a.expr);
 	return status;

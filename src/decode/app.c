@@ -80,6 +80,9 @@ PLAIN(ntp)
 PLAIN(bootp)
 PLAIN(hsrp)
 PLAIN(vxlan)
+PLAIN(bcmli)
+PLAIN(openflow)
+PLAIN(bgp)
 #undef PLAIN
 
 /* --- tests on the payload --- */
@@ -131,10 +134,10 @@ static const struct app_row app_rows[] = {
 	U(EITHER, P(BOOTPS), "bootp", print_bootp),
 	U(EITHER, P(RIP), "rip", NULL),
 	U(EITHER, P(AODV), "aodv", NULL),
-	U(EITHER, P(ISAKMP), "isakmp", NULL),
-	U(EITHER, P(NATT), "isakmp", NULL),
-	U(EITHER, P(ISAKMP_USER1), "isakmp", NULL),
-	U(EITHER, P(ISAKMP_USER2), "isakmp", NULL),
+	U(EITHER, P(ISAKMP), "isakmp", dec_isakmp),
+	U(EITHER, P(NATT), "isakmp", dec_isakmp_natt),
+	U(EITHER, P(ISAKMP_USER1), "isakmp", dec_isakmp),
+	U(EITHER, P(ISAKMP_USER2), "isakmp", dec_isakmp),
 	U(EITHER, P(SNMP), "snmp", NULL),
 	U(EITHER, P(SNMPTRAP), "snmp", NULL),
 	U(EITHER, P(NTP), "ntp", print_ntp),
@@ -145,7 +148,7 @@ static const struct app_row app_rows[] = {
 	U(DST, P(VAT), "vat", NULL),
 	U(EITHER, P(ZEPHYR_SRV), "zephyr", NULL),
 	U(EITHER, P(ZEPHYR_CLT), "zephyr", NULL),
-	U(EITHER, R(PROTO_PORT_RX_LOW, PROTO_PORT_RX_HIGH), "rx", NULL),
+	U(EITHER, R(PROTO_PORT_RX_LOW, PROTO_PORT_RX_HIGH), "rx", dec_rx),
 	U(EITHER, P(RIPNG), "ripng", NULL),
 	U(EITHER, P(DHCP6_SERV), "dhcp6", NULL),
 	U(EITHER, P(DHCP6_CLI), "dhcp6", NULL),
@@ -166,7 +169,7 @@ static const struct app_row app_rows[] = {
 	U(EITHER, P(LDP), "ldp", NULL),
 	U(EITHER, P(OLSR), "olsr", NULL),
 	U(EITHER, P(LSP_PING), "lspping", NULL),
-	U(SRC, P(BCM_LI), "bcm-li", NULL),
+	U(SRC, P(BCM_LI), "bcm-li", print_bcmli),
 	U(DST, P(BFD_CONTROL), "bfd", print_bfd),
 	U(DST, P(BFD_MULTIHOP), "bfd", print_bfd),
 	U(DST, P(BFD_LAG), "bfd", print_bfd),
@@ -196,14 +199,14 @@ static const struct app_row app_rows[] = {
 	T(EITHER, P(TELNET), "telnet", NULL, NULL),
 	T(EITHER, P(SMTP), "smtp", print_smtp, NULL),
 	T(EITHER, P(WHOIS), "whois", print_whois, NULL),
-	T(EITHER, P(BGP), "bgp", NULL, NULL),
+	T(EITHER, P(BGP), "bgp", print_bgp, NULL),
 	T(EITHER, P(PPTP), "pptp", NULL, NULL),
 	T(EITHER, P(RESP), NULL, print_resp, NULL),
 	T(EITHER, P(SSH), "ssh", NULL, NULL),
 	/* NetBIOS session (139) and SMB (445): ENABLE_SMB only */
 	T(EITHER, P(BEEP), "beep", NULL, NULL),
-	T(EITHER, P(OPENFLOW_OLD), "openflow", NULL, NULL),
-	T(EITHER, P(OPENFLOW), "openflow", NULL, NULL),
+	T(EITHER, P(OPENFLOW_OLD), "openflow", print_openflow, NULL),
+	T(EITHER, P(OPENFLOW), "openflow", print_openflow, NULL),
 	T(EITHER, P(FTP), "ftp", print_ftp, NULL),
 	T(EITHER, P(HTTP), "http", print_http, NULL),
 	T(EITHER, P(HTTP_ALT), "http", print_http, NULL),

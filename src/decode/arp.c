@@ -33,7 +33,7 @@ static int zero_hw(struct dec_ctx *d, const uint8_t *p, unsigned n)
 /* Hardware types tcpdump names (IANA "Hardware Types"). */
 static const struct dec_tok arp_hrds[] = {
 	{ 1, "Ethernet" }, { 6, "TokenRing" }, { 7, "ArcNet" }, { 15, "FrameRelay" },
-	{ 19, "ATM (RFC 2225)" }, { 23, "Strip" }, { 24, "IEEE 1394" }, { 0, NULL },
+	{ 19, "ATM (RFC 2225)" }, { 23, "Strip" }, { 24, "IEEE 1394" }, { 32, "InfiniBand" }, { 0, NULL },
 };
 
 /* A protocol address: IPv4 only (the trailer type 0x1000 counts as IPv4). */

@@ -23,6 +23,14 @@
 
 struct dec_tcpseq;                 /* per-connection ISNs, see tcp.c */
 struct dec_names;                  /* remembered names, see resolve.c */
+struct dec_rx;                     /* AFS RX calls, see rx.c */
+/* An IKEv1 initiator cookie and the addresses it came from (isakmp.c) */
+#define DEC_IKE_COOKIES 20
+struct dec_ike_cookie {
+	uint8_t ck[8];
+	uint8_t version;           /* 4, 6, or 0: unused */
+	uint8_t iaddr[16], raddr[16];
+};
 
 /* A value-to-name table entry; tables end with { 0, NULL }. */
 struct dec_tok {
@@ -51,6 +59,9 @@ struct dec_ctx {
 	struct dec_names *names;   /* resolve.c's memory, without -n */
 	const char *app;           /* the application printer chosen by port
 				      (app.c), or NULL (dec_report) */
+	struct dec_rx *rx;         /* rx.c's remembered calls */
+	struct dec_ike_cookie ike[DEC_IKE_COOKIES]; /* isakmp.c's initiators */
+	int ike_next;              /* the next one to replace */
 };
 
 /* Printers that ran for a packet (dec_report; the core set of issue 4). */
@@ -198,6 +209,7 @@ void dec_hexlines(struct dec_ctx *d, const char *ident, const uint8_t *p, size_t
 void dec_tokf(struct dec_ctx *d, const struct dec_tok *t, unsigned v, const char *fmt);
 /* tcpdump's hex and ASCII lines ("\n\t0x0000:  ..."), n bytes at p. */
 void dec_hexascii(struct dec_ctx *d, const uint8_t *p, size_t n);
+void dec_hexascii_at(struct dec_ctx *d, const char *ident, const uint8_t *p, size_t n); /* lines start with ident */
 
 /* --- checksums (cksum.c) --- */
 /* The plain sum of the big-endian 16-bit words of p[0..n) (an odd last
@@ -223,6 +235,14 @@ void dec_netaddr(struct dec_ctx *d, const struct dec_net *n, const uint8_t *a);
 
 /* --- printers, one file each --- */
 int dec_ether(struct dec_ctx *d, const uint8_t *p, size_t len);        /* ether.c */
+/* A switch's tag between an Ethernet frame's addresses and its type
+ * (dsa.c): its length and its printer (which ends ", "). */
+struct dec_swtag {
+	const char *name;          /* for the frame cut short: " [|name]" */
+	size_t len;
+	void (*print)(struct dec_ctx *d, const uint8_t *tag);
+};
+int dec_ether_tagged(struct dec_ctx *d, const uint8_t *p, size_t len, const struct dec_swtag *tag); /* ether.c */
 /* The 802.2 header at q of the Ethernet frame at frame (NULL: a frame
  * without addresses), len bytes long by its 802.3 length.  Returns the
  * header's length when tcpdump counts it as decoded (SNAP, S PDUs), minus
@@ -237,6 +257,9 @@ int dec_link_sll(struct dec_ctx *d, const uint8_t *p, size_t len);
 int dec_link_sll2(struct dec_ctx *d, const uint8_t *p, size_t len);
 int dec_link_raw(struct dec_ctx *d, const uint8_t *p, size_t len);
 int dec_link_other(struct dec_ctx *d, const uint8_t *p, size_t len); /* any other link type */
+/* IPv4 or IPv6 by the first nibble, else unknown (a format for the
+ * version) (link.c). */
+void dec_ip_version(struct dec_ctx *d, const uint8_t *p, size_t len, const char *unknown);
 void dec_ethertype(struct dec_ctx *d, unsigned type, const uint8_t *p, size_t len); /* ether.c */
 const char *dec_ethertype_name(unsigned type);                                     /* ether.c */
 int dec_ethertype_printed(unsigned type); /* tcpdump has a printer for it */
@@ -318,5 +341,45 @@ void dec_mcast_records(struct dec_ctx *d, const struct dec_mcast *m, const uint8
  * header: its printer, tcpdump's "(invalid)" for one of the other IP
  * version, " ip-proto-N LEN" for one tcpdump does not decode. */
 void dec_ip_upper(struct dec_ctx *d, const struct dec_net *n, unsigned proto, const uint8_t *p, size_t len); /* ip.c */
+/* decb: non-IP frames and routing protocols (issue 14), one file each */
+void dec_aoe(struct dec_ctx *d, const uint8_t *p, size_t len);                     /* aoe.c */
+
+/* Link layers keyed by DLT (decd, issue 14). */
+typedef int (*dec_link_fn)(struct dec_ctx *, const uint8_t *, size_t);
+dec_link_fn dec_link_by_dlt(int dlt);                                               /* linkdlt.c */
+/* A link printer's start: its name for " [|proto]", no header yet; with
+ * fewer than need bytes captured the marker, and the captured length to
+ * return (the whole packet is header), else -1. */
+int dec_link_begin(struct dec_ctx *d, const uint8_t *p, size_t len, const char *proto, size_t need);
+int dec_radiotap(struct dec_ctx *d, const uint8_t *p, size_t len);                 /* radiotap.c */
+/* The 802.11 frame at p; pad: its header padded to 4 bytes, fcslen: the
+ * FCS bytes at its end.  Returns the header bytes tcpdump skips for -x. */
+int dec_wlan(struct dec_ctx *d, const uint8_t *p, size_t len, int pad, size_t fcslen); /* wlan.c */
+int dec_link_chdlc(struct dec_ctx *d, const uint8_t *p, size_t len);               /* chdlc.c */
+int dec_link_ppp(struct dec_ctx *d, const uint8_t *p, size_t len);                 /* ppp.c */
+int dec_link_ppp_hdlc(struct dec_ctx *d, const uint8_t *p, size_t len);            /* ppp.c */
+int dec_link_brcm(struct dec_ctx *d, const uint8_t *p, size_t len);                /* dsa.c */
+int dec_link_dsa(struct dec_ctx *d, const uint8_t *p, size_t len);                 /* dsa.c */
+int dec_link_edsa(struct dec_ctx *d, const uint8_t *p, size_t len);                /* dsa.c */
+int dec_link_ipoib(struct dec_ctx *d, const uint8_t *p, size_t len);               /* ipoib.c */
+int dec_link_nflog(struct dec_ctx *d, const uint8_t *p, size_t len);               /* nflog.c */
+int dec_link_ppi(struct dec_ctx *d, const uint8_t *p, size_t len);                 /* ppi.c */
+int dec_link_vsock(struct dec_ctx *d, const uint8_t *p, size_t len);               /* vsock.c */
+int dec_link_slip(struct dec_ctx *d, const uint8_t *p, size_t len);                /* slip.c */
+/* A PPP frame with an optional address/control (or pppd direction)
+ * prefix, as on PPP links and in PPPoE sessions; returns its header's
+ * length (-x skips it). */
+int dec_ppp_frame(struct dec_ctx *d, const uint8_t *p, size_t len);                /* ppp.c */
+/* dec_llc with the frame's source and destination addresses apart (802.11). */
+int dec_llc_addr(struct dec_ctx *d, const uint8_t *src, const uint8_t *dst, const uint8_t *q, size_t len); /* llc.c */
+/* decc (issue 14): AFS/RX, OpenFlow 1.0, BGP, BCM-LI */
+void dec_bcmli(struct dec_ctx *d, const uint8_t *p, size_t len);                   /* bcmli.c */
+void dec_rx(struct dec_ctx *d, const struct dec_app *a, const uint8_t *p, size_t len); /* rx.c */
+void dec_rx_free(struct dec_ctx *d);                                                /* rx.c */
+void dec_openflow(struct dec_ctx *d, const uint8_t *p, size_t len);                /* openflow.c */
+void dec_bgp(struct dec_ctx *d, const uint8_t *p, size_t len);                     /* bgp.c */
+/* --- deca: ISAKMP, RADIUS, SNMP, DHCPv6, L2TP (one file each) --- */
+void dec_isakmp(struct dec_ctx *d, const struct dec_app *a, const uint8_t *p, size_t len);      /* isakmp.c */
+void dec_isakmp_natt(struct dec_ctx *d, const struct dec_app *a, const uint8_t *p, size_t len); /* isakmp.c */
 
 #endif

@@ -30,6 +30,8 @@ static const link_printer link_printers[] = {
 static link_printer find_printer(int dlt)
 {
 	const struct linktype *lt = lt_by_dlt(dlt);
+	if (dec_link_by_dlt(dlt))
+		return dec_link_by_dlt(dlt);
 	if (!lt || (size_t)lt->kind >= sizeof link_printers / sizeof link_printers[0] || !link_printers[lt->kind])
 		return dec_link_other;
 	return link_printers[lt->kind];
@@ -50,6 +52,7 @@ void dec_free(struct dec_ctx *d)
 	if (!d)
 		return;
 	dec_tcpseq_free(d);
+	dec_rx_free(d);
 	dec_names_free(d);
 	free(d);
 }
@@ -286,6 +289,11 @@ static void hex_dump(struct dec_ctx *d, const uint8_t *p, size_t n)
 
 void dec_hexascii(struct dec_ctx *d, const uint8_t *p, size_t n)
 {
+	dec_hexascii_at(d, "\n\t", p, n);
+}
+
+void dec_hexascii_at(struct dec_ctx *d, const char *ident, const uint8_t *p, size_t n)
+{
 	for (size_t off = 0; off < n; off += 16) {
 		char hex[48], asc[17];
 		size_t h = 0, a = 0;
@@ -298,7 +306,7 @@ void dec_hexascii(struct dec_ctx *d, const uint8_t *p, size_t n)
 				asc[a++] = p[j] > 0x20 && p[j] < 0x7f ? (char)p[j] : '.';
 		}
 		asc[a] = '\0';
-		dec_printf(d, "\n\t0x%04zx: %-40s  %s", off, hex, asc);
+		dec_printf(d, "%s0x%04zx: %-40s  %s", ident, off, hex, asc);
 	}
 }
 

@@ -21,24 +21,32 @@ static void rarp(struct dec_ctx *d, const uint8_t *p, size_t len)
 	dec_arp(d, p, len, 1);
 }
 
-/* The ethertypes we decode, and their printers. */
+/* The network layer of each ethertype we decode; name: what the -L report
+ * calls a printer that has no DEC_L_* bit. */
 static const struct {
 	unsigned type;
-	void (*print)(struct dec_ctx *d, const uint8_t *p, size_t len);
-} printers[] = {
-	{ PROTO_ETH_IPV4, dec_ip }, { PROTO_ETH_IPV6, dec_ip6 }, { PROTO_ETH_ARP, arp },
-	{ PROTO_ETH_RARP, rarp }, { PROTO_ETH_PPPOED, dec_pppoe }, { PROTO_ETH_PPPOES, dec_pppoe },
-	{ PROTO_ETH_LLDP, dec_lldp }, { PROTO_ETH_LOOPBACK, dec_loopback }, { PROTO_ETH_PTP, dec_ptp },
-	{ PROTO_ETH_MPLS, dec_mpls }, { PROTO_ETH_MPLS_MC, dec_mpls }, { PROTO_ETH_EAPOL, dec_eapol },
-	{ PROTO_ETH_SLOW, dec_slow },
+	void (*fn)(struct dec_ctx *d, const uint8_t *p, size_t len);
+	const char *name;
+} ether_rows[] = {
+	{ PROTO_ETH_IPV4, dec_ip, NULL }, { PROTO_ETH_IPV6, dec_ip6, NULL },
+	{ PROTO_ETH_ARP, arp, NULL }, { PROTO_ETH_RARP, rarp, NULL },
+	{ PROTO_ETH_PPPOED, dec_pppoe, NULL }, { PROTO_ETH_PPPOES, dec_pppoe, NULL },
+	{ PROTO_ETH_LLDP, dec_lldp, NULL }, { PROTO_ETH_LOOPBACK, dec_loopback, NULL },
+	{ PROTO_ETH_PTP, dec_ptp, NULL }, { PROTO_ETH_MPLS, dec_mpls, NULL },
+	{ PROTO_ETH_MPLS_MC, dec_mpls, NULL }, { PROTO_ETH_EAPOL, dec_eapol, NULL },
+	{ PROTO_ETH_SLOW, dec_slow, NULL },
+	/* decb: non-IP frames (issue 14) */
+	{ PROTO_ETH_AOE, dec_aoe, "aoe" },
 };
 
 /* The network layer for an ethertype, or nothing if we don't decode it. */
 void dec_ethertype(struct dec_ctx *d, unsigned type, const uint8_t *p, size_t len)
 {
-	for (size_t i = 0; i < sizeof printers / sizeof printers[0]; i++)
-		if (printers[i].type == type) {
-			printers[i].print(d, p, len);
+	for (size_t i = 0; i < sizeof ether_rows / sizeof ether_rows[0]; i++)
+		if (ether_rows[i].type == type) {
+			if (ether_rows[i].name)
+				d->app = ether_rows[i].name;
+			ether_rows[i].fn(d, p, len);
 			return;
 		}
 	dec_handoff(d, "ethertype");
@@ -70,13 +78,19 @@ void dec_ethertype_print(struct dec_ctx *d, unsigned type)
 
 int dec_ether(struct dec_ctx *d, const uint8_t *p, size_t len)
 {
+	return dec_ether_tagged(d, p, len, NULL);
+}
+
+int dec_ether_tagged(struct dec_ctx *d, const uint8_t *p, size_t len, const struct dec_swtag *tag)
+{
 	dec_layer(d, DEC_L_ETHER);
-	const uint8_t *q = p + 12;
-	d->proto = "ether";
-	d->hdrlen = 14;
-	if (!dec_has(d, p, 14)) {
-		dec_printf(d, " [|ether]");
-		return (int)dec_avail(d, p, 14);
+	size_t tl = tag ? tag->len : 0; /* a switch's tag after the addresses */
+	const uint8_t *q = p + 12 + tl;
+	d->proto = tag ? tag->name : "ether";
+	d->hdrlen = 14 + (int)tl;
+	if (!dec_has(d, p, 14 + tl)) {
+		dec_printf(d, " [|%s]", d->proto);
+		return (int)dec_avail(d, p, 14 + tl);
 	}
 	unsigned type = dec_be16(d, q);
 	if (d->o.eflag) {
@@ -84,6 +98,11 @@ int dec_ether(struct dec_ctx *d, const uint8_t *p, size_t len)
 		dec_printf(d, " > ");
 		dec_mac(d, p);
 		dec_printf(d, ", ");
+	}
+	if (tag)
+		tag->print(d, p + 12);
+	d->proto = "ether";
+	if (d->o.eflag) {
 		if (type <= PROTO_ETH_LEN_MAX) /* 802.3: the field is the payload's length,
 				     but never more than the frame holds */
 			dec_printf(d, "802.3, length %zu: ",
@@ -94,7 +113,7 @@ int dec_ether(struct dec_ctx *d, const uint8_t *p, size_t len)
 		}
 	}
 	q += 2;
-	len = len >= 14 ? len - 14 : 0;
+	len = len >= 14 + tl ? len - 14 - tl : 0;
 	while (is_vlan(type)) {
 		d->proto = "vlan";
 		if (!dec_has(d, q, 4)) {
@@ -115,7 +134,7 @@ int dec_ether(struct dec_ctx *d, const uint8_t *p, size_t len)
 		d->hdrlen = (int)(q - p);
 	}
 	d->hdrlen = (int)(q - p);
-	if (type == PROTO_ETH_MACSEC && q == p + 14) { /* MACsec (not behind a VLAN tag:
+	if (type == PROTO_ETH_MACSEC && q == p + 14 + tl) { /* MACsec (not behind a VLAN tag:
 						 tcpdump's VLAN path has no printer
 						 for it): the SecTAG, then maybe an
 						 ethertype */
@@ -155,7 +174,7 @@ int dec_ether(struct dec_ctx *d, const uint8_t *p, size_t len)
 	} else if (type > PROTO_ETH_LEN_MAX)
 		dec_ethertype(d, type, q, len);
 	else {
-		if (d->o.eflag && q > p + 14)
+		if (d->o.eflag && q > p + 14 + tl)
 			dec_printf(d, "802.3"); /* after VLAN tags, as tcpdump (no
 						   separator before the LLC header) */
 		/* the length field bounds the frame: tcpdump ignores the rest

@@ -177,30 +177,29 @@ int dec_link_raw(struct dec_ctx *d, const uint8_t *p, size_t len)
 	d->hdrlen = 0;
 	if (d->o.eflag)
 		dec_printf(d, "ip: ");
+	dec_ip_version(d, p, len, "unknown ip %u");
+	return 0;
+}
+
+void dec_ip_version(struct dec_ctx *d, const uint8_t *p, size_t len, const char *unknown)
+{
 	unsigned v = dec_u8(d, p) >> 4;
 	if (v == 4)
 		dec_ip(d, p, len);
 	else if (v == 6)
 		dec_ip6(d, p, len);
 	else
-		dec_printf(d, "unknown ip %u", v);
-	return 0;
+		dec_printf(d, unknown, v);
 }
 
-/* A link type we have no printer for (tcpdump refuses to print those):
- * its libpcap name and the packet's length; -x, -X and -A then dump the
- * whole packet. */
+/* A link type without a printer: tcpdump's line for the link types it
+ * does not support, "UNSUPPORTED" and the packet in hex and ASCII; no
+ * byte counts as link header, so -x, -X and -A dump it all again. */
 int dec_link_other(struct dec_ctx *d, const uint8_t *p, size_t len)
 {
-	const char *name = pcap_datalink_val_to_name(d->linktype);
-	size_t caplen = dec_avail(d, p, len);
-	d->proto = "link";
+	d->proto = "unsupported";
 	d->hdrlen = 0;
-	if (name)
-		dec_printf(d, "%s packet, length %zu", name, len);
-	else
-		dec_printf(d, "link type %d packet, length %zu", d->linktype, len);
-	if (caplen < len)
-		dec_printf(d, " [captured %zu]", caplen);
+	dec_printf(d, "UNSUPPORTED");
+	dec_hexascii(d, p, dec_avail(d, p, len));
 	return 0;
 }

@@ -53,7 +53,7 @@ int dec_llc_hdrlen(struct dec_ctx *d, const uint8_t *q)
 	return dec_has(d, q, (size_t)n) ? n : 0;
 }
 
-int dec_llc(struct dec_ctx *d, const uint8_t *frame, const uint8_t *q, size_t len)
+int dec_llc_addr(struct dec_ctx *d, const uint8_t *src, const uint8_t *dst, const uint8_t *q, size_t len)
 {
 	d->proto = "llc";
 	if (!dec_has(d, q, 3) || ((q[2] & 3) != 3 && !dec_has(d, q, 4))) {
@@ -77,11 +77,11 @@ int dec_llc(struct dec_ctx *d, const uint8_t *frame, const uint8_t *q, size_t le
 			   proto_name_or(&proto_saps, ssap, PROTO_TCPDUMP, "Unknown"), ssap, ssap_f & 1 ? "Response" : "Command",
 			   is_u ? 2 : 4, ctrl);
 	}
-	/* SNAP (RFC 1042) with the Ethernet OUI and a network layer we
-	 * decode: with -e its header, then that layer */
+	/* SNAP (RFC 1042) with the Ethernet OUI and a network layer tcpdump
+	 * decodes: with -e its header, then that layer */
 	if (ssap == dsap && dsap == PROTO_SAP_SNAP && ctrl == 0x03 && dec_has(d, q, 8) && !q[3] && !q[4] && !q[5]) {
 		unsigned et = (unsigned)q[6] << 8 | q[7];
-		if (et == PROTO_ETH_IPV4 || et == PROTO_ETH_IPV6 || et == PROTO_ETH_ARP || et == PROTO_ETH_RARP) {
+		if (dec_ethertype_printed(et)) { /* tcpdump's ethertype printers (EAPOL on 802.11) */
 			if (d->o.eflag)
 				dec_printf(d, "oui Ethernet (0x000000), ethertype %s (0x%04x), length %zu: ",
 					   dec_ethertype_name(et), et, len >= 8 ? len - 8 : 0);
@@ -119,10 +119,10 @@ int dec_llc(struct dec_ctx *d, const uint8_t *frame, const uint8_t *q, size_t le
 				 the SNAP header, then the default dump */
 			d->handoff = NULL;
 			if (!d->o.eflag) {
-				if (frame) {
-					dec_mac(d, frame + 6);
+				if (dst) {
+					dec_mac(d, src);
 					dec_printf(d, " > ");
-					dec_mac(d, frame);
+					dec_mac(d, dst);
 					dec_printf(d, " ");
 				}
 				dec_printf(d, "SNAP, oui Cisco (0x00000c), pid Unknown (0x%04x), length %zu: ", pid,
@@ -146,15 +146,15 @@ int dec_llc(struct dec_ctx *d, const uint8_t *frame, const uint8_t *q, size_t le
 	if (!d->o.eflag) { /* "SRC [SSAP] > DST DSAP ", the addresses only when
 			     the frame has them (not in a cooked capture) */
 		char a[24], b[24];
-		if (frame)
-			dec_mac(d, frame + 6);
+		if (dst)
+			dec_mac(d, src);
 		if (ssap != dsap)
-			dec_printf(d, frame ? " %s" : "%s", sap_name(ssap, a, sizeof a, "Unknown SSAP"));
-		if (frame || ssap != dsap)
+			dec_printf(d, dst ? " %s" : "%s", sap_name(ssap, a, sizeof a, "Unknown SSAP"));
+		if (dst || ssap != dsap)
 			dec_printf(d, " > ");
-		if (frame)
-			dec_mac(d, frame);
-		dec_printf(d, frame ? " %s " : "%s ", sap_name(dsap, b, sizeof b, "Unknown DSAP"));
+		if (dst)
+			dec_mac(d, dst);
+		dec_printf(d, dst ? " %s " : "%s ", sap_name(dsap, b, sizeof b, "Unknown DSAP"));
 	}
 	if (is_u) {
 		char c[8];
@@ -173,4 +173,9 @@ int dec_llc(struct dec_ctx *d, const uint8_t *frame, const uint8_t *q, size_t le
 	if (!d->o.qflag)
 		d->dump_from = q;
 	return -hdr;
+}
+
+int dec_llc(struct dec_ctx *d, const uint8_t *frame, const uint8_t *q, size_t len)
+{
+	return dec_llc_addr(d, frame ? frame + 6 : NULL, frame, q, len);
 }

@@ -42,3 +42,10 @@ libbpfx_core_la_SOURCES += src/decode/dis_view.c src/decode/dis_view.h
 libbpfx_core_la_SOURCES += src/decode/igmp.c src/decode/mcast.c src/decode/relts.c src/decode/vrrp.c
 libbpfx_core_la_SOURCES += src/decode/esp.c src/decode/ah.c src/decode/ipcomp.c src/decode/gre.c
 libbpfx_core_la_SOURCES += src/decode/sctp.c src/decode/pim.c src/decode/ospf.c src/decode/eigrp.c src/decode/dccp.c
+libbpfx_core_la_SOURCES += src/decode/radiotap.c src/decode/wlan.c src/decode/linkdlt.c src/decode/chdlc.c src/decode/ppp.c src/decode/dsa.c
+libbpfx_core_la_SOURCES += src/decode/ipoib.c src/decode/nflog.c src/decode/ppi.c src/decode/vsock.c src/decode/slip.c
+# decc (issue 14): AFS/RX, OpenFlow 1.0, BGP, BCM-LI
+libbpfx_core_la_SOURCES += src/decode/bcmli.c src/decode/rx.c src/decode/openflow.c src/decode/bgp.c
+libbpfx_core_la_SOURCES += src/decode/isakmp.c
+# decb: non-IP frames and routing protocols (issue 14)
+libbpfx_core_la_SOURCES += src/decode/aoe.c

@@ -4,10 +4,8 @@
  *   PPPoE  [ses 0x27] IP 10.0.0.1 > 10.0.0.2: ...      (session data)
  *   PPPoE PADI [Service-Name] [Host-Uniq 0x0A0B]         (discovery)
  *
- * A session's PPP payload is decoded when it is IPv4 or IPv6; any other
- * PPP protocol (LCP, IPCP, CHAP, MPLS, ...) is left where tcpdump goes on
- * into it.  With -e the PPP protocol is named before the network layer
- * ("IP (0x0021), length 98: "). */
+ * A session's PPP frame is ppp.c's (with -e "IP (0x0021), length 98: "
+ * before the network layer). */
 #include "decode/dec.h"
 
 #define PPPOE_HDRLEN 6
@@ -74,52 +72,6 @@ static void dec_tags(struct dec_ctx *d, const uint8_t *p, size_t plen)
 	}
 }
 
-/* PPP inside a session: an optional address/control field (or pppd's
- * direction header), the protocol in one byte when it is odd (protocol
- * field compression) or two, then the payload. */
-static void dec_ppp(struct dec_ctx *d, const uint8_t *p, size_t len)
-{
-	size_t olen = len;
-	d->proto = "ppp";
-	if (len < 2)
-		dec_trunc(d);
-	unsigned hdr = dec_be16(d, p);
-	if (hdr == 0x0003 || hdr == 0x0103 || hdr == 0xff03) {
-		if (d->o.eflag && hdr != 0xff03)
-			dec_printf(d, hdr == 0x0003 ? "In  " : "Out ");
-		p += 2;
-		len -= 2;
-	}
-	if (len < 2)
-		dec_trunc(d);
-	unsigned proto = dec_u8(d, p);
-	if (proto % 2) {
-		p += 1;
-		len -= 1;
-	} else {
-		proto = dec_be16(d, p);
-		p += 2;
-		len -= 2;
-	}
-	int v4 = proto == PROTO_PPP_IPV4 || proto == 0x002f || proto == PROTO_ETH_IPV4;
-	int v6 = proto == PROTO_PPP_IPV6 || proto == PROTO_ETH_IPV6;
-	if (d->o.eflag) {
-		/* the names of the protocols we go on into; others are left
-		 * to tcpdump's table */
-		if (proto != PROTO_PPP_IPV4 && proto != PROTO_PPP_IPV6) {
-			dec_handoff(d, "ppp");
-			return;
-		}
-		dec_printf(d, "%s (0x%04x), length %zu: ", proto_name(&proto_ppp, proto, PROTO_TCPDUMP), proto, olen);
-	}
-	if (v4)
-		dec_ip(d, p, len);
-	else if (v6)
-		dec_ip6(d, p, len);
-	else
-		dec_handoff(d, "ppp");
-}
-
 void dec_pppoe(struct dec_ctx *d, const uint8_t *p, size_t len)
 {
 	d->proto = "pppoe";
@@ -154,5 +106,5 @@ void dec_pppoe(struct dec_ctx *d, const uint8_t *p, size_t len)
 		return;
 	}
 	dec_printf(d, " ");
-	dec_ppp(d, p + PPPOE_HDRLEN, plen);
+	dec_ppp_frame(d, p + PPPOE_HDRLEN, plen); /* ppp.c */
 }

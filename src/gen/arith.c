@@ -65,9 +65,9 @@ static struct cond *guard(struct gen *g, const struct ast *n, int *failed)
 
 static int alloc_scratch(struct gen *g)
 {
-	if (g->scratch >= BPF_MEMWORDS - ip6w_cells(g) - kvlan_cells(g)) {
-		(void)GEN_FAIL(g, "expression too complex: more than %d scratch registers needed",
-			       BPF_MEMWORDS - ip6w_cells(g) - kvlan_cells(g));
+	int top = BPF_MEMWORDS - ip6w_cells(g) - kvlan_cells(g) - geneve_cells(g);
+	if (g->scratch >= top) {
+		(void)GEN_FAIL(g, "expression too complex: more than %d scratch registers needed", top);
 		return -1;
 	}
 	return g->scratch++;
@@ -131,7 +131,7 @@ static int eval_load(struct gen *g, struct cond *c, const struct ast *n)
 			return -1;
 		if (tp6) {
 			ip6w_ldx_tp(g, c);
-		} else if (wlan_var(base) || kvlan_var(base)) {
+		} else if (wlan_var(base) || kvlan_var(base) || geneve_var(base)) {
 			/* the header length's load needs A: park the index */
 			int m = alloc_scratch(g);
 			if (m < 0)
@@ -148,12 +148,14 @@ static int eval_load(struct gen *g, struct cond *c, const struct ast *n)
 		cond_ins(g, c, (uint16_t)(BPF_LD | size | BPF_IND), base);
 	} else if (n->l->kind == AST_NUM && n->l->num <= 0xffffffffu - base &&
 		   !(wlan_var(base) && n->l->num >= WLAN_VAR_SPAN / 2) &&
-		   !(kvlan_var(base) && n->l->num >= 0x100000u)) { /* stays in its window */
+		   !(kvlan_var(base) && n->l->num >= 0x100000u) &&
+		   !(geneve_var(base) && n->l->num >= 0x40000u)) { /* stays in its window */
 		cond_ins(g, c, (uint16_t)(BPF_LD | size | BPF_ABS), base + n->l->num);
 	} else {
 		if (eval(g, c, n->l))
 			return -1;
 		kvlan_index_x(g, c, base); /* A += a live vlan's shift */
+		geneve_index_x(g, c, base); /* A += the inner frame's offset */
 		wlan_index_x(g, c, base); /* tax, after adding a variable offset */
 		cond_ins(g, c, (uint16_t)(BPF_LD | size | BPF_IND), base);
 	}

@@ -35,6 +35,8 @@ struct cond *cond_not(struct gen *g, struct cond *a)
 
 void cond_ins(struct gen *g, struct cond *c, uint16_t code, uint32_t k)
 {
+	if (g->geneve_cells && geneve_load(g, c, code, k))
+		return;
 	if (g->kvlan_used && kvlan_load(g, c, code, k))
 		return;
 	if (g->lt->kind == LT_WLAN && wlan_load(g, c, code, k))

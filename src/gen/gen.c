@@ -12,6 +12,8 @@ static struct cond *gen_node(struct gen *g, const struct ast *n)
 	g->vlan = n->vlan_depth;
 	g->mpls = n->mpls_depth;
 	g->pppoes = n->pppoes_depth;
+	if (n->geneve_depth != g->geneve)
+		geneve_enter(g, n->geneve_depth);
 	switch (n->kind) {
 	case AST_AND:
 	case AST_OR: {
@@ -77,6 +79,8 @@ static struct cond *gen_node(struct gen *g, const struct ast *n)
 		return gen_pppoes(g, n);
 	case AST_LLC:
 		return gen_llc(g, n);
+	case AST_GENEVE:
+		return gen_geneve(g, n);
 	case AST_INBOUND:
 		return gen_inbound(g, (int)n->num);
 	case AST_IFINDEX:
@@ -107,7 +111,10 @@ int gen_program(struct gen *g, const struct ast *root)
 	if (g->ip6w && g->lt->kind == LT_WLAN)
 		return err_set(g->err, -1, -1, "--ip6-transport is not supported on %s", g->lt->descr);
 	g->scratch = wlan_nregs(g); /* 802.11's offsets keep the first cells */
-	struct cond *c = kvlan_prologue(g, wlan_prologue(g, ip6w_prologue(g, gen_node(g, root))));
+	g->outer = g->lt;
+	struct cond *c = gen_node(g, root);
+	geneve_enter(g, 0); /* the prologues are the capture's link type's */
+	c = kvlan_prologue(g, wlan_prologue(g, ip6w_prologue(g, c)));
 	if (!c)
 		return -1;
 	g->ir->entry = cond_lower(g, c, g->ir->accept, g->ir->reject);

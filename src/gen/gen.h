@@ -34,6 +34,11 @@ struct gen {
 	unsigned wlan_used;      /* wlan.c: the variable offsets read (WLAN_HDR, WLAN_PL) */
 	int wlan_relfreed;       /* wlan.c: a relation was the last to take scratch cells */
 	int wlan_clobber;        /* wlan.c: libpcap would put an offset in such a cell */
+	const struct linktype *outer; /* the capture's link type (lt: the frame inside a geneve) */
+	int geneve;              /* geneve primitives before the node (from sema) */
+	int geneve_cells;        /* geneve.c: scratch cells it keeps, at the top */
+	int geneve_used;         /* libpcap then does not optimize */
+	struct linktype *geneve_lt; /* geneve.c: the inner frames' rows */
 };
 
 #define GEN_FAIL(g, ...) \
@@ -75,6 +80,8 @@ void gen_iphdrlen(struct gen *g, struct cond *c);  /* X = IPv4 header length */
 /* transport.c */
 struct cond *gen_ports(struct gen *g, const struct ast *id);
 
+struct cond *gen_port1(struct gen *g, int v6, int ipproto, int dir, uint32_t port); /* `udp dst port N` */
+
 /* arith.c */
 struct cond *gen_relation(struct gen *g, const struct ast *n);
 struct cond *gen_rel_test(struct gen *g, const struct ast *n); /* without protocol checks */
@@ -112,6 +119,16 @@ struct cond *wlan_bcast(struct gen *g);
 struct cond *wlan_mcast(struct gen *g);
 struct cond *wlan_type(struct gen *g, const struct ast *n);
 struct cond *wlan_dir(struct gen *g, const struct ast *n);
+
+/* geneve.c: geneve [VNI], and the inner frame's offsets in windows read
+ * from scratch cells (GENEVE_VAR + ...), as wlan.c's */
+struct cond *gen_geneve(struct gen *g, const struct ast *n);
+void geneve_enter(struct gen *g, int depth);   /* g->lt for a node after depth geneves */
+int geneve_var(uint32_t off);                  /* off is in a window */
+int geneve_load(struct gen *g, struct cond *c, uint16_t code, uint32_t k); /* 1: emitted */
+void geneve_index_x(struct gen *g, struct cond *c, uint32_t base); /* A += the window's cell */
+int geneve_cells(const struct gen *g);         /* scratch cells kept, at the top below kvlan's */
+struct cond *geneve_ll(struct gen *g);         /* the inner frame has a link header */
 
 /* words.c, iso.c, decnet.c: the protocol words that test the link type */
 int gen_word_type(int proto, uint32_t *type);  /* words.c's value; -1: not one */

@@ -27,7 +27,7 @@
 
 int kvlan_on(const struct gen *g)
 {
-	return g->kvlan && !g->ip6w &&
+	return g->kvlan && !g->ip6w && !g->geneve &&
 	       (g->lt->dlt == DLT_EN10MB || g->lt->dlt == DLT_NETANALYZER_ || g->lt->dlt == DLT_NETANALYZER_TRANSPARENT_);
 }
 

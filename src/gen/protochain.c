@@ -67,7 +67,7 @@ struct cond *gen_protochain(struct gen *g, uint32_t v, int proto)
 		return GEN_FAIL(g, "expression too complex: no scratch cells left for protochain");
 	/* as libpcap: not where the network layer's offset is read from the
 	 * packet (802.11, and after the first vlan of a live capture) */
-	if (wlan_var(gen_off_linkpl(g)) || kvlan_var(gen_off_linkpl(g)))
+	if (wlan_var(gen_off_linkpl(g)) || kvlan_var(gen_off_linkpl(g)) || geneve_var(gen_off_linkpl(g)))
 		return GEN_FAIL(g, "'protochain' not supported with variable length headers");
 	if (proto == P_IP || proto == P_IP6)
 		return chain(g, v, proto == P_IP);

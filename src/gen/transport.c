@@ -63,6 +63,11 @@ static struct cond *ports_family(struct gen *g, int v6, int ipproto, int dir, ui
 	return cond_and(g, gen_linktype(g, v6 ? 0x86dd : 0x0800), c);
 }
 
+struct cond *gen_port1(struct gen *g, int v6, int ipproto, int dir, uint32_t port)
+{
+	return ports_family(g, v6, ipproto, dir, port, port, 1);
+}
+
 struct cond *gen_ports(struct gen *g, const struct ast *id)
 {
 	const struct sema_val *v = id->val;

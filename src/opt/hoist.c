@@ -38,6 +38,31 @@ struct needs {
 	struct need f[MAXNEED];
 };
 
+/* A block's set as kept for the whole pass: its facts to their number
+ * (most blocks need a few of the MAXNEED a set can hold). */
+struct needset {
+	int all, n;
+	struct need *f;          /* scratch of the program's arena */
+};
+
+static struct needs unpack(const struct needset *k)
+{
+	struct needs r = { .all = k->all, .n = k->n };
+	if (k->n)
+		memcpy(r.f, k->f, sizeof *r.f * (size_t)k->n);
+	return r;
+}
+
+static struct needset pack(struct arena *a, const struct needs *s)
+{
+	struct needset k = { .all = s->all, .n = s->n };
+	if (s->n) {
+		k.f = arena_scratch(a, sizeof *k.f * (size_t)s->n);
+		memcpy(k.f, s->f, sizeof *k.f * (size_t)s->n);
+	}
+	return k;
+}
+
 static int same_need(const struct need *a, const struct need *b)
 {
 	return a->vn == b->vn && a->k == b->k && a->jcode == b->jcode && a->out == b->out;
@@ -108,7 +133,7 @@ static int recompute(const struct ir_block *b, struct ir_insn out[2])
  * return has every fact, a rejecting one none; a test keeps what both of
  * its sides have, and its own outcome where that side has it. */
 static struct needs enough(const struct ir_prog *p, const struct ir_order *o, const struct ir_block *b,
-			   const struct needs *sv, uint32_t tvn)
+			   const struct needset *sv, uint32_t tvn)
 {
 	struct needs r = { 0 };
 	if (b->term == IR_RET) {
@@ -116,8 +141,9 @@ static struct needs enough(const struct ir_prog *p, const struct ir_order *o, co
 		return r;
 	}
 	if (b->term == IR_JA)
-		return sv[ir_index(o, b->jt)];
-	const struct needs *st = &sv[ir_index(o, b->jt)], *sf = &sv[ir_index(o, b->jf)];
+		return unpack(&sv[ir_index(o, b->jt)]);
+	const struct needs vt = unpack(&sv[ir_index(o, b->jt)]), vf = unpack(&sv[ir_index(o, b->jf)]);
+	const struct needs *st = &vt, *sf = &vf;
 	r = meet(st, sf);
 	if (r.all || !opt_is_ktest(b) || !tvn)
 		return r;
@@ -142,7 +168,7 @@ static int later_first(const void *a, const void *b)
 /* What every accepting path from b needs: a return of 0 everything, an
  * accepting return nothing, a test what both of its sides need plus its
  * own outcome on each. */
-static struct needs needed(const struct ir_order *o, const struct ir_block *b, const struct needs *need,
+static struct needs needed(const struct ir_order *o, const struct ir_block *b, const struct needset *need,
 			   uint32_t tvn)
 {
 	struct needs r = { 0 };
@@ -151,8 +177,8 @@ static struct needs needed(const struct ir_order *o, const struct ir_block *b, c
 		return r;
 	}
 	if (b->term == IR_JA)
-		return need[ir_index(o, b->jt)];
-	struct needs nt = need[ir_index(o, b->jt)], nf = need[ir_index(o, b->jf)];
+		return unpack(&need[ir_index(o, b->jt)]);
+	struct needs nt = unpack(&need[ir_index(o, b->jt)]), nf = unpack(&need[ir_index(o, b->jf)]);
 	if (opt_is_ktest(b) && tvn) {
 		struct need f = { tvn, b->jk, b->jcode, 1, b->span };
 		add(&nt, &f);
@@ -199,8 +225,8 @@ int opt_hoist(struct ir_prog *p)
 	int moved = 0;
 	ir_rpo(p, &o);
 	int n = o.n;
-	struct needs *need = arena_scratch(p->a, (size_t)n * sizeof *need);
-	struct needs *suff = p->loose ? arena_scratch(p->a, (size_t)n * sizeof *suff) : NULL;
+	struct needset *need = arena_scratch(p->a, (size_t)n * sizeof *need);
+	struct needset *suff = p->loose ? arena_scratch(p->a, (size_t)n * sizeof *suff) : NULL;
 	uint32_t *tvn = arena_scratch(p->a, (size_t)n * sizeof *tvn);
 	struct vn_table *t = vn_new(p->a);
 	for (int i = 0; i < n; i++) {
@@ -209,9 +235,12 @@ int opt_hoist(struct ir_prog *p)
 	}
 	vn_free(t);
 	for (int i = n - 1; i >= 0; i--) {
-		if (suff)
-			suff[i] = enough(p, &o, o.b[i], suff, tvn[i]);
-		need[i] = needed(&o, o.b[i], need, tvn[i]);
+		if (suff) {
+			struct needs e = enough(p, &o, o.b[i], suff, tvn[i]);
+			suff[i] = pack(p->a, &e);
+		}
+		struct needs d = needed(&o, o.b[i], need, tvn[i]);
+		need[i] = pack(p->a, &d);
 	}
 	for (int i = 0; i < n; i++) {
 		struct ir_block *b = o.b[i];
@@ -229,7 +258,8 @@ int opt_hoist(struct ir_prog *p)
 			 * on the value is tested (host a or b or c: == b, == c) */
 			struct ir_block *first = s;
 			for (int kind = 0; kind < (suff ? 2 : 1); kind++) {
-				const struct needs *ns = kind ? &suff[si] : &need[si];
+				struct needs all = unpack(kind ? &suff[si] : &need[si]);
+				const struct needs *ns = &all;
 				if (ns->all)
 					continue; /* dead.c's or loose.c's business */
 				if (kind && ns->n == MAXNEED)
@@ -244,6 +274,11 @@ int opt_hoist(struct ir_prog *p)
 			else
 				b->jf = first;
 		}
+	}
+	for (int i = 0; i < n; i++) {
+		arena_scratch_free(p->a, need[i].f);
+		if (suff)
+			arena_scratch_free(p->a, suff[i].f);
 	}
 	arena_scratch_free(p->a, need);
 	arena_scratch_free(p->a, suff);

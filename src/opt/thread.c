@@ -15,6 +15,13 @@
 #include <pcap/bpf.h>
 
 #define MAXNE 16
+/* The most tests one edge is moved past.  Facts that pin a value (a port
+ * known to be 80) decide every later test of it, so in an expression of
+ * thousands of terms each such edge could walk the rest of the program:
+ * quadratic time.  Stopping early is always sound (the edge just lands on
+ * a test that would have been decided); no expression short of several
+ * hundred terms walks this far, so their programs do not change. */
+#define MAXWALK 1024
 
 struct fact {
 	uint32_t vn, lo, hi;
@@ -148,7 +155,7 @@ static void meet(struct facts *d, const struct facts *s)
 		int nne = 0;
 		for (int a = 0; a < f.nne; a++)
 			for (int b = 0; b < o->nne; b++)
-				if (f.ne[a] == o->ne[b])
+				if (f.ne[a] == o->ne[b] && nne < MAXNE) /* learn() may list a value twice */
 					f.ne[nne++] = f.ne[a];
 		f.nne = nne;
 		if (f.jset_res != o->jset_res || f.jset_k != o->jset_k)
@@ -202,6 +209,9 @@ struct thread {
 	struct ir_order o;
 	uint32_t *tvn;           /* value number of what the test reads */
 	int *fixed;              /* the test's outcome on every path, or -1 */
+	struct ir_block **skip;  /* where a chain of fixed tests from the block
+				  * ends (the block itself if its test is not
+				  * fixed): one lookup per edge, not a walk */
 	struct facts *in;        /* what every edge into the block knows */
 	unsigned exposed;        /* scratch cells read in a block that did not write them */
 };
@@ -261,13 +271,19 @@ static int fix_outcomes(struct thread *th)
 static int thread_edge(struct thread *th, struct facts *f, struct ir_block **to)
 {
 	struct ir_block *b = *to;
-	int d, moved = 0;
-	while (b->term == IR_BRANCH &&
-	       ((d = th->fixed[ir_index(&th->o, b)]) >= 0 ||
-		(opt_is_ktest(b) && (d = decide(find(f, th->tvn[ir_index(&th->o, b)]), b->jcode, b->jk)) >= 0))) {
-		b = d ? b->jt : b->jf;
-		moved = 1;
+	int d, n = 0;
+	while (n < MAXWALK) {
+		int i = ir_index(&th->o, b);
+		if (th->skip[i] != b)
+			b = th->skip[i];
+		else if (b->term == IR_BRANCH && opt_is_ktest(b) &&
+			 (d = decide(find(f, th->tvn[i]), b->jcode, b->jk)) >= 0)
+			b = d ? b->jt : b->jf;
+		else
+			break;
+		n++;
 	}
+	int moved = n > 0;
 	*to = b;
 	struct facts *dst = &th->in[ir_index(&th->o, b)];
 	if (!dst->set) {
@@ -290,6 +306,15 @@ int opt_thread(struct ir_prog *p)
 	th.in = arena_scratch(p->a, (size_t)n * sizeof *th.in);
 	th.exposed = exposed_cells(&th.o);
 	int changed = fix_outcomes(&th);
+	/* successors first (edges only go forward, and no edge out of a block
+	 * later than the one being threaded has moved yet, so the chains are
+	 * the same as when walked test by test) */
+	th.skip = arena_scratch(p->a, (size_t)n * sizeof *th.skip);
+	for (int i = n - 1; i >= 0; i--) {
+		struct ir_block *b = th.o.b[i];
+		th.skip[i] = b->term == IR_BRANCH && th.fixed[i] >= 0
+			     ? th.skip[ir_index(&th.o, th.fixed[i] ? b->jt : b->jf)] : b;
+	}
 	th.in[0].set = 1;
 	for (int i = 0; i < n; i++) {
 		struct ir_block *b = th.o.b[i];
@@ -308,6 +333,7 @@ int opt_thread(struct ir_prog *p)
 	arena_scratch_free(p->a, th.in);
 	arena_scratch_free(p->a, th.tvn);
 	arena_scratch_free(p->a, th.fixed);
+	arena_scratch_free(p->a, th.skip);
 	ir_order_free(&th.o);
 	return changed;
 }

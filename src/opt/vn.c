@@ -21,6 +21,9 @@ struct vn_table {
 	uint32_t *ids;
 	size_t cap, used;
 	uint32_t next;
+	uint32_t *konst;         /* by number: the constant it is (VN_CONST) */
+	uint8_t *is_konst;
+	size_t ncap;             /* numbers below this have room in both */
 };
 
 struct vn_table *vn_new(struct arena *a)
@@ -40,6 +43,8 @@ void vn_free(struct vn_table *t)
 		return;
 	arena_scratch_free(t->a, t->keys);
 	arena_scratch_free(t->a, t->ids);
+	arena_scratch_free(t->a, t->konst);
+	arena_scratch_free(t->a, t->is_konst);
 	arena_scratch_free(t->a, t);
 }
 
@@ -76,10 +81,26 @@ static void grow(struct vn_table *t)
 	arena_scratch_free(t->a, oi);
 }
 
+/* A new number; a constant's value is kept by number for vn_const. */
+static uint32_t fresh(struct vn_table *t, const struct vn_key *key)
+{
+	uint32_t id = t->next++;
+	if (id >= t->ncap) {
+		size_t n = t->ncap ? t->ncap * 2 : 1024;
+		t->konst = arena_scratch_grow(t->a, t->konst, n * sizeof *t->konst);
+		t->is_konst = arena_scratch_grow(t->a, t->is_konst, n);
+		memset(t->is_konst + t->ncap, 0, n - t->ncap);
+		t->ncap = n;
+	}
+	t->is_konst[id] = key->kind == VN_CONST;
+	t->konst[id] = key->k;
+	return id;
+}
+
 static uint32_t intern(struct vn_table *t, struct vn_key key)
 {
 	if (key.kind == VN_OPAQUE)
-		return t->next++; /* never equal to anything else */
+		return fresh(t, &key); /* never equal to anything else */
 	if ((t->used + 1) * 2 > t->cap)
 		grow(t);
 	size_t j = hash(&key) & (t->cap - 1);
@@ -89,7 +110,7 @@ static uint32_t intern(struct vn_table *t, struct vn_key key)
 		j = (j + 1) & (t->cap - 1);
 	}
 	t->keys[j] = key;
-	t->ids[j] = t->next++;
+	t->ids[j] = fresh(t, &key);
 	t->used++;
 	return t->ids[j];
 }
@@ -159,10 +180,8 @@ void vn_block(struct vn_table *t, struct ir_block *b, uint32_t a, uint32_t x,
 
 int vn_const(const struct vn_table *t, uint32_t vn, uint32_t *k)
 {
-	for (size_t i = 0; i < t->cap; i++)
-		if (t->keys[i].kind == VN_CONST && t->ids[i] == vn) {
-			*k = t->keys[i].k;
-			return 1;
-		}
-	return 0;
+	if (vn >= t->ncap || !t->is_konst[vn])
+		return 0;
+	*k = t->konst[vn];
+	return 1;
 }

@@ -51,6 +51,12 @@
 #define PROTO_ETH_LOOPBACK  0x9000  /* Ethernet Configuration Testing Protocol */
 #define PROTO_ETH_QINQ_OLD  0x9100  /* pre-802.1ad QinQ */
 #define PROTO_ETH_QINQ_9200 0x9200
+/* decb: the non-IP frames of issue 14 */
+#define PROTO_ETH_GEONET_OLD 0x0707 /* ETSI GeoNetworking, before 0x8947 */
+#define PROTO_ETH_DECNET    0x6003  /* DECnet Phase IV routing */
+#define PROTO_ETH_AOE       0x88a2  /* ATA over Ethernet */
+#define PROTO_ETH_GEONET    0x8947  /* ETSI EN 302 636-4-1 */
+#define PROTO_ETH_ARISTA    0xd28b  /* Arista vendor-specific */
 /* Linux's protocol values at or below 1500 in cooked captures
  * (linux/if_ether.h ETH_P_802_3, ETH_P_802_2). */
 #define PROTO_LINUX_802_3   1

@@ -28,3 +28,4 @@ EXTRA_DIST += tests/cli/facts.py
 SCRIPT_TESTS += tests/cli/completion.sh
 SCRIPT_TESTS += tests/cli/live-vlan.sh
 SCRIPT_TESTS += tests/cli/pcapng-out.sh
+SCRIPT_TESTS += tests/cli/jobs.sh

@@ -48,6 +48,14 @@ GENERATED = [
     ("mkip", "protocols reached by IP protocol number"),
     ("mklink", "ARP, spanning tree, names"),
     ("mkapp", "the other application protocols"),
+    ("mkwlan", "802.11 behind radiotap headers"),
+    ("mkchdlc", "Cisco HDLC and SLARP"),
+    ("mkppp", "PPP links"),
+    ("mkdsa", "Ethernet with a Broadcom switch tag"),
+    ("mknflog", "Linux netfilter log records"),
+    ("mkdecc", "AFS/RX, OpenFlow 1.0, BGP, BCM-LI"),
+    ("mkudpapps", "ISAKMP/IKE, RADIUS, SNMP, DHCPv6, L2TP"),
+    ("mknonip", "non-IP frames and routing protocols"),
 ]
 CORE = {"ether", "arp", "ip", "ip6", "tcp", "udp", "icmp", "icmp6"}
 REPORT = "\001L "
@@ -250,7 +258,8 @@ def main():
     import mkdns, mklink  # the pcap writer; the capture of untranslatable times
     for name, what in GENERATED:
         path = os.path.join(builddir, "tests", "decode", name.replace("mk", "") + "-frames.pcap")
-        mkdns.write(path, __import__(name).frames())
+        mod = __import__(name)
+        mkdns.write(path, mod.frames(), getattr(mod, "LINKTYPE", 1))
         files.append(path)
     times = os.path.join(builddir, "tests", "decode", "time-frames.pcap")
     mklink.write_times(times)

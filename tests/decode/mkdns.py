@@ -342,9 +342,14 @@ def fuzz_frames(n, seed):
     return out
 
 
-def write(path, fr=None):
+def with_cuts(good, rich):
+    """The frames of good whole, then those of rich cut at every byte."""
+    return [(f, None) for f in good] + [(f, cut) for f in rich for cut in range(len(f))]
+
+
+def write(path, fr=None, linktype=1):
     with open(path, "wb") as fp:
-        fp.write(pcap_header(1, 65535))
+        fp.write(pcap_header(linktype, 65535))
         for i, (f, cut) in enumerate(frames() if fr is None else fr):
             data = f if cut is None else f[:cut]
             fp.write(pcap_record(1700000000 + i, i, data, len(f)))

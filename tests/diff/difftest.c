@@ -337,6 +337,11 @@ static void build_packets(int dlt, const char *corpus, struct pkts *s)
 		for (size_t i = 0; i < set.n; i++)
 			add(s, set.pkts[i].data, set.pkts[i].caplen, set.pkts[i].len);
 	synth_set_free(&set);
+	current_origin = "Geneve (geneve.c)";
+	if (synth_geneve(&set, dlt) == 0)
+		for (size_t i = 0; i < set.n; i++)
+			add(s, set.pkts[i].data, set.pkts[i].caplen, set.pkts[i].len);
+	synth_set_free(&set);
 	if (dlt == DLT_NULL || dlt == DLT_LOOP)
 		add_af_variants(dlt, s, from);
 	current_origin = "protocol words (words.c)";

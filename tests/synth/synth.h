@@ -114,6 +114,12 @@ int synth_chains(struct synth_set *out, int dlt);
  * type dlt.  Returns 0, or -1 if none can be carried (*out empty). */
 int synth_words(struct synth_set *out, int dlt);
 
+/* Geneve packets (geneve.c): UDP to 6081 over IPv4 and IPv6, Geneve
+ * versions 0 and 1 with options, inner Ethernet (with VLAN tags) or bare
+ * IP, carrying TCP, UDP, ARP, 802.2, MPLS or a second Geneve packet, also
+ * cut short, in link type dlt.  Returns 0, or -1 if none can be carried. */
+int synth_geneve(struct synth_set *out, int dlt);
+
 /* One IPv4 TCP (proto 6) or UDP (17) packet with these addresses and
  * ports, in link type dlt.  Returns 0 and fills *out (malloc'd), or -1. */
 int synth_ip4(int dlt, uint32_t src, uint32_t dst, uint8_t proto, uint16_t sport, uint16_t dport,

@@ -3,6 +3,7 @@
 UNIT_TESTS += tests/unit/test_api
 UNIT_TESTS += tests/unit/test_arena
 UNIT_TESTS += tests/unit/test_asm
+UNIT_TESTS += tests/unit/test_bigexpr
 UNIT_TESTS += tests/unit/test_capture
 UNIT_TESTS += tests/unit/test_check
 UNIT_TESTS += tests/unit/test_compile

@@ -60,7 +60,8 @@ static void test_compile_error_spans(void **state)
 	expect_error("udp and tcp protochain 6", "tcp protochain", "bad protocol applied for 'protochain'");
 	expect_error("ip and sio 256", "sio 256", "too big");
 	expect_error("tcp or byte 2 & 6", "byte 2 & 6", "without loading the byte");
-	expect_error("tcp and geneve 12", "geneve 12", "'geneve' is not supported by bpfx yet");
+	expect_error("tcp and geneve 16777216", "geneve 16777216", "Geneve VNI 16777216 greater than maximum 16777215");
+	expect_error("geneve and pppoes", "pppoes", "pppoes after geneve is not supported by bpfx yet");
 	expect_error("vxlan", "vxlan", "'vxlan' is not supported by bpfx yet");
 }
 

@@ -1,0 +1,68 @@
+/* filter.h: what `bpfx filter` (filter.c) shares with its parallel run
+ * over several files (filter_jobs.c): the parsed arguments, one file's
+ * program, and the steps of filtering one file that both take. */
+#ifndef BPFX_CLI_FILTER_H
+#define BPFX_CLI_FILTER_H
+#include "bpfx.h"
+#include "capture.h"
+#include "decode/decode.h"
+#include <stdio.h>
+
+#define MAX_FILES 256
+
+enum engine { ENGINE_BPFX, ENGINE_LIBPCAP };
+
+struct filter_args {
+	const char *files[MAX_FILES];
+	int nfiles;
+	const char *out;         /* -w */
+	unsigned long count;     /* -c; 0 = no limit */
+	int optimize;            /* 0 with -O */
+	int packet_buffered;     /* -U: flush after every packet */
+	int line_buffered;       /* -l: standard output line-buffered */
+	int number;              /* -#: packet numbers before each packet */
+	int count_only;          /* --count: print only how many matched */
+	int pcapng;              /* --pcapng: -w writes pcapng */
+	const char *infile;      /* -F: the expression is this file's text */
+	const char *iface;       /* -i: capture live here instead of -r */
+	int list_devices;        /* -D */
+	int no_promisc;          /* -p */
+	uint32_t snaplen;        /* -s, live only (a file has its own) */
+	int direction;           /* -Q: PCAP_D_IN, PCAP_D_OUT, PCAP_D_INOUT */
+	enum engine engine;
+	int ip6_transport;       /* --ip6-transport */
+	struct dec_opts dec;
+	char *expr;
+	const char *program;     /* --program: a hand-written program ... */
+	struct bpfx_program hand; /* ... assembled and validated */
+	int jobs;                /* -j: files filtered at once (filter_jobs.c) */
+};
+
+/* One compiled program, for whichever engine; reused while consecutive
+ * files share link type and snaplen. */
+struct filter_prog {
+	int valid, linktype;
+	int all;                 /* no expression: every packet, no program */
+	int kernel;              /* live: the kernel runs the program */
+	uint32_t snaplen;
+	struct bpfx_program bp;
+	struct vm_prog *vp;      /* bp pre-decoded (NULL: bpfx_run runs bp) */
+	struct bpf_program lp;
+};
+
+/* Compile for this file, unless FP already holds a program that fits;
+ * errors go to MSG.  0, or -1 after a message. */
+int filter_prog_for(struct filter_prog *fp, const struct filter_args *a, struct cap_reader *r, FILE *msg);
+void filter_prog_free(struct filter_prog *fp);
+/* Nonzero if the program accepts the packet. */
+int filter_matches(const struct filter_prog *fp, const struct pcap_pkthdr *h, const u_char *pkt);
+/* tcpdump's "reading from file ..." line, to MSG. */
+void filter_announce(const struct cap_reader *r, FILE *msg);
+
+/* filter_jobs.c: nonzero if A's files are filtered in parallel (-j over
+ * several files, written with -w or counted with --count). */
+int filter_jobs_apply(const struct filter_args *a);
+/* Filter every file of A, -j at a time, with W (-w) and *MATCHED as the
+ * serial loop leaves them: the same bytes, messages and exit status. */
+int filter_jobs(const struct filter_args *a, struct cap_writer *w, unsigned long *matched);
+#endif

@@ -1,0 +1,49 @@
+/* linkdlt.c: printers for link types whose kind (src/linktype.c) does
+ * not say enough, keyed by DLT: a row per link type. */
+#include "decode/dec.h"
+
+int dec_link_begin(struct dec_ctx *d, const uint8_t *p, size_t len, const char *proto, size_t need)
+{
+	size_t caplen = dec_avail(d, p, len);
+	dec_layer(d, DEC_L_LINK);
+	d->proto = proto;
+	d->hdrlen = 0;
+	if (caplen >= need)
+		return -1;
+	dec_printf(d, " [|%s]", proto);
+	return (int)caplen;
+}
+
+static int wlan(struct dec_ctx *d, const uint8_t *p, size_t len)
+{
+	d->hdrlen = 0;
+	return dec_wlan(d, p, len, 0, 0);
+}
+
+static const struct {
+	int dlt;
+	dec_link_fn print;
+} rows[] = {
+	{ DLT_IEEE802_11, wlan },           /* IEEE802_11: the 802.11 frame alone */
+	{ DLT_IEEE802_11_RADIO, dec_radiotap },     /* IEEE802_11_RADIO: radiotap, then 802.11 */
+	{ DLT_C_HDLC, dec_link_chdlc },                  /* Cisco HDLC */
+	{ DLT_PPP, dec_link_ppp },                       /* PPP, maybe with address and control */
+	{ DLT_PPP_PPPD, dec_link_ppp },                  /* the same from pppd, with its direction */
+	{ DLT_PPP_SERIAL, dec_link_ppp_hdlc },           /* PPP in HDLC-like framing, or Cisco HDLC */
+	{ DLT_DSA_TAG_BRCM, dec_link_brcm },        /* Ethernet with a Broadcom switch tag */
+	{ DLT_DSA_TAG_DSA, dec_link_dsa },          /* ... with a Marvell DSA tag */
+	{ DLT_DSA_TAG_EDSA, dec_link_edsa },        /* ... with a Marvell EDSA tag */
+	{ DLT_IPOIB, dec_link_ipoib },              /* IP over InfiniBand */
+	{ DLT_NFLOG, dec_link_nflog },              /* Linux netfilter log records */
+	{ DLT_PPI, dec_link_ppi },                  /* Per-Packet Information, then 802.11 */
+	{ DLT_VSOCK, dec_link_vsock },              /* Linux vsock monitor records */
+	{ DLT_SLIP, dec_link_slip },                /* SLIP with its 16-byte link header */
+};
+
+dec_link_fn dec_link_by_dlt(int dlt)
+{
+	for (size_t i = 0; i < sizeof rows / sizeof rows[0]; i++)
+		if (rows[i].dlt == dlt)
+			return rows[i].print;
+	return NULL;
+}

@@ -1,0 +1,154 @@
+/* ppp.c: PPP (DLT_PPP, DLT_PPP_PPPD) and PPP in HDLC-like framing
+ * (DLT_PPP_SERIAL), as tcpdump 4.99 prints them: the address and control
+ * bytes and the protocol (compressed to one byte or not), with -e
+ * "IP (0x0021), length N: ", then IPv4, IPv6, MPLS or multilink PPP;
+ * the link control protocols (LCP, IPCP, PAP, CHAP, ...) are tcpdump's
+ * own printers, handed off; an unknown protocol gets its name or number
+ * and the payload in hex. */
+#include "decode/dec.h"
+
+enum {
+	PPP_ADDRESS = 0xff, PPP_CONTROL = 0x03, PPP_PPPD_IN = 0x00, PPP_PPPD_OUT = 0x01,
+	PPP_IP = 0x21, PPP_OSI = 0x23, PPP_IPX = 0x2b, PPP_VJNC = 0x2f, PPP_ML = 0x3d, PPP_IPV6 = 0x57,
+	PPP_COMP = 0xfd, PPP_MPLS_UCAST = 0x281, PPP_MPLS_MCAST = 0x283, ETH_IPX = 0x8137,
+};
+
+/* The protocols tcpdump has a printer of its own for (not ours yet). */
+static const unsigned ppp_handed[] = { 0xc021, 0x8021, 0x8023, 0x8281, 0x8057, 0x80fd, 0xc02b, 0xc223, 0xc023, 0xc02d };
+
+static const struct dec_tok ml_flags[] = { { 0x80, "begin" }, { 0x40, "end" }, { 0, NULL } };
+
+static void type_name(struct dec_ctx *d, unsigned proto)
+{
+	const char *name = proto_name(&proto_ppp, proto, PROTO_TCPDUMP);
+	if (name)
+		dec_printf(d, "%s", name);
+	else
+		dec_printf(d, "unknown PPP protocol (0x%04x)", proto);
+}
+
+/* The payload of protocol proto (tcpdump's handle_ppp). */
+static void payload(struct dec_ctx *d, unsigned proto, const uint8_t *p, size_t len)
+{
+	if ((proto & 0xff00) == 0x7e00) { /* an HDLC escape: tcpdump un-escapes */
+		dec_handoff(d, "ppp_hdlc");
+		return;
+	}
+	for (size_t i = 0; i < sizeof ppp_handed / sizeof ppp_handed[0]; i++)
+		if (ppp_handed[i] == proto) {
+			dec_handoff(d, "ppp-ctrl");
+			return;
+		}
+	switch (proto) {
+	case PPP_ML:
+		d->proto = "mlppp";
+		if (!d->o.eflag)
+			dec_printf(d, "MLPPP, ");
+		if (len < 2 || !dec_has(d, p, 2)) {
+			dec_printf(d, "[|mlppp]");
+			return;
+		}
+		dec_printf(d, "seq 0x%03x, Flags [", dec_get_be16(p) & 0xfff);
+		dec_bits(d, ml_flags, p[0] & 0xc0, "none");
+		dec_printf(d, "], length %zu", len);
+		return;
+	case PROTO_ETH_IPV4: case PPP_VJNC: case PPP_IP:
+		dec_ip(d, p, len);
+		return;
+	case PROTO_ETH_IPV6: case PPP_IPV6:
+		dec_ip6(d, p, len);
+		return;
+	case ETH_IPX: case PPP_IPX:
+		dec_handoff(d, "ipx");
+		return;
+	case PPP_OSI:
+		dec_handoff(d, "isoclns");
+		return;
+	case PPP_MPLS_UCAST: case PPP_MPLS_MCAST:
+		dec_mpls(d, p, len);
+		return;
+	case PPP_COMP:
+		dec_printf(d, "compressed PPP data");
+		return;
+	default:
+		type_name(d, proto);
+		dec_printf(d, " ");
+		dec_hexlines(d, "\n\t", p, len);
+		return;
+	}
+}
+
+int dec_ppp_frame(struct dec_ctx *d, const uint8_t *p, size_t len)
+{
+	size_t olen = len;
+	int hl = 0;
+	d->proto = "ppp";
+	if (len < 2) {
+		dec_printf(d, " [|ppp]");
+		return 0;
+	}
+	unsigned head = dec_be16(d, p);
+	if (head == (PPP_PPPD_IN << 8 | PPP_CONTROL) || head == (PPP_PPPD_OUT << 8 | PPP_CONTROL) ||
+	    head == (PPP_ADDRESS << 8 | PPP_CONTROL)) {
+		if (d->o.eflag && head != (PPP_ADDRESS << 8 | PPP_CONTROL))
+			dec_printf(d, "%s", head >> 8 == PPP_PPPD_IN ? "In  " : "Out ");
+		p += 2, len -= 2, hl += 2;
+	}
+	if (len < 2) {
+		dec_printf(d, " [|ppp]");
+		return 0;
+	}
+	unsigned proto;
+	if (dec_u8(d, p) % 2) { /* protocol field compression */
+		proto = p[0];
+		p++, len--, hl++;
+	} else {
+		proto = dec_be16(d, p);
+		p += 2, len -= 2, hl += 2;
+	}
+	if (d->o.eflag) { /* an unknown protocol ends the line here */
+		const char *name = proto_name(&proto_ppp, proto, PROTO_TCPDUMP);
+		dec_printf(d, "%s (0x%04x), length %zu", name ? name : "unknown", proto, olen);
+		if (!name)
+			return hl;
+		dec_printf(d, ": ");
+	}
+	payload(d, proto, p, len);
+	return hl;
+}
+
+/* DLT_PPP: tcpdump counts 4 bytes as link header whatever the frame's
+ * prefix and protocol field take. */
+int dec_link_ppp(struct dec_ctx *d, const uint8_t *p, size_t len)
+{
+	int n = dec_link_begin(d, p, len, "ppp", 4);
+	if (n >= 0)
+		return n;
+	d->hdrlen = 4;
+	dec_ppp_frame(d, p, len);
+	return 4;
+}
+
+/* DLT_PPP_SERIAL: PPP in HDLC-like framing, or Cisco HDLC. */
+int dec_link_ppp_hdlc(struct dec_ctx *d, const uint8_t *p, size_t len)
+{
+	int n = dec_link_begin(d, p, len, "ppp_hdlc", 2);
+	if (n >= 0)
+		return n;
+	if (p[0] == 0x0f || p[0] == 0x8f)
+		return dec_link_chdlc(d, p, len);
+	if ((n = dec_link_begin(d, p, len, "ppp_hdlc", 4)) >= 0)
+		return n;
+	if (d->o.eflag)
+		dec_printf(d, "%02x %02x %zu ", p[0], p[1], len);
+	if (p[0] != PPP_ADDRESS) {
+		dec_printf(d, "unknown addr %02x; ctrl %02x", p[2], p[3]);
+		return 2;
+	}
+	unsigned proto = dec_get_be16(p + 2);
+	d->hdrlen = 4;
+	type_name(d, proto);
+	dec_printf(d, ": ");
+	payload(d, proto, p + 4, len - 4);
+	return 4;
+}
