@@ -1,8 +1,9 @@
 # capture-lib.sh - what the example-capture scripts share; sourced by
-# make-examples.sh and make-dns.sh, not run.  The sourcing script sets
-# ME (its name, for messages) and WHY_ROOT (what needs root), then calls
-# `need` for its packages; after that: a work folder $WORK, background
-# processes stopped on exit, and tcpdump on lo.
+# make-examples.sh, make-dns.sh and make-igmp-vrrp.sh, not run.  The
+# sourcing script sets ME (its name, for messages) and WHY_ROOT (what
+# needs root), then calls `need` for its packages; after that: a work
+# folder $WORK, background processes stopped on exit (and the script's
+# cleanup_more run), and tcpdump on lo.
 
 if [ "$(id -u)" -ne 0 ]; then
     echo "$ME: must run as root ($WHY_ROOT)" >&2
@@ -24,14 +25,21 @@ WORK=$(mktemp -d "/tmp/bpfx-${ME%.sh}.XXXXXX")
 PIDS=()          # every background process we started
 TD_PID=""        # the running tcpdump, if any
 
-cleanup() {
+stop_pids() {  # stop_pids PID...: SIGTERM each (gone already is fine), then reap it
     local p
-    for p in "${PIDS[@]}"; do
-        if kill -0 "$p" 2>/dev/null; then
-            kill -TERM "$p" 2>/dev/null || true
-            wait "$p" 2>/dev/null || true
-        fi
+    for p in "$@"; do
+        kill -TERM "$p" 2>/dev/null || true
+        wait "$p" 2>/dev/null || true
     done
+}
+
+# On exit: the background processes, then what the sourcing script made
+# outside $WORK (its function cleanup_more, if it has one), then $WORK.
+cleanup() {
+    stop_pids "${PIDS[@]}"
+    if declare -F cleanup_more >/dev/null; then
+        cleanup_more
+    fi
     rm -rf "$WORK"
 }
 trap cleanup EXIT

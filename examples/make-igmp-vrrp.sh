@@ -28,20 +28,8 @@ set -euo pipefail
 HERE=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 cd "$HERE"
 
-if [ "$(id -u)" -ne 0 ]; then
-    echo "make-igmp-vrrp.sh: must run as root (namespaces and tcpdump need it)" >&2
-    exit 1
-fi
-
-APT_UPDATED=0
-need() {  # need COMMAND PACKAGE
-    command -v "$1" >/dev/null 2>&1 && return 0
-    if [ "$APT_UPDATED" -eq 0 ]; then
-        apt-get update -qq
-        APT_UPDATED=1
-    fi
-    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "$2"
-}
+ME=make-igmp-vrrp.sh WHY_ROOT="namespaces and tcpdump need it"
+. ./capture-lib.sh
 need tcpdump tcpdump
 need ip iproute2
 need python3 python3
@@ -49,21 +37,10 @@ need keepalived keepalived
 
 A=bpfx-ex-a
 B=bpfx-ex-b
-WORK=$(mktemp -d /tmp/bpfx-igmp.XXXXXX)
-PIDS=()
-cleanup() {
-    local p
-    for p in "${PIDS[@]}"; do
-        if kill -0 "$p" 2>/dev/null; then
-            kill -TERM "$p" 2>/dev/null || true
-            wait "$p" 2>/dev/null || true
-        fi
-    done
+cleanup_more() {  # capture-lib.sh's cleanup calls it
     ip netns del "$A" 2>/dev/null || true
     ip netns del "$B" 2>/dev/null || true
-    rm -rf "$WORK"
 }
-trap cleanup EXIT
 
 ip netns add "$A"
 ip netns add "$B"
@@ -193,15 +170,8 @@ ip netns exec "$B" keepalived -n -P -f "$WORK/b.conf" -p "$WORK/b.pid" -r "$WORK
 PIDS+=($!)
 sleep 6
 
-cleanup_capture() {
-    local p
-    for p in "${PIDS[@]}"; do
-        kill -TERM "$p" 2>/dev/null || true
-        wait "$p" 2>/dev/null || true
-    done
-    PIDS=()
-}
-cleanup_capture
+stop_pids "${PIDS[@]}"
+PIDS=()
 cp "$WORK/cap.pcap" igmp-vrrp.pcap
 TZ=UTC tcpdump -r igmp-vrrp.pcap -nn -vvv >igmp-vrrp.pcap.tcpdump-nn-vvv.txt 2>/dev/null
 echo "make-igmp-vrrp.sh: $(TZ=UTC tcpdump -r igmp-vrrp.pcap -nn 2>/dev/null | wc -l) packets in examples/igmp-vrrp.pcap"

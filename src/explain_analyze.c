@@ -22,6 +22,7 @@
 #include <ctype.h>
 #include <stdarg.h>
 #include <stdbool.h>
+#include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -126,6 +127,13 @@ void xp_state_start(struct xstate *s, const struct linktype *lt)
 		s->M[i] = sy_unknown();
 }
 
+/* The facts that are an offset or a number, -1 when unknown (or none). */
+static const size_t int_facts[] = {
+	offsetof(struct xstate, nl), offsetof(struct xstate, type_off), offsetof(struct xstate, mpls_at),
+	offsetof(struct xstate, pppoe_at), offsetof(struct xstate, llc_at), offsetof(struct xstate, dn_at),
+	offsetof(struct xstate, tp), offsetof(struct xstate, tp_off),
+};
+
 /* What holds on every path: keep the facts both agree on. */
 static void state_merge(struct xstate *d, const struct xstate *s)
 {
@@ -135,23 +143,12 @@ static void state_merge(struct xstate *d, const struct xstate *s)
 		*d = *s;
 		return;
 	}
-	if (d->nl != s->nl)
-		d->nl = -1;
-	if (d->type_off != s->type_off)
-		d->type_off = -1;
+	for (size_t i = 0; i < sizeof int_facts / sizeof int_facts[0]; i++) {
+		int *df = (int *)((char *)d + int_facts[i]);
+		if (*df != *(const int *)((const char *)s + int_facts[i]))
+			*df = -1;
+	}
 	d->net |= s->net;
-	if (d->mpls_at != s->mpls_at)
-		d->mpls_at = -1;
-	if (d->pppoe_at != s->pppoe_at)
-		d->pppoe_at = -1;
-	if (d->llc_at != s->llc_at)
-		d->llc_at = -1;
-	if (d->dn_at != s->dn_at)
-		d->dn_at = -1;
-	if (d->tp != s->tp)
-		d->tp = -1;
-	if (d->tp_off != s->tp_off)
-		d->tp_off = -1;
 	d->v6frag = d->v6frag && s->v6frag;
 	if (!sy_eq(&d->A, &s->A))
 		d->A = sy_unknown();

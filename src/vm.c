@@ -229,48 +229,22 @@ uint32_t vm_run(const struct bpf_insn *p, const uint8_t *pkt, uint32_t wirelen,
 	VM_CASE(RET_A): /* ret a */
 		return A;
 
-	/* --- packet loads: [k] and [x + k] --------------------------------
-	 * A load of size s at offset o is in bounds iff o + s <= caplen,
-	 * computed in 64 bits so neither k + s nor X + k + s can wrap (a
-	 * wrapped 32-bit sum would pass the check and read far outside).
-	 * Out of bounds ends the program with 0, as in bpf_filter; bytes
-	 * past caplen are never read even if wirelen says they exist. */
-	VM_CASE(LD_W_ABS): /* ld [k]: A = 32-bit big-endian word at k */
-		k = pc->k;
-		if ((uint64_t)k + 4 > caplen)
-			return 0;
-		A = vm_be32(pkt + k);
-		VM_NEXT;
-	VM_CASE(LD_H_ABS): /* ldh [k]: A = 16-bit big-endian halfword at k */
-		k = pc->k;
-		if ((uint64_t)k + 2 > caplen)
-			return 0;
-		A = vm_be16(pkt + k);
-		VM_NEXT;
-	VM_CASE(LD_B_ABS): /* ldb [k]: A = byte at k.  Linux ancillary
-			    * offsets (k >= SKF_AD_OFF) land here and, like
-			    * any k >= caplen, reject: libpcap's userland
-			    * filter has no aux data either. */
-		k = pc->k;
-		if (k >= caplen)
-			return 0;
-		A = pkt[k];
-		VM_NEXT;
-	VM_CASE(LD_W_IND): /* ld [x + k] */
-		if ((uint64_t)X + pc->k + 4 > caplen)
-			return 0;
-		A = vm_be32(pkt + X + pc->k);
-		VM_NEXT;
-	VM_CASE(LD_H_IND): /* ldh [x + k] */
-		if ((uint64_t)X + pc->k + 2 > caplen)
-			return 0;
-		A = vm_be16(pkt + X + pc->k);
-		VM_NEXT;
-	VM_CASE(LD_B_IND): /* ldb [x + k] */
-		if ((uint64_t)X + pc->k + 1 > caplen)
-			return 0;
-		A = pkt[X + pc->k];
-		VM_NEXT;
+	/* --- packet loads: [k] and [x + k], checked as vm.h says ---------- */
+#define VM_LOAD(name, at, size, get)                                           \
+	VM_CASE(name): {                                                       \
+		VM_LOAD_##at(size, get);                                       \
+		VM_NEXT;                                                       \
+	}
+	VM_LOAD(LD_W_ABS, ABS, 4, vm_be32) /* ld [k]: A = 32-bit big-endian word at k */
+	VM_LOAD(LD_H_ABS, ABS, 2, vm_be16) /* ldh [k]: A = 16-bit big-endian halfword at k */
+	/* ldb [k]: A = byte at k.  Linux ancillary offsets (k >= SKF_AD_OFF)
+	 * land here and, like any k >= caplen, reject: libpcap's userland
+	 * filter has no aux data either. */
+	VM_LOAD(LD_B_ABS, ABS, 1, vm_u8)
+	VM_LOAD(LD_W_IND, IND, 4, vm_be32) /* ld [x + k] */
+	VM_LOAD(LD_H_IND, IND, 2, vm_be16) /* ldh [x + k] */
+	VM_LOAD(LD_B_IND, IND, 1, vm_u8)   /* ldb [x + k] */
+#undef VM_LOAD
 	VM_CASE(LDX_MSH): /* ldxb 4*([k]&0xf): X = IPv4 header length
 			   * from the IHL nibble at k; out of bounds rejects. */
 		k = pc->k;
@@ -314,13 +288,9 @@ uint32_t vm_run(const struct bpf_insn *p, const uint8_t *pkt, uint32_t wirelen,
 	 * div or mod by 0 ends the program with 0 (by k only unvalidated);
 	 * shifts by X >= 32 give 0, by k use k mod 32 (k >= 32 unvalidated). */
 #define VM_ALU(name, code, mnemonic, arg)                                      \
-	VM_CASE(name): {                                                       \
-		struct isa_result r = isa_alu(code, A, isa_src(code, pc->k, X)); \
-		if (r.fault != ISA_OK)                                         \
-			return 0;                                              \
-		A = r.value;                                                   \
-		VM_NEXT;                                                       \
-	}
+	VM_CASE(name):                                                         \
+		VM_ALU_STEP(code)                                              \
+		VM_NEXT;
 	ISA_ALU_OPCODES(VM_ALU)
 #undef VM_ALU
 

@@ -19,6 +19,33 @@ static inline uint32_t vm_be32(const uint8_t *b)
 }
 static inline uint32_t vm_be16(const uint8_t *b) { return (uint32_t)b[0] << 8 | b[1]; }
 
+/* The packet loads of both interpreters (A, X, pc, pkt and caplen in
+ * scope): a load of size bytes at k (ABS) or at X + k (IND) is in bounds
+ * iff offset + size <= caplen, computed in 64 bits so that neither k +
+ * size nor X + k + size can wrap (a wrapped 32-bit sum would pass the
+ * check and read far outside).  Out of bounds ends the program with 0, as
+ * in bpf_filter; bytes past caplen are never read even if wirelen says
+ * they exist. */
+#define vm_u8(p) (*(p))
+#define VM_LOAD_ABS(size, get)                                                 \
+	if ((uint64_t)pc->k + (size) > caplen)                                 \
+		return 0;                                                      \
+	A = get(pkt + pc->k)
+#define VM_LOAD_IND(size, get)                                                 \
+	if ((uint64_t)X + pc->k + (size) > caplen)                             \
+		return 0;                                                      \
+	A = get(pkt + X + pc->k)
+/* An ALU instruction of both interpreters: its code a constant, so the
+ * compiler reduces isa_alu (isa.h) to the one operation; a fault (division
+ * by 0) ends the program with 0. */
+#define VM_ALU_STEP(code)                                                      \
+	{                                                                      \
+		struct isa_result r = isa_alu(code, A, isa_src(code, pc->k, X)); \
+		if (r.fault != ISA_OK)                                         \
+			return 0;                                              \
+		A = r.value;                                                   \
+	}
+
 /* 0 if valid; -1 with err->start = err->end = index and a reason. */
 int vm_validate(const struct bpf_insn *p, size_t n, struct bpfx_error *err);
 /* Run a program that passed vm_validate. */

@@ -136,27 +136,17 @@ vmf_RET_K:
 vmf_RET_A:
 	return A;
 
-	/* --- packet loads, as vm_run's: checked in 64 bits so that neither
-	 * k + size nor X + k + size wraps; out of bounds ends with 0.  U_*:
-	 * at a constant offset vm_prepare proved in bounds. */
-#define LOAD_ABS(size, get)                                                    \
-	if ((uint64_t)pc->k + (size) > caplen)                                 \
-		return 0;                                                      \
-	A = get(pkt + pc->k)
-#define LOAD_IND(size, get)                                                    \
-	if ((uint64_t)X + pc->k + (size) > caplen)                             \
-		return 0;                                                      \
-	A = get(pkt + X + pc->k)
-#define VMF_BYTE(p) (*(p))
-#define LOAD_LD_W_ABS LOAD_ABS(4, vm_be32)
-#define LOAD_LD_H_ABS LOAD_ABS(2, vm_be16)
-#define LOAD_LD_B_ABS LOAD_ABS(1, VMF_BYTE)
+	/* --- packet loads, as vm_run's (vm.h).  U_*: at a constant offset
+	 * vm_prepare proved in bounds. */
+#define LOAD_LD_W_ABS VM_LOAD_ABS(4, vm_be32)
+#define LOAD_LD_H_ABS VM_LOAD_ABS(2, vm_be16)
+#define LOAD_LD_B_ABS VM_LOAD_ABS(1, vm_u8)
 #define LOAD_U_W A = vm_be32(pkt + pc->k)
 #define LOAD_U_H A = vm_be16(pkt + pc->k)
 #define LOAD_U_B A = pkt[pc->k]
-#define LOAD_LD_W_IND LOAD_IND(4, vm_be32)
-#define LOAD_LD_H_IND LOAD_IND(2, vm_be16)
-#define LOAD_LD_B_IND LOAD_IND(1, VMF_BYTE)
+#define LOAD_LD_W_IND VM_LOAD_IND(4, vm_be32)
+#define LOAD_LD_H_IND VM_LOAD_IND(2, vm_be16)
+#define LOAD_LD_B_IND VM_LOAD_IND(1, vm_u8)
 #define LOAD_ALU_AND_K A &= pc->k
 #define VMF_LOAD_HANDLER(l) vmf_##l: { LOAD_##l; NEXT; }
 	VMF_LOADS(VMF_LOAD_HANDLER)
@@ -209,13 +199,9 @@ vmf_STX:
 
 	/* --- ALU: isa_alu with a constant code, as in vm_run --------------- */
 #define VMF_ALU(name, code, mnemonic, arg)                                     \
-	vmf_##name: {                                                          \
-		struct isa_result r = isa_alu(code, A, isa_src(code, pc->k, X)); \
-		if (r.fault != ISA_OK)                                         \
-			return 0;                                              \
-		A = r.value;                                                   \
-		NEXT;                                                          \
-	}
+	vmf_##name:                                                            \
+		VM_ALU_STEP(code)                                              \
+		NEXT;
 	ISA_ALU_OPCODES(VMF_ALU)
 #undef VMF_ALU
 

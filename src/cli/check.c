@@ -63,55 +63,45 @@ static const char *linktype_label(int dlt, char buf[16])
 
 static int bad_usage(const char *msg, const char *arg)
 {
-	fprintf(stderr, "bpfx check: %s%s%s\n", msg, arg ? ": " : "", arg ? arg : "");
-	fputs(cli_check_usage, stderr);
-	return 2;
+	return cli_bad_usage(cli_check_usage, msg, arg);
 }
 
 /* Returns -1 to go on, else the exit status. */
 static int parse_args(int argc, char **argv, struct check_args *a)
 {
 	static const struct option longopts[] = {
-		{ "help", no_argument, NULL, 'h' },
-		{ "program", required_argument, NULL, 'P' }, /* --program */
-		{ "loose", no_argument, NULL, 'L' },
+		CLI_LONGOPTS,
 		{ "kernel", no_argument, NULL, 'K' },
-		{ "ip6-transport", no_argument, NULL, 'I' },
 		{ NULL, 0, NULL, 0 },
 	};
 	memset(a, 0, sizeof *a);
 	a->linktype = -1;
-	a->snaplen = 262144;
+	a->snaplen = CLI_SNAPLEN;
 	a->optimize = BPFX_OPT_EXACT;
-	optind = 1;
-	opterr = 0;
 	int c;
-	while ((c = getopt_long(argc, argv, ":r:y:s:Oh", longopts, NULL)) != -1) {
+	while ((c = cli_getopt(argc, argv, ":r:y:s:Oh", longopts, cli_check_usage)) >= 0) {
 		switch (c) {
 		case 'r':
-			if (a->nfiles == MAX_FILES)
+			if (cli_add_file(a->files, &a->nfiles, MAX_FILES, optarg) < 0)
 				return bad_usage("too many -r files", NULL);
-			a->files[a->nfiles++] = optarg;
 			break;
 		case 'y': a->linktype = cli_linktype(optarg); break;
 		case 's':
-			a->snaplen = cli_uint("-s", optarg);
-			if (!a->snaplen) /* tcpdump: -s 0 means the default */
-				a->snaplen = 262144;
+			a->snaplen = cli_snaplen(optarg);
 			break;
 		case 'O': a->optimize = BPFX_OPT_OFF; break;
-		case 'L': a->optimize = BPFX_OPT_LOOSE; break;
-		case 'P': a->program = optarg; break;
+		case CLI_OPT_LOOSE: a->optimize = BPFX_OPT_LOOSE; break;
+		case CLI_OPT_PROGRAM: a->program = optarg; break;
 		case 'K': a->kernel = 1; break;
-		case 'I':
+		case CLI_OPT_IP6T:
 			fputs("bpfx check: --ip6-transport is bpfx's own dialect and libpcap has none, so there is "
 			      "nothing to compare with; run it with bpfx filter --ip6-transport\n", stderr);
 			return 2;
-		case 'h': fputs(cli_check_usage, stdout); return 0;
-		case ':': return bad_usage("option needs an argument", argv[optind - 1]);
-		default: return bad_usage("unknown option", argv[optind - 1]);
+		case 'h': case CLI_OPT_HELP: fputs(cli_check_usage, stdout); return 0;
 		}
 	}
+	if (c != -1)
+		return 2;
 	if (a->kernel) {
 		if (a->nfiles)
 			return bad_usage("--kernel reads no capture: drop -r", NULL);

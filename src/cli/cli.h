@@ -30,6 +30,35 @@ uint32_t cli_uint(const char *opt, const char *arg);
 uint32_t cli_count(const char *opt, const char *arg);
 /* "bpfx COMMAND", the prefix of every message (set by main.c). */
 extern const char *cli_prog;
+/* "bpfx COMMAND: MSG[: ARG]" and the command's usage on stderr; returns 2,
+ * the exit status of bad usage. */
+int cli_bad_usage(const char *usage, const char *msg, const char *arg);
+/* tcpdump's default snapshot length, and -s's argument (0: the default). */
+#define CLI_SNAPLEN 262144
+uint32_t cli_snaplen(const char *arg);
+/* The long options check, filter and trace share (CLI_LONGOPTS in their
+ * getopt tables), and what cli_getopt returns for them; a command's own
+ * long options count from CLI_OPT_OWN. */
+enum { CLI_OPT_HELP = 256, CLI_OPT_PROGRAM, CLI_OPT_LOOSE, CLI_OPT_IP6T, CLI_OPT_OWN };
+#define CLI_LONGOPTS                                                               \
+	{ "help", no_argument, NULL, CLI_OPT_HELP },                               \
+	{ "program", required_argument, NULL, CLI_OPT_PROGRAM },                   \
+	{ "loose", no_argument, NULL, CLI_OPT_LOOSE },                             \
+	{ "ip6-transport", no_argument, NULL, CLI_OPT_IP6T }
+/* getopt_long over a command's arguments (main.c starts it at argv[1]):
+ * the next option, -1 after the last, -2 after saying that an option is
+ * unknown or lacks its argument (shortopts start with ':'). */
+struct option;
+int cli_getopt(int argc, char **argv, const char *shortopts, const struct option *longopts, const char *usage);
+/* An option's word and what it stands for (>= 0); tables end with NULL. */
+struct cli_word {
+	const char *name;
+	int value;
+};
+/* The value of the word arg in w, -1 if it is none of them. */
+int cli_word(const struct cli_word *w, const char *arg);
+/* Append a -r FILE to files[0..*n); -1 when max are there already. */
+int cli_add_file(const char **files, int *n, int max, const char *arg);
 /* The compiler's options as compile and explain take them: -O, --loose,
  * --ip6-transport, -y LINKTYPE, -s SNAPLEN, at argv[i], set in *o.
  * Returns how many arguments it took (1 or 2), 0 if argv[i] is none of

@@ -25,9 +25,7 @@ const char cli_dissect_usage[] =
 
 static int bad_usage(const char *msg, const char *arg)
 {
-	fprintf(stderr, "bpfx dissect: %s%s%s\n", msg, arg ? ": " : "", arg ? arg : "");
-	fputs(cli_dissect_usage, stderr);
-	return 2;
+	return cli_bad_usage(cli_dissect_usage, msg, arg);
 }
 
 int cli_dissect(int argc, char **argv)
@@ -41,9 +39,7 @@ int cli_dissect(int argc, char **argv)
 	const char *file = NULL;
 	uint32_t first = 1, count = 0;
 	int c, have_packet = 0, html = 0;
-	opterr = 0;
-	optind = 1;
-	while ((c = getopt_long(argc, argv, ":r:c:", longopts, NULL)) != -1) {
+	while ((c = cli_getopt(argc, argv, ":r:c:", longopts, cli_dissect_usage)) >= 0) {
 		switch (c) {
 		case 'r':
 			if (file)
@@ -59,10 +55,10 @@ int cli_dissect(int argc, char **argv)
 			break;
 		case 'h': fputs(cli_dissect_usage, stdout); return 0;
 		case 'H': html = 1; break;
-		case ':': return bad_usage("option needs an argument", argv[optind - 1]);
-		default: return bad_usage("unknown option", argv[optind - 1]);
 		}
 	}
+	if (c != -1)
+		return 2;
 	if (optind < argc)
 		return bad_usage("unexpected argument", argv[optind]);
 	if (!file)

@@ -52,13 +52,16 @@ const char cli_filter_usage[] =
 	"--ip6-transport compiles the dialect (see bpfx compile --help), which only\n"
 	"bpfx's engine has.\n";
 
-enum { OPT_ENGINE = 256, OPT_NOCKSUM, OPT_DECODE_AS, OPT_HELP, OPT_PROGRAM, OPT_LOOSE, OPT_COUNT, OPT_IP6T, OPT_PCAPNG };
+static const struct cli_word engines[] = { { "bpfx", ENGINE_BPFX }, { "libpcap", ENGINE_LIBPCAP }, { NULL, 0 } };
+static const struct cli_word directions[] = { /* -Q */
+	{ "in", PCAP_D_IN }, { "out", PCAP_D_OUT }, { "inout", PCAP_D_INOUT }, { NULL, 0 },
+};
+
+enum { OPT_ENGINE = CLI_OPT_OWN, OPT_NOCKSUM, OPT_DECODE_AS, OPT_COUNT, OPT_PCAPNG };
 
 static int bad_usage(const char *msg, const char *arg)
 {
-	fprintf(stderr, "bpfx filter: %s%s%s\n", msg, arg ? ": " : "", arg ? arg : "");
-	fputs(cli_filter_usage, stderr);
-	return 2;
+	return cli_bad_usage(cli_filter_usage, msg, arg);
 }
 
 /* --decode-as PORT=resp: the only protocol the decoder can be told about. */
@@ -126,29 +129,23 @@ static int parse_args(int argc, char **argv, struct filter_args *a)
 		{ "engine", required_argument, NULL, OPT_ENGINE },
 		{ "dont-verify-checksums", no_argument, NULL, OPT_NOCKSUM },
 		{ "decode-as", required_argument, NULL, OPT_DECODE_AS },
-		{ "help", no_argument, NULL, OPT_HELP },
-		{ "program", required_argument, NULL, OPT_PROGRAM },
-		{ "loose", no_argument, NULL, OPT_LOOSE },
 		{ "count", no_argument, NULL, OPT_COUNT },
 		{ "pcapng", no_argument, NULL, OPT_PCAPNG },
 		{ "number", no_argument, NULL, '#' },
-		{ "ip6-transport", no_argument, NULL, OPT_IP6T },
 		{ "jobs", required_argument, NULL, 'j' },
+		CLI_LONGOPTS,
 		{ NULL, 0, NULL, 0 },
 	};
 	memset(a, 0, sizeof *a);
 	a->optimize = BPFX_OPT_EXACT;
-	a->snaplen = 262144;
+	a->snaplen = CLI_SNAPLEN;
 	a->direction = PCAP_D_INOUT;
-	optind = 1;
-	opterr = 0;
 	int c;
-	while ((c = getopt_long(argc, argv, ":r:w:c:OevxXAnqStlUF:T:#i:Dps:Q:j:", longopts, NULL)) != -1) {
+	while ((c = cli_getopt(argc, argv, ":r:w:c:OevxXAnqStlUF:T:#i:Dps:Q:j:", longopts, cli_filter_usage)) >= 0) {
 		switch (c) {
 		case 'r':
-			if (a->nfiles == MAX_FILES)
+			if (cli_add_file(a->files, &a->nfiles, MAX_FILES, optarg) < 0)
 				return bad_usage("too many -r files", NULL);
-			a->files[a->nfiles++] = optarg;
 			break;
 		case 'w': a->out = optarg; break;
 		case 'c':
@@ -162,18 +159,10 @@ static int parse_args(int argc, char **argv, struct filter_args *a)
 		case 'D': a->list_devices = 1; break;
 		case 'p': a->no_promisc = 1; break;
 		case 's':
-			a->snaplen = cli_uint("-s", optarg);
-			if (a->snaplen == 0) /* tcpdump -s 0: the default */
-				a->snaplen = 262144;
+			a->snaplen = cli_snaplen(optarg);
 			break;
 		case 'Q':
-			if (!strcmp(optarg, "in"))
-				a->direction = PCAP_D_IN;
-			else if (!strcmp(optarg, "out"))
-				a->direction = PCAP_D_OUT;
-			else if (!strcmp(optarg, "inout"))
-				a->direction = PCAP_D_INOUT;
-			else
+			if ((a->direction = cli_word(directions, optarg)) < 0)
 				return bad_usage("-Q is in, out or inout", optarg);
 			break;
 		case 'j': /* auto (or 0): one file per online core */
@@ -189,8 +178,8 @@ static int parse_args(int argc, char **argv, struct filter_args *a)
 				return bad_usage("-T knows one type, resp", optarg);
 			a->dec.resp_port = DEC_RESP_ANY;
 			break;
-		case OPT_LOOSE: a->optimize = BPFX_OPT_LOOSE; break;
-		case OPT_IP6T: a->ip6_transport = 1; break;
+		case CLI_OPT_LOOSE: a->optimize = BPFX_OPT_LOOSE; break;
+		case CLI_OPT_IP6T: a->ip6_transport = 1; break;
 		case 'e': a->dec.eflag = 1; break;
 		case 'v': a->dec.vflag++; break;
 		case 'x': a->dec.xflag++; break;
@@ -205,20 +194,19 @@ static int parse_args(int argc, char **argv, struct filter_args *a)
 			if (parse_decode_as(optarg, &a->dec) < 0)
 				return bad_usage("--decode-as wants PORT=resp", optarg);
 			break;
-		case OPT_ENGINE:
-			if (!strcmp(optarg, "bpfx"))
-				a->engine = ENGINE_BPFX;
-			else if (!strcmp(optarg, "libpcap"))
-				a->engine = ENGINE_LIBPCAP;
-			else
+		case OPT_ENGINE: {
+			int e = cli_word(engines, optarg);
+			if (e < 0)
 				return bad_usage("--engine is bpfx or libpcap", optarg);
+			a->engine = (enum engine)e;
 			break;
-		case OPT_PROGRAM: a->program = optarg; break;
-		case OPT_HELP: fputs(cli_filter_usage, stdout); return 0;
-		case ':': return bad_usage("option needs an argument", argv[optind - 1]);
-		default: return bad_usage("unknown option", argv[optind - 1]);
+		}
+		case CLI_OPT_PROGRAM: a->program = optarg; break;
+		case CLI_OPT_HELP: fputs(cli_filter_usage, stdout); return 0;
 		}
 	}
+	if (c != -1)
+		return 2;
 	if (a->list_devices)
 		return -1;
 	if (a->iface && a->nfiles)

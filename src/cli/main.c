@@ -6,6 +6,7 @@
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <getopt.h>
 #include <string.h>
 
 /* Each command's usage text is its own (cli_X_usage, printed by X --help);
@@ -125,6 +126,45 @@ uint32_t cli_count(const char *opt, const char *arg)
 	return number(opt, arg, 1);
 }
 
+int cli_bad_usage(const char *usage, const char *msg, const char *arg)
+{
+	fprintf(stderr, "%s: %s%s%s\n", cli_prog, msg, arg ? ": " : "", arg ? arg : "");
+	fputs(usage, stderr);
+	return 2;
+}
+
+uint32_t cli_snaplen(const char *arg)
+{
+	uint32_t n = cli_uint("-s", arg);
+	return n ? n : CLI_SNAPLEN; /* tcpdump: -s 0 means the default */
+}
+
+int cli_getopt(int argc, char **argv, const char *shortopts, const struct option *longopts, const char *usage)
+{
+	int c = getopt_long(argc, argv, shortopts, longopts, NULL);
+	if (c == ':')
+		return cli_bad_usage(usage, "option needs an argument", argv[optind - 1]), -2;
+	if (c == '?')
+		return cli_bad_usage(usage, "unknown option", argv[optind - 1]), -2;
+	return c;
+}
+
+int cli_word(const struct cli_word *w, const char *arg)
+{
+	for (; w->name; w++)
+		if (!strcmp(w->name, arg))
+			return w->value;
+	return -1;
+}
+
+int cli_add_file(const char **files, int *n, int max, const char *arg)
+{
+	if (*n == max)
+		return -1;
+	files[(*n)++] = arg;
+	return 0;
+}
+
 int cli_compiler_option(int argc, char **argv, int i, struct bpfx_options *o, const char *usage)
 {
 	const char *a = argv[i];
@@ -200,6 +240,8 @@ int main(int argc, char **argv)
 		if (!strcmp(argv[1], commands[i].name)) {
 			snprintf(prog, sizeof prog, "bpfx %s", commands[i].name);
 			cli_prog = prog;
+			optind = 1; /* each command reads its own options (cli_getopt) */
+			opterr = 0;
 			return cli_finish(commands[i].name, commands[i].run(argc - 1, argv + 1));
 		}
 	fprintf(stderr, "bpfx: unknown command '%s'\n", argv[1]);

@@ -22,13 +22,11 @@ const char cli_trace_usage[] =
 	"it wrote, the branch it took; then the verdict and the length returned.\n"
 	"  --program PROG  a hand-written program (as `bpfx asm` reads) instead\n";
 
-enum { OPT_PACKET = 256, OPT_JSON, OPT_PROGRAM, OPT_HELP, OPT_LOOSE, OPT_IP6T };
+enum { OPT_PACKET = CLI_OPT_OWN, OPT_JSON };
 
 static int bad_usage(const char *msg, const char *arg)
 {
-	fprintf(stderr, "bpfx trace: %s%s%s\n", msg, arg ? ": " : "", arg ? arg : "");
-	fputs(cli_trace_usage, stderr);
-	return 2;
+	return cli_bad_usage(cli_trace_usage, msg, arg);
 }
 
 struct trace_args {
@@ -44,33 +42,28 @@ static int parse_args(int argc, char **argv, struct trace_args *a)
 	static const struct option longopts[] = {
 		{ "packet", required_argument, NULL, OPT_PACKET },
 		{ "json", no_argument, NULL, OPT_JSON },
-		{ "program", required_argument, NULL, OPT_PROGRAM },
-		{ "help", no_argument, NULL, OPT_HELP },
-		{ "loose", no_argument, NULL, OPT_LOOSE },
-		{ "ip6-transport", no_argument, NULL, OPT_IP6T },
+		CLI_LONGOPTS,
 		{ NULL, 0, NULL, 0 },
 	};
 	memset(a, 0, sizeof *a);
 	a->optimize = BPFX_OPT_EXACT;
-	optind = 1;
-	opterr = 0;
 	int c;
-	while ((c = getopt_long(argc, argv, "+:r:O", longopts, NULL)) != -1) {
+	while ((c = cli_getopt(argc, argv, "+:r:O", longopts, cli_trace_usage)) >= 0) {
 		switch (c) {
 		case 'r': a->file = optarg; break;
 		case 'O': a->optimize = BPFX_OPT_OFF; break;
-		case OPT_LOOSE: a->optimize = BPFX_OPT_LOOSE; break;
-		case OPT_IP6T: a->ip6_transport = 1; break;
+		case CLI_OPT_LOOSE: a->optimize = BPFX_OPT_LOOSE; break;
+		case CLI_OPT_IP6T: a->ip6_transport = 1; break;
 		case OPT_PACKET:
 			a->packet = cli_count("--packet", optarg);
 			break;
 		case OPT_JSON: a->json = 1; break;
-		case OPT_PROGRAM: a->program = optarg; break;
-		case OPT_HELP: fputs(cli_trace_usage, stdout); return 0;
-		case ':': return bad_usage("option needs an argument", argv[optind - 1]);
-		default: return bad_usage("unknown option", argv[optind - 1]);
+		case CLI_OPT_PROGRAM: a->program = optarg; break;
+		case CLI_OPT_HELP: fputs(cli_trace_usage, stdout); return 0;
 		}
 	}
+	if (c != -1)
+		return 2;
 	if (!a->file)
 		return bad_usage("no capture to read (-r FILE)", NULL);
 	if (!a->packet)

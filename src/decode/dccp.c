@@ -40,15 +40,6 @@ static const struct dec_tok options[] = {
 	{ 43, "elapsed_time" }, { 44, "data_checksum" }, { 0, NULL },
 };
 
-static void option_name(struct dec_ctx *d, unsigned type)
-{
-	const char *s = dec_tok(options, type, NULL);
-	if (s)
-		dec_printf(d, "%s", s);
-	else
-		dec_printf(d, "Option %u", type);
-}
-
 /* One option (RFC 4340 5.8); its length, 0 to stop. */
 static unsigned option(struct dec_ctx *d, const uint8_t *o, unsigned hlen)
 {
@@ -59,7 +50,7 @@ static unsigned option(struct dec_ctx *d, const uint8_t *o, unsigned hlen)
 			if (type >= 128)
 				dec_printf(d, "CCID option %u optlen too short", type);
 			else
-				option_name(d, type), dec_printf(d, " optlen too short");
+				dec_tokf(d, options, type, "Option %u"), dec_printf(d, " optlen too short");
 			return 0;
 		}
 	}
@@ -67,7 +58,7 @@ static unsigned option(struct dec_ctx *d, const uint8_t *o, unsigned hlen)
 		if (type >= 128)
 			dec_printf(d, "CCID option %u optlen goes past header length", type);
 		else
-			option_name(d, type), dec_printf(d, " optlen goes past header length");
+			dec_tokf(d, options, type, "Option %u"), dec_printf(d, " optlen goes past header length");
 		return 0;
 	}
 	if (!dec_has(d, o, olen)) {
@@ -82,7 +73,7 @@ static unsigned option(struct dec_ctx *d, const uint8_t *o, unsigned hlen)
 			dec_printf(d, " %u", dec_get_be32(o + 2));
 		return olen;
 	}
-	option_name(d, type);
+	dec_tokf(d, options, type, "Option %u");
 	switch (type) {
 	case 32: case 33: case 34: case 35:
 		if (olen < 3) {

@@ -156,6 +156,18 @@ static inline size_t dec_avail(const struct dec_ctx *d, const uint8_t *p, size_t
 
 /* --- output helpers (decode.c) --- */
 void dec_printf(struct dec_ctx *d, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+/* A printer's start: its layer bit and the name a truncation prints; then
+ * 0 after tcpdump's complaint (invalid) when len is under min, else 1. */
+static inline int dec_begin(struct dec_ctx *d, unsigned layer, const char *proto, size_t len, size_t min,
+			    const char *invalid)
+{
+	dec_layer(d, layer);
+	d->proto = proto;
+	if (len >= min)
+		return 1;
+	dec_printf(d, "%s", invalid);
+	return 0;
+}
 void dec_mac(struct dec_ctx *d, const uint8_t *p);         /* aa:bb:cc:dd:ee:ff */
 const char *dec_fmt_mac(char buf[18], const uint8_t *p);   /* the same into buf */
 /* Addresses as tcpdump's ipaddr_string / ip6addr_string / etheraddr_string
@@ -312,6 +324,19 @@ void dec_ospf(struct dec_ctx *d, const struct dec_net *n, const uint8_t *p, size
 void dec_eigrp(struct dec_ctx *d, const struct dec_net *n, const uint8_t *p, size_t len); /* eigrp.c */
 void dec_dccp(struct dec_ctx *d, const struct dec_net *n, const uint8_t *p, size_t len);  /* dccp.c */
 void dec_relts(struct dec_ctx *d, uint32_t secs); /* relts.c: tcpdump's 1w2d3h4m5s */
+/* IGMPv3 and MLDv2 (mcast.c): the address size and printer (words, then
+ * the address at p) and what an unknown record type prints (a format for
+ * the type: " [v3-report-#%u]"). */
+struct dec_mcast {
+	size_t alen;
+	void (*addr)(struct dec_ctx *d, const char *pre, const uint8_t *p);
+	const char *unknown;
+};
+/* A query's " { S... }" (-vv) or ", N source(s)": the count at p + at. */
+void dec_mcast_query_sources(struct dec_ctx *d, const struct dec_mcast *m, const uint8_t *p, size_t len,
+			     size_t at);
+/* A report's ", N group record(s)" and, with -v, the records. */
+void dec_mcast_records(struct dec_ctx *d, const struct dec_mcast *m, const uint8_t *p, size_t len);
 /* The protocol above IPv4 or IPv6 (n->v6) that is not an IPv6 extension
  * header: its printer, tcpdump's "(invalid)" for one of the other IP
  * version, " ip-proto-N LEN" for one tcpdump does not decode. */

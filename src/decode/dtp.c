@@ -5,12 +5,8 @@
 
 void dec_dtp(struct dec_ctx *d, const uint8_t *p, size_t len)
 {
-	dec_layer(d, DEC_L_CISCO);
-	d->proto = "dtp";
-	if (len < 1) {
-		dec_printf(d, "[zero packet length] (invalid)");
+	if (!dec_begin(d, DEC_L_CISCO, "dtp", len, 1, "[zero packet length] (invalid)"))
 		return;
-	}
 	dec_printf(d, "DTPv%u, length %zu", dec_u8(d, p), len);
 	if (d->o.vflag)
 		dec_handoff(d, "dtp-tlv");

@@ -27,7 +27,7 @@ static void print_ms(struct dec_ctx *d, uint32_t ms)
 }
 
 /* The unreachable message for code c about quoted datagram q. */
-static void print_unreach(struct dec_ctx *d, unsigned code, const uint8_t *ic)
+static void print_unreach(struct dec_ctx *d, unsigned type, unsigned code, const uint8_t *ic)
 {
 	const uint8_t *q = ic + 8;
 	dec_need(d, q, 20);
@@ -66,7 +66,7 @@ static void print_unreach(struct dec_ctx *d, unsigned code, const uint8_t *ic)
 	}
 }
 
-static void print_redirect(struct dec_ctx *d, unsigned code, const uint8_t *ic)
+static void print_redirect(struct dec_ctx *d, unsigned type, unsigned code, const uint8_t *ic)
 {
 	static const char *const fmt[] = { "redirect ", "redirect ", "redirect-tos ", "redirect-tos " };
 	static const char *const to[] = { " to net ", " to host ", " to net ", " to host " };
@@ -82,6 +82,59 @@ static void print_redirect(struct dec_ctx *d, unsigned code, const uint8_t *ic)
 	}
 	dec_ip4addr(d, ic + 4);
 }
+
+static void print_echo(struct dec_ctx *d, unsigned type, unsigned code, const uint8_t *ic)
+{
+	dec_printf(d, "echo %s, id %u, seq %u", type ? "request" : "reply", dec_be16(d, ic + 4), dec_be16(d, ic + 6));
+}
+
+static void print_timxceed(struct dec_ctx *d, unsigned type, unsigned code, const uint8_t *ic)
+{
+	if (code == 0)
+		dec_printf(d, "time exceeded in-transit");
+	else if (code == 1)
+		dec_printf(d, "ip reassembly time exceeded");
+	else
+		dec_printf(d, "time exceeded-#%u", code);
+}
+
+static void print_paramprob(struct dec_ctx *d, unsigned type, unsigned code, const uint8_t *ic)
+{
+	if (code)
+		dec_printf(d, "parameter problem - code %u", code);
+	else
+		dec_printf(d, "parameter problem - octet %u", dec_u8(d, ic + 4));
+}
+
+/* A query's id and sequence number; a reply's three times too. */
+static void print_tstamp(struct dec_ctx *d, unsigned type, unsigned code, const uint8_t *ic)
+{
+	static const char *const times[] = { ": org ", ", recv ", ", xmit " };
+	dec_printf(d, "time stamp %s id %u seq %u", type == PROTO_ICMP_TSTAMP ? "query" : "reply", dec_be16(d, ic + 4),
+		   dec_be16(d, ic + 6));
+	for (unsigned i = 0; type == PROTO_ICMP_TSTAMPREPLY && i < 3; i++) {
+		dec_printf(d, "%s", times[i]);
+		print_ms(d, dec_be32(d, ic + 8 + 4 * i));
+	}
+}
+
+static void print_maskreply(struct dec_ctx *d, unsigned type, unsigned code, const uint8_t *ic)
+{
+	dec_printf(d, "address mask is 0x%08x", dec_be32(d, ic + 8));
+}
+
+/* The messages with words of their own after "ICMP "; the others print
+ * their name (proto_icmp_types). */
+static const struct {
+	unsigned type;
+	void (*print)(struct dec_ctx *d, unsigned type, unsigned code, const uint8_t *ic);
+} messages[] = {
+	{ PROTO_ICMP_ECHOREPLY, print_echo }, { PROTO_ICMP_ECHO, print_echo },
+	{ PROTO_ICMP_UNREACH, print_unreach }, { PROTO_ICMP_REDIRECT, print_redirect },
+	{ PROTO_ICMP_TIMXCEED, print_timxceed }, { PROTO_ICMP_PARAMPROB, print_paramprob },
+	{ PROTO_ICMP_TSTAMP, print_tstamp }, { PROTO_ICMP_TSTAMPREPLY, print_tstamp },
+	{ PROTO_ICMP_MASKREPLY, print_maskreply },
+};
 
 /* RFC 4884 extensions after the 128 bytes of quoted datagram (tcpdump's
  * ICMP_EXTD_MINLEN is 136 bytes of ICMP).  A zero length field and a bad
@@ -146,55 +199,21 @@ void dec_icmp(struct dec_ctx *d, const struct dec_net *n, const uint8_t *p, size
 	unsigned type = dec_u8(d, p), code = dec_u8(d, p + 1);
 	need_body(d, type, code, p);
 	dec_printf(d, "ICMP ");
-	switch (type) {
-	case PROTO_ICMP_ECHOREPLY: case PROTO_ICMP_ECHO:
-		dec_printf(d, "echo %s, id %u, seq %u", type ? "request" : "reply", dec_be16(d, p + 4), dec_be16(d, p + 6));
-		break;
-	case PROTO_ICMP_UNREACH:
-		print_unreach(d, code, p);
-		break;
-	case PROTO_ICMP_REDIRECT:
-		print_redirect(d, code, p);
-		break;
-	case PROTO_ICMP_TIMXCEED:
-		if (code == 0)
-			dec_printf(d, "time exceeded in-transit");
-		else if (code == 1)
-			dec_printf(d, "ip reassembly time exceeded");
-		else
-			dec_printf(d, "time exceeded-#%u", code);
-		break;
-	case PROTO_ICMP_PARAMPROB:
-		if (code)
-			dec_printf(d, "parameter problem - code %u", code);
-		else
-			dec_printf(d, "parameter problem - octet %u", dec_u8(d, p + 4));
-		break;
-	case PROTO_ICMP_TSTAMP: case PROTO_ICMP_TSTAMPREPLY:
-		dec_printf(d, "time stamp %s id %u seq %u", type == PROTO_ICMP_TSTAMP ? "query" : "reply", dec_be16(d, p + 4),
-			   dec_be16(d, p + 6));
-		if (type == PROTO_ICMP_TSTAMPREPLY) {
-			dec_printf(d, ": org ");
-			print_ms(d, dec_be32(d, p + 8));
-			dec_printf(d, ", recv ");
-			print_ms(d, dec_be32(d, p + 12));
-			dec_printf(d, ", xmit ");
-			print_ms(d, dec_be32(d, p + 16));
-		}
-		break;
-	case PROTO_ICMP_MASKREPLY:
-		dec_printf(d, "address mask is 0x%08x", dec_be32(d, p + 8));
-		break;
-	case PROTO_ICMP_ROUTERADVERT: /* not decoded */
+	if (type == PROTO_ICMP_ROUTERADVERT) { /* not decoded */
 		dec_handoff(d, "icmp-type");
 		return;
-	default: {
+	}
+	size_t m = 0;
+	while (m < sizeof messages / sizeof messages[0] && messages[m].type != type)
+		m++;
+	if (m < sizeof messages / sizeof messages[0])
+		messages[m].print(d, type, code, p);
+	else {
 		const char *s = proto_name(&proto_icmp_types, type, PROTO_TCPDUMP);
 		if (s)
 			dec_printf(d, "%s", s);
 		else
 			dec_printf(d, "type-#%u", type);
-	}
 	}
 	dec_printf(d, ", length %zu", len);
 	if (d->o.vflag && !d->o.no_cksum && !n->fragmented && dec_has(d, p, len)) {

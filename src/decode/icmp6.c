@@ -33,6 +33,8 @@ static void text_addr(struct dec_ctx *d, const char *text, const uint8_t *p)
 	dec_ip6addr(d, p);
 }
 
+static const struct dec_mcast mldv2 = { 16, text_addr, " [v2-report-#%u]" };
+
 /* tcpdump's print_unknown_data: hex lines, clipped to the capture. */
 void dec_hexlines(struct dec_ctx *d, const char *ident, const uint8_t *p, size_t n)
 {
@@ -191,67 +193,18 @@ static void mldv2_query(struct dec_ctx *d, const uint8_t *p, size_t len)
 			dec_printf(d, " robustness=%u", f & 0x07);
 		dec_printf(d, " qqi=%u", q < 128 ? q : ((q & 0x0f) | 0x10) << (((q & 0x70) >> 4) + 3));
 	}
-	unsigned nsrcs = dec_be16(d, p + 26);
-	if (nsrcs > 0) {
-		if (len < 28 + (size_t)nsrcs * 16)
-			dec_printf(d, " [invalid number of sources]");
-		else if (d->o.vflag > 1) {
-			dec_printf(d, " {");
-			for (unsigned i = 0; i < nsrcs; i++) {
-				text_addr(d, " ", p + 28 + 16 * i);
-			}
-			dec_printf(d, " }");
-		} else
-			dec_printf(d, ", %u source(s)", nsrcs);
-	}
+	dec_mcast_query_sources(d, &mldv2, p, len, 26);
 	dec_printf(d, "]");
 }
 
 /* MLDv2 report (RFC 3810 5.2): the group records with -v. */
 static void mldv2_report(struct dec_ctx *d, const uint8_t *p, size_t len)
 {
-	static const struct dec_tok rtypes[] = {
-		{ 1, "is_in" }, { 2, "is_ex" }, { 3, "to_in" }, { 4, "to_ex" }, { 5, "allow" }, { 6, "block" },
-		{ 0, NULL },
-	};
 	if (len < 8) {
 		dec_printf(d, " [invalid len %zu]", len);
 		return;
 	}
-	unsigned ngroups = dec_be16(d, p + 6);
-	dec_printf(d, ", %u group record(s)", ngroups);
-	if (!d->o.vflag)
-		return;
-	size_t g = 8;
-	for (unsigned i = 0; i < ngroups; i++) {
-		if (len < g + 20) {
-			dec_printf(d, " [invalid number of groups]");
-			return;
-		}
-		text_addr(d, " [gaddr ", p + g + 4);
-		unsigned rt = dec_u8(d, p + g);
-		const char *s = dec_tok(rtypes, rt, NULL);
-		if (s)
-			dec_printf(d, " %s", s);
-		else
-			dec_printf(d, "  [v2-report-#%u]", rt);
-		unsigned nsrcs = dec_be16(d, p + g + 2);
-		if (len < g + 20 + (size_t)nsrcs * 16) {
-			dec_printf(d, " [invalid number of sources %u]", nsrcs);
-			return;
-		}
-		if (d->o.vflag == 1)
-			dec_printf(d, ", %u source(s)", nsrcs);
-		else {
-			dec_printf(d, " {");
-			for (unsigned j = 0; j < nsrcs; j++) {
-				text_addr(d, " ", p + g + 20 + 16 * j);
-			}
-			dec_printf(d, " }");
-		}
-		g += 20 + (size_t)nsrcs * 16;
-		dec_printf(d, "]");
-	}
+	dec_mcast_records(d, &mldv2, p, len);
 }
 
 /* The upper-layer protocol and header of the datagram quoted in an error

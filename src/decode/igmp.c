@@ -24,17 +24,14 @@
 #define IGMP_V3_REPORT 0x22
 #define IGMP_MRC_DEFAULT 100 /* 10 s, which tcpdump leaves unsaid */
 
-/* Group record types (RFC 3376 4.2.12). */
-static const struct dec_tok v3_records[] = {
-	{ 1, "is_in" }, { 2, "is_ex" }, { 3, "to_in" }, { 4, "to_ex" }, { 5, "allow" }, { 6, "block" }, { 0, NULL },
-};
-
 static void addr(struct dec_ctx *d, const char *pre, const uint8_t *p)
 {
 	dec_need(d, p, 4); /* before pre: tcpdump formats the address first */
 	dec_printf(d, "%s", pre);
 	dec_ip4addr(d, p);
 }
+
+static const struct dec_mcast igmp_v3 = { 4, addr, " [v3-report-#%u]" };
 
 /* Max resp code (RFC 3376 4.1.1): below 128 tenths of a second, above a
  * floating-point form. */
@@ -58,18 +55,7 @@ static void query_v3(struct dec_ctx *d, const uint8_t *p, size_t len)
 	if (dec_be32(d, p + 4) == 0)
 		return;
 	addr(d, " [gaddr ", p + 4);
-	unsigned nsrcs = dec_be16(d, p + 10);
-	if (nsrcs > 0) {
-		if (len < 12 + ((size_t)nsrcs << 2))
-			dec_printf(d, " [invalid number of sources]");
-		else if (d->o.vflag > 1) {
-			dec_printf(d, " {");
-			for (unsigned i = 0; i < nsrcs; i++)
-				addr(d, " ", p + 12 + 4 * i);
-			dec_printf(d, " }");
-		} else
-			dec_printf(d, ", %u source(s)", nsrcs);
-	}
+	dec_mcast_query_sources(d, &igmp_v3, p, len, 10);
 	dec_printf(d, "]");
 }
 
@@ -79,39 +65,31 @@ static void report_v3(struct dec_ctx *d, const uint8_t *p, size_t len)
 		dec_printf(d, " [invalid len %zu]", len);
 		return;
 	}
-	unsigned ngroups = dec_be16(d, p + 6);
-	dec_printf(d, ", %u group record(s)", ngroups);
-	if (!d->o.vflag)
-		return;
-	size_t g = 8;
-	for (unsigned i = 0; i < ngroups; i++) {
-		if (len < g + 8) {
-			dec_printf(d, " [invalid number of groups]");
-			return;
+	dec_mcast_records(d, &igmp_v3, p, len);
+}
+
+/* Reports and leaves before IGMPv3: the name, then the group address;
+ * tcpdump notes a v1 report's length other than 8. */
+static const struct {
+	unsigned type;
+	const char *name;
+	int len8;
+} addr_msgs[] = {
+	{ IGMP_V1_REPORT, "igmp v1 report ", 1 }, { IGMP_V2_REPORT, "igmp v2 report ", 0 },
+	{ IGMP_LEAVE, "igmp leave ", 0 },
+};
+
+/* 0 when type is none of them. */
+static int addr_msg(struct dec_ctx *d, unsigned type, const uint8_t *p, size_t len)
+{
+	for (size_t i = 0; i < sizeof addr_msgs / sizeof addr_msgs[0]; i++)
+		if (addr_msgs[i].type == type) {
+			addr(d, addr_msgs[i].name, p + 4);
+			if (addr_msgs[i].len8 && len != 8)
+				dec_printf(d, " [len %zu]", len);
+			return 1;
 		}
-		addr(d, " [gaddr ", p + g + 4);
-		unsigned type = dec_u8(d, p + g);
-		const char *s = dec_tok(v3_records, type, NULL);
-		if (s)
-			dec_printf(d, " %s", s);
-		else
-			dec_printf(d, "  [v3-report-#%u]", type);
-		unsigned nsrcs = dec_be16(d, p + g + 2);
-		if (len < g + 8 + ((size_t)nsrcs << 2)) {
-			dec_printf(d, " [invalid number of sources %u]", nsrcs);
-			return;
-		}
-		if (d->o.vflag == 1)
-			dec_printf(d, ", %u source(s)", nsrcs);
-		else {
-			dec_printf(d, " {");
-			for (unsigned j = 0; j < nsrcs; j++)
-				addr(d, " ", p + g + 8 + 4 * j);
-			dec_printf(d, " }");
-		}
-		g += 8 + ((size_t)nsrcs << 2);
-		dec_printf(d, "]");
-	}
+	return 0;
 }
 
 /* Multicast traceroute (draft-ietf-idmr-traceroute-ipm): the query after
@@ -166,20 +144,9 @@ void dec_igmp(struct dec_ctx *d, const struct dec_net *n, const uint8_t *p, size
 		if (len != 8)
 			dec_printf(d, " [len %zu]", len);
 		break;
-	case IGMP_V1_REPORT:
-		addr(d, "igmp v1 report ", p + 4);
-		if (len != 8)
-			dec_printf(d, " [len %zu]", len);
-		break;
-	case IGMP_V2_REPORT:
-		addr(d, "igmp v2 report ", p + 4);
-		break;
 	case IGMP_V3_REPORT:
 		dec_printf(d, "igmp v3 report");
 		report_v3(d, p, len);
-		break;
-	case IGMP_LEAVE:
-		addr(d, "igmp leave ", p + 4);
 		break;
 	case IGMP_DVMRP:
 		dec_printf(d, "igmp dvmrp");
@@ -200,7 +167,8 @@ void dec_igmp(struct dec_ctx *d, const struct dec_net *n, const uint8_t *p, size
 		mtrace(d, "mtrace", p, len);
 		break;
 	default:
-		dec_printf(d, "igmp-%u", type);
+		if (!addr_msg(d, type, p, len))
+			dec_printf(d, "igmp-%u", type);
 		break;
 	}
 	if (d->o.vflag && len >= 4 && dec_has(d, p, len) && dec_fold(dec_sum(p, len, 0)) != 0)

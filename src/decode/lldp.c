@@ -50,6 +50,13 @@ static void text(struct dec_ctx *d, const uint8_t *p, size_t n)
 		dec_putc_safe(d, p[i]);
 }
 
+/* A text TLV's value after its lead-in (": " or a new line). */
+static void text_after(struct dec_ctx *d, const char *pre, const uint8_t *p, size_t n)
+{
+	dec_printf(d, "%s", pre);
+	text(d, p, n);
+}
+
 /* An address family and address (RFC 3232 numbers): "AFI IPv4 (1): A".
  * 0: too short (tcpdump's truncation), -1: a family we don't print. */
 static int netaddr(struct dec_ctx *d, const uint8_t *p, size_t len)
@@ -165,20 +172,15 @@ void dec_lldp(struct dec_ctx *d, const uint8_t *p, size_t len)
 			}
 			break;
 		case LLDP_PORT_DESCR:
-			if (d->o.vflag) {
-				dec_printf(d, ": ");
-				text(d, p, tlen);
-			}
+			if (d->o.vflag)
+				text_after(d, ": ", p, tlen);
 			break;
 		case LLDP_SYS_NAME: /* printed without -v too, as CDP's device ID */
-			dec_printf(d, ": ");
-			text(d, p, tlen);
+			text_after(d, ": ", p, tlen);
 			break;
 		case LLDP_SYS_DESCR:
-			if (d->o.vflag) {
-				dec_printf(d, "\n\t  ");
-				text(d, p, tlen);
-			}
+			if (d->o.vflag)
+				text_after(d, "\n\t  ", p, tlen);
 			break;
 		case LLDP_SYS_CAP:
 			if (d->o.vflag) {

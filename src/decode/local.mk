@@ -39,7 +39,7 @@ libbpfx_core_la_SOURCES += src/decode/dis_net.c
 libbpfx_core_la_SOURCES += src/decode/dis_tp.c
 libbpfx_core_la_SOURCES += src/decode/dis_view.c src/decode/dis_view.h
 # protocols reached by IP protocol number (issue 14)
-libbpfx_core_la_SOURCES += src/decode/igmp.c src/decode/relts.c src/decode/vrrp.c
+libbpfx_core_la_SOURCES += src/decode/igmp.c src/decode/mcast.c src/decode/relts.c src/decode/vrrp.c
 libbpfx_core_la_SOURCES += src/decode/esp.c src/decode/ah.c src/decode/ipcomp.c src/decode/gre.c
 libbpfx_core_la_SOURCES += src/decode/sctp.c src/decode/pim.c src/decode/ospf.c src/decode/eigrp.c src/decode/dccp.c
 libbpfx_core_la_SOURCES += src/decode/radiotap.c src/decode/wlan.c src/decode/linkdlt.c src/decode/chdlc.c src/decode/ppp.c src/decode/dsa.c

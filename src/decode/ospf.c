@@ -19,6 +19,23 @@ static const char *type_name(unsigned type)
 	return type < sizeof ospf_types / sizeof ospf_types[0] ? ospf_types[type] : NULL;
 }
 
+/* The line past the version's own reads: tcpdump says "unknown LS-type N"
+ * in ospf_print, "unknown packet type (N)" in ospf6_print. */
+static void line(struct dec_ctx *d, const uint8_t *p, unsigned long length, const char *unknown,
+		 const char *unknown_end)
+{
+	unsigned type = dec_u8(d, p + 1), version = dec_u8(d, p);
+	const char *name = type_name(type);
+	dec_printf(d, "OSPFv%u, ", version);
+	if (name)
+		dec_printf(d, "%s", name);
+	else
+		dec_printf(d, "%s%u%s", unknown, type, unknown_end);
+	dec_printf(d, ", length %lu", length);
+	if (name && d->o.vflag)
+		dec_handoff(d, "ospf");
+}
+
 static void ospf2(struct dec_ctx *d, const uint8_t *p, size_t len)
 {
 	d->proto = "ospf2";
@@ -27,27 +44,13 @@ static void ospf2(struct dec_ctx *d, const uint8_t *p, size_t len)
 		length -= OSPF_MD5_LEN;
 		d->end = d->end - d->start >= OSPF_MD5_LEN ? d->end - OSPF_MD5_LEN : d->start;
 	}
-	unsigned type = dec_u8(d, p + 1), version = dec_u8(d, p);
-	const char *name = type_name(type);
-	if (name)
-		dec_printf(d, "OSPFv%u, %s, length %u", version, name, length);
-	else
-		dec_printf(d, "OSPFv%u, unknown LS-type %u, length %u", version, type, length);
-	if (name && d->o.vflag)
-		dec_handoff(d, "ospf");
+	line(d, p, length, "unknown LS-type ", "");
 }
 
 static void ospf3(struct dec_ctx *d, const uint8_t *p, size_t len)
 {
 	d->proto = "ospf3";
-	unsigned type = dec_u8(d, p + 1), version = dec_u8(d, p);
-	const char *name = type_name(type);
-	if (name)
-		dec_printf(d, "OSPFv%u, %s, length %zu", version, name, len);
-	else
-		dec_printf(d, "OSPFv%u, unknown packet type (%u), length %zu", version, type, len);
-	if (name && d->o.vflag)
-		dec_handoff(d, "ospf");
+	line(d, p, len, "unknown packet type (", ")");
 }
 
 void dec_ospf(struct dec_ctx *d, const struct dec_net *n, const uint8_t *p, size_t len)

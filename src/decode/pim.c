@@ -23,6 +23,7 @@ struct pim {
 	const uint8_t *p;
 	size_t len;
 	unsigned alen;             /* RFC 2117 address length, 0: encoded */
+	unsigned type, rsv;        /* the message type and the byte after it */
 };
 
 enum pim_addr { PIM_UNICAST, PIM_GROUP, PIM_SOURCE };
@@ -80,6 +81,13 @@ static void addr(struct pim *m, enum pim_addr at)
 		}
 	}
 	skip(m, hdr + alen + extra);
+}
+
+/* Most addresses follow a word of their own: " RP=", " group=". */
+static void laddr(struct pim *m, const char *label, enum pim_addr at)
+{
+	dec_printf(m->d, "%s", label);
+	addr(m, at);
 }
 
 static void need(struct pim *m, size_t n)
@@ -200,12 +208,12 @@ static void reg(struct pim *m)
 		dec_printf(d, "IP ver %u", v);
 }
 
-static void join_prune(struct pim *m, unsigned type)
+static void join_prune(struct pim *m)
 {
 	struct dec_ctx *d = m->d;
+	unsigned type = m->type;
 	if (type != 7) {
-		dec_printf(d, ", upstream-neighbor: ");
-		addr(m, PIM_UNICAST);
+		laddr(m, ", upstream-neighbor: ", PIM_UNICAST);
 	}
 	need(m, 4);
 	if (!dec_has(d, m->p, 4))
@@ -253,8 +261,7 @@ static void bootstrap(struct pim *m)
 		pim_cut(m);
 	dec_printf(d, " BSRprio=%u", dec_u8(d, m->p + 1));
 	skip(m, 2);
-	dec_printf(d, " BSR=");
-	addr(m, PIM_UNICAST);
+	laddr(m, " BSR=", PIM_UNICAST);
 	for (unsigned i = 0; m->len > 0; i++) {
 		dec_printf(d, " (group%u: ", i);
 		addr(m, PIM_GROUP);
@@ -292,21 +299,20 @@ static void candidate_rp(struct pim *m)
 	dec_printf(d, " holdtime=");
 	dec_relts(d, dec_be16(d, m->p + 2));
 	skip(m, 4);
-	dec_printf(d, " RP=");
-	addr(m, PIM_UNICAST);
+	laddr(m, " RP=", PIM_UNICAST);
 	for (unsigned i = 0; i < n && m->len > 0; i++) {
 		dec_printf(d, " Group%u=", i);
 		addr(m, PIM_GROUP);
 	}
 }
 
-static void df_election(struct pim *m, unsigned subtype)
+static void df_election(struct pim *m)
 {
+	unsigned subtype = m->rsv >> 4;
 	static const char *const names[] = { "Unknown", "Offer", "Winner", "Backoff", "Pass" };
 	struct dec_ctx *d = m->d;
 	dec_printf(d, "\n\t  %s,", subtype < 5 ? names[subtype] : "Unknown");
-	dec_printf(d, " rpa=");
-	addr(m, PIM_UNICAST);
+	laddr(m, " rpa=", PIM_UNICAST);
 	dec_printf(d, " sender pref=%u", dec_be32(d, m->p));
 	dec_printf(d, " sender metric=%u", dec_be32(d, m->p + 4));
 	m->p += 8, m->len -= 8; /* tcpdump's u_int may wrap here */
@@ -322,6 +328,44 @@ static void df_election(struct pim *m, unsigned subtype)
 		dec_printf(d, " interval %dms", dec_be16(d, m->p));
 }
 
+static void register_stop(struct pim *m)
+{
+	laddr(m, " group=", PIM_GROUP);
+	laddr(m, " source=", PIM_UNICAST);
+}
+
+static void assert_msg(struct pim *m)
+{
+	struct dec_ctx *d = m->d;
+	laddr(m, " group=", PIM_GROUP);
+	laddr(m, " src=", PIM_UNICAST);
+	need(m, 8);
+	if (!dec_has(d, m->p, 8))
+		pim_cut(m);
+	if (m->p[0] & 0x80)
+		dec_printf(d, " RPT");
+	dec_printf(d, " pref=%u", dec_get_be32(m->p) & 0x7fffffff);
+	dec_printf(d, " metric=%u", dec_get_be32(m->p + 4));
+}
+
+static void prune_refresh(struct pim *m)
+{
+	struct dec_ctx *d = m->d;
+	laddr(m, " src=", PIM_UNICAST);
+	laddr(m, " grp=", PIM_GROUP);
+	laddr(m, " forwarder=", PIM_UNICAST);
+	need(m, 2);
+	dec_printf(d, " TUNR ");
+	dec_relts(d, dec_be16(d, m->p));
+}
+
+/* The message bodies by type (RFC 7761 4.9; 9 is RFC 3973's state
+ * refresh, 10 RFC 5015's DF election). */
+static void (*const bodies[])(struct pim *m) = {
+	hello, reg, register_stop, join_prune, bootstrap, assert_msg, join_prune, join_prune,
+	candidate_rp, prune_refresh, df_election,
+};
+
 /* Over IPv4 the sum covers the message, over IPv6 also the pseudo-header;
  * -1 when not all captured. */
 static int cksum_bad(struct pim *m, const uint8_t *p, size_t len)
@@ -336,7 +380,7 @@ static int cksum_bad(struct pim *m, const uint8_t *p, size_t len)
 static void pimv2(struct dec_ctx *d, const struct dec_net *n, const uint8_t *p, size_t len)
 {
 	d->proto = "pimv2";
-	struct pim m = { d, n, p, len, 0 };
+	struct pim m = { .d = d, .n = n, .p = p, .len = len };
 	if (len < 2) {
 		dec_printf(d, "[length %zu < 2] (invalid)", len);
 		return;
@@ -359,58 +403,11 @@ static void pimv2(struct dec_ctx *d, const struct dec_net *n, const uint8_t *p, 
 	}
 	dec_printf(d, "%s", bad < 0 ? "(unverified)" : bad ? "(incorrect)" : "(correct)");
 	skip(&m, 4);
-	switch (type) {
-	case 0:
-		hello(&m);
-		break;
-	case 1:
-		reg(&m);
-		break;
-	case 2:
-		dec_printf(d, " group=");
-		addr(&m, PIM_GROUP);
-		dec_printf(d, " source=");
-		addr(&m, PIM_UNICAST);
-		break;
-	case 3: case 6: case 7:
-		join_prune(&m, type);
-		break;
-	case 4:
-		bootstrap(&m);
-		break;
-	case 5:
-		dec_printf(d, " group=");
-		addr(&m, PIM_GROUP);
-		dec_printf(d, " src=");
-		addr(&m, PIM_UNICAST);
-		need(&m, 8);
-		if (!dec_has(d, m.p, 8))
-			pim_cut(&m);
-		if (m.p[0] & 0x80)
-			dec_printf(d, " RPT");
-		dec_printf(d, " pref=%u", dec_get_be32(m.p) & 0x7fffffff);
-		dec_printf(d, " metric=%u", dec_get_be32(m.p + 4));
-		break;
-	case 8:
-		candidate_rp(&m);
-		break;
-	case 9:
-		dec_printf(d, " src=");
-		addr(&m, PIM_UNICAST);
-		dec_printf(d, " grp=");
-		addr(&m, PIM_GROUP);
-		dec_printf(d, " forwarder=");
-		addr(&m, PIM_UNICAST);
-		need(&m, 2);
-		dec_printf(d, " TUNR ");
-		dec_relts(d, dec_be16(d, m.p));
-		break;
-	case 10:
-		df_election(&m, rsv >> 4);
-		break;
-	default:
+	m.type = type, m.rsv = rsv;
+	if (type < sizeof bodies / sizeof bodies[0])
+		bodies[type](&m);
+	else
 		dec_printf(d, " [type %u]", type);
-	}
 }
 
 void dec_pim(struct dec_ctx *d, const struct dec_net *n, const uint8_t *p, size_t len)
@@ -435,13 +432,28 @@ static const char *const pimv1_types[] = {
 	"Query", "Register", "Register-Stop", "Join/Prune", "RP-reachable", "Assert", "Graft", "Graft-ACK",
 };
 
+/* A PIMv1 address after its label, checked first. */
+static void v1_addr(struct dec_ctx *d, const char *label, const uint8_t *p)
+{
+	dec_need(d, p, 4);
+	dec_printf(d, "%s", label);
+	dec_ip4addr(d, p);
+}
+
 static void mask(struct dec_ctx *d, const uint8_t *p)
 {
-	if (dec_be32(d, p) != 0xffffffffu) {
-		dec_need(d, p, 4);
-		dec_printf(d, "/");
-		dec_ip4addr(d, p);
-	}
+	if (dec_be32(d, p) != 0xffffffffu)
+		v1_addr(d, "/", p);
+}
+
+/* PIMv1's " for S > D": the source and destination of a register (the
+ * datagram inside), a register-stop or an assert. */
+static void v1_for(struct dec_ctx *d, const uint8_t *src, const uint8_t *dst)
+{
+	dec_printf(d, " for ");
+	dec_ip4addr(d, src);
+	dec_printf(d, " > ");
+	dec_ip4addr(d, dst);
 }
 
 /* 0 when cut short by the message length. */
@@ -469,9 +481,7 @@ static int pimv1_join_prune(struct dec_ctx *d, const uint8_t *p, size_t len)
 		return 0;
 	if (d->o.vflag > 1)
 		dec_printf(d, "\n");
-	dec_need(d, p, 4);
-	dec_printf(d, " Upstream Nbr: ");
-	dec_ip4addr(d, p);
+	v1_addr(d, " Upstream Nbr: ", p);
 	p += 4, len -= 4;
 	if (len < 4)
 		return 0;
@@ -489,9 +499,7 @@ static int pimv1_join_prune(struct dec_ctx *d, const uint8_t *p, size_t len)
 	for (; ngroups; ngroups--) {
 		if (len < 4)
 			return 0;
-		dec_need(d, p, 4);
-		dec_printf(d, "\n\tGroup: ");
-		dec_ip4addr(d, p);
+		v1_addr(d, "\n\tGroup: ", p);
 		p += 4, len -= 4;
 		if (len < 4)
 			return 0;
@@ -546,37 +554,24 @@ void dec_pimv1(struct dec_ctx *d, const uint8_t *p, size_t len)
 			ok = 0;
 			break;
 		}
-		dec_printf(d, " for ");
-		dec_ip4addr(d, p + 20);
-		dec_printf(d, " > ");
-		dec_ip4addr(d, p + 24);
+		v1_for(d, p + 20, p + 24);
 		break;
 	case 2:
 		dec_need(d, p + 8, 8);
-		dec_printf(d, " for ");
-		dec_ip4addr(d, p + 8);
-		dec_printf(d, " > ");
-		dec_ip4addr(d, p + 12);
+		v1_for(d, p + 8, p + 12);
 		break;
 	case 4:
 		if (!d->o.vflag)
 			break;
-		dec_need(d, p + 8, 4);
-		dec_printf(d, " group ");
-		dec_ip4addr(d, p + 8);
+		v1_addr(d, " group ", p + 8);
 		mask(d, p + 12);
-		dec_need(d, p + 16, 4);
-		dec_printf(d, " RP ");
-		dec_ip4addr(d, p + 16);
+		v1_addr(d, " RP ", p + 16);
 		dec_printf(d, " hold ");
 		dec_relts(d, dec_be16(d, p + 22));
 		break;
 	case 5:
 		dec_need(d, p + 8, 12);
-		dec_printf(d, " for ");
-		dec_ip4addr(d, p + 16);
-		dec_printf(d, " > ");
-		dec_ip4addr(d, p + 8);
+		v1_for(d, p + 16, p + 8);
 		mask(d, p + 12);
 		dec_need(d, p + 20, 8);
 		dec_printf(d, " %s pref %u metric %u", p[20] & 0x80 ? "RP-tree" : "SPT", dec_get_be32(p + 20) & 0x7fffffff,

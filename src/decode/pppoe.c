@@ -33,15 +33,6 @@ static const struct dec_tok tags[] = {
 	{ 0, NULL },
 };
 
-static void tag_name(struct dec_ctx *d, unsigned type)
-{
-	const char *s = dec_tok(tags, type, NULL);
-	if (s)
-		dec_printf(d, "%s", s);
-	else
-		dec_printf(d, "TAG-0x%x", type);
-}
-
 /* Discovery tags until an end-of-list tag or the PPPoE length: a value
  * that is mostly printable shows as text (its first 79 bytes, the others
  * as '.'), anything else in hex. */
@@ -56,7 +47,7 @@ static void dec_tags(struct dec_ctx *d, const uint8_t *p, size_t plen)
 		if (tlen)
 			dec_need(d, p, tlen); /* before anything of the tag is printed */
 		dec_printf(d, " [");
-		tag_name(d, type);
+		dec_tokf(d, tags, type, "TAG-0x%x");
 		if (tlen) {
 			unsigned text = 0, other = 0, n = tlen < TAG_TEXT_MAX ? tlen : TAG_TEXT_MAX;
 			for (unsigned i = 0; i < n; i++) {

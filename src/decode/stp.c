@@ -158,12 +158,8 @@ static void spb(struct dec_ctx *d, const uint8_t *p, size_t off)
 
 void dec_stp(struct dec_ctx *d, const uint8_t *p, size_t len)
 {
-	dec_layer(d, DEC_L_STP);
-	d->proto = "stp";
-	if (len < 4) {
-		dec_printf(d, " (invalid)");
+	if (!dec_begin(d, DEC_L_STP, "stp", len, 4, " (invalid)"))
 		return;
-	}
 	if (dec_be16(d, p)) {
 		dec_printf(d, "unknown STP version, length %zu", len);
 		return;

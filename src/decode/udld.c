@@ -12,12 +12,8 @@ static const struct dec_tok flag_bits[] = { { 0x01, "RT" }, { 0x02, "RSY" }, { 0
 
 void dec_udld(struct dec_ctx *d, const uint8_t *p, size_t len)
 {
-	dec_layer(d, DEC_L_CISCO);
-	d->proto = "udld";
-	if (len < 4) {
-		dec_printf(d, " (invalid)");
+	if (!dec_begin(d, DEC_L_CISCO, "udld", len, 4, " (invalid)"))
 		return;
-	}
 	dec_need(d, p, 2);
 	unsigned code = p[0] & 0x1f, flags = p[1];
 	dec_printf(d, "UDLDv%u, Code %s (%x), Flags [", p[0] >> 5, dec_tok(codes, code, "Reserved"), code);

@@ -8,6 +8,7 @@
  *     option.c     IPv4 options and TCP options
  *     port.c       well-known ports
  *     arp.c        ARP operations
+ *     oui.c        IEEE OUIs (vendor names)
  *     ppp.c        PPP protocol field values
  *     dns.c        DNS record types and classes, EDNS0 options
  *     netdb.c      IP protocol names as tcpdump prints them without -n
@@ -399,6 +400,7 @@ extern const struct proto_table proto_ipopts;      /* option.c */
 extern const struct proto_table proto_tcpopts;     /* option.c */
 extern const struct proto_table proto_ports;       /* port.c */
 extern const struct proto_table proto_arp_ops;     /* arp.c */
+extern const struct proto_table proto_ouis;        /* oui.c */
 extern const struct proto_table proto_ppp;         /* ppp.c */
 extern const struct proto_table proto_dns_types;   /* dns.c */
 extern const struct proto_table proto_dns_classes; /* dns.c */

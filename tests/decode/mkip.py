@@ -40,6 +40,24 @@ def e6(nh, payload, **kw):
     return eth(ip6(nh, payload, **kw), True)
 
 
+def cuts(f, start=34):
+    """Frame f cut short at every byte from start (past the IPv4 header
+    by default; 54: past the IPv6 one) to its end."""
+    return [(f, c) for c in range(start, len(f))]
+
+
+def both(proto, msgs, dst, cut=()):
+    """Each message over IPv4 (to dst) and over IPv6; then the IPv4 frames
+    of those in cut, cut short at every byte."""
+    out = []
+    for m in msgs:
+        out.append((e4(proto, m, dst=dst), None))
+        out.append((e6(proto, m), None))
+    for m in cut:
+        out += cuts(e4(proto, m, dst=dst))
+    return out
+
+
 def cks(b, at):
     """b with the Internet checksum of b stored at offset at."""
     b = b[:at] + b"\0\0" + b[at + 2:]
@@ -64,7 +82,7 @@ def ipcases():
     out = []
     echo = cks(struct.pack("!BBHHH", 8, 0, 0, 1, 2) + b"abcdefgh", 2)
     f = e4(1, echo, dst=bytes([10, 0, 0, 2]))
-    out += [(f, c) for c in range(34, len(f))]
+    out += cuts(f)
     unr = struct.pack("!BBHI", 3, 3, 0, 0) + ip4(17, struct.pack("!HHHH", 1000, 53, 8, 0), dst=A4, src=B4)
     ts = struct.pack("!BBHHHIII", 14, 0, 0, 1, 2, 3, 4, 5)
     tx = struct.pack("!BBHI", 11, 0, 0, 0) + ip4(17, struct.pack("!HHHH", 1, 2, 8, 0))
@@ -79,7 +97,7 @@ def ipcases():
     ext = struct.pack("!BB", 60, 0) + b"\x05\x02\0\0\x01\0" + struct.pack("!BB", 43, 0) + b"\x01\x04\0\0\0\0" + rt2
     for r in (rt0, srh, rt2):
         f = e6(43, r)
-        out += [(f, c) for c in range(54, len(f))]
+        out += cuts(f, 54)
     f = e6(0, ext)
     out += [(f, c) for c in range(54, len(f) + 1)]
     f = e6(0, ext[:8] + b"\x2c" + ext[9:16] + struct.pack("!BBHI", 17, 0, 1, 5) + struct.pack("!HHHH", 1, 2, 8, 0))
@@ -157,7 +175,7 @@ def igmp():
     out.append((e6(2, cks(msgs[6], 2)), None))
     for m in (msgs[-8], msgs[20], msgs[-3]):
         f = e4(2, cks(m, 2))
-        out += [(f, c) for c in range(34, len(f))]
+        out += cuts(f)
     return out
 
 
@@ -193,7 +211,7 @@ def vrrp():
         out.append((v3(1, 0xf123, v6, False), None))
     out.append((e6(112, struct.pack("!BBBBHH", 0x31, 7, 200, 0, 100, 0), dst=VR6, hlim=1), None))
     for f in (out[4][0], v3(2, 100, True), out[7][0]):
-        out += [(f, c) for c in range(34, len(f))]
+        out += cuts(f)
     return out
 
 
@@ -217,11 +235,11 @@ def ipsec():
             ah = struct.pack("!BBHII", nh, words, 0 if words != 2 else 0x1234, 0x100, 5) + icv
             out.append((wrap(51, ah + body), None))
     f = e4(51, struct.pack("!BBHII", 50, 4, 0, 9, 9) + bytes(12) + esp[:12])
-    out += [(f, c) for c in range(34, len(f))]
+    out += cuts(f)
     f = e6(108, comp[:6])
-    out += [(f, c) for c in range(54, len(f))]
+    out += cuts(f, 54)
     f = e4(50, esp[:16])
-    out += [(f, c) for c in range(34, len(f))]
+    out += cuts(f)
     return out
 
 
@@ -289,14 +307,7 @@ def sctp():
             pkt([struct.pack("!BBH", 11, 0, 6) + b"ab"]), pkt([]), b"\x13\x88\x13\x89\0\0",
             pkt([chunk(0, 3, struct.pack("!IHHI", 1, 2, 3, 3) + b"m3ua")]),
             pkt([chunk(11, 0, b"")], 6704, 9), pkt([chunk(0, 3, struct.pack("!IHHI", 1, 2, 3, 21) + b"abcd")], 9, 9)]
-    out = []
-    for p in pkts:
-        out.append((e4(132, p, dst=bytes([10, 0, 0, 2])), None))
-        out.append((e6(132, p), None))
-    for p in (pkts[0], pkts[3]):
-        f = e4(132, p, dst=bytes([10, 0, 0, 2]))
-        out += [(f, c) for c in range(34, len(f))]
-    return out
+    return both(132, pkts, bytes([10, 0, 0, 2]), cut=(pkts[0], pkts[3]))
 
 
 def pim():
@@ -308,7 +319,7 @@ def pim():
         out.append((e4(103, m, dst=bytes([224, 0, 0, 13])), None))
         out.append((e6(103, m), None))
     f = e4(103, struct.pack("!BBH", 0x20, 0, 0) + bytes(4))
-    out += [(f, c) for c in range(34, len(f))]
+    out += cuts(f)
 
     def u4(a):
         return b"\x01\x00" + bytes(a)
@@ -376,10 +387,10 @@ def ospf():
         h6 = struct.pack("!BBHIIHBB", 3, t, 36, 0x01010101, 0, 0, 0, 0) + bytes(20)
         out.append((e6(89, h6, dst=bytes.fromhex("ff020000000000000000000000000005")), None))
     f = e4(89, struct.pack("!BBHIIHH8s", 2, 1, 44, 1, 0, 0, 2, bytes(8)) + bytes(20))
-    out += [(f, c) for c in range(34, len(f))]
+    out += cuts(f)
     out.append((e4(89, struct.pack("!BBHIIHH", 2, 1, 16, 1, 0, 0, 2)), None))
     f = e6(89, struct.pack("!BBHIIHBB", 3, 1, 16, 1, 0, 0, 0, 0))
-    out += [(f, c) for c in range(54, len(f))]
+    out += cuts(f, 54)
     return out
 
 
@@ -404,14 +415,7 @@ def eigrp():
             hdr(5, [tlv(1, b"abc"), tlv(0x102, bytes(10)), tlv(4, b"")]), hdr(5, [struct.pack("!HH", 1, 2) + bytes(4)]),
             hdr(5, [struct.pack("!HH", 1, 99) + bytes(4)]), hdr(5, [], ver=1), hdr(9, []), hdr(6, [], flags=0xf0),
             hdr(5, [])[:12]]
-    out = []
-    for m in msgs:
-        out.append((e4(88, m, dst=bytes([224, 0, 0, 10])), None))
-        out.append((e6(88, m), None))
-    for m in (msgs[1], msgs[2]):
-        f = e4(88, m, dst=bytes([224, 0, 0, 10]))
-        out += [(f, c) for c in range(34, len(f))]
-    return out
+    return both(88, msgs, bytes([224, 0, 0, 10]), cut=(msgs[1], msgs[2]))
 
 
 def dccp():
@@ -451,7 +455,7 @@ def dccp():
     e = pkt(4, 1, ack(1), bytes([32, 9, 1]))
     out.append((e, None))
     rich = pkt(4, 1, ack(1), opts, data=b"xy")
-    out += [(rich, c) for c in range(34, len(rich))]
+    out += cuts(rich)
     return out
 
 

@@ -48,6 +48,7 @@
 #include "../synth/synth.h"
 #include "../synth/wrap_more.h"
 #include "../synth/wrap_wlan.h"
+#include "../synth/corpus.h"
 
 #define MAX_CORPUS_PER_DLT 6000
 #define NSYNTH 2500
@@ -179,42 +180,28 @@ static char **read_lines(const char *path, size_t *n, struct mark **marks)
 /* Corpus packets of link type dlt (EN10MB ones also feed re-wrapping). */
 static void load_corpus(const char *dir, int dlt, struct pkts *out, struct pkts *eth)
 {
-	static const char *const sub[] = { "libpcap", "tcpdump" };
-	for (int s = 0; s < 2; s++) {
-		char path[4096];
-		snprintf(path, sizeof path, "%s/%s", dir, sub[s]);
-		DIR *d = opendir(path);
-		if (!d)
-			continue;
-		struct dirent *e;
-		while ((e = readdir(d))) {
-			if (e->d_name[0] == '.')
+	struct synth_corpus c;
+	pcap_t *p;
+	synth_corpus_open(&c, dir);
+	while ((p = synth_corpus_next(&c))) {
+		names = realloc(names, sizeof *names * (nnames + 1));
+		current_origin = names[nnames++] = strdup(c.path);
+		int fd = pcap_datalink(p);
+		struct pcap_pkthdr *h;
+		const u_char *data;
+		while ((fd == dlt || (eth && fd == DLT_EN10MB)) && pcap_next_ex(p, &h, &data) == 1) {
+			if (h->caplen > 65535 || h->caplen > h->len)
 				continue;
-			char file[8192], errbuf[PCAP_ERRBUF_SIZE];
-			snprintf(file, sizeof file, "%s/%s", path, e->d_name);
-			pcap_t *p = pcap_open_offline(file, errbuf);
-			if (!p)
-				continue;
-			names = realloc(names, sizeof *names * (nnames + 1));
-			current_origin = names[nnames++] = strdup(file);
-			int fd = pcap_datalink(p);
-			struct pcap_pkthdr *h;
-			const u_char *data;
-			while ((fd == dlt || (eth && fd == DLT_EN10MB)) && pcap_next_ex(p, &h, &data) == 1) {
-				if (h->caplen > 65535 || h->caplen > h->len)
-					continue;
-				if (fd == dlt && out->from_corpus < MAX_CORPUS_PER_DLT) {
-					add(out, data, h->caplen, h->len);
-					out->from_corpus++;
-				} else if (eth && eth->n < MAX_CORPUS_PER_DLT) {
-					add(eth, data, h->caplen, h->len);
-				} else {
-					break;
-				}
+			if (fd == dlt && out->from_corpus < MAX_CORPUS_PER_DLT) {
+				add(out, data, h->caplen, h->len);
+				out->from_corpus++;
+			} else if (eth && eth->n < MAX_CORPUS_PER_DLT) {
+				add(eth, data, h->caplen, h->len);
+			} else {
+				break;
 			}
-			pcap_close(p);
 		}
-		closedir(d);
+		pcap_close(p);
 	}
 }
 
@@ -297,30 +284,26 @@ static unsigned magic_thin(int dlt)
 	return lt && lt->kind == LT_MAGIC ? 4 : 1;
 }
 
+/* The packets of set, which a synth_* call returning rc made, as origin;
+ * the set is freed. */
+static void add_set(struct pkts *s, const char *origin, struct synth_set *set, int rc)
+{
+	current_origin = origin;
+	if (rc == 0)
+		for (size_t i = 0; i < set->n; i++)
+			add(s, set->pkts[i].data, set->pkts[i].caplen, set->pkts[i].len);
+	synth_set_free(set);
+}
+
 static void build_packets(int dlt, const char *corpus, struct pkts *s)
 {
 	struct synth_set set, eth;
 	struct pkts corpus_eth = { 0 };
-	current_origin = "synthesized";
-	synth_generate(&set, dlt, 1000u + (unsigned)dlt, NSYNTH);
-	for (size_t i = 0; i < set.n; i++)
-		add(s, set.pkts[i].data, set.pkts[i].caplen, set.pkts[i].len);
-	synth_set_free(&set);
-	current_origin = "hand-built (synth_edges)";
-	if (synth_edges(&set, dlt) == 0)
-		for (size_t i = 0; i < set.n; i++)
-			add(s, set.pkts[i].data, set.pkts[i].caplen, set.pkts[i].len);
-	synth_set_free(&set);
-	current_origin = "wrapped synthesized and hand-built (wrap_more.c)";
-	if (synth_wrap_more_set(&set, dlt, 1000u + (unsigned)dlt, NSYNTH / magic_thin(dlt)) == 0)
-		for (size_t i = 0; i < set.n; i++)
-			add(s, set.pkts[i].data, set.pkts[i].caplen, set.pkts[i].len);
-	synth_set_free(&set);
-	current_origin = "hand-built 802.11 (wrap_wlan.c)";
-	if (synth_wlan_set(&set, dlt) == 0)
-		for (size_t i = 0; i < set.n; i++)
-			add(s, set.pkts[i].data, set.pkts[i].caplen, set.pkts[i].len);
-	synth_set_free(&set);
+	add_set(s, "synthesized", &set, synth_generate(&set, dlt, 1000u + (unsigned)dlt, NSYNTH));
+	add_set(s, "hand-built (synth_edges)", &set, synth_edges(&set, dlt));
+	add_set(s, "wrapped synthesized and hand-built (wrap_more.c)", &set,
+		synth_wrap_more_set(&set, dlt, 1000u + (unsigned)dlt, NSYNTH / magic_thin(dlt)));
+	add_set(s, "hand-built 802.11 (wrap_wlan.c)", &set, synth_wlan_set(&set, dlt));
 	if (corpus)
 		load_corpus(corpus, dlt, s, dlt != DLT_EN10MB ? &corpus_eth : NULL);
 	if (dlt != DLT_EN10MB) {

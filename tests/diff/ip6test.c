@@ -31,6 +31,7 @@
 #include <sys/types.h>
 #include <pcap/pcap.h>
 #include "bpfx.h"
+#include "corpus.h"
 #ifdef __linux__
 #include <errno.h>
 #include <unistd.h>
@@ -1058,46 +1059,32 @@ static void synthesize(void)
 /* Every packet of the corpus captures on Ethernet, cooked or raw IP links. */
 static void read_corpus(const char *dir)
 {
-	static const char *sub[] = { "libpcap", "tcpdump" };
-	for (int s = 0; s < 2; s++) {
-		char path[4096];
-		fmt(path, sizeof path, "%s/%s", dir, sub[s]);
-		DIR *d = opendir(path);
-		if (!d)
-			continue;
-		struct dirent *de;
-		while ((de = readdir(d))) {
-			if (de->d_name[0] == '.')
-				continue;
-			char f[4096 + 512], err[PCAP_ERRBUF_SIZE];
-			snprintf(f, sizeof f, "%s/%s", path, de->d_name);
-			pcap_t *p = pcap_open_offline(f, err);
-			if (!p)
-				continue;
-			int dlt = pcap_datalink(p);
-			uint32_t L = dlt == DLT_EN10MB ? 14 : dlt == DLT_LINUX_SLL ? 16 : dlt == DLT_LINUX_SLL2 ? 20
-				   : dlt == DLT_RAW || dlt == 101 || dlt == DLT_IPV4 || dlt == DLT_IPV6 ? 0
-				   : dlt == DLT_NULL || dlt == DLT_LOOP ? 4 : 999;
-			struct pcap_pkthdr *h;
-			const u_char *data;
-			int n = 0;
-			while (L != 999 && n < 20000 && pcap_next_ex(p, &h, &data) == 1) {
-				struct pkt *k = add_pkt(L);
-				if (!(k->d = malloc(h->caplen ? h->caplen : 1)))
-					abort();
-				memcpy(k->d, data, h->caplen);
-				k->cap = h->caplen;
-				k->len = h->len < h->caplen ? h->caplen : h->len;
-				k->dlt = dlt == 101 ? DLT_RAW : dlt;
-				k->swapped = dlt == DLT_NULL && pcap_is_swapped(p) == 1; /* LOOP is big-endian anyway */
-				ncorpus++;
-				struct view w = { k, L };
-				nv6corpus += family(&w) == 6;
-				n++;
-			}
-			pcap_close(p);
+	struct synth_corpus c;
+	pcap_t *p;
+	synth_corpus_open(&c, dir);
+	while ((p = synth_corpus_next(&c))) {
+		int dlt = pcap_datalink(p);
+		uint32_t L = dlt == DLT_EN10MB ? 14 : dlt == DLT_LINUX_SLL ? 16 : dlt == DLT_LINUX_SLL2 ? 20
+			   : dlt == DLT_RAW || dlt == 101 || dlt == DLT_IPV4 || dlt == DLT_IPV6 ? 0
+			   : dlt == DLT_NULL || dlt == DLT_LOOP ? 4 : 999;
+		struct pcap_pkthdr *h;
+		const u_char *data;
+		int n = 0;
+		while (L != 999 && n < 20000 && pcap_next_ex(p, &h, &data) == 1) {
+			struct pkt *k = add_pkt(L);
+			if (!(k->d = malloc(h->caplen ? h->caplen : 1)))
+				abort();
+			memcpy(k->d, data, h->caplen);
+			k->cap = h->caplen;
+			k->len = h->len < h->caplen ? h->caplen : h->len;
+			k->dlt = dlt == 101 ? DLT_RAW : dlt;
+			k->swapped = dlt == DLT_NULL && pcap_is_swapped(p) == 1; /* LOOP is big-endian anyway */
+			ncorpus++;
+			struct view w = { k, L };
+			nv6corpus += family(&w) == 6;
+			n++;
 		}
-		closedir(d);
+		pcap_close(p);
 	}
 }
 

@@ -107,31 +107,13 @@ static void ether(struct pb *b, uint16_t type, const uint8_t *src)
 	put16(e + 12, type);
 }
 
-struct list {
-	struct synth_set *s;
-	int dlt;
-	size_t cap;
-};
-
-static void push(struct list *l, const uint8_t *d, size_t n)
+static void push(struct set_list *l, const uint8_t *d, size_t n)
 {
-	if (l->s->n == l->cap) {
-		l->cap = l->cap ? l->cap * 2 : 64;
-		l->s->pkts = realloc(l->s->pkts, sizeof *l->s->pkts * l->cap);
-		if (!l->s->pkts)
-			abort();
-	}
-	struct synth_pkt *p = &l->s->pkts[l->s->n++];
-	p->caplen = p->len = (uint32_t)n;
-	p->dlt = l->dlt;
-	p->data = malloc(n ? n : 1);
-	if (!p->data)
-		abort();
-	memcpy(p->data, d, n);
+	set_push(l->s, &l->cap, d, (uint32_t)n, (uint32_t)n);
 }
 
 /* Add the Ethernet frame b holds, re-wrapped into the list's link type. */
-static void emit(struct list *l, struct pb *b)
+static void emit(struct set_list *l, struct pb *b)
 {
 	struct synth_pkt eth = { .caplen = (uint32_t)pb_len(b), .len = (uint32_t)pb_len(b),
 				 .data = pb_data(b), .dlt = DLT_EN10MB }, w;
@@ -142,7 +124,7 @@ static void emit(struct list *l, struct pb *b)
 }
 
 /* An 802.2 LLC frame: DSAP, SSAP, a 1-byte (U) or 2-byte (I, S) control. */
-static void llc_frame(struct list *l, uint8_t dsap, uint16_t ctrl, int ctrl2, int vid,
+static void llc_frame(struct set_list *l, uint8_t dsap, uint16_t ctrl, int ctrl2, int vid,
 		      const uint8_t *src)
 {
 	static const uint8_t info[8] = { 0x81, 0x01, 0x00, 0x00, 0x01, 0x00, 0x00, 0x00 };
@@ -165,7 +147,7 @@ static void llc_frame(struct list *l, uint8_t dsap, uint16_t ctrl, int ctrl2, in
 	emit(l, &b);
 }
 
-static void llc_all(struct list *l)
+static void llc_all(struct set_list *l)
 {
 	/* U frames (IEEE 802.2 5.4.1.1.3): UI, UA, DISC, DM, SABME, TEST, XID,
 	 * FRMR, each with the P/F bit clear and set */
@@ -186,7 +168,7 @@ static void llc_all(struct list *l)
 }
 
 /* IPv4 TCP, UDP and other packets between the list's hosts and ports. */
-static void ip4_pairs(struct list *l)
+static void ip4_pairs(struct set_list *l)
 {
 	static const struct {
 		uint32_t src, dst;
@@ -232,7 +214,7 @@ static void ip4_pairs(struct list *l)
 }
 
 /* MPLS stacks (5, 6; 6, 5; 5 alone) over IPv4 TCP port 80 and IPv6. */
-static void mpls_all(struct list *l)
+static void mpls_all(struct set_list *l)
 {
 	static const uint32_t stacks[][2] = { { 5, 6 }, { 6, 5 }, { 5, 0 }, { 1048575, 0 } };
 	struct pb b;
@@ -256,21 +238,25 @@ static void mpls_all(struct list *l)
 	}
 }
 
+/* A new packet: a TCP SYN from 10.0.0.1:1234 to 10.0.0.2:80. */
+static void syn4(struct pb *b)
+{
+	pb_init(b);
+	tcp(b, 1234, 80, 0x02);
+	ip4(b, IP4(10, 0, 0, 1), IP4(10, 0, 0, 2), 6);
+}
+
 /* PPPoE sessions: nested (ids 1 then 3), behind VLAN 100, over UDP 53,
  * over MPLS, and carrying PPP protocol 0x00fe. */
-static void pppoe_all(struct list *l)
+static void pppoe_all(struct set_list *l)
 {
 	struct pb b;
-	pb_init(&b);
-	tcp(&b, 1234, 80, 0x02);
-	ip4(&b, IP4(10, 0, 0, 1), IP4(10, 0, 0, 2), 6);
+	syn4(&b);
 	pppoe(&b, 3, 0x0021);
 	pppoe(&b, 1, 0x8864);
 	ether(&b, 0x8864, mac_a);
 	emit(l, &b);
-	pb_init(&b);
-	tcp(&b, 1234, 80, 0x02);
-	ip4(&b, IP4(10, 0, 0, 1), IP4(10, 0, 0, 2), 6);
+	syn4(&b);
 	pppoe(&b, 0x27, 0x0021);
 	vlan(&b, 100, 0x8864);
 	ether(&b, 0x8100, mac_a);
@@ -288,7 +274,6 @@ static void pppoe_all(struct list *l)
 	pppoe(&b, 1, 0x0281);
 	ether(&b, 0x8864, mac_a);
 	emit(l, &b);
-	pb_init(&b);
 	for (int i = 0; i < 2; i++) { /* 0x00fe, and OSI (0x0023): what "ether proto 0xfe" means in PPP */
 		pb_init(&b);
 		bytes(&b, (const uint8_t[]){ 0xfe, 0xfe, 0x03, 4, 5, 6, 7, 8 }, 8);
@@ -299,7 +284,7 @@ static void pppoe_all(struct list *l)
 }
 
 /* RARP (RFC 903) requests and replies naming 10.0.0.1. */
-static void rarp_all(struct list *l)
+static void rarp_all(struct set_list *l)
 {
 	for (int op = 3; op <= 4; op++) {
 		for (int who = 0; who < 2; who++) {
@@ -322,7 +307,7 @@ static void rarp_all(struct list *l)
 
 /* IPv6 ICMPv6 echo, TCP (to port 80; 80 to 8080) and UDP, between
  * 2001:db8::1 and ::2, and from ::1. */
-static void ip6_all(struct list *l)
+static void ip6_all(struct set_list *l)
 {
 	static const uint8_t lo[16] = { [15] = 1 };
 	struct pb b;
@@ -344,8 +329,10 @@ static void ip6_all(struct list *l)
 
 /* NULL and LOOP: the IPv6 packets again under each AF_INET6 value, in
  * either byte order (a capture file from the other endianness). */
-static void null_afs(struct list *l)
+static void null_afs(struct set_list *l)
 {
+	if (l->dlt != DLT_NULL && l->dlt != DLT_LOOP)
+		return;
 	static const uint32_t afs[] = { 10, 24, 28, 30 };
 	size_t n = l->s->n;
 	for (size_t i = 0; i < n; i++) {
@@ -385,16 +372,6 @@ int synth_ip4(int dlt, uint32_t src, uint32_t dst, uint8_t proto, uint16_t sport
 
 int synth_edges(struct synth_set *out, int dlt)
 {
-	struct list l = { .s = out, .dlt = dlt };
-	memset(out, 0, sizeof *out);
-	out->dlt = dlt;
-	llc_all(&l);
-	ip4_pairs(&l);
-	mpls_all(&l);
-	pppoe_all(&l);
-	rarp_all(&l);
-	ip6_all(&l);
-	if (dlt == DLT_NULL || dlt == DLT_LOOP)
-		null_afs(&l);
-	return out->n ? 0 : -1;
+	static set_part *const parts[] = { llc_all, ip4_pairs, mpls_all, pppoe_all, rarp_all, ip6_all, null_afs };
+	return set_build(out, dlt, parts, ARRAY_LEN(parts));
 }

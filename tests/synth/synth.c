@@ -218,6 +218,16 @@ void set_push(struct synth_set *s, size_t *cap, const uint8_t *d, uint32_t caple
 	memcpy(p->data, d, caplen);
 }
 
+int set_build(struct synth_set *out, int dlt, set_part *const *parts, size_t n)
+{
+	struct set_list l = { .s = out, .dlt = dlt };
+	memset(out, 0, sizeof *out);
+	out->dlt = dlt;
+	for (size_t i = 0; i < n; i++)
+		parts[i](&l);
+	return out->n ? 0 : -1;
+}
+
 void synth_set_free(struct synth_set *s)
 {
 	for (size_t i = 0; i < s->n; i++)

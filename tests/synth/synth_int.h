@@ -44,6 +44,17 @@ int take_fault(struct gen *g, enum fault f);
 /* Append a copy of d (caplen bytes captured of len) to s, whose array
  * has room for *cap packets (grown as needed); the packet's dlt is s's. */
 void set_push(struct synth_set *s, size_t *cap, const uint8_t *d, uint32_t caplen, uint32_t len);
+/* A set made of hand-built packets (edge.c, words.c), by parts: each
+ * adds its packets of link type dlt (or none, for a link type it has
+ * nothing for).  set_build empties out, runs the n parts in order and
+ * returns 0, or -1 when none of them added a packet. */
+struct set_list {
+	struct synth_set *s;
+	int dlt;
+	size_t cap;
+};
+typedef void set_part(struct set_list *l);
+int set_build(struct synth_set *out, int dlt, set_part *const *parts, size_t n);
 
 /* --- packet buffer --- */
 #define PB_HEAD 1024

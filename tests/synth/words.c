@@ -16,14 +16,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-struct words {
-	struct synth_set *s;
-	int dlt;
-	size_t cap;
-};
-
 /* Add an Ethernet frame with this type (0: an 802.3 length) and body. */
-static void emit(struct words *w, uint16_t type, const uint8_t *body, size_t n)
+static void emit(struct set_list *w, uint16_t type, const uint8_t *body, size_t n)
 {
 	uint8_t f[256];
 	memcpy(f, "\x66\x77\x88\x99\xaa\xbb\x00\x11\x22\x33\x44\x55", 12);
@@ -39,7 +33,7 @@ static void emit(struct words *w, uint16_t type, const uint8_t *body, size_t n)
 
 /* A DECnet routing header: length, [padding,] flags, then a short header
  * (dst, src: 16-bit little-endian) or a long one (areas, HIORD + address). */
-static void decnet(struct words *w, int pad, int lng, uint16_t src, uint16_t dst)
+static void decnet(struct set_list *w, int pad, int lng, uint16_t src, uint16_t dst)
 {
 	uint8_t b[64];
 	memset(b, 0, sizeof b);
@@ -60,7 +54,7 @@ static void decnet(struct words *w, int pad, int lng, uint16_t src, uint16_t dst
 
 #define DN(area, node) ((uint16_t)((area) << 10 | (node)))
 
-static void dec_all(struct words *w)
+static void dec_all(struct set_list *w)
 {
 	static const uint16_t types[] = { 0x6001, 0x6002, 0x6004, 0x6007, 0x6005 };
 	uint8_t b[46];
@@ -78,7 +72,7 @@ static void dec_all(struct words *w)
 }
 
 /* AppleTalk, AARP and IPX: by ethertype and on 802.2 (SNAP, DSAP, raw). */
-static void apple_ipx(struct words *w)
+static void apple_ipx(struct set_list *w)
 {
 	uint8_t b[60];
 	memset(b, 0x33, sizeof b);
@@ -105,7 +99,7 @@ static void apple_ipx(struct words *w)
 }
 
 /* ISO on 802.2 (DSAP and SSAP 0xfe, UI): CLNP, ES-IS, IS-IS PDUs. */
-static void iso_all(struct words *w)
+static void iso_all(struct set_list *w)
 {
 	static const uint8_t nlpids[] = { 0x81, 0x82, 0x8e };
 	static const uint8_t pdus[] = { 15, 16, 17, 18, 20, 24, 25, 26, 27, 19, 0x32 };
@@ -123,7 +117,7 @@ static void iso_all(struct words *w)
 }
 
 /* Add raw link-layer bytes as they are. */
-static void raw(struct words *w, const uint8_t *d, size_t n)
+static void raw(struct set_list *w, const uint8_t *d, size_t n)
 {
 	set_push(w->s, &w->cap, d, (uint32_t)n, (uint32_t)n);
 }
@@ -140,8 +134,12 @@ static void label(uint8_t *p, uint32_t dpc, uint32_t opc, uint32_t sls)
 /* MTP2 signal units at the link type's header offset: length indicators
  * of each unit type, SIOs and routing labels the expressions name, on
  * normal (6-bit LI) and high-speed (LI in 0xff80 of a 16-bit word) links. */
-static void mtp2_all(struct words *w, size_t li)
+static void mtp2_all(struct set_list *w)
 {
+	/* where the length indicator is: past the pseudo-header, BSN and FSN */
+	size_t li = w->dlt == DLT_MTP2 ? 2 : w->dlt == DLT_MTP2_WITH_PHDR ? 6 : w->dlt == DLT_ERF ? 22 : 0;
+	if (!li)
+		return;
 	static const uint8_t lis[] = { 0, 1, 2, 3, 5, 63 };
 	static const uint8_t sios[] = { 5, 3, 0x10, 0xff };
 	static const uint32_t labels[][3] = { { 2, 1, 3 }, { 16383, 16383, 15 }, { 0, 0, 0 }, { 1, 2, 7 } };
@@ -168,8 +166,10 @@ static void mtp2_all(struct words *w, size_t li)
 }
 
 /* SunATM cells: traffic type, VPI, VCI, then a signalling message type. */
-static void sunatm_all(struct words *w)
+static void sunatm_all(struct set_list *w)
 {
+	if (w->dlt != DLT_SUNATM)
+		return;
 	static const uint8_t vpis[] = { 0, 1, 3 };
 	static const uint16_t vcis[] = { 1, 2, 3, 4, 5, 16, 100 };
 	static const uint8_t msgs[] = { 0x5a, 0x4d, 0x0f, 0x07, 0x05, 0x02, 0x33 };
@@ -189,8 +189,10 @@ static void sunatm_all(struct words *w)
 /* Linux cooked v2 with an 802.2 SAP as its protocol: libpcap's SLL2
  * tests compare the protocol field with the SAP as it is, and read ISO's
  * NLPID and IS-IS PDU type right after the header. */
-static void sll2_saps(struct words *w)
+static void sll2_saps(struct set_list *w)
 {
+	if (w->dlt != DLT_LINUX_SLL2)
+		return;
 	static const uint16_t saps[] = { 0x42, 0xf0, 0xe0, 0xfe, 0xfe, 0xfe, 0xfe, 0xfe, 0xfe, 0xfe, 0xfe, 0xfe, 0xfe };
 	static const uint8_t nlpids[] = { 0, 0, 0, 0x81, 0x82, 0x83, 0x83, 0x83, 0x83, 0x8e, 0x83, 0x83, 0x83 };
 	static const uint8_t pdus[] = { 0, 0, 0, 0, 0, 17, 18, 25, 26, 0, 27, 15, 16 };
@@ -206,17 +208,6 @@ static void sll2_saps(struct words *w)
 
 int synth_words(struct synth_set *out, int dlt)
 {
-	struct words w = { .s = out, .dlt = dlt };
-	memset(out, 0, sizeof *out);
-	out->dlt = dlt;
-	dec_all(&w);
-	apple_ipx(&w);
-	iso_all(&w);
-	if (dlt == DLT_MTP2 || dlt == DLT_MTP2_WITH_PHDR || dlt == DLT_ERF)
-		mtp2_all(&w, dlt == DLT_MTP2 ? 2 : dlt == DLT_MTP2_WITH_PHDR ? 6 : 22);
-	if (dlt == DLT_SUNATM)
-		sunatm_all(&w);
-	if (dlt == DLT_LINUX_SLL2)
-		sll2_saps(&w);
-	return out->n ? 0 : -1;
+	static set_part *const parts[] = { dec_all, apple_ipx, iso_all, mtp2_all, sunatm_all, sll2_saps };
+	return set_build(out, dlt, parts, ARRAY_LEN(parts));
 }

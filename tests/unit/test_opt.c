@@ -238,9 +238,17 @@ static void test_opt_loose_differs_only_where_loads_fail(void **state)
  * program is also emitted before and after and run on packets, whole and
  * cut short, so an exact pass that changes a verdict fails too. */
 
+/* The verdicts on 64-byte packets whose bytes from 12 on count up from
+ * `base`, for each base 0..255, then on the one of base 1 cut to each
+ * length 0..42. */
+struct verdicts {
+	uint32_t v[256 + 43];
+};
+
 struct irt {
 	struct arena a;
 	struct ir_prog p;
+	struct verdicts before;  /* the program's, before the pass under test */
 };
 
 static void irt_init(struct irt *t)
@@ -299,13 +307,6 @@ static int count_jcode(struct irt *t, uint16_t jcode)
 	return c;
 }
 
-/* The verdicts on 64-byte packets whose bytes from 12 on count up from
- * `base`, for each base 0..255, then on the one of base 1 cut to each
- * length 0..42. */
-struct verdicts {
-	uint32_t v[256 + 43];
-};
-
 static void run_all(struct irt *t, struct verdicts *out)
 {
 	struct bpf_insn *prog;
@@ -325,16 +326,29 @@ static void run_all(struct irt *t, struct verdicts *out)
 	free(prog);
 }
 
+/* The program starts at entry; its verdicts before the pass are kept. */
+static void start(struct irt *t, struct ir_block *entry)
+{
+	t->p.entry = entry;
+	run_all(t, &t->before);
+}
+
+/* The pass under test changed no verdict. */
+static void same_verdicts(struct irt *t)
+{
+	struct verdicts after;
+	run_all(t, &after);
+	assert_memory_equal(&t->before, &after, sizeof after);
+}
+
 /* peep.c: `and #m; jeq #0` becomes `jset #m` with the targets swapped. */
 static void test_pass_peep(void **state)
 {
 	struct irt t;
-	struct verdicts before, after;
 	irt_init(&t);
 	struct ir_block *b = blk(&t, ST(LDB(14), { BPF_ALU | BPF_AND | BPF_K, 0x10 }), 2, JEQ, 0, t.p.reject,
 				 t.p.accept);
-	t.p.entry = b;
-	run_all(&t, &before);
+	start(&t, b);
 	opt_peep(&t.p);
 	assert_ptr_equal(t.p.entry, b);
 	assert_int_equal(b->ninsns, 1);
@@ -343,8 +357,7 @@ static void test_pass_peep(void **state)
 	assert_int_equal(b->jk, 0x10);
 	assert_ptr_equal(b->jt, t.p.accept);
 	assert_ptr_equal(b->jf, t.p.reject);
-	run_all(&t, &after);
-	assert_memory_equal(&before, &after, sizeof before);
+	same_verdicts(&t);
 	irt_free(&t);
 }
 
@@ -393,20 +406,17 @@ static void test_pass_vn(void **state)
 static void test_pass_thread(void **state)
 {
 	struct irt t;
-	struct verdicts before, after;
 	irt_init(&t);
 	struct ir_block *proto = blk(&t, ST(LDB(23)), 1, JEQ, 12, t.p.accept, t.p.reject);
 	struct ir_block *again = blk(&t, ST(LDH(12)), 1, JEQ, 0x0102, proto, t.p.reject);
 	struct ir_block *first = blk(&t, ST(LDH(12)), 1, JEQ, 0x0102, again, t.p.reject);
-	t.p.entry = first;
-	run_all(&t, &before);
+	start(&t, first);
 	assert_int_equal(nreach(&t), 5);
 	assert_true(opt_thread(&t.p) > 0);
 	assert_ptr_equal(t.p.entry, first);
 	assert_ptr_equal(first->jt, proto); /* `again` is known true there */
 	assert_int_equal(nreach(&t), 4);
-	run_all(&t, &after);
-	assert_memory_equal(&before, &after, sizeof before);
+	same_verdicts(&t);
 	irt_free(&t);
 }
 
@@ -414,19 +424,16 @@ static void test_pass_thread(void **state)
 static void test_pass_merge(void **state)
 {
 	struct irt t;
-	struct verdicts before, after;
 	irt_init(&t);
 	struct ir_block *x = blk(&t, ST(LDB(20)), 1, JEQ, 9, t.p.accept, t.p.reject);
 	struct ir_block *y = blk(&t, ST(LDB(20)), 1, JEQ, 9, t.p.accept, t.p.reject);
 	struct ir_block *e = blk(&t, ST(LDB(14)), 1, JEQ, 3, x, y);
-	t.p.entry = e;
-	run_all(&t, &before);
+	start(&t, e);
 	assert_int_equal(nreach(&t), 5);
 	assert_true(opt_merge(&t.p) > 0);
 	assert_ptr_equal(e->jt, e->jf);
 	assert_int_equal(nreach(&t), 4);
-	run_all(&t, &after);
-	assert_memory_equal(&before, &after, sizeof before);
+	same_verdicts(&t);
 	irt_free(&t);
 }
 
@@ -434,17 +441,14 @@ static void test_pass_merge(void **state)
 static void test_pass_loads(void **state)
 {
 	struct irt t;
-	struct verdicts before, after;
 	irt_init(&t);
 	struct ir_block *b2 = blk(&t, ST(LDH(12)), 1, BPF_JMP | BPF_JGT | BPF_K, 0x8000, t.p.accept, t.p.reject);
 	struct ir_block *b1 = blk(&t, ST(LDH(12)), 1, BPF_JMP | BPF_JGE | BPF_K, 0x4000, b2, t.p.reject);
-	t.p.entry = b1;
-	run_all(&t, &before);
+	start(&t, b1);
 	assert_true(opt_loads(&t.p) > 0);
 	assert_int_equal(b1->ninsns, 1);
 	assert_int_equal(b2->ninsns, 0);
-	run_all(&t, &after);
-	assert_memory_equal(&before, &after, sizeof before);
+	same_verdicts(&t);
 	irt_free(&t);
 }
 
@@ -454,19 +458,16 @@ static void test_pass_loads(void **state)
 static void test_pass_fuse(void **state)
 {
 	struct irt t;
-	struct verdicts before, after;
 	irt_init(&t);
 	struct ir_block *b2 = blk(&t, ST(LDB(15)), 1, JEQ, 4, t.p.accept, t.p.reject);
 	struct ir_block *b1 = blk(&t, ST(LDB(14)), 1, 0, 0, b2, NULL);
-	t.p.entry = b1;
-	run_all(&t, &before);
+	start(&t, b1);
 	assert_true(opt_fuse(&t.p) > 0);
 	assert_int_equal(nreach(&t), 3);
 	assert_int_equal(t.p.entry->term, IR_BRANCH);
 	assert_int_equal(t.p.entry->ninsns, 1);
 	assert_int_equal(t.p.entry->insns[0].k, 15);
-	run_all(&t, &after);
-	assert_memory_equal(&before, &after, sizeof before);
+	same_verdicts(&t);
 	irt_free(&t);
 }
 
@@ -474,17 +475,14 @@ static void test_pass_fuse(void **state)
 static void test_pass_dead(void **state)
 {
 	struct irt t;
-	struct verdicts before, after;
 	irt_init(&t);
 	struct ir_block *b2 = blk(&t, ST(LDB(15)), 1, JEQ, 4, t.p.reject, t.p.reject);
 	struct ir_block *b1 = blk(&t, ST(LDB(14)), 1, JEQ, 3, b2, t.p.accept);
-	t.p.entry = b1;
-	run_all(&t, &before);
+	start(&t, b1);
 	assert_true(opt_dead(&t.p) > 0);
 	assert_ptr_equal(b1->jt, t.p.reject);
 	assert_int_equal(nreach(&t), 3);
-	run_all(&t, &after);
-	assert_memory_equal(&before, &after, sizeof before);
+	same_verdicts(&t);
 	irt_free(&t);
 }
 
@@ -536,21 +534,18 @@ static void test_pass_live(void **state)
 static void test_pass_hoist(void **state)
 {
 	struct irt t;
-	struct verdicts before, after;
 	irt_init(&t);
 	uint32_t a = 0x0e0f1011, b = 0x1a1b1c1d; /* [26] for base 0 and 12 */
 	struct ir_block *d2 = blk(&t, ST(LDW(30)), 1, JEQ, b, t.p.accept, t.p.reject);
 	struct ir_block *s2 = blk(&t, ST(LDW(26)), 1, JEQ, b, t.p.accept, t.p.reject);
 	struct ir_block *d1 = blk(&t, ST(LDW(30)), 1, JEQ, a, s2, t.p.reject);
 	struct ir_block *s1 = blk(&t, ST(LDW(26)), 1, JEQ, a, d2, d1);
-	t.p.entry = s1;
-	run_all(&t, &before);
+	start(&t, s1);
 	assert_true(opt_hoist(&t.p) > 0);
 	assert_ptr_not_equal(s1->jf, d1); /* a test of [26] comes first */
 	assert_int_equal(s1->jf->term, IR_BRANCH);
 	assert_int_equal(s1->jf->jk, b);
-	run_all(&t, &after);
-	assert_memory_equal(&before, &after, sizeof before);
+	same_verdicts(&t);
 	irt_free(&t);
 }
 
@@ -560,21 +555,18 @@ static void test_pass_hoist(void **state)
 static void test_pass_sets(void **state)
 {
 	struct irt t;
-	struct verdicts before, after;
 	irt_init(&t);
 	struct ir_block *next = t.p.reject;
 	for (int i = 0; i < 40; i++) /* bytes 12..13 of base b are b, b+1: values b*257+1 */
 		next = blk(&t, ST(LDH(12)), 1, JEQ, (uint32_t)((i * 37 % 250) * 257 + 1), t.p.accept, next);
-	t.p.entry = next;
-	run_all(&t, &before);
+	start(&t, next);
 	assert_int_equal(count_jcode(&t, BPF_JMP | BPF_JGT | BPF_K), 0);
 	assert_true(opt_sets(&t.p) > 0);
 	assert_true(count_jcode(&t, BPF_JMP | BPF_JGT | BPF_K) > 0);
-	run_all(&t, &after);
-	assert_memory_equal(&before, &after, sizeof before);
-	int accepted = 0;
+	same_verdicts(&t);
+	int accepted = 0; /* the same before and after */
 	for (int i = 0; i < 256; i++)
-		accepted += after.v[i] != 0;
+		accepted += t.before.v[i] != 0;
 	assert_int_equal(accepted, 40);
 	irt_free(&t);
 }

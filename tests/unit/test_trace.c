@@ -18,6 +18,7 @@
 #include "trace.h"
 #include "vm.h"
 #include "synth.h"
+#include "corpus.h"
 #include "teach_test.h"
 #include "skip.h"
 
@@ -28,6 +29,22 @@ static const uint8_t tcp_syn[] = {
 	/* IPv4 */ 0x45, 0, 0, 40, 0, 1, 0x40, 0, 64, 6, 0, 0, 10, 0, 0, 1, 10, 0, 0, 2,
 	/* TCP */ 0x30, 0x39, 0, 80, 0, 0, 0, 1, 0, 0, 0, 0, 0x50, 0x02, 0xff, 0xff, 0, 0, 0, 0,
 };
+
+/* A step that read len bytes at off, val in them. */
+static void assert_read(const struct trace_step *s, uint32_t off, uint32_t len, uint32_t val)
+{
+	assert_int_equal(s->read, 1);
+	assert_int_equal(s->read_off, off);
+	assert_int_equal(s->read_len, len);
+	assert_int_equal(s->read_val, val);
+}
+
+/* A jump that went to next by the way given. */
+static void assert_branch(const struct trace_step *s, enum trace_branch b, unsigned next)
+{
+	assert_int_equal(s->branch, b);
+	assert_int_equal(s->next, next);
+}
 
 static void test_trace_records_each_step(void **state)
 {
@@ -48,20 +65,17 @@ static void test_trace_records_each_step(void **state)
 	assert_int_equal(t.n, 8);
 	assert_int_equal(t.end, TRACE_RET);
 	assert_int_equal(t.verdict, 2);
-	assert_int_equal(t.steps[0].read, 1);
-	assert_int_equal(t.steps[0].read_off, 12);
-	assert_int_equal(t.steps[0].read_len, 2);
-	assert_int_equal(t.steps[0].read_val, 0x800);
-	assert_int_equal(t.steps[1].branch, TRACE_JT);
-	assert_int_equal(t.steps[1].next, 2);
-	assert_int_equal(t.steps[2].x, 20);
-	assert_int_equal(t.steps[3].mem_write, 2);
-	assert_int_equal(t.steps[3].mem_value, 20);
-	assert_int_equal(t.steps[4].read_off, 47);
-	assert_int_equal(t.steps[4].a, 0x02);
-	assert_int_equal(t.steps[5].mem_read, 2);
-	assert_int_equal(t.steps[6].branch, TRACE_JT);
-	assert_int_equal(t.steps[7].pc, 7);
+	const struct trace_step *st = t.steps;
+	assert_read(&st[0], 12, 2, 0x800);
+	assert_branch(&st[1], TRACE_JT, 2);
+	assert_int_equal(st[2].x, 20);
+	assert_int_equal(st[3].mem_write, 2);
+	assert_int_equal(st[3].mem_value, 20);
+	assert_read(&st[4], 47, 1, 0x02); /* TCP flags at 14 + 20 + 13: SYN */
+	assert_int_equal(st[4].a, 0x02);
+	assert_int_equal(st[5].mem_read, 2);
+	assert_branch(&st[6], TRACE_JT, 7);
+	assert_int_equal(st[7].pc, 7);
 	assert_int_equal(vm_run(p, tcp_syn, sizeof tcp_syn, sizeof tcp_syn), t.verdict);
 	trace_free(&t);
 }
@@ -228,20 +242,12 @@ static void test_trace_verdict_equals_vm_run_on_synthesized_packets(void **state
 #define MAX_PER_GROUP 5000
 #define MAX_GROUPS 32
 
-static void read_corpus_dir(const char *dir, struct group *gs, int *ng, unsigned *nfiles)
+static void read_corpus(const char *dir, struct group *gs, int *ng, unsigned *nfiles)
 {
-	DIR *d = opendir(dir);
-	struct dirent *de;
-	if (!d)
-		return;
-	while ((de = readdir(d))) {
-		if (de->d_name[0] == '.')
-			continue;
-		char path[4096], err[PCAP_ERRBUF_SIZE];
-		snprintf(path, sizeof path, "%s/%s", dir, de->d_name);
-		pcap_t *p = pcap_open_offline(path, err);
-		if (!p)
-			continue;
+	struct synth_corpus c;
+	pcap_t *p;
+	synth_corpus_open(&c, dir);
+	while ((p = synth_corpus_next(&c))) {
 		int dlt = pcap_datalink(p);
 		uint32_t snap = (uint32_t)pcap_snapshot(p);
 		int sw = pcap_is_swapped(p) == 1;
@@ -268,7 +274,6 @@ static void read_corpus_dir(const char *dir, struct group *gs, int *ng, unsigned
 			group_add(&gs[g], data, h->caplen, h->len);
 		pcap_close(p);
 	}
-	closedir(d);
 }
 
 static void test_trace_verdict_equals_vm_run_on_the_corpus(void **state)
@@ -283,8 +288,7 @@ static void test_trace_verdict_equals_vm_run_on_the_corpus(void **state)
 	int ng = 0;
 	unsigned nfiles = 0;
 	size_t npk = 0;
-	read_corpus_dir(BPFX_ABS_SRCDIR "/../shared/corpus/libpcap", gs, &ng, &nfiles);
-	read_corpus_dir(BPFX_ABS_SRCDIR "/../shared/corpus/tcpdump", gs, &ng, &nfiles);
+	read_corpus(corpus, gs, &ng, &nfiles);
 	for (int g = 0; g < ng; g++)
 		npk += gs[g].n;
 	accepted = 0;
