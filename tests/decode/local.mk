@@ -5,20 +5,11 @@ check_PROGRAMS += tests/decode/decprint
 SCRIPT_TESTS += tests/decode/compare.sh
 SCRIPT_TESTS += tests/decode/examples.sh
 # compare.py and the captures it writes; a frame generator
-# (tests/decode/mkNAME.py) is a row in compare.py's GENERATED and a line here
+# (tests/decode/mkNAME.py) is a row in compare.py's GENERATED, and the
+# tarball takes every mkNAME.py there is (no second list to keep)
 EXTRA_DIST += tests/decode/compare.py tests/tools/pcapbytes.py
-EXTRA_DIST += tests/decode/mkdns.py
-EXTRA_DIST += tests/decode/mkip.py
-EXTRA_DIST += tests/decode/mklink.py
-EXTRA_DIST += tests/decode/mkapp.py
+dist-hook: dist-decode-generators
+.PHONY: dist-decode-generators
+dist-decode-generators:
+	cp -p $(srcdir)/tests/decode/mk*.py $(distdir)/tests/decode/
 CLEANFILES += tests/decode/*-frames.pcap tests/decode/synth-*.pcap
-EXTRA_DIST += tests/decode/mkwlan.py
-EXTRA_DIST += tests/decode/mkchdlc.py
-EXTRA_DIST += tests/decode/mkppp.py
-EXTRA_DIST += tests/decode/mkdsa.py
-EXTRA_DIST += tests/decode/mknflog.py
-EXTRA_DIST += tests/decode/mkdecc.py
-EXTRA_DIST += tests/decode/mkudpapps.py
-EXTRA_DIST += tests/decode/mknonip.py
-EXTRA_DIST += tests/decode/mkvsock.py
-EXTRA_DIST += tests/decode/mkslip.py

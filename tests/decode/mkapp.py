@@ -184,19 +184,12 @@ def frames():
         out.append((tcp(40001, port, m), None))
         out.append((tcp(port, 40001, m), None))
     rich.append(tcp(80, 40001, txt_messages()[1][1]))
-    for m in sip_messages():
-        out.append((udp(5060, 5060, m), None))
-    rich.append(udp(5060, 5060, sip_messages()[0]))
-    for m in syslog_messages():
-        out.append((udp(40002, 514, m), None))
-    rich.append(udp(40002, 514, syslog_messages()[1]))
-    for m in tftp_messages():
-        out.append((udp(40003, 69, m), None))
-    rich.append(udp(40003, 69, tftp_messages()[1]))
-    rich.append(udp(40003, 69, tftp_messages()[4]))
-    for m in vxlan_messages():
-        out.append((udp(40004, 4789, m), None))
-    rich.append(udp(40004, 4789, vxlan_messages()[0]))
+    # (messages, source port, destination port, the ones cut short below)
+    for msgs, sport, dport, cut in ((sip_messages, 5060, 5060, (0,)), (syslog_messages, 40002, 514, (1,)),
+                                    (tftp_messages, 40003, 69, (1, 4)), (vxlan_messages, 40004, 4789, (0,))):
+        for m in msgs():
+            out.append((udp(sport, dport, m), None))
+        rich.extend(udp(sport, dport, msgs()[i]) for i in cut)
     for m in bootp_messages():
         out.append((udp(68, 67, m), None))
     for m in hsrp_messages():
