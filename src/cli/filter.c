@@ -141,7 +141,7 @@ static int parse_args(int argc, char **argv, struct filter_args *a)
 	a->snaplen = CLI_SNAPLEN;
 	a->direction = PCAP_D_INOUT;
 	int c;
-	while ((c = cli_getopt(argc, argv, ":r:w:c:OevxXAnqStlUF:T:#i:Dps:Q:j:", longopts, cli_filter_usage)) >= 0) {
+	while ((c = cli_getopt(argc, argv, ":r:w:c:OevxXAnqStlUF:T:#i:Dps:Q:", longopts, cli_filter_usage)) >= 0) {
 		switch (c) {
 		case 'r':
 			if (cli_add_file(a->files, &a->nfiles, MAX_FILES, optarg) < 0)
