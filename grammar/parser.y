@@ -108,7 +108,7 @@ static struct ast *field_of(struct ast *n, uint32_t field)
 }
 
 %token DST SRC HOST GATEWAY NET NETMASK PORT PORTRANGE LESS GREATER PROTO PROTOCHAIN
-%token ARP RARP IP SCTP TCP UDP ICMP IGMP IGRP PIM VRRP CARP LINK IPV6 ICMPV6 AH ESP
+%token ARP RARP IP SCTP TCP UDP ICMP IGMP IGRP PIM VRRP CARP LINK IPV6 ICMPV6 AH ESP RADIO
 %token TPLEN /* --ip6-transport only */
 %token TYPE SUBTYPE DIR ADDR1 ADDR2 ADDR3 ADDR4 RA TA /* 802.11 */
 %token BROADCAST MULTICAST GEQ LEQ NEQ LSH RSH LEN VLAN MPLS PPPOED PPPOES LEX_ERROR INBOUND OUTBOUND IFINDEX LLC
@@ -116,7 +116,7 @@ static struct ast *field_of(struct ast *n, uint32_t field)
 %token OR "or"
 %token NOT "not"
 %token <num> NUM
-%token <str> ID EID HID HID6 UNSUP_PROTO UNSUP_PRIM
+%token <str> ID EID HID HID6 UNSUP_PRIM
 %token <str> AID
 %token BYTE
 %token <num> MTP2TYPE FIELDWORD ATMWORD /* SS7, ATM: index (ast_word_by_name) */
@@ -220,7 +220,7 @@ pname:	  LINK			{ $$ = P_LINK; }
 	| ICMPV6		{ $$ = P_ICMP6; }
 	| AH			{ $$ = P_AH; }
 	| ESP			{ $$ = P_ESP; }
-	| UNSUP_PROTO		{ $$ = P_UNSUP; }
+	| RADIO			{ $$ = P_RADIO; }
 	| XPROTO		{ $$ = (int)$1; }
 	;
 other:	  pqual BROADCAST	{ $$ = mk(p, AST_BCAST, @$); $$->proto = (uint8_t)$1; }

@@ -23,7 +23,7 @@ static const char *const proto_names[] = {
 	[P_RARP] = "rarp", [P_SCTP] = "sctp", [P_TCP] = "tcp", [P_UDP] = "udp",
 	[P_ICMP] = "icmp", [P_IGMP] = "igmp", [P_IGRP] = "igrp", [P_PIM] = "pim",
 	[P_VRRP] = "vrrp", [P_CARP] = "carp", [P_IP6] = "ip6", [P_ICMP6] = "icmp6",
-	[P_AH] = "ah", [P_ESP] = "esp", [P_UNSUP] = "?", [P_UNDEF] = "?",
+	[P_AH] = "ah", [P_ESP] = "esp", [P_RADIO] = "radio", [P_UNSUP] = "?", [P_UNDEF] = "?",
 	[P_STP] = "stp", [P_IPX] = "ipx", [P_NETBEUI] = "netbeui", [P_DECNET] = "decnet", [P_LAT] = "lat",
 	[P_SCA] = "sca", [P_MOPRC] = "moprc", [P_MOPDL] = "mopdl", [P_ATALK] = "atalk", [P_AARP] = "aarp",
 	[P_ISO] = "iso", [P_CLNP] = "clnp", [P_ESIS] = "esis", [P_ISIS] = "isis", [P_L1] = "l1", [P_L2] = "l2",

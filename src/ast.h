@@ -21,6 +21,7 @@ enum ast_proto {
 	/* words that test the link layer's type (src/gen/words.c, iso.c) */
 	P_STP, P_IPX, P_NETBEUI, P_DECNET, P_LAT, P_SCA, P_MOPRC, P_MOPDL, P_ATALK, P_AARP,
 	P_ISO, P_CLNP, P_ESIS, P_ISIS, P_L1, P_L2, P_IIH, P_LSP, P_SNP, P_CSNP, P_PSNP,
+	P_RADIO,                 /* radio[...]: the radio header before 802.11 */
 	P_UNSUP,                 /* a protocol libpcap knows, bpfx does not */
 	P_UNDEF,                 /* no qualifiers to inherit */
 };

@@ -373,6 +373,8 @@ static int resolve_id_as(struct sema *s, struct ast *n, struct ast_qual q)
 			    (int)(n->span.end - n->span.start), s->src + n->span.start);
 	if (q.proto == P_UNSUP)
 		return FAIL(n, "this protocol qualifier is not supported by bpfx yet");
+	if (q.proto == P_RADIO)
+		return FAIL(n, "'radio' qualifies no address: only radio[...] reads the radio header");
 	if (q.addr == A_GATEWAY) /* under the qualifier, not the address */
 		return err_set(s->err, (int)q.span.start, (int)q.span.end, "'gateway' is not supported by bpfx yet");
 	if (q.addr == A_PROTOCHAIN && q.proto != P_DEFAULT && q.proto != P_IP && q.proto != P_IP6)
@@ -560,6 +562,8 @@ static int resolve(struct sema *s, struct ast *n, struct ast_qual ctx, struct as
 	case AST_PROTO:
 		if (n->proto == P_UNSUP)
 			return FAIL(n, "this protocol is not supported by bpfx yet");
+		if (n->proto == P_RADIO)
+			return FAIL(n, "'radio' is no protocol to test for: only radio[...] reads the radio header");
 		if (n->proto == P_LINK)
 			return FAIL(n, "link layer applied in wrong context");
 		break;
@@ -601,6 +605,8 @@ static int resolve(struct sema *s, struct ast *n, struct ast_qual ctx, struct as
 	case AST_BCAST: case AST_MCAST: case AST_LESS: case AST_GREATER:
 		if (n->proto == P_UNSUP)
 			return FAIL(n, "this protocol is not supported by bpfx yet");
+		if (n->proto == P_RADIO)
+			return FAIL(n, "'radio' has no broadcast or multicast: only radio[...] reads the radio header");
 		break;
 	default:
 		return FAIL(n, "internal: unexpected node");

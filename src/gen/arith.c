@@ -44,7 +44,7 @@ static struct cond *guard(struct gen *g, const struct ast *n, int *failed)
 	g->vlan = n->vlan_depth;
 	g->mpls = n->mpls_depth;
 	g->pppoes = n->pppoes_depth;
-	if (n->proto == P_LINK)
+	if (n->proto == P_LINK || n->proto == P_RADIO) /* no protocol to test for */
 		return inner;
 	if (n->proto == P_ICMP6) {
 		c = gen_proto_abbrev(g, P_IP6);
@@ -123,6 +123,15 @@ static int eval_load(struct gen *g, struct cond *c, const struct ast *n)
 	g->mpls = n->mpls_depth;
 	g->pppoes = n->pppoes_depth;
 	uint32_t base = n->proto == P_LINK ? gen_off_linkhdr(g) : gen_off_linkpl(g);
+	if (n->proto == P_RADIO) { /* from the packet's first byte, as libpcap reads it */
+		if (g->lt->kind != LT_WLAN || (g->lt->wlan_hdr != LTW_RADIOTAP && g->lt->wlan_hdr != LTW_AVS &&
+					       g->lt->wlan_hdr != LTW_PRISM)) {
+			(void)GEN_FAIL(g, "radio information not present in capture (%s has no radiotap, AVS or Prism header)",
+				       g->lt->descr);
+			return -1;
+		}
+		base = 0;
+	}
 	int tp6 = ip6w_reads_tp(g, n->proto); /* --ip6-transport, IPv6: after the walk */
 	if (n->proto == P_ICMP6 && !tp6)
 		base += 40;
