@@ -154,6 +154,19 @@ void dec_putc_safe(struct dec_ctx *d, uint8_t c)
 		dec_printf(d, "%c", c);
 }
 
+void dec_text(struct dec_ctx *d, const uint8_t *p, size_t n, unsigned how)
+{
+	for (size_t i = 0; i < n; i++) {
+		uint8_t c = dec_u8(d, p + i);
+		if ((how & DEC_TEXT_NUL) && c == 0)
+			return;
+		if (how & DEC_TEXT_DOT)
+			dec_printf(d, "%c", c >= 0x20 && c < 0x7f ? c : '.');
+		else
+			dec_putc_safe(d, c);
+	}
+}
+
 void dec_port_unreach(struct dec_ctx *d, unsigned proto, unsigned port, const char *tail)
 {
 	if (proto == PROTO_IP_TCP || proto == PROTO_IP_UDP) {
@@ -286,6 +299,11 @@ static void hex_dump(struct dec_ctx *d, const uint8_t *p, size_t n)
 
 void dec_hexascii(struct dec_ctx *d, const uint8_t *p, size_t n)
 {
+	dec_hexascii_ident(d, "\n\t", p, n);
+}
+
+void dec_hexascii_ident(struct dec_ctx *d, const char *ident, const uint8_t *p, size_t n)
+{
 	for (size_t off = 0; off < n; off += 16) {
 		char hex[48], asc[17];
 		size_t h = 0, a = 0;
@@ -298,7 +316,7 @@ void dec_hexascii(struct dec_ctx *d, const uint8_t *p, size_t n)
 				asc[a++] = p[j] > 0x20 && p[j] < 0x7f ? (char)p[j] : '.';
 		}
 		asc[a] = '\0';
-		dec_printf(d, "\n\t0x%04zx: %-40s  %s", off, hex, asc);
+		dec_printf(d, "%s0x%04zx: %-40s  %s", ident, off, hex, asc);
 	}
 }
 
