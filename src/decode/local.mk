@@ -42,4 +42,4 @@ libbpfx_core_la_SOURCES += src/decode/dis_view.c src/decode/dis_view.h
 libbpfx_core_la_SOURCES += src/decode/igmp.c src/decode/relts.c src/decode/vrrp.c
 libbpfx_core_la_SOURCES += src/decode/esp.c src/decode/ah.c src/decode/ipcomp.c src/decode/gre.c
 libbpfx_core_la_SOURCES += src/decode/sctp.c src/decode/pim.c src/decode/ospf.c src/decode/eigrp.c src/decode/dccp.c
-libbpfx_core_la_SOURCES += src/decode/isakmp.c src/decode/radius.c src/decode/eap.c src/decode/dhcp6.c
+libbpfx_core_la_SOURCES += src/decode/isakmp.c src/decode/radius.c src/decode/eap.c src/decode/dhcp6.c src/decode/l2tp.c

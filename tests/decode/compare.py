@@ -48,7 +48,7 @@ GENERATED = [
     ("mkip", "protocols reached by IP protocol number"),
     ("mklink", "ARP, spanning tree, names"),
     ("mkapp", "the other application protocols"),
-    ("mkudpapps", "ISAKMP/IKE and NAT-T, RADIUS with EAP, DHCPv6"),
+    ("mkudpapps", "ISAKMP/IKE and NAT-T, RADIUS with EAP, DHCPv6, L2TP"),
 ]
 CORE = {"ether", "arp", "ip", "ip6", "tcp", "udp", "icmp", "icmp6"}
 REPORT = "\001L "

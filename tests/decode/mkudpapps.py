@@ -2,7 +2,7 @@
 """mkudpapps.py: a capture of everyday UDP protocols for compare.py (the
 decoder against tcpdump): ISAKMP/IKEv1/IKEv2 and NAT-T (UDP 500, 4500),
 RADIUS (1812, 1813, 1645, 1646, 3799, 1700) with EAP messages, DHCPv6
-(546, 547); well-formed, malformed and cut short at every byte.  The expected output
+(546, 547), L2TP (1701); well-formed, malformed and cut short at every byte.  The expected output
 is whatever tcpdump prints for them.  Deterministic.
 usage: mkudpapps.py OUT.pcap"""
 import os, struct, sys
@@ -366,8 +366,67 @@ def dhcp6_frames():
     return out
 
 
+# --- L2TP (RFC 2661) ---
+def avp(t, v, flags=0x8000, vendor=0):
+    return struct.pack("!HHH", flags | (6 + len(v)), vendor, t) + v
+
+
+def l2tp(avps, flags=0xc802, tid=1, sid=0, ns=0, nr=0, length=None, extra=b""):
+    hdr = struct.pack("!H", flags)
+    body = b""
+    if flags & 0x0800:
+        body += struct.pack("!HH", ns, nr)
+    if flags & 0x0200:
+        body += b"\0\2\xaa\xbb"
+    n = 2 + (2 if flags & 0x4000 else 0) + 4 + len(body) + len(avps)
+    if flags & 0x4000:
+        hdr += struct.pack("!H", n if length is None else length)
+    return hdr + struct.pack("!HH", tid, sid) + body + avps + extra
+
+
+def l2tp_messages():
+    ctl = (avp(0, b"\0\1") + avp(2, b"\1\0") + avp(3, u32(3)) + avp(4, u32(1)) + avp(5, bytes(range(8))) +
+           avp(6, b"\x06\x90", 0) + avp(7, b"lac.example") + avp(8, b"Vendor\x01") + avp(9, b"\0\x2a") +
+           avp(10, b"\0\4") + avp(11, bytes(range(16))) + avp(36, b"\1\2\3"))
+    call = (avp(0, b"\0\x0a") + avp(14, b"\0\7") + avp(15, u32(99)) + avp(16, u32(64000)) +
+            avp(17, u32(1 << 20)) + avp(18, u32(2)) + avp(19, u32(1)) + avp(20, b"") + avp(21, b"5551234") +
+            avp(22, b"5554321") + avp(23, b"sub") + avp(24, u32(10000)) + avp(25, u32(7)) +
+            avp(26, b"\1\2") + avp(27, b"\3") + avp(28, b"") + avp(29, b"\0\2") + avp(29, b"\0\x09") +
+            avp(30, b"user") + avp(31, b"\x11" * 4) + avp(32, b"\0\x05") + avp(33, b"\x22" * 4) +
+            avp(37, b"grp") + avp(38, u32(20000)) + avp(39, b""))
+    errs = (avp(0, b"\0\x0e") + avp(1, b"\0\1") + avp(1, b"\0\2\0\6") + avp(1, b"\0\2\0\6bye") +
+            avp(1, b"\0\2\0") + avp(1, b"") + avp(12, b"\0\x10\x05cause") + avp(12, b"\0\1\2") +
+            avp(12, b"\0") + avp(13, bytes(range(16))) + avp(13, b"x") +
+            avp(34, b"\0\0" + u32(1) + u32(2) + u32(3) + u32(4) + u32(5) + u32(6)) + avp(34, b"\0\0" + u32(1)) +
+            avp(34, b"\0") + avp(35, b"\0\0" + u32(0xffffffff) + u32(0xa)) + avp(35, b"\0\0\1") +
+            avp(46, b"\0\1\xc0\x21\x01" + b"lcp") + avp(46, b"\0\1\xc0\x21\x07") + avp(46, b"\0") +
+            avp(0, b"\0\x63") + avp(0, b"\0") + avp(2, b"") + avp(3, b"") + avp(4, b"") + avp(5, b"") +
+            avp(6, b"") + avp(9, b"") + avp(15, b"") + avp(29, b"") + avp(32, b"") + avp(7, b"hidden", 0xc000) +
+            avp(99, b"\1\2") + avp(3, u32(0), 0) + avp(7, b"v", 0x8000, vendor=9) + avp(4, u32(3)) + avp(19, u32(3)))
+    m = [l2tp(ctl), l2tp(call, flags=0xcb02, ns=1, nr=2), l2tp(errs, ns=3, nr=4), l2tp(b""),
+         l2tp(b"", flags=0xc802, length=200), l2tp(avp(0, b"\0\6"), length=9), l2tp(avp(0, b"\0\6"), flags=0x8802),
+         l2tp(avp(0, b"\0\6"), flags=0x0002), l2tp(b"\xff\x03\xc0\x21", flags=0x4002),
+         l2tp(b"\xff\x03\x00\x21", flags=0x0102), l2tp(b"\0\x21\x45", flags=0x0a02),
+         l2tp(avp(0, b"\0\6") + b"\x00\x03\0\0\0\0"), l2tp(avp(0, b"\0\6") + b"\x80\x40\0\0\0\0"),
+         b"\0\1\0\0", b"\0\3\0\0", b"\xc8", b"\xc8\x02\0\x0c"]
+    return m
+
+
+def l2tp_frames():
+    out = []
+    msgs = l2tp_messages()
+    for m in msgs:
+        out.append((udp(1701, 1701, m), None))
+    out.append((udp(40020, 1701, msgs[0], v6=True), None))
+    for m in msgs[:3]:
+        f = udp(1701, 1701, m)
+        for cut in range(42, len(f), 2):
+            out.append((f, cut))
+    return out
+
+
 def frames():
-    return isakmp_frames() + radius_frames() + dhcp6_frames()
+    return isakmp_frames() + radius_frames() + dhcp6_frames() + l2tp_frames()
 
 
 if __name__ == "__main__":
