@@ -394,5 +394,15 @@ void dec_bgp(struct dec_ctx *d, const uint8_t *p, size_t len);                  
 /* --- deca: ISAKMP, RADIUS, SNMP, DHCPv6, L2TP (one file each) --- */
 void dec_isakmp(struct dec_ctx *d, const struct dec_app *a, const uint8_t *p, size_t len);      /* isakmp.c */
 void dec_isakmp_natt(struct dec_ctx *d, const struct dec_app *a, const uint8_t *p, size_t len); /* isakmp.c */
+void dec_radius(struct dec_ctx *d, const struct dec_app *a, const uint8_t *p, size_t len);      /* radius.c */
+void dec_dhcp6(struct dec_ctx *d, const struct dec_app *a, const uint8_t *p, size_t len);       /* dhcp6.c */
+void dec_l2tp(struct dec_ctx *d, const struct dec_app *a, const uint8_t *p, size_t len);        /* l2tp.c */
+void dec_eap(struct dec_ctx *d, const uint8_t *p, size_t len);    /* eap.c: one EAP message */
+void dec_ntp_time(struct dec_ctx *d, const uint8_t *p);            /* ntp.c: "%u.%09u (date)" */
+/* Up to n bytes as text (decode.c): through dec_putc_safe, or printable
+ * ASCII as is and the rest as '.' (DEC_TEXT_DOT); stopping at a NUL with
+ * DEC_TEXT_NUL (tcpdump's nd_printjnp). */
+enum { DEC_TEXT_NUL = 1, DEC_TEXT_DOT = 2 };
+void dec_text(struct dec_ctx *d, const uint8_t *p, size_t n, unsigned how);
 
 #endif

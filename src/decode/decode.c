@@ -157,6 +157,19 @@ void dec_putc_safe(struct dec_ctx *d, uint8_t c)
 		dec_printf(d, "%c", c);
 }
 
+void dec_text(struct dec_ctx *d, const uint8_t *p, size_t n, unsigned how)
+{
+	for (size_t i = 0; i < n; i++) {
+		uint8_t c = dec_u8(d, p + i);
+		if ((how & DEC_TEXT_NUL) && c == 0)
+			return;
+		if (how & DEC_TEXT_DOT)
+			dec_printf(d, "%c", c >= 0x20 && c < 0x7f ? c : '.');
+		else
+			dec_putc_safe(d, c);
+	}
+}
+
 void dec_port_unreach(struct dec_ctx *d, unsigned proto, unsigned port, const char *tail)
 {
 	if (proto == PROTO_IP_TCP || proto == PROTO_IP_UDP) {

@@ -187,15 +187,6 @@ static int ike_somedata(struct ike *k, const uint8_t *cp)
 	dec_printf(k->d, ")");
 	return 1;
 }
-/* the bytes as characters, '.' for what is not printable ASCII */
-static void ike_ascii(struct dec_ctx *d, const uint8_t *p, int n)
-{
-	for (int i = 0; i < n; i++) {
-		uint8_t c = dec_u8(d, p + i);
-		dec_printf(d, "%c", c >= 0x20 && c < 0x7f ? c : '.');
-	}
-}
-
 /* One data attribute at p, inside the payload ending at ep2: the next
  * one, ep2 + 1 when it runs past ep2, NULL when cut short. */
 static const uint8_t *ike_attr(struct ike *k, const uint8_t *p, const uint8_t *ep2, const struct ike_attr *map,
@@ -719,7 +710,7 @@ static const uint8_t *v2_id(struct ike *k, const struct ike_pl *pl)
 		if (type == 2 || type == 3) {
 			if (tlen > 0 && !dec_has(d, ext + 8, (size_t)tlen))
 				return ike_cut(k, np);
-			ike_ascii(d, ext + 8, tlen);
+			dec_text(d, ext + 8, (size_t)tlen, DEC_TEXT_DOT);
 		} else if (tlen < 0 || !ike_raw(d, ext + 8, (size_t)tlen))
 			return ike_cut(k, np);
 	}
@@ -831,7 +822,7 @@ static const uint8_t *v2_opaque(struct ike *k, const struct ike_pl *pl)
 	if (vid && !dec_has(k->d, ext + 4, len))
 		return ike_cut(k, np);
 	if (vid)
-		ike_ascii(k->d, ext + 4, (int)len);
+		dec_text(k->d, ext + 4, len, DEC_TEXT_DOT);
 	if (len > 4 && !ike_vvv(k, ext + 4, len))
 		return ike_cut(k, np);
 	if (!dec_has(k->d, ext + 4, len))

@@ -46,6 +46,6 @@ libbpfx_core_la_SOURCES += src/decode/radiotap.c src/decode/wlan.c src/decode/li
 libbpfx_core_la_SOURCES += src/decode/ipoib.c src/decode/nflog.c src/decode/ppi.c src/decode/vsock.c src/decode/slip.c
 # decc (issue 14): AFS/RX, OpenFlow 1.0, BGP, BCM-LI
 libbpfx_core_la_SOURCES += src/decode/bcmli.c src/decode/rx.c src/decode/openflow.c src/decode/bgp.c
-libbpfx_core_la_SOURCES += src/decode/isakmp.c
 # decb: non-IP frames and routing protocols (issue 14)
 libbpfx_core_la_SOURCES += src/decode/aoe.c src/decode/decnet.c src/decode/geonet.c src/decode/isis.c src/decode/isis_tlv.c src/decode/rip.c src/decode/babel.c src/decode/arista.c
+libbpfx_core_la_SOURCES += src/decode/isakmp.c src/decode/radius.c src/decode/eap.c src/decode/dhcp6.c src/decode/l2tp.c

@@ -19,7 +19,7 @@
 
 /* "%u.%09u" and the date: a 64-bit timestamp (seconds since 1900 and a
  * binary fraction), the fraction in billionths as tcpdump rounds it. */
-static void print_time(struct dec_ctx *d, const uint8_t *p)
+void dec_ntp_time(struct dec_ctx *d, const uint8_t *p)
 {
 	uint32_t i = dec_be32(d, p), uf = dec_be32(d, p + 4);
 	uint32_t f = (uint32_t)(uf / NTP_FMAXINT * 1000000000.0);
@@ -45,7 +45,7 @@ static void print_delta(struct dec_ctx *d, const uint8_t *o, const uint8_t *t)
 	uint32_t i, f;
 	int neg;
 	if (ou == 0 && ouf == 0) {
-		print_time(d, t);
+		dec_ntp_time(d, t);
 		return;
 	}
 	if (u > ou) {
@@ -131,7 +131,7 @@ static int print_timemsg(struct dec_ctx *d, const uint8_t *p, size_t len)
 		if (!dec_has(d, p + 16 + 8 * k, 8))
 			return 0;
 		dec_printf(d, "\n\t  %s", stamps[k]);
-		print_time(d, p + 16 + 8 * k);
+		dec_ntp_time(d, p + 16 + 8 * k);
 	}
 	dec_printf(d, "\n\t    Originator - Receive Timestamp:  ");
 	print_delta(d, p + 24, p + 32);

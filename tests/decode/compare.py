@@ -54,7 +54,7 @@ GENERATED = [
     ("mkdsa", "Ethernet with a Broadcom switch tag"),
     ("mknflog", "Linux netfilter log records"),
     ("mkdecc", "AFS/RX, OpenFlow 1.0, BGP, BCM-LI"),
-    ("mkudpapps", "ISAKMP/IKE, RADIUS, SNMP, DHCPv6, L2TP"),
+    ("mkudpapps", "ISAKMP/IKE and NAT-T, RADIUS with EAP, DHCPv6, L2TP"),
     ("mknonip", "non-IP frames and routing protocols"),
     ("mkvsock", "Linux vsock monitor records"),
     ("mkslip", "SLIP with its link header"),
