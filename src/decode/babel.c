@@ -366,6 +366,8 @@ static int tlv_v(struct dec_ctx *d, struct babel_run *r, unsigned type, const ui
 		return BABEL_OK;
 	case 13:
 		dec_printf(d, "\n\tSS-Update");
+		if (len < 10) /* before the fields are read for the call */
+			return BABEL_INVALID;
 		rc = ss_prefixes(m, len, 10, m[4], m[5], m[2] == 1 ? r->v4 : r->v6, a, m[3], s);
 		if (rc < 0)
 			return BABEL_INVALID;
@@ -378,7 +380,7 @@ static int tlv_v(struct dec_ctx *d, struct babel_run *r, unsigned type, const ui
 		return BABEL_OK;
 	case 14:
 		dec_printf(d, "\n\tSS-Request ");
-		if (ss_prefixes(m, len, 3, m[3], 0, NULL, a, m[4], s) < 0)
+		if (len < 3 || ss_prefixes(m, len, 3, m[3], 0, NULL, a, m[4], s) < 0)
 			return BABEL_INVALID;
 		if (m[2] == 0) {
 			dec_printf(d, "for any");
@@ -390,7 +392,7 @@ static int tlv_v(struct dec_ctx *d, struct babel_run *r, unsigned type, const ui
 		return BABEL_OK;
 	case 15:
 		dec_printf(d, "\n\tSS-MH-Request ");
-		if (ss_prefixes(m, len, 14, m[3], 0, NULL, a, m[7], s) < 0)
+		if (len < 14 || ss_prefixes(m, len, 14, m[3], 0, NULL, a, m[7], s) < 0)
 			return BABEL_INVALID;
 		dec_printf(d, "(%u hops) for (", m[6]);
 		prefix_pair(d, m, a, m[3], ", ", s, m[7]);
