@@ -87,8 +87,14 @@ int main(int argc, char **argv)
 		o.linktype = dlt;
 		if (pcap_compile(dead, &lp, buf, 1, 0) < 0)
 			continue; /* libpcap rejects it (or it matches nothing) */
-		if (pcap_compile(dead, &lp0, buf, 0, 0) < 0 || bpfx_compile(buf, &o, &p, &e) < 0) {
+		if (pcap_compile(dead, &lp0, buf, 0, 0) < 0) {
 			pcap_freecode(&lp);
+			continue;
+		}
+		if (bpfx_compile(buf, &o, &p, &e) < 0) { /* refused where libpcap's program
+							    reads cells it never wrote, ... */
+			pcap_freecode(&lp);
+			pcap_freecode(&lp0);
 			continue;
 		}
 		if (loops(&lp)) { /* protochain: a loop against bpfx's unrolled walk */
