@@ -345,24 +345,12 @@ static void build_packets(int dlt, const char *corpus, struct pkts *s)
 		synth_mutate(m, &rng);
 	}
 	/* after the mutated ones, which are drawn from the packets before */
-	current_origin = "protochain chains (chain.c)";
 	size_t from = s->n;
-	if (synth_chains(&set, dlt) == 0)
-		for (size_t i = 0; i < set.n; i++)
-			add(s, set.pkts[i].data, set.pkts[i].caplen, set.pkts[i].len);
-	synth_set_free(&set);
-	current_origin = "Geneve (geneve.c)";
-	if (synth_geneve(&set, dlt) == 0)
-		for (size_t i = 0; i < set.n; i++)
-			add(s, set.pkts[i].data, set.pkts[i].caplen, set.pkts[i].len);
-	synth_set_free(&set);
+	add_set(s, "protochain chains (chain.c)", &set, synth_chains(&set, dlt));
+	add_set(s, "Geneve (geneve.c)", &set, synth_geneve(&set, dlt));
 	if (dlt == DLT_NULL || dlt == DLT_LOOP)
 		add_af_variants(dlt, s, from);
-	current_origin = "protocol words (words.c)";
-	if (synth_words(&set, dlt) == 0)
-		for (size_t i = 0; i < set.n; i++)
-			add(s, set.pkts[i].data, set.pkts[i].caplen, set.pkts[i].len);
-	synth_set_free(&set);
+	add_set(s, "protocol words (words.c)", &set, synth_words(&set, dlt));
 }
 
 /* Long ORs.  src/opt/sets.c regroups an OR of more than 16 equality
