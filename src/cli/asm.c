@@ -21,29 +21,24 @@ const char cli_asm_usage[] =
 
 int cli_asm(int argc, char **argv)
 {
-	enum fmt_style style = FMT_D;
+	int style = FMT_D, i = 1, status;
 	const char *path = NULL;
-	for (int i = 1; i < argc; i++) {
-		const char *a = argv[i];
-		if (!strcmp(a, "--help") || !strcmp(a, "-h")) {
-			fputs(cli_asm_usage, stdout);
-			return 0;
-		} else if (cli_listing_style(a, &style)) {
-			continue;
-		} else if (a[0] == '-' && a[1]) {
-			fprintf(stderr, "bpfx asm: unknown option '%s'\n%s", a, cli_asm_usage);
+	const struct cli_opt opts[] = {
+		CLI_HELP_OPT('h'),
+		CLI_LISTING_OPTS(&style),
+	};
+	/* FILE may stand before, between or after the options */
+	while ((status = cli_parse(argc, argv, &i, opts, CLI_NOPTS(opts), CLI_WORDS)) < 0 && i < argc) {
+		if (path) {
+			fprintf(stderr, "bpfx asm: one FILE only ('%s' and '%s')\n%s", path, argv[i], cli_asm_usage);
 			return 2;
-		} else if (path) {
-			fprintf(stderr, "bpfx asm: one FILE only ('%s' and '%s')\n%s", path, a, cli_asm_usage);
-			return 2;
-		} else {
-			path = a;
 		}
+		path = argv[i++];
 	}
-	if (!path) {
-		fprintf(stderr, "bpfx asm: no FILE (use - for standard input)\n%s", cli_asm_usage);
-		return 2;
-	}
+	if (status >= 0)
+		return status;
+	if (!path)
+		return cli_bad_usage("no FILE (use - for standard input)", NULL);
 	struct bpfx_program prog;
 	struct asm_error err;
 	if (asm_read_file(path, &prog, &err) < 0) {
@@ -54,7 +49,7 @@ int cli_asm(int argc, char **argv)
 	if (bpfx_validate(prog.insns, prog.len, &ve) < 0)
 		fprintf(stderr, "bpfx asm: warning: the program would not pass validation: instruction %d: %s\n",
 			ve.start, ve.msg);
-	int rc = fmt_program(stdout, prog.insns, prog.len, style);
+	int rc = fmt_program(stdout, prog.insns, prog.len, (enum fmt_style)style);
 	bpfx_program_free(&prog);
 	if (rc)
 		fputs("bpfx asm: out of memory\n", stderr);

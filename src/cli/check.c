@@ -9,7 +9,6 @@
 #include "check.h"
 #include "error.h"
 #include "asm.h" /* --program (bpfx asm syntax) */
-#include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -36,7 +35,7 @@ struct check_args {
 	int nfiles;
 	int linktype;            /* -y; -1 = each file's own */
 	uint32_t snaplen;
-	int optimize;
+	enum bpfx_optimize optimize;
 	char *expr;
 	int kernel;              /* --kernel: ask Linux instead of reading files */
 	const char *program;     /* --program: a hand-written program ... */
@@ -61,70 +60,58 @@ static const char *linktype_label(int dlt, char buf[16])
 	return buf;
 }
 
-static int bad_usage(const char *msg, const char *arg)
+/* --ip6-transport: refused, with why. */
+static int refuse_ip6t(void *ctx, const char *arg)
 {
-	return cli_bad_usage(cli_check_usage, msg, arg);
+	(void)ctx, (void)arg;
+	fputs("bpfx check: --ip6-transport is bpfx's own dialect and libpcap has none, so there is "
+	      "nothing to compare with; run it with bpfx filter --ip6-transport\n", stderr);
+	return 2;
 }
 
 /* Returns -1 to go on, else the exit status. */
 static int parse_args(int argc, char **argv, struct check_args *a)
 {
-	static const struct option longopts[] = {
-		CLI_LONGOPTS,
-		{ "kernel", no_argument, NULL, 'K' },
-		{ NULL, 0, NULL, 0 },
-	};
 	memset(a, 0, sizeof *a);
 	a->linktype = -1;
 	a->snaplen = CLI_SNAPLEN;
 	a->optimize = BPFX_OPT_EXACT;
-	int c;
-	while ((c = cli_getopt(argc, argv, ":r:y:s:Oh", longopts, cli_check_usage)) >= 0) {
-		switch (c) {
-		case 'r':
-			if (cli_add_file(a->files, &a->nfiles, MAX_FILES, optarg) < 0)
-				return bad_usage("too many -r files", NULL);
-			break;
-		case 'y': a->linktype = cli_linktype(optarg); break;
-		case 's':
-			a->snaplen = cli_snaplen(optarg);
-			break;
-		case 'O': a->optimize = BPFX_OPT_OFF; break;
-		case CLI_OPT_LOOSE: a->optimize = BPFX_OPT_LOOSE; break;
-		case CLI_OPT_PROGRAM: a->program = optarg; break;
-		case 'K': a->kernel = 1; break;
-		case CLI_OPT_IP6T:
-			fputs("bpfx check: --ip6-transport is bpfx's own dialect and libpcap has none, so there is "
-			      "nothing to compare with; run it with bpfx filter --ip6-transport\n", stderr);
-			return 2;
-		case 'h': case CLI_OPT_HELP: fputs(cli_check_usage, stdout); return 0;
-		}
-	}
-	if (c != -1)
-		return 2;
+	const struct cli_opt opts[] = {
+		{ NULL, 'r', CLI_FILE, .to.s = a->files, .n = &a->nfiles, .val = MAX_FILES, .bad = "too many -r files" },
+		{ NULL, 'y', CLI_LINKTYPE, .to.i = &a->linktype },
+		{ NULL, 's', CLI_SNAP, .to.u32 = &a->snaplen },
+		CLI_OPTIMIZER_OPTS(&a->optimize),
+		{ "--program", 0, CLI_STR, .to.s = &a->program },
+		{ "--kernel", 0, CLI_SET, .to.i = &a->kernel, .val = 1 },
+		{ "--ip6-transport", 0, CLI_FN, .fn = refuse_ip6t },
+		CLI_HELP_OPT('h'),
+	};
+	int first, status = cli_parse(argc, argv, &first, opts, CLI_NOPTS(opts), CLI_GETOPT);
+	if (status >= 0)
+		return status;
 	if (a->kernel) {
 		if (a->nfiles)
-			return bad_usage("--kernel reads no capture: drop -r", NULL);
-		if (a->program && optind < argc)
-			return bad_usage("--program and an expression: give one", NULL);
-		if (!a->program && optind == argc)
-			return bad_usage("no expression", NULL);
-		a->expr = cli_join(argc - optind, argv + optind);
+			return cli_bad_usage("--kernel reads no capture: drop -r", NULL);
+		if (a->program && first < argc)
+			return cli_bad_usage("--program and an expression: give one", NULL);
+		if (!a->program && first == argc)
+			return cli_bad_usage("no expression", NULL);
+		a->expr = cli_join(argc - first, argv + first);
 		return -1;
 	}
 	if (!a->nfiles)
-		return bad_usage("no capture to read (-r FILE)", NULL);
+		return cli_bad_usage("no capture to read (-r FILE)", NULL);
 	if (a->program) { /* --program: assemble and validate it once */
-		if (optind < argc)
-			return bad_usage("--program and an expression: give one", NULL);
+		if (first < argc)
+			return cli_bad_usage("--program and an expression: give one", NULL);
 		if (asm_load_program(stderr, "bpfx check", a->program, &a->hand) < 0)
 			return 2;
 		a->expr = cli_join(0, argv);
 		return -1;
 	}
-	if (optind == argc)
-		return bad_usage("no expression", NULL);
-	a->expr = cli_join(argc - optind, argv + optind);
+	if (first == argc)
+		return cli_bad_usage("no expression", NULL);
+	a->expr = cli_join(argc - first, argv + first);
 	return -1;
 }
 

@@ -4,6 +4,7 @@
 #ifndef BPFX_CLI_H
 #define BPFX_CLI_H
 #include <stdint.h>
+#include "bpfx.h"
 #include "format.h"
 #include <pcap/pcap.h>
 
@@ -30,46 +31,92 @@ uint32_t cli_uint(const char *opt, const char *arg);
 uint32_t cli_count(const char *opt, const char *arg);
 /* "bpfx COMMAND", the prefix of every message (set by main.c). */
 extern const char *cli_prog;
+/* The running command's usage text (set by main.c). */
+extern const char *cli_usage;
 /* "bpfx COMMAND: MSG[: ARG]" and the command's usage on stderr; returns 2,
  * the exit status of bad usage. */
-int cli_bad_usage(const char *usage, const char *msg, const char *arg);
+int cli_bad_usage(const char *msg, const char *arg);
 /* tcpdump's default snapshot length, and -s's argument (0: the default). */
 #define CLI_SNAPLEN 262144
 uint32_t cli_snaplen(const char *arg);
-/* The long options check, filter and trace share (CLI_LONGOPTS in their
- * getopt tables), and what cli_getopt returns for them; a command's own
- * long options count from CLI_OPT_OWN. */
-enum { CLI_OPT_HELP = 256, CLI_OPT_PROGRAM, CLI_OPT_LOOSE, CLI_OPT_IP6T, CLI_OPT_OWN };
-#define CLI_LONGOPTS                                                               \
-	{ "help", no_argument, NULL, CLI_OPT_HELP },                               \
-	{ "program", required_argument, NULL, CLI_OPT_PROGRAM },                   \
-	{ "loose", no_argument, NULL, CLI_OPT_LOOSE },                             \
-	{ "ip6-transport", no_argument, NULL, CLI_OPT_IP6T }
-/* getopt_long over a command's arguments (main.c starts it at argv[1]):
- * the next option, -1 after the last, -2 after saying that an option is
- * unknown or lacks its argument (shortopts start with ':'). */
-struct option;
-int cli_getopt(int argc, char **argv, const char *shortopts, const struct option *longopts, const char *usage);
+/* opts.c: each command's options are a table of rows, which cli_parse
+ * reads; a row is a spelling and what the option does. */
+enum cli_kind {
+	CLI_SET,       /* *to.i = val */
+	CLI_INC,       /* ++*to.i: -v, -vv, ... */
+	CLI_OPTIMIZE,  /* *to.opt = val: -O, --loose */
+	CLI_STR,       /* *to.s = ARG */
+	CLI_FILE,      /* to.s[(*n)++] = ARG, at most val of them (else bad) */
+	CLI_LINKTYPE,  /* *to.i = cli_linktype(ARG) */
+	CLI_UINT,      /* *to.u32 = cli_uint(ARG) */
+	CLI_SNAP,      /* *to.u32 = cli_snaplen(ARG) */
+	CLI_COUNT,     /* *to.ul = cli_count(ARG) */
+	CLI_WORD,      /* *to.i = the value of the word ARG in words (else bad) */
+	CLI_HELP,      /* the usage on standard output; exit 0 */
+	CLI_FN,        /* fn(to.ctx, NULL) */
+	CLI_FN_ARG,    /* fn(to.ctx, ARG) */
+};
 /* An option's word and what it stands for (>= 0); tables end with NULL. */
 struct cli_word {
 	const char *name;
 	int value;
 };
-/* The value of the word arg in w, -1 if it is none of them. */
-int cli_word(const struct cli_word *w, const char *arg);
-/* Append a -r FILE to files[0..*n); -1 when max are there already. */
-int cli_add_file(const char **files, int *n, int max, const char *arg);
-/* The compiler's options as compile and explain take them: -O, --loose,
- * --ip6-transport, -y LINKTYPE, -s SNAPLEN, at argv[i], set in *o.
- * Returns how many arguments it took (1 or 2), 0 if argv[i] is none of
- * them, -1 when its argument is missing (said, with usage). */
-struct bpfx_options;
-int cli_compiler_option(int argc, char **argv, int i, struct bpfx_options *o, const char *usage);
-/* 1 after saying so with usage when a is an option no earlier test took
- * ("-x"; "-5" is an expression's start, "-" is none); 0 otherwise. */
-int cli_unknown_option(const char *a, const char *usage);
-/* -d, -dd, -ddd: tcpdump's listing styles.  1 and *style set, or 0. */
-int cli_listing_style(const char *a, enum fmt_style *style);
+struct cli_opt {
+	const char *name;  /* "--long", NULL if none; CLI_WORDS: any spelling
+			      ("-dd"), and one ending in '=' takes the rest
+			      of its word as ARG ("--dump=") */
+	char letter;       /* 'x' for -x, 0 if none */
+	enum cli_kind kind;
+	union {
+		int *i;
+		enum bpfx_optimize *opt;
+		const char **s;
+		uint32_t *u32;
+		unsigned long *ul;
+		void *ctx;
+	} to;
+	int val;
+	int *n;                        /* CLI_FILE: how many so far */
+	const struct cli_word *words;  /* CLI_WORD */
+	const char *bad;               /* CLI_FILE, CLI_WORD: the complaint */
+	/* CLI_FN, CLI_FN_ARG: -1 to go on, else the exit status */
+	int (*fn)(void *ctx, const char *arg);
+};
+#define CLI_MAXOPTS 48
+/* --help (and -LETTER if not 0): the usage on standard output. */
+#define CLI_HELP_OPT(letter) { "--help", (letter), CLI_HELP, .to.ctx = NULL }
+/* The optimizer's options, as every compiling command takes them. */
+#define CLI_OPTIMIZER_OPTS(p)                                                              \
+	{ NULL, 'O', CLI_OPTIMIZE, .to.opt = (p), .val = BPFX_OPT_OFF },                   \
+	{ "--loose", 0, CLI_OPTIMIZE, .to.opt = (p), .val = BPFX_OPT_LOOSE }
+/* compile's and explain's: the optimizer, the dialect, -y, -s on a
+ * bpfx_options (-s 0 stays 0 here; check's and filter's mean the default). */
+#define CLI_COMPILER_OPTS(o)                                                               \
+	CLI_OPTIMIZER_OPTS(&(o)->optimize),                                                \
+	{ "--ip6-transport", 0, CLI_SET, .to.i = &(o)->ip6_transport, .val = 1 },          \
+	{ NULL, 'y', CLI_LINKTYPE, .to.i = &(o)->linktype },                               \
+	{ NULL, 's', CLI_UINT, .to.u32 = &(o)->snaplen }
+/* -d, -dd, -ddd: tcpdump's listing styles (enum fmt_style) into an int. */
+#define CLI_LISTING_OPTS(p)                                                                \
+	{ "-d", 0, CLI_SET, .to.i = (p), .val = FMT_D },                                   \
+	{ "-dd", 0, CLI_SET, .to.i = (p), .val = FMT_DD },                                 \
+	{ "-ddd", 0, CLI_SET, .to.i = (p), .val = FMT_DDD }
+/* How cli_parse reads argv (bits). */
+enum {
+	CLI_GETOPT = 0,    /* getopt_long, as tcpdump: -nn, -cARG, --long=ARG,
+			      abbreviations, options after operands */
+	CLI_IN_ORDER = 1,  /* getopt: the first operand ends the options */
+	CLI_WORDS = 2,     /* word by word, each spelled whole, up to the
+			      first operand */
+	CLI_DASHDASH = 4,  /* words: "--" ends the options */
+	CLI_NUMBERS = 8,   /* words: "-5" is an operand (an expression's start) */
+};
+/* Read the options of argv (getopt: from argv[1], as main.c sets up;
+ * words: from argv[*first]) by the n rows of opts.  Returns -1 with
+ * *first at the first operand (argc if none), else the exit status, after
+ * saying what was wrong (with cli_usage). */
+int cli_parse(int argc, char **argv, int *first, const struct cli_opt *opts, size_t n, int how);
+#define CLI_NOPTS(opts) (sizeof(opts) / sizeof(opts)[0])
 
 /* stop.c: SIGINT/SIGTERM/SIGHUP stop a run between two packets. */
 void cli_stop_install(void);

@@ -24,52 +24,45 @@ const char cli_compile_usage[] =
 	"  --json       one JSON object: expression, link type, instructions\n"
 	"  --dump=STAGES  also print stages to stderr: ast, ir, opt (comma-separated)\n";
 
+/* --dump=STAGES: ast, ir, opt, comma-separated. */
+static int parse_dump(void *ctx, const char *arg)
+{
+	static const struct cli_word stages[] = {
+		{ "ast", BPFX_DUMP_AST }, { "ir", BPFX_DUMP_IR }, { "opt", BPFX_DUMP_OPT }, { NULL, 0 },
+	};
+	unsigned *dump = ctx;
+	for (const char *w = arg; *w;) {
+		size_t n = strcspn(w, ",");
+		const struct cli_word *s = stages;
+		while (s->name && (strlen(s->name) != n || strncmp(w, s->name, n)))
+			s++;
+		if (!s->name) {
+			fprintf(stderr, "bpfx compile: --dump takes ast, ir or opt, not '%.*s'\n", (int)n, w);
+			return 2;
+		}
+		*dump |= (unsigned)s->value;
+		w += n + (w[n] == ',');
+	}
+	return -1;
+}
+
 int cli_compile(int argc, char **argv)
 {
 	struct bpfx_options o;
-	enum fmt_style style = FMT_D;
-	int i, took;
+	int style = FMT_D, i = 1;
 	bpfx_options_init(&o);
 	o.dump_to = stderr; /* --dump= */
-	for (i = 1; i < argc; i++) {
-		char *a = argv[i];
-		if (!strcmp(a, "--")) {
-			i++;
-			break;
-		} else if (!strcmp(a, "--help") || !strcmp(a, "-h")) {
-			fputs(cli_compile_usage, stdout);
-			return 0;
-		} else if ((took = cli_compiler_option(argc, argv, i, &o, cli_compile_usage))) {
-			if (took < 0)
-				return 2;
-			i += took - 1;
-		} else if (!strncmp(a, "--dump=", 7)) {
-			for (char *w = a + 7; *w;) {
-				size_t n = strcspn(w, ",");
-				if (n == 3 && !strncmp(w, "ast", 3))
-					o.dump |= BPFX_DUMP_AST;
-				else if (n == 2 && !strncmp(w, "ir", 2))
-					o.dump |= BPFX_DUMP_IR;
-				else if (n == 3 && !strncmp(w, "opt", 3))
-					o.dump |= BPFX_DUMP_OPT;
-				else {
-					fprintf(stderr, "bpfx compile: --dump takes ast, ir or opt, not '%.*s'\n", (int)n, w);
-					return 2;
-				}
-				w += n + (w[n] == ',');
-			}
-		} else if (cli_listing_style(a, &style)) {
-			continue;
-		} else if (!strcmp(a, "--asm")) {
-			style = FMT_ASM;
-		} else if (!strcmp(a, "--json")) {
-			style = FMT_JSON;
-		} else if (cli_unknown_option(a, cli_compile_usage)) {
-			return 2;
-		} else {
-			break;
-		}
-	}
+	const struct cli_opt opts[] = {
+		CLI_HELP_OPT('h'),
+		CLI_COMPILER_OPTS(&o),
+		{ "--dump=", 0, CLI_FN_ARG, .to.ctx = &o.dump, .fn = parse_dump },
+		CLI_LISTING_OPTS(&style),
+		{ "--asm", 0, CLI_SET, .to.i = &style, .val = FMT_ASM },
+		{ "--json", 0, CLI_SET, .to.i = &style, .val = FMT_JSON },
+	};
+	int status = cli_parse(argc, argv, &i, opts, CLI_NOPTS(opts), CLI_WORDS | CLI_DASHDASH | CLI_NUMBERS);
+	if (status >= 0)
+		return status;
 	char *expr = cli_join(argc - i, argv + i);
 	struct bpfx_program prog;
 	struct bpfx_error err;
@@ -88,7 +81,7 @@ int cli_compile(int argc, char **argv)
 		       bpfx_linktype_name(o.linktype), o.snaplen,
 		       o.optimize == BPFX_OPT_LOOSE ? "loose" : o.optimize ? "exact" : "off", prog.len);
 	}
-	int rc = fmt_program(stdout, prog.insns, prog.len, style);
+	int rc = fmt_program(stdout, prog.insns, prog.len, (enum fmt_style)style);
 	if (rc)
 		fputs("bpfx compile: out of memory\n", stderr);
 	else if (style == FMT_JSON)

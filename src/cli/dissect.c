@@ -8,7 +8,6 @@
 #include "bpfx.h"
 #include "capture.h"
 #include "decode/dissect.h"
-#include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -23,50 +22,41 @@ const char cli_dissect_usage[] =
 	"-c COUNT stops after COUNT packets (with --packet alone: 1 packet).\n"
 	"--html writes packet N (default 1) as one self-contained HTML page.\n";
 
-static int bad_usage(const char *msg, const char *arg)
+/* -r FILE, once. */
+static int set_file(void *ctx, const char *arg)
 {
-	return cli_bad_usage(cli_dissect_usage, msg, arg);
+	const char **file = ctx;
+	if (*file)
+		return cli_bad_usage("only one -r FILE", arg);
+	*file = arg;
+	return -1;
 }
 
 int cli_dissect(int argc, char **argv)
 {
-	static const struct option longopts[] = {
-		{ "packet", required_argument, NULL, 'p' },
-		{ "help", no_argument, NULL, 'h' },
-		{ "html", no_argument, NULL, 'H' },
-		{ NULL, 0, NULL, 0 },
-	};
 	const char *file = NULL;
-	uint32_t first = 1, count = 0;
-	int c, have_packet = 0, html = 0;
-	while ((c = cli_getopt(argc, argv, ":r:c:", longopts, cli_dissect_usage)) >= 0) {
-		switch (c) {
-		case 'r':
-			if (file)
-				return bad_usage("only one -r FILE", optarg);
-			file = optarg;
-			break;
-		case 'c':
-			count = cli_count("-c", optarg);
-			break;
-		case 'p':
-			first = cli_count("--packet", optarg);
-			have_packet = 1;
-			break;
-		case 'h': fputs(cli_dissect_usage, stdout); return 0;
-		case 'H': html = 1; break;
-		}
-	}
-	if (c != -1)
-		return 2;
-	if (optind < argc)
-		return bad_usage("unexpected argument", argv[optind]);
+	unsigned long first = 0, count = 0; /* first: 0 until --packet */
+	int html = 0;
+	const struct cli_opt opts[] = {
+		{ NULL, 'r', CLI_FN_ARG, .to.ctx = &file, .fn = set_file },
+		{ NULL, 'c', CLI_COUNT, .to.ul = &count },
+		{ "--packet", 0, CLI_COUNT, .to.ul = &first },
+		CLI_HELP_OPT(0),
+		{ "--html", 0, CLI_SET, .to.i = &html, .val = 1 },
+	};
+	int arg, status = cli_parse(argc, argv, &arg, opts, CLI_NOPTS(opts), CLI_GETOPT);
+	if (status >= 0)
+		return status;
+	if (arg < argc)
+		return cli_bad_usage("unexpected argument", argv[arg]);
 	if (!file)
-		return bad_usage("no capture file (-r FILE)", NULL);
+		return cli_bad_usage("no capture file (-r FILE)", NULL);
+	if (first && !count) /* --packet alone: that packet */
+		count = 1;
+	if (!first)
+		first = 1;
 	if (html)
 		return cli_html_dissect(file, first);
-	if (have_packet && !count)
-		count = 1;
 
 	struct cap_reader r;
 	if (cap_open(&r, file) < 0) {

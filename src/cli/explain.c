@@ -43,53 +43,27 @@ static int has_word(const char *expr, const char *word)
 int cli_explain(int argc, char **argv)
 {
 	struct bpfx_options o;
-	int json = 0, html = 0, i, took;
+	int json = 0, html = 0, i = 1;
 	const char *file = NULL;
 	unsigned long packet = 0;
 	bpfx_options_init(&o);
-	for (i = 1; i < argc; i++) {
-		const char *a = argv[i];
-		if (!strcmp(a, "--")) {
-			i++;
-			break;
-		} else if (!strcmp(a, "--help") || !strcmp(a, "-h")) {
-			fputs(cli_explain_usage, stdout);
-			return 0;
-		} else if (!strcmp(a, "--json")) {
-			json = 1;
-		} else if (!strcmp(a, "--html")) {
-			html = 1;
-		} else if ((took = cli_compiler_option(argc, argv, i, &o, cli_explain_usage))) {
-			if (took < 0)
-				return 2;
-			i += took - 1;
-		} else if (!strcmp(a, "-r") || !strcmp(a, "--packet")) {
-			if (i + 1 >= argc) {
-				fprintf(stderr, "bpfx explain: %s needs an argument\n%s", a, cli_explain_usage);
-				return 2;
-			}
-			if (a[1] == 'r')
-				file = argv[++i];
-			else
-				packet = cli_count("--packet", argv[++i]);
-		} else if (cli_unknown_option(a, cli_explain_usage)) {
-			return 2;
-		} else {
-			break;
-		}
-	}
-	if (i == argc) {
-		fprintf(stderr, "bpfx explain: no expression\n%s", cli_explain_usage);
-		return 2;
-	}
-	if (!html && (file || packet)) {
-		fprintf(stderr, "bpfx explain: -r and --packet go with --html\n%s", cli_explain_usage);
-		return 2;
-	}
-	if (packet && !file) {
-		fprintf(stderr, "bpfx explain: --packet needs -r FILE\n%s", cli_explain_usage);
-		return 2;
-	}
+	const struct cli_opt opts[] = {
+		CLI_HELP_OPT('h'),
+		{ "--json", 0, CLI_SET, .to.i = &json, .val = 1 },
+		{ "--html", 0, CLI_SET, .to.i = &html, .val = 1 },
+		CLI_COMPILER_OPTS(&o),
+		{ NULL, 'r', CLI_STR, .to.s = &file },
+		{ "--packet", 0, CLI_COUNT, .to.ul = &packet },
+	};
+	int status = cli_parse(argc, argv, &i, opts, CLI_NOPTS(opts), CLI_WORDS | CLI_DASHDASH | CLI_NUMBERS);
+	if (status >= 0)
+		return status;
+	if (i == argc)
+		return cli_bad_usage("no expression", NULL);
+	if (!html && (file || packet))
+		return cli_bad_usage("-r and --packet go with --html", NULL);
+	if (packet && !file)
+		return cli_bad_usage("--packet needs -r FILE", NULL);
 	char *expr = cli_join(argc - i, argv + i);
 	if (html) {
 		int rc = cli_html_explain(expr, &o, file, packet ? packet : 1);

@@ -15,7 +15,6 @@
 #include "vm.h" /* vm_prepare: the program pre-decoded for the packet loop */
 #include "filter.h"
 #include <errno.h>
-#include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -57,30 +56,41 @@ static const struct cli_word directions[] = { /* -Q */
 	{ "in", PCAP_D_IN }, { "out", PCAP_D_OUT }, { "inout", PCAP_D_INOUT }, { NULL, 0 },
 };
 
-enum { OPT_ENGINE = CLI_OPT_OWN, OPT_NOCKSUM, OPT_DECODE_AS, OPT_COUNT, OPT_PCAPNG };
-
-static int bad_usage(const char *msg, const char *arg)
-{
-	return cli_bad_usage(cli_filter_usage, msg, arg);
-}
-
 /* --decode-as PORT=resp: the only protocol the decoder can be told about. */
-static int parse_decode_as(const char *arg, struct dec_opts *d)
+static int parse_decode_as(void *ctx, const char *arg)
 {
+	struct dec_opts *d = ctx;
 	const char *eq = strchr(arg, '=');
-	if (!eq || strcmp(eq + 1, "resp"))
-		return -1;
 	char port[8];
-	size_t n = (size_t)(eq - arg);
-	if (n == 0 || n >= sizeof port)
-		return -1;
+	size_t n = eq ? (size_t)(eq - arg) : 0;
+	if (!eq || strcmp(eq + 1, "resp") || n == 0 || n >= sizeof port)
+		return cli_bad_usage("--decode-as wants PORT=resp", arg);
 	memcpy(port, arg, n);
 	port[n] = 0;
 	uint32_t p = cli_uint("--decode-as", port);
 	if (p == 0 || p > 65535)
-		return -1;
+		return cli_bad_usage("--decode-as wants PORT=resp", arg);
 	d->resp_port = (int)p;
-	return 0;
+	return -1;
+}
+
+/* -T resp, as tcpdump: every TCP payload is RESP. */
+static int parse_type(void *ctx, const char *arg)
+{
+	if (strcmp(arg, "resp"))
+		return cli_bad_usage("-T knows one type, resp", arg);
+	((struct dec_opts *)ctx)->resp_port = DEC_RESP_ANY;
+	return -1;
+}
+
+/* --jobs N|auto (or 0): auto is one file per online core. */
+static int parse_jobs(void *ctx, const char *arg)
+{
+	int *jobs = ctx;
+	*jobs = strcmp(arg, "auto") ? (int)cli_uint("--jobs", arg) : 0;
+	if (*jobs <= 0)
+		*jobs = (int)sysconf(_SC_NPROCESSORS_ONLN);
+	return -1;
 }
 
 /* -F FILE: the expression as tcpdump reads it, with each '#' comment
@@ -125,96 +135,56 @@ static char *read_infile(const char *path)
 /* Returns -1 to go on, else the exit status. */
 static int parse_args(int argc, char **argv, struct filter_args *a)
 {
-	static const struct option longopts[] = {
-		{ "engine", required_argument, NULL, OPT_ENGINE },
-		{ "dont-verify-checksums", no_argument, NULL, OPT_NOCKSUM },
-		{ "decode-as", required_argument, NULL, OPT_DECODE_AS },
-		{ "count", no_argument, NULL, OPT_COUNT },
-		{ "pcapng", no_argument, NULL, OPT_PCAPNG },
-		{ "number", no_argument, NULL, '#' },
-		{ "jobs", required_argument, NULL, 'j' },
-		CLI_LONGOPTS,
-		{ NULL, 0, NULL, 0 },
-	};
 	memset(a, 0, sizeof *a);
 	a->optimize = BPFX_OPT_EXACT;
 	a->snaplen = CLI_SNAPLEN;
 	a->direction = PCAP_D_INOUT;
-	int c;
-	while ((c = cli_getopt(argc, argv, ":r:w:c:OevxXAnqStlUF:T:#i:Dps:Q:", longopts, cli_filter_usage)) >= 0) {
-		switch (c) {
-		case 'r':
-			if (cli_add_file(a->files, &a->nfiles, MAX_FILES, optarg) < 0)
-				return bad_usage("too many -r files", NULL);
-			break;
-		case 'w': a->out = optarg; break;
-		case 'c':
-			a->count = cli_count("-c", optarg);
-			break;
-		case 'O': a->optimize = BPFX_OPT_OFF; break;
-		case 'U': a->packet_buffered = 1; break;
-		case 'l': a->line_buffered = 1; break;
-		case '#': a->number = 1; break;
-		case 'i': a->iface = optarg; break;
-		case 'D': a->list_devices = 1; break;
-		case 'p': a->no_promisc = 1; break;
-		case 's':
-			a->snaplen = cli_snaplen(optarg);
-			break;
-		case 'Q':
-			if ((a->direction = cli_word(directions, optarg)) < 0)
-				return bad_usage("-Q is in, out or inout", optarg);
-			break;
-		case 'j': /* auto (or 0): one file per online core */
-			a->jobs = strcmp(optarg, "auto") ? (int)cli_uint("--jobs", optarg) : 0;
-			if (a->jobs <= 0)
-				a->jobs = (int)sysconf(_SC_NPROCESSORS_ONLN);
-			break;
-		case OPT_COUNT: a->count_only = 1; break;
-		case OPT_PCAPNG: a->pcapng = 1; break;
-		case 'F': a->infile = optarg; break;
-		case 'T': /* tcpdump's -T resp: every TCP payload is RESP */
-			if (strcmp(optarg, "resp"))
-				return bad_usage("-T knows one type, resp", optarg);
-			a->dec.resp_port = DEC_RESP_ANY;
-			break;
-		case CLI_OPT_LOOSE: a->optimize = BPFX_OPT_LOOSE; break;
-		case CLI_OPT_IP6T: a->ip6_transport = 1; break;
-		case 'e': a->dec.eflag = 1; break;
-		case 'v': a->dec.vflag++; break;
-		case 'x': a->dec.xflag++; break;
-		case 'X': a->dec.Xflag++; break;
-		case 'A': a->dec.Aflag = 1; break;
-		case 'n': a->dec.nflag++; break;
-		case 'q': a->dec.qflag = 1; break;
-		case 'S': a->dec.Sflag = 1; break;
-		case 't': a->dec.tflag++; break;
-		case OPT_NOCKSUM: a->dec.no_cksum = 1; break;
-		case OPT_DECODE_AS:
-			if (parse_decode_as(optarg, &a->dec) < 0)
-				return bad_usage("--decode-as wants PORT=resp", optarg);
-			break;
-		case OPT_ENGINE: {
-			int e = cli_word(engines, optarg);
-			if (e < 0)
-				return bad_usage("--engine is bpfx or libpcap", optarg);
-			a->engine = (enum engine)e;
-			break;
-		}
-		case CLI_OPT_PROGRAM: a->program = optarg; break;
-		case CLI_OPT_HELP: fputs(cli_filter_usage, stdout); return 0;
-		}
-	}
-	if (c != -1)
-		return 2;
+	struct dec_opts *d = &a->dec;
+	const struct cli_opt opts[] = {
+		{ NULL, 'r', CLI_FILE, .to.s = a->files, .n = &a->nfiles, .val = MAX_FILES, .bad = "too many -r files" },
+		{ NULL, 'w', CLI_STR, .to.s = &a->out },
+		{ NULL, 'c', CLI_COUNT, .to.ul = &a->count },
+		CLI_OPTIMIZER_OPTS(&a->optimize),
+		{ NULL, 'U', CLI_SET, .to.i = &a->packet_buffered, .val = 1 },
+		{ NULL, 'l', CLI_SET, .to.i = &a->line_buffered, .val = 1 },
+		{ "--number", '#', CLI_SET, .to.i = &a->number, .val = 1 },
+		{ NULL, 'i', CLI_STR, .to.s = &a->iface },
+		{ NULL, 'D', CLI_SET, .to.i = &a->list_devices, .val = 1 },
+		{ NULL, 'p', CLI_SET, .to.i = &a->no_promisc, .val = 1 },
+		{ NULL, 's', CLI_SNAP, .to.u32 = &a->snaplen },
+		{ NULL, 'Q', CLI_WORD, .to.i = &a->direction, .words = directions, .bad = "-Q is in, out or inout" },
+		{ "--jobs", 0, CLI_FN_ARG, .to.ctx = &a->jobs, .fn = parse_jobs },
+		{ "--count", 0, CLI_SET, .to.i = &a->count_only, .val = 1 },
+		{ "--pcapng", 0, CLI_SET, .to.i = &a->pcapng, .val = 1 },
+		{ NULL, 'F', CLI_STR, .to.s = &a->infile },
+		{ NULL, 'T', CLI_FN_ARG, .to.ctx = d, .fn = parse_type },
+		{ "--ip6-transport", 0, CLI_SET, .to.i = &a->ip6_transport, .val = 1 },
+		{ NULL, 'e', CLI_SET, .to.i = &d->eflag, .val = 1 },
+		{ NULL, 'v', CLI_INC, .to.i = &d->vflag },
+		{ NULL, 'x', CLI_INC, .to.i = &d->xflag },
+		{ NULL, 'X', CLI_INC, .to.i = &d->Xflag },
+		{ NULL, 'A', CLI_SET, .to.i = &d->Aflag, .val = 1 },
+		{ NULL, 'n', CLI_INC, .to.i = &d->nflag },
+		{ NULL, 'q', CLI_SET, .to.i = &d->qflag, .val = 1 },
+		{ NULL, 'S', CLI_SET, .to.i = &d->Sflag, .val = 1 },
+		{ NULL, 't', CLI_INC, .to.i = &d->tflag },
+		{ "--dont-verify-checksums", 0, CLI_SET, .to.i = &d->no_cksum, .val = 1 },
+		{ "--decode-as", 0, CLI_FN_ARG, .to.ctx = d, .fn = parse_decode_as },
+		{ "--engine", 0, CLI_WORD, .to.i = &a->engine, .words = engines, .bad = "--engine is bpfx or libpcap" },
+		{ "--program", 0, CLI_STR, .to.s = &a->program },
+		CLI_HELP_OPT(0),
+	};
+	int first, status = cli_parse(argc, argv, &first, opts, CLI_NOPTS(opts), CLI_GETOPT);
+	if (status >= 0)
+		return status;
 	if (a->list_devices)
 		return -1;
 	if (a->iface && a->nfiles)
-		return bad_usage("-i and -r: capture live or read files, not both", NULL);
+		return cli_bad_usage("-i and -r: capture live or read files, not both", NULL);
 	if (!a->nfiles && !a->iface)
-		return bad_usage("no capture to read (-r FILE) or interface (-i IFACE)", NULL);
+		return cli_bad_usage("no capture to read (-r FILE) or interface (-i IFACE)", NULL);
 	if (a->ip6_transport && a->engine == ENGINE_LIBPCAP)
-		return bad_usage("--ip6-transport is bpfx's dialect: libpcap has none (--engine bpfx)", NULL);
+		return cli_bad_usage("--ip6-transport is bpfx's dialect: libpcap has none (--engine bpfx)", NULL);
 	/* tcpdump truncates the output before reading the input: refuse */
 	for (int i = 0; a->out && i < a->nfiles; i++)
 		if (cap_same_file(a->files[i], a->out)) {
@@ -231,21 +201,21 @@ static int parse_args(int argc, char **argv, struct filter_args *a)
 		a->dec.Xflag = 2;
 	/* --program: assemble and validate once, before any file is read */
 	if (a->program) {
-		if (optind < argc)
-			return bad_usage("--program and an expression: give one", NULL);
+		if (first < argc)
+			return cli_bad_usage("--program and an expression: give one", NULL);
 		if (a->engine == ENGINE_LIBPCAP)
-			return bad_usage("--program runs on bpfx's engine only", NULL);
+			return cli_bad_usage("--program runs on bpfx's engine only", NULL);
 		if (asm_load_program(stderr, "bpfx filter", a->program, &a->hand) < 0)
 			return 2;
 	}
 	if (a->infile) {
-		if (optind < argc)
+		if (first < argc)
 			fprintf(stderr, "bpfx filter: warning: -F %s: the expression on the command line is ignored, "
 					"as tcpdump does\n", a->infile);
 		a->expr = read_infile(a->infile);
 		return a->expr ? -1 : 2;
 	}
-	a->expr = cli_join(argc - optind, argv + optind);
+	a->expr = cli_join(argc - first, argv + first);
 	return -1;
 }
 

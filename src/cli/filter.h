@@ -17,7 +17,7 @@ struct filter_args {
 	int nfiles;
 	const char *out;         /* -w */
 	unsigned long count;     /* -c; 0 = no limit */
-	int optimize;            /* 0 with -O */
+	enum bpfx_optimize optimize; /* -O, --loose */
 	int packet_buffered;     /* -U: flush after every packet */
 	int line_buffered;       /* -l: standard output line-buffered */
 	int number;              /* -#: packet numbers before each packet */
@@ -29,7 +29,7 @@ struct filter_args {
 	int no_promisc;          /* -p */
 	uint32_t snaplen;        /* -s, live only (a file has its own) */
 	int direction;           /* -Q: PCAP_D_IN, PCAP_D_OUT, PCAP_D_INOUT */
-	enum engine engine;
+	int engine;              /* enum engine: --engine */
 	int ip6_transport;       /* --ip6-transport */
 	struct dec_opts dec;
 	char *expr;

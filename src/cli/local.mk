@@ -1,5 +1,5 @@
 # The bpfx program (src/cli/): one file per command; main.c dispatches.
-bpfx_SOURCES += src/cli/cli.h src/cli/main.c
+bpfx_SOURCES += src/cli/cli.h src/cli/main.c src/cli/opts.c
 bpfx_SOURCES += src/cli/asm.c
 bpfx_SOURCES += src/cli/check.c
 bpfx_SOURCES += src/cli/compile.c

@@ -61,6 +61,7 @@ static void version(FILE *f)
 }
 
 const char *cli_prog = "bpfx";
+const char *cli_usage = "";
 
 char *cli_join(int argc, char **argv)
 {
@@ -126,10 +127,10 @@ uint32_t cli_count(const char *opt, const char *arg)
 	return number(opt, arg, 1);
 }
 
-int cli_bad_usage(const char *usage, const char *msg, const char *arg)
+int cli_bad_usage(const char *msg, const char *arg)
 {
 	fprintf(stderr, "%s: %s%s%s\n", cli_prog, msg, arg ? ": " : "", arg ? arg : "");
-	fputs(usage, stderr);
+	fputs(cli_usage, stderr);
 	return 2;
 }
 
@@ -137,77 +138,6 @@ uint32_t cli_snaplen(const char *arg)
 {
 	uint32_t n = cli_uint("-s", arg);
 	return n ? n : CLI_SNAPLEN; /* tcpdump: -s 0 means the default */
-}
-
-int cli_getopt(int argc, char **argv, const char *shortopts, const struct option *longopts, const char *usage)
-{
-	int c = getopt_long(argc, argv, shortopts, longopts, NULL);
-	if (c == ':')
-		return cli_bad_usage(usage, "option needs an argument", argv[optind - 1]), -2;
-	if (c == '?')
-		return cli_bad_usage(usage, "unknown option", argv[optind - 1]), -2;
-	return c;
-}
-
-int cli_word(const struct cli_word *w, const char *arg)
-{
-	for (; w->name; w++)
-		if (!strcmp(w->name, arg))
-			return w->value;
-	return -1;
-}
-
-int cli_add_file(const char **files, int *n, int max, const char *arg)
-{
-	if (*n == max)
-		return -1;
-	files[(*n)++] = arg;
-	return 0;
-}
-
-int cli_compiler_option(int argc, char **argv, int i, struct bpfx_options *o, const char *usage)
-{
-	const char *a = argv[i];
-	if (!strcmp(a, "-O"))
-		o->optimize = BPFX_OPT_OFF;
-	else if (!strcmp(a, "--loose"))
-		o->optimize = BPFX_OPT_LOOSE;
-	else if (!strcmp(a, "--ip6-transport"))
-		o->ip6_transport = 1;
-	else if (strcmp(a, "-y") && strcmp(a, "-s"))
-		return 0;
-	else if (i + 1 >= argc) {
-		fprintf(stderr, "%s: %s needs an argument\n%s", cli_prog, a, usage);
-		return -1;
-	} else {
-		if (a[1] == 'y')
-			o->linktype = cli_linktype(argv[i + 1]);
-		else
-			o->snaplen = cli_uint("-s", argv[i + 1]);
-		return 2;
-	}
-	return 1;
-}
-
-int cli_unknown_option(const char *a, const char *usage)
-{
-	if (a[0] != '-' || !a[1] || (a[1] >= '0' && a[1] <= '9'))
-		return 0;
-	fprintf(stderr, "%s: unknown option '%s'\n%s", cli_prog, a, usage);
-	return 1;
-}
-
-int cli_listing_style(const char *a, enum fmt_style *style)
-{
-	if (!strcmp(a, "-d"))
-		*style = FMT_D;
-	else if (!strcmp(a, "-dd"))
-		*style = FMT_DD;
-	else if (!strcmp(a, "-ddd"))
-		*style = FMT_DDD;
-	else
-		return 0;
-	return 1;
 }
 
 int cli_finish(const char *cmd, int status)
@@ -240,6 +170,7 @@ int main(int argc, char **argv)
 		if (!strcmp(argv[1], commands[i].name)) {
 			snprintf(prog, sizeof prog, "bpfx %s", commands[i].name);
 			cli_prog = prog;
+			cli_usage = commands[i].usage;
 			optind = 1; /* each command reads its own options (cli_getopt) */
 			opterr = 0;
 			return cli_finish(commands[i].name, commands[i].run(argc - 1, argv + 1));

@@ -9,7 +9,6 @@
 #include "capture.h"
 #include "error.h"
 #include "trace.h"
-#include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -22,57 +21,40 @@ const char cli_trace_usage[] =
 	"it wrote, the branch it took; then the verdict and the length returned.\n"
 	"  --program PROG  a hand-written program (as `bpfx asm` reads) instead\n";
 
-enum { OPT_PACKET = CLI_OPT_OWN, OPT_JSON };
-
-static int bad_usage(const char *msg, const char *arg)
-{
-	return cli_bad_usage(cli_trace_usage, msg, arg);
-}
-
 struct trace_args {
 	const char *file, *program;
 	unsigned long packet;
-	int json, optimize;
+	int json;
+	enum bpfx_optimize optimize;
 	int ip6_transport;       /* --ip6-transport */
 	char *expr;
 };
 
 static int parse_args(int argc, char **argv, struct trace_args *a)
 {
-	static const struct option longopts[] = {
-		{ "packet", required_argument, NULL, OPT_PACKET },
-		{ "json", no_argument, NULL, OPT_JSON },
-		CLI_LONGOPTS,
-		{ NULL, 0, NULL, 0 },
-	};
 	memset(a, 0, sizeof *a);
 	a->optimize = BPFX_OPT_EXACT;
-	int c;
-	while ((c = cli_getopt(argc, argv, "+:r:O", longopts, cli_trace_usage)) >= 0) {
-		switch (c) {
-		case 'r': a->file = optarg; break;
-		case 'O': a->optimize = BPFX_OPT_OFF; break;
-		case CLI_OPT_LOOSE: a->optimize = BPFX_OPT_LOOSE; break;
-		case CLI_OPT_IP6T: a->ip6_transport = 1; break;
-		case OPT_PACKET:
-			a->packet = cli_count("--packet", optarg);
-			break;
-		case OPT_JSON: a->json = 1; break;
-		case CLI_OPT_PROGRAM: a->program = optarg; break;
-		case CLI_OPT_HELP: fputs(cli_trace_usage, stdout); return 0;
-		}
-	}
-	if (c != -1)
-		return 2;
+	const struct cli_opt opts[] = {
+		{ NULL, 'r', CLI_STR, .to.s = &a->file },
+		CLI_OPTIMIZER_OPTS(&a->optimize),
+		{ "--ip6-transport", 0, CLI_SET, .to.i = &a->ip6_transport, .val = 1 },
+		{ "--packet", 0, CLI_COUNT, .to.ul = &a->packet },
+		{ "--json", 0, CLI_SET, .to.i = &a->json, .val = 1 },
+		{ "--program", 0, CLI_STR, .to.s = &a->program },
+		CLI_HELP_OPT(0),
+	};
+	int first, status = cli_parse(argc, argv, &first, opts, CLI_NOPTS(opts), CLI_IN_ORDER);
+	if (status >= 0)
+		return status;
 	if (!a->file)
-		return bad_usage("no capture to read (-r FILE)", NULL);
+		return cli_bad_usage("no capture to read (-r FILE)", NULL);
 	if (!a->packet)
-		return bad_usage("which packet? (--packet N)", NULL);
-	if (a->program && optind < argc)
-		return bad_usage("--program and an expression: give one", NULL);
-	if (!a->program && optind == argc)
-		return bad_usage("no expression (or --program PROG)", NULL);
-	a->expr = a->program ? NULL : cli_join(argc - optind, argv + optind);
+		return cli_bad_usage("which packet? (--packet N)", NULL);
+	if (a->program && first < argc)
+		return cli_bad_usage("--program and an expression: give one", NULL);
+	if (!a->program && first == argc)
+		return cli_bad_usage("no expression (or --program PROG)", NULL);
+	a->expr = a->program ? NULL : cli_join(argc - first, argv + first);
 	return -1;
 }
 
