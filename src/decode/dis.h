@@ -98,6 +98,12 @@ void dis_val(struct dis *d, const char *fmt, ...) __attribute__((format(printf, 
 int dis_uint(struct dis *d, const struct dis_hdr *h, uint32_t off, unsigned bits, const char *name, const char *unit,
 	     uint64_t *v);
 int dis_hex(struct dis *d, const struct dis_hdr *h, uint32_t off, unsigned bits, const char *name, uint64_t *v);
+/* The same as dis_uint for a field `bit` bits into byte off. */
+int dis_bits(struct dis *d, const struct dis_hdr *h, uint32_t off, unsigned bit, unsigned bits, const char *name,
+	     const char *unit, uint64_t *v);
+/* A one-bit flag, `bit` bits into byte off: "1: SET" or "0: CLEAR". */
+int dis_flag(struct dis *d, const struct dis_hdr *h, uint32_t off, unsigned bit, const char *name, const char *set,
+	     const char *clear, uint64_t *v);
 /* n bytes of data at off (none: no row), shown as their count and unit. */
 int dis_data(struct dis *d, const struct dis_hdr *h, uint32_t off, uint32_t n, const char *name, const char *unit);
 /* A line of prose under a table (indented). */

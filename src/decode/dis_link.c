@@ -22,15 +22,10 @@ static int dis_vlan(struct dis *d, uint32_t off, unsigned tpid)
 	uint64_t v;
 	dis_mark(d, off, tpid == PROTO_ETH_VLAN ? "802.1Q" : "802.1ad");
 	dis_section(d, &h, 4, tpid == PROTO_ETH_VLAN ? "802.1Q VLAN tag" : "802.1ad (QinQ) VLAN tag");
-	if (dis_field(d, &h, 0, 0, 3, "priority (PCP)", &v))
+	if (dis_uint(d, &h, 0, 3, "priority (PCP)", " (IEEE 802.1Q class of service)", &v) ||
+	    dis_flag(d, &h, 0, 3, "DEI", "drop eligible (may be dropped first under congestion)", "not drop eligible", &v) ||
+	    dis_bits(d, &h, 0, 4, 12, "VLAN id", "", &v))
 		return -1;
-	dis_val(d, "%u (IEEE 802.1Q class of service)", (unsigned)v);
-	if (dis_field(d, &h, 0, 3, 1, "DEI", &v))
-		return -1;
-	dis_val(d, "%u: %s", (unsigned)v, v ? "drop eligible (may be dropped first under congestion)" : "not drop eligible");
-	if (dis_field(d, &h, 0, 4, 12, "VLAN id", &v))
-		return -1;
-	dis_val(d, "%u", (unsigned)v);
 	if (dis_field(d, &h, 2, 0, 16, "ethertype", &v))
 		return -1;
 	if (v <= PROTO_ETH_LEN_MAX)

@@ -234,16 +234,11 @@ int dis_ip4(struct dis *d, uint32_t off)
 	if (dis_field(d, &h, 4, 0, 16, "identification", &v))
 		return -1;
 	dis_val(d, "%u (0x%04x)", (unsigned)v, (unsigned)v);
-	if (dis_field(d, &h, 6, 0, 1, "flag R", &v))
-		return -1;
-	dis_val(d, "%u: reserved, %s", (unsigned)v, v ? "set (it should be 0)" : "0 as it must be");
-	if (dis_field(d, &h, 6, 1, 1, "flag DF", &v))
-		return -1;
-	dis_val(d, "%u: %s", (unsigned)v, v ? "don't fragment" : "may be fragmented");
-	if (dis_field(d, &h, 6, 2, 1, "flag MF", &v))
+	if (dis_flag(d, &h, 6, 0, "flag R", "reserved, set (it should be 0)", "reserved, 0 as it must be", &v) ||
+	    dis_flag(d, &h, 6, 1, "flag DF", "don't fragment", "may be fragmented", &v) ||
+	    dis_flag(d, &h, 6, 2, "flag MF", "more fragments follow", "no more fragments", &v))
 		return -1;
 	int mf = (int)v;
-	dis_val(d, "%u: %s", (unsigned)v, v ? "more fragments follow" : "no more fragments");
 	if (dis_field(d, &h, 6, 3, 13, "fragment offset", &flags_frag))
 		return -1;
 	dis_val(d, "%u x 8 = %u bytes", (unsigned)flags_frag, (unsigned)flags_frag * 8);
@@ -325,12 +320,10 @@ static int ip6_ext(struct dis *d, uint32_t ip6off, uint32_t off, unsigned type, 
 			return -1;
 		dis_val(d, "%u x 8 = %u bytes", (unsigned)v, (unsigned)v * 8);
 		n->nonfirst = v != 0;
-		if (dis_field(d, &h, 3, 5, 2, "reserved", &v))
+		if (dis_bits(d, &h, 3, 5, 2, "reserved", "", &v))
 			return -1;
-		dis_val(d, "%u", (unsigned)v);
-		if (dis_field(d, &h, 3, 7, 1, "M flag", &v))
+		if (dis_flag(d, &h, 3, 7, "M flag", "more fragments follow", "last fragment", &v))
 			return -1;
-		dis_val(d, "%u: %s", (unsigned)v, v ? "more fragments follow" : "last fragment");
 		n->fragment = 1;
 		if (dis_field(d, &h, 4, 0, 32, "identification", &v))
 			return -1;

@@ -258,7 +258,13 @@ void dis_val(struct dis *d, const char *fmt, ...)
 int dis_uint(struct dis *d, const struct dis_hdr *h, uint32_t off, unsigned bits, const char *name, const char *unit,
 	     uint64_t *v)
 {
-	if (dis_field(d, h, off, 0, bits, name, v))
+	return dis_bits(d, h, off, 0, bits, name, unit, v);
+}
+
+int dis_bits(struct dis *d, const struct dis_hdr *h, uint32_t off, unsigned bit, unsigned bits, const char *name,
+	     const char *unit, uint64_t *v)
+{
+	if (dis_field(d, h, off, bit, bits, name, v))
 		return -1;
 	dis_val(d, "%u%s", (unsigned)*v, unit);
 	return 0;
@@ -279,6 +285,15 @@ int dis_hex(struct dis *d, const struct dis_hdr *h, uint32_t off, unsigned bits,
 	if (dis_field(d, h, off, 0, bits, name, v))
 		return -1;
 	dis_val(d, "0x%0*x", (int)(bits / 4), (unsigned)*v);
+	return 0;
+}
+
+int dis_flag(struct dis *d, const struct dis_hdr *h, uint32_t off, unsigned bit, const char *name, const char *set,
+	     const char *clear, uint64_t *v)
+{
+	if (dis_field(d, h, off, bit, 1, name, v))
+		return -1;
+	dis_val(d, "%u: %s", (unsigned)*v, *v ? set : clear);
 	return 0;
 }
 

@@ -5,6 +5,20 @@
 #include <sys/types.h>
 #include <pcap/bpf.h>
 
+/* The primitives whose code the node alone decides, by kind: each
+ * layer's entry point. */
+static struct cond *(*const by_node[])(struct gen *, const struct ast *) = {
+	[AST_REL] = gen_relation,
+	[AST_VLAN] = gen_vlan,
+	[AST_MPLS] = gen_mpls,
+	[AST_PPPOES] = gen_pppoes,
+	[AST_LLC] = gen_llc,
+	[AST_GENEVE] = gen_geneve,
+	[AST_WLAN_TYPE] = wlan_type,
+	[AST_WLAN_DIR] = wlan_dir,
+	[AST_BYTE] = gen_byte,
+};
+
 /* One AST node: primitives are dispatched to the layer that knows them. */
 static struct cond *gen_node(struct gen *g, const struct ast *n)
 {
@@ -14,6 +28,8 @@ static struct cond *gen_node(struct gen *g, const struct ast *n)
 	g->pppoes = n->pppoes_depth;
 	if (n->geneve_depth != g->geneve)
 		geneve_enter(g, n->geneve_depth);
+	if ((size_t)n->kind < sizeof by_node / sizeof by_node[0] && by_node[n->kind])
+		return by_node[n->kind](g, n);
 	switch (n->kind) {
 	case AST_AND:
 	case AST_OR: {
@@ -55,8 +71,6 @@ static struct cond *gen_node(struct gen *g, const struct ast *n)
 		return gen_addr(g, n);
 	case AST_PROTO:
 		return gen_proto_abbrev(g, n->proto);
-	case AST_REL:
-		return gen_relation(g, n);
 	case AST_BCAST:
 		return gen_bcast(g, n->proto);
 	case AST_MCAST:
@@ -69,28 +83,12 @@ static struct cond *gen_node(struct gen *g, const struct ast *n)
 		cond_jump(c, n->kind == AST_LESS ? BPF_JGT : BPF_JGE, n->num);
 		return n->kind == AST_LESS ? cond_not(g, c) : c;
 	}
-	case AST_VLAN:
-		return gen_vlan(g, n);
-	case AST_MPLS:
-		return gen_mpls(g, n);
 	case AST_PPPOED:
 		return gen_pppoed(g);
-	case AST_PPPOES:
-		return gen_pppoes(g, n);
-	case AST_LLC:
-		return gen_llc(g, n);
-	case AST_GENEVE:
-		return gen_geneve(g, n);
 	case AST_INBOUND:
 		return gen_inbound(g, (int)n->num);
 	case AST_IFINDEX:
 		return gen_ifindex(g, n->num);
-	case AST_WLAN_TYPE:
-		return wlan_type(g, n);
-	case AST_WLAN_DIR:
-		return wlan_dir(g, n);
-	case AST_BYTE:
-		return gen_byte(g, n);
 	case AST_MTP2:
 		return gen_mtp2type(g, (int)n->num);
 	case AST_FIELD:

@@ -126,6 +126,15 @@ static struct cond *llc_ipx_atalk(struct gen *g, uint32_t llc, uint32_t type, in
 	return type == 0x809b ? snap_is(g, llc, 0x080007, 0x809b) : snap_is(g, llc, 0, 0x80f3);
 }
 
+/* An 802.2 LLC header at llc for SAP type: ISO, IP over LLC and NetBEUI
+ * always use 802.2, so by DSAP and SSAP; any other SAP by its DSAP. */
+static struct cond *llc_sap(struct gen *g, uint32_t llc, uint32_t type)
+{
+	if (type == 0xfe || type == 0x06 || type == 0xf0)
+		return cond_cmp(g, llc, 2, BPF_JEQ, type << 8 | type, 0xffffffff);
+	return cond_cmp(g, llc, 1, BPF_JEQ, type, 0xffffffff);
+}
+
 /* The 802.2 LLC header after an Ethernet length field: 2 bytes past it,
  * except inside a geneve, where libpcap reads it at the link payload
  * (src/gen/geneve.c; the two differ when no Ethernet header is inside). */
@@ -164,11 +173,6 @@ static struct cond *sll_linktype(struct gen *g, uint32_t type)
 {
 	uint32_t off = gen_off_linktype(g);
 	switch (type) {
-	case 0xfe:
-	case 0x06:
-	case 0xf0:
-		return cond_and(g, cond_cmp(g, off, 2, BPF_JEQ, 4, 0xffffffff),
-			     cond_cmp(g, off + 2, 2, BPF_JEQ, type << 8 | type, 0xffffffff));
 	case 0xe0: /* IPX: also protocol 1 (LINUX_SLL_P_802_3, Novell's raw 802.3) */
 		return cond_or(g, cond_cmp(g, off, 2, BPF_JEQ, 0x8137, 0xffffffff),
 			    cond_or(g, cond_cmp(g, off, 2, BPF_JEQ, 1, 0xffffffff),
@@ -180,8 +184,7 @@ static struct cond *sll_linktype(struct gen *g, uint32_t type)
 			    cond_and(g, cond_cmp(g, off, 2, BPF_JEQ, 4, 0xffffffff), llc_ipx_atalk(g, off + 2, type, 1)));
 	}
 	if (type <= ETHERMTU)
-		return cond_and(g, cond_cmp(g, off, 2, BPF_JEQ, 4, 0xffffffff),
-			     cond_cmp(g, off + 2, 1, BPF_JEQ, type, 0xffffffff));
+		return cond_and(g, cond_cmp(g, off, 2, BPF_JEQ, 4, 0xffffffff), llc_sap(g, off + 2, type));
 	return cond_cmp(g, off, 2, BPF_JEQ, type, 0xffffffff);
 }
 
@@ -274,17 +277,11 @@ static struct cond *chdlc_linktype(struct gen *g, uint32_t type)
 static struct cond *llc_linktype(struct gen *g, uint32_t type)
 {
 	uint32_t off = gen_off_linktype(g);
-	switch (type) {
-	case 0x06:
-	case 0xfe:
-	case 0xf0:
-		return cond_cmp(g, off, 2, BPF_JEQ, type << 8 | type, 0xffffffff);
-	case 0x809b: /* SNAP AA AA 03, OUI 08 00 07, type: last word first */
+	if (type == 0x809b) /* SNAP AA AA 03, OUI 08 00 07, type: last word first */
 		return cond_and(g, cond_cmp(g, off + 4, 4, BPF_JEQ, 0x0007809b, 0xffffffff),
 				cond_cmp(g, off, 4, BPF_JEQ, 0xaaaa0308, 0xffffffff));
-	}
 	if (type <= ETHERMTU)
-		return cond_cmp(g, off, 1, BPF_JEQ, type, 0xffffffff);
+		return llc_sap(g, off, type);
 	return cond_cmp(g, off + 6, 2, BPF_JEQ, type, 0xffffffff);
 }
 

@@ -146,6 +146,17 @@ static void report(const char *what, const char *expr, int dlt)
 	fprintf(stderr, "fuzz_diffexpr: %s (dlt %d): %s\n", what, dlt, expr);
 }
 
+/* bpfx's program for expr on link type dlt in one optimizer mode: 1, or
+ * 0 with *e set. */
+static int compile(const char *expr, int dlt, enum bpfx_optimize mode, struct bpfx_program *p, struct bpfx_error *e)
+{
+	struct bpfx_options o;
+	bpfx_options_init(&o);
+	o.linktype = dlt;
+	o.optimize = mode;
+	return bpfx_compile(expr, &o, p, e) == 0;
+}
+
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
 	if (report_only < 0) {
@@ -163,28 +174,21 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	char lmsg[PCAP_ERRBUF_SIZE + 1];
 	snprintf(lmsg, sizeof lmsg, "%s", lok ? "" : pcap_geterr(sets[li].dead));
 
-	struct bpfx_options o;
-	struct bpfx_program bp;
+	struct bpfx_program bp, op = { 0 }, lo = { 0 };
 	struct bpfx_error err;
-	bpfx_options_init(&o);
-	o.linktype = dlt;
-	o.optimize = 0;
-	int bok = bpfx_compile(expr, &o, &bp, &err) == 0;
+	int bok = compile(expr, dlt, BPFX_OPT_OFF, &bp, &err);
 
 	char what[700];
-	struct bpfx_program op = { 0 }, lo = { 0 };
 	int ook = 0, look = 0;
 	if (bok) {
-		o.optimize = 1;
 		struct bpfx_error oerr;
-		ook = bpfx_compile(expr, &o, &op, &oerr) == 0;
+		ook = compile(expr, dlt, BPFX_OPT_EXACT, &op, &oerr);
 		/* the optimizer may refuse only what matches nothing */
 		if (!ook && !strstr(oerr.msg, "rejects all packets")) {
 			snprintf(what, sizeof what, "optimized compile fails: %s", oerr.msg);
 			fuzz_fail("fuzz_diffexpr", what, data, size, bp.insns, bp.len);
 		}
-		o.optimize = BPFX_OPT_LOOSE;
-		look = bpfx_compile(expr, &o, &lo, &oerr) == 0;
+		look = compile(expr, dlt, BPFX_OPT_LOOSE, &lo, &oerr);
 		if (look != ook) {
 			snprintf(what, sizeof what, "--loose compile %s, optimized %s", look ? "succeeds" : oerr.msg,
 				 ook ? "succeeds" : "fails");
