@@ -19,6 +19,7 @@
  * its sentences from; the questions and the output are all there. */
 #include "explain_int.h"
 #include "isa.h"
+#include "proto/proto.h"
 #include <ctype.h>
 #include <stdarg.h>
 #include <stdbool.h>
@@ -210,11 +211,13 @@ static void refine(struct xstate *s, const struct bpf_insn *in, bool taken)
 	if (!eq)
 		return;
 	if (a->f && a->f->role == XR_ETHERTYPE && a->mask == ALLMASK && a->layer != XL_GRE) {
-		unsigned bit = k == 0x800 ? NET_IP4 : k == 0x86dd ? NET_IP6 : (k == 0x806 || k == 0x8035) ? NET_ARP : NET_OTHER;
-		enum encap e = (k == 0x8100 || k == 0x88a8 || k == 0x9100) ? EN_VLAN
-			       : (k == 0x8847 || k == 0x8848) ? EN_MPLS : k == 0x8864 ? EN_PPPOE : EN_NONE;
+		unsigned bit = k == PROTO_ETH_IPV4 ? NET_IP4 : k == PROTO_ETH_IPV6 ? NET_IP6
+			       : (k == PROTO_ETH_ARP || k == PROTO_ETH_RARP) ? NET_ARP : NET_OTHER;
+		enum encap e = (k == PROTO_ETH_VLAN || k == PROTO_ETH_QINQ || k == PROTO_ETH_QINQ_OLD) ? EN_VLAN
+			       : (k == PROTO_ETH_MPLS || k == PROTO_ETH_MPLS_MC) ? EN_MPLS
+			       : k == PROTO_ETH_PPPOES ? EN_PPPOE : EN_NONE;
 		type_tested(s, bit, e, taken);
-		if (taken && k == 0x6003) /* DECnet Phase IV */
+		if (taken && k == PROTO_ETH_DECNET)
 			s->dn_at = s->nl;
 		return;
 	}
