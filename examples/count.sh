@@ -18,7 +18,7 @@ check() { # FILE EXPRESSION
 		fail=1
 	fi
 }
-for f in handshake-2013.pcap mixed.pcap redis-ping-10000.pcap; do
+for f in handshake-2013.pcap mixed.pcap redis-ping-10000.pcap app.pcap; do # app.pcap: HTTP on port 80
 	total=$(tcpdump -nn -q -r "$srcdir/examples/$f" 2>/dev/null | wc -l)
 	for e in 'tcp port 80' 'tcp port 8080' 'tcp[13] & 16 != 0' 'ip6' 'udp port 53' 'icmp or icmp6' 'not tcp'; do
 		check "$f" "$e"

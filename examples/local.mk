@@ -14,6 +14,8 @@ EXTRA_DIST += examples/vxlan.pcap examples/vxlan.pcap.tcpdump-nn-vvv.txt
 EXTRA_DIST += examples/ip6-ext.pcap examples/ip6-ext.pcap.tcpdump-nn-vvv.txt examples/make-ip6-ext.py
 check_PROGRAMS += examples/count
 SCRIPT_TESTS += examples/count.sh
+# count.c against a staged make install, through pkg-config (install.sh)
+SCRIPT_TESTS += examples/install.sh
 
 # From the install prefix only: the header, bpfx.pc and the shared library
 # (LD_LIBRARY_PATH: the prefix need not be in the loader's path).
