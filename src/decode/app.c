@@ -141,8 +141,8 @@ static const struct app_row app_rows[] = {
 	U(EITHER, P(SNMP), "snmp", NULL),
 	U(EITHER, P(SNMPTRAP), "snmp", NULL),
 	U(EITHER, P(NTP), "ntp", print_ntp),
-	U(EITHER, P(KERBEROS), "krb", NULL),
-	U(EITHER, P(KERBEROS_SEC), "krb", NULL),
+	U(EITHER, P(KERBEROS), "krb", dec_krb),
+	U(EITHER, P(KERBEROS_SEC), "krb", dec_krb),
 	U(EITHER, P(L2TP), "l2tp", dec_l2tp),
 	/* NetBIOS (137, 138): only with ENABLE_SMB, off in tcpdump 4.99 */
 	U(DST, P(VAT), "vat", NULL),

@@ -405,4 +405,7 @@ void dec_ntp_time(struct dec_ctx *d, const uint8_t *p);            /* ntp.c: "%u
 enum { DEC_TEXT_NUL = 1, DEC_TEXT_DOT = 2 };
 void dec_text(struct dec_ctx *d, const uint8_t *p, size_t n, unsigned how);
 
+/* decudp2 (issue 14): the rest of the UDP-borne protocols, one file each */
+void dec_krb(struct dec_ctx *d, const struct dec_app *a, const uint8_t *p, size_t len);      /* krb.c */
+
 #endif
