@@ -128,7 +128,7 @@ static const struct app_row app_rows[] = {
 	/* udp_print's order */
 	U(EITHER, P(DNS), NULL, print_dns), /* no name: dns.c reports itself */
 	U(EITHER, P(MDNS), NULL, print_mdns),
-	U(EITHER, P(TIMED), "timed", NULL),
+	U(EITHER, P(TIMED), "timed", dec_timed),
 	U(EITHER, P(TFTP), "tftp", print_tftp),
 	U(EITHER, P(BOOTPC), "bootp", print_bootp),
 	U(EITHER, P(BOOTPS), "bootp", print_bootp),
@@ -145,7 +145,7 @@ static const struct app_row app_rows[] = {
 	U(EITHER, P(KERBEROS_SEC), "krb", dec_krb),
 	U(EITHER, P(L2TP), "l2tp", dec_l2tp),
 	/* NetBIOS (137, 138): only with ENABLE_SMB, off in tcpdump 4.99 */
-	U(DST, P(VAT), "vat", NULL),
+	U(DST, P(VAT), "vat", dec_vat),
 	U(EITHER, P(ZEPHYR_SRV), "zephyr", NULL),
 	U(EITHER, P(ZEPHYR_CLT), "zephyr", NULL),
 	U(EITHER, R(PROTO_PORT_RX_LOW, PROTO_PORT_RX_HIGH), "rx", dec_rx),
@@ -157,7 +157,7 @@ static const struct app_row app_rows[] = {
 	U(EITHER, P(BABEL_OLD), "babel", dec_babel),
 	U(EITHER, P(HNCP), "hncp", NULL),
 	U(DST, P(WB), "wb", NULL),
-	U(EITHER, P(AUTORP), "autorp", NULL),
+	U(EITHER, P(AUTORP), "autorp", dec_autorp),
 	U(EITHER, P(RADIUS), "radius", dec_radius),
 	U(EITHER, P(RADIUS_NEW), "radius", dec_radius),
 	U(EITHER, P(RADIUS_ACCT), "radius", dec_radius),
@@ -193,7 +193,7 @@ static const struct app_row app_rows[] = {
 	UT(EITHER, R(16384, 16511), "atalk", NULL, lap_ddp),
 	U(EITHER, P(PTP_EVENT), "ptp", NULL),
 	U(EITHER, P(PTP_GENERAL), "ptp", NULL),
-	U(EITHER, P(SOMEIP), "someip", NULL),
+	U(EITHER, P(SOMEIP), "someip", dec_someip),
 
 	/* tcp_print's order */
 	T(EITHER, P(TELNET), "telnet", NULL, NULL),

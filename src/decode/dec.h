@@ -407,5 +407,9 @@ void dec_text(struct dec_ctx *d, const uint8_t *p, size_t n, unsigned how);
 
 /* decudp2 (issue 14): the rest of the UDP-borne protocols, one file each */
 void dec_krb(struct dec_ctx *d, const struct dec_app *a, const uint8_t *p, size_t len);      /* krb.c */
+void dec_timed(struct dec_ctx *d, const struct dec_app *a, const uint8_t *p, size_t len);    /* timed.c */
+void dec_autorp(struct dec_ctx *d, const struct dec_app *a, const uint8_t *p, size_t len);   /* autorp.c */
+void dec_someip(struct dec_ctx *d, const struct dec_app *a, const uint8_t *p, size_t len);   /* someip.c */
+void dec_vat(struct dec_ctx *d, const struct dec_app *a, const uint8_t *p, size_t len);      /* vat.c */
 
 #endif

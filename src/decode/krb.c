@@ -102,7 +102,8 @@ void dec_krb(struct dec_ctx *d, const struct dec_app *a, const uint8_t *p, size_
 	(void)a;
 	(void)len;
 	d->proto = "krb";
-	unsigned v = dec_u8(d, p);
+	dec_need_ret(d, p, 1); /* tcpdump checks the first byte and returns */
+	unsigned v = *p;
 	if (v >= 1 && v <= 4)
 		dec_printf(d, " v%u", v);
 	else if (v == KRB5_AS_REQ || v == KRB5_AS_REP)
