@@ -8,6 +8,9 @@
 #define AUTORP_HDR 8
 #define AUTORP_ENTRY 6  /* flags, mask length, group */
 
+static const struct dec_tok autorp_types[] = {
+	{ 0x11, "candidate-advert" }, { 0x12, "mapping" }, { 0, NULL },
+};
 static const char *const pim_versions[] = { " PIMv?", " PIMv1", " PIMv2", " PIMv1+2" };
 
 void dec_autorp(struct dec_ctx *d, const struct dec_app *a, const uint8_t *p, size_t len)
@@ -17,13 +20,7 @@ void dec_autorp(struct dec_ctx *d, const struct dec_app *a, const uint8_t *p, si
 	if (len < AUTORP_HDR)
 		dec_trunc_ret(d);
 	dec_printf(d, " auto-rp ");
-	unsigned type = dec_u8(d, p);
-	if (type == 0x11)
-		dec_printf(d, "candidate-advert");
-	else if (type == 0x12)
-		dec_printf(d, "mapping");
-	else
-		dec_printf(d, "type-0x%02x", type);
+	dec_tokf(d, autorp_types, dec_u8(d, p), "type-0x%02x");
 	unsigned numrps = dec_u8(d, p + 1);
 	dec_printf(d, " Hold ");
 	unsigned hold = dec_be16(d, p + 2);

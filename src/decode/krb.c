@@ -62,9 +62,9 @@ static void krb4(struct dec_ctx *d, const uint8_t *p)
 {
 	unsigned tb = dec_u8(d, p + 1), type = tb & 0xfe;
 	int le = tb & KRB4_LE;
-	const char *name = dec_tok(krb4_types, type, NULL);
 	dec_printf(d, " %s ", le ? "le" : "be");
-	name ? dec_printf(d, "%s: ", name) : dec_printf(d, "#%u: ", type);
+	dec_tokf(d, krb4_types, type, "#%u");
+	dec_printf(d, ": ");
 	const uint8_t *q;
 	switch (type) {
 	case KRB4_KDC_REQUEST:
@@ -87,8 +87,9 @@ static void krb4(struct dec_ctx *d, const uint8_t *p)
 	case KRB4_ERR_REPLY: {
 		q = krb4_principal(d, p) + 4; /* timestamp */
 		unsigned e = krb4_u16(d, q, le);
-		name = dec_tok(krb4_errors, e, NULL);
-		name ? dec_printf(d, " %s ", name) : dec_printf(d, " #%u ", e);
+		dec_printf(d, " ");
+		dec_tokf(d, krb4_errors, e, "#%u");
+		dec_printf(d, " ");
 		krb_string(d, q + 4);
 		return;
 	}
