@@ -133,7 +133,7 @@ static const struct app_row app_rows[] = {
 	U(EITHER, P(BOOTPC), "bootp", print_bootp),
 	U(EITHER, P(BOOTPS), "bootp", print_bootp),
 	U(EITHER, P(RIP), "rip", dec_rip),
-	U(EITHER, P(AODV), "aodv", NULL),
+	U(EITHER, P(AODV), "aodv", dec_aodv),
 	U(EITHER, P(ISAKMP), "isakmp", dec_isakmp),
 	U(EITHER, P(NATT), "isakmp", dec_isakmp_natt),
 	U(EITHER, P(ISAKMP_USER1), "isakmp", dec_isakmp),

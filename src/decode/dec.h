@@ -411,5 +411,6 @@ void dec_timed(struct dec_ctx *d, const struct dec_app *a, const uint8_t *p, siz
 void dec_autorp(struct dec_ctx *d, const struct dec_app *a, const uint8_t *p, size_t len);   /* autorp.c */
 void dec_someip(struct dec_ctx *d, const struct dec_app *a, const uint8_t *p, size_t len);   /* someip.c */
 void dec_vat(struct dec_ctx *d, const struct dec_app *a, const uint8_t *p, size_t len);      /* vat.c */
+void dec_aodv(struct dec_ctx *d, const struct dec_app *a, const uint8_t *p, size_t len);     /* aodv.c */
 
 #endif

@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """mkudp2.py: a capture of the less common UDP-borne protocols for
 compare.py (the decoder against tcpdump): Kerberos (UDP 88, 750), TSP
-(timed, 525), Cisco Auto-RP (496), SOME/IP (30490), vat/vt (3456);
+(timed, 525), Cisco Auto-RP (496), SOME/IP (30490), vat/vt (3456), AODV (654);
 well-formed, malformed and cut short at every byte.  The expected output
 is whatever tcpdump prints for them.  Deterministic.
 usage: mkudp2.py OUT.pcap"""
@@ -97,6 +97,26 @@ def vat_messages():
             struct.pack("!H", 0x0040), struct.pack("!HH", 0, 1), b"\0", b""]
 
 
+# --- AODV (RFC 3561; IPv6 draft types 16-19) ---
+A4 = [bytes([10, 0, 0, i]) for i in range(1, 3)]
+A6 = [bytes.fromhex("20010db8") + bytes(11) + bytes([i]) for i in range(1, 3)]
+HELLO = b"\x01\x04\x00\x00\x03\xe8"
+
+
+def aodv_messages(v6):
+    a, b = A6 if v6 else A4
+    rreq = struct.pack("!BBBBI", 1, 0xf8, 0, 3, 0x1234) + a + struct.pack("!I", 5) + b + struct.pack("!I", 6)
+    rrep = struct.pack("!BBBB", 2, 0xc0, 0xe5, 2) + a + struct.pack("!I", 7) + b + struct.pack("!I", 3000)
+    rerr = struct.pack("!BBBB", 3, 0x80, 0, 2) + a + struct.pack("!I", 8) + b + struct.pack("!I", 9)
+    d_rreq = struct.pack("!BBBBIII", 16, 0, 0, 4, 0x99, 10, 11) + A6[0] + A6[1]
+    d_rrep = struct.pack("!BBBBI", 17, 0, 0x1f, 1, 12) + A6[0] + A6[1] + struct.pack("!I", 500)
+    d_rerr = struct.pack("!BBBB", 18, 0, 0, 1) + A6[0] + struct.pack("!I", 13)
+    return [rreq, rreq + HELLO, rrep + HELLO, rrep + b"\x01\x02\0\0\0\0", rrep + b"\x07\x03abc",
+            rrep + b"\x01\x04\0\0", rreq + b"\x05", rerr, rerr[:-2], struct.pack("!BBBB", 3, 0, 0, 0),
+            struct.pack("!BBBB", 3, 0, 0, 9) + b"xy", b"\x04\0", b"\x13\0", b"\x09abc", b"\x14",
+            d_rreq, d_rreq + HELLO, d_rrep, d_rrep[:-1], d_rerr, rreq[:-1], rrep[:-1], b""]
+
+
 def frames():
     out = []
     for port, msgs in ((88, krb_messages()), (525, timed_messages()), (496, autorp_messages()),
@@ -106,6 +126,12 @@ def frames():
         out.append((udp(port, 40000, msgs[0], v6=True), None))
         for m in msgs[:3]:
             cuts(out, udp(port, 40000, m))
+    for v6 in (False, True):
+        msgs = aodv_messages(v6)
+        for m in msgs:
+            out.append((udp(654, 654, m, v6=v6), None))
+        for m in (msgs[1], msgs[2], msgs[7], msgs[16]):
+            cuts(out, udp(654, 654, m, v6=v6), start=62 if v6 else 42)
     for m in krb_messages()[:2]:
         out.append((udp(750, 750, m), None))
     for m in vat_messages():
