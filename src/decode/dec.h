@@ -405,12 +405,9 @@ void dec_ntp_time(struct dec_ctx *d, const uint8_t *p);            /* ntp.c: "%u
 enum { DEC_TEXT_NUL = 1, DEC_TEXT_DOT = 2 };
 void dec_text(struct dec_ctx *d, const uint8_t *p, size_t n, unsigned how);
 
-/* decudp2 (issue 14): the rest of the UDP-borne protocols, one file each */
-void dec_krb(struct dec_ctx *d, const struct dec_app *a, const uint8_t *p, size_t len);      /* krb.c */
-void dec_timed(struct dec_ctx *d, const struct dec_app *a, const uint8_t *p, size_t len);    /* timed.c */
-void dec_autorp(struct dec_ctx *d, const struct dec_app *a, const uint8_t *p, size_t len);   /* autorp.c */
-void dec_someip(struct dec_ctx *d, const struct dec_app *a, const uint8_t *p, size_t len);   /* someip.c */
-void dec_vat(struct dec_ctx *d, const struct dec_app *a, const uint8_t *p, size_t len);      /* vat.c */
-void dec_aodv(struct dec_ctx *d, const struct dec_app *a, const uint8_t *p, size_t len);     /* aodv.c */
+/* decudp2 (issue 14): the rest of the UDP-borne protocols, one file each,
+ * named by the printer (krb.c, timed.c, ...), all of app.c's row shape */
+typedef void dec_app_printer(struct dec_ctx *d, const struct dec_app *a, const uint8_t *p, size_t len);
+dec_app_printer dec_krb, dec_timed, dec_autorp, dec_someip, dec_vat, dec_aodv;
 
 #endif
