@@ -152,7 +152,7 @@ static const struct app_row app_rows[] = {
 	U(EITHER, P(RIPNG), "ripng", dec_ripng),
 	U(EITHER, P(DHCP6_SERV), "dhcp6", dec_dhcp6),
 	U(EITHER, P(DHCP6_CLI), "dhcp6", dec_dhcp6),
-	U(EITHER, P(AHCP), "ahcp", NULL),
+	U(EITHER, P(AHCP), "ahcp", dec_ahcp),
 	U(EITHER, P(BABEL), "babel", dec_babel),
 	U(EITHER, P(BABEL_OLD), "babel", dec_babel),
 	U(EITHER, P(HNCP), "hncp", NULL),

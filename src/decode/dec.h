@@ -408,6 +408,6 @@ void dec_text(struct dec_ctx *d, const uint8_t *p, size_t n, unsigned how);
 /* decudp2 (issue 14): the rest of the UDP-borne protocols, one file each,
  * named by the printer (krb.c, timed.c, ...), all of app.c's row shape */
 typedef void dec_app_printer(struct dec_ctx *d, const struct dec_app *a, const uint8_t *p, size_t len);
-dec_app_printer dec_krb, dec_timed, dec_autorp, dec_someip, dec_vat, dec_aodv;
+dec_app_printer dec_krb, dec_timed, dec_autorp, dec_someip, dec_vat, dec_aodv, dec_ahcp;
 
 #endif

@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """mkudp2.py: a capture of the less common UDP-borne protocols for
 compare.py (the decoder against tcpdump): Kerberos (UDP 88, 750), TSP
-(timed, 525), Cisco Auto-RP (496), SOME/IP (30490), vat/vt (3456), AODV (654);
+(timed, 525), Cisco Auto-RP (496), SOME/IP (30490), vat/vt (3456), AODV (654), AHCP (5359);
 well-formed, malformed and cut short at every byte.  The expected output
 is whatever tcpdump prints for them.  Deterministic.
 usage: mkudp2.py OUT.pcap"""
@@ -117,6 +117,28 @@ def aodv_messages(v6):
             d_rreq, d_rreq + HELLO, d_rrep, d_rrep[:-1], d_rerr, rreq[:-1], rrep[:-1], b""]
 
 
+# --- AHCP (ahcpd 0.53, version 1) ---
+def ahcp(body_opts, mtype=2, mbz=0, blen=None, version=1, magic=43):
+    hdr = struct.pack("!BBBBI", magic, version, 3, 4, 0xdeadbeef) + bytes(range(8)) + bytes(range(8, 16))
+    return hdr + struct.pack("!BBH", mtype, mbz, len(body_opts) if blen is None else blen) + body_opts
+
+
+def ahcp_messages():
+    a6 = bytes.fromhex("20010db8000000000000000000000001")
+    opts = (b"\x00\x01" + b"\x02\x04" + struct.pack("!I", 1700000000) + b"\x03\x04" + struct.pack("!I", 3600) +
+            b"\x04\x10" + a6 + b"\x05\x08" + bytes([10, 0, 0, 1, 10, 0, 0, 2]) + b"\x06\x11" + a6 + b"\x40" +
+            b"\x07\x05" + bytes([10, 1, 0, 0, 16]) + b"\x08\x20" + a6 + a6 + b"\x09\x04" + bytes([192, 0, 2, 1]) +
+            b"\x0a\x11" + a6 + b"\x30" + b"\x0b\x05" + bytes([10, 2, 0, 0, 24]) + b"\x0c\x10" + a6 +
+            b"\x0d\x10" + a6 + b"\x63\x02ab")
+    bad = [b"\x02\x03abc", b"\x03\x05abcde", b"\x04\x11" + a6 + b"x", b"\x05\x03abc", b"\x06\x10" + a6,
+           b"\x0b\x04abcd", b"\x09\x09" + bytes(9), b"\x02", b"\x03\x09ab", b"\x02\x04\xff\xff\xff\xff"]
+    out = [ahcp(opts), ahcp(opts, mtype=0, mbz=7), ahcp(b"", mtype=9), ahcp(opts + b"trailing", blen=len(opts))]
+    out += [ahcp(o, mtype=t) for t, o in enumerate(bad)]
+    out += [ahcp(b"", blen=5), ahcp(opts)[:27], ahcp(opts)[:23], ahcp(b"", version=2) + b"xyz",
+            ahcp(b"", magic=42), b"\x2b", b"", ahcp(b"\x01\x00\x00")]
+    return out
+
+
 def frames():
     out = []
     for port, msgs in ((88, krb_messages()), (525, timed_messages()), (496, autorp_messages()),
@@ -132,6 +154,10 @@ def frames():
             out.append((udp(654, 654, m, v6=v6), None))
         for m in (msgs[1], msgs[2], msgs[7], msgs[16]):
             cuts(out, udp(654, 654, m, v6=v6), start=62 if v6 else 42)
+    for m in ahcp_messages():
+        out.append((udp(5359, 5359, m), None))
+    out.append((udp(5359, 5359, ahcp_messages()[0], v6=True), None))
+    cuts(out, udp(5359, 5359, ahcp_messages()[0]))
     for m in krb_messages()[:2]:
         out.append((udp(750, 750, m), None))
     for m in vat_messages():
