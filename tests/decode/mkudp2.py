@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """mkudp2.py: a capture of the less common UDP-borne protocols for
 compare.py (the decoder against tcpdump): Kerberos (UDP 88, 750), TSP
-(timed, 525), Cisco Auto-RP (496), SOME/IP (30490), vat/vt (3456), AODV (654), AHCP (5359);
+(timed, 525), Cisco Auto-RP (496), SOME/IP (30490), vat/vt (3456), AODV (654), AHCP (5359), LWAPP (12222, 12223);
 well-formed, malformed and cut short at every byte.  The expected output
 is whatever tcpdump prints for them.  Deterministic.
 usage: mkudp2.py OUT.pcap"""
@@ -139,6 +139,20 @@ def ahcp_messages():
     return out
 
 
+# --- LWAPP (RFC 5412) ---
+def lwapp(flags, msgs, frag=3, length=None, status=0):
+    body = b"".join(struct.pack("!BBHI", t, seq, len(m), 0x1000 + seq) + m for t, seq, m in msgs)
+    return struct.pack("!BBHH", flags, frag, len(body) if length is None else length, status) + body
+
+
+def lwapp_messages():
+    msgs = [(1, 1, b"abcd"), (23, 2, b""), (99, 3, bytes(10)), (26, 4, b"xy")]
+    return [lwapp(0x04 | 0x08, msgs), lwapp(0x07, msgs[:1]), lwapp(0x3c, []), lwapp(0x40, msgs),
+            lwapp(0xc4, msgs), lwapp(0x04, msgs, length=30), lwapp(0x04, msgs, length=5),
+            lwapp(0x04, msgs[:1], length=40), lwapp(0x00, [(0, 0, bytes(30))]), lwapp(0x00, [], length=3),
+            lwapp(0x04, msgs)[:5], b"\x04\x00"]
+
+
 def frames():
     out = []
     for port, msgs in ((88, krb_messages()), (525, timed_messages()), (496, autorp_messages()),
@@ -158,6 +172,14 @@ def frames():
         out.append((udp(5359, 5359, m), None))
     out.append((udp(5359, 5359, ahcp_messages()[0], v6=True), None))
     cuts(out, udp(5359, 5359, ahcp_messages()[0]))
+    ap = bytes.fromhex("00400b123456")
+    for m in lwapp_messages():
+        out.append((udp(40000, 12223, ap + m), None))
+        out.append((udp(12223, 40000, m), None))
+        out.append((udp(12222, 40000, m), None))
+    cuts(out, udp(40000, 12223, ap + lwapp_messages()[0]))
+    cuts(out, udp(12223, 12223, lwapp_messages()[0]))
+    cuts(out, udp(12222, 12222, lwapp_messages()[8]))
     for m in krb_messages()[:2]:
         out.append((udp(750, 750, m), None))
     for m in vat_messages():
