@@ -1,14 +1,15 @@
 #!/usr/bin/env python3
 """mkudp2.py: a capture of the less common UDP-borne protocols for
 compare.py (the decoder against tcpdump): Kerberos (UDP 88, 750), TSP
-(timed, 525), Cisco Auto-RP (496), SOME/IP (30490), vat/vt (3456), AODV (654), AHCP (5359), LWAPP (12222, 12223);
+(timed, 525), Cisco Auto-RP (496), SOME/IP (30490), vat/vt (3456), AODV (654), AHCP (5359), LWAPP (12222, 12223), VQP (1589),
+BEEP (TCP 10288), MSDP (TCP 639);
 well-formed, malformed and cut short at every byte.  The expected output
 is whatever tcpdump prints for them.  Deterministic.
 usage: mkudp2.py OUT.pcap"""
 import os, struct, sys
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from mkdns import udp, write  # Ethernet/IP/UDP framing, pcap writer
+from mkdns import udp, tcp, write  # Ethernet/IP/UDP/TCP framing, pcap writer
 
 
 def cuts(out, frame, step=1, start=42):
@@ -153,6 +154,44 @@ def lwapp_messages():
             lwapp(0x04, msgs)[:5], b"\x04\x00"]
 
 
+# --- VQP (UDP 1589) ---
+def vqp(objs, mtype=1, err=0, nitems=None, version=1):
+    body = b"".join(struct.pack("!IH", t, len(v)) + v for t, v in objs)
+    return struct.pack("!BBBBI", version, mtype, err, len(objs) if nitems is None else nitems, 0x1234) + body
+
+
+def vqp_messages():
+    objs = [(0x0c01, bytes([10, 0, 0, 9])), (0x0c02, b"Fa0/1"), (0x0c03, b"vlan\0x"), (0x0c04, b"dom"),
+            (0x0c05, b"\x01\x80ab"), (0x0c06, bytes(6)), (0x0c08, bytes.fromhex("00400b010203")),
+            (0x0c07, b"abc")]
+    return [vqp(objs), vqp(objs, mtype=2, err=3), vqp(objs[:2], mtype=9, err=9), vqp(objs, nitems=3),
+            vqp([(0x0c01, b"abc")]), vqp([(0x0c08, b"abc")]), vqp([(0, b"abc")]), vqp([(0x0c02, b"")]),
+            vqp(objs[:1], nitems=5) + b"\0\0", vqp([(0x0c02, b"long")])[:-2] + b"\0\0\0\x09",
+            vqp([], version=2), vqp([])[:6]]
+
+
+# --- BEEP (TCP 10288) and MSDP (TCP 639) ---
+BEEP = [b"MSG\0", b"MSG 0 1 . 0 12\r\n", b"RPY 0 1", b"ERR ", b"ANS x", b"NUL ", b"SEQ 1", b"END\0",
+        b"END\r\n", b"xyz", b"RP"]
+
+
+def msdp_messages():
+    sa = struct.pack("!BHB", 1, 20, 1) + bytes([10, 0, 0, 1]) + bytes(3) + b"\x20" + bytes([224, 1, 1, 1, 10, 0, 0, 2])
+    return [sa, sa + struct.pack("!BH", 4, 3), struct.pack("!BHB", 2, 8, 0) + bytes([224, 1, 2, 3]),
+            struct.pack("!BH", 4, 5) + b"ab", struct.pack("!BH", 5, 5) + b"ab", struct.pack("!BH", 6, 4) + b"a",
+            struct.pack("!BHB", 3, 20, 1) + bytes(16), struct.pack("!BH", 4, 3) + struct.pack("!BH", 4, 2),
+            struct.pack("!BH", 4, 3) + struct.pack("!BH", 4, 9), struct.pack("!BH", 8, 3),
+            struct.pack("!BH", 4, 2000), struct.pack("!BH", 4, 3) + struct.pack("!BH", 4, 1450) + bytes(1447),
+            sa_data(udp(5000, 53, b"\x12\x34\x01\x00\0\1\0\0\0\0\0\0\1a\0\0\1\0\1")[14:]),
+            sa_data(udp(5000, 5001, b"hello")[14:30]) + struct.pack("!BH", 5, 3)]
+
+
+def sa_data(dgram):
+    """an SA carrying a multicast datagram after its one entry"""
+    body = b"\x01" + bytes([10, 0, 0, 1]) + bytes(3) + b"\x20" + bytes([224, 1, 1, 1, 10, 0, 0, 2]) + dgram
+    return struct.pack("!BH", 1, 3 + len(body)) + body
+
+
 def frames():
     out = []
     for port, msgs in ((88, krb_messages()), (525, timed_messages()), (496, autorp_messages()),
@@ -180,6 +219,14 @@ def frames():
     cuts(out, udp(40000, 12223, ap + lwapp_messages()[0]))
     cuts(out, udp(12223, 12223, lwapp_messages()[0]))
     cuts(out, udp(12222, 12222, lwapp_messages()[8]))
+    for m in vqp_messages():
+        out.append((udp(1589, 1589, m), None))
+    cuts(out, udp(1589, 1589, vqp_messages()[0]))
+    for m in BEEP:
+        out.append((tcp(10288, 40000, m), None))
+    for m in msdp_messages():
+        out.append((tcp(639, 40000, m), None))
+    cuts(out, tcp(40000, 639, msdp_messages()[1]), start=54)
     for m in krb_messages()[:2]:
         out.append((udp(750, 750, m), None))
     for m in vat_messages():
