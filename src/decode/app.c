@@ -187,7 +187,7 @@ static const struct app_row app_rows[] = {
 	U(EITHER, P(GENEVE), "geneve", NULL),
 	U(EITHER, P(LISP), "lisp", NULL),
 	U(EITHER, P(VXLAN_GPE), "vxlan-gpe", NULL),
-	U(EITHER, P(ZEP), "zep", NULL),
+	U(EITHER, P(ZEP), "zep", dec_zep),
 	U(EITHER, P(MPLS), "mpls", NULL),
 	UT(EITHER, R(200, 327), "atalk", NULL, lap_ddp),       /* tcpdump's atalk_port */
 	UT(EITHER, R(16384, 16511), "atalk", NULL, lap_ddp),

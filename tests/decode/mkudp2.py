@@ -2,7 +2,7 @@
 """mkudp2.py: a capture of the less common UDP-borne protocols for
 compare.py (the decoder against tcpdump): Kerberos (UDP 88, 750), TSP
 (timed, 525), Cisco Auto-RP (496), SOME/IP (30490), vat/vt (3456), AODV (654), AHCP (5359), LWAPP (12222, 12223), VQP (1589),
-BEEP (TCP 10288), MSDP (TCP 639);
+BEEP (TCP 10288), MSDP (TCP 639), ZEP (17754);
 well-formed, malformed and cut short at every byte.  The expected output
 is whatever tcpdump prints for them.  Deterministic.
 usage: mkudp2.py OUT.pcap"""
@@ -192,6 +192,17 @@ def sa_data(dgram):
     return struct.pack("!BH", 1, 3 + len(body)) + body
 
 
+# --- ZEP (UDP 17754) ---
+def zep_messages():
+    v2 = b"EX\x02\x01\x0b\x12\x34\x00\xff" + struct.pack("!II", 0xe8f0a0b1, 0x80000000) + struct.pack("!I", 7)
+    v1 = b"EX\x01\x0b\x12\x34\x01\x80" + bytes(7)
+    return [v2 + bytes(10) + b"\x00" + b"tail", v2 + bytes(10) + b"\x05" + b"\x41\x88\x01\xcd\xab",
+            v2[:7] + b"\x01" + v2[8:9] + bytes(8) + v2[17:] + bytes(10) + b"\x00",
+            v1 + b"\x00" + b"abc", v1[:6] + b"\x00\x30" + v1[8:] + b"\x03xyz", b"EX\x02\x02\0\0\0\x09",
+            b"EX\x02\x02\0\0\0\x09more", b"EX\x02\x02\0", b"EX\x01" + bytes(10), b"EX\x02\x01" + bytes(20),
+            b"EX\x07\x01" + bytes(29), b"AB\x02", b"\x80\x01", b"E", b""]
+
+
 def frames():
     out = []
     for port, msgs in ((88, krb_messages()), (525, timed_messages()), (496, autorp_messages()),
@@ -227,6 +238,9 @@ def frames():
     for m in msdp_messages():
         out.append((tcp(639, 40000, m), None))
     cuts(out, tcp(40000, 639, msdp_messages()[1]), start=54)
+    for m in zep_messages():
+        out.append((udp(17754, 17754, m), None))
+    cuts(out, udp(17754, 17754, zep_messages()[0]))
     for m in krb_messages()[:2]:
         out.append((udp(750, 750, m), None))
     for m in vat_messages():
