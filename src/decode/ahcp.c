@@ -4,8 +4,6 @@
  * with -vv the options, addresses and prefixes decoded.  A length that
  * does not fit prints " (invalid)" (then the rest must be captured, or
  * " [|ahcp]"). */
-#include <time.h>
-
 #include "decode/dec.h"
 
 #define AHCP_MAGIC 43
@@ -47,13 +45,8 @@ static void ahcp_time(struct dec_ctx *d, const uint8_t *p, unsigned len)
 		ahcp_invalid(d, p, len);
 		return;
 	}
-	time_t t = (time_t)dec_be32(d, p);
-	struct tm tm;
 	char buf[64];
-	if (gmtime_r(&t, &tm) && strftime(buf, sizeof buf, "%Y-%m-%d %H:%M:%S UTC", &tm))
-		dec_printf(d, ": %s", buf);
-	else
-		dec_printf(d, ": [Error converting time]");
+	dec_printf(d, ": %s", dec_format_time(buf, sizeof buf, "%Y-%m-%d %H:%M:%S UTC", (time_t)dec_be32(d, p), 0));
 }
 
 /* A list of addresses (alen 4 or 16), each with a prefix length byte

@@ -4,8 +4,6 @@
  * ack's "ZEPv2 ACK, seq# = 7", version 1's shorter header.  The 802.15.4
  * frame inside is handed off (bpfx does not decode it yet); without one,
  * the bytes left are dumped as tcpdump's default printer does. */
-#include <time.h>
-
 #include "decode/dec.h"
 
 #define ZEP_V1_HDR 16
@@ -24,13 +22,8 @@ static void zep_ts(struct dec_ctx *d, const uint8_t *p)
 	dec_printf(d, "%u.%09d", i, (int)(uint32_t)(ff * 1000000000.0));
 	if (!i)
 		return;
-	time_t secs = (time_t)(uint32_t)(i - ZEP_JAN_1970);
-	struct tm tm;
 	char buf[128];
-	if (localtime_r(&secs, &tm) && strftime(buf, sizeof buf, "%Y/%m/%d %H:%M:%S", &tm))
-		dec_printf(d, " (%s)", buf);
-	else
-		dec_printf(d, " ([Error converting time])");
+	dec_printf(d, " (%s)", dec_format_time(buf, sizeof buf, "%Y/%m/%d %H:%M:%S", (time_t)(uint32_t)(i - ZEP_JAN_1970), 1));
 }
 
 /* "CRC, " or "LQI N, " by the mode byte at p */
