@@ -156,7 +156,7 @@ static const struct app_row app_rows[] = {
 	U(EITHER, P(BABEL), "babel", dec_babel),
 	U(EITHER, P(BABEL_OLD), "babel", dec_babel),
 	U(EITHER, P(HNCP), "hncp", NULL),
-	U(DST, P(WB), "wb", NULL),
+	U(DST, P(WB), "wb", dec_wb),
 	U(EITHER, P(AUTORP), "autorp", dec_autorp),
 	U(EITHER, P(RADIUS), "radius", dec_radius),
 	U(EITHER, P(RADIUS_NEW), "radius", dec_radius),

@@ -2,7 +2,7 @@
 """mkudp2.py: a capture of the less common UDP-borne protocols for
 compare.py (the decoder against tcpdump): Kerberos (UDP 88, 750), TSP
 (timed, 525), Cisco Auto-RP (496), SOME/IP (30490), vat/vt (3456), AODV (654), AHCP (5359), LWAPP (12222, 12223), VQP (1589),
-BEEP (TCP 10288), MSDP (TCP 639), ZEP (17754);
+BEEP (TCP 10288), MSDP (TCP 639), ZEP (17754), wb (4567);
 well-formed, malformed and cut short at every byte.  The expected output
 is whatever tcpdump prints for them.  Deterministic.
 usage: mkudp2.py OUT.pcap"""
@@ -203,6 +203,31 @@ def zep_messages():
             b"EX\x07\x01" + bytes(29), b"AB\x02", b"\x80\x01", b"E", b""]
 
 
+# --- wb (to UDP 4567) ---
+def wb(ptype, body, flags=0):
+    return struct.pack("!IIHBB", 0x0a000001, 99, 2, ptype, flags) + body
+
+
+def dop(t, length=0, ts=0):
+    return struct.pack("!IHBB", ts, length, 0, t) + bytes((length + 3) & ~3)
+
+
+def wb_messages():
+    page = bytes([10, 0, 0, 5]) + struct.pack("!I", 3)
+    ops = dop(2) + dop(3, 5) + dop(14, ts=12) + dop(99) + dop(15, ts=11) + dop(9, 2)
+    pid = struct.pack("!I", 1) + page + struct.pack("!I", 2) + page + struct.pack("!HH", 2, 0)
+    pid += bytes([10, 0, 0, 7]) + struct.pack("!I", 8) + bytes([10, 0, 0, 8]) + struct.pack("!I", 9) + b"site\0x"
+    return [wb(4, b""), wb(4, b"", flags=1), wb(1, pid), wb(1, pid[:27]), wb(1, pid[:40]),
+            wb(2, bytes([10, 0, 0, 9]) + page + struct.pack("!II", 5, 6)), wb(2, bytes(19)),
+            wb(3, bytes([10, 0, 0, 9]) + page + struct.pack("!II", 10, 15) + ops), wb(3, bytes(19)),
+            wb(0, page + struct.pack("!II", 10, 12) + ops), wb(0, page + struct.pack("!II", 10, 30) + ops),
+            wb(0, page + struct.pack("!II", 13, 11)), wb(0, bytes(15)), wb(0, page + struct.pack("!II", 3, 5) + dop(14, ts=1)),
+            wb(5, page + struct.pack("!II", 1, 2)), wb(5, bytes(15)),
+            wb(7, struct.pack("!I", 2) + struct.pack("!I", 4) + page + b"\x01\0\0\0" + bytes([10, 0, 0, 3]) +
+               struct.pack("!I", 4) + struct.pack("!I", 5) + page + b"\0\0\0\0"),
+            wb(7, b"abc"), wb(7, struct.pack("!I", 3) + bytes(16)), wb(6, b"xyz"), wb(9, b""), bytes(11)]
+
+
 def frames():
     out = []
     for port, msgs in ((88, krb_messages()), (525, timed_messages()), (496, autorp_messages()),
@@ -241,6 +266,11 @@ def frames():
     for m in zep_messages():
         out.append((udp(17754, 17754, m), None))
     cuts(out, udp(17754, 17754, zep_messages()[0]))
+    for m in wb_messages():
+        out.append((udp(40000, 4567, m), None))
+    out.append((udp(4567, 40000, wb_messages()[2]), None))  # source port only: not wb
+    for i in (2, 7, 16):
+        cuts(out, udp(40000, 4567, wb_messages()[i]))
     for m in krb_messages()[:2]:
         out.append((udp(750, 750, m), None))
     for m in vat_messages():
