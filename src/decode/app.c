@@ -165,7 +165,7 @@ static const struct app_row app_rows[] = {
 	U(EITHER, P(RADIUS_CISCO_COA), "radius", dec_radius),
 	U(EITHER, P(RADIUS_COA), "radius", dec_radius),
 	U(DST, P(HSRP), "hsrp", print_hsrp),
-	U(EITHER, P(LWRES), "lwres", NULL),
+	U(EITHER, P(LWRES), "lwres", dec_lwres),
 	U(EITHER, P(LDP), "ldp", NULL),
 	U(EITHER, P(OLSR), "olsr", NULL),
 	U(EITHER, P(LSP_PING), "lspping", NULL),

@@ -2,7 +2,7 @@
 """mkudp2.py: a capture of the less common UDP-borne protocols for
 compare.py (the decoder against tcpdump): Kerberos (UDP 88, 750), TSP
 (timed, 525), Cisco Auto-RP (496), SOME/IP (30490), vat/vt (3456), AODV (654), AHCP (5359), LWAPP (12222, 12223), VQP (1589),
-BEEP (TCP 10288), MSDP (TCP 639), ZEP (17754), wb (4567);
+BEEP (TCP 10288), MSDP (TCP 639), ZEP (17754), wb (4567), lwres (921);
 well-formed, malformed and cut short at every byte.  The expected output
 is whatever tcpdump prints for them.  Deterministic.
 usage: mkudp2.py OUT.pcap"""
@@ -228,6 +228,43 @@ def wb_messages():
             wb(7, b"abc"), wb(7, struct.pack("!I", 3) + bytes(16)), wb(6, b"xyz"), wb(9, b""), bytes(11)]
 
 
+# --- lwres (UDP 921, BIND 9) ---
+def lwres(op, body, flags=0, version=0, length=None, extra=b""):
+    m = struct.pack("!HHIIIIHH", version, flags, 0x55, op, 0, 4096, 0, 0) + body
+    return struct.pack("!I", 4 + len(m) if length is None else length) + m + extra
+
+
+def lwname(n, nul=b"\0"):
+    return struct.pack("!H", len(n)) + n + nul
+
+
+def lwaddr(fam, a, length=None):
+    return struct.pack("!IH", fam, len(a) if length is None else length) + a
+
+
+def lwres_messages():
+    a4, a6 = lwaddr(1, bytes([10, 0, 0, 1])), lwaddr(2, bytes.fromhex("20010db8" + "00" * 11 + "01"))
+    return [
+        lwres(0x10001, struct.pack("!II", 0, 3) + lwname(b"host.example")[2:]),
+        lwres(0x10001, struct.pack("!II", 1, 1) + struct.pack("!H", 4) + b"host"),
+        lwres(0x10001, struct.pack("!II", 0, 0x12) + lwname(b"x", b"\x01")[2:]),
+        lwres(0x10001, struct.pack("!IHHH", 0, 2, 3, 4) + b"host\0" + lwname(b"a") + lwname(b"bb") + a4 + a6 +
+              lwaddr(9, b"\xab\xcd"), flags=1),
+        lwres(0x10001, struct.pack("!IHHH", 0, 0, 1, 1) + b"h\0" + lwaddr(1, b"ab"), flags=1),
+        lwres(0x10001, struct.pack("!IHHH", 0, 0, 1, 1) + b"h\0" + lwaddr(1, bytes(8)), flags=1),
+        lwres(0x10002, struct.pack("!I", 0) + a4), lwres(0x10002, struct.pack("!I", 0) + a6),
+        lwres(0x10002, struct.pack("!I", 0) + lwaddr(2, bytes(4))),
+        lwres(0x10002, struct.pack("!IHH", 0, 1, 4) + b"name\0" + lwname(b"alias"), flags=1),
+        lwres(0x10003, struct.pack("!IHHH", 0, 1, 28, 3) + b"abc\0"),
+        lwres(0x10003, struct.pack("!IHHH", 0, 3, 999, 1) + b"z\0"),
+        lwres(0x10003, struct.pack("!IHHIHH", 0, 1, 1, 3600, 2, 1) + lwname(b"r") + struct.pack("!H", 2) +
+              b"\x01\x02" + struct.pack("!H", 1) + b"\xff" + struct.pack("!H", 0), flags=1),
+        lwres(0, b"", flags=1), lwres(0, b""), lwres(0x20000, b"abc"), lwres(0x20000, b"", flags=0x101),
+        lwres(0, b"", length=99), lwres(0x10002, struct.pack("!I", 0) + a4, extra=b"junk"),
+        lwres(0, b"", version=1), lwres(0, b"", version=2, length=500), b"\0" * 27,
+    ]
+
+
 def frames():
     out = []
     for port, msgs in ((88, krb_messages()), (525, timed_messages()), (496, autorp_messages()),
@@ -271,6 +308,11 @@ def frames():
     out.append((udp(4567, 40000, wb_messages()[2]), None))  # source port only: not wb
     for i in (2, 7, 16):
         cuts(out, udp(40000, 4567, wb_messages()[i]))
+    for m in lwres_messages():
+        out.append((udp(921, 921, m), None))
+    out.append((udp(921, 921, lwres_messages()[3], v6=True), None))
+    for i in (0, 3, 12):
+        cuts(out, udp(921, 921, lwres_messages()[i]))
     for m in krb_messages()[:2]:
         out.append((udp(750, 750, m), None))
     for m in vat_messages():
