@@ -167,7 +167,7 @@ static const struct app_row app_rows[] = {
 	U(DST, P(HSRP), "hsrp", print_hsrp),
 	U(EITHER, P(LWRES), "lwres", dec_lwres),
 	U(EITHER, P(LDP), "ldp", NULL),
-	U(EITHER, P(OLSR), "olsr", NULL),
+	U(EITHER, P(OLSR), "olsr", dec_olsr),
 	U(EITHER, P(LSP_PING), "lspping", NULL),
 	U(SRC, P(BCM_LI), "bcm-li", print_bcmli),
 	U(DST, P(BFD_CONTROL), "bfd", print_bfd),

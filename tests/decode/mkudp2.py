@@ -1,8 +1,9 @@
 #!/usr/bin/env python3
-"""mkudp2.py: a capture of the less common UDP-borne protocols for
-compare.py (the decoder against tcpdump): Kerberos (UDP 88, 750), TSP
-(timed, 525), Cisco Auto-RP (496), SOME/IP (30490), vat/vt (3456), AODV (654), AHCP (5359), LWAPP (12222, 12223), VQP (1589),
-BEEP (TCP 10288), MSDP (TCP 639), ZEP (17754), wb (4567), lwres (921);
+"""mkudp2.py: a capture of the less common UDP- and TCP-borne protocols
+for compare.py (the decoder against tcpdump): Kerberos (UDP 88, 750),
+TSP (timed, 525), Cisco Auto-RP (496), SOME/IP (30490), vat/vt (3456),
+AODV (654), AHCP (5359), LWAPP (12222, 12223), VQP (1589), ZEP (17754),
+wb (4567), lwres (921), OLSR (698), BEEP (TCP 10288), MSDP (TCP 639);
 well-formed, malformed and cut short at every byte.  The expected output
 is whatever tcpdump prints for them.  Deterministic.
 usage: mkudp2.py OUT.pcap"""
@@ -265,6 +266,46 @@ def lwres_messages():
     ]
 
 
+# --- OLSR (RFC 3626 and olsr.org's extensions; UDP 698) ---
+def olsr_msg(t, body, alen, vtime=0x86, mlen=None):
+    orig = bytes([10, 0, 0, 1]) if alen == 4 else bytes.fromhex("20010db8" + "00" * 11 + "01")
+    n = 4 + alen + 4 + len(body)
+    return struct.pack("!BBH", t, vtime, n if mlen is None else mlen) + orig + struct.pack("!BBH", 64, 1, 77) + body
+
+
+def olsr(msgs, plen=None):
+    body = b"".join(msgs)
+    return struct.pack("!HH", 4 + len(body) if plen is None else plen, 0x1234) + body
+
+
+def olsr_messages(v6):
+    al = 16 if v6 else 4
+    a = [bytes([10, 0, 0, i]) if not v6 else bytes.fromhex("20010db8" + "00" * 11) + bytes([i]) for i in range(2, 6)]
+    link = lambda code, addrs: struct.pack("!BBH", code, 0, 4 + len(addrs)) + addrs
+    lq = lambda addr: addr + bytes([255, 128, 0, 0])
+    hello = olsr_msg(1, b"\0\0\x20\x03" + link(0x06, b"".join(a[:2] if not v6 else [])) + link(0x09, b""), al)
+    hello_lq = olsr_msg(201, b"\0\0\x20\x07" + link(0x0a, lq(a[0]) + lq(a[1])), al)
+    tc = olsr_msg(2, struct.pack("!HH", 9, 0) + (b"".join(a) if not v6 else b""), al)
+    tc_lq = olsr_msg(202, struct.pack("!HH", 9, 0) + lq(a[2]), al)
+    mid = olsr_msg(3, b"".join(a[:3]), al)
+    if v6:
+        hna = olsr_msg(4, a[0] + b"\xff" * 8 + bytes(8) + a[1] + b"\xff\xf0" + bytes(14), al)
+    else:
+        hna = olsr_msg(4, bytes([10, 1, 0, 0, 255, 255, 0, 0]) + bytes([0, 0, 0, 0, 0, 0x1f, 0x2b, 0xff]) +
+                       bytes([0, 0, 0, 0, 0, 0x0e, 1, 2]) + bytes([10, 2, 0, 0, 255, 0, 255, 0]) +
+                       bytes([10, 3, 0, 0, 255, 255, 255, 255]) + bytes([0, 0, 0, 0, 0, 0x01, 0, 0]), al)
+    names = olsr_msg(130, struct.pack("!HH", 1, 2) + struct.pack("!HH", 0, 5) + a[0] + b"host1\0\0\0" +
+                     struct.pack("!HH", 1, 4) + a[1] + b"abcd", al)
+    return [olsr([hello]), olsr([hello_lq, tc, tc_lq]), olsr([mid, hna]), olsr([names]),
+            olsr([olsr_msg(128, b"power", al), olsr_msg(99, b"", al)]), olsr([hello], plen=200), olsr([hello], plen=10),
+            olsr([olsr_msg(1, b"\0\0", al)]), olsr([olsr_msg(1, b"\0\0\x20\x03" + struct.pack("!BBH", 6, 0, 60), al)]),
+            olsr([olsr_msg(2, b"\0", al)]), olsr([olsr_msg(3, b"", al, mlen=3)]), olsr([olsr_msg(0, b"", al)]),
+            olsr([olsr_msg(3, b"", al, mlen=300)]),
+            olsr([olsr_msg(130, struct.pack("!HH", 1, 0), al)]), olsr([olsr_msg(130, struct.pack("!HH", 1, 9), al)]),
+            olsr([olsr_msg(130, struct.pack("!HH", 1, 1) + struct.pack("!HH", 0, 0) + a[0], al)]),
+            olsr([olsr_msg(130, b"\0\1", al)]), b"\0\1", b""]
+
+
 def frames():
     out = []
     for port, msgs in ((88, krb_messages()), (525, timed_messages()), (496, autorp_messages()),
@@ -313,6 +354,11 @@ def frames():
     out.append((udp(921, 921, lwres_messages()[3], v6=True), None))
     for i in (0, 3, 12):
         cuts(out, udp(921, 921, lwres_messages()[i]))
+    for v6 in (False, True):
+        for m in olsr_messages(v6):
+            out.append((udp(698, 698, m, v6=v6), None))
+        for i in (1, 2, 3):
+            cuts(out, udp(698, 698, olsr_messages(v6)[i], v6=v6), start=62 if v6 else 42)
     for m in krb_messages()[:2]:
         out.append((udp(750, 750, m), None))
     for m in vat_messages():
