@@ -15,6 +15,7 @@
 #include <stdint.h>
 #include <stdio.h>
 #include <sys/time.h>
+#include <time.h>
 
 #include "decode/decode.h"
 #include "proto/proto.h"
@@ -404,5 +405,14 @@ void dec_ntp_time(struct dec_ctx *d, const uint8_t *p);            /* ntp.c: "%u
  * DEC_TEXT_NUL (tcpdump's nd_printjnp). */
 enum { DEC_TEXT_NUL = 1, DEC_TEXT_DOT = 2 };
 void dec_text(struct dec_ctx *d, const uint8_t *p, size_t n, unsigned how);
+
+/* decudp2 (issue 14): the rest of the UDP-borne protocols, one file each,
+ * named by the printer (krb.c, timed.c, ...), all of app.c's row shape */
+typedef void dec_app_printer(struct dec_ctx *d, const struct dec_app *a, const uint8_t *p, size_t len);
+dec_app_printer dec_krb, dec_timed, dec_autorp, dec_someip, dec_vat, dec_aodv, dec_ahcp;
+dec_app_printer dec_lwapp_ap, dec_lwapp_control, dec_lwapp_data, dec_vqp, dec_beep, dec_msdp, dec_zep, dec_wb, dec_lwres, dec_olsr;
+/* t by strftime's fmt, in local time or UTC, into buf; tcpdump's text
+ * when it cannot be converted (fmttime.c) */
+const char *dec_format_time(char *buf, size_t n, const char *fmt, time_t t, int local);
 
 #endif

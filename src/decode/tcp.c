@@ -356,6 +356,11 @@ void dec_tcp(struct dec_ctx *d, const struct dec_net *n, const uint8_t *p, size_
 	dec_printf(d, ", length %zu", plen);
 	if (plen == 0)
 		return;
+	if (!dec_has(d, p, hlen)) { /* tcpdump's check before the payload */
+		dec_printf(d, " [remaining caplen(%zu) < header length(%u)]", dec_avail(d, p, SIZE_MAX), hlen);
+		d->proto = "tcp";
+		dec_trunc(d);
+	}
 	const uint8_t *data = p + hlen;
 	if ((flags & 0x04) && d->o.vflag) {
 		/* RST data (RFC 1122 4.2.2.12): up to 30 bytes shown, "!" when

@@ -58,6 +58,7 @@ GENERATED = [
     ("mknonip", "non-IP frames and routing protocols"),
     ("mkvsock", "Linux vsock monitor records"),
     ("mkslip", "SLIP with its link header"),
+    ("mkudp2", "Kerberos, timed, Auto-RP, SOME/IP, vat and other rarer UDP protocols"),
 ]
 CORE = {"ether", "arp", "ip", "ip6", "tcp", "udp", "icmp", "icmp6"}
 REPORT = "\001L "
