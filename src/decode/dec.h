@@ -405,4 +405,12 @@ void dec_ntp_time(struct dec_ctx *d, const uint8_t *p);            /* ntp.c: "%u
 enum { DEC_TEXT_NUL = 1, DEC_TEXT_DOT = 2 };
 void dec_text(struct dec_ctx *d, const uint8_t *p, size_t n, unsigned how);
 
+/* decudp1 (issue 14): SNMP and the UDP tunnels, one file each */
+void dec_snmp(struct dec_ctx *d, const struct dec_app *a, const uint8_t *p, size_t len);        /* snmp.c */
+/* tcpdump's MIB names (snmp_mib.c): the child of node numbered sub, or
+ * DEC_MIB_NONE; DEC_MIB_ROOTS as node: the roots. */
+enum { DEC_MIB_NONE = -2, DEC_MIB_ROOTS = -1 };
+int dec_snmp_mib_child(int node, unsigned sub);
+const char *dec_snmp_mib_name(int node);
+
 #endif

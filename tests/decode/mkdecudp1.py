@@ -1,0 +1,225 @@
+#!/usr/bin/env python3
+"""mkdecudp1.py: a capture of SNMP messages (UDP 161 and 162) for
+compare.py (the decoder against tcpdump): v1, v2c and v3 PDUs with every
+value type, the error fields, traps, object identifiers with and without
+tcpdump's MIB names; malformed BER (long and extended tags and lengths,
+lengths past the message, unknown classes, wrong types where the message
+needs another) and rich messages cut short at every byte.  The expected
+output is whatever tcpdump prints for them.  Deterministic.
+usage: mkdecudp1.py OUT.pcap"""
+import os, struct, sys
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from mkdns import udp, write  # Ethernet/IP/UDP framing, pcap writer
+
+
+# --- BER ---
+def blen(n):
+    if n < 0x80:
+        return bytes([n])
+    b = n.to_bytes((n.bit_length() + 7) // 8, "big")
+    return bytes([0x80 | len(b)]) + b
+
+
+def tlv(tag, body):
+    return bytes([tag]) + blen(len(body)) + body
+
+
+def seq(*parts):
+    return tlv(0x30, b"".join(parts))
+
+
+def integer(v):
+    return tlv(0x02, v.to_bytes(max(1, (v.bit_length() + 8) // 8), "big", signed=True))
+
+
+def octets(s):
+    return tlv(0x04, s if isinstance(s, bytes) else s.encode())
+
+
+NULL = tlv(0x05, b"")
+
+
+def sub(v):
+    out = [v & 0x7F]
+    v >>= 7
+    while v:
+        out.insert(0, 0x80 | (v & 0x7F))
+        v >>= 7
+    return bytes(out)
+
+
+def oid(s, raw=None):
+    if raw is not None:
+        return tlv(0x06, raw)
+    a = [int(x) for x in s.split(".")]
+    body = sub(a[0] * 40 + (a[1] if len(a) > 1 else 0)) + b"".join(sub(x) for x in a[2:])
+    return tlv(0x06, body)
+
+
+def app(tag, body):
+    return tlv(0x40 | tag, body)
+
+
+def uns(tag, v, n=None):
+    n = n or max(1, (v.bit_length() + 7) // 8)
+    return app(tag, v.to_bytes(n, "big"))
+
+
+def vb(o, val=NULL):
+    return seq(o if isinstance(o, bytes) else oid(o), val)
+
+
+def pdu(tag, reqid, es, ei, binds, raw_binds=None):
+    body = integer(reqid) + integer(es) + integer(ei)
+    body += raw_binds if raw_binds is not None else seq(*binds)
+    return tlv(0xA0 | tag, body)
+
+
+def msg(version, community, p):
+    return seq(integer(version), octets(community), p)
+
+
+def trap(ent, addr, generic, specific, ticks, binds):
+    return tlv(0xA4, oid(ent) + app(0, addr) + integer(generic) + integer(specific) + uns(3, ticks, 4) +
+               seq(*binds))
+
+
+def v3(flags=b"\x03", model=3, usm=None, scoped=None, header_extra=b"", msgid=91, maxsize=65507):
+    if usm is None:
+        usm = seq(octets(b"\x80\x00\x1f\x88\x80\x12\x34"), integer(5), integer(12345), octets("alice"),
+                  octets(bytes(12)), octets(b"\x01\x02\x03\x04\x05\x06\x07\x08"))
+    if scoped is None:
+        scoped = seq(octets(b"\x80\x00\x1f\x88"), octets("ctx"), pdu(0, 7, 0, 0, [vb("1.3.6.1.2.1.1.3.0")]))
+    header = seq(integer(msgid), integer(maxsize), tlv(0x04, flags), integer(model), header_extra)
+    return seq(integer(3), header, octets(usm), scoped)
+
+
+# --- the messages ---
+OIDS = ["1.3.6.1.2.1.1.1.0", "1.3.6.1.2.1.2.2.1.10.3", "1.3.6.1.4.1.9.9.13.1", "1.3.6.1.3.5",
+        "1.3.6.1.6.3.1.1.4.1.0", "1.3.6.1.6.3.15.1.1.4.0", "1.3.6.1.2.1.4.20.1.1.10.0.0.1",
+        "1.3.6.1.2.1.11.1.0", "1.3.6.1.2.1.99.1", "1.3.6.1.5.5", "1.3.6.1.1.1", "1.3.6", "1.3",
+        "0.0", "2.5.4.3", "2.999.1", "1.3.6.1.4.1.2021.10.1.3.1", "1.3.6.1.2.1.6.13.1.1", "1.3.6.1.2.1.17.1",
+        "1.3.6.1.2.1.4294967295.1", "1.3.6.1.4.1.311", "1.3.6.1.2.1.31.1.1.1.6.2"]
+RAW_OIDS = [b"", b"\x2b", b"\x2b\x06", b"\x80\x2b\x06\x01\x02\x01\x01", b"\x2b\x06\x81", b"\x8f\xff\xff\xff\x7f",
+            b"\xff\xff\xff\xff\xff\x7f\x01", b"\x2b\x06\x01\x02\x01\x80\x01", b"\x7f\x01", b"\x50\x02",
+            b"\x2b\x06\x01\x04\x01\x82\x37\x01"]
+
+
+def values():
+    return [integer(42), integer(-1), integer(0), integer(2**31 - 1), tlv(0x02, b"\x01\x02\x03\x04\x05"),
+            octets("router1"), octets(b"\x00\x1b\x21\xaa"), octets(""), octets(b"a\"b~"), oid("1.3.6.1.4.1.8072.3.2.10"),
+            app(0, b"\x0a\x00\x00\x01"), app(0, b"\x0a\x00\x01"), uns(1, 4000000000), uns(2, 7), uns(3, 123456),
+            uns(6, 2**64 - 1), uns(6, 5, 9), app(4, b"\x9f\x78\x04\x3f\x80\x00\x00"), app(5, b"xy"),
+            tlv(0x80, b""), tlv(0x81, b""), tlv(0x82, b""), tlv(0x83, b""), tlv(0x01, b"\xff"),
+            tlv(0x03, b"\x00\xf0"), tlv(0x07, b"d"), tlv(0x31, integer(1)), tlv(0x61, b"\x01"), tlv(0xC0, b"\x05"),
+            tlv(0xE0, b""), NULL]
+
+
+def v1v2_messages():
+    m = []
+    binds = [vb(o) for o in OIDS] + [vb(oid(None, r)) for r in RAW_OIDS]
+    for t in (0, 1, 5):
+        m.append(msg(1 if t == 5 else 0, "public", pdu(t, 1000 + t, 0, 0, binds[:8])))
+    m.append(msg(0, "private", pdu(0, 1, 0, 0, binds[8:])))
+    m.append(msg(1, "public", pdu(1, 2, 0, 0, [vb(o, integer(1)) for o in OIDS[:3]])))  # objVal!=NULL
+    m.append(msg(1, "public", pdu(5, 3, 2, 10, [vb(OIDS[0])])))                         # GetBulk N= M=
+    vals = values()
+    m.append(msg(0, "public", pdu(2, 77, 0, 0, [vb(OIDS[i % len(OIDS)], v) for i, v in enumerate(vals)])))
+    m.append(msg(1, "c\x01", pdu(3, -5, 0, 0, [vb(OIDS[0], octets("new name"))])))
+    for es, ei in ((0, 0), (2, 1), (5, 0), (0, 3), (18, 2), (19, 1), (-1, -2), (1000, 0)):
+        m.append(msg(1, "public", pdu(2, 9, es, ei, [vb(OIDS[1], uns(1, 5))])))
+        m.append(msg(1, "public", pdu(0, 9, es, ei, [vb(OIDS[1])])))
+        m.append(msg(1, "public", pdu(6, 9, es, ei, [vb(OIDS[1], uns(3, 5))])))
+    for t in (6, 7, 8):
+        m.append(msg(1, "public", pdu(t, 11, 0, 0, [vb("1.3.6.1.2.1.1.3.0", uns(3, 99)),
+                                                    vb("1.3.6.1.6.3.1.1.4.1.0", oid("1.3.6.1.6.3.1.1.5.3"))])))
+        m.append(msg(0, "public", pdu(t, 11, 0, 0, [])))                                 # v2 PDU in v1
+    for g, s in ((0, 0), (3, 0), (6, 17), (2, 4), (7, 0), (-3, 0)):
+        m.append(msg(0, "public", trap("1.3.6.1.4.1.9.1.1", b"\xc0\xa8\x01\x01", g, s, 5000,
+                                       [vb("1.3.6.1.2.1.2.2.1.1.2", integer(2))])))
+    m.append(msg(1, "public", trap("1.3.6.1.4.1.9", b"\x01\x02\x03\x04", 0, 0, 1, [])))   # v1 PDU in v2
+    m.append(msg(0, "public", pdu(2, 1, 0, 0, [])))                                        # no bindings
+    return m
+
+
+def malformed():
+    ok = pdu(0, 1, 0, 0, [vb(OIDS[0])])
+    m = [b"", b"\x30", b"\x30\x00", b"\x02\x01\x00", b"\x30\x03\x02\x01\x02", b"\x30\x03\x02\x01\x07",
+         b"\x30\x03\x02\x01\xff", b"\x30\x03\x04\x01\x00", b"\x30\x02\x02\x00", b"\x30\x05\x02\x01\x00\x04\x00",
+         b"\x30\x81", b"\x30\x82\x00", b"\x30\x84\x7f\xff\xff\xff", b"\x30\x10\x02\x01\x00",
+         b"\x1f\x81\x80\x01\x00", b"\x1f\x85\x00", b"\x1f", b"\x1f\x81", b"\x3f\x10\x00", b"\x5f\x07\x00",
+         b"\x12\x00", b"\x32\x00", b"\xff\x00", b"\x45\x00", b"\x89\x00", b"\x30\x80\x02\x01\x00",
+         msg(0, "public", ok) + b"\x00\x00\x00",                       # extra after iSEQ
+         seq(integer(0), octets("public"), ok, b"\x05\x00"),           # extra after PDU
+         seq(integer(0), octets("public"), integer(5)),                # no PDU
+         seq(integer(0), integer(5), ok),                              # comm!=STR
+         seq(integer(0), octets("public")),                            # nothing to parse
+         seq(integer(0), octets("public"), tlv(0xA2, integer(1))),
+         seq(integer(0), octets("public"), tlv(0xA2, octets("x") + integer(0) + integer(0) + seq())),
+         seq(integer(0), octets("public"), tlv(0xA2, integer(1) + NULL + integer(0) + seq())),
+         seq(integer(0), octets("public"), tlv(0xA2, integer(1) + integer(0) + NULL + seq())),
+         seq(integer(0), octets("public"), tlv(0xA2, integer(1) + integer(0) + integer(0) + NULL)),
+         seq(integer(0), octets("public"), tlv(0xA2, integer(1) + integer(0) + integer(0) + seq() + NULL)),
+         seq(integer(0), octets("public"), tlv(0xA2, integer(1) + integer(0) + integer(0) + seq(NULL))),
+         seq(integer(0), octets("public"), tlv(0xA2, integer(1) + integer(0) + integer(0) + seq(seq(NULL)))),
+         seq(integer(0), octets("public"), tlv(0xA2, integer(1) + integer(0) + integer(0) + seq(seq(oid("1.3"))))),
+         seq(integer(0), octets("public"), tlv(0xA2, integer(1) + integer(0) + integer(0) +
+                                               seq(seq(oid("1.3"), NULL, NULL), vb("1.3.6"))))]
+    for bad in (octets("x"), integer(1), NULL):
+        for k in range(5):
+            f = [oid("1.3.6.1.4.1.9"), app(0, b"\x01\x02\x03\x04"), integer(6), integer(1), uns(3, 9, 4)]
+            f[k] = bad
+            m.append(seq(integer(0), octets("public"), tlv(0xA4, b"".join(f) + seq())))
+    m.append(seq(integer(0), octets("public"), tlv(0xA4, oid("1.3.6.1.4.1.9") + app(0, b"\x01\x02\x03\x04") +
+                                                   integer(6) + integer(1) + uns(3, 9, 4) + NULL)))
+    return m
+
+
+def v3_messages():
+    usm = lambda *f: seq(*f)
+    good = [octets(b"\x80\x00\x1f\x88\x80\x12\x34"), integer(5), integer(12345), octets("alice"),
+            octets(bytes(12)), octets(b"")]
+    m = [v3(flags=f) for f in (b"\x00", b"\x01", b"\x03", b"\x04", b"\x05", b"\x07", b"\x02", b"\x06", b"\xff",
+                                 b"", b"\x03\x00")]
+    m += [v3(model=1), v3(model=-7), v3(header_extra=integer(1)), v3(usm=b"\x05\x00"), v3(usm=b""),
+          v3(usm=usm(*good) + b"\x00\x00"), v3(usm=usm(*good, octets("extra"))),
+          v3(usm=usm(octets(b"\xff\xfe"), integer(0), integer(0), octets(b"\x00"), octets(b""), octets(b"")))]
+    for k in range(6):
+        f = list(good)
+        f[k] = NULL
+        m.append(v3(usm=usm(*f)))
+    m += [v3(scoped=NULL), v3(scoped=seq(NULL)), v3(scoped=seq(octets(b""), NULL)),
+          v3(scoped=seq(octets(b""), octets(b"\x01"), pdu(8, 1, 0, 0, [vb("1.3.6.1.6.3.15.1.1.4.0", uns(1, 3))]))),
+          v3(scoped=seq(octets(b""), octets(""), tlv(0xA4, b""))),
+          v3(scoped=seq(octets(b"\x01"), octets("c"), pdu(2, 5, 0, 0, [vb("1.3.6.1.2.1.1.5.0", octets("h"))])))]
+    m += [seq(integer(3), NULL), seq(integer(3), seq(NULL)), seq(integer(3), seq(integer(1), NULL)),
+          seq(integer(3), seq(integer(1), integer(2), NULL)),
+          seq(integer(3), seq(integer(1), integer(2), octets(b"\x03"), NULL)),
+          seq(integer(3), seq(integer(1), integer(2), octets(b"\x03"), integer(3)), NULL),
+          seq(integer(3), seq(integer(1), integer(2), octets(b"\x03"), integer(3)))]
+    return m
+
+
+def snmp_frames():
+    out = []
+    msgs = v1v2_messages() + malformed() + v3_messages()
+    for i, m in enumerate(msgs):
+        sport, dport = ((40000 + i, 161), (161, 40000 + i), (40000 + i, 162))[i % 3]
+        out.append((udp(sport, dport, m, v6=(i % 11 == 5)), None))
+    # every cut of a few rich messages
+    rich = [msgs[6], msgs[0], v3(), msg(0, "public", trap("1.3.6.1.4.1.9.1.1", b"\xc0\xa8\x01\x01", 6, 3, 5000,
+                                                            [vb("1.3.6.1.2.1.2.2.1.1.2", integer(2))]))]
+    for m in rich:
+        f = udp(40000, 161, m)
+        for cut in range(42, len(f)):
+            out.append((f, cut))
+    return out
+
+
+def frames():
+    return snmp_frames()
+
+
+if __name__ == "__main__":
+    write(sys.argv[1], frames())
