@@ -405,8 +405,22 @@ void dec_ntp_time(struct dec_ctx *d, const uint8_t *p);            /* ntp.c: "%u
 enum { DEC_TEXT_NUL = 1, DEC_TEXT_DOT = 2 };
 void dec_text(struct dec_ctx *d, const uint8_t *p, size_t n, unsigned how);
 
-/* decudp1 (issue 14): SNMP and the UDP tunnels, one file each */
-void dec_snmp(struct dec_ctx *d, const struct dec_app *a, const uint8_t *p, size_t len);        /* snmp.c */
+/* decudp1 (issue 14): SNMP and the UDP tunnels, one file each.  The port
+ * printers of app.c: snmp.c, geneve.c, vxlangpe.c, otv.c, lisp.c, and
+ * udpwrap.c (MPLS and PTP over UDP). */
+#define DEC_APP_PRINTER(fn) void fn(struct dec_ctx *d, const struct dec_app *a, const uint8_t *p, size_t len)
+DEC_APP_PRINTER(dec_snmp); DEC_APP_PRINTER(dec_geneve); DEC_APP_PRINTER(dec_vxlan_gpe); DEC_APP_PRINTER(dec_otv);
+DEC_APP_PRINTER(dec_lisp); DEC_APP_PRINTER(dec_mpls_udp); DEC_APP_PRINTER(dec_ptp_udp);
+/* An Ethernet frame inside a tunnel, the -x/-X dump still skipping the
+ * outer link header (vxlan.c). */
+void dec_ether_inner(struct dec_ctx *d, const uint8_t *p, size_t len);
+/* A tunnel header's start (geneve.c): proto for " [|proto]", name
+ * printed; 0 after short (a format for len and the minimum) when len is
+ * under min. */
+int dec_tunnel_begin(struct dec_ctx *d, const char *proto, const char *name, size_t len, unsigned min,
+		     const char *short_fmt);
+/* tcpdump's bittok2str_nosep: v's bit names run together, or none (geneve.c). */
+void dec_bits_nosep(struct dec_ctx *d, const struct dec_tok *t, unsigned v, const char *none);
 /* tcpdump's MIB names (snmp_mib.c): the child of node numbered sub, or
  * DEC_MIB_NONE; DEC_MIB_ROOTS as node: the roots. */
 enum { DEC_MIB_NONE = -2, DEC_MIB_ROOTS = -1 };

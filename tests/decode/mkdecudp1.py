@@ -1,5 +1,7 @@
 #!/usr/bin/env python3
-"""mkdecudp1.py: a capture of SNMP messages (UDP 161 and 162) for
+"""mkdecudp1.py: a capture of SNMP messages (UDP 161 and 162) and of the
+UDP tunnels (Geneve 6081, VXLAN-GPE 4790, OTV 8472) and LISP control
+messages (4342), MPLS in UDP (6635) and PTP over UDP (319, 320) for
 compare.py (the decoder against tcpdump): v1, v2c and v3 PDUs with every
 value type, the error fields, traps, object identifiers with and without
 tcpdump's MIB names; malformed BER (long and extended tags and lengths,
@@ -10,7 +12,7 @@ usage: mkdecudp1.py OUT.pcap"""
 import os, struct, sys
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from mkdns import udp, write  # Ethernet/IP/UDP framing, pcap writer
+from mkdns import udp, ip4, write  # Ethernet/IP/UDP framing, pcap writer
 
 
 # --- BER ---
@@ -201,24 +203,156 @@ def v3_messages():
     return m
 
 
-def snmp_frames():
+def carry(msgs, ports, v6_at):
+    """Each message in a datagram: ports(i) gives its (source, destination)
+    ports, v6_at(i) whether over IPv6."""
+    return [(udp(*ports(i), m, v6=v6_at(i)), None) for i, m in enumerate(msgs)]
+
+
+def every_cut(port, msgs, step=1):
+    """Each message cut short at every step-th byte of the datagram."""
     out = []
-    msgs = v1v2_messages() + malformed() + v3_messages()
-    for i, m in enumerate(msgs):
-        sport, dport = ((40000 + i, 161), (161, 40000 + i), (40000 + i, 162))[i % 3]
-        out.append((udp(sport, dport, m, v6=(i % 11 == 5)), None))
-    # every cut of a few rich messages
-    rich = [msgs[6], msgs[0], v3(), msg(0, "public", trap("1.3.6.1.4.1.9.1.1", b"\xc0\xa8\x01\x01", 6, 3, 5000,
-                                                            [vb("1.3.6.1.2.1.2.2.1.1.2", integer(2))]))]
-    for m in rich:
-        f = udp(40000, 161, m)
-        for cut in range(42, len(f)):
-            out.append((f, cut))
+    for m in msgs:
+        f = udp(40000, port, m)
+        out += [(f, cut) for cut in range(42, len(f), step)]
     return out
 
 
+def snmp_frames():
+    msgs = v1v2_messages() + malformed() + v3_messages()
+    rich = [msgs[6], msgs[0], v3(), msg(0, "public", trap("1.3.6.1.4.1.9.1.1", b"\xc0\xa8\x01\x01", 6, 3, 5000,
+                                                            [vb("1.3.6.1.2.1.2.2.1.1.2", integer(2))]))]
+    return carry(msgs, lambda i: ((40000 + i, 161), (161, 40000 + i), (40000 + i, 162))[i % 3],
+                 lambda i: i % 11 == 5) + every_cut(161, rich)
+
+
+# --- tunnels: what they carry ---
+def inner_ip4(data=b"abcd"):
+    u = struct.pack("!HHHH", 1000, 2000, 8 + len(data), 0) + data
+    return ip4(17, u)[1] + u
+
+
+def inner_ip6(data=b"abcd"):
+    u = struct.pack("!HHHH", 1000, 2000, 8 + len(data), 0) + data
+    return struct.pack("!IHBB16s16s", 6 << 28, len(u), 17, 64, b"\xfd" + bytes(14) + b"\x01",
+                       b"\xfd" + bytes(14) + b"\x02") + u
+
+
+def inner_eth(et=b"\x08\x00", payload=None):
+    return b"\x02\0\0\0\0\x01\x02\0\0\0\0\x02" + et + (inner_ip4() if payload is None else payload)
+
+
+MPLS_IP = b"\x00\x01\x01\x40" + inner_ip4()
+
+
+def geneve(ver=0, opts=b"", flags=0, proto=0x6558, vni=0x1389, rsvd=0, payload=None, optlen=None):
+    n = len(opts) // 4 if optlen is None else optlen
+    return bytes([ver << 6 | n, flags]) + struct.pack("!H", proto) + vni.to_bytes(3, "big") + bytes([rsvd]) + \
+        opts + (inner_eth() if payload is None else payload)
+
+
+def gopt(cls, typ, words):
+    return struct.pack("!HBB", cls, typ, len(words) // 4) + words
+
+
+def geneve_messages():
+    return [geneve(), geneve(proto=0x0800, payload=inner_ip4()), geneve(proto=0x86DD, payload=inner_ip6()),
+            geneve(proto=0x1234, payload=b"xx"), geneve(flags=0xC0), geneve(flags=0xFF, rsvd=5), geneve(ver=1),
+            geneve(ver=3, flags=0x40), geneve(opts=gopt(0x0101, 0x80, b"\1\2\3\4")),
+            geneve(opts=gopt(0xFFF5, 0x01, b"") + gopt(0x0005, 0x02, bytes(range(8)))),
+            geneve(opts=gopt(0x0100, 0x7F, b"") + gopt(0x0102, 0x81, b"") + gopt(0x0103, 3, b"") + gopt(0x0200, 4, b"")),
+            geneve(opts=struct.pack("!HBB", 0x0104, 0x01, 5) + bytes(4)), bytes([0x3F, 0]) + b"\x65\x58" + bytes(4),
+            geneve(proto=0x0806, payload=bytes(28)), geneve(proto=0x8847, payload=MPLS_IP),
+            geneve(payload=inner_eth()[:10]), geneve(payload=b""), geneve(payload=inner_eth(b"\x86\xdd", inner_ip6())),
+            geneve(proto=0x88CC, payload=b"\x02\x07\x04" + bytes(6)), geneve(proto=0x0801, payload=b"x"),
+            geneve(payload=inner_eth(b"\x81\x00", b"\x00\x05\x08\x00" + inner_ip4())), geneve(vni=0xFFFFFF)]
+
+
+def gpe(flags=0x0C, nxt=1, payload=None, vni=7):
+    return bytes([flags, 0, 0, nxt]) + vni.to_bytes(3, "big") + b"\0" + (inner_ip4() if payload is None else payload)
+
+
+def gpe_messages():
+    return [gpe(), gpe(nxt=2, payload=inner_ip6()), gpe(nxt=3, payload=inner_eth()), gpe(nxt=4, payload=bytes(12)),
+            gpe(nxt=5, payload=MPLS_IP), gpe(nxt=0), gpe(nxt=9), gpe(flags=0x08, payload=inner_eth()), gpe(flags=0x04),
+            gpe(flags=0x0D), gpe(flags=0x2C), gpe(flags=0x0E), gpe(flags=0), gpe(nxt=3, payload=b"short"),
+            gpe(nxt=1, payload=b"\x60"), b"\x0c\0\0\x01\0\0", b""]
+
+
+def otv(flags=0x08, payload=None):
+    return bytes([flags]) + b"\0\0\x05\0\0\x64\0" + (inner_eth() if payload is None else payload)
+
+
+def otv_messages():
+    return [otv(), otv(flags=0), otv(flags=0xFF), otv(payload=b"abc"), otv(payload=inner_eth(b"\x08\x06", bytes(28))),
+            otv()[:7], otv()[:3], otv()[:8]]
+
+
+def tunnel_frames():
+    out = []
+    for port, msgs in ((6081, geneve_messages()), (4790, gpe_messages()), (8472, otv_messages())):
+        out += carry(msgs, lambda i, port=port: (40000 + i, port) if i % 2 else (port, 40000 + i), lambda i: i % 7 == 3)
+    return out + every_cut(6081, [geneve(opts=gopt(0x0101, 0x80, b"\1\2\3\4")), geneve(proto=0x0800, payload=inner_ip4())]) + \
+        every_cut(4790, [gpe(nxt=3, payload=inner_eth())]) + every_cut(8472, [otv()])
+
+
+# --- LISP control messages (4342) ---
+def lisp_loc(afi=1, addr=b"\x14\x14\x08\xfd", prio=1, weight=100, flags=0):
+    return struct.pack("!BBBBHH", prio, weight, prio, weight, flags, afi) + addr
+
+
+def lisp_rec(afi=2, eid=bytes.fromhex("20010db885a3000000008a2e03707334"), mask=80, locs=(None,), act=0x10, ver=0, ttl=1440):
+    body = b"".join(lisp_loc() if l is None else l for l in locs)
+    return struct.pack("!IBBBBHH", ttl, len(locs), mask, act, 0, ver, afi) + eid + body
+
+
+def lisp(typ=3, flags=0x2, mflag=1, recs=None, key=1, auth=bytes(range(20)), tail=None, count=None):
+    recs = [lisp_rec(), lisp_rec(afi=1, eid=b"\x0a\0\0\0", mask=8)] if recs is None else recs
+    hdr = bytes([typ << 4 | flags, 0, mflag, len(recs) if count is None else count]) + bytes(8) + \
+        struct.pack("!HH", key, len(auth)) + auth
+    xtr = bytes(range(16)) + struct.pack("!Q", 2**64 - 2) if tail is None else tail
+    return hdr + b"".join(recs) + xtr
+
+
+def lisp_messages():
+    return [lisp(), lisp(typ=4, flags=0x8), lisp(flags=0), lisp(flags=0, tail=b"\xde\xad\xbe"), lisp(typ=1), lisp(typ=2),
+            lisp(typ=8), lisp(typ=15), lisp(typ=0), lisp(count=0), lisp(key=2, auth=bytes(32)), lisp(key=9, auth=b"\x01"),
+            lisp(key=0, auth=b""), lisp(flags=0xF, mflag=0xFF), lisp(typ=4, flags=0x4, tail=b""),
+            lisp(recs=[lisp_rec(afi=16387, eid=b"\0\0")]), lisp(recs=[lisp_rec(locs=())]),
+            lisp(recs=[lisp_rec(locs=(lisp_loc(afi=2, addr=bytes(16), flags=7), lisp_loc(afi=9, addr=b""),
+                                      lisp_loc(flags=2)), act=0xff, ver=0xabcd)]),
+            lisp(recs=[lisp_rec()] * 3, count=5), lisp(tail=bytes(10)), lisp(flags=0, tail=b""), lisp()[:15],
+            lisp(auth=bytes(300))]
+
+
+def lisp_frames():
+    rich = [lisp(), lisp(typ=4, flags=0x8, recs=[lisp_rec(locs=(lisp_loc(afi=2, addr=bytes(16)),))])]
+    return carry(lisp_messages(), lambda i: (4342, 4342 if i % 2 else 40000 + i), lambda i: i % 5 == 2) + \
+        every_cut(4342, rich)
+
+
+# --- MPLS in UDP (6635) and PTP over UDP (319, 320): the ethertype printers ---
+def ptp(mtype=0, ver=2, body=bytes(10), flags=0x0200, domain=0, seq=7, ctl=0):
+    n = 34 + len(body)
+    return bytes([mtype, ver]) + struct.pack("!HBBH", n, domain, 0, flags) + bytes(8) + bytes(4) + \
+        bytes(range(8)) + struct.pack("!HHBb", 1, seq, ctl, -3) + body
+
+
+def carried_frames():
+    mpls = [MPLS_IP, b"\x00\x00\x31\x40" + inner_ip4(), b"\x00\x02\x01\x40" + inner_ip6(),
+            b"\x00\x01\x00\x40\x00\x03\x01\x40" + inner_ip4(), b"\x00\x01\x00\x40", b"\x00\x01",
+            b"\x00\x05\x01\x40\x83\x00", b"\x00\x05\x01\x40abcdef", b""]
+    ptps = [ptp(), ptp(mtype=1), ptp(mtype=8, ctl=2), ptp(mtype=9, body=bytes(20)), ptp(mtype=0xB, body=bytes(30)),
+            ptp(mtype=2, body=bytes(20)), ptp(mtype=3, body=bytes(20)), ptp(mtype=0xA, body=bytes(20)),
+            ptp(mtype=0xC, body=bytes(10)), ptp(mtype=0xD, body=bytes(14)), ptp(ver=1), ptp(ver=0x12), ptp()[:20],
+            ptp(mtype=0x7)]
+    return carry(mpls, lambda i: (40000 + i, 6635), lambda i: i == 2) + \
+        carry(ptps, lambda i: (319 if i % 2 else 320, 319 if i % 3 else 320), lambda i: i == 4) + \
+        every_cut(319, [ptp(mtype=0xB, body=bytes(30))], 3)
+
+
 def frames():
-    return snmp_frames()
+    return snmp_frames() + tunnel_frames() + lisp_frames() + carried_frames()
 
 
 if __name__ == "__main__":
