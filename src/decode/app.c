@@ -166,7 +166,7 @@ static const struct app_row app_rows[] = {
 	U(EITHER, P(RADIUS_COA), "radius", dec_radius),
 	U(DST, P(HSRP), "hsrp", print_hsrp),
 	U(EITHER, P(LWRES), "lwres", NULL),
-	U(EITHER, P(LDP), "ldp", NULL),
+	U(EITHER, P(LDP), "ldp", dec_ldp),
 	U(EITHER, P(OLSR), "olsr", NULL),
 	U(EITHER, P(LSP_PING), "lspping", NULL),
 	U(SRC, P(BCM_LI), "bcm-li", print_bcmli),
@@ -215,7 +215,7 @@ static const struct app_row app_rows[] = {
 	T(EITHER, P(DNS), NULL, print_dns, NULL),
 	T(EITHER, P(MSDP), "msdp", NULL, NULL),
 	T(EITHER, P(RPKI_RTR), "rpki-rtr", NULL, NULL),
-	T(EITHER, P(LDP), "ldp", NULL, NULL),
+	T(EITHER, P(LDP), "ldp", dec_ldp, NULL),
 	T(EITHER, P(NFS), "nfs", NULL, nfs_tcp),
 };
 

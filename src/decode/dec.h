@@ -406,11 +406,11 @@ enum { DEC_TEXT_NUL = 1, DEC_TEXT_DOT = 2 };
 void dec_text(struct dec_ctx *d, const uint8_t *p, size_t n, unsigned how);
 
 /* decudp1 (issue 14): SNMP and the UDP tunnels, one file each.  The port
- * printers of app.c: snmp.c, geneve.c, vxlangpe.c, otv.c, lisp.c, and
- * udpwrap.c (MPLS and PTP over UDP). */
+ * printers of app.c: snmp.c, geneve.c, vxlangpe.c, otv.c, lisp.c,
+ * udpwrap.c (MPLS and PTP over UDP), ldp.c (UDP and TCP). */
 #define DEC_APP_PRINTER(fn) void fn(struct dec_ctx *d, const struct dec_app *a, const uint8_t *p, size_t len)
 DEC_APP_PRINTER(dec_snmp); DEC_APP_PRINTER(dec_geneve); DEC_APP_PRINTER(dec_vxlan_gpe); DEC_APP_PRINTER(dec_otv);
-DEC_APP_PRINTER(dec_lisp); DEC_APP_PRINTER(dec_mpls_udp); DEC_APP_PRINTER(dec_ptp_udp);
+DEC_APP_PRINTER(dec_lisp); DEC_APP_PRINTER(dec_mpls_udp); DEC_APP_PRINTER(dec_ptp_udp); DEC_APP_PRINTER(dec_ldp);
 /* An Ethernet frame inside a tunnel, the -x/-X dump still skipping the
  * outer link header (vxlan.c). */
 void dec_ether_inner(struct dec_ctx *d, const uint8_t *p, size_t len);

@@ -58,7 +58,7 @@ GENERATED = [
     ("mknonip", "non-IP frames and routing protocols"),
     ("mkvsock", "Linux vsock monitor records"),
     ("mkslip", "SLIP with its link header"),
-    ("mkdecudp1", "SNMP; Geneve, VXLAN-GPE, OTV, LISP, MPLS and PTP over UDP"),
+    ("mkdecudp1", "SNMP; Geneve, VXLAN-GPE, OTV, LISP, MPLS and PTP over UDP; LDP"),
 ]
 CORE = {"ether", "arp", "ip", "ip6", "tcp", "udp", "icmp", "icmp6"}
 REPORT = "\001L "

@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
 """mkdecudp1.py: a capture of SNMP messages (UDP 161 and 162) and of the
 UDP tunnels (Geneve 6081, VXLAN-GPE 4790, OTV 8472) and LISP control
-messages (4342), MPLS in UDP (6635) and PTP over UDP (319, 320) for
+messages (4342), MPLS in UDP (6635), PTP over UDP (319, 320) and LDP (646, UDP and TCP)
+for
 compare.py (the decoder against tcpdump): v1, v2c and v3 PDUs with every
 value type, the error fields, traps, object identifiers with and without
 tcpdump's MIB names; malformed BER (long and extended tags and lengths,
@@ -12,7 +13,7 @@ usage: mkdecudp1.py OUT.pcap"""
 import os, struct, sys
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from mkdns import udp, ip4, write  # Ethernet/IP/UDP framing, pcap writer
+from mkdns import udp, tcp, ip4, write  # Ethernet/IP/UDP/TCP framing, pcap writer
 
 
 # --- BER ---
@@ -351,8 +352,78 @@ def carried_frames():
         every_cut(319, [ptp(mtype=0xB, body=bytes(30))], 3)
 
 
+# --- LDP (646 over UDP and TCP) ---
+def ltlv(t, v, u=0, f=0):
+    return struct.pack("!HH", (u << 15) | (f << 14) | t, len(v)) + v
+
+
+def lmsg(t, tlvs, mid=1, u=0, raw_len=None):
+    body = struct.pack("!I", mid) + b"".join(tlvs)
+    return struct.pack("!HH", (u << 15) | t, len(body) if raw_len is None else raw_len) + body
+
+
+def lpdu(msgs, lsr=b"\xc0\xa8\x00\x02", space=0, ver=1, raw_len=None):
+    body = lsr + struct.pack("!H", space) + b"".join(msgs)
+    return struct.pack("!HH", ver, len(body) if raw_len is None else raw_len) + body
+
+
+def fec_prefix(af, plen, addr):
+    return bytes([2]) + struct.pack("!HB", af, plen) + addr
+
+
+def martini(info, cw=1, pw=5, tail=b""):
+    vc = b"" if info is None else struct.pack("!I", 100) + info
+    return bytes([0x80]) + struct.pack("!HBI", (cw << 15) | pw, len(vc), 7) + vc + tail
+
+
+def ldp_messages():
+    hello = lmsg(0x100, [ltlv(0x400, struct.pack("!HH", 15, 0xC000)), ltlv(0x401, b"\x0a\0\0\x01"),
+                         ltlv(0x402, struct.pack("!I", 9)), ltlv(0x403, bytes(15) + b"\x01")])
+    init = lmsg(0x200, [ltlv(0x500, struct.pack("!HHBBHIH", 1, 30, 0xC0, 0, 0x4000, 0x0a000001, 0)),
+                        ltlv(0x503, struct.pack("!HHII", 0x800F, 0, 100, 200)), ltlv(0x503, bytes(12)),
+                        ltlv(0x601, struct.pack("!H", 1500)), ltlv(0x50B, b"\x80"), ltlv(0x701, b"\x40\0\0\0")])
+    addr = lmsg(0x300, [ltlv(0x101, struct.pack("!H", 1) + b"\x0a\0\0\x01\x0a\0\0\x02\x0a"),
+                        ltlv(0x101, struct.pack("!H", 2) + bytes(15) + b"\x01"), ltlv(0x101, struct.pack("!H", 12) + b"xy"),
+                        ltlv(0x101, struct.pack("!H", 25)), ltlv(0x101, struct.pack("!H", 196)), ltlv(0x101, struct.pack("!H", 300)),
+                        ltlv(0x101, b"\0")])
+    mapping = lmsg(0x400, [ltlv(0x100, fec_prefix(1, 24, b"\x0a\x01\x02")), ltlv(0x100, fec_prefix(2, 64, bytes(8))),
+                           ltlv(0x100, fec_prefix(1, 33, b"")), ltlv(0x100, fec_prefix(2, 200, b"")),
+                           ltlv(0x100, fec_prefix(1, 32, b"\x0a")), ltlv(0x100, fec_prefix(7, 8, b"\x01")),
+                           ltlv(0x100, fec_prefix(1, 12, b"\x0a\xff")), ltlv(0x100, b"\x01"), ltlv(0x100, b"\x03"),
+                           ltlv(0x100, b"\x02\x00"), ltlv(0x100, b"\x09"),
+                           ltlv(0x100, b"\x02\x00\x01"), ltlv(0x100, b"\x02\x00\x02\x10"), ltlv(0x100, b""),
+                           ltlv(0x200, struct.pack("!I", 0xFFF12345)), ltlv(0x200, b"\x01"), ltlv(0x103, b"\x01"),
+                           ltlv(0x104, b"\x0a\0\0\x01\x0a\0\0\x02"), ltlv(0x201, b"\0\x01\0\x02", u=1, f=1)])
+    pw = lmsg(0x400, [ltlv(0x100, martini(bytes([1, 4, 0x05, 0xDC, 3, 6]) + b"eth0" + bytes([0x0C, 4, 0x03, 0x06,
+                                                                                            9, 3, 0xAB]))),
+                      ltlv(0x100, martini(None)), ltlv(0x100, martini(b"", cw=0, pw=0x40)),
+                      ltlv(0x100, martini(b"\x01\x01")), ltlv(0x100, bytes([0x80, 0, 5, 2]) + bytes(7)),
+                      ltlv(0x100, bytes([0x80, 0, 5, 40]) + bytes(7)), ltlv(0x100, bytes([0x80, 0, 5])),
+                      ltlv(0x100, martini(bytes([1, 1, 0, 0])))])
+    notif = lmsg(0x001, [ltlv(0x300, struct.pack("!IIH", 0x8000000A, 5, 0x100), u=1),
+                         ltlv(0x300, struct.pack("!IIH", 0x40000000 | 0x19, 0, 0)), ltlv(0x300, b"\0\0")])
+    other = [lmsg(0x401, [ltlv(0x100, b"\x01")]), lmsg(0x403, [ltlv(0x100, b"\x01")]), lmsg(0x404, []),
+             lmsg(0x201, []), lmsg(0x301, [ltlv(0x101, struct.pack("!H", 1) + b"\x0a\0\0\x01")]),
+             lmsg(0x402, [ltlv(0x100, b"\x01")]), lmsg(0x3E00, [b"\1\2\3"], u=1), lmsg(0x100, [], raw_len=2),
+             lmsg(0x100, [ltlv(0x400, b"\0\x0f\0\0", u=0)], raw_len=6),
+             lmsg(0x100, [struct.pack("!HH", 0x400, 40) + b"\0\x0f\0\0"])]
+    fec = [lpdu([lmsg(0x400, [ltlv(0x100, f), ltlv(0x200, struct.pack("!I", 3))])])
+           for f in (fec_prefix(1, 32, b"\x0a"), b"\x02\x00\x01", b"\x02\x00\x02\x10", fec_prefix(2, 64, bytes(7)))]
+    m = fec + [lpdu([hello]), lpdu([init]), lpdu([addr]), lpdu([mapping]), lpdu([pw]), lpdu([notif]), lpdu(other),
+         lpdu([hello]) + lpdu([init]), lpdu([hello], ver=2), lpdu([hello], raw_len=5), lpdu([hello], raw_len=200),
+         lpdu([hello])[:17], lpdu([]), lpdu([hello], raw_len=0x20) + bytes(10)]
+    return m
+
+
+def ldp_frames():
+    msgs = ldp_messages()
+    out = carry(msgs, lambda i: (646, 646) if i % 2 else (40000 + i, 646), lambda i: i % 6 == 4)
+    out += [(tcp(40000, 646, m), None) for m in msgs[4:12]] + [(tcp(646, 40000, msgs[11]), None)]
+    return out + every_cut(646, [msgs[8], msgs[7]])
+
+
 def frames():
-    return snmp_frames() + tunnel_frames() + lisp_frames() + carried_frames()
+    return snmp_frames() + tunnel_frames() + lisp_frames() + carried_frames() + ldp_frames()
 
 
 if __name__ == "__main__":
