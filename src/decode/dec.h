@@ -414,6 +414,7 @@ DEC_APP_PRINTER(dec_lisp); DEC_APP_PRINTER(dec_mpls_udp); DEC_APP_PRINTER(dec_pt
 /* An Ethernet frame inside a tunnel, the -x/-X dump still skipping the
  * outer link header (vxlan.c). */
 void dec_ether_inner(struct dec_ctx *d, const uint8_t *p, size_t len);
+void dec_nsh(struct dec_ctx *d, const uint8_t *p, size_t len);                    /* nsh.c */
 /* A tunnel header's start (geneve.c): proto for " [|proto]", name
  * printed; 0 after short (a format for len and the minimum) when len is
  * under min. */

@@ -1,7 +1,7 @@
 /* vxlangpe.c: VXLAN-GPE (draft-ietf-nvo3-vxlan-gpe) as tcpdump 4.99
  * prints it: "VXLAN-GPE, flags [IP], vni 7: " (-v: a newline and four
  * spaces instead of ": "), then the payload by its next-protocol byte:
- * IPv4, IPv6, Ethernet, NSH (which bpfx hands off), else an error.
+ * IPv4, IPv6, Ethernet, NSH (nsh.c), else an error.
  * tcpdump 4.99 reads the next-protocol byte whatever the P flag says, and
  * checks neither the version nor the I flag. */
 #include "decode/dec.h"
@@ -35,7 +35,7 @@ DEC_APP_PRINTER(dec_vxlan_gpe)
 	case GPE_IPV4: dec_ip(d, p, len); break;
 	case GPE_IPV6: dec_ip6(d, p, len); break;
 	case GPE_ETHERNET: dec_ether_inner(d, p, len); break;
-	case GPE_NSH: dec_handoff(d, "nsh"); break;
+	case GPE_NSH: dec_nsh(d, p, len); break;
 	default: dec_printf(d, "ERROR: unknown-next-protocol (invalid)"); break;
 	}
 }

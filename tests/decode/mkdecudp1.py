@@ -273,11 +273,29 @@ def gpe(flags=0x0C, nxt=1, payload=None, vni=7):
     return bytes([flags, 0, 0, nxt]) + vni.to_bytes(3, "big") + b"\0" + (inner_ip4() if payload is None else payload)
 
 
+def nsh(words=2, md=1, nxt=1, ver=0, flags=0, ttl=63, ctx=b"", payload=None, spi=1, si=255):
+    base = ver << 30 | flags << 28 | ttl << 22 | words << 16 | md << 8 | nxt
+    return struct.pack("!I", base) + spi.to_bytes(3, "big") + bytes([si]) + ctx + (inner_ip4() if payload is None else payload)
+
+
+def tlvs2(*items):
+    out = b""
+    for cls, typ, val in items:
+        out += struct.pack("!HBB", cls, typ, len(val)) + val + bytes((-len(val)) % 4)
+    return out
+
+
+NSHS = [nsh(), nsh(nxt=2, payload=inner_ip6()), nsh(nxt=3, payload=inner_eth(), flags=2), nsh(nxt=9), nsh(ver=1),
+        nsh(words=6, md=1, ctx=bytes(range(16))), nsh(words=5, md=1, ctx=bytes(12)),
+        nsh(words=5, md=2, ctx=tlvs2((0x100, 1, b"\xaa\xbb\xcc"), (7, 2, b""))), nsh(words=3, md=2, ctx=tlvs2((1, 1, b"abcdefgh"))),
+        nsh(words=4, md=15, ctx=bytes(8)), nsh(words=1), nsh(words=60), b"\0\x02\0\x01", nsh(words=6, md=1, ctx=bytes(4))]
+
+
 def gpe_messages():
     return [gpe(), gpe(nxt=2, payload=inner_ip6()), gpe(nxt=3, payload=inner_eth()), gpe(nxt=4, payload=bytes(12)),
             gpe(nxt=5, payload=MPLS_IP), gpe(nxt=0), gpe(nxt=9), gpe(flags=0x08, payload=inner_eth()), gpe(flags=0x04),
             gpe(flags=0x0D), gpe(flags=0x2C), gpe(flags=0x0E), gpe(flags=0), gpe(nxt=3, payload=b"short"),
-            gpe(nxt=1, payload=b"\x60"), b"\x0c\0\0\x01\0\0", b""]
+            gpe(nxt=1, payload=b"\x60"), b"\x0c\0\0\x01\0\0", b""] + [gpe(nxt=4, payload=n) for n in NSHS]
 
 
 def otv(flags=0x08, payload=None):
@@ -294,7 +312,7 @@ def tunnel_frames():
     for port, msgs in ((6081, geneve_messages()), (4790, gpe_messages()), (8472, otv_messages())):
         out += carry(msgs, lambda i, port=port: (40000 + i, port) if i % 2 else (port, 40000 + i), lambda i: i % 7 == 3)
     return out + every_cut(6081, [geneve(opts=gopt(0x0101, 0x80, b"\1\2\3\4")), geneve(proto=0x0800, payload=inner_ip4())]) + \
-        every_cut(4790, [gpe(nxt=3, payload=inner_eth())]) + every_cut(8472, [otv()])
+        every_cut(4790, [gpe(nxt=3, payload=inner_eth()), gpe(nxt=4, payload=NSHS[7])]) + every_cut(8472, [otv()])
 
 
 # --- LISP control messages (4342) ---
