@@ -414,5 +414,26 @@ dec_app_printer dec_lwapp_ap, dec_lwapp_control, dec_lwapp_data, dec_vqp, dec_be
 /* t by strftime's fmt, in local time or UTC, into buf; tcpdump's text
  * when it cannot be converted (fmttime.c) */
 const char *dec_format_time(char *buf, size_t n, const char *fmt, time_t t, int local);
+/* decudp1 (issue 14): SNMP and the UDP tunnels, one file each.  The port
+ * printers of app.c: snmp.c, geneve.c, vxlangpe.c, otv.c, lisp.c,
+ * udpwrap.c (MPLS and PTP over UDP), ldp.c (UDP and TCP). */
+#define DEC_APP_PRINTER(fn) void fn(struct dec_ctx *d, const struct dec_app *a, const uint8_t *p, size_t len)
+dec_app_printer dec_snmp, dec_geneve, dec_vxlan_gpe, dec_otv, dec_lisp, dec_mpls_udp, dec_ptp_udp, dec_ldp;
+/* An Ethernet frame inside a tunnel, the -x/-X dump still skipping the
+ * outer link header (vxlan.c). */
+void dec_ether_inner(struct dec_ctx *d, const uint8_t *p, size_t len);
+void dec_nsh(struct dec_ctx *d, const uint8_t *p, size_t len);                    /* nsh.c */
+/* A tunnel header's start (geneve.c): proto for " [|proto]", name
+ * printed; 0 after short (a format for len and the minimum) when len is
+ * under min. */
+int dec_tunnel_begin(struct dec_ctx *d, const char *proto, const char *name, size_t len, unsigned min,
+		     const char *short_fmt);
+/* tcpdump's bittok2str_nosep: v's bit names run together, or none (geneve.c). */
+void dec_bits_nosep(struct dec_ctx *d, const struct dec_tok *t, unsigned v, const char *none);
+/* tcpdump's MIB names (snmp_mib.c): the child of node numbered sub, or
+ * DEC_MIB_NONE; DEC_MIB_ROOTS as node: the roots. */
+enum { DEC_MIB_NONE = -2, DEC_MIB_ROOTS = -1 };
+int dec_snmp_mib_child(int node, unsigned sub);
+const char *dec_snmp_mib_name(int node);
 
 #endif

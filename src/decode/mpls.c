@@ -3,7 +3,7 @@
  * (on lines of their own with -v, which also names the reserved labels),
  * then the payload: IPv4 under labels 0 and 3, IPv6 under 2, otherwise
  * guessed from its first byte (0x45-0x4f IPv4, 0x60-0x6f IPv6, 0x81-0x83
- * OSI, where our line stops), else tcpdump's hex dump.  A stack running
+ * OSI: IS-IS and the other ISO protocols), else tcpdump's hex dump.  A stack running
  * past the packet's length ends " (invalid)". */
 #include "decode/dec.h"
 
@@ -63,5 +63,5 @@ void dec_mpls(struct dec_ctx *d, const uint8_t *p, size_t len)
 	else if (pt == MPLS_IPV6)
 		dec_ip6(d, p, len);
 	else
-		dec_handoff(d, "osi");
+		dec_isoclns(d, p, len);
 }

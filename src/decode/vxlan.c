@@ -5,7 +5,8 @@
  *
  * The inner frame's printer is a link printer: it records its header
  * length for the -x/-X dump, which must stay the outer link header's, so
- * it runs under a truncation exit of its own that restores it. */
+ * it runs under a truncation exit of its own that restores it
+ * (dec_ether_inner, also for Geneve and OTV). */
 #include <string.h>
 
 #include "decode/dec.h"
@@ -26,11 +27,16 @@ void dec_vxlan(struct dec_ctx *d, const uint8_t *p, size_t len)
 	dec_need(d, p + 4, 3);
 	dec_printf(d, "vni %u\n", (unsigned)(p[4] << 16 | p[5] << 8 | p[6]));
 
-	/* a header not all captured makes tcpdump jump out, naming VXLAN; an
-	 * inner frame too short for its own header, on the wire or in the
-	 * capture, ends the line */
+	/* a header not all captured makes tcpdump jump out, naming VXLAN */
 	dec_need(d, p, VXLAN_HDR_LEN);
-	if (len - VXLAN_HDR_LEN < 14 || !dec_has(d, p + VXLAN_HDR_LEN, 14)) {
+	dec_ether_inner(d, p + VXLAN_HDR_LEN, len - VXLAN_HDR_LEN);
+}
+
+/* An inner frame too short for its own header, on the wire or in the
+ * capture, ends the line. */
+void dec_ether_inner(struct dec_ctx *d, const uint8_t *p, size_t len)
+{
+	if (len < 14 || !dec_has(d, p, 14)) {
 		dec_printf(d, " [|ether]");
 		return;
 	}
@@ -40,7 +46,7 @@ void dec_vxlan(struct dec_ctx *d, const uint8_t *p, size_t len)
 	volatile int r = DEC_TRUNC_NONE;
 	switch (setjmp(d->trunc)) {
 	case DEC_TRUNC_NONE:
-		dec_ether(d, p + VXLAN_HDR_LEN, len - VXLAN_HDR_LEN);
+		dec_ether(d, p, len);
 		break;
 	case DEC_TRUNC_RET:
 		r = DEC_TRUNC_RET;

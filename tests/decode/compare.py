@@ -59,6 +59,7 @@ GENERATED = [
     ("mkvsock", "Linux vsock monitor records"),
     ("mkslip", "SLIP with its link header"),
     ("mkudp2", "Kerberos, timed, Auto-RP, SOME/IP, vat and other rarer UDP protocols"),
+    ("mkdecudp1", "SNMP; Geneve, VXLAN-GPE, OTV, LISP, MPLS and PTP over UDP; LDP"),
 ]
 CORE = {"ether", "arp", "ip", "ip6", "tcp", "udp", "icmp", "icmp6"}
 REPORT = "\001L "
