@@ -58,6 +58,7 @@ GENERATED = [
     ("mknonip", "non-IP frames and routing protocols"),
     ("mkvsock", "Linux vsock monitor records"),
     ("mkslip", "SLIP with its link header"),
+    ("mkiso", "CLNP and ES-IS behind 802.2, OSI in GRE"),
 ]
 CORE = {"ether", "arp", "ip", "ip6", "tcp", "udp", "icmp", "icmp6"}
 REPORT = "\001L "
