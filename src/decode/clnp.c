@@ -338,8 +338,10 @@ static void esis_options(struct dec_ctx *d, const uint8_t *q, unsigned li)
 	for (unsigned op, opli; li != 0;) {
 		if (!option(d, &q, &li, &op, &opli, esis_opts))
 			return;
-		if (op == 198 && opli == 2)
-			dec_printf(d, "%us", dec_be16(d, q));
+		if (op == 198 && opli == 2) {
+			dec_need_ret(d, q, 2);
+			dec_printf(d, "%us", dec_get_be16(q));
+		}
 		else if (op == 198)
 			dec_printf(d, "(bad length)");
 		else if (op == 129) {

@@ -412,5 +412,7 @@ void dec_osi_cksum(struct dec_ctx *d, const uint8_t *p, unsigned ck, size_t at, 
 void dec_isonsap(struct dec_ctx *d, const uint8_t *p, unsigned n); /* isis_tlv.c: 49.0001.1921.6800.1001 */
 int dec_clnp(struct dec_ctx *d, const uint8_t *p, size_t len); /* clnp.c: 0, a header tcpdump rejects */
 void dec_esis(struct dec_ctx *d, const uint8_t *p, size_t len); /* clnp.c */
+void dec_pgm(struct dec_ctx *d, const struct dec_net *n, const uint8_t *p, size_t len); /* pgm.c */
+void dec_forces(struct dec_ctx *d, const uint8_t *p, size_t len); /* forces.c: from SCTP DATA */
 
 #endif

@@ -59,6 +59,8 @@ GENERATED = [
     ("mkvsock", "Linux vsock monitor records"),
     ("mkslip", "SLIP with its link header"),
     ("mkiso", "CLNP and ES-IS behind 802.2, OSI in GRE"),
+    ("mkpgm", "PGM messages and options"),
+    ("mkforces", "ForCES messages in SCTP"),
 ]
 CORE = {"ether", "arp", "ip", "ip6", "tcp", "udp", "icmp", "icmp6"}
 REPORT = "\001L "
