@@ -83,7 +83,9 @@ int dec_link_chdlc(struct dec_ctx *d, const uint8_t *p, size_t len)
 			return CHDLC_HDRLEN + (int)dec_avail(d, p, len);
 		}
 		dec_need(d, p, 2);
-		dec_handoff(d, "isoclns");
+		/* a fudge byte before the NLPID is skipped */
+		size_t f = p[1] == 0x81 || p[1] == 0x82 || p[1] == 0x83;
+		dec_osi(d, p + f, len - f);
 	} else if (!d->o.eflag)
 		dec_printf(d, "unknown CHDLC protocol (0x%04x)", proto);
 	return CHDLC_HDRLEN;

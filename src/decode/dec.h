@@ -405,6 +405,16 @@ void dec_ntp_time(struct dec_ctx *d, const uint8_t *p);            /* ntp.c: "%u
  * DEC_TEXT_NUL (tcpdump's nd_printjnp). */
 enum { DEC_TEXT_NUL = 1, DEC_TEXT_DOT = 2 };
 void dec_text(struct dec_ctx *d, const uint8_t *p, size_t n, unsigned how);
+/* --- deciso (issue 14): OSI, routing and the -v bodies --- */
+void dec_osi(struct dec_ctx *d, const uint8_t *p, size_t len); /* isis.c: the NLPID at p, no link header */
+/* " (unverified)", " (correct)" or " (incorrect should be 0x....)": the
+ * ISO 8473 checksum ck at offset at of the n bytes at p (isis.c). */
+void dec_osi_cksum(struct dec_ctx *d, const uint8_t *p, unsigned ck, size_t at, size_t n);
+void dec_isonsap(struct dec_ctx *d, const uint8_t *p, unsigned n); /* isis_tlv.c: 49.0001.1921.6800.1001 */
+int dec_clnp(struct dec_ctx *d, const uint8_t *p, size_t len); /* clnp.c: 0, a header tcpdump rejects */
+void dec_esis(struct dec_ctx *d, const uint8_t *p, size_t len); /* clnp.c */
+void dec_pgm(struct dec_ctx *d, const struct dec_net *n, const uint8_t *p, size_t len); /* pgm.c */
+void dec_forces(struct dec_ctx *d, const uint8_t *p, size_t len); /* forces.c: from SCTP DATA */
 
 /* decudp2 (issue 14): the rest of the UDP-borne protocols, one file each,
  * named by the printer (krb.c, timed.c, ...), all of app.c's row shape */

@@ -135,7 +135,10 @@ static void payload(struct gre *g, unsigned prot)
 		d->hdrlen = hdrlen;
 		return;
 	}
-	case PROTO_ETH_MPLS: case GRE_ETH_IPX: case GRE_ETH_ATALK: case GRE_ETH_OSI:
+	case GRE_ETH_OSI:
+		dec_osi(d, g->p, g->len);
+		return;
+	case PROTO_ETH_MPLS: case GRE_ETH_IPX: case GRE_ETH_ATALK:
 		dec_handoff(d, "gre-proto"); /* tcpdump goes on; we end as it would not */
 		break;
 	}

@@ -35,6 +35,7 @@ static const struct {
 	{ PROTO_IP_OSPF, dec_ospf },
 	{ PROTO_IP_EIGRP, dec_eigrp },
 	{ PROTO_IP_DCCP, dec_dccp },
+	{ PROTO_IP_PGM, dec_pgm },
 };
 
 static void (*upper_printer(unsigned proto))(struct dec_ctx *, const struct dec_net *, const uint8_t *, size_t)

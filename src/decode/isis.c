@@ -91,6 +91,16 @@ static unsigned osi_cksum(const uint8_t *p, size_t at, size_t n)
 	return (unsigned)(((uint32_t)x << 8) | ((uint32_t)y & 0xff)) & 0xffff;
 }
 
+void dec_osi_cksum(struct dec_ctx *d, const uint8_t *p, unsigned ck, size_t at, size_t n)
+{
+	if (!ck || !dec_has(d, p + at, 2) || at > n || !dec_has(d, p, n))
+		dec_printf(d, " (unverified)");
+	else if (osi_cksum(p, at, n) == ck)
+		dec_printf(d, " (correct)");
+	else
+		dec_printf(d, " (incorrect should be 0x%04x)", osi_cksum(p, at, n));
+}
+
 /* -v: the PDU's own header on lines of their own, then its TLVs, as far
  * as its PDU length says. */
 static void verbose(struct dec_ctx *d, const struct isis_pdu *pdu, const uint8_t *p, size_t len)
@@ -115,12 +125,7 @@ static void verbose(struct dec_ctx *d, const struct isis_pdu *pdu, const uint8_t
 		dec_printf(d, "\n\t  lsp-id: ");
 		dec_isis_id(d, p + 12, 8);
 		dec_printf(d, ", seq: 0x%08x, lifetime: %5us\n\t  chksum: 0x%04x", dec_get_be32(p + 20), dec_get_be16(p + 10), ck);
-		if (!ck || len < 12 || 12 > len - 12 || !dec_has(d, p + 12, len - 12))
-			dec_printf(d, " (unverified)");
-		else if (osi_cksum(p + 12, 12, len - 12) == ck)
-			dec_printf(d, " (correct)");
-		else
-			dec_printf(d, " (incorrect should be 0x%04x)", osi_cksum(p + 12, 12, len - 12));
+		dec_osi_cksum(d, p + 12, ck, 12, len < 12 ? 0 : len - 12);
 		dec_printf(d, ", PDU length: %u, Flags: [ %s", pdu_len, tb & 0x04 ? "Overload bit set, " : "");
 		if (tb & 0x78)
 			dec_printf(d, "%s%s%s%sATT bit set, ", tb & 0x08 ? "default " : "", tb & 0x10 ? "delay " : "",
@@ -234,11 +239,18 @@ static int isis(struct dec_ctx *d, const uint8_t *p, size_t len)
 	return 1;
 }
 
+/* Behind 802.2: the LLC header counts as link header for -x. */
 void dec_isoclns(struct dec_ctx *d, const uint8_t *p, size_t len)
+{
+	d->hdrlen = (int)(p - d->start);
+	dec_osi(d, p, len);
+}
+
+/* tcpdump's isoclns_print: the NLPID picks the printer. */
+void dec_osi(struct dec_ctx *d, const uint8_t *p, size_t len)
 {
 	d->proto = "isoclns";
 	d->app = "isis";
-	d->hdrlen = (int)(p - d->start); /* the 802.2 header counts as link header for -x */
 	unsigned nlpid = dec_u8(d, p);
 	if (d->o.eflag)
 		dec_printf(d, "OSI NLPID %s (0x%02x): ", dec_tok(dec_nlpids, nlpid, "Unknown"), nlpid);
@@ -256,7 +268,14 @@ void dec_isoclns(struct dec_ctx *d, const uint8_t *p, size_t len)
 	case 0x8e:
 		dec_ip6(d, p + 1, len ? len - 1 : 0);
 		return;
-	case 0x81: case 0x82: case 0x08: case 0xcf: /* CLNP, ES-IS, Q.933, PPP */
+	case 0x81:
+		if (!dec_clnp(d, p, len))
+			dec_hexlines(d, "\n\t", p, len);
+		return;
+	case 0x82:
+		dec_esis(d, p, len);
+		return;
+	case 0x08: case 0xcf: /* Q.933, PPP */
 		d->app = NULL;
 		dec_handoff(d, "isoclns");
 		return;

@@ -41,14 +41,15 @@ static const struct dec_tok port_cap_subtlvs[] = {
 };
 
 /* An OSI NSAP address: pairs of hex digits, a dot after the first byte
- * and every second one after it. */
-static void nsap(struct dec_ctx *d, const uint8_t *p, unsigned n)
+ * and every second one after it (tcpdump's GET_ISONSAP_STRING: the bytes
+ * captured first, then the length checked). */
+void dec_isonsap(struct dec_ctx *d, const uint8_t *p, unsigned n)
 {
+	dec_need(d, p, n);
 	if (n < 1 || n > 20) {
 		dec_printf(d, "isonsap_string: illegal length");
 		return;
 	}
-	dec_need(d, p, n);
 	for (unsigned i = 0; i < n; i++)
 		dec_printf(d, "%02x%s", p[i], (i & 1) == 0 && i + 1 < n ? "." : "");
 }
@@ -198,7 +199,7 @@ static int tlv(struct dec_ctx *d, unsigned type, const uint8_t *p, unsigned len)
 				return 0;
 			dec_need(d, p, alen); /* read before the line is printed */
 			dec_printf(d, "\n\t      Area address (length: %u): ", alen);
-			nsap(d, p, alen);
+			dec_isonsap(d, p, alen);
 			p += alen;
 			len -= alen;
 		}

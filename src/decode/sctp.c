@@ -5,9 +5,9 @@
  * Each chunk is "[NAME] " and, for DATA, INIT, INIT ACK and SACK, its
  * fields; with -vv each chunk goes on its own line ("\n\tN) ") and a DATA
  * chunk's payload is dumped in hex ("[Payload:" ... "]").  Ports 6704-6706
- * are ForCES channels ("sctp[ForCES HP]"), whose DATA tcpdump hands to its
- * ForCES printer, as it hands M3UA payloads (-vv) to its M3UA printer;
- * those are not ours.  A chunk must be captured whole (" [|sctp]", the
+ * are ForCES channels ("sctp[ForCES HP]"), whose DATA goes to the ForCES
+ * printer (forces.c); tcpdump hands M3UA payloads (-vv) to its M3UA
+ * printer, not ours.  A chunk must be captured whole (" [|sctp]", the
  * return-style exit).  tcpdump's remaining length is an unsigned 32-bit
  * count that a bad chunk length can wrap, and its chunk lengths 16-bit:
  * kept so here, since the output depends on it. */
@@ -83,8 +83,13 @@ static int data_chunk(struct dec_ctx *d, const uint8_t *p, unsigned flags, uint1
 		dec_printf(d, "bogus chunk length %u]", clen);
 		return 0;
 	}
-	if (*forces || (d->o.vflag >= 2 && ppid == SCTP_PPID_M3UA)) {
-		dec_handoff(d, *forces ? "forces" : "m3ua");
+	if (*forces) {
+		dec_forces(d, p + 12, size);
+		d->proto = "sctp";
+		return 1;
+	}
+	if (d->o.vflag >= 2 && ppid == SCTP_PPID_M3UA) {
+		dec_handoff(d, "m3ua");
 		return -1;
 	}
 	if (d->o.vflag >= 2) {

@@ -103,6 +103,7 @@
 #define PROTO_IP_PIM        103
 #define PROTO_IP_IPCOMP     108     /* RFC 3173 */
 #define PROTO_IP_VRRP       112
+#define PROTO_IP_PGM        113     /* RFC 3208 */
 #define PROTO_IP_SCTP       132     /* RFC 9260 */
 #define PROTO_IP_MOBILITY   135     /* RFC 6275 */
 #define PROTO_IP_ETHERNET   143     /* RFC 8986 */

@@ -60,6 +60,9 @@ GENERATED = [
     ("mkslip", "SLIP with its link header"),
     ("mkudp2", "Kerberos, timed, Auto-RP, SOME/IP, vat and other rarer UDP protocols"),
     ("mkdecudp1", "SNMP; Geneve, VXLAN-GPE, OTV, LISP, MPLS and PTP over UDP; LDP"),
+    ("mkiso", "CLNP and ES-IS behind 802.2, OSI in GRE"),
+    ("mkpgm", "PGM messages and options"),
+    ("mkforces", "ForCES messages in SCTP"),
 ]
 CORE = {"ether", "arp", "ip", "ip6", "tcp", "udp", "icmp", "icmp6"}
 REPORT = "\001L "

@@ -1,0 +1,71 @@
+#!/usr/bin/env python3
+"""mkforces.py: a capture of ForCES (RFC 5810) messages in SCTP DATA
+chunks for compare.py (the decoder against tcpdump, issue 14, helper
+deciso): every message type tcpdump names on each ForCES port, the flag
+values, node ids of each kind, types it calls unknown or invalid, lengths
+that disagree, two messages in one packet; a rich one also cut short at
+every byte.  The expected output is whatever tcpdump prints for them.
+Deterministic: the capture is the same every time.
+usage: mkforces.py OUT.pcap"""
+import os, struct, sys
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from mkdns import write  # noqa: E402
+from mkip import cuts, e4, e6  # noqa: E402
+
+
+def forces(tom, flags=0x38100000, src=2, dst=0x40000003, cor=1, body=b"", ver=1, words=None):
+    n = 24 + len(body)
+    return struct.pack("!BBHIIQI", ver << 4, tom, n // 4 if words is None else words, src, dst, cor, flags) + body
+
+
+def chunk(payload, flags=3, ppid=0, tsn=1000):
+    c = struct.pack("!BBHIHHI", 0, flags, 16 + len(payload), tsn, 0, 1, ppid) + payload
+    return c + bytes(-len(c) % 4)
+
+
+def sctp(chunks, sport=33985, dport=6704):
+    return struct.pack("!HHII", sport, dport, 0x11223344, 0) + b"".join(chunks)
+
+
+def messages():
+    # LFB select TLVs as a ForCES CE and FE exchange them (the TLVs are
+    # not decoded: their tcpdump text at -vvv is left to a handoff)
+    lfb = {3: "1000003c0000000c00000001000100300110002c00000001000000010112001d000000010000000100000001000000010a14"
+              "00020100000001000000100000340000000a000000010001002801100024000000010000000101120016000000010a140002"
+              "180000000101000000000000",
+           4: "1000001c0000000c00000001000700100110000c00000001000000011000001c0000000a00000001000700100110000c0000"
+              "000100000001",
+           0x13: "100000240000000c00000001000300180110001400000001000000010114000800000000100000240000000a0000000100"
+                 "0300180110001400000001000000010114000800000000"}
+    out = []
+    for i, tom in enumerate((1, 2, 3, 4, 5, 6, 15, 0x11, 0x13, 0x14)):
+        body = bytes.fromhex(lfb[tom]) if tom in lfb else b""
+        out.append(sctp([chunk(forces(tom, cor=i, body=body))], 33985, 6704 + i % 3))
+    for flags in (0x00000000, 0x40000000, 0x80000000, 0xc0000000, 0x07ffffff, 0x00400000, 0x00800000, 0x00c00000,
+                  0x00200000, 0x00080000, 0x00100000, 0x00180000, 0xffffffff):
+        out.append(sctp([chunk(forces(15, flags=flags))], 6705, 40000))
+    for src, dst in ((0x3fffffff, 0x40000000), (0x7fffffff, 0x80000000), (0xc0000000, 0xffffffee),
+                     (0xffffffef, 0xfffffff0), (0xfffffff1, 0xffffffff)):
+        out.append(sctp([chunk(forces(1, src=src, dst=dst, cor=0x123456789abcdef0))]))
+    out += [sctp([chunk(forces(t))]) for t in (0, 7, 0x0e, 0x10, 0x12, 0x15, 0xff)]
+    out += [sctp([chunk(forces(3, words=5))]), sctp([chunk(forces(3, words=7))]), sctp([chunk(forces(3, words=2))]),
+            sctp([chunk(forces(3, ver=2))]), sctp([chunk(forces(3)[:20])]), sctp([chunk(b"\x10")]),
+            sctp([chunk(forces(3)[:23])]), sctp([chunk(forces(1)), chunk(forces(0x11), tsn=1001)]),
+            sctp([chunk(forces(1), ppid=21)], 5000, 5001), sctp([chunk(forces(0x12) + bytes(40))]),
+            sctp([chunk(forces(1), flags=0)]), sctp([chunk(forces(1)), struct.pack("!BBH", 3, 0, 16) + bytes(12)])]
+    return out
+
+
+def frames():
+    out = []
+    for m in messages():
+        out.append((e4(132, m, dst=bytes([10, 0, 0, 2])), None))
+    out += [(e6(132, m), None) for m in messages()[:3]]
+    out += cuts(e4(132, sctp([chunk(forces(1, flags=0xd8a00000)), chunk(forces(15), tsn=1001)]), dst=bytes([10, 0, 0, 2])))
+    out += cuts(e4(132, sctp([chunk(forces(0x12) + b"abcdefghijklmnopq")]), dst=bytes([10, 0, 0, 2])), 80)
+    return out
+
+
+if __name__ == "__main__":
+    write(sys.argv[1], frames())
