@@ -404,5 +404,8 @@ void dec_ntp_time(struct dec_ctx *d, const uint8_t *p);            /* ntp.c: "%u
  * DEC_TEXT_NUL (tcpdump's nd_printjnp). */
 enum { DEC_TEXT_NUL = 1, DEC_TEXT_DOT = 2 };
 void dec_text(struct dec_ctx *d, const uint8_t *p, size_t n, unsigned how);
+/* decframe (issue 14): link printers keyed by DLT, one file each */
+int dec_link_fr(struct dec_ctx *d, const uint8_t *p, size_t len);                  /* fr.c */
+int dec_link_mfr(struct dec_ctx *d, const uint8_t *p, size_t len);                 /* fr.c */
 
 #endif

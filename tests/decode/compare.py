@@ -58,6 +58,8 @@ GENERATED = [
     ("mknonip", "non-IP frames and routing protocols"),
     ("mkvsock", "Linux vsock monitor records"),
     ("mkslip", "SLIP with its link header"),
+    ("mkfr", "Frame Relay: Q.922, NLPIDs, Q.933 LMI, FRF.15"),
+    ("mkmfr", "FRF.16 multilink Frame Relay"),
 ]
 CORE = {"ether", "arp", "ip", "ip6", "tcp", "udp", "icmp", "icmp6"}
 REPORT = "\001L "
