@@ -445,5 +445,8 @@ void dec_bits_nosep(struct dec_ctx *d, const struct dec_tok *t, unsigned v, cons
 enum { DEC_MIB_NONE = -2, DEC_MIB_ROOTS = -1 };
 int dec_snmp_mib_child(int node, unsigned sub);
 const char *dec_snmp_mib_name(int node);
+/* decframe (issue 14): link printers keyed by DLT, one file each */
+int dec_link_fr(struct dec_ctx *d, const uint8_t *p, size_t len);                  /* fr.c */
+int dec_link_mfr(struct dec_ctx *d, const uint8_t *p, size_t len);                 /* fr.c */
 
 #endif

@@ -38,6 +38,8 @@ static const struct {
 	{ DLT_PPI, dec_link_ppi },                  /* Per-Packet Information, then 802.11 */
 	{ DLT_VSOCK, dec_link_vsock },              /* Linux vsock monitor records */
 	{ DLT_SLIP, dec_link_slip },                /* SLIP with its 16-byte link header */
+	{ DLT_FRELAY, dec_link_fr },                /* Frame Relay: Q.922 address, NLPID */
+	{ DLT_MFR, dec_link_mfr },                  /* FRF.16 multilink Frame Relay */
 };
 
 dec_link_fn dec_link_by_dlt(int dlt)

@@ -63,6 +63,8 @@ GENERATED = [
     ("mkiso", "CLNP and ES-IS behind 802.2, OSI in GRE"),
     ("mkpgm", "PGM messages and options"),
     ("mkforces", "ForCES messages in SCTP"),
+    ("mkfr", "Frame Relay: Q.922, NLPIDs, Q.933 LMI, FRF.15"),
+    ("mkmfr", "FRF.16 multilink Frame Relay"),
 ]
 CORE = {"ether", "arp", "ip", "ip6", "tcp", "udp", "icmp", "icmp6"}
 REPORT = "\001L "
