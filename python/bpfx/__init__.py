@@ -5,6 +5,7 @@
     print(prog.listing)                  # as `bpfx compile -d` prints it
     print(prog.explain())                # as `bpfx explain` prints it
     bpfx.run(prog, packet_bytes)         # bytes to accept, 0 to reject
+    bpfx.run_batch(prog, packets)        # a list of run's verdicts, one C call
     bpfx.filter_file(prog, "in.pcap", "out.pcap")   # streamed in C
 
 Errors are exceptions carrying what the command line prints: CompileError
