@@ -182,3 +182,20 @@ uint32_t bpfx_run(const struct bpf_insn *p, const uint8_t *pkt, uint32_t wirelen
 {
 	return vm_run(p, pkt, wirelen, caplen);
 }
+
+size_t bpfx_run_batch(const struct bpf_insn *p, size_t n, const struct bpfx_packet *pkts, size_t count,
+		      uint32_t *verdicts)
+{
+	struct vm_prog *vp = vm_prepare(p, n, NULL);
+	size_t accepted = 0;
+	if (vp) {
+		vm_exec_batch(vp, pkts, count, verdicts);
+		vm_prog_free(vp);
+	} else { /* out of memory: the plain interpreter */
+		for (size_t i = 0; i < count; i++)
+			verdicts[i] = vm_run(p, pkts[i].data, pkts[i].wirelen, pkts[i].caplen);
+	}
+	for (size_t i = 0; i < count; i++)
+		accepted += verdicts[i] != 0;
+	return accepted;
+}

@@ -39,6 +39,8 @@
 #include <stdbool.h>
 #include <string.h>
 
+#define VM_FAIL return 0 /* vm.h's loads and ALU: end the program with 0 */
+
 /* ---------------------------------------------------------------------
  * Validator
  * ------------------------------------------------------------------- */

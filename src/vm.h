@@ -25,24 +25,26 @@ static inline uint32_t vm_be16(const uint8_t *b) { return (uint32_t)b[0] << 8 | 
  * size nor X + k + size can wrap (a wrapped 32-bit sum would pass the
  * check and read far outside).  Out of bounds ends the program with 0, as
  * in bpf_filter; bytes past caplen are never read even if wirelen says
- * they exist. */
+ * they exist.  VM_FAIL is how the including interpreter ends the
+ * program with 0 (vm.c returns; vm_fast.c's batch loop goes on to the
+ * next packet). */
 #define vm_u8(p) (*(p))
 #define VM_LOAD_ABS(size, get)                                                 \
 	if ((uint64_t)pc->k + (size) > caplen)                                 \
-		return 0;                                                      \
+		VM_FAIL;                                                       \
 	A = get(pkt + pc->k)
 #define VM_LOAD_IND(size, get)                                                 \
 	if ((uint64_t)X + pc->k + (size) > caplen)                             \
-		return 0;                                                      \
+		VM_FAIL;                                                       \
 	A = get(pkt + X + pc->k)
 /* An ALU instruction of both interpreters: its code a constant, so the
  * compiler reduces isa_alu (isa.h) to the one operation; a fault (division
- * by 0) ends the program with 0. */
+ * by 0) ends the program with 0 (VM_FAIL). */
 #define VM_ALU_STEP(code)                                                      \
 	{                                                                      \
 		struct isa_result r = isa_alu(code, A, isa_src(code, pc->k, X)); \
 		if (r.fault != ISA_OK)                                         \
-			return 0;                                              \
+			VM_FAIL;                                               \
 		A = r.value;                                                   \
 	}
 
@@ -62,5 +64,9 @@ uint32_t vm_run(const struct bpf_insn *p, const uint8_t *pkt,
 struct vm_prog;
 struct vm_prog *vm_prepare(const struct bpf_insn *p, size_t n, struct bpfx_error *err);
 uint32_t vm_exec(const struct vm_prog *vp, const uint8_t *pkt, uint32_t wirelen, uint32_t caplen);
+/* vm_exec on pkts[0..count) in one call: verdicts[i] for pkts[i]. */
+struct bpfx_packet;
+void vm_exec_batch(const struct vm_prog *vp, const struct bpfx_packet *pkts, size_t count,
+		   uint32_t *verdicts);
 void vm_prog_free(struct vm_prog *vp);
 #endif

@@ -23,10 +23,12 @@
  * Without computed goto (not GCC or Clang) vm_exec runs vm_run on the
  * original program. */
 #include "vm.h"
+#include "bpfx.h" /* struct bpfx_packet */
 #include "error.h"
 #include "isa.h"
 #include <stdlib.h>
 #include <string.h>
+
 
 /* The loads: the ISA's checked ones, and the unchecked ones at a
  * constant offset (U_W, U_H, U_B).  X(kind). */
@@ -73,7 +75,9 @@ struct vm_prog {
 	size_t n;                /* the source's instructions (a guard follows) */
 	int uses_mem;            /* scratch memory is zeroed per run only if used */
 	const struct bpf_insn *orig; /* the source, for vm_run without computed goto */
-	struct vmf_ins ins[];    /* n + 1 */
+	/* n + 1 for vm_exec, then n + 1 for vm_exec_batch: the same program
+	 * decoded for each copy of the handlers (vm_fast_body.h) */
+	struct vmf_ins ins[];
 };
 
 #if defined(__GNUC__) && !defined(VM_NO_COMPUTED_GOTO)
@@ -82,31 +86,34 @@ struct vm_prog {
 #define VMF_THREADED 0
 #endif
 
-/* The handlers' addresses by kind: vm_exec(NULL, ...) sets it (every
- * caller stores the same table). */
-static const void *const *vmf_labels;
+/* The handlers' addresses by kind, of each copy (vm_fast_body.h):
+ * vm_exec(NULL, ...) and vm_exec_batch(NULL, ...) set them (every caller
+ * stores the same table). */
+static const void *const *vmf_labels_one, *const *vmf_labels_many;
 
+/* The label table of one copy of the handlers.  Initializers after the
+ * default override it on purpose. */
+#define VMF_LABEL_TABLE(name)                                                  \
+	_Pragma("GCC diagnostic push")                                         \
+	_Pragma("GCC diagnostic ignored \"-Woverride-init\"")                  \
+	static const void *const name[VMF_NKINDS] = {                          \
+		[0 ... VMF_NKINDS - 1] = &&vmf_INVALID,                        \
+		ISA_OPCODES(VMF_ISA_LABEL)                                     \
+		[VMF_U_W] = &&vmf_U_W, [VMF_U_H] = &&vmf_U_H,                  \
+		[VMF_U_B] = &&vmf_U_B, [VMF_LDX_MSHU] = &&vmf_LDX_MSHU,        \
+		VMF_FUSED(VMF_FUSED_LABEL)                                     \
+	};                                                                     \
+	_Pragma("GCC diagnostic pop")
+#define VMF_ISA_LABEL(name, code, mnemonic, arg) [VMF_##name] = &&vmf_##name,
+#define VMF_FUSED_LABEL(l, j) [VMF_##l##_##j] = &&vmf_##l##_##j,
 
+#if VMF_THREADED
+/* One packet.  vp NULL: set vmf_labels_one (for vm_prepare). */
 uint32_t vm_exec(const struct vm_prog *vp, const uint8_t *pkt, uint32_t wirelen, uint32_t caplen)
 {
-#if VMF_THREADED
-	/* Initializers after the default override it on purpose. */
-#pragma GCC diagnostic push
-#pragma GCC diagnostic ignored "-Woverride-init"
-	static const void *const labels[VMF_NKINDS] = {
-		[0 ... VMF_NKINDS - 1] = &&vmf_INVALID,
-#define VMF_ISA_LABEL(name, code, mnemonic, arg) [VMF_##name] = &&vmf_##name,
-		ISA_OPCODES(VMF_ISA_LABEL)
-#undef VMF_ISA_LABEL
-		[VMF_U_W] = &&vmf_U_W, [VMF_U_H] = &&vmf_U_H, [VMF_U_B] = &&vmf_U_B,
-		[VMF_LDX_MSHU] = &&vmf_LDX_MSHU,
-#define VMF_FUSED_LABEL(l, j) [VMF_##l##_##j] = &&vmf_##l##_##j,
-		VMF_FUSED(VMF_FUSED_LABEL)
-#undef VMF_FUSED_LABEL
-	};
-#pragma GCC diagnostic pop
+	VMF_LABEL_TABLE(labels)
 	if (!vp) { /* vm_prepare asks for the handlers' addresses */
-		vmf_labels = labels;
+		vmf_labels_one = labels;
 		return 0;
 	}
 	uint32_t A = 0, X = 0;
@@ -114,133 +121,77 @@ uint32_t vm_exec(const struct vm_prog *vp, const uint8_t *pkt, uint32_t wirelen,
 	const struct vmf_ins *pc = vp->ins;
 	if (vp->uses_mem) /* as vm_run: results never depend on stack garbage */
 		memset(mem, 0, sizeof mem);
-#define NEXT goto *(++pc)->op
-/* Two indirect jumps, not one after a select: the compiler would make the
- * select a cmov, so the next handler's address waited on the comparison;
- * as branches, the taken side is predicted and each side's jump has its
- * own prediction history. */
-#define JUMP(cond)                                                             \
-	do {                                                                   \
-		if (cond) {                                                    \
-			pc = pc->jt;                                           \
-			goto *pc->op;                                          \
-		}                                                              \
-		pc = pc->jf;                                                   \
-		goto *pc->op;                                                  \
-	} while (0)
+#define VMF_END(v) return (v)
+#define VMF_WIRELEN wirelen
+#define VM_FAIL return 0
 	goto *pc->op;
-
-	/* --- returns ------------------------------------------------------ */
-vmf_RET_K:
-	return pc->k;
-vmf_RET_A:
-	return A;
-
-	/* --- packet loads, as vm_run's (vm.h).  U_*: at a constant offset
-	 * vm_prepare proved in bounds. */
-#define LOAD_LD_W_ABS VM_LOAD_ABS(4, vm_be32)
-#define LOAD_LD_H_ABS VM_LOAD_ABS(2, vm_be16)
-#define LOAD_LD_B_ABS VM_LOAD_ABS(1, vm_u8)
-#define LOAD_U_W A = vm_be32(pkt + pc->k)
-#define LOAD_U_H A = vm_be16(pkt + pc->k)
-#define LOAD_U_B A = pkt[pc->k]
-#define LOAD_LD_W_IND VM_LOAD_IND(4, vm_be32)
-#define LOAD_LD_H_IND VM_LOAD_IND(2, vm_be16)
-#define LOAD_LD_B_IND VM_LOAD_IND(1, vm_u8)
-#define LOAD_ALU_AND_K A &= pc->k
-#define VMF_LOAD_HANDLER(l) vmf_##l: { LOAD_##l; NEXT; }
-	VMF_LOADS(VMF_LOAD_HANDLER)
-#undef VMF_LOAD_HANDLER
-
-vmf_LDX_MSH: /* ldxb 4*([k]&0xf) */
-	if (pc->k >= caplen)
-		return 0;
-	X = (uint32_t)(pkt[pc->k] & 0xf) << 2;
-	NEXT;
-vmf_LDX_MSHU:
-	X = (uint32_t)(pkt[pc->k] & 0xf) << 2;
-	NEXT;
-
-	/* --- a load (or and #k) and the jump after it: A is set as by the two */
-#define COND_JEQ (A == pc->v)
-#define COND_JGT (A > pc->v)
-#define COND_JGE (A >= pc->v)
-#define COND_JSET ((A & pc->v) != 0)
-#define VMF_FUSED_HANDLER(l, j) vmf_##l##_##j: { LOAD_##l; JUMP(COND_##j); }
-	VMF_FUSED(VMF_FUSED_HANDLER)
-#undef VMF_FUSED_HANDLER
-
-	/* --- other loads ---------------------------------------------------- */
-vmf_LD_W_LEN:
-	A = wirelen;
-	NEXT;
-vmf_LDX_W_LEN:
-	X = wirelen;
-	NEXT;
-vmf_LD_IMM:
-	A = pc->k;
-	NEXT;
-vmf_LDX_IMM:
-	X = pc->k;
-	NEXT;
-	/* scratch memory: vm_prepare masked k to 0..15, as vm_run does */
-vmf_LD_MEM:
-	A = mem[pc->k];
-	NEXT;
-vmf_LDX_MEM:
-	X = mem[pc->k];
-	NEXT;
-vmf_ST:
-	mem[pc->k] = A;
-	NEXT;
-vmf_STX:
-	mem[pc->k] = X;
-	NEXT;
-
-	/* --- ALU: isa_alu with a constant code, as in vm_run --------------- */
-#define VMF_ALU(name, code, mnemonic, arg)                                     \
-	vmf_##name:                                                            \
-		VM_ALU_STEP(code)                                              \
-		NEXT;
-	ISA_ALU_OPCODES(VMF_ALU)
-#undef VMF_ALU
-
-	/* --- jumps, to absolute targets ------------------------------------- */
-vmf_JA:
-	pc = pc->jt;
-	goto *pc->op;
-vmf_JEQ_K:
-	JUMP(A == pc->k);
-vmf_JGT_K:
-	JUMP(A > pc->k);
-vmf_JGE_K:
-	JUMP(A >= pc->k);
-vmf_JSET_K:
-	JUMP((A & pc->k) != 0);
-vmf_JEQ_X:
-	JUMP(A == X);
-vmf_JGT_X:
-	JUMP(A > X);
-vmf_JGE_X:
-	JUMP(A >= X);
-vmf_JSET_X:
-	JUMP((A & X) != 0);
-
-vmf_TAX:
-	X = A;
-	NEXT;
-vmf_TXA:
-	A = X;
-	NEXT;
-
-vmf_INVALID: /* not an opcode, or past the last instruction: reject */
-	return 0;
-#undef NEXT
-#undef JUMP
-#else
-	return vp ? vm_run(vp->orig, pkt, wirelen, caplen) : 0;
-#endif
+#include "vm_fast_body.h"
+#undef VMF_END
+#undef VMF_WIRELEN
+#undef VM_FAIL
 }
+
+/* pkts[0..count) in one call, verdicts[i] for each.  vp NULL: set
+ * vmf_labels_many.  A return goes straight to the next packet's first
+ * instruction, so the call, the prologue and the return are paid once
+ * per batch.  Few
+ * values live across the handlers, so that all stay in registers: the
+ * packet's fields are read from *cur (wirelen only where used), and the
+ * position in the batch is a pointer. */
+void vm_exec_batch(const struct vm_prog *vp, const struct bpfx_packet *pkts, size_t count,
+		   uint32_t *verdicts)
+{
+	VMF_LABEL_TABLE(labels)
+	if (!vp) { /* vm_prepare asks for the handlers' addresses */
+		vmf_labels_many = labels;
+		return;
+	}
+	uint32_t A, X;
+	uint32_t mem[BPF_MEMWORDS];
+	const struct vmf_ins *pc;
+	const uint8_t *pkt;
+	uint32_t caplen;
+	const struct bpfx_packet *cur = pkts, *end = pkts + count;
+	if (!count)
+		return;
+	/* each packet starts here, as a vm_run call: A = X = 0, scratch
+	 * memory zeroed if the program uses it */
+start:
+	pkt = cur->data;
+	caplen = cur->caplen;
+	A = 0;
+	X = 0;
+	if (vp->uses_mem)
+		memset(mem, 0, sizeof mem);
+	pc = vp->ins + vp->n + 1;
+#define VMF_END(v)                                                             \
+	do {                                                                   \
+		*verdicts++ = (v);                                             \
+		if (++cur < end)                                               \
+			goto start;                                            \
+		return;                                                        \
+	} while (0)
+#define VMF_WIRELEN cur->wirelen
+#define VM_FAIL VMF_END(0)
+	goto *pc->op;
+#include "vm_fast_body.h"
+#undef VMF_END
+#undef VMF_WIRELEN
+#undef VM_FAIL
+}
+
+#else /* vm_run on the source */
+uint32_t vm_exec(const struct vm_prog *vp, const uint8_t *pkt, uint32_t wirelen, uint32_t caplen)
+{
+	return vm_run(vp->orig, pkt, wirelen, caplen);
+}
+
+void vm_exec_batch(const struct vm_prog *vp, const struct bpfx_packet *pkts, size_t count, uint32_t *verdicts)
+{
+	for (size_t i = 0; i < count; i++)
+		verdicts[i] = vm_run(vp->orig, pkts[i].data, pkts[i].wirelen, pkts[i].caplen);
+}
+#endif
 
 /* ---------------------------------------------------------------------
  * Pre-decoding
@@ -355,7 +306,7 @@ static int vmf_kind(uint16_t code, int safe)
 
 /* Decode p into out[0..n] (the guard last); safe[i]: load i unchecked. */
 static void vmf_decode(const struct bpf_insn *p, size_t n, const uint8_t *safe, const uint8_t *target,
-		       struct vmf_ins *out, int *uses_mem)
+		       const void *const *labels, struct vmf_ins *out, int *uses_mem)
 {
 	for (size_t i = 0; i < n; i++) {
 		struct vmf_ins *d = &out[i];
@@ -390,9 +341,9 @@ static void vmf_decode(const struct bpf_insn *p, size_t n, const uint8_t *safe, 
 				d->jf = out + i + 2 + p[i + 1].jf;
 			}
 		}
-		d->op = vmf_labels[kind];
+		d->op = labels[kind];
 	}
-	out[n].op = vmf_labels[VMF_INVALID]; /* the guard */
+	out[n].op = labels[VMF_INVALID]; /* the guard */
 }
 
 struct vm_prog *vm_prepare(const struct bpf_insn *p, size_t n, struct bpfx_error *err)
@@ -409,9 +360,13 @@ struct vm_prog *vm_prepare(const struct bpf_insn *p, size_t n, struct bpfx_error
 			vp->orig = p;
 		return vp;
 	}
-	if (!vmf_labels)
+#if VMF_THREADED
+	if (!vmf_labels_one) /* each copy's own check: both set before use */
 		vm_exec(NULL, NULL, 0, 0);
-	struct vm_prog *vp = calloc(1, sizeof *vp + (n + 1) * sizeof vp->ins[0]);
+	if (!vmf_labels_many)
+		vm_exec_batch(NULL, NULL, 0, NULL);
+#endif
+	struct vm_prog *vp = calloc(1, sizeof *vp + 2 * (n + 1) * sizeof vp->ins[0]);
 	uint64_t *lo = malloc(n * sizeof *lo);
 	uint8_t *safe = malloc(n), *target = calloc(n, 1);
 	int backward = 0;
@@ -442,7 +397,8 @@ struct vm_prog *vm_prepare(const struct bpf_insn *p, size_t n, struct bpfx_error
 		memset(safe, 0, n);
 	else
 		vmf_bounds(p, n, lo, safe);
-	vmf_decode(p, n, safe, target, vp->ins, &vp->uses_mem);
+	vmf_decode(p, n, safe, target, vmf_labels_one, vp->ins, &vp->uses_mem);
+	vmf_decode(p, n, safe, target, vmf_labels_many, vp->ins + n + 1, &vp->uses_mem);
 	free(lo);
 	free(safe);
 	free(target);

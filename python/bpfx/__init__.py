@@ -5,6 +5,7 @@
     print(prog.listing)                  # as `bpfx compile -d` prints it
     print(prog.explain())                # as `bpfx explain` prints it
     bpfx.run(prog, packet_bytes)         # bytes to accept, 0 to reject
+    bpfx.run_batch(prog, packets)        # a list of run's verdicts, one C call
     bpfx.filter_file(prog, "in.pcap", "out.pcap")   # streamed in C
 
 Errors are exceptions carrying what the command line prints: CompileError
@@ -25,7 +26,7 @@ import os
 from . import _lib
 from ._lib import lib
 
-__all__ = ["compile", "validate", "run", "filter_file", "index_file", "merge_files",
+__all__ = ["compile", "validate", "run", "run_batch", "filter_file", "index_file", "merge_files",
            "Program", "Error", "CompileError", "ValidateError", "FileError",
            "Counts", "FileInfo", "linktype_from_name", "linktype_name", "version"]
 
@@ -244,6 +245,27 @@ def run(program, packet, wirelen=None):
         validate(p)
     packet = bytes(packet)
     return lib.bpfx_run(p.array(), packet, len(packet) if wirelen is None else wirelen, len(packet))
+
+
+def run_batch(program, packets, wirelens=None):
+    """Run a program over many packets (bytes captured each) in one call of
+    libbpfx (bpfx_run_batch: the program pre-decoded once); wirelens: their
+    lengths on the wire (default: their lengths).  A list of what run()
+    returns for each."""
+    p = _program(program)
+    if not p._valid:
+        validate(p)
+    packets = [bytes(x) for x in packets]  # kept alive while C reads them
+    n = len(packets)
+    if wirelens is None:
+        wirelens = [len(x) for x in packets]
+    elif len(wirelens) != n:
+        raise ValueError("run_batch: %d packets, %d wire lengths" % (n, len(wirelens)))
+    batch = (_lib.bpfx_packet * n)(*[(x, w, len(x)) for x, w in zip(packets, wirelens)])
+    verdicts = (ctypes.c_uint32 * n)()
+    if n:
+        lib.bpfx_run_batch(p.array(), len(p.insns), batch, n, verdicts)
+    return list(verdicts)
 
 
 def _path(p):

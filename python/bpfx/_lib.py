@@ -32,6 +32,11 @@ class bpfx_program(ctypes.Structure):
     _fields_ = [("insns", ctypes.POINTER(bpf_insn)), ("len", ctypes.c_uint)]
 
 
+class bpfx_packet(ctypes.Structure):
+    _fields_ = [("data", ctypes.c_char_p), ("wirelen", ctypes.c_uint32),
+                ("caplen", ctypes.c_uint32)]
+
+
 class bpfx_file_counts(ctypes.Structure):
     _fields_ = [("packets", ctypes.c_uint64), ("matched", ctypes.c_uint64),
                 ("bytes", ctypes.c_uint64)]
@@ -82,6 +87,8 @@ _DECLS = {
     "bpfx_validate": (ctypes.c_int, [_P(bpf_insn), ctypes.c_size_t, _P(bpfx_error)]),
     "bpfx_run": (ctypes.c_uint32, [_P(bpf_insn), ctypes.c_char_p, ctypes.c_uint32,
                                    ctypes.c_uint32]),
+    "bpfx_run_batch": (ctypes.c_size_t, [_P(bpf_insn), ctypes.c_size_t, _P(bpfx_packet),
+                                         ctypes.c_size_t, _P(ctypes.c_uint32)]),
     "bpfx_linktype_from_name": (ctypes.c_int, [ctypes.c_char_p]),
     "bpfx_linktype_name": (ctypes.c_char_p, [ctypes.c_int]),
     "bpfx_format_program": (ctypes.c_void_p, [_P(bpf_insn), ctypes.c_size_t, ctypes.c_int]),

@@ -1,5 +1,6 @@
-/* vmdiff.c: differential test of our interpreters (vm_run, and vm_exec
- * on the pre-decoded program) against
+/* vmdiff.c: differential test of our interpreters (vm_run, vm_exec on
+ * the pre-decoded program, and vm_exec_batch on it over all of a
+ * program's packets in one call) against
  * libpcap's bpf_filter: the same program on the same packet must return
  * the same value, exactly.
  *
@@ -78,23 +79,38 @@ static void print_packet(FILE *f, const struct vmpkt *pk)
 		fprintf(f, "%02x%s", pk->data[i], i % 16 == 15 || i + 1 == pk->caplen ? "\n" : " ");
 }
 
-/* Run p on one packet with both of our engines (vm_run, and vm_exec on
- * vp, p pre-decoded) and with libpcap's; report a difference. */
+/* Run p on one packet with our engines (vm_run, and vm_exec on vp, p
+ * pre-decoded; batch: what vm_exec_batch returned for it) and with
+ * libpcap's; report a difference. */
 static void compare(const struct bpf_insn *p, const struct vm_prog *vp, size_t n,
-		    const struct vmpkt *pk, const char *what, struct stats *st)
+		    const struct vmpkt *pk, uint32_t batch, const char *what, struct stats *st)
 {
 	uint32_t ours = vm_run(p, pk->data, pk->wirelen, pk->caplen);
 	uint32_t fast = vp ? vm_exec(vp, pk->data, pk->wirelen, pk->caplen) : ~ours;
 	uint32_t theirs = bpf_filter(p, pk->data, pk->wirelen, pk->caplen);
 	st->runs++;
-	if (ours == theirs && fast == theirs)
+	if (ours == theirs && fast == theirs && batch == theirs)
 		return;
 	if (st->disagreements++ < MAX_REPORTS) {
-		fprintf(stderr, "vmdiff: DISAGREEMENT (%s): vm_run %u, vm_exec %u%s, bpf_filter %u\n",
-			what, ours, fast, vp ? "" : " (vm_prepare failed)", theirs);
+		fprintf(stderr,
+			"vmdiff: DISAGREEMENT (%s): vm_run %u, vm_exec %u, vm_exec_batch %u%s, "
+			"bpf_filter %u\n",
+			what, ours, fast, batch, vp ? "" : " (vm_prepare failed)", theirs);
 		fmt_program(stderr, p, n, FMT_D);
 		print_packet(stderr, pk);
 	}
+}
+
+/* vm_exec_batch, or verdicts that cannot all be right when vm_prepare
+ * failed (compare reports that). */
+static void run_batch(const struct vm_prog *vp, const struct bpfx_packet *pkts, size_t count,
+		      uint32_t *verdicts)
+{
+	if (vp)
+		vm_exec_batch(vp, pkts, count, verdicts);
+	else
+		for (size_t j = 0; j < count; j++)
+			verdicts[j] = j % 2 ? 0 : ~0u;
 }
 
 static void run_random(const struct vmpkt_set *pool, unsigned long programs, struct stats *st)
@@ -121,14 +137,30 @@ static void run_random(const struct vmpkt_set *pool, unsigned long programs, str
 		st->programs++;
 		struct vm_prog *vp = vm_prepare(prog, n, &err);
 		size_t start = vmpkt_below(&r, (uint32_t)pool->n);
+		const struct vmpkt *pk[PACKETS_PER_PROGRAM];
+		struct bpfx_packet batch[PACKETS_PER_PROGRAM];
+		uint32_t verdicts[PACKETS_PER_PROGRAM];
+		for (size_t j = 0; j < PACKETS_PER_PROGRAM; j++) {
+			pk[j] = &pool->p[(start + j * 7919) % pool->n];
+			batch[j] = (struct bpfx_packet){pk[j]->data, pk[j]->wirelen, pk[j]->caplen};
+		}
+		run_batch(vp, batch, PACKETS_PER_PROGRAM, verdicts);
 		for (size_t j = 0; j < PACKETS_PER_PROGRAM; j++)
-			compare(prog, vp, n, &pool->p[(start + j * 7919) % pool->n], "random program", st);
+			compare(prog, vp, n, pk[j], verdicts[j], "random program", st);
 		vm_prog_free(vp);
 	}
 }
 
 static void run_expressions(const struct vmpkt_set *pool, struct stats *st, int *rejected)
 {
+	struct bpfx_packet *batch = calloc(pool->n, sizeof *batch);
+	uint32_t *verdicts = calloc(pool->n, sizeof *verdicts);
+	if (!batch || !verdicts) {
+		fprintf(stderr, "vmdiff: out of memory\n");
+		exit(2);
+	}
+	for (size_t j = 0; j < pool->n; j++)
+		batch[j] = (struct bpfx_packet){pool->p[j].data, pool->p[j].wirelen, pool->p[j].caplen};
 	pcap_t *pc = pcap_open_dead(DLT_EN10MB, 262144);
 	size_t nexpr = sizeof expressions / sizeof expressions[0];
 	for (size_t e = 0; e < nexpr; e++) {
@@ -157,14 +189,18 @@ static void run_expressions(const struct vmpkt_set *pool, struct stats *st, int 
 					 opt ? " optimized" : "");
 				st->programs++;
 				struct vm_prog *vp = vm_prepare(bp.bf_insns, bp.bf_len, &err);
+				run_batch(vp, batch, pool->n, verdicts);
 				for (size_t j = 0; j < pool->n; j++)
-					compare(bp.bf_insns, vp, bp.bf_len, &pool->p[j], what, st);
+					compare(bp.bf_insns, vp, bp.bf_len, &pool->p[j], verdicts[j], what,
+						st);
 				vm_prog_free(vp);
 			}
 			pcap_freecode(&bp);
 		}
 	}
 	pcap_close(pc);
+	free(batch);
+	free(verdicts);
 }
 
 int main(int argc, char **argv)

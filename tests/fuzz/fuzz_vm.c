@@ -10,8 +10,9 @@
  *   - bpfx_validate accepts a program libpcap's bpf_validate rejects (ours
  *     is stricter in the documented places, see the top of src/vm.c, and
  *     must never be weaker);
- *   - on an accepted program, vm_run or vm_exec (the program pre-decoded,
- *     vm_fast.c) and bpf_filter differ on the packet,
+ *   - on an accepted program, vm_run, vm_exec (the program pre-decoded,
+ *     vm_fast.c), vm_exec_batch (the four cases below in one call) or
+ *     bpfx_run_batch, and bpf_filter differ on the packet,
  *     on the packet cut to half and to nothing, or with a wire length
  *     shorter than the captured length;
  *   - a crash or sanitizer report (the validator runs on every input). */
@@ -63,14 +64,22 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		struct vm_prog *vp = vm_prepare(p, n, &err);
 		if (!vp)
 			fuzz_fail("fuzz_vm", "vm_prepare refuses a valid program", data, size, p, n);
+		struct bpfx_packet batch[4];
+		uint32_t bv[4], av[4];
+		for (int c = 0; c < 4; c++)
+			batch[c] = (struct bpfx_packet){pkt, caps[c][0], caps[c][1]};
+		vm_exec_batch(vp, batch, 4, bv);
+		bpfx_run_batch(p, n, batch, 4, av);
 		for (int c = 0; c < 4; c++) {
 			uint32_t v = vm_run(p, pkt, caps[c][0], caps[c][1]);
 			uint32_t x = vm_exec(vp, pkt, caps[c][0], caps[c][1]);
 			uint32_t l = bpf_filter(p, pkt, caps[c][0], caps[c][1]);
-			if (v != l || x != l) {
+			if (v != l || x != l || bv[c] != l || av[c] != l) {
 				char what[200];
-				snprintf(what, sizeof what, "vm_run %u, vm_exec %u, bpf_filter %u (wirelen %u, caplen %u)",
-					 v, x, l, caps[c][0], caps[c][1]);
+				snprintf(what, sizeof what,
+					 "vm_run %u, vm_exec %u, vm_exec_batch %u, bpfx_run_batch %u, "
+					 "bpf_filter %u (wirelen %u, caplen %u)",
+					 v, x, bv[c], av[c], l, caps[c][0], caps[c][1]);
 				fuzz_fail("fuzz_vm", what, data, size, p, n);
 			}
 		}

@@ -11,7 +11,8 @@
   (SO_ATTACH_FILTER on a socket) accept them, as src/vm.c promises;
 - run: on synthesized packets of four link types, the packets bpfx.run
   accepts are those `bpfx filter -r FILE -w OUT` writes (compared as the
-  records of OUT, parsed here), for a sample of tests/diff/exprs.txt;
+  records of OUT, parsed here), for a sample of tests/diff/exprs.txt; and
+  bpfx.run_batch over all of them returns bpfx.run's verdicts;
 - filter_file writes the bytes `bpfx filter -w` writes; index_file's chunks
   filtered one by one and joined give them too; merge_files gives the
   stable time-ordered merge computed here;
@@ -182,9 +183,12 @@ for lt in LINKTYPES:
                 check("run: cli filters", False, "%s %s: %s" % (lt, expr, r.stderr))
                 continue
             want = [x[2] for x in pcaputil.read(out)[1]]
-            got = [x[2] for x in recs if bpfx.run(prog, x[3], x[4])]
+            single = [bpfx.run(prog, x[3], x[4]) for x in recs]
+            got = [x[2] for x, v in zip(recs, single) if v]
             check("run: verdicts equal bpfx filter's", got == want,
                   "%s %s %s: %d against %d" % (lt, opt, expr, len(got), len(want)))
+            batch = bpfx.run_batch(prog, [x[3] for x in recs], [x[4] for x in recs])
+            check("run_batch: verdicts equal run's", batch == single, "%s %s %s" % (lt, opt, expr))
             if expr == sample[-1]:
                 mine = os.path.join(T, "binding.pcap")
                 c = bpfx.filter_file(prog, cap, mine)
