@@ -57,17 +57,7 @@ if [ ! -s "$big" ]; then
 fi
 cat "$big" >/dev/null
 
-# --- timing ------------------------------------------------------------------
-# "WALL CPU": seconds taken by "$@" (stdout and stderr discarded), and its
-# user + system CPU seconds (10 ms resolution), which a loaded machine
-# disturbs less than the wall-clock time
-seconds() {
-	local t0=$EPOCHREALTIME
-	/usr/bin/time -f '%U + %S' -o "$dir/cpu" "$@" >/dev/null 2>&1
-	local t1=$EPOCHREALTIME
-	echo "$(echo "$t1 - $t0" | bc -l) $(tail -1 "$dir/cpu" | bc -l)"
-}
-
+# --- timing (seconds: bench-lib.sh) ------------------------------------------
 if [ -n "${CASES:-}" ]; then
 	IFS='|' read -r -a cases <<<"$CASES"
 else
