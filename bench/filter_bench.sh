@@ -66,7 +66,7 @@ else
 	       "host 192.168.1.1 and not port 22" "ip6 and udp" "-")
 fi
 
-size=$(stat -c %s "$big")
+size=$(stat -L -c %s "$big")
 echo "filter_bench: $big, $((size >> 20)) MiB, $(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg)"
 echo "filter_bench: $runs rounds; times are medians in seconds; ratios are medians of per-round ratios"
 echo "filter_bench: wall-clock time, then (cpu) the same ratios in user + system CPU time"
