@@ -22,5 +22,14 @@ wall_seconds() {
 	local t1=$EPOCHREALTIME
 	echo "$t1 - $t0" | bc -l
 }
+# seconds CMD...: "WALL CPU": the wall-clock seconds CMD takes (stdout and
+# stderr discarded) and its user + system CPU seconds (10 ms resolution),
+# which a loaded machine disturbs less than the wall-clock time.
+seconds() {
+	local t0=$EPOCHREALTIME
+	/usr/bin/time -f '%U + %S' -o "$dir/cpu" "$@" >/dev/null 2>&1
+	local t1=$EPOCHREALTIME
+	echo "$(echo "$t1 - $t0" | bc -l) $(tail -1 "$dir/cpu" | bc -l)"
+}
 # median: the median of the numbers on standard input, 3 decimals.
 median() { sort -g | awk '{ v[NR] = $1 } END { printf "%.3f", v[int((NR + 1) / 2)] }'; }

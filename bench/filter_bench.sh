@@ -57,17 +57,7 @@ if [ ! -s "$big" ]; then
 fi
 cat "$big" >/dev/null
 
-# --- timing ------------------------------------------------------------------
-# "WALL CPU": seconds taken by "$@" (stdout and stderr discarded), and its
-# user + system CPU seconds (10 ms resolution), which a loaded machine
-# disturbs less than the wall-clock time
-seconds() {
-	local t0=$EPOCHREALTIME
-	/usr/bin/time -f '%U + %S' -o "$dir/cpu" "$@" >/dev/null 2>&1
-	local t1=$EPOCHREALTIME
-	echo "$(echo "$t1 - $t0" | bc -l) $(tail -1 "$dir/cpu" | bc -l)"
-}
-
+# --- timing (seconds: bench-lib.sh) ------------------------------------------
 if [ -n "${CASES:-}" ]; then
 	IFS='|' read -r -a cases <<<"$CASES"
 else
@@ -76,7 +66,7 @@ else
 	       "host 192.168.1.1 and not port 22" "ip6 and udp" "-")
 fi
 
-size=$(stat -c %s "$big")
+size=$(stat -L -c %s "$big")
 echo "filter_bench: $big, $((size >> 20)) MiB, $(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg)"
 echo "filter_bench: $runs rounds; times are medians in seconds; ratios are medians of per-round ratios"
 echo "filter_bench: wall-clock time, then (cpu) the same ratios in user + system CPU time"

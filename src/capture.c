@@ -314,6 +314,13 @@ uint32_t cap_snaplen(const struct cap_reader *r)
 	return s > 0 ? (uint32_t)s : 262144;
 }
 
+int cap_regular(const struct cap_reader *r)
+{
+	struct stat st;
+	FILE *f = r->live || !r->p ? NULL : pcap_file(r->p);
+	return f && fstat(fileno(f), &st) == 0 && S_ISREG(st.st_mode);
+}
+
 void cap_close(struct cap_reader *r)
 {
 	block_free(r);

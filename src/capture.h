@@ -56,6 +56,8 @@ int cap_linktype(const struct cap_reader *r);
 /* The file's snapshot length: what tcpdump compiles `ret` with. */
 uint32_t cap_snaplen(const struct cap_reader *r);
 void cap_close(struct cap_reader *r);
+/* 1 if R reads a regular file: no read of it ever waits for a signal. */
+int cap_regular(const struct cap_reader *r);
 /* The name to show for a path: "-" is shown as "stdin". */
 const char *cap_display(const char *path);
 

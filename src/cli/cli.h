@@ -129,6 +129,11 @@ int cli_stopped(void);
  * record is written whole; a held signal is only delayed. */
 void cli_stop_hold(int hold);
 int cli_stop_can_cut(int fd);
+/* 1: a system call a stop signal interrupts goes on (SA_RESTART), so
+ * output to a pipe or terminal is never cut and needs no hold (two system
+ * calls per packet); only while nothing read can wait (regular files).
+ * 0: back to returning at once (EINTR). */
+void cli_stop_restart(int on);
 
 /* live.c: around a live capture, as tcpdump 4.99 prints it. */
 /* -D: "1.eth0 [Up, Running, Connected]"...; the exit status. */

@@ -384,8 +384,13 @@ static int filter_file(const struct filter_args *a, struct cap_reader *r, struct
 	const u_char *pkt;
 	int got = 0;
 	/* -w resumes a write a signal cut short (capture.c); printing to a
-	 * pipe or terminal holds the signals while a packet is printed */
-	int hold = !a->out && cli_stop_can_cut(STDOUT_FILENO);
+	 * pipe or terminal holds the signals while a packet is printed, or,
+	 * reading a regular file, has the interrupted write go on instead */
+	int hold = !a->out && cli_stop_can_cut(STDOUT_FILENO), restart = hold && cap_regular(r);
+	if (restart) {
+		cli_stop_restart(1);
+		hold = 0;
+	}
 	/* a stop signal is looked at between packets only (stop.c) */
 	while ((!a->count || *matched < a->count) && !cli_stopped() && (got = cap_next(r, &h, &pkt)) > 0) {
 		if (!filter_matches(fp, h, pkt))
@@ -412,6 +417,8 @@ static int filter_file(const struct filter_args *a, struct cap_reader *r, struct
 			return 2;
 		}
 	}
+	if (restart)
+		cli_stop_restart(0);
 	/* a read cut short by the signal (EINTR on a pipe) is the stop, not damage */
 	if ((!a->count || *matched < a->count) && got < 0 && !cli_stopped()) {
 		fflush(stdout);

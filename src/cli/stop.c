@@ -22,6 +22,8 @@ static volatile sig_atomic_t stop_signal;
 static pcap_t *volatile stop_live; /* a live capture to break out of */
 static sigset_t stop_set;          /* the three signals, for holding */
 
+static const int stop_sigs[] = { SIGINT, SIGTERM, SIGHUP };
+
 static void on_signal(int sig)
 {
 	stop_signal = sig;
@@ -31,16 +33,16 @@ static void on_signal(int sig)
 
 void cli_stop_install(void)
 {
-	static const int sigs[] = { SIGINT, SIGTERM, SIGHUP };
+	const int *sigs = stop_sigs;
 	struct sigaction sa, old;
 	sigemptyset(&stop_set);
-	for (size_t i = 0; i < sizeof sigs / sizeof sigs[0]; i++)
+	for (size_t i = 0; i < sizeof stop_sigs / sizeof sigs[0]; i++)
 		sigaddset(&stop_set, sigs[i]);
 	memset(&sa, 0, sizeof sa);
 	sa.sa_handler = on_signal;
 	sigemptyset(&sa.sa_mask);
 	sa.sa_flags = 0; /* no SA_RESTART: see above */
-	for (size_t i = 0; i < sizeof sigs / sizeof sigs[0]; i++) {
+	for (size_t i = 0; i < sizeof stop_sigs / sizeof sigs[0]; i++) {
 		if (sigaction(sigs[i], &sa, &old) == 0 && sigs[i] == SIGHUP && old.sa_handler == SIG_IGN)
 			sigaction(SIGHUP, &old, NULL);
 	}
@@ -59,6 +61,16 @@ int cli_stopped(void)
 void cli_stop_hold(int hold)
 {
 	sigprocmask(hold ? SIG_BLOCK : SIG_UNBLOCK, &stop_set, NULL);
+}
+
+void cli_stop_restart(int on)
+{
+	struct sigaction sa;
+	for (size_t i = 0; i < sizeof stop_sigs / sizeof stop_sigs[0]; i++)
+		if (sigaction(stop_sigs[i], NULL, &sa) == 0 && sa.sa_handler == on_signal) {
+			sa.sa_flags = on ? SA_RESTART : 0;
+			sigaction(stop_sigs[i], &sa, NULL);
+		}
 }
 
 int cli_stop_can_cut(int fd)

@@ -85,11 +85,30 @@ static uint32_t be32(const struct dns *s, long o)
 	return (uint32_t)be16(s, o) << 16 | be16(s, o + 2);
 }
 
-/* n characters at o, stopping at the capture's end; 1 if it did. */
+/* Text without conversions goes out as it is: names and words are most
+ * of DNS's output, and vfprintf's scan of each piece was most of its time. */
+static void dns_puts(struct dec_ctx *d, const char *t)
+{
+	fputs(t, d->out);
+}
+
+/* n characters at o, stopping at the capture's end; 1 if it did.  Runs
+ * of printable characters are written at once, the others escaped. */
 static int printn(const struct dns *s, long o, unsigned long n)
 {
-	for (; n > 0 && o < s->cap; n--, o++)
-		dec_putc_safe(s->d, s->m[o]);
+	while (n > 0 && o < s->cap) {
+		unsigned long run = 0;
+		while (run < n && o + (long)run < s->cap && s->m[o + run] >= 0x20 && s->m[o + run] < 0x7f)
+			run++;
+		if (run) {
+			fwrite(s->m + o, 1, run, s->d->out);
+			o += (long)run;
+			n -= run;
+		} else {
+			dec_putc_safe(s->d, s->m[o++]);
+			n--;
+		}
+	}
 	return n != 0;
 }
 
@@ -137,7 +156,7 @@ static long label_len(const struct dns *s, long o)
 			return -1;
 		return ((s->m[o + 1] ? s->m[o + 1] : 256) + 7) / 8 + 1;
 	case DNS_LABEL_RESERVED:
-		dec_printf(s->d, "<BAD LABEL TYPE>");
+		dns_puts(s->d, "<BAD LABEL TYPE>");
 		return -1;
 	default:
 		return i;
@@ -151,7 +170,7 @@ static long bit_label(const struct dns *s, long o)
 		return DNS_NONE;
 	unsigned bits = s->m[o] ? s->m[o] : 256, b = bits;
 	long lim = o + 1 + (bits + 3) / 4, p = o + 1;
-	dec_printf(s->d, "\\[x");
+	dns_puts(s->d, "\\[x");
 	for (; p < lim && b > 7; b -= 8, p++)
 		dec_printf(s->d, "%02x", u8(s, p));
 	if (b > 4)
@@ -176,7 +195,7 @@ static long print_name(const struct dns *s, long o, long base)
 	if ((i & DNS_LABEL_KIND) != DNS_LABEL_PTR)
 		rp = o + l;
 	if (i == 0) {
-		dec_printf(s->d, ".");
+		dns_puts(s->d, ".");
 		return rp;
 	}
 	while (i && o < s->cap) {
@@ -190,7 +209,7 @@ static long print_name(const struct dns *s, long o, long base)
 				return DNS_NONE;
 			uint32_t off = (i << 8 | s->m[o]) & 0x3fff;
 			if (off >= max_off) {
-				dec_printf(s->d, "<BAD PTR>");
+				dns_puts(s->d, "<BAD PTR>");
 				return DNS_NONE;
 			}
 			max_off = off;
@@ -205,7 +224,7 @@ static long print_name(const struct dns *s, long o, long base)
 				return DNS_NONE;
 			break;
 		case DNS_LABEL_RESERVED: /* label_len has refused it already */
-			dec_printf(s->d, "<BAD LABEL TYPE>");
+			dns_puts(s->d, "<BAD LABEL TYPE>");
 			return DNS_NONE;
 		default:
 			if (chars + l <= DNS_MAXNAME) {
@@ -219,7 +238,7 @@ static long print_name(const struct dns *s, long o, long base)
 		}
 		o += l;
 		if (chars <= DNS_MAXNAME)
-			dec_printf(s->d, ".");
+			dns_puts(s->d, ".");
 		chars++;
 		if ((l = label_len(s, o)) < 0)
 			return DNS_NONE;
@@ -228,7 +247,7 @@ static long print_name(const struct dns *s, long o, long base)
 			rp += l + 1;
 	}
 	if (chars > DNS_MAXNAME)
-		dec_printf(s->d, "<DOMAIN NAME TOO LONG>");
+		dns_puts(s->d, "<DOMAIN NAME TOO LONG>");
 	return rp;
 }
 
@@ -245,7 +264,7 @@ static long print_cstring(const struct dns *s, long o)
 
 static void invalid(const struct dns *s)
 {
-	dec_printf(s->d, " (invalid)");
+	dns_puts(s->d, " (invalid)");
 }
 
 /* --- EDNS0 options: each printer gets the option's data, len > 0 bytes
@@ -330,9 +349,9 @@ static void print_algs(const struct dns *s, long o, unsigned len, const struct p
 	for (unsigned i = 0; i < len; i++) {
 		unsigned v = u8(s, o + i);
 		const char *n = proto_name(t, v, PROTO_TCPDUMP);
-		dec_printf(s->d, i ? " " : "");
+		dns_puts(s->d, i ? " " : "");
 		if (n)
-			dec_printf(s->d, "%s", n);
+			dns_puts(s->d, n);
 		else
 			dec_printf(s->d, "Alg_%u", v);
 	}
@@ -386,7 +405,7 @@ static long print_eopt(const struct dns *s, long o)
 	unsigned code = be16(s, o);
 	const char *n = proto_name(&proto_edns_opts, code, PROTO_TCPDUMP);
 	if (n)
-		dec_printf(s->d, "%s", n);
+		dns_puts(s->d, n);
 	else
 		dec_printf(s->d, "Opt%u", code);
 	if (!has(s, o + 2, 2))
@@ -397,7 +416,7 @@ static long print_eopt(const struct dns *s, long o)
 		return DNS_NONE;
 	if (len == 0)
 		return o;
-	dec_printf(s->d, " ");
+	dns_puts(s->d, " ");
 	eopt_printer print = eopt_hex;
 	for (size_t i = 0; i < sizeof eopt_printers / sizeof eopt_printers[0]; i++)
 		if (eopt_printers[i].code == code)
@@ -410,9 +429,10 @@ static long print_eopt(const struct dns *s, long o)
 static void print_named(struct dec_ctx *d, const struct proto_table *t, unsigned v, const char *unknown)
 {
 	const char *n = proto_name(t, v, PROTO_TCPDUMP);
-	if (n)
-		dec_printf(d, " %s", n);
-	else
+	if (n) {
+		dns_puts(d, " ");
+		dns_puts(d, n);
+	} else
 		dec_printf(d, unknown, v);
 }
 
@@ -438,8 +458,8 @@ static long print_question(const struct dns *s, long o)
 	if (cls != PROTO_DNS_C_IN)
 		print_class(s->d, cls);
 	if (s->mdns)
-		dec_printf(s->d, c & DNS_MDNS_BIT ? " (QU)" : " (QM)");
-	dec_printf(s->d, "? ");
+		dns_puts(s->d, c & DNS_MDNS_BIT ? " (QU)" : " (QM)");
+	dns_puts(s->d, "? ");
 	o = print_name(s, np, 0);
 	return o == DNS_NONE ? DNS_NONE : o + 4;
 }
@@ -461,7 +481,7 @@ static int rd_addr(const struct dns *s, const struct rdata *r, long n,
 {
 	if (!has(s, r->o, n))
 		return -1;
-	dec_printf(s->d, " ");
+	dns_puts(s->d, " ");
 	print(s->d, s->m + r->o);
 	return 0;
 }
@@ -479,7 +499,7 @@ static int rd_aaaa(const struct dns *s, const struct rdata *r)
 /* " NAME" at o: the offset after the name, or DNS_NONE. */
 static long sp_name(const struct dns *s, long o)
 {
-	dec_printf(s->d, " ");
+	dns_puts(s->d, " ");
 	return print_name(s, o, 0);
 }
 
@@ -507,7 +527,7 @@ static int rd_soa(const struct dns *s, const struct rdata *r)
 /* MX: the exchange, then the preference. */
 static int rd_mx(const struct dns *s, const struct rdata *r)
 {
-	dec_printf(s->d, " ");
+	dns_puts(s->d, " ");
 	if (!has(s, r->o, 2) || print_name(s, r->o + 2, 0) == DNS_NONE)
 		return -1;
 	dec_printf(s->d, " %u", be16(s, r->o));
@@ -518,10 +538,10 @@ static int rd_mx(const struct dns *s, const struct rdata *r)
 static int rd_txt(const struct dns *s, const struct rdata *r)
 {
 	for (long o = r->o; o < r->rp;) {
-		dec_printf(s->d, " \"");
+		dns_puts(s->d, " \"");
 		if ((o = print_cstring(s, o)) == DNS_NONE)
 			return -1;
-		dec_printf(s->d, "\"");
+		dns_puts(s->d, "\"");
 	}
 	return 0;
 }
@@ -529,7 +549,7 @@ static int rd_txt(const struct dns *s, const struct rdata *r)
 /* SRV: TARGET:PORT PRIORITY WEIGHT. */
 static int rd_srv(const struct dns *s, const struct rdata *r)
 {
-	dec_printf(s->d, " ");
+	dns_puts(s->d, " ");
 	if (!has(s, r->o, 6) || print_name(s, r->o + 6, 0) == DNS_NONE)
 		return -1;
 	dec_printf(s->d, ":%u %u %u", be16(s, r->o + 4), be16(s, r->o), be16(s, r->o + 2));
@@ -556,7 +576,7 @@ static int rd_a6(const struct dns *s, const struct rdata *r)
 		dec_printf(s->d, " %u %s", pbit, inet_ntop(AF_INET6, a, buf, sizeof buf));
 	}
 	if (pbit > 0) {
-		dec_printf(s->d, " ");
+		dns_puts(s->d, " ");
 		if (print_name(s, o + 1 + 16 - pbyte, 0) == DNS_NONE)
 			return -1;
 	}
@@ -579,17 +599,17 @@ static int rd_opt(const struct dns *s, const struct rdata *r)
 	long o = r->o;
 	dec_printf(s->d, " UDPsize=%u", r->cls);
 	if (r->optfl & 0x8000)
-		dec_printf(s->d, " DO");
+		dns_puts(s->d, " DO");
 	if (o >= r->rp)
 		return 0;
-	dec_printf(s->d, " [");
+	dns_puts(s->d, " [");
 	while (o < r->rp) {
 		if ((o = print_eopt(s, o)) == DNS_NONE)
 			return -1;
 		if (o < r->rp)
-			dec_printf(s->d, ",");
+			dns_puts(s->d, ",");
 	}
-	dec_printf(s->d, "]");
+	dns_puts(s->d, "]");
 	return 0;
 }
 
@@ -645,7 +665,7 @@ static long print_rr(const struct dns *s, long o)
 {
 	struct dec_ctx *d = s->d;
 	if (d->o.vflag) {
-		dec_printf(d, " ");
+		dns_puts(d, " ");
 		if ((o = print_name(s, o, 0)) == DNS_NONE)
 			return DNS_NONE;
 	} else
@@ -657,13 +677,13 @@ static long print_rr(const struct dns *s, long o)
 	if (cls != PROTO_DNS_C_IN && type != PROTO_DNS_T_OPT)
 		print_class(d, cls);
 	if (s->mdns && (c & DNS_MDNS_BIT))
-		dec_printf(d, " (Cache flush)");
+		dns_puts(d, " (Cache flush)");
 	if (type == PROTO_DNS_T_OPT)
 		optfl = be16(s, o + 6);
 	else if (d->o.vflag > 2) {
-		dec_printf(d, " [");
+		dns_puts(d, " [");
 		dec_relts(d, be32(s, o + 4)); /* 1w2d3h4m5s */
-		dec_printf(d, "]");
+		dns_puts(d, "]");
 	}
 	struct rdata r = { o + 10, o + 10 + be16(s, o + 8), be16(s, o + 8), cls, optfl };
 	print_type(d, type);
@@ -680,14 +700,14 @@ static int print_section(const struct dns *s, long *o, unsigned n, const char *l
 	if (label) {
 		if (!(*o < s->cap && n))
 			return n ? -1 : 0;
-		dec_printf(s->d, "%s", label);
+		dns_puts(s->d, label);
 	} else if (!n)
 		return 0;
 	if ((*o = print_rr(s, *o)) == DNS_NONE)
 		return -1;
 	n--;
 	while (*o < s->cap && n) {
-		dec_printf(s->d, ",");
+		dns_puts(s->d, ",");
 		if ((*o = print_rr(s, *o)) == DNS_NONE)
 			return -1;
 		n--;
@@ -728,7 +748,7 @@ static unsigned full_rcode(const struct dns *s, unsigned flags, unsigned qd, uns
 static void print_rcode(struct dec_ctx *d, unsigned rcode)
 {
 	if (rcode < sizeof dns_rcodes / sizeof dns_rcodes[0])
-		dec_printf(d, "%s", dns_rcodes[rcode]);
+		dns_puts(d, dns_rcodes[rcode]);
 	else
 		dec_printf(d, " Resp%u", rcode & 0xfff);
 }
@@ -749,15 +769,17 @@ static int print_message(const struct dns *s, size_t len)
 	if (flags & 0x8000) { /* a response */
 		dec_printf(d, "%u%s", id, dns_ops[op]);
 		print_rcode(d, rcode);
-		dec_printf(d, "%s%s%s%s", flags & 0x0400 ? "*" : "", flags & 0x0080 ? "" : "-",
-			   flags & 0x0200 ? "|" : "", flags & 0x0020 ? "$" : "");
+		dns_puts(d, flags & 0x0400 ? "*" : "");
+		dns_puts(d, flags & 0x0080 ? "" : "-");
+		dns_puts(d, flags & 0x0200 ? "|" : "");
+		dns_puts(d, flags & 0x0020 ? "$" : "");
 		if (qd != 1)
 			dec_printf(d, " [%uq]", qd);
 		for (unsigned i = 0; i < qd; i++) {
 			if (i)
-				dec_printf(d, ",");
+				dns_puts(d, ",");
 			if (vv) {
-				dec_printf(d, " q:");
+				dns_puts(d, " q:");
 				o = print_question(s, o);
 			} else if ((o = skip_name(s, o)) != DNS_NONE)
 				o += 4;
@@ -825,7 +847,7 @@ void dec_dns(struct dec_ctx *d, const uint8_t *p, size_t len, int tcp, int mdns)
 			return;
 		}
 		p += 2;
-		dec_printf(d, " ");
+		dns_puts(d, " ");
 	}
 	if (len < DNS_HDR) {
 		dec_printf(d, "domain [length %zu < %d] (invalid)", len, DNS_HDR);
@@ -835,5 +857,5 @@ void dec_dns(struct dec_ctx *d, const uint8_t *p, size_t len, int tcp, int mdns)
 	/* tcpdump's printer prints its marker and returns, so a printer
 	 * around it (ICMP quoting the datagram) goes on */
 	if (!dec_has(d, p, DNS_HDR) || print_message(&s, len) < 0)
-		dec_printf(d, " [|domain]");
+		dns_puts(d, " [|domain]");
 }
