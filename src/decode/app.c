@@ -214,7 +214,7 @@ static const struct app_row app_rows[] = {
 	T(EITHER, P(RTSP_ALT), "rtsp", print_rtsp, NULL),
 	T(EITHER, P(DNS), NULL, print_dns, NULL),
 	T(EITHER, P(MSDP), "msdp", dec_msdp, NULL),
-	T(EITHER, P(RPKI_RTR), "rpki-rtr", NULL, NULL),
+	T(EITHER, P(RPKI_RTR), "rpki-rtr", dec_rpki_rtr, NULL),
 	T(EITHER, P(LDP), "ldp", dec_ldp, NULL),
 	T(EITHER, P(NFS), "nfs", NULL, nfs_tcp),
 };

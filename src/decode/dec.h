@@ -420,7 +420,7 @@ void dec_forces(struct dec_ctx *d, const uint8_t *p, size_t len); /* forces.c: f
  * named by the printer (krb.c, timed.c, ...), all of app.c's row shape */
 typedef void dec_app_printer(struct dec_ctx *d, const struct dec_app *a, const uint8_t *p, size_t len);
 dec_app_printer dec_krb, dec_timed, dec_autorp, dec_someip, dec_vat, dec_aodv, dec_ahcp;
-dec_app_printer dec_lwapp_ap, dec_lwapp_control, dec_lwapp_data, dec_vqp, dec_beep, dec_msdp, dec_zep, dec_wb, dec_lwres, dec_olsr;
+dec_app_printer dec_lwapp_ap, dec_lwapp_control, dec_lwapp_data, dec_vqp, dec_beep, dec_msdp, dec_zep, dec_wb, dec_lwres, dec_olsr, dec_rpki_rtr;
 /* t by strftime's fmt, in local time or UTC, into buf; tcpdump's text
  * when it cannot be converted (fmttime.c) */
 const char *dec_format_time(char *buf, size_t n, const char *fmt, time_t t, int local);

@@ -49,7 +49,7 @@ libbpfx_core_la_SOURCES += src/decode/bcmli.c src/decode/rx.c src/decode/openflo
 # decb: non-IP frames and routing protocols (issue 14)
 libbpfx_core_la_SOURCES += src/decode/aoe.c src/decode/decnet.c src/decode/geonet.c src/decode/isis.c src/decode/isis_tlv.c src/decode/rip.c src/decode/babel.c src/decode/arista.c
 libbpfx_core_la_SOURCES += src/decode/isakmp.c src/decode/radius.c src/decode/eap.c src/decode/dhcp6.c src/decode/l2tp.c
-libbpfx_core_la_SOURCES += src/decode/krb.c src/decode/timed.c src/decode/autorp.c src/decode/someip.c src/decode/vat.c src/decode/aodv.c src/decode/ahcp.c src/decode/lwapp.c src/decode/vqp.c src/decode/beep.c src/decode/msdp.c src/decode/zep.c src/decode/fmttime.c src/decode/wb.c src/decode/lwres.c src/decode/olsr.c
+libbpfx_core_la_SOURCES += src/decode/krb.c src/decode/timed.c src/decode/autorp.c src/decode/someip.c src/decode/vat.c src/decode/aodv.c src/decode/ahcp.c src/decode/lwapp.c src/decode/vqp.c src/decode/beep.c src/decode/msdp.c src/decode/zep.c src/decode/fmttime.c src/decode/wb.c src/decode/lwres.c src/decode/olsr.c src/decode/rpki.c
 libbpfx_core_la_SOURCES += src/decode/snmp.c src/decode/snmp_mib.c src/decode/snmp_mib.inc src/decode/geneve.c src/decode/vxlangpe.c src/decode/otv.c src/decode/lisp.c src/decode/udpwrap.c src/decode/ldp.c src/decode/nsh.c
 libbpfx_core_la_SOURCES += src/decode/clnp.c src/decode/pgm.c src/decode/forces.c
 libbpfx_core_la_SOURCES += src/decode/fr.c

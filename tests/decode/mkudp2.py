@@ -3,7 +3,8 @@
 for compare.py (the decoder against tcpdump): Kerberos (UDP 88, 750),
 TSP (timed, 525), Cisco Auto-RP (496), SOME/IP (30490), vat/vt (3456),
 AODV (654), AHCP (5359), LWAPP (12222, 12223), VQP (1589), ZEP (17754),
-wb (4567), lwres (921), OLSR (698), BEEP (TCP 10288), MSDP (TCP 639);
+wb (4567), lwres (921), OLSR (698), BEEP (TCP 10288), MSDP (TCP 639),
+RPKI-RTR (TCP 323);
 well-formed, malformed and cut short at every byte.  The expected output
 is whatever tcpdump prints for them.  Deterministic.
 usage: mkudp2.py OUT.pcap"""
@@ -306,6 +307,25 @@ def olsr_messages(v6):
             olsr([olsr_msg(130, b"\0\1", al)]), b"\0\1", b""]
 
 
+# --- RPKI-RTR (RFC 6810; TCP 323) ---
+def rpki(t, body=b"", sess=0x1234, version=0, length=None):
+    return struct.pack("!BBHI", version, t, sess, 8 + len(body) if length is None else length) + body
+
+
+def rpki_messages():
+    v4 = rpki(4, bytes([1, 24, 32, 0, 192, 0, 2, 0]) + struct.pack("!I", 64500))
+    v6 = rpki(6, bytes([0, 48, 64, 0]) + bytes.fromhex("20010db8" + "00" * 12) + struct.pack("!I", 65551))
+    err = lambda code, pdu, text: rpki(10, struct.pack("!I", len(pdu)) + pdu + struct.pack("!I", len(text)) + text,
+                                       sess=code)
+    return [rpki(0, struct.pack("!I", 7)) + rpki(1, struct.pack("!I", 8)) + rpki(2) + rpki(3) + v4 + v6 +
+            rpki(7, struct.pack("!I", 9)) + rpki(8),
+            err(2, v4, b"no data"), err(9, err(1, v6, b"x"), b""), err(0, b"", b"bad\x01"),
+            rpki(0), rpki(2, b"xx"), rpki(3, b"x"), rpki(4, bytes(4)), rpki(6, bytes(4)), rpki(99, b"abcdef"),
+            rpki(0, struct.pack("!I", 1), length=50), rpki(0, b"", length=4), rpki(0, version=1) + rpki(2),
+            rpki(10, b"\0\0\0"), rpki(10, struct.pack("!I", 30) + bytes(8)),
+            rpki(10, struct.pack("!I", 0) + struct.pack("!I", 40) + b"abc"), b"\0\1\0"]
+
+
 def frames():
     out = []
     for port, msgs in ((88, krb_messages()), (525, timed_messages()), (496, autorp_messages()),
@@ -359,6 +379,10 @@ def frames():
             out.append((udp(698, 698, m, v6=v6), None))
         for i in (1, 2, 3):
             cuts(out, udp(698, 698, olsr_messages(v6)[i], v6=v6), start=62 if v6 else 42)
+    for m in rpki_messages():
+        out.append((tcp(323, 40000, m), None))
+    for i in (0, 2):
+        cuts(out, tcp(40000, 323, rpki_messages()[i]), step=3, start=54)
     for m in krb_messages()[:2]:
         out.append((udp(750, 750, m), None))
     for m in vat_messages():
