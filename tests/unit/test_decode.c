@@ -225,8 +225,8 @@ static void test_decode_report_handoff(void **state)
 	struct dec_opts o = { .nflag = 2 };
 	uint8_t pkt[256];
 	size_t len = unhex(ip_ts, pkt);
-	pkt[48] = 525 >> 8; /* UDP to port 525: tcpdump goes on into timed */
-	pkt[49] = 525 & 0xff;
+	pkt[48] = 701 >> 8; /* UDP to port 701: tcpdump goes on into LMP */
+	pkt[49] = 701 & 0xff;
 	struct pcap_pkthdr h = { .caplen = (bpf_u_int32)len, .len = (bpf_u_int32)len };
 	char *buf = NULL;
 	size_t sz = 0;
@@ -242,7 +242,7 @@ static void test_decode_report_handoff(void **state)
 	dec_report(d, f);
 	dec_free(d);
 	fclose(f);
-	assert_non_null(strstr(buf, ": \nether ip udp timed > udp-app\n"));
+	assert_non_null(strstr(buf, ": \nether ip udp lmp > udp-app\n"));
 	assert_non_null(strstr(buf, "length 0\nether ip tcp\n"));
 	free(buf);
 }
