@@ -360,7 +360,7 @@ def ptp(mtype=0, ver=2, body=bytes(10), flags=0x0200, domain=0, seq=7, ctl=0):
 def carried_frames():
     mpls = [MPLS_IP, b"\x00\x00\x31\x40" + inner_ip4(), b"\x00\x02\x01\x40" + inner_ip6(),
             b"\x00\x01\x00\x40\x00\x03\x01\x40" + inner_ip4(), b"\x00\x01\x00\x40", b"\x00\x01",
-            b"\x00\x05\x01\x40\x83\x00", b"\x00\x05\x01\x40abcdef", b""]
+            b"\x00\x05\x0b\x7f" + inner_ip6(), b"\x00\x05\x01\x40abcdef", b""]
     ptps = [ptp(), ptp(mtype=1), ptp(mtype=8, ctl=2), ptp(mtype=9, body=bytes(20)), ptp(mtype=0xB, body=bytes(30)),
             ptp(mtype=2, body=bytes(20)), ptp(mtype=3, body=bytes(20)), ptp(mtype=0xA, body=bytes(20)),
             ptp(mtype=0xC, body=bytes(10)), ptp(mtype=0xD, body=bytes(14)), ptp(ver=1), ptp(ver=0x12), ptp()[:20],
