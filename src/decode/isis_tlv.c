@@ -28,8 +28,7 @@ static const struct dec_tok tlv_names[] = {
 	{ 242, "IS-IS Router Capability" }, { 250, "Vendor Private" }, { 0, NULL },
 };
 /* TLVs tcpdump decodes that are not decoded here: the line stops. */
-static const uint8_t tlv_later[] = { 3, 4, 5, 7, 10, 12, 13, 22, 24, 131, 135, 138, 144, 222, 229, 235, 236,
-				     237, 242, 250 };
+static const uint8_t tlv_later[] = { 3, 10, 12, 22, 24, 131, 135, 138, 144, 222, 229, 235, 236, 237, 242 };
 static const struct dec_tok restart_flags[] = {
 	{ 0x1, "Restart Request" }, { 0x2, "Restart Acknowledgement" }, { 0x4, "Suppress adjacency advertisement" },
 	{ 0, NULL },
@@ -187,6 +186,86 @@ static int addrs(struct dec_ctx *d, const uint8_t *p, unsigned len, unsigned siz
 	return 1;
 }
 
+/* A list of system ids (or MAC addresses), one a line after label; 0
+ * when the last one is cut short by the TLV's length. */
+static int sysids(struct dec_ctx *d, const uint8_t *p, unsigned len, const char *label)
+{
+	for (; len; len -= 6, p += 6) {
+		if (len < 6)
+			return 0;
+		dec_need_ret(d, p, 6);
+		dec_printf(d, "\n\t      %s", label);
+		dec_isis_id(d, p, 6);
+	}
+	return 1;
+}
+
+/* Prefix neighbors (TLV 5): a metric block, then prefixes whose length
+ * is in semi-octets. */
+static int prefix_neigh(struct dec_ctx *d, const uint8_t *p, unsigned len)
+{
+	if (len < 4)
+		return 1;
+	dec_need_ret(d, p, 4);
+	dec_printf(d, "\n\t      Metric Block, Default Metric: %u, %s", p[0] & 0x3f, p[0] & 0x40 ? "External" : "Internal");
+	metrics(d, p, "\n\t\t");
+	for (p += 4, len -= 4; len != 0;) {
+		unsigned plen = dec_u8(d, p++);
+		len--;
+		if (plen < 2) {
+			dec_printf(d, "\n\t\tAddress: prefix length %u < 2", plen);
+			break;
+		}
+		if (len < plen / 2)
+			break;
+		dec_need(d, p, plen / 2); /* read before the line is printed */
+		dec_printf(d, "\n\t\tAddress: ");
+		dec_isonsap(d, p, plen / 2);
+		dec_printf(d, "/%u", plen * 4);
+		p += plen / 2;
+		len -= plen / 2;
+	}
+	return 1;
+}
+
+/* Instance identifier (TLV 7, RFC 8202): the instance, then its topology
+ * ids. */
+static int instance_id(struct dec_ctx *d, const uint8_t *p, unsigned len)
+{
+	if (len < 4)
+		return 0;
+	unsigned n = (len - 2) / 2;
+	dec_printf(d, "\n\t      Instance ID: %u, ITIDs(%u)%s ", dec_be16(d, p), n, n ? ":" : "");
+	for (unsigned i = 0; i < n; i++)
+		dec_printf(d, "%u%s", dec_be16(d, p + 2 + 2 * i), i + 1 < n ? ", " : "");
+	return 1;
+}
+
+/* Purge originator identification (TLV 13, RFC 6232). */
+static int purge_originator(struct dec_ctx *d, const uint8_t *p, unsigned len)
+{
+	if (len < 1)
+		return 0;
+	unsigned n = dec_u8(d, p);
+	if (n == 0) {
+		dec_printf(d, " No system IDs supplied");
+		return 1;
+	}
+	if (len - 1 < 6)
+		return 0;
+	dec_need_ret(d, p + 1, 6);
+	dec_printf(d, "\n\t      Purge Originator System-ID: ");
+	dec_isis_id(d, p + 1, 6);
+	if (n > 1) {
+		if (len - 7 < 6)
+			return 0;
+		dec_need_ret(d, p + 7, 13); /* tcpdump wants a byte more than it reads */
+		dec_printf(d, "\n\t      Received from System-ID: ");
+		dec_isis_id(d, p + 7, 6);
+	}
+	return 1;
+}
+
 /* One TLV's value: 1 done, 0 "tlv_trunc" (its length does not fit), -1
  * stop the PDU. */
 static int tlv(struct dec_ctx *d, unsigned type, const uint8_t *p, unsigned len)
@@ -221,15 +300,23 @@ static int tlv(struct dec_ctx *d, unsigned type, const uint8_t *p, unsigned len)
 		}
 		return 1;
 	case 6:
-		for (; len; len -= 6, p += 6) {
-			if (len < 6)
-				return 0;
-			dec_need_ret(d, p, 6);
-			dec_printf(d, "\n\t      SNPA: ");
-			dec_isis_id(d, p, 6);
-		}
-		return 1;
+		return sysids(d, p, len, "SNPA: ");
 	case 8:
+		return 1;
+	case 4: /* partition designated level 2 IS */
+		return sysids(d, p, len, "");
+	case 5:
+		return prefix_neigh(d, p, len);
+	case 7:
+		return instance_id(d, p, len);
+	case 13:
+		return purge_originator(d, p, len);
+	case 250:
+		if (len < 3)
+			return 1;
+		uint32_t oui = (uint32_t)dec_be16(d, p) << 8 | dec_u8(d, p + 2);
+		dec_printf(d, "\n\t      Vendor: %s (%u)", dec_tok_oui(oui), oui);
+		dec_hexlines(d, "\n\t\t", p + 3, len - 3);
 		return 1;
 	case 9:
 		for (; len; len -= 16, p += 16) {

@@ -4,7 +4,7 @@ decoder against tcpdump, issue 14, helper deciso): CLNP (every PDU type,
 the segment part, each option tcpdump decodes, error reports quoting the
 original packet, rejected headers) and ES-IS (ESH, ISH, redirect,
 unknown types, options, rejected headers) behind 802.2, and IS-IS and
-CLNP carried in GRE; rich messages are also cut short at every byte.
+CLNP carried in GRE; IS-IS LSPs with the TLVs 4, 5, 7, 13 and 250; rich messages are also cut short at every byte.
 The expected output is whatever tcpdump prints for them.
 Deterministic: the capture is the same every time.
 usage: mkiso.py OUT.pcap"""
@@ -13,7 +13,7 @@ import os, struct, sys
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from mkdns import write  # noqa: E402
 from mkip import e4  # noqa: E402
-from mknonip import isis_rich, llc_osi  # noqa: E402
+from mknonip import isis, isis_rich, llc_osi  # noqa: E402
 
 NSAP_A = bytes.fromhex("490001111111111111" + "00")
 NSAP_B = bytes.fromhex("49000122222222222200")
@@ -95,20 +95,42 @@ def esis_messages():
     ]
 
 
+def lsp(tlvs):
+    """An L2 LSP carrying tlvs (type, value) pairs."""
+    body = b"".join(bytes([t, len(v)]) + v for t, v in tlvs)
+    hdr = struct.pack("!HH8sIHB", 27 + len(body), 1200, bytes.fromhex("1921680010010000"), 7, 0, 3)
+    return isis(20, hdr, tail=body)
+
+
+def isis_tlvs():
+    sysid = bytes.fromhex("192168001002")
+    metric = bytes([0x0a, 0x80, 0x45, 0x80])
+    return [
+        lsp([(4, sysid + sysid), (4, sysid[:4]), (7, struct.pack("!HHH", 1, 2, 3)), (7, b"\0\1\0")]),
+        lsp([(7, struct.pack("!HH", 9, 0)), (7, struct.pack("!HHH", 1, 2, 3) + b"\0")]),
+        lsp([(5, metric + bytes([10]) + NSAP_A[:5] + bytes([1]))]), lsp([(5, metric + bytes([20]) + NSAP_A + bytes([99]) + b"ab")]),
+        lsp([(5, metric[:2]), (5, metric + bytes([0x30]) + bytes(24))]),
+        lsp([(13, b"\x01" + sysid), (13, b"\x02" + sysid + sysid + b"\0"), (13, b"\x00"), (13, b"")]),
+        lsp([(13, b"\x02" + sysid + sysid[:3]), (13, b"\x01" + sysid[:2])]), lsp([(13, b"\x02" + sysid + sysid)]),
+        lsp([(250, b"\x00\x00\x0c\x01\x02\x03"), (250, b"\x00\x90\x69"), (250, b"\x01"), (250, b"\xaa\xbb\xcc" + bytes(20))]),
+    ]
+
+
 def gre(proto, payload):
     return e4(47, struct.pack("!HH", 0, proto) + payload, dst=bytes([10, 0, 0, 2]))
 
 
 def frames():
     out = []
-    for m in clnp_messages() + esis_messages():
+    for m in clnp_messages() + esis_messages() + isis_tlvs():
         out.append((llc_osi(m), None))
     for m in clnp_messages()[:3] + esis_messages()[:2] + isis_rich():
         out.append((gre(0x00fe, m), None))
     rich = [clnp(1, opts=opt(193, b"\x80") + opt(200, bytes([1, 3]) + bytes([len(NSAP_A)]) + NSAP_A),
                  seg=(1, 0, 80), data=clnp(30, data=b"echo")),
             esis(6, bytes([len(NSAP_A)]) + NSAP_A + b"\x06" + MAC + bytes([len(NSAP_B)]) + NSAP_B + bytes([198, 2, 0, 9])),
-            esis(2, b"\x02" + bytes([len(NSAP_A)]) + NSAP_A + bytes([len(NSAP_B)]) + NSAP_B)]
+            esis(2, b"\x02" + bytes([len(NSAP_A)]) + NSAP_A + bytes([len(NSAP_B)]) + NSAP_B), isis_tlvs()[0],
+            isis_tlvs()[5]]
     for m in rich:
         f = llc_osi(m)[:17 + len(m)]
         out += [(f, c) for c in range(14, len(f))]
