@@ -2,7 +2,7 @@
  * header (address, control, an ethertype), with -e "bcast, ethertype
  * IPv4 (0x0800), length N: ", then IPv4, IPv6, MPLS, SLARP keepalives
  * and address requests ("SLARP (length: 20), keepalive: mineseen=...")
- * or OSI (handed off); anything else "unknown CHDLC protocol (0x....)". */
+ * or OSI (isis.c); anything else "unknown CHDLC protocol (0x....)". */
 #include "decode/dec.h"
 
 enum { CHDLC_HDRLEN = 4, CHDLC_SLARP = 0x8035, CHDLC_ISO = 0xfefe };
@@ -82,10 +82,11 @@ int dec_link_chdlc(struct dec_ctx *d, const uint8_t *p, size_t len)
 			dec_printf(d, " [|chdlc]");
 			return CHDLC_HDRLEN + (int)dec_avail(d, p, len);
 		}
-		dec_need(d, p, 2);
-		/* a fudge byte before the NLPID is skipped */
-		size_t f = p[1] == 0x81 || p[1] == 0x82 || p[1] == 0x83;
-		dec_osi(d, p + f, len - f);
+		/* a fudge byte before the NLPID when the second byte is one */
+		unsigned nlpid = dec_u8(d, p + 1);
+		int fudge = nlpid == 0x81 || nlpid == 0x82 || nlpid == 0x83; /* CLNP, ES-IS, IS-IS */
+		/* cut short, tcpdump's OSI printer returns: -x skips 4 bytes */
+		dec_link_nested(d, dec_link_osi, p + fudge, len - (size_t)fudge, CHDLC_HDRLEN, 0);
 	} else if (!d->o.eflag)
 		dec_printf(d, "unknown CHDLC protocol (0x%04x)", proto);
 	return CHDLC_HDRLEN;

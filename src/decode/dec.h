@@ -448,5 +448,15 @@ const char *dec_snmp_mib_name(int node);
 /* decframe (issue 14): link printers keyed by DLT, one file each */
 int dec_link_fr(struct dec_ctx *d, const uint8_t *p, size_t len);                  /* fr.c */
 int dec_link_mfr(struct dec_ctx *d, const uint8_t *p, size_t len);                 /* fr.c */
+int dec_link_arcnet(struct dec_ctx *d, const uint8_t *p, size_t len);              /* arcnet.c */
+int dec_link_arcnet_linux(struct dec_ctx *d, const uint8_t *p, size_t len);        /* arcnet.c */
+int dec_link_pktap(struct dec_ctx *d, const uint8_t *p, size_t len);               /* pktap.c */
+/* print(d, p, len) inside a link printer whose tcpdump twin returns base
+ * + scale * what print returns as its link header length, also when print
+ * returns cut short (dec_trunc_ret): that exit is taken here, d->hdrlen
+ * set so, and taken again (linkdlt.c). */
+int dec_link_nested(struct dec_ctx *d, dec_link_fn print, const uint8_t *p, size_t len, int base, int scale);
+/* The OSI printer (isis.c) as a link printer returning 0. */
+int dec_link_osi(struct dec_ctx *d, const uint8_t *p, size_t len);                 /* linkdlt.c */
 
 #endif

@@ -358,10 +358,11 @@ static void q933(struct dec_ctx *d, const uint8_t *p, size_t len)
 		dec_printf(d, ", length %zu", olen);
 }
 
-/* The OSI printers read the NLPID too. */
+/* The OSI printers read the NLPID too; cut short, they return (-x then
+ * skips the Frame Relay header). */
 static void osi(struct dec_ctx *d, const uint8_t *p, size_t len)
 {
-	dec_isoclns(d, p - 1, len + 1);
+	dec_link_nested(d, dec_link_osi, p - 1, len + 1, d->hdrlen, 0);
 }
 static void ppp(struct dec_ctx *d, const uint8_t *p, size_t len)
 {

@@ -1,5 +1,7 @@
 /* linkdlt.c: printers for link types whose kind (src/linktype.c) does
  * not say enough, keyed by DLT: a row per link type. */
+#include <string.h>
+
 #include "decode/dec.h"
 
 int dec_link_begin(struct dec_ctx *d, const uint8_t *p, size_t len, const char *proto, size_t need)
@@ -12,6 +14,28 @@ int dec_link_begin(struct dec_ctx *d, const uint8_t *p, size_t len, const char *
 		return -1;
 	dec_printf(d, " [|%s]", proto);
 	return (int)caplen;
+}
+
+int dec_link_nested(struct dec_ctx *d, dec_link_fn print, const uint8_t *p, size_t len, int base, int scale)
+{
+	jmp_buf outer;
+	memcpy(outer, d->trunc, sizeof outer);
+	int r = setjmp(d->trunc);
+	if (r == DEC_TRUNC_NONE) {
+		int n = print(d, p, len);
+		memcpy(d->trunc, outer, sizeof outer);
+		return base + scale * n;
+	}
+	memcpy(d->trunc, outer, sizeof outer); /* then the same exit again */
+	if (r == DEC_TRUNC_RET)
+		d->hdrlen = base + scale * d->hdrlen;
+	longjmp(d->trunc, r);
+}
+
+int dec_link_osi(struct dec_ctx *d, const uint8_t *p, size_t len)
+{
+	dec_isoclns(d, p, len);
+	return 0;
 }
 
 static int wlan(struct dec_ctx *d, const uint8_t *p, size_t len)
@@ -40,6 +64,9 @@ static const struct {
 	{ DLT_SLIP, dec_link_slip },                /* SLIP with its 16-byte link header */
 	{ DLT_FRELAY, dec_link_fr },                /* Frame Relay: Q.922 address, NLPID */
 	{ DLT_MFR, dec_link_mfr },                  /* FRF.16 multilink Frame Relay */
+	{ DLT_ARCNET, dec_link_arcnet },            /* ARCNET, RFC 1051 and RFC 1201 framing */
+	{ DLT_ARCNET_LINUX, dec_link_arcnet_linux }, /* the same from Linux, with an offset field */
+	{ DLT_PKTAP, dec_link_pktap },              /* Apple's PKTAP header, then the inner frame */
 };
 
 dec_link_fn dec_link_by_dlt(int dlt)

@@ -65,6 +65,8 @@ GENERATED = [
     ("mkforces", "ForCES messages in SCTP"),
     ("mkfr", "Frame Relay: Q.922, NLPIDs, Q.933 LMI, FRF.15"),
     ("mkmfr", "FRF.16 multilink Frame Relay"),
+    ("mkarcnet", "ARCNET, RFC 1051 and RFC 1201 framing"),
+    ("mkpktap", "Apple PKTAP records"),
 ]
 CORE = {"ether", "arp", "ip", "ip6", "tcp", "udp", "icmp", "icmp6"}
 REPORT = "\001L "
