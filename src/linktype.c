@@ -113,6 +113,11 @@ static const struct linktype table[] = {
 	{ .name = "ARCNET_LINUX", .dlt = DLT_ARCNET_LINUX, .kind = LT_ARCNET, .off_nl = 8, .off_type = 4,
 	  .descr = "Linux ARCNET", .off_mac = -1, .flags = LTF_ARCBCAST, .dir = NODIR },
 
+	/* LocalTalk (LLAP): destination, source, type, then DDP; libpcap
+	 * puts the network layer at 0 and knows only AppleTalk there */
+	{ .name = "LTALK", .dlt = DLT_LTALK, .kind = LT_LTALK, .off_nl = 0, .off_type = -1,
+	  .descr = "Localtalk", .off_mac = -1, .dir = NODIR },
+
 	/* Juniper's PIC headers: the cookie "MGC" at 0 (off_type) is all
 	 * libpcap tests for any network protocol; byte 3's low bit is 1 on inbound packets.
 	 * The network layer is where libpcap puts it for each type: 4, 6, 8,
@@ -210,6 +215,65 @@ static const struct linktype table[] = {
 	NOTYPE(A429, "Arinc 429", "Arinc 429"),
 	NOTYPE(A653_ICM, "Arinc 653 Interpartition Communication", "Arinc 653 Interpartition Communication"),
 	NOTYPE(VSOCK, "Linux vsock", "Linux vsock"),
+	/* The rest of the link types libpcap 1.10.3 knows and gives no
+	 * offsets (its default case): link-layer loads, `len` and the live
+	 * metadata compile; it names each by its description in the refusal. */
+#define NOTYPE1(n, d) NOTYPE(n, d, d)
+	NOTYPE1(GPF_T, "GPF-T"),
+	NOTYPE1(GPF_F, "GPF-F"),
+	NOTYPE1(JUNIPER_PIC_PEER, "Juniper PIC Peer"),
+	NOTYPE1(USB_FREEBSD, "USB with FreeBSD header"),
+	NOTYPE1(IEEE802_16_MAC_CPS, "IEEE 802.16 MAC Common Part Sublayer"),
+	NOTYPE1(CAN20B, "Controller Area Network (CAN) v. 2.0B"),
+	NOTYPE1(IEEE802_15_4_LINUX, "IEEE 802.15.4 with Linux padding"),
+	NOTYPE1(IEEE802_16_MAC_CPS_RADIO, "IEEE 802.16 MAC Common Part Sublayer plus radiotap header"),
+	NOTYPE1(IEEE802_15_4, "IEEE 802.15.4 with FCS"),
+	NOTYPE1(RAIF1, "Ethernet with u10 Networks pseudo-header"),
+	NOTYPE1(IPMB_KONTRON, "IPMB with Kontron pseudo-header"),
+	NOTYPE1(IEEE802_15_4_NONASK_PHY, "IEEE 802.15.4 with non-ASK PHY data"),
+	NOTYPE1(LINUX_EVDEV, "Linux evdev events"),
+	NOTYPE1(MPLS, "MPLS with label as link-layer header"),
+	NOTYPE1(DECT, "DECT"),
+	NOTYPE1(FC_2, "Fibre Channel FC-2"),
+	NOTYPE1(FC_2_WITH_FRAME_DELIMS, "Fibre Channel FC-2 with frame delimiters"),
+	NOTYPE1(DVB_CI, "DVB-CI"),
+	NOTYPE1(MUX27010, "MUX27010"),
+	NOTYPE1(STANAG_5066_D_PDU, "STANAG 5066 D_PDUs"),
+	NOTYPE1(MPEG_2_TS, "MPEG-2 transport stream"),
+	NOTYPE1(NG40, "ng40 protocol tester Iub/Iur"),
+	NOTYPE1(NFC_LLCP, "NFC LLCP PDUs with pseudo-header"),
+	NOTYPE1(PFSYNC, "Packet filter state syncing"),
+	NOTYPE1(INFINIBAND, "InfiniBand"),
+	NOTYPE1(SCTP, "SCTP"),
+	NOTYPE1(RTAC_SERIAL, "Schweitzer Engineering Laboratories RTAC packets"),
+	NOTYPE1(BLUETOOTH_LE_LL, "Bluetooth Low Energy air interface"),
+	NOTYPE1(BLUETOOTH_LINUX_MONITOR, "Bluetooth Linux Monitor"),
+	NOTYPE1(BLUETOOTH_BREDR_BB, "Bluetooth Basic Rate/Enhanced Data Rate baseband packets"),
+	NOTYPE1(BLUETOOTH_LE_LL_WITH_PHDR, "Bluetooth Low Energy air interface with pseudo-header"),
+	NOTYPE1(PROFIBUS_DL, "PROFIBUS data link layer"),
+	NOTYPE1(PKTAP, "Apple DLT_PKTAP"),
+	NOTYPE1(EPON, "Ethernet with 802.3 Clause 65 EPON preamble"),
+	NOTYPE1(IPMI_HPM_2, "IPMI trace packets"),
+	NOTYPE1(ZWAVE_R1_R2, "Z-Wave RF profile R1 and R2 packets"),
+	NOTYPE1(ZWAVE_R3, "Z-Wave RF profile R3 packets"),
+	NOTYPE1(WATTSTOPPER_DLM, "WattStopper Digital Lighting Management (DLM) and Legrand Nitoo Open protocol"),
+	NOTYPE1(ISO_14443, "ISO 14443 messages"),
+	NOTYPE1(RDS, "IEC 62106 Radio Data System groups"),
+	NOTYPE1(USB_DARWIN, "USB with Darwin header"),
+	NOTYPE1(OPENFLOW, "OpenBSD DLT_OPENFLOW"),
+	NOTYPE1(SDLC, "IBM SDLC frames"),
+	NOTYPE1(TI_LLN_SNIFFER, "TI LLN sniffer frames"),
+	NOTYPE1(NORDIC_BLE, "Nordic Semiconductor Bluetooth LE sniffer frames"),
+	NOTYPE1(DOCSIS31_XRA31, "Excentis XRA-31 DOCSIS 3.1 RF sniffer frames"),
+	NOTYPE1(DISPLAYPORT_AUX, "DisplayPort AUX channel monitoring data"),
+	NOTYPE1(OPENVIZSLA, "OpenVizsla USB"),
+	NOTYPE1(EBHSCR, "Elektrobit High Speed Capture and Replay (EBHSCR)"),
+	NOTYPE1(VPP_DISPATCH, "VPP graph dispatch tracer"),
+	NOTYPE1(ELEE, "ELEE lawful intercept packets"),
+	NOTYPE1(Z_WAVE_SERIAL, "Z-Wave serial frames between host and chip"),
+	NOTYPE1(USB_2_0, "USB 2.0/1.1/1.0 as transmitted over the cable"),
+	NOTYPE1(ATSC_ALP, "ATSC Link-Layer Protocol packets"),
+#undef NOTYPE1
 #undef NOTYPE
 };
 

@@ -43,6 +43,8 @@ enum lt_kind {
 		     * off_type count from the end of the 802.11 header (an
 		     * LLC+SNAP header there) and off_linkhdr from the end of
 		     * the radio header (src/gen/wlan.c) */
+	LT_LTALK,   /* LocalTalk: no type field; only AppleTalk is carried,
+		     * so `atalk` is true and every other protocol false */
 	LT_NKINDS
 };
 

@@ -354,6 +354,12 @@ static struct cond *magic_linktype(struct gen *g, uint32_t type)
 	return cond_cmp(g, 0, 4, BPF_JEQ, g->lt->magic, g->lt->magic_mask);
 }
 
+/* LocalTalk carries only AppleTalk (libpcap's answer without a load). */
+static struct cond *ltalk_linktype(struct gen *g, uint32_t type)
+{
+	return type == 0x809b ? cond_true(g) : cond_false(g);
+}
+
 /* No protocol field libpcap reads: every network-layer test is refused. */
 static struct cond *notype_linktype(struct gen *g, uint32_t type)
 {
@@ -388,6 +394,7 @@ static const linktype_fn by_kind[LT_NKINDS] = {
 	[LT_NOTYPE] = notype_linktype,
 	[LT_WLAN] = wlan_linktype,
 	[LT_MAGIC] = magic_linktype,
+	[LT_LTALK] = ltalk_linktype,
 };
 
 struct cond *gen_linktype(struct gen *g, uint32_t type)

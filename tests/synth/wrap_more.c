@@ -237,11 +237,12 @@ int synth_wrap_more(const struct synth_pkt *eth, int dlt, struct synth_pkt *out)
 	uint8_t hdr[64] = { 0 };
 	memset(out, 0, sizeof *out);
 	const struct linktype *lt = lt_by_dlt(dlt);
-	if (lt && (lt->kind == LT_NOTYPE || lt->kind == LT_ETHER_PH)) {
-		/* only link-layer loads: any bytes do; or the whole Ethernet
+	if (lt && (lt->kind == LT_NOTYPE || lt->kind == LT_LTALK || lt->kind == LT_ETHER_PH)) {
+		/* only link-layer loads (and LocalTalk's `atalk`, which loads
+		 * nothing): any bytes do; or the whole Ethernet
 		 * frame (VLAN tags and all) behind a netANALYZER pseudo-header
 		 * (status, port, length) and, when transparent, the preamble */
-		uint32_t hl = lt->kind == LT_NOTYPE ? 0 : lt->off_linkhdr;
+		uint32_t hl = lt->kind == LT_ETHER_PH ? lt->off_linkhdr : 0;
 		uint32_t h = eth->caplen ? hash(eth->data, eth->caplen) : 0;
 		out->caplen = eth->caplen + hl;
 		out->len = eth->len + hl;

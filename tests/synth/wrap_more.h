@@ -1,7 +1,7 @@
 /* wrap_more.h: Ethernet packets re-wrapped into the link types of
  * src/linktype.c that synth_rewrap does not make (PPP and its variants,
  * Cisco HDLC, SLIP, FDDI, token ring, RFC 1483 ATM, ENC, IPNET), and the
- * link types of kind LT_NOTYPE (the frame's bytes as they are). */
+ * link types of kind LT_NOTYPE and LocalTalk (the frame's bytes as they are). */
 #ifndef SYNTH_WRAP_MORE_H
 #define SYNTH_WRAP_MORE_H
 #include <stdint.h>
