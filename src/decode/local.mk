@@ -49,4 +49,4 @@ libbpfx_core_la_SOURCES += src/decode/bcmli.c src/decode/rx.c src/decode/openflo
 # decb: non-IP frames and routing protocols (issue 14)
 libbpfx_core_la_SOURCES += src/decode/aoe.c src/decode/decnet.c src/decode/geonet.c src/decode/isis.c src/decode/isis_tlv.c src/decode/rip.c src/decode/babel.c src/decode/arista.c
 libbpfx_core_la_SOURCES += src/decode/isakmp.c src/decode/radius.c src/decode/eap.c src/decode/dhcp6.c src/decode/l2tp.c
-libbpfx_core_la_SOURCES += src/decode/fr.c src/decode/arcnet.c src/decode/pktap.c
+libbpfx_core_la_SOURCES += src/decode/fr.c src/decode/arcnet.c src/decode/pktap.c src/decode/juniper.c
