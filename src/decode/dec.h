@@ -451,6 +451,8 @@ int dec_link_mfr(struct dec_ctx *d, const uint8_t *p, size_t len);              
 int dec_link_arcnet(struct dec_ctx *d, const uint8_t *p, size_t len);              /* arcnet.c */
 int dec_link_arcnet_linux(struct dec_ctx *d, const uint8_t *p, size_t len);        /* arcnet.c */
 int dec_link_pktap(struct dec_ctx *d, const uint8_t *p, size_t len);               /* pktap.c */
+int dec_link_juniper(struct dec_ctx *d, const uint8_t *p, size_t len);             /* juniper.c, by d->linktype */
+int dec_fr(struct dec_ctx *d, const uint8_t *p, size_t len);  /* fr.c: a Frame Relay frame, no link checks */
 /* print(d, p, len) inside a link printer whose tcpdump twin returns base
  * + scale * what print returns as its link header length, also when print
  * returns cut short (dec_trunc_ret): that exit is taken here, d->hdrlen

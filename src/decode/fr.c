@@ -449,6 +449,11 @@ trunc:
 	return 0;
 }
 
+int dec_fr(struct dec_ctx *d, const uint8_t *p, size_t len)
+{
+	return fr(d, p, len);
+}
+
 int dec_link_fr(struct dec_ctx *d, const uint8_t *p, size_t len)
 {
 	int n = dec_link_begin(d, p, len, "fr", 4); /* 4: tcpdump's least frame */

@@ -67,6 +67,12 @@ static const struct {
 	{ DLT_ARCNET, dec_link_arcnet },            /* ARCNET, RFC 1051 and RFC 1201 framing */
 	{ DLT_ARCNET_LINUX, dec_link_arcnet_linux }, /* the same from Linux, with an offset field */
 	{ DLT_PKTAP, dec_link_pktap },              /* Apple's PKTAP header, then the inner frame */
+	{ DLT_JUNIPER_ETHER, dec_link_juniper },    /* Juniper's "MGC" header, then Ethernet */
+	{ DLT_JUNIPER_ATM1, dec_link_juniper },     /* ... an ATM1 PIC's cookie, then LLC or IP */
+	{ DLT_JUNIPER_PPP, dec_link_juniper },      /* ... then PPP */
+	{ DLT_JUNIPER_CHDLC, dec_link_juniper },    /* ... then Cisco HDLC */
+	{ DLT_JUNIPER_FRELAY, dec_link_juniper },   /* ... then Frame Relay */
+	{ DLT_JUNIPER_PPPOE, dec_link_juniper },    /* ... then Ethernet (PPPoE) */
 };
 
 dec_link_fn dec_link_by_dlt(int dlt)

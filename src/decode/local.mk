@@ -52,4 +52,4 @@ libbpfx_core_la_SOURCES += src/decode/isakmp.c src/decode/radius.c src/decode/ea
 libbpfx_core_la_SOURCES += src/decode/krb.c src/decode/timed.c src/decode/autorp.c src/decode/someip.c src/decode/vat.c src/decode/aodv.c src/decode/ahcp.c src/decode/lwapp.c src/decode/vqp.c src/decode/beep.c src/decode/msdp.c src/decode/zep.c src/decode/fmttime.c src/decode/wb.c src/decode/lwres.c src/decode/olsr.c src/decode/rpki.c
 libbpfx_core_la_SOURCES += src/decode/snmp.c src/decode/snmp_mib.c src/decode/snmp_mib.inc src/decode/geneve.c src/decode/vxlangpe.c src/decode/otv.c src/decode/lisp.c src/decode/udpwrap.c src/decode/ldp.c src/decode/nsh.c
 libbpfx_core_la_SOURCES += src/decode/clnp.c src/decode/pgm.c src/decode/forces.c
-libbpfx_core_la_SOURCES += src/decode/fr.c src/decode/arcnet.c src/decode/pktap.c
+libbpfx_core_la_SOURCES += src/decode/fr.c src/decode/arcnet.c src/decode/pktap.c src/decode/juniper.c
