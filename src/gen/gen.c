@@ -14,6 +14,7 @@ static struct cond *gen_node(struct gen *g, const struct ast *n)
 	g->pppoes = n->pppoes_depth;
 	if (n->geneve_depth != g->geneve)
 		geneve_enter(g, n->geneve_depth);
+	atm_lane_enter(g, n);
 	switch (n->kind) {
 	case AST_AND:
 	case AST_OR: {
@@ -97,6 +98,8 @@ static struct cond *gen_node(struct gen *g, const struct ast *n)
 		return n->proto >= AST_FIELD_VPI ? gen_atm_field(g, n) : gen_mtp3(g, n);
 	case AST_ATM:
 		return gen_atm(g, (int)n->num);
+	case AST_PF:
+		return gen_pflog(g, n);
 	default:
 		return GEN_FAIL(g, "internal: cannot generate code for this node");
 	}
@@ -108,7 +111,7 @@ int gen_program(struct gen *g, const struct ast *root)
 		g->ir->entry = g->ir->accept; /* an empty expression matches all */
 		return 0;
 	}
-	if (g->ip6w && g->lt->kind == LT_WLAN)
+	if (g->ip6w && gen_var_pl(g))
 		return err_set(g->err, -1, -1, "--ip6-transport is not supported on %s", g->lt->descr);
 	g->scratch = wlan_nregs(g); /* 802.11's offsets keep the first cells */
 	g->outer = g->lt;
