@@ -122,6 +122,7 @@ static struct ast *field_of(struct ast *n, uint32_t field)
 %token <num> MTP2TYPE FIELDWORD ATMWORD /* SS7, ATM: index (ast_word_by_name) */
 %token <num> XPROTO /* a protocol word of src/gen/words.c or iso.c: its P_ value */
 %token GENEVE /* src/gen/geneve.c */
+%token <str> PFWORD /* src/gen/pflog.c: on, ifname, rset, ruleset, rnr, rulenum, srnr, subrulenum, reason, action */
 
 %type <node> expr term rterm id nid pid qid head other arth narth wword fieldvalue fieldlist
 %type <num> pnum
@@ -236,7 +237,8 @@ other:	  pqual BROADCAST	{ $$ = mk(p, AST_BCAST, @$); $$->proto = (uint8_t)$1; }
 	| PPPOES		{ $$ = mk(p, AST_PPPOES, @$); }
 	| LLC			{ $$ = mk(p, AST_LLC, @$); }
 	| LLC ID		{ $$ = mk(p, AST_LLC, @$); $$->text = $2; }
-	| LLC UNSUP_PRIM	{ $$ = mk(p, AST_LLC, @$); $$->text = $2; } /* rnr is pf's word too */
+	| LLC UNSUP_PRIM	{ $$ = mk(p, AST_LLC, @$); $$->text = $2; }
+	| LLC PFWORD		{ $$ = mk(p, AST_LLC, @$); $$->text = $2; } /* rnr is pf's word too */
 	| INBOUND		{ $$ = mk(p, AST_INBOUND, @$); $$->num = 0; }
 	| OUTBOUND		{ $$ = mk(p, AST_INBOUND, @$); $$->num = 1; }
 	| IFINDEX NUM		{ $$ = mk(p, AST_IFINDEX, @$); $$->num = $2; }
@@ -253,6 +255,9 @@ other:	  pqual BROADCAST	{ $$ = mk(p, AST_BCAST, @$); $$->proto = (uint8_t)$1; }
 	/* geneve (src/gen/geneve.c) */
 	| GENEVE pnum		{ $$ = mk(p, AST_GENEVE, @$); $$->num = $2; $$->has_num = 1; }
 	| GENEVE		{ $$ = mk(p, AST_GENEVE, @$); }
+	/* pflog (src/gen/pflog.c): a name or a number, as the word takes */
+	| PFWORD ID		{ $$ = mk(p, AST_PF, @$); $$->text = $1; $$->l = mkid(p, ID_NAME, $2, @2); }
+	| PFWORD NUM		{ $$ = mk(p, AST_PF, @$); $$->text = $1; $$->l = numnode(p, $2, @2); }
 	;
 /* an 802.11 type, subtype or direction: a number or a name */
 wword:	  NUM			{ $$ = mkid(p, ID_NUM, NULL, @$); $$->num = $1; }

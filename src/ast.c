@@ -34,7 +34,7 @@ static const char *const proto_names[] = {
 static const char *const mtp2_units[] = { "fisu", "lssu", "msu", "hfisu", "hlssu", "hmsu" };
 static const char *const fields[] = { "sio", "opc", "dpc", "sls", "hsio", "hopc", "hdpc", "hsls", "vpi", "vci" };
 static const char *const atm_words[] = { "oam", "oamf4", "oamf4ec", "oamf4sc", "metac", "bcc", "sc", "ilmic",
-					 "connectmsg", "metaconnect" };
+					 "connectmsg", "metaconnect", "lane" };
 #define NW(a) ((int)(sizeof a / sizeof a[0]))
 
 int ast_word_by_name(const char *word, int *kind)
@@ -91,7 +91,7 @@ static const char *const kind_names[] = {
 	[AST_ID] = "id", [AST_PROTO] = "proto", [AST_REL] = "rel",
 	[AST_BCAST] = "broadcast", [AST_MCAST] = "multicast", [AST_LESS] = "less",
 	[AST_GREATER] = "greater", [AST_VLAN] = "vlan", [AST_MPLS] = "mpls", [AST_PPPOED] = "pppoed", [AST_PPPOES] = "pppoes", [AST_LLC] = "llc",
-	[AST_INBOUND] = "inbound", [AST_IFINDEX] = "ifindex", [AST_BYTE] = "byte", [AST_MTP2] = "mtp2", [AST_FIELD] = "field", [AST_ATM] = "atm", [AST_UNSUP] = "unsupported", [AST_NUM] = "num", [AST_LOAD] = "load",
+	[AST_INBOUND] = "inbound", [AST_IFINDEX] = "ifindex", [AST_BYTE] = "byte", [AST_MTP2] = "mtp2", [AST_FIELD] = "field", [AST_ATM] = "atm", [AST_UNSUP] = "unsupported", [AST_PF] = "pflog", [AST_NUM] = "num", [AST_LOAD] = "load",
 	[AST_LEN] = "len", [AST_BINOP] = "binop", [AST_NEG] = "neg", [AST_TPLEN] = "tplen",
 	[AST_WLAN_TYPE] = "802.11 type", [AST_WLAN_DIR] = "802.11 dir",
 };

@@ -62,6 +62,8 @@ enum ast_kind {
 	AST_FIELD,     /* an SS7 or ATM header field (proto: its index) op num2, reversed if not_ */
 	AST_ATM,       /* an ATM virtual-circuit word (num: its index) */
 	AST_UNSUP,     /* a primitive bpfx does not compile yet */
+	AST_PF,        /* a pflog word (text: as written) and its argument (l:
+			* an AST_ID name or an AST_NUM), src/gen/pflog.c */
 	AST_WLAN_TYPE, /* type T [subtype S], subtype S (l, r: the words as
 			* AST_IDs; sema: num the bits, has_num a subtype) */
 	AST_WLAN_DIR,  /* dir D (l: the word; sema: num) */
@@ -118,6 +120,7 @@ struct ast {
 	uint8_t pppoes_depth;    /* pppoes primitives before this one */
 	uint8_t geneve_depth;    /* geneve primitives before this one (vlan_depth and
 				  * mpls_depth then count those after the last) */
+	uint8_t lane_depth;      /* SunATM `lane` primitives before this one */
 	struct sema_val *val;    /* resolved addresses/ports for AST_ID */
 };
 
@@ -133,7 +136,8 @@ int ast_proto_by_name(const char *word);
 /* SS7 and ATM words (src/gen/mtp.c, atm.c): fisu lssu msu hfisu hlssu
  * hmsu are MTP2 units 0..5; sio opc dpc sls hsio hopc hdpc hsls vpi vci
  * fields 0..9; oam oamf4 oamf4ec oamf4sc metac bcc sc ilmic connectmsg
- * metaconnect ATM words 0..9. */
+ * metaconnect lane ATM words 0..10. */
+#define AST_ATM_LANE 10
 enum { AST_WORD_UNIT, AST_WORD_FIELD, AST_WORD_ATM };
 #define AST_FIELD_VPI 8
 #define AST_FIELD_VCI 9

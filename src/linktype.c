@@ -113,6 +113,12 @@ static const struct linktype table[] = {
 	{ .name = "ARCNET_LINUX", .dlt = DLT_ARCNET_LINUX, .kind = LT_ARCNET, .off_nl = 8, .off_type = 4,
 	  .descr = "Linux ARCNET", .off_mac = -1, .flags = LTF_ARCBCAST, .dir = NODIR },
 
+	/* OpenBSD pflog: length, AF, action, reason, interface and ruleset
+	 * names, rule numbers, ..., direction at 60 (1 in, 2 out); the
+	 * network layer at the header's length, read from the packet (0 here:
+	 * src/gen/pflog.c) */
+	{ .name = "PFLOG", .dlt = DLT_PFLOG, .kind = LT_PFLOG, .off_nl = 0, .off_type = 1,
+	  .descr = "OpenBSD pflog file", .off_mac = -1, .dir = { 60, 1, 1, 2 } },
 	/* LocalTalk (LLAP): destination, source, type, then DDP; libpcap
 	 * puts the network layer at 0 and knows only AppleTalk there */
 	{ .name = "LTALK", .dlt = DLT_LTALK, .kind = LT_LTALK, .off_nl = 0, .off_type = -1,

@@ -43,6 +43,9 @@ enum lt_kind {
 		     * off_type count from the end of the 802.11 header (an
 		     * LLC+SNAP header there) and off_linkhdr from the end of
 		     * the radio header (src/gen/wlan.c) */
+	LT_PFLOG,   /* OpenBSD pflog: an AF_ byte (host values) at off_type; the
+		     * network layer after the header, whose length (rounded
+		     * up to 4) is read from the packet (src/gen/pflog.c) */
 	LT_LTALK,   /* LocalTalk: no type field; only AppleTalk is carried,
 		     * so `atalk` is true and every other protocol false */
 	LT_NKINDS
@@ -77,6 +80,8 @@ enum {
 	LTF_ARCBCAST = 8,    /* link broadcast/multicast: ARCNET's 1-byte
 			      * destination (at 1) is 0 */
 	LTF_P80211 = 0x100,  /* 802.11 `type`, `subtype`, `dir` */
+	LTF_LANE = 0x200,    /* Ethernet after SunATM's `lane`: not an LE Control
+			      * frame (src/gen/atm.c) before Ethernet's tests */
 };
 
 struct linktype {

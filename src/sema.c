@@ -21,6 +21,7 @@ struct sema {
 	struct bpfx_error *err;
 	int vlan, mpls, pppoes;  /* primitives seen so far, in source order */
 	int geneve;              /* ... and geneves (vlan and mpls count from the last) */
+	int lane;                /* ... and SunATM lanes (src/gen/atm.c) */
 };
 
 static const struct ast_qual QERR = { P_UNDEF, D_UNDEF, A_UNDEF, { 0, 0 } };
@@ -375,8 +376,15 @@ static int resolve_id_as(struct sema *s, struct ast *n, struct ast_qual q)
 		return FAIL(n, "this protocol qualifier is not supported by bpfx yet");
 	if (q.proto == P_RADIO)
 		return FAIL(n, "'radio' qualifies no address: only radio[...] reads the radio header");
-	if (q.addr == A_GATEWAY) /* under the qualifier, not the address */
-		return err_set(s->err, (int)q.span.start, (int)q.span.end, "'gateway' is not supported by bpfx yet");
+	/* libpcap 1.10.3 compiles `gateway` only when built without IPv6:
+	 * built as everywhere, it refuses it, and so do we (the qualifier
+	 * underlined, not the name) */
+	if (q.addr == A_GATEWAY && n->idkind != ID_NAME)
+		return FAIL(n, "'gateway' requires a name");
+	if (q.addr == A_GATEWAY)
+		return err_set(s->err, (int)q.span.start, (int)q.span.end,
+			       "'gateway' is refused as libpcap 1.10.3 refuses it when built with IPv6 (\"not supported "
+			       "in this configuration\"); write: ether host %s and not host %s", n->text, n->text);
 	if (q.addr == A_PROTOCHAIN && q.proto != P_DEFAULT && q.proto != P_IP && q.proto != P_IP6)
 		return err_set(s->err, (int)q.span.start, (int)q.span.end,
 			       "bad protocol applied for 'protochain': only ip and ip6 have a header chain");
@@ -423,6 +431,7 @@ static void stamp(const struct sema *s, struct ast *n)
 	n->mpls_depth = (uint8_t)s->mpls;
 	n->pppoes_depth = (uint8_t)s->pppoes;
 	n->geneve_depth = (uint8_t)s->geneve;
+	n->lane_depth = (uint8_t)(s->lane > 200 ? 200 : s->lane);
 }
 
 /* Of the protocol words (words.c, iso.c), the ones libpcap indexes: the
@@ -584,8 +593,11 @@ static int resolve(struct sema *s, struct ast *n, struct ast_qual ctx, struct as
 		return FAIL(n, "'%s' is not supported by bpfx yet", n->text);
 	case AST_INBOUND: case AST_IFINDEX:
 		break;
+	case AST_ATM: /* after a `lane`, in source order, the frame is LANE's Ethernet */
+		s->lane += n->num == AST_ATM_LANE;
+		break;
 	case AST_MTP2:
-	case AST_ATM:
+	case AST_PF:
 		break;
 	case AST_FIELD:
 		if (n->num2 > ast_field_max(n->proto))

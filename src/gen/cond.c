@@ -39,7 +39,7 @@ void cond_ins(struct gen *g, struct cond *c, uint16_t code, uint32_t k)
 		return;
 	if (g->kvlan_used && kvlan_load(g, c, code, k))
 		return;
-	if (g->lt->kind == LT_WLAN && wlan_load(g, c, code, k))
+	if (gen_var_pl(g) && wlan_load(g, c, code, k))
 		return;
 	ir_insns_push(g->a, &c->insns, &c->n, &c->cap, (struct ir_insn){ code, k, g->span });
 }

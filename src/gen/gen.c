@@ -17,6 +17,7 @@ static struct cond *(*const by_node[])(struct gen *, const struct ast *) = {
 	[AST_WLAN_TYPE] = wlan_type,
 	[AST_WLAN_DIR] = wlan_dir,
 	[AST_BYTE] = gen_byte,
+	[AST_PF] = gen_pflog,
 };
 
 /* One AST node: primitives are dispatched to the layer that knows them. */
@@ -28,6 +29,7 @@ static struct cond *gen_node(struct gen *g, const struct ast *n)
 	g->pppoes = n->pppoes_depth;
 	if (n->geneve_depth != g->geneve)
 		geneve_enter(g, n->geneve_depth);
+	atm_lane_enter(g, n);
 	if ((size_t)n->kind < sizeof by_node / sizeof by_node[0] && by_node[n->kind])
 		return by_node[n->kind](g, n);
 	switch (n->kind) {
@@ -106,7 +108,7 @@ int gen_program(struct gen *g, const struct ast *root)
 		g->ir->entry = g->ir->accept; /* an empty expression matches all */
 		return 0;
 	}
-	if (g->ip6w && g->lt->kind == LT_WLAN)
+	if (g->ip6w && gen_var_pl(g))
 		return err_set(g->err, -1, -1, "--ip6-transport is not supported on %s", g->lt->descr);
 	g->scratch = wlan_nregs(g); /* 802.11's offsets keep the first cells */
 	g->outer = g->lt;

@@ -36,6 +36,9 @@ struct gen {
 	unsigned wlan_used;      /* wlan.c: the variable offsets read (WLAN_HDR, WLAN_PL) */
 	int wlan_relfreed;       /* wlan.c: a relation was the last to take scratch cells */
 	int wlan_clobber;        /* wlan.c: libpcap would put an offset in such a cell */
+	int pf_nopl;             /* pflog: a pppoes came before any read of the network
+				  * layer's offset (link.c) */
+	int pf_undef;            /* ... and a PPP header after it was read (wlan.c) */
 	const struct linktype *outer; /* the capture's link type (lt: the frame inside a geneve) */
 	int geneve;              /* geneve primitives before the node (from sema) */
 	int geneve_cells;        /* geneve.c: scratch cells it keeps, at the top */
@@ -147,6 +150,18 @@ struct cond *gen_mtp3(struct gen *g, const struct ast *n);
 /* atm.c: SunATM */
 struct cond *gen_atm_field(struct gen *g, const struct ast *n);
 struct cond *gen_atm(struct gen *g, int word);
+void atm_lane_enter(struct gen *g, const struct ast *n); /* g->lt after n->lane_depth lanes */
+struct cond *atm_lane_check(struct gen *g, struct cond *c); /* c, after a lane: not LE Control first */
+
+/* pflog.c: OpenBSD pf's log header */
+struct cond *gen_pflog(struct gen *g, const struct ast *n);
+struct cond *pflog_prologue(struct gen *g, uint32_t cell); /* the network layer's offset into cell */
+/* The link payload's offset is read from the packet (802.11, pflog): in
+ * wlan.c's WLAN_VAR_PL window. */
+static inline int gen_var_pl(const struct gen *g)
+{
+	return g->lt->kind == LT_WLAN || g->lt->kind == LT_PFLOG;
+}
 
 /* byte.c */
 struct cond *gen_byte(struct gen *g, const struct ast *n);

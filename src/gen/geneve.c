@@ -26,7 +26,8 @@
  * has a jump its optimizer cannot take), so --loose stays exact there.
  *
  * Refused as libpcap's program has no defined result: geneve on 802.11
- * (it reads the payload offset from a cell its prologue did not write),
+ * and pflog (it reads the payload offset from a cell its prologue did
+ * not write),
  * and anything that reads a geneve's cells where it may not have matched
  * (compile.c checks the unoptimized program).
  * What bpfx refuses (libpcap accepts): geneve after mpls (libpcap then
@@ -232,9 +233,10 @@ struct cond *gen_geneve(struct gen *g, const struct ast *n)
 {
 	if (g->ip6w)
 		return GEN_FAIL(g, "geneve with --ip6-transport is not supported by bpfx yet");
-	if (g->outer->kind == LT_WLAN)
+	if (g->outer->kind == LT_WLAN || g->outer->kind == LT_PFLOG)
 		return GEN_FAIL(g, "geneve on %s is refused: libpcap 1.10.3's program for it reads scratch memory "
-			      "it never wrote (its 802.11 payload offset), and has no defined result", g->outer->descr);
+			      "it never wrote (its %s), and has no defined result", g->outer->descr,
+			      g->outer->kind == LT_PFLOG ? "network layer's offset" : "802.11 payload offset");
 	if (g->mpls > 0 || g->pppoes > 0)
 		return GEN_FAIL(g, "geneve after %s is not supported by bpfx yet", g->mpls ? "mpls" : "pppoes");
 	if (kvlan_on(g) && g->vlan > 0)

@@ -35,7 +35,7 @@ static uint32_t var_hdr(const struct gen *g)
 
 static uint32_t var_pl(const struct gen *g)
 {
-	return g->lt->kind == LT_WLAN ? WLAN_VAR_PL : 0;
+	return gen_var_pl(g) ? WLAN_VAR_PL : 0;
 }
 
 uint32_t gen_off_linkhdr(const struct gen *g)
@@ -354,6 +354,16 @@ static struct cond *magic_linktype(struct gen *g, uint32_t type)
 	return cond_cmp(g, 0, 4, BPF_JEQ, g->lt->magic, g->lt->magic_mask);
 }
 
+/* pflog: the address family, AF_INET or this host's AF_INET6, as libpcap
+ * compares it (pf writes its own host's values, in one byte); at a fixed
+ * offset in the header, not behind it as gen_off_linktype's window. */
+static struct cond *pflog_linktype(struct gen *g, uint32_t type)
+{
+	if (type != ETHERTYPE_IP && type != ETHERTYPE_IPV6)
+		return cond_false(g);
+	return cond_cmp(g, (uint32_t)g->lt->off_type, 1, BPF_JEQ, type == ETHERTYPE_IP ? AF_INET : AF_INET6, 0xffffffff);
+}
+
 /* LocalTalk carries only AppleTalk (libpcap's answer without a load). */
 static struct cond *ltalk_linktype(struct gen *g, uint32_t type)
 {
@@ -395,6 +405,7 @@ static const linktype_fn by_kind[LT_NKINDS] = {
 	[LT_WLAN] = wlan_linktype,
 	[LT_MAGIC] = magic_linktype,
 	[LT_LTALK] = ltalk_linktype,
+	[LT_PFLOG] = pflog_linktype,
 };
 
 struct cond *gen_linktype(struct gen *g, uint32_t type)
@@ -405,7 +416,7 @@ struct cond *gen_linktype(struct gen *g, uint32_t type)
 		return ppp_linktype(g, type);
 	if ((unsigned)g->lt->kind >= LT_NKINDS || !by_kind[g->lt->kind])
 		return GEN_FAIL(g, "internal: unknown link kind");
-	return by_kind[g->lt->kind](g, type);
+	return atm_lane_check(g, by_kind[g->lt->kind](g, type));
 }
 
 /* Compare 6 bytes at off, last word first, as libpcap's gen_bcmp does. */
@@ -445,6 +456,7 @@ struct cond *gen_ehost(struct gen *g, const uint8_t mac[6], int dir)
 	default:
 		c = cond_or(g, mac_at(g, s, mac), mac_at(g, d, mac));
 	}
+	c = atm_lane_check(g, c);
 	return g->geneve ? cond_and(g, geneve_ll(g), c) : c; /* an Ethernet header inside? */
 }
 
@@ -478,7 +490,7 @@ struct cond *gen_bcast(struct gen *g, int proto)
 			return wlan_bcast(g);
 		if (!has_mac(g))
 			return GEN_FAIL(g, "not a broadcast link");
-		return mac_at(g, (uint32_t)g->lt->off_mac, all);
+		return atm_lane_check(g, mac_at(g, (uint32_t)g->lt->off_mac, all));
 	}
 	if (proto == P_IP) {
 		/* with tcpdump's netmask for files (0), the host part is all 32
@@ -500,7 +512,7 @@ struct cond *gen_mcast(struct gen *g, int proto)
 		if (!has_mac(g))
 			return GEN_FAIL(g, "link-layer multicast filters supported only on ethernet");
 		/* the group bit: least significant bit of the first octet */
-		struct cond *c = cond_cmp(g, (uint32_t)g->lt->off_mac, 1, BPF_JSET, 1, 0xffffffff);
+		struct cond *c = atm_lane_check(g, cond_cmp(g, (uint32_t)g->lt->off_mac, 1, BPF_JSET, 1, 0xffffffff));
 		return g->geneve ? cond_and(g, geneve_ll(g), c) : c;
 	}
 	if (proto == P_IP) /* 224.0.0.0/4 and above, as libpcap tests it */
@@ -571,6 +583,11 @@ struct cond *gen_pppoes(struct gen *g, const struct ast *n)
 	struct cond *c = gen_linktype(g, ETHERTYPE_PPPOES);
 	if (c && n->has_num)
 		c = cond_and(g, c, cond_cmp(g, gen_off_linkpl(g), 4, BPF_JEQ, n->num, 0xffff));
+	/* pflog: libpcap's PPP header after this one is at a scratch cell
+	 * that holds the network layer's offset only if something read it
+	 * before (wlan.c) */
+	if (g->lt->kind == LT_PFLOG && !(g->wlan_used & WLAN_PL))
+		g->pf_nopl = 1;
 	return c;
 }
 

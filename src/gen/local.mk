@@ -11,3 +11,4 @@ libbpfx_core_la_SOURCES += src/gen/wlan.c
 libbpfx_core_la_SOURCES += src/gen/protochain.c
 libbpfx_core_la_SOURCES += src/gen/words.c src/gen/iso.c src/gen/decnet.c src/gen/byte.c src/gen/mtp.c src/gen/atm.c
 libbpfx_core_la_SOURCES += src/gen/geneve.c
+libbpfx_core_la_SOURCES += src/gen/pflog.c

@@ -54,7 +54,7 @@ static uint32_t reg_of(const struct gen *g, int which)
 
 int wlan_nregs(const struct gen *g)
 {
-	return g->lt->kind != LT_WLAN ? 0 : has_radio(g) ? 2 : 1;
+	return !gen_var_pl(g) ? 0 : has_radio(g) ? 2 : 1;
 }
 
 static int window(uint32_t off, uint32_t *rel)
@@ -102,6 +102,10 @@ int wlan_load(struct gen *g, struct cond *c, uint16_t code, uint32_t k)
 	if (!w || !cond_is_load(code))
 		return 0;
 	wlan_mark(g, (unsigned)w);
+	/* pflog: libpcap's PPP header after such a pppoes (link.c) is at a
+	 * cell of its own, which nothing writes */
+	if (g->lt->kind == LT_PFLOG && g->pppoes && g->pf_nopl && rel < gen_off_linkpl(g) - WLAN_VAR_PL)
+		g->pf_undef = 1;
 	cond_var_load(g, c, code, rel, reg_of(g, w));
 	return 1;
 }
@@ -212,14 +216,22 @@ static struct cond *pl_prologue(struct gen *g)
 
 struct cond *wlan_prologue(struct gen *g, struct cond *c)
 {
-	if (!c || g->lt->kind != LT_WLAN)
+	if (!c || !gen_var_pl(g))
 		return c;
+	int pf = g->lt->kind == LT_PFLOG;
+	if (g->pf_undef)
+		return GEN_FAIL(g, "on %s, a pppoes before any test of the network layer is refused: libpcap "
+			      "1.10.3's program then reads the PPP header after it from scratch memory it never wrote, "
+			      "and has no defined result", g->lt->descr);
 	if (g->wlan_clobber)
-		return GEN_FAIL(g, "on %s, libpcap 1.10.3 keeps the 802.11 header's offset in the scratch cell of "
-			      "a relation before it, which overwrites it: write the relation after the first 802.11, "
-			      "link or network primitive", g->lt->descr);
+		return GEN_FAIL(g, "on %s, libpcap 1.10.3 keeps the %s in the scratch cell of "
+			      "a relation before it, which overwrites it: write the relation after the first %s "
+			      "primitive", g->lt->descr, pf ? "pflog header's length" : "802.11 header's offset",
+			      pf ? "network" : "802.11, link or network");
 	g->vlan = g->mpls = g->pppoes = 0; /* the prologue's offsets are the outermost */
 	g->span = c->span;
+	if (pf) /* the network layer's offset only (pflog.c) */
+		return g->wlan_used & WLAN_PL ? cond_and(g, pflog_prologue(g, reg_of(g, WLAN_PL)), c) : c;
 	if (g->wlan_used & WLAN_PL)
 		c = cond_and(g, pl_prologue(g), c);
 	if (has_radio(g) && (g->wlan_used & WLAN_HDR))

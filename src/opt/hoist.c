@@ -96,8 +96,8 @@ static struct needs meet(const struct needs *a, const struct needs *b)
 }
 
 /* The statements that recompute the value a block leaves in A, when it is
- * a packet load: the load, with the `ldxb 4*([n]&0xf)` an indirect load
- * needs.  0 when it is anything else. */
+ * a packet load: the load, with the `ldxb 4*([n]&0xf)` or `ldx M[k]` an
+ * indirect load needs.  0 when it is anything else. */
 static int recompute(const struct ir_block *b, struct ir_insn out[2])
 {
 	int last = -1;
@@ -118,7 +118,9 @@ static int recompute(const struct ir_block *b, struct ir_insn out[2])
 	for (int i = last - 1; i >= 0; i--) {
 		uint16_t c = b->insns[i].code;
 		if (BPF_CLASS(c) == BPF_LDX || c == (BPF_MISC | BPF_TAX)) {
-			if (c != (BPF_LDX | BPF_MSH | BPF_B))
+			/* or X from a scratch cell (pflog's network layer,
+			 * wlan.c): unchanged from b into its successor */
+			if (c != (BPF_LDX | BPF_MSH | BPF_B) && c != (BPF_LDX | BPF_W | BPF_MEM))
 				return 0;
 			out[0] = b->insns[i];
 			out[1] = b->insns[last];
@@ -256,6 +258,7 @@ int opt_hoist(struct ir_prog *p)
 	struct needset *suff = p->loose ? arena_scratch(p->a, (size_t)n * sizeof *suff) : NULL;
 	uint32_t *tvn = arena_scratch(p->a, (size_t)n * sizeof *tvn);
 	struct vn_table *t = vn_new(p->a);
+	vn_pin(t, &o);
 	for (int i = 0; i < n; i++) {
 		uint32_t x;
 		vn_block(t, o.b[i], 0, 0, &tvn[i], &x);

@@ -41,6 +41,7 @@ int opt_loads(struct ir_prog *p)
 	int n = o.n;
 	uint32_t *ain = arena_scratch(p->a, sizeof *ain * (size_t)n), *xin = arena_scratch(p->a, sizeof *xin * (size_t)n);
 	struct vn_table *t = vn_new(p->a);
+	vn_pin(t, &o);
 	for (int i = 0; i < n; i++)
 		ain[i] = xin[i] = UNSET;
 	ain[0] = xin[0] = 0;

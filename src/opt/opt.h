@@ -27,6 +27,9 @@ void opt_peep(struct ir_prog *p);
 struct vn_table;
 struct vn_table *vn_new(struct arena *a); /* scratch of a */
 void vn_free(struct vn_table *t);
+/* Find the cells written once before every load of them (o: the
+ * program's blocks), whose loads then have one number everywhere. */
+void vn_pin(struct vn_table *t, const struct ir_order *o);
 /* Value numbers of A and X after the block's statements, given their
  * numbers on entry (0: unknown).  Returns the tested value's number. */
 void vn_block(struct vn_table *t, struct ir_block *b, uint32_t a_in, uint32_t x_in,

@@ -244,6 +244,7 @@ static int fix_outcomes(struct thread *th)
 {
 	struct vn_table *t = vn_new(th->o.a);
 	int changed = 0;
+	vn_pin(t, &th->o);
 	for (int i = 0; i < th->o.n; i++) {
 		struct ir_block *b = th->o.b[i];
 		uint32_t x;

@@ -9,7 +9,7 @@
 #include <sys/types.h>
 #include <pcap/bpf.h>
 
-enum { VN_CONST = 1, VN_LEN, VN_LDABS, VN_LDIND, VN_MSH, VN_ALU, VN_NEG, VN_OPAQUE };
+enum { VN_CONST = 1, VN_LEN, VN_LDABS, VN_LDIND, VN_MSH, VN_ALU, VN_NEG, VN_OPAQUE, VN_CELL };
 
 struct vn_key {
 	uint32_t kind, code, k, a, b;
@@ -24,6 +24,7 @@ struct vn_table {
 	uint32_t *konst;         /* by number: the constant it is (VN_CONST) */
 	uint8_t *is_konst;
 	size_t ncap;             /* numbers below this have room in both */
+	uint32_t pinned;         /* cells whose value is one throughout (vn_pin) */
 };
 
 struct vn_table *vn_new(struct arena *a)
@@ -115,12 +116,85 @@ static uint32_t intern(struct vn_table *t, struct vn_key key)
 	return t->ids[j];
 }
 
+/* Scratch cells written once, by a store every load of them comes after
+ * (it dominates them): a prologue's offset read from the packet (pflog's
+ * header length, 802.11's).  A load of such a cell outside the storing
+ * block is then one value everywhere (VN_CELL), so `ldx M[0]; ldb [x+9]`
+ * in one block equals the same pair in another. */
+static int loads_cell(const struct ir_block *b, int from, int to, uint32_t cell)
+{
+	for (int i = from; i < to; i++) {
+		uint16_t c = b->insns[i].code;
+		if ((c == (BPF_LD | BPF_MEM) || c == (BPF_LDX | BPF_MEM)) && b->insns[i].k == cell)
+			return 1;
+	}
+	return 0;
+}
+
+static int stores_cell(const struct ir_block *b, int i, uint32_t cell)
+{
+	uint16_t c = b->insns[i].code;
+	return (c == BPF_ST || c == BPF_STX) && b->insns[i].k == cell;
+}
+
+/* Is any block that loads cell reachable from the entry around s? */
+static int reached_around(const struct ir_order *o, int s, uint32_t cell, int *stack, char *seen)
+{
+	int top = 0;
+	memset(seen, 0, (size_t)o->n);
+	if (s == 0)
+		return 0;
+	stack[top++] = 0;
+	seen[0] = 1;
+	while (top) {
+		const struct ir_block *b = o->b[stack[--top]];
+		if (loads_cell(b, 0, b->ninsns, cell))
+			return 1;
+		const struct ir_block *succ[2] = { b->term != IR_RET ? b->jt : NULL, b->term == IR_BRANCH ? b->jf : NULL };
+		for (int k = 0; k < 2; k++) {
+			int j = succ[k] ? ir_index(o, succ[k]) : -1;
+			if (j >= 0 && j != s && !seen[j])
+				seen[j] = 1, stack[top++] = j;
+		}
+	}
+	return 0;
+}
+
+void vn_pin(struct vn_table *t, const struct ir_order *o)
+{
+	int *stack = arena_scratch(t->a, sizeof *stack * (size_t)(o->n + 1));
+	char *seen = arena_scratch(t->a, (size_t)o->n + 1);
+	t->pinned = 0;
+	for (uint32_t cell = 0; cell < BPF_MEMWORDS; cell++) {
+		int nst = 0, sb = -1, si = -1;
+		for (int j = 0; j < o->n; j++)
+			for (int i = 0; i < o->b[j]->ninsns; i++)
+				if (stores_cell(o->b[j], i, cell))
+					nst++, sb = j, si = i;
+		if (nst == 1 && !loads_cell(o->b[sb], 0, si, cell) && !reached_around(o, sb, cell, stack, seen))
+			t->pinned |= 1u << cell;
+	}
+	arena_scratch_free(t->a, stack);
+	arena_scratch_free(t->a, seen);
+}
+
+/* A load of a cell no store in the block wrote: the pinned value, or
+ * unknown. */
+static uint32_t mk_cell(struct vn_table *t, uint32_t cell);
+
 static uint32_t mk(struct vn_table *t, uint32_t kind, uint32_t code, uint32_t k, uint32_t a, uint32_t b)
 {
 	/* an unknown operand makes an unknown result */
 	if ((kind == VN_LDIND || kind == VN_ALU || kind == VN_NEG) && (!a || (kind == VN_ALU && !b)))
 		kind = VN_OPAQUE;
 	return intern(t, (struct vn_key){ kind, code, k, a, b });
+}
+
+static uint32_t mk_cell(struct vn_table *t, uint32_t cell)
+{
+	if (cell < BPF_MEMWORDS && (t->pinned >> cell & 1))
+		return mk(t, VN_CELL, 0, cell, 0, 0);
+	return mk(t, VN_OPAQUE, 0, 0, 0, 0);
 }
 
 void vn_block(struct vn_table *t, struct ir_block *b, uint32_t a, uint32_t x,
@@ -137,7 +211,7 @@ void vn_block(struct vn_table *t, struct ir_block *b, uint32_t a, uint32_t x,
 			case BPF_LEN: a = mk(t, VN_LEN, 0, 0, 0, 0); break;
 			case BPF_ABS: a = mk(t, VN_LDABS, c, s->k, 0, 0); break;
 			case BPF_IND: a = mk(t, VN_LDIND, c, s->k, x, 0); break;
-			case BPF_MEM: a = s->k < BPF_MEMWORDS && m[s->k] ? m[s->k] : mk(t, VN_OPAQUE, 0, 0, 0, 0); break;
+			case BPF_MEM: a = s->k < BPF_MEMWORDS && m[s->k] ? m[s->k] : mk_cell(t, s->k); break;
 			default: a = mk(t, VN_OPAQUE, 0, 0, 0, 0); break;
 			}
 			break;
@@ -146,7 +220,7 @@ void vn_block(struct vn_table *t, struct ir_block *b, uint32_t a, uint32_t x,
 			case BPF_IMM: x = mk(t, VN_CONST, 0, s->k, 0, 0); break;
 			case BPF_LEN: x = mk(t, VN_LEN, 0, 0, 0, 0); break;
 			case BPF_MSH: x = mk(t, VN_MSH, 0, s->k, 0, 0); break;
-			case BPF_MEM: x = s->k < BPF_MEMWORDS && m[s->k] ? m[s->k] : mk(t, VN_OPAQUE, 0, 0, 0, 0); break;
+			case BPF_MEM: x = s->k < BPF_MEMWORDS && m[s->k] ? m[s->k] : mk_cell(t, s->k); break;
 			default: x = mk(t, VN_OPAQUE, 0, 0, 0, 0); break;
 			}
 			break;

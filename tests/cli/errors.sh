@@ -20,7 +20,7 @@ caret() {
 caret 'ether host 00:11:22:33:44' "bogus ethernet address '00:11:22:33:44'" '00:11:22:33:44'
 caret 'ether host 00:11:22:33:' "bogus ethernet address '00:11:22:33:'" '00:11:22:33:'
 caret 'tcp protochain 6' "bad protocol applied for 'protochain'" 'tcp protochain'
-caret 'tcp and gateway foo' "'gateway' is not supported" 'gateway'
+caret 'tcp and gateway foo' "'gateway' is refused as libpcap 1.10.3 refuses it" 'gateway'
 caret '(tcp port 80' "missing ')'" '('
 caret 'udp or ((tcp port 80)' "missing ')'" '('
 caret '(tcp port' "unexpected end of expression after 'port'" 'port'

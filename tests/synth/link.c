@@ -49,7 +49,10 @@ static uint16_t mpls_stack(struct gen *g, struct pb *b, uint16_t ethertype)
 		if (label == 0 || label == 2 || label == 3 || (i == 0 && chance(g, 30)))
 			label = ethertype == 0x0800 ? 0 : 2;
 		uint8_t *p = pb_prepend(b, 4);
-		put32(p, label << 12 | rn(g, 8) << 9 | (i == 0) << 8 | (chance(g, 50) ? 64 : rn(g, 256)));
+		/* one draw per statement: C leaves the order of two calls in
+		 * one expression open, and compilers differ (the ASan build) */
+		uint32_t tc = rn(g, 8), ttl = chance(g, 50) ? 64 : rn(g, 256);
+		put32(p, label << 12 | tc << 9 | (i == 0) << 8 | ttl);
 	}
 	return chance(g, 90) ? 0x8847 : 0x8848;
 }
@@ -71,7 +74,8 @@ void link_ether(struct gen *g, struct pb *b, uint16_t ethertype, uint32_t dst4)
 	for (size_t i = 0; i < ntags; i++) {
 		uint8_t *p = pb_prepend(b, 4);
 		uint16_t vid = chance(g, 60) ? PICK(g, vids) : (uint16_t)rn(g, 4096);
-		put16(p, (uint16_t)(rn(g, 8) << 13 | (chance(g, 5) << 12) | vid));
+		uint32_t pcp = rn(g, 8), dei = chance(g, 5); /* in this order (as above) */
+		put16(p, (uint16_t)(pcp << 13 | dei << 12 | vid));
 		put16(p + 2, ethertype);
 		int outer = i + 1 == ntags && ntags > 1;
 		ethertype = outer && chance(g, 60) ? 0x88a8 : outer && chance(g, 30) ? 0x9100 : 0x8100;

@@ -245,7 +245,11 @@ void net_ip6(struct gen *g, struct pb *b)
 			switch (e->type) {
 			case 44:
 				e->len = 8;
-				e->fragoff = chance(g, 40) ? 1 : (uint16_t)(rrange(g, 1, 8191) << 3 | rn(g, 2));
+				e->fragoff = 1;
+				if (!chance(g, 40)) { /* one draw per statement (link.c) */
+					uint32_t off = rrange(g, 1, 8191);
+					e->fragoff = (uint16_t)(off << 3 | rn(g, 2));
+				}
 				nonfirst |= (e->fragoff >> 3) != 0;
 				break;
 			case 43:

@@ -236,10 +236,12 @@ static void icmp(struct gen *g, struct pb *b, const struct l3info *l3, size_t ov
 		memcpy(h + 4, l3->dst, 4); /* gateway */
 		quote_ip(g, b, 0, 60 + 8);
 		break;
-	case 13: case 14: /* timestamp: three 32-bit times */
-		put32(h + 4, rn(g, 65536) << 16 | rn(g, 65536));
+	case 13: case 14: { /* timestamp: three 32-bit times */
+		uint32_t hi = rn(g, 65536); /* one draw per statement (link.c) */
+		put32(h + 4, hi << 16 | rn(g, 65536));
 		fill_random(g, pb_append(b, 12), 12);
 		break;
+	}
 	case 17: case 18:
 		put32(h + 4, rn(g, 65536));
 		put32(pb_append(b, 4), 0xffffff00);

@@ -89,7 +89,42 @@ static const uint8_t macs[][6] = {
 	{ 0x00, 0x00, 0x00, 0x00, 0x00, 0x01 }, { 0x03, 0x00, 0x00, 0x00, 0x00, 0x01 },
 };
 
-/* The header for dlt in hdr (at most 64 bytes): its length, or -1. */
+/* OpenBSD pflog (if_pflog.h): the length (the body starts at it rounded
+ * up to 4: pf's 61 mostly, some longer, one in eight shorter than the
+ * fields, which the body then overlays), the address family (2; for IPv6
+ * this host's AF_INET6 10, as libpcap compares it, or OpenBSD's 24; 0 or
+ * 17 for what is not IP), action (0-11, one past pf's), reason (0-15,
+ * one past libpcap's names), interface and ruleset names (NUL-padded,
+ * 15 bytes at most, prefixes of each other), rule and subrule numbers,
+ * uid and pid, direction (0 unknown, 1 in, 2 out). */
+static int pflog(const struct frame *f, uint8_t *hdr)
+{
+	static const uint8_t lens[] = { 61, 61, 64, 61, 68, 61, 72, 45 };
+	static const char *const ifs[] = { "em0", "em1", "lo0", "pflog0", "vio0", "abcdefghijklmno", "em10", "" };
+	static const char *const sets[] = { "", "main", "anchor1", "abcdefghijklmno", "mai", "" };
+	static const uint32_t rules[] = { 0, 1, 5, 7, 42, 0xffffffff, 0x10000 };
+	uint32_t h = f->h;
+	const char *ifn = ifs[(h >> 11) % 8], *set = sets[(h >> 14) % 6];
+	hdr[0] = lens[h % 8];
+	if (!f->llc && f->type == 0x0800)
+		hdr[1] = 2;
+	else if (!f->llc && f->type == 0x86dd)
+		hdr[1] = h % 5 ? 10 : 24;
+	else
+		hdr[1] = h % 3 ? 0 : 17;
+	hdr[2] = (uint8_t)((h >> 3) % 12);
+	hdr[3] = (uint8_t)((h >> 7) % 16);
+	memcpy(hdr + 4, ifn, strlen(ifn));
+	memcpy(hdr + 20, set, strlen(set));
+	put32(hdr + 36, rules[(h >> 17) % 7]);
+	put32(hdr + 40, rules[(h >> 20) % 7]);
+	put32(hdr + 44, h % 3 ? 0 : h >> 8); /* uid, pid, rule_uid, rule_pid */
+	put32(hdr + 48, h >> 16);
+	hdr[60] = (uint8_t)((h >> 23) % 3);
+	return (hdr[0] + 3) & ~3;
+}
+
+/* The header for dlt in hdr (at most 80 bytes): its length, or -1. */
 static int header(int dlt, const struct frame *f, const uint8_t *eth, uint8_t *hdr)
 {
 	uint32_t h = f->h;
@@ -149,6 +184,14 @@ static int header(int dlt, const struct frame *f, const uint8_t *eth, uint8_t *h
 		hdr[0] = h % 5 ? 0x02 | (h & 0x80) : (uint8_t)(h % 3);
 		hdr[1] = (uint8_t)(h >> 8) % 4;
 		put16(hdr + 2, (uint16_t)(32 + h % 5));
+		if (h % 4 == 1) { /* LANE (type 1): an LE header (one in six LE
+				   * Control, 0xff00), then the Ethernet frame */
+			hdr[0] = (uint8_t)(0x01 | (h & 0x80));
+			put16(hdr + 4, h % 6 ? (uint16_t)(h >> 12) % 8 : 0xff00);
+			memcpy(hdr + 6, eth, 12);
+			put16(hdr + 18, f->type);
+			return 20;
+		}
 		return 4 + (int)llc_snap(f, hdr + 4);
 	case DLT_FRELAY: { /* DLCI, control 0x03, NLPID */
 		static const uint8_t iso[] = { 0x81, 0x82, 0x83 };
@@ -203,6 +246,8 @@ static int header(int dlt, const struct frame *f, const uint8_t *eth, uint8_t *h
 		hdr[2] = (uint8_t)(h % 8), hdr[3] = (uint8_t)(h >> 8), hdr[4] = (uint8_t)(h >> 16);
 		put16(hdr + 5, (uint16_t)f->len);
 		return 8;
+	case DLT_PFLOG:
+		return pflog(f, hdr);
 	case DLT_IPNET: /* version, family, direction (1 out, 2 in), ... */
 		if (!ip)
 			return -1;
@@ -234,7 +279,7 @@ static int juniper(const struct linktype *lt, const struct frame *f, uint8_t *hd
 int synth_wrap_more(const struct synth_pkt *eth, int dlt, struct synth_pkt *out)
 {
 	struct frame f;
-	uint8_t hdr[64] = { 0 };
+	uint8_t hdr[80] = { 0 };
 	memset(out, 0, sizeof *out);
 	const struct linktype *lt = lt_by_dlt(dlt);
 	if (lt && (lt->kind == LT_NOTYPE || lt->kind == LT_LTALK || lt->kind == LT_ETHER_PH)) {
