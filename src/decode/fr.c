@@ -155,7 +155,8 @@ static const char *snap_pid_name(unsigned oui, unsigned pid)
 {
 	if (oui == OUI_ETHER || oui == OUI_CISCO_90 || oui == OUI_APPLE)
 		return proto_name_or(&proto_ethertypes, pid, PROTO_TCPDUMP, "Unknown");
-	return dec_tok(oui == OUI_CISCO ? cisco_pids : oui == OUI_RFC2684 ? bridged_pids : NULL, pid, "Unknown");
+	const struct dec_tok *t = oui == OUI_CISCO ? cisco_pids : oui == OUI_RFC2684 ? bridged_pids : NULL;
+	return t ? dec_tok(t, pid, "Unknown") : "Unknown"; /* other OUIs: no pid names */
 }
 
 /* tcpdump's snap_print without link addresses: 1 when a printer took the
