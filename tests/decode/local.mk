@@ -14,3 +14,4 @@ dist-decode-generators:
 	cp -p $(srcdir)/tests/decode/mk*.py $(distdir)/tests/decode/
 CLEANFILES += tests/decode/*-frames.pcap tests/decode/synth-*.pcap
 EXTRA_DIST += tests/decode/mkiso.py tests/decode/mkpgm.py tests/decode/mkforces.py
+EXTRA_DIST += tests/decode/mkslow.py
