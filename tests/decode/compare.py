@@ -67,7 +67,7 @@ GENERATED = [
     ("mkmfr", "FRF.16 multilink Frame Relay"),
     ("mkarcnet", "ARCNET, RFC 1051 and RFC 1201 framing"),
     ("mkpktap", "Apple PKTAP records"),
-    ("mkslow", "LACP and Marker (802.3 slow protocols) TLVs"),
+    ("mkslow", "LACP and Marker (802.3 slow protocols) TLVs, Cisco UDLD, EAPOL"),
 ]
 CORE = {"ether", "arp", "ip", "ip6", "tcp", "udp", "icmp", "icmp6"}
 REPORT = "\001L "
