@@ -1,6 +1,7 @@
 /* eapol.c: IEEE 802.1X EAP over LAN (ethertype 0x888e), as tcpdump prints
- * it: "EAP packet (0) v1, len 5"; the EAP message itself comes at -v,
- * where our line stops.  A header cut short ends " [|eap]". */
+ * it: "EAP packet (0) v1, len 5", and at -v the EAP message of an EAP
+ * packet (the other frame types print nothing more).  A header cut short
+ * ends " [|eap]". */
 #include "decode/dec.h"
 
 static const struct dec_tok types[] = {
@@ -10,11 +11,16 @@ static const struct dec_tok types[] = {
 
 void dec_eapol(struct dec_ctx *d, const uint8_t *p, size_t len)
 {
-	(void)len;
+	(void)len; /* tcpdump goes by the header's length */
 	dec_layer(d, DEC_L_EAPOL);
 	d->proto = "eap";
 	dec_need_ret(d, p, 4); /* tcpdump's printer returns there */
 	dec_printf(d, "%s (%u) v%u, len %u", dec_tok(types, p[1], "unknown"), p[1], p[0], dec_get_be16(p + 2));
-	if (d->o.vflag)
-		dec_handoff(d, "eap");
+	unsigned elen = dec_get_be16(p + 2);
+	if (!d->o.vflag || p[1] != 0)
+		return;
+	if (elen == 0)
+		dec_trunc(d);
+	dec_printf(d, ", ");
+	dec_eap(d, p + 4, elen);
 }

@@ -63,5 +63,5 @@ void dec_mpls(struct dec_ctx *d, const uint8_t *p, size_t len)
 	else if (pt == MPLS_IPV6)
 		dec_ip6(d, p, len);
 	else
-		dec_isoclns(d, p, len);
+		dec_osi(d, p, len); /* tcpdump's isoclns_print: -x still dumps from the MPLS label */
 }

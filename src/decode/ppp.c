@@ -62,7 +62,7 @@ static void payload(struct dec_ctx *d, unsigned proto, const uint8_t *p, size_t 
 		dec_handoff(d, "ipx");
 		return;
 	case PPP_OSI:
-		dec_handoff(d, "isoclns");
+		dec_osi(d, p, len);
 		return;
 	case PPP_MPLS_UCAST: case PPP_MPLS_MCAST:
 		dec_mpls(d, p, len);

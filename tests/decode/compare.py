@@ -68,6 +68,7 @@ GENERATED = [
     ("mkarcnet", "ARCNET, RFC 1051 and RFC 1201 framing"),
     ("mkpktap", "Apple PKTAP records"),
     ("mkjuniper", "Juniper's capture header, then Ethernet"),
+    ("mkslow", "LACP and Marker (802.3 slow protocols) TLVs, Cisco UDLD, EAPOL"),
 ]
 CORE = {"ether", "arp", "ip", "ip6", "tcp", "udp", "icmp", "icmp6"}
 REPORT = "\001L "

@@ -13,4 +13,3 @@ dist-hook: dist-decode-generators
 dist-decode-generators:
 	cp -p $(srcdir)/tests/decode/mk*.py $(distdir)/tests/decode/
 CLEANFILES += tests/decode/*-frames.pcap tests/decode/synth-*.pcap
-EXTRA_DIST += tests/decode/mkiso.py tests/decode/mkpgm.py tests/decode/mkforces.py

@@ -4,7 +4,7 @@ decoder against tcpdump, issue 14, helper deciso): CLNP (every PDU type,
 the segment part, each option tcpdump decodes, error reports quoting the
 original packet, rejected headers) and ES-IS (ESH, ISH, redirect,
 unknown types, options, rejected headers) behind 802.2, and IS-IS and
-CLNP carried in GRE; IS-IS LSPs with the TLVs 4, 5, 7, 13 and 250; rich messages are also cut short at every byte.
+CLNP carried in GRE and behind an MPLS label; IS-IS LSPs with the TLVs 4, 5, 7, 13 and 250; rich messages are also cut short at every byte.
 The expected output is whatever tcpdump prints for them.
 Deterministic: the capture is the same every time.
 usage: mkiso.py OUT.pcap"""
@@ -120,12 +120,20 @@ def gre(proto, payload):
     return e4(47, struct.pack("!HH", 0, proto) + payload, dst=bytes([10, 0, 0, 2]))
 
 
+def mpls_osi(pdu):
+    """OSI straight behind one MPLS label (bottom of stack): tcpdump guesses
+    it from the first byte, and -x still dumps from the label."""
+    return MAC + bytes.fromhex("0011223344bb") + b"\x88\x47" + struct.pack("!I", (100 << 12) | 0x100 | 64) + pdu
+
+
 def frames():
     out = []
     for m in clnp_messages() + esis_messages() + isis_tlvs():
         out.append((llc_osi(m), None))
     for m in clnp_messages()[:3] + esis_messages()[:2] + isis_rich():
         out.append((gre(0x00fe, m), None))
+    for m in clnp_messages()[:2] + esis_messages()[:1] + isis_rich()[:1]:
+        out.append((mpls_osi(m), None))
     rich = [clnp(1, opts=opt(193, b"\x80") + opt(200, bytes([1, 3]) + bytes([len(NSAP_A)]) + NSAP_A),
                  seg=(1, 0, 80), data=clnp(30, data=b"echo")),
             esis(6, bytes([len(NSAP_A)]) + NSAP_A + b"\x06" + MAC + bytes([len(NSAP_B)]) + NSAP_B + bytes([198, 2, 0, 9])),
