@@ -427,7 +427,6 @@ const char *dec_format_time(char *buf, size_t n, const char *fmt, time_t t, int 
 /* decudp1 (issue 14): SNMP and the UDP tunnels, one file each.  The port
  * printers of app.c: snmp.c, geneve.c, vxlangpe.c, otv.c, lisp.c,
  * udpwrap.c (MPLS and PTP over UDP), ldp.c (UDP and TCP). */
-#define DEC_APP_PRINTER(fn) void fn(struct dec_ctx *d, const struct dec_app *a, const uint8_t *p, size_t len)
 dec_app_printer dec_snmp, dec_geneve, dec_vxlan_gpe, dec_otv, dec_lisp, dec_mpls_udp, dec_ptp_udp, dec_ldp;
 /* An Ethernet frame inside a tunnel, the -x/-X dump still skipping the
  * outer link header (vxlan.c). */

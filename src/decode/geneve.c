@@ -79,7 +79,7 @@ static void print_options(struct dec_ctx *d, const uint8_t *p, unsigned len)
 	}
 }
 
-DEC_APP_PRINTER(dec_geneve)
+void dec_geneve(struct dec_ctx *d, const struct dec_app *a, const uint8_t *p, size_t len)
 {
 	(void)a;
 	if (!dec_tunnel_begin(d, "geneve", "Geneve", len, GENEVE_HDR_LEN, " [length %zu < %u] (invalid)"))

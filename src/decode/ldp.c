@@ -376,7 +376,7 @@ static unsigned print_pdu(struct dec_ctx *d, const uint8_t *p)
 	return pdu_len + 4;
 }
 
-DEC_APP_PRINTER(dec_ldp)
+void dec_ldp(struct dec_ctx *d, const struct dec_app *a, const uint8_t *p, size_t len)
 {
 	(void)a;
 	d->proto = "ldp";

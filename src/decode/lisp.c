@@ -119,7 +119,7 @@ static int print_records(struct dec_ctx *d, const uint8_t *p, size_t length, uin
 	return 1;
 }
 
-DEC_APP_PRINTER(dec_lisp)
+void dec_lisp(struct dec_ctx *d, const struct dec_app *a, const uint8_t *p, size_t len)
 {
 	(void)a;
 	d->proto = "lisp";

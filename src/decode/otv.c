@@ -10,7 +10,7 @@
 #define OTV_HDR_LEN 8
 #define OTV_FLAG_I 0x08
 
-DEC_APP_PRINTER(dec_otv)
+void dec_otv(struct dec_ctx *d, const struct dec_app *a, const uint8_t *p, size_t len)
 {
 	(void)a;
 	if (!dec_tunnel_begin(d, "otv", "OTV, ", len, OTV_HDR_LEN, "[length %zu < %u] (invalid)"))

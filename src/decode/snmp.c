@@ -663,7 +663,7 @@ static void print_v3(struct dec_ctx *d, const uint8_t *np, uint32_t length)
 		dec_printf(d, "} ");
 }
 
-DEC_APP_PRINTER(dec_snmp)
+void dec_snmp(struct dec_ctx *d, const struct dec_app *a, const uint8_t *p, size_t len)
 {
 	(void)a;
 	d->proto = "snmp";

@@ -4,13 +4,13 @@
  * ports 319 and 320). */
 #include "decode/dec.h"
 
-DEC_APP_PRINTER(dec_mpls_udp)
+void dec_mpls_udp(struct dec_ctx *d, const struct dec_app *a, const uint8_t *p, size_t len)
 {
 	(void)a;
 	dec_mpls(d, p, len);
 }
 
-DEC_APP_PRINTER(dec_ptp_udp)
+void dec_ptp_udp(struct dec_ctx *d, const struct dec_app *a, const uint8_t *p, size_t len)
 {
 	(void)a;
 	dec_ptp(d, p, len);

@@ -14,7 +14,7 @@ static const struct dec_tok gpe_flags[] = {
 	{ 0x08, "I" }, { 0x04, "P" }, { 0x02, "B" }, { 0x01, "O" }, { 0, NULL },
 };
 
-DEC_APP_PRINTER(dec_vxlan_gpe)
+void dec_vxlan_gpe(struct dec_ctx *d, const struct dec_app *a, const uint8_t *p, size_t len)
 {
 	(void)a;
 	if (!dec_tunnel_begin(d, "vxlan_gpe", "VXLAN-GPE, ", len, GPE_HDR_LEN, " (len %zu < %u) (invalid)"))
