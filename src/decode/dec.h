@@ -445,6 +445,7 @@ enum { DEC_MIB_NONE = -2, DEC_MIB_ROOTS = -1 };
 int dec_snmp_mib_child(int node, unsigned sub);
 const char *dec_snmp_mib_name(int node);
 /* decframe (issue 14): link printers keyed by DLT, one file each */
+extern const struct dec_tok dec_cisco_pids[]; /* llc.c: SNAP protocol ids under Cisco's OUI */
 int dec_link_fr(struct dec_ctx *d, const uint8_t *p, size_t len);                  /* fr.c */
 int dec_link_mfr(struct dec_ctx *d, const uint8_t *p, size_t len);                 /* fr.c */
 int dec_link_arcnet(struct dec_ctx *d, const uint8_t *p, size_t len);              /* arcnet.c */

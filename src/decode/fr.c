@@ -120,10 +120,6 @@ static void fr_hdr(struct dec_ctx *d, size_t len, unsigned alen, const struct q9
  * ethertype. */
 enum { OUI_ETHER = 0x000000, OUI_CISCO = 0x00000c, OUI_CISCO_90 = 0x0000f8, OUI_APPLE = 0x080007,
        OUI_RFC2684 = 0x0080c2, ETH_ATALK = 0x809b };
-static const struct dec_tok cisco_pids[] = {
-	{ 0x2000, "CDP" }, { 0x2003, "VTP" }, { 0x2004, "DTP" }, { 0x0111, "UDLD" },
-	{ 0x010b, "PVST" }, { 0x010c, "VLAN Bridge" }, { 0, NULL },
-};
 static const struct dec_tok bridged_pids[] = {
 	{ 0x01, "Ethernet + FCS" }, { 0x07, "Ethernet w/o FCS" }, { 0x02, "802.4 + FCS" },
 	{ 0x08, "802.4 w/o FCS" }, { 0x03, "Token Ring + FCS" }, { 0x09, "Token Ring w/o FCS" },
@@ -155,7 +151,7 @@ static const char *snap_pid_name(unsigned oui, unsigned pid)
 {
 	if (oui == OUI_ETHER || oui == OUI_CISCO_90 || oui == OUI_APPLE)
 		return proto_name_or(&proto_ethertypes, pid, PROTO_TCPDUMP, "Unknown");
-	const struct dec_tok *t = oui == OUI_CISCO ? cisco_pids : oui == OUI_RFC2684 ? bridged_pids : NULL;
+	const struct dec_tok *t = oui == OUI_CISCO ? dec_cisco_pids : oui == OUI_RFC2684 ? bridged_pids : NULL;
 	return t ? dec_tok(t, pid, "Unknown") : "Unknown"; /* other OUIs: no pid names */
 }
 

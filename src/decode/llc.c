@@ -16,8 +16,9 @@ static const struct dec_tok ucmds[] = {
 	{ 0x0f, "dm" }, { 0x6f, "sabme" }, { 0x87, "frmr" }, { 0, NULL },
 };
 
-/* Protocol IDs under Cisco's OUI (tcpdump's cisco_values). */
-static const struct dec_tok cisco_pids[] = {
+/* Protocol IDs under Cisco's OUI (tcpdump's cisco_values); fr.c's SNAP
+ * names them too. */
+const struct dec_tok dec_cisco_pids[] = {
 	{ 0x2000, "CDP" }, { 0x2003, "VTP" }, { 0x2004, "DTP" }, { 0x0111, "UDLD" },
 	{ 0x010b, "PVST" }, { 0x010c, "VLAN Bridge" }, { 0, NULL },
 };
@@ -109,7 +110,7 @@ int dec_llc_addr(struct dec_ctx *d, const uint8_t *src, const uint8_t *dst, cons
 		unsigned pid = (unsigned)q[6] << 8 | q[7];
 		if (d->o.eflag)
 			dec_printf(d, "oui Cisco (0x00000c), pid %s (0x%04x), length %zu: ",
-				   dec_tok(cisco_pids, pid, "Unknown"), pid, len >= 8 ? len - 8 : 0);
+				   dec_tok(dec_cisco_pids, pid, "Unknown"), pid, len >= 8 ? len - 8 : 0);
 		void (*print)(struct dec_ctx *, const uint8_t *, size_t) =
 			pid == 0x2000 ? dec_cdp : pid == 0x2004 ? dec_dtp : pid == 0x0111 ? dec_udld :
 			pid == 0x010b || pid == 0x010c ? dec_stp : NULL; /* PVST, VLAN bridge */
