@@ -108,7 +108,9 @@ void xp_state_start(struct xstate *s, const struct linktype *lt)
 {
 	memset(s, 0, sizeof *s);
 	s->live = true;
-	s->nl = lt ? (int)lt->off_nl : -1;
+	/* pflog's network layer starts where its first byte says
+	 * (src/gen/pflog.c): no absolute offset is the network layer */
+	s->nl = lt && lt->kind != LT_PFLOG ? (int)lt->off_nl : -1;
 	s->type_off = lt ? lt->off_type : -1;
 	s->net = NET_ALL;
 	if (lt && lt->kind == LT_IPV4)
@@ -289,6 +291,7 @@ static enum xf_layer link_layer(const struct linktype *lt)
 	case LT_SLL2: return XL_SLL2;
 	case LT_NULL:
 	case LT_LOOP: return XL_NULL;
+	case LT_PFLOG: return XL_PFLOG;
 	default: return XL_NLAYERS;
 	}
 }
@@ -505,7 +508,7 @@ void xp_read_abs(struct xread *r, const struct xctx *c, const struct xstate *s, 
 			xp_put(r->meaning, sizeof r->meaning, "%s (VLAN tag %d)", m, (off - (int)lt->off_nl) / 4 + 1);
 			xp_put(r->where, sizeof r->where, "at %d (%s) + %d", (int)lt->off_nl, lt->descr,
 				 off - (int)lt->off_nl);
-		} else if (off < (int)lt->off_nl) {
+		} else if (off < (int)lt->off_nl || (ll == XL_PFLOG && off < (int)xf_layer(ll)->fixed)) {
 			name_field(r, ll, off, size, lprim);
 			xp_put(r->where, sizeof r->where, "at %d, in the %s header", off, lt->descr);
 		} else {

@@ -218,6 +218,23 @@ static const struct xfield decnet_f[] = {
 	{17, 2, "DECnet long header source address", XR_NONE},
 	{18, 2, "DECnet long header source address (after a padding byte)", XR_NONE},
 };
+/* OpenBSD's struct pfloghdr (net/if_pflog.h), as libpcap reads it; its
+ * length byte, rounded up to 4, is where the network layer starts */
+static const struct xfield pflog_f[] = {
+	{0, 1, "pflog header length", XR_NONE},
+	{1, 1, "address family (AF_INET, AF_INET6)", XR_NONE},
+	{2, 1, "action (pass, block, ...)", XR_NONE},
+	{3, 1, "reason (match, bad-offset, ...)", XR_NONE},
+	{4, 16, "interface name", XR_NONE},
+	{20, 16, "ruleset (anchor) name", XR_NONE},
+	{36, 4, "rule number", XR_NONE},
+	{40, 4, "subrule number", XR_NONE},
+	{44, 4, "user id", XR_NONE},
+	{48, 4, "process id", XR_NONE},
+	{52, 4, "rule's user id", XR_NONE},
+	{56, 4, "rule's process id", XR_NONE},
+	{60, 1, "direction (1 in, 2 out)", XR_NONE},
+};
 /* What TCP, UDP and SCTP share: the ports come first (RFC 9293, 768, 9260) */
 static const struct xfield ports_f[] = {
 	{0, 2, "source port (TCP, UDP or SCTP)", XR_PORT},
@@ -252,6 +269,7 @@ static const struct xlayer layers[XL_NLAYERS] = {
 	[XL_PPPOE] = L(NULL, "PPPoE session and PPP", "RFC 2516, RFC 1661", 8, pppoe_f),
 	[XL_LLC] = L(NULL, "802.2 LLC", "IEEE 802.2", 3, llc_f),
 	[XL_DECNET] = L("decnet", "DECnet routing", "DNA Routing 4.0", 3, decnet_f),
+	[XL_PFLOG] = L("link", "pflog", "OpenBSD net/if_pflog.h", 61, pflog_f),
 };
 
 const struct xlayer *xf_layer(enum xf_layer l)

@@ -618,6 +618,9 @@ void explain_print(FILE *f, const struct explain *e)
 	if (lt && lt->kind == LT_WLAN) /* src/gen/wlan.c: an offset read from the packet */
 		fprintf(f, "link type:  %s (%s), network layer %u bytes after the 802.11 header, whose length is read from each packet\n",
 			lt->name, lt->descr, lt->off_nl);
+	else if (lt && lt->kind == LT_PFLOG) /* src/gen/pflog.c */
+		fprintf(f, "link type:  %s (%s), network layer after the pflog header, whose length (its first byte, "
+			   "rounded up to 4) is read from each packet\n", lt->name, lt->descr);
 	else if (lt)
 		fprintf(f, "link type:  %s (%s), network layer at offset %u\n", lt->name, lt->descr, lt->off_nl);
 	if (e->nconsts) {

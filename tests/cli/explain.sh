@@ -73,4 +73,13 @@ run 0 $B compile 'protochain 17 or ip6 protochain 44'
 if awk '$2 == "ja" && $3 + 0 <= substr($1, 2, 3) + 0 { bad = 1 } END { exit bad }' "$T/out"; then pass; else fail "a backward ja: $(cat "$T/out")"; fi
 run 0 $B explain 'host 10.0.0.1'
 if grep -q protochain "$T/out"; then fail "the protochain note without protochain"; else pass; fi
+
+# PFLOG: the network layer starts where the header's length byte says
+# (rounded up to 4), and the header's fields have their pfloghdr names
+run 0 $B explain -y PFLOG 'host 1.2.3.4 and rnr 5 and inbound'
+has "length (its first byte, rounded up to 4) is read from each packet"
+has "A = link[36:4] = rule number"
+has "A = link[60] = direction (1 in, 2 out)"
+has "A = link[1] = address family"
+if grep -q "byte [0-9]* of the network layer" "$T/out"; then fail "a pflog header byte read as the network layer"; else pass; fi
 finish
