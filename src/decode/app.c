@@ -176,7 +176,7 @@ static const struct app_row app_rows[] = {
 	U(DST, P(BFD_ECHO), "bfd", print_bfd),
 	U(EITHER, P(LMP), "lmp", NULL),
 	U(EITHER, P(VQP), "vqp", dec_vqp),
-	U(EITHER, P(SFLOW), "sflow", NULL),
+	U(EITHER, P(SFLOW), "sflow", dec_sflow),
 	U(DST, P(LWAPP_CONTROL), "lwapp", dec_lwapp_ap),
 	U(SRC, P(LWAPP_CONTROL), "lwapp", dec_lwapp_control),
 	U(EITHER, P(LWAPP_DATA), "lwapp", dec_lwapp_data),
