@@ -155,7 +155,7 @@ static const struct app_row app_rows[] = {
 	U(EITHER, P(AHCP), "ahcp", dec_ahcp),
 	U(EITHER, P(BABEL), "babel", dec_babel),
 	U(EITHER, P(BABEL_OLD), "babel", dec_babel),
-	U(EITHER, P(HNCP), "hncp", NULL),
+	U(EITHER, P(HNCP), "hncp", dec_hncp),
 	U(DST, P(WB), "wb", dec_wb),
 	U(EITHER, P(AUTORP), "autorp", dec_autorp),
 	U(EITHER, P(RADIUS), "radius", dec_radius),

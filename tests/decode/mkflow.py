@@ -120,6 +120,81 @@ def sflow_messages():
     ]
 
 
+HNCP = 8231
+V4M = bytes(10) + b"\xff\xff"
+
+
+def tlv(t, body, pad=True):
+    out = struct.pack("!HH", t, len(body)) + body
+    return out + (b"\0" * (-len(body) % 4) if pad else b"")
+
+
+def labels(*names):
+    out = b""
+    for n in names:
+        out += bytes([len(n)]) + n.encode()
+    return out + b"\0"
+
+
+def hncp_messages():
+    nid = bytes.fromhex("31da78d2")
+    v6p = bytes([48]) + bytes.fromhex("fd1ff88ce207")
+    v4p = bytes([96 + 24]) + V4M + bytes([10, 0, 99])
+    dh4 = tlv(37, bytes([6, 8, 192, 168, 1, 254, 10, 0, 0, 1, 42, 4, 10, 1, 1, 1, 119, 7]) + labels("ab", "cd") +
+              bytes([99, 2, 1, 2]))
+    dh6 = tlv(38, struct.pack("!HH", 23, 16) + bytes.fromhex("20010db8" + "00" * 11 + "01") +
+              struct.pack("!HH", 31, 16) + bytes.fromhex("fe80" + "00" * 13 + "02") +
+              struct.pack("!HH", 24, 10) + labels("home", "ab") + struct.pack("!HH", 99, 1) + b"x")
+    policies = b"".join(tlv(43, b) for b in (b"\0", bytes([48]) + bytes.fromhex("fd1ff88ce207"),
+                                               b"\x81" + labels("lan", "home"), b"\x82utf-8 text",
+                                               b"\x83", b"\x90zz", b"\0\0", b"\x83\x01", b"\x20\x01",
+                                               bytes([129, 3]) + b"ab", bytes([200])))
+    ext = tlv(33, tlv(34, struct.pack("!II", 599, 299) + v6p + b"\0" + policies) +
+              tlv(34, struct.pack("!II", 1000, 2000) + v4p + policies[:4]) + dh4 + dh6)
+    state = (tlv(8, nid + struct.pack("!II", 1, 1)) + tlv(9, struct.pack("!II", 3, 20000)) +
+             tlv(10, bytes([1, 0, 0, 0]) + bytes(range(32)) + b"common\0name") +
+             tlv(32, bytes([0, 0, 0x04, 0x44]) + b"hnetd/cac971d") + ext +
+             tlv(35, struct.pack("!IB", 3, 0x12) + v6p[:1] + bytes.fromhex("fd1ff88ce207dbbc")[:6]) +
+             tlv(35, struct.pack("!IB", 1, 2) + v4p + tlv(1, b"")) +
+             tlv(36, struct.pack("!I", 1) + V4M + bytes([10, 0, 99, 2])) +
+             tlv(36, struct.pack("!I", 3) + bytes.fromhex("fd1ff88ce207dbbc" + "00" * 7 + "1b")) +
+             tlv(39, bytes.fromhex("fd1ff88ce207" + "00" * 9 + "69") + b"\x06" + labels("lan", "r", "home")) +
+             tlv(39, V4M + bytes([10, 0, 0, 1]) + b"\x01" + labels("116", "0", "10", "in-addr", "arpa")) +
+             tlv(40, labels("home", "arpa")) +
+             tlv(41, V4M + bytes([10, 0, 101, 27]) + b"\x02r1") +
+             tlv(42, bytes(range(100, 132))) +
+             tlv(0, b"abc") + tlv(6, b"") + tlv(7, b"") + tlv(100, b"x") + tlv(800, b"") + tlv(2000, b"yz"))
+    rich = (tlv(3, nid + b"\0\0\0\3") + tlv(4, bytes.fromhex("2ae5f77255200bcc")) +
+            tlv(5, nid + struct.pack("!II", 19, 160088) + bytes.fromhex("800088c8e0714638") + state) +
+            tlv(5, nid + struct.pack("!II", 12, 5) + bytes(8)))
+    bad = [
+        tlv(1, b""), tlv(1, b"x"), tlv(2, nid), tlv(2, nid + b"x"), tlv(3, nid), tlv(4, b"1234567"),
+        tlv(5, bytes(19)), tlv(8, bytes(11)), tlv(9, bytes(7)), tlv(10, bytes(36)), tlv(32, bytes(4)),
+        tlv(34, bytes(8)), tlv(34, struct.pack("!II", 1, 2) + b"\x40" + bytes(3)),
+        tlv(34, struct.pack("!II", 1, 2) + b"\xff" + bytes(40)),  # length past 128
+        tlv(34, struct.pack("!II", 1, 2) + bytes([96 + 40]) + V4M + bytes(8)),  # past 32
+        tlv(35, bytes(5)), tlv(35, struct.pack("!IB", 1, 2) + b"\x81" + bytes(20)),
+        tlv(36, bytes(19)), tlv(37, b""), tlv(37, bytes([6, 3, 1, 2, 3])), tlv(37, bytes([6, 9]) + bytes(4)),
+        tlv(37, bytes([119, 4, 0xc0, 0, 1, 0])), tlv(37, bytes([119, 3, 0x41, 0, 0])),
+        tlv(37, bytes([119, 11, 0x41, 12, 0xab, 0xcd, 0x41, 3, 0xff, 0x41, 7, 0xff, 0])),
+        tlv(37, bytes([119, 7, 2, 0x61, 0x62, 0xc0, 0x00, 0x01, 0x63, 0x00])),  # a pointer past the option
+        tlv(37, bytes([119, 3, 0x80, 0x61, 0])), tlv(37, bytes([119, 2, 1, 0x61])), tlv(37, b"\x06"),
+        tlv(38, b""), tlv(38, struct.pack("!HH", 23, 8) + bytes(8)), tlv(38, struct.pack("!HH", 24, 3) + b"\x05ab"),
+        tlv(38, b"\0\x17\0"),
+        tlv(39, bytes(16)), tlv(39, bytes(17) + b"\x05abc"), tlv(40, b""), tlv(40, b"\x09abc"),
+        tlv(41, bytes(16)), tlv(41, bytes(16) + b"\x09abc"), tlv(41, bytes(16) + b"\x40" + bytes(64)),
+        tlv(41, bytes(16) + b"\x03a\0c" + tlv(1, b"")), tlv(42, bytes(31)),
+        tlv(43, b""), tlv(43, b"\x82" + b"a\x01\xffb"),
+        tlv(3, nid + bytes(4))[:6],  # a header past the message
+        tlv(3, nid + bytes(4))[:10],  # a body past the message
+        tlv(33, tlv(3, nid + bytes(4))[:10]),  # the same, nested
+        tlv(33, struct.pack("!HH", 3, 40) + bytes(4)) + tlv(1, b""),
+        tlv(4, bytes(8), pad=False) + b"\0\x01",
+    ]
+    runs = tlv(3, nid + bytes(4)) * 3 + tlv(1, b"") + tlv(2, nid) * 2 + tlv(1, b"")
+    return rich, [rich, runs, b"", b"\0", b"\0\x01\0"] + bad
+
+
 def frames():
     rich, spill, msgs = sflow_messages()
     out = [(udp(36123, SFLOW, m, v6=v6), None) for m, v6 in msgs]
@@ -130,6 +205,11 @@ def frames():
     out += [(f, c) for c in range(42 + 40, len(f))]
     f = udp(36123, SFLOW, msgs[2][0], v6=True)
     out += [(f, c) for c in range(62, 62 + 48)]
+    hrich, hmsgs = hncp_messages()
+    out += [(udp(HNCP, HNCP, m, v6=True), None) for m in hmsgs]
+    out.append((udp(40000, HNCP, hmsgs[1]), None))
+    f = udp(HNCP, HNCP, hrich, v6=True)
+    out += [(f, c) for c in range(62, len(f))]
     return out
 
 
