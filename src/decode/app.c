@@ -146,8 +146,8 @@ static const struct app_row app_rows[] = {
 	U(EITHER, P(L2TP), "l2tp", dec_l2tp),
 	/* NetBIOS (137, 138): only with ENABLE_SMB, off in tcpdump 4.99 */
 	U(DST, P(VAT), "vat", dec_vat),
-	U(EITHER, P(ZEPHYR_SRV), "zephyr", NULL),
-	U(EITHER, P(ZEPHYR_CLT), "zephyr", NULL),
+	U(EITHER, P(ZEPHYR_SRV), "zephyr", dec_zephyr),
+	U(EITHER, P(ZEPHYR_CLT), "zephyr", dec_zephyr),
 	U(EITHER, R(PROTO_PORT_RX_LOW, PROTO_PORT_RX_HIGH), "rx", dec_rx),
 	U(EITHER, P(RIPNG), "ripng", dec_ripng),
 	U(EITHER, P(DHCP6_SERV), "dhcp6", dec_dhcp6),

@@ -7,6 +7,14 @@ ones it only names, other enterprises; lengths past the datagram, a zero
 length or type, too few bytes for a record's body, other versions, an
 unknown agent address type, a datagram shorter than its header; and a rich
 datagram cut short at every byte.
+HNCP messages with every TLV tcpdump decodes and the type ranges it only
+names, nested to every depth, each with wrong body lengths, prefixes past
+their TLV, DHCP options with names, pointers and bit labels, TLVs past
+the message; and a rich message cut short at every byte.
+Zephyr notices of every class, instance and opcode tcpdump names, every
+kind, server acks, subscriptions with and without their triple, long and
+unprintable fields, other versions, notices ending early; and two cut
+short at every byte.
 The expected output is whatever tcpdump prints for them.
 Deterministic: the capture is the same every time.
 usage: mkflow.py OUT.pcap"""
@@ -195,6 +203,54 @@ def hncp_messages():
     return rich, [rich, runs, b"", b"\0", b"\0\x01\0"] + bad
 
 
+ZEPHYR_CLT = 2104
+ZEPHYR_SRV = 2103
+
+
+def notice(kind, cls, inst, op, sender="kolya@ATHENA.MIT.EDU", recipient="", version="ZEPH0.2", extra=(),
+           nfields=None):
+    fields = [version, "%x" % 17, kind, "uid-1234", "7f3", "1", "0", "", cls, inst, op, sender, recipient,
+              "", "3a2b", "0", "uid-1234"][:nfields] + list(extra)
+    return b"".join((x.encode("latin-1") if isinstance(x, str) else x) + b"\0" for x in fields)
+
+
+def zephyr_messages():
+    rows = [
+        ("USER_LOCATE", "joe", "USER_HIDE"), ("USER_LOCATE", "joe", "USER_UNHIDE"),
+        ("USER_LOCATE", "joe", "LOCATE"), ("ZEPHYR_ADMIN", "x", "Brain-Dump"),
+        ("ZEPHYR_CTL", "CLIENT", "GIMME"), ("ZEPHYR_CTL", "CLIENT", "GIMMEDEFS"),
+        ("ZEPHYR_CTL", "CLIENT", "CLEARSUB"), ("ZEPHYR_CTL", "CLIENT", "Flush"),
+        ("ZEPHYR_CTL", "HM", "BOOT"), ("ZEPHYR_CTL", "REALM", "ADD_SUBSCRIBE"),
+        ("ZEPHYR_CTL", "REALM", "REQ_SUBSCRIBE"), ("ZEPHYR_CTL", "REALM", "RLM_SUBSCRIBE"),
+        ("ZEPHYR_CTL", "REALM", "RLM_UNSUBSCRIBE"), ("ZEPHYR_CTL", "REALM", "OTHER"),
+        ("ZEPHYR_CTL", "OTHER", "X"), ("HM_CTL", "Server", "SHUTDOWN"),
+        ("HM_STAT", "HMST_CLIENT", "GIMMESTATS"), ("HM_STAT", "HMST_CLIENT", "OTHER"),
+        ("WG_CTL", "Inst", "Op"), ("LOGIN", "joe", "USER_FLUSH"), ("LOGIN", "joe", "NONE"),
+        ("LOGIN", "joe", "OPSTAFF"), ("LOGIN", "joe", "REALM-VISIBLE"), ("LOGIN", "joe", "REALM-ANNOUNCED"),
+        ("LOGIN", "joe", "NET-VISIBLE"), ("LOGIN", "joe", "NET-ANNOUNCED"), ("LOGIN", "joe", "OTHER"),
+        ("MESSAGE", "PERSONAL", "PING"), ("MESSAGE", "personal", ""),
+    ]
+    out = [notice("2", c, i, o) for c, i, o in rows]
+    triple = ["message", "white-magic", ""]
+    for op in ("SUBSCRIBE", "SUBSCRIBE_NODEFS", "UNSUBSCRIBE"):
+        out += [notice("1", "ZEPHYR_CTL", "CLIENT", op, extra=triple),
+                notice("5", "ZEPHYR_CTL", "CLIENT", op, extra=["SENT"] + triple),
+                notice("1", "ZEPHYR_CTL", "CLIENT", op, extra=triple[:2])]
+    out += [notice(k, "MESSAGE", "PERSONAL", "", recipient="joe@ATHENA") for k in
+            ("0", "3", "4", "6", "7", "8", "9", "ffffffff", "0x5", "zz", "-2")]
+    out += [
+        notice("5", "MESSAGE", "i", "o", extra=["SENT"]), notice("5", "MESSAGE", "i", "o", extra=["LOST"]),
+        notice("5", "MESSAGE", "i", "o"),
+        notice("1", "MESSAGE", "i", "o", sender=""), notice("1", "MESSAGE", "i", "o", sender="a\x01b\xe9c"),
+        notice("1", "M" * 300, "i", "o"), notice("1", "ZEPHYR_ADMIN", "i", "Q" * 300),
+        notice("1", "MESSAGE", "i", "o", version="ZEPH0.3"), notice("1", "MESSAGE", "i", "o", version="ZEPH\x80"),
+        notice("1", "MESSAGE", "i", "o", version="FOO0.2"), notice("1", "MESSAGE", "i", "o", version="ZEP"),
+        notice("1", "MESSAGE", "i", "o", nfields=16), notice("1", "MESSAGE", "i", "o", nfields=5),
+        notice("1", "MESSAGE", "i", "o")[:-1], b"ZEPH0.2", b"",
+    ]
+    return out
+
+
 def frames():
     rich, spill, msgs = sflow_messages()
     out = [(udp(36123, SFLOW, m, v6=v6), None) for m, v6 in msgs]
@@ -210,6 +266,12 @@ def frames():
     out.append((udp(40000, HNCP, hmsgs[1]), None))
     f = udp(HNCP, HNCP, hrich, v6=True)
     out += [(f, c) for c in range(62, len(f))]
+    zmsgs = zephyr_messages()
+    out += [(udp(ZEPHYR_SRV if i % 2 else 40001, ZEPHYR_CLT, m), None) for i, m in enumerate(zmsgs)]
+    out.append((udp(ZEPHYR_SRV, 40001, zmsgs[0]), None))
+    for m in (zmsgs[0], zmsgs[29]):
+        f = udp(40001, ZEPHYR_CLT, m)
+        out += [(f, c) for c in range(42, len(f))]
     return out
 
 
