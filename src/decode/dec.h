@@ -461,4 +461,6 @@ int dec_link_nested(struct dec_ctx *d, dec_link_fn print, const uint8_t *p, size
 /* The OSI printer (isis.c) as a link printer returning 0. */
 int dec_link_osi(struct dec_ctx *d, const uint8_t *p, size_t len);                 /* linkdlt.c */
 
+/* decflow (issue 14): sFlow, HNCP, Zephyr, one file each */
+dec_app_printer dec_sflow, dec_hncp, dec_zephyr;
 #endif
