@@ -168,7 +168,7 @@ static const struct app_row app_rows[] = {
 	U(EITHER, P(LWRES), "lwres", dec_lwres),
 	U(EITHER, P(LDP), "ldp", dec_ldp),
 	U(EITHER, P(OLSR), "olsr", dec_olsr),
-	U(EITHER, P(LSP_PING), "lspping", NULL),
+	U(EITHER, P(LSP_PING), "lspping", dec_lspping),
 	U(SRC, P(BCM_LI), "bcm-li", print_bcmli),
 	U(DST, P(BFD_CONTROL), "bfd", print_bfd),
 	U(DST, P(BFD_MULTIHOP), "bfd", print_bfd),

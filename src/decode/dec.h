@@ -461,4 +461,9 @@ int dec_link_nested(struct dec_ctx *d, dec_link_fn print, const uint8_t *p, size
 /* The OSI printer (isis.c) as a link printer returning 0. */
 int dec_link_osi(struct dec_ctx *d, const uint8_t *p, size_t len);                 /* linkdlt.c */
 
+/* declsp (issue 14): LSP-Ping, LMP, NFS/RPC, PPP in HDLC framing, one file each */
+dec_app_printer dec_lspping, dec_lmp, dec_nfs;                                    /* lspping.c, lmp.c, nfs.c */
+const char *dec_pw_type(unsigned t, const char *dflt); /* ldp.c: an MPLS pseudowire type (RFC 4446), or dflt */
+extern const struct dec_tok dec_smi_vendors[];         /* radius.c: SMI enterprise numbers tcpdump names */
+
 #endif
