@@ -174,7 +174,7 @@ static const struct app_row app_rows[] = {
 	U(DST, P(BFD_MULTIHOP), "bfd", print_bfd),
 	U(DST, P(BFD_LAG), "bfd", print_bfd),
 	U(DST, P(BFD_ECHO), "bfd", print_bfd),
-	U(EITHER, P(LMP), "lmp", NULL),
+	U(EITHER, P(LMP), "lmp", dec_lmp),
 	U(EITHER, P(VQP), "vqp", dec_vqp),
 	U(EITHER, P(SFLOW), "sflow", NULL),
 	U(DST, P(LWAPP_CONTROL), "lwapp", dec_lwapp_ap),

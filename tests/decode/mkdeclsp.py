@@ -62,6 +62,55 @@ def lsp_messages():
     return out
 
 
+# --- LMP ---
+def obj(cls, ct, body, neg=False, length=None):
+    return struct.pack("!BBH", ct | (0x80 if neg else 0), cls, 4 + len(body) if length is None else length) + body
+
+
+def lmp_msg(objs=b"", mt=1, flags=0, ver=1, length=None):
+    return struct.pack("!HBBHH", ver << 12, flags, mt, 8 + len(objs) if length is None else length, 0) + objs
+
+
+def fl(x):
+    return struct.pack("!f", x)
+
+
+def lmp_messages():
+    sub = (struct.pack("!BBBB", 1, 12, 150, 8) + fl(1.25e9) + fl(2.5e9) + struct.pack("!BBHI", 2, 8, 0, 1550)
+           + struct.pack("!BBBB", 1, 12, 99, 99) + fl(0.0) + fl(1e3))
+    objs = [obj(1, 1, b"\0\0\0\x2a"), obj(1, 2, b"\0\0\0\x2b", True), obj(1, 7, b"\1\2\3\4"), obj(1, 1, bytes(8)),
+            obj(2, 1, V4A), obj(2, 2, V4B, True), obj(2, 3, V4A), obj(3, 1, V4A), obj(3, 2, V4B), obj(3, 3, V6A),
+            obj(3, 4, V6B), obj(3, 5, b"\0\0\1\0"), obj(3, 6, b"\0\0\1\1"), obj(3, 9, V4A), obj(4, 1, V4A),
+            obj(4, 4, V6A), obj(4, 6, b"\0\0\0\7"), obj(4, 3, V4A), obj(5, 1, b"\0\0\0\x11"), obj(5, 2, b"\0\0\0\x12"),
+            obj(5, 3, b"\0\0\0\x12"), obj(6, 1, struct.pack("!HH", 150, 500)), obj(6, 2, bytes(4)), obj(6, 1, bytes(8)),
+            obj(7, 1, struct.pack("!II", 5, 6)), obj(7, 1, bytes(4)),
+            obj(8, 1, struct.pack("!HHIBBH", 3, 100, 4, 5, 0, 0x1f40) + fl(1e6) + struct.pack("!I", 1310)),
+            obj(8, 1, struct.pack("!HHIBBH", 0, 1, 2, 99, 0, 0x0001) + fl(-2.5) + struct.pack("!I", 0)),
+            obj(8, 1, bytes(16)), obj(9, 1, struct.pack("!HH", 40, 2)), obj(10, 1, struct.pack("!I", 77)),
+            obj(11, 1, b"\x03\0\0\0" + V4A + V4B), obj(11, 2, b"\x04\0\0\0" + V6A + V6B),
+            obj(11, 3, b"\x00\0\0\0" + struct.pack("!II", 1, 2)), obj(11, 1, bytes(8)), obj(11, 4, bytes(8)),
+            obj(12, 1, b"\x07\0\0\0" + V4A + V4B + sub), obj(12, 2, b"\x01\0\0\0" + V6A + V6B + sub[:12]),
+            obj(12, 3, b"\x00\0\0\0" + struct.pack("!II", 1, 2)), obj(12, 1, bytes(8)),
+            obj(12, 1, bytes(12) + b"\x01\x02\0\0"), obj(12, 1, bytes(12) + b"\x01\x06\0\0\0\0\0\0"),
+            obj(12, 1, bytes(12) + b"\x02\x10\0\0\0\0\0\0"), obj(12, 1, bytes(12) + b"\x09\x04\0\0\x02\x08\0\0\0\0\0\0"),
+            obj(13, 1, V4A + b"\x80\0\0\x01" + V4B + b"\x40\0\0\x07" + b"\1\2"), obj(13, 2, V6A + b"\xc0\0\0\x02"),
+            obj(13, 3, b"\0\0\0\x09\0\0\0\x03"), obj(13, 5, b"abcd"), obj(14, 1, V4A + V4B), obj(14, 2, V6A + b"\1\2\3\4"),
+            obj(14, 3, b"\0\0\0\x09\0\0"), obj(20, 1, b"\0\0\0\x1f"), obj(20, 2, b"\0\0\0\x3f"), obj(20, 2, b"\0\0\0\0"),
+            obj(20, 3, bytes(4)), obj(20, 1, bytes(8)), obj(51, 1, b"\x03\x01\0\0"),
+            obj(51, 2, b"\x05\x08\x07\x01" + struct.pack("!HHHH", 1, 2, 3, 4) + V4A),
+            obj(51, 2, b"\x06\x0c\x00\x00" + struct.pack("!HHHH", 1, 2, 3, 4) + V4B),
+            obj(51, 2, b"\x09\x0c\x00\x00" + struct.pack("!HHHH", 1, 2, 3, 4) + V4B),
+            obj(51, 3, struct.pack("!I", 3) + b"\0\0\0\x01"), obj(51, 4, b"\0\0\0\x07"), obj(51, 5, bytes(4)),
+            obj(51, 2, bytes(4)), obj(99, 1, b"\xde\xad\xbe\xef"), obj(0, 0, b"")]
+    out = [lmp_msg(o, mt=m) for o, m in zip(objs, [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19,
+                                                  20, 50, 51, 52, 0, 99] * 4)]
+    out += [lmp_msg(b"".join(objs[:12]), flags=3), lmp_msg(ver=2), lmp_msg(length=4), lmp_msg(obj(1, 1, b"\0\0\0\1"), length=40),
+            lmp_msg(obj(1, 1, b"\0\0\0\1", length=2)), lmp_msg(obj(1, 1, b"\0\0\0\1", length=6)),
+            lmp_msg(obj(1, 1, b"\0\0\0\1") + obj(2, 1, V4A), length=12), lmp_msg(obj(1, 1, b"\0\0\0\1", length=400)),
+            lmp_msg(mt=4, flags=0xfc), lmp_msg()[:7], lmp_msg(b"\0\1")]
+    return out
+
+
 def mpls(label, frame):
     """frame's IP packet behind one MPLS label."""
     return ETH_DST + ETH_SRC + b"\x88\x47" + struct.pack("!I", label << 12 | 0x100 | 64) + frame[14:]
@@ -70,7 +119,9 @@ def mpls(label, frame):
 def frames():
     msgs = lsp_messages()
     good = [udp(40000, 3503, m) for m in msgs] + [udp(3503, 3503, msgs[1], v6=True), mpls(100, udp(4786, 3503, msgs[-1]))]
-    rich = [udp(40000, 3503, msgs[-1])]
+    lmps = lmp_messages()
+    good += [udp(701, 701, m) for m in lmps]
+    rich = [udp(40000, 3503, msgs[-1]), udp(701, 701, lmps[len(lmps) - 11])]
     return with_cuts(good, rich)
 
 
