@@ -111,6 +111,35 @@ def lmp_messages():
     return out
 
 
+# --- PPP in HDLC framing (tcpdump un-escapes after a 0x7eXX protocol), in PPPoE sessions ---
+def pppoe(ppp):
+    return ETH_DST + ETH_SRC + b"\x88\x64" + struct.pack("!BBHH", 0x11, 0, 0x1234, len(ppp)) + ppp
+
+
+def esc(b, extra=b""):
+    """b HDLC-escaped: 0x7d and 0x7e, and the bytes in extra too."""
+    return b"".join(bytes([0x7d, c ^ 0x20]) if c in (0x7d, 0x7e) or c in extra else bytes([c]) for c in b)
+
+
+def cp(code, ident=1, data=b""):
+    return struct.pack("!BBH", code, ident, 4 + len(data)) + data
+
+
+def ppp_frames():
+    ip = udp(1234, 0x7d7e, b"hello~}")[14:]
+    ip6 = udp(1234, 9, b"hello", v6=True)[14:]
+    lcp = cp(1, 7, b"\x01\x04\x05\xdc\x05\x06\x12\x34\x56\x78")
+    out = [b"\x7e\x80" + esc(b"\x21" + cp(1, 0, bytes(8))), b"\x7e\x21" + esc(ip), b"\x7e\x21" + esc(ip, b"\x45\x11"),
+           b"\x7e\x57" + esc(ip6), b"\x7e\xff" + esc(b"\x03\x00\x21" + ip), b"\x7e\xff" + esc(b"\x03\xc0\x21" + lcp),
+           b"\x7e\xff\x03\x7e\x01\x02", b"\x7e\xc0" + esc(b"\x21" + lcp, b"\x01"), b"\x7e\x7e\x05\x06",
+           b"\x7e\xff", b"\x7e\xff\x03", b"\x7e\xff\x03\x00", b"\x7e\x7d", b"\x7e\x7d\x5d", b"\x7e\x00",
+           b"\x7e\x80\x57" + cp(9, 3, b"\0\0\0\0"), b"\x7e\x80\xfd" + cp(14), b"\x7e\x00\x3d\x80\x05" + ip,
+           b"\x7e\x12\x34abc", b"\x7e\x80\x21\x01", b"\x7e\x80\x21\x01\x02\x00"]
+    out += [b"\xc0\x21" + cp(c, c) for c in range(17)]
+    out += [b"\xc0\x21" + lcp, b"\x80\x21\x01", b"\x80\x23" + cp(2), b"\x82\x81" + cp(3), b"\xc0\x2b" + cp(4)]
+    return [pppoe(x) for x in out]
+
+
 def mpls(label, frame):
     """frame's IP packet behind one MPLS label."""
     return ETH_DST + ETH_SRC + b"\x88\x47" + struct.pack("!I", label << 12 | 0x100 | 64) + frame[14:]
@@ -121,7 +150,9 @@ def frames():
     good = [udp(40000, 3503, m) for m in msgs] + [udp(3503, 3503, msgs[1], v6=True), mpls(100, udp(4786, 3503, msgs[-1]))]
     lmps = lmp_messages()
     good += [udp(701, 701, m) for m in lmps]
-    rich = [udp(40000, 3503, msgs[-1]), udp(701, 701, lmps[len(lmps) - 11])]
+    ppps = ppp_frames()
+    good += ppps
+    rich = [udp(40000, 3503, msgs[-1]), udp(701, 701, lmps[len(lmps) - 11]), ppps[2], ppps[5]]
     return with_cuts(good, rich)
 
 
