@@ -124,7 +124,7 @@ static int lap_ddp(struct dec_ctx *d, const struct dec_app *a, const uint8_t *p,
 
 static const struct app_row app_rows[] = {
 	/* udp_print, before the checksum */
-	{ 0, 1, APP_EITHER, P(NFS), "nfs", NULL, nfs_udp },
+	{ 0, 1, APP_EITHER, P(NFS), "nfs", dec_nfs, nfs_udp },
 	/* udp_print's order */
 	U(EITHER, P(DNS), NULL, print_dns), /* no name: dns.c reports itself */
 	U(EITHER, P(MDNS), NULL, print_mdns),
@@ -168,13 +168,13 @@ static const struct app_row app_rows[] = {
 	U(EITHER, P(LWRES), "lwres", dec_lwres),
 	U(EITHER, P(LDP), "ldp", dec_ldp),
 	U(EITHER, P(OLSR), "olsr", dec_olsr),
-	U(EITHER, P(LSP_PING), "lspping", NULL),
+	U(EITHER, P(LSP_PING), "lspping", dec_lspping),
 	U(SRC, P(BCM_LI), "bcm-li", print_bcmli),
 	U(DST, P(BFD_CONTROL), "bfd", print_bfd),
 	U(DST, P(BFD_MULTIHOP), "bfd", print_bfd),
 	U(DST, P(BFD_LAG), "bfd", print_bfd),
 	U(DST, P(BFD_ECHO), "bfd", print_bfd),
-	U(EITHER, P(LMP), "lmp", NULL),
+	U(EITHER, P(LMP), "lmp", dec_lmp),
 	U(EITHER, P(VQP), "vqp", dec_vqp),
 	U(EITHER, P(SFLOW), "sflow", dec_sflow),
 	U(DST, P(LWAPP_CONTROL), "lwapp", dec_lwapp_ap),
@@ -216,7 +216,7 @@ static const struct app_row app_rows[] = {
 	T(EITHER, P(MSDP), "msdp", dec_msdp, NULL),
 	T(EITHER, P(RPKI_RTR), "rpki-rtr", dec_rpki_rtr, NULL),
 	T(EITHER, P(LDP), "ldp", dec_ldp, NULL),
-	T(EITHER, P(NFS), "nfs", NULL, nfs_tcp),
+	T(EITHER, P(NFS), "nfs", dec_nfs, nfs_tcp),
 };
 
 static int port_matches(const struct app_row *r, unsigned sport, unsigned dport)

@@ -25,6 +25,7 @@
 struct dec_tcpseq;                 /* per-connection ISNs, see tcp.c */
 struct dec_names;                  /* remembered names, see resolve.c */
 struct dec_rx;                     /* AFS RX calls, see rx.c */
+struct dec_nfs;                    /* NFS calls, see nfs.c */
 /* An IKEv1 initiator cookie and the addresses it came from (isakmp.c) */
 #define DEC_IKE_COOKIES 20
 struct dec_ike_cookie {
@@ -61,6 +62,7 @@ struct dec_ctx {
 	const char *app;           /* the application printer chosen by port
 				      (app.c), or NULL (dec_report) */
 	struct dec_rx *rx;         /* rx.c's remembered calls */
+	struct dec_nfs *nfs;       /* nfs.c's remembered calls */
 	struct dec_ike_cookie ike[DEC_IKE_COOKIES]; /* isakmp.c's initiators */
 	int ike_next;              /* the next one to replace */
 };
@@ -463,4 +465,10 @@ int dec_link_osi(struct dec_ctx *d, const uint8_t *p, size_t len);              
 
 /* decflow (issue 14): sFlow, HNCP, Zephyr, one file each */
 dec_app_printer dec_sflow, dec_hncp, dec_zephyr;
+/* declsp (issue 14): LSP-Ping, LMP, NFS/RPC, PPP in HDLC framing, one file each */
+dec_app_printer dec_lspping, dec_lmp, dec_nfs;                                    /* lspping.c, lmp.c, nfs.c */
+const char *dec_pw_type(unsigned t, const char *dflt); /* ldp.c: an MPLS pseudowire type (RFC 4446), or dflt */
+extern const struct dec_tok dec_smi_vendors[];         /* radius.c: SMI enterprise numbers tcpdump names */
+void dec_nfs_free(struct dec_ctx *d);                  /* nfs.c */
+
 #endif

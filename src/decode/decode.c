@@ -53,6 +53,7 @@ void dec_free(struct dec_ctx *d)
 		return;
 	dec_tcpseq_free(d);
 	dec_rx_free(d);
+	dec_nfs_free(d);
 	dec_names_free(d);
 	free(d);
 }

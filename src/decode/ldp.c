@@ -74,10 +74,10 @@ static const char *const pw_types[0x1a] = {
 	"CESoPSN TDM with CAS", "TDMoIP TDM with CAS", "Frame Relay DLCI",
 };
 
-static const char *pw_type(unsigned t)
+const char *dec_pw_type(unsigned t, const char *dflt)
 {
 	return t < sizeof pw_types / sizeof pw_types[0] ? pw_types[t] : t == PW_IP_INTERWORKING ? "IP-interworking"
-												 : "Unknown";
+												 : dflt;
 }
 
 enum { IFPARM_MTU = 0x01, IFPARM_DESC = 0x03, IFPARM_VCCV = 0x0c };
@@ -187,7 +187,7 @@ static void print_fec(struct dec_ctx *d, const uint8_t *p, unsigned tlen)
 		if (too_short(d, tlen, 7))
 			return;
 		unsigned pw = dec_be16(d, p), info = dec_u8(d, p + 2);
-		const char *pwname = pw_type(pw & 0x7fff), *cw = (pw & 0x8000) ? "" : "no ";
+		const char *pwname = dec_pw_type(pw & 0x7fff, "Unknown"), *cw = (pw & 0x8000) ? "" : "no ";
 		if (info == 0) { /* RFC 4908: not even a VC ID */
 			dec_printf(d, ": %s, %scontrol word, group-ID %u, VC-info-length: %u", pwname, cw,
 				   dec_be32(d, p + 3), info);

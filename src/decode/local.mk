@@ -54,3 +54,4 @@ libbpfx_core_la_SOURCES += src/decode/snmp.c src/decode/snmp_mib.c src/decode/sn
 libbpfx_core_la_SOURCES += src/decode/clnp.c src/decode/pgm.c src/decode/forces.c
 libbpfx_core_la_SOURCES += src/decode/fr.c src/decode/arcnet.c src/decode/pktap.c src/decode/juniper.c
 libbpfx_core_la_SOURCES += src/decode/sflow.c src/decode/hncp.c src/decode/zephyr.c
+libbpfx_core_la_SOURCES += src/decode/lspping.c src/decode/lmp.c src/decode/nfs.c

@@ -30,7 +30,7 @@ static const struct dec_tok rad_codes[] = {
 };
 
 /* SMI private enterprise numbers tcpdump names (its smi_values) */
-static const struct dec_tok rad_vendors[] = {
+const struct dec_tok dec_smi_vendors[] = {
 	{ 0, "IETF (reserved)" }, { 5, "ACC" }, { 9, "Cisco" }, { 11, "Hewlett Packard" },
 	{ 42, "Sun Microsystems" }, { 61, "Merit" }, { 74, "AT&T" }, { 161, "Motorola" }, { 166, "Shiva" },
 	{ 193, "Ericsson AB" }, { 255, "Cisco VPN 5000" }, { 307, "Livingston" }, { 311, "Microsoft" },
@@ -271,7 +271,7 @@ static void rad_vendor(struct dec_ctx *d, const uint8_t *p, unsigned len)
 		return;
 	}
 	uint32_t id = dec_be32(d, p);
-	dec_printf(d, "Vendor: %s (%u)", dec_tok(rad_vendors, id, "Unknown"), id);
+	dec_printf(d, "Vendor: %s (%u)", dec_tok(dec_smi_vendors, id, "Unknown"), id);
 	p += 4;
 	len -= 4;
 	while (len >= 2) {

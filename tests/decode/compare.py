@@ -70,6 +70,7 @@ GENERATED = [
     ("mkjuniper", "Juniper's capture header, then Ethernet"),
     ("mkslow", "LACP and Marker (802.3 slow protocols) TLVs, Cisco UDLD, EAPOL"),
     ("mkflow", "sFlow, HNCP and Zephyr"),
+    ("mkdeclsp", "LSP Ping, LMP, NFS over RPC, PPP in HDLC framing behind PPPoE"),
 ]
 CORE = {"ether", "arp", "ip", "ip6", "tcp", "udp", "icmp", "icmp6"}
 REPORT = "\001L "
