@@ -461,4 +461,7 @@ int dec_link_nested(struct dec_ctx *d, dec_link_fn print, const uint8_t *p, size
 /* The OSI printer (isis.c) as a link printer returning 0. */
 int dec_link_osi(struct dec_ctx *d, const uint8_t *p, size_t len);                 /* linkdlt.c */
 
+/* decctl (issue 14): PPP's control protocols, and the lines that ended blank */
+void dec_ppp_ctrl(struct dec_ctx *d, unsigned proto, const uint8_t *p, size_t len); /* ppp_ctrl.c: LCP, IPCP, PAP, ... */
+
 #endif

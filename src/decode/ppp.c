@@ -36,7 +36,7 @@ static void payload(struct dec_ctx *d, unsigned proto, const uint8_t *p, size_t 
 	}
 	for (size_t i = 0; i < sizeof ppp_handed / sizeof ppp_handed[0]; i++)
 		if (ppp_handed[i] == proto) {
-			dec_handoff(d, "ppp-ctrl");
+			dec_ppp_ctrl(d, proto, p, len);
 			return;
 		}
 	switch (proto) {

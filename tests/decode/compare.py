@@ -69,6 +69,7 @@ GENERATED = [
     ("mkpktap", "Apple PKTAP records"),
     ("mkjuniper", "Juniper's capture header, then Ethernet"),
     ("mkslow", "LACP and Marker (802.3 slow protocols) TLVs, Cisco UDLD, EAPOL"),
+    ("mkdecctl", "PPP control protocols in PPPoE, and lines that ended blank"),
 ]
 CORE = {"ether", "arp", "ip", "ip6", "tcp", "udp", "icmp", "icmp6"}
 REPORT = "\001L "
