@@ -53,4 +53,4 @@ libbpfx_core_la_SOURCES += src/decode/krb.c src/decode/timed.c src/decode/autorp
 libbpfx_core_la_SOURCES += src/decode/snmp.c src/decode/snmp_mib.c src/decode/snmp_mib.inc src/decode/geneve.c src/decode/vxlangpe.c src/decode/otv.c src/decode/lisp.c src/decode/udpwrap.c src/decode/ldp.c src/decode/nsh.c
 libbpfx_core_la_SOURCES += src/decode/clnp.c src/decode/pgm.c src/decode/forces.c
 libbpfx_core_la_SOURCES += src/decode/fr.c src/decode/arcnet.c src/decode/pktap.c src/decode/juniper.c
-libbpfx_core_la_SOURCES += src/decode/ppp_ctrl.c
+libbpfx_core_la_SOURCES += src/decode/ppp_ctrl.c src/decode/aarp.c src/decode/cfm.c src/decode/tipc.c src/decode/ethwrap.c src/decode/ssh.c src/decode/ipx.c src/decode/vtp.c src/decode/ipx_sap.inc

@@ -59,7 +59,7 @@ static void payload(struct dec_ctx *d, unsigned proto, const uint8_t *p, size_t 
 		dec_ip6(d, p, len);
 		return;
 	case ETH_IPX: case PPP_IPX:
-		dec_handoff(d, "ipx");
+		dec_ipx(d, p, len);
 		return;
 	case PPP_OSI:
 		dec_osi(d, p, len);
