@@ -202,7 +202,7 @@ static const struct app_row app_rows[] = {
 	T(EITHER, P(BGP), "bgp", print_bgp, NULL),
 	T(EITHER, P(PPTP), "pptp", NULL, NULL),
 	T(EITHER, P(RESP), NULL, print_resp, NULL),
-	T(EITHER, P(SSH), "ssh", NULL, NULL),
+	T(EITHER, P(SSH), "ssh", dec_ssh, NULL),
 	/* NetBIOS session (139) and SMB (445): ENABLE_SMB only */
 	T(EITHER, P(BEEP), "beep", dec_beep, NULL),
 	T(EITHER, P(OPENFLOW_OLD), "openflow", print_openflow, NULL),

@@ -470,5 +470,21 @@ dec_app_printer dec_lspping, dec_lmp, dec_nfs;                                  
 const char *dec_pw_type(unsigned t, const char *dflt); /* ldp.c: an MPLS pseudowire type (RFC 4446), or dflt */
 extern const struct dec_tok dec_smi_vendors[];         /* radius.c: SMI enterprise numbers tcpdump names */
 void dec_nfs_free(struct dec_ctx *d);                  /* nfs.c */
+/* decctl (issue 14): PPP's control protocols, and the lines that ended blank */
+void dec_ppp_ctrl(struct dec_ctx *d, unsigned proto, const uint8_t *p, size_t len); /* ppp_ctrl.c: LCP, IPCP, PAP, ... */
+void dec_aarp(struct dec_ctx *d, const uint8_t *p, size_t len);      /* aarp.c: AppleTalk ARP */
+void dec_cfm(struct dec_ctx *d, const uint8_t *p, size_t len);       /* cfm.c: 802.1ag CFM */
+void dec_tipc(struct dec_ctx *d, const uint8_t *p, size_t len);      /* tipc.c */
+void dec_ether_osi(struct dec_ctx *d, const uint8_t *p, size_t len); /* ethwrap.c: ethertype 0xfefe */
+void dec_ether_ppp(struct dec_ctx *d, const uint8_t *p, size_t len); /* ethwrap.c: ethertype 0x880b */
+void dec_q933(struct dec_ctx *d, const uint8_t *p, size_t len);      /* fr.c: Q.933 after its NLPID */
+dec_app_printer dec_ssh;                                             /* ssh.c: a version line on port 22 */
+void dec_ipx(struct dec_ctx *d, const uint8_t *p, size_t len);       /* ipx.c */
+void dec_ether_ipx(struct dec_ctx *d, const uint8_t *p, size_t len); /* ipx.c: ethertype 0x8137 */
+/* IPX in an 802.3 frame (ipx.c): raw (no LLC header, returns 0) or
+ * behind 802.2 SAP 0xe0 (p at the LLC header, returns its 3 bytes). */
+int dec_ipx_8023(struct dec_ctx *d, const uint8_t *p, size_t len);
+int dec_ipx_8022(struct dec_ctx *d, const uint8_t *p, size_t len);
+void dec_vtp(struct dec_ctx *d, const uint8_t *p, size_t len);       /* vtp.c: Cisco VTP (SNAP) */
 
 #endif

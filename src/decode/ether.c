@@ -39,6 +39,9 @@ static const struct {
 	{ PROTO_ETH_AOE, dec_aoe, "aoe" }, { PROTO_ETH_DECNET, dec_decnet, "decnet" },
 	{ PROTO_ETH_GEONET, dec_geonet, "geonet" }, { PROTO_ETH_GEONET_OLD, dec_geonet, "geonet" },
 	{ PROTO_ETH_CALM_FAST, dec_calm_fast, "calm_fast" },
+	/* decctl (issue 14): AARP, CFM (and its old type), TIPC, NSH, OSI, PPP, IPX */
+	{ 0x80f3, dec_aarp, "aarp" }, { 0x8902, dec_cfm, "cfm" }, { 0xabcd, dec_cfm, "cfm" }, { 0x88ca, dec_tipc, "tipc" },
+	{ 0x894f, dec_nsh, "nsh" }, { 0xfefe, dec_ether_osi, NULL }, { 0x880b, dec_ether_ppp, NULL }, { 0x8137, dec_ether_ipx, "ipx" },
 };
 
 /* The network layer for an ethertype, or nothing if we don't decode it. */

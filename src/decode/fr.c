@@ -139,7 +139,7 @@ static const struct {
 	const char *handoff;
 } snap_rows[] = {
 	{ OUI_CISCO, 0x2000, dec_cdp, NULL }, { OUI_CISCO, 0x2004, dec_dtp, NULL },
-	{ OUI_CISCO, 0x0111, dec_udld, NULL }, { OUI_CISCO, 0x2003, NULL, "vtp" },
+	{ OUI_CISCO, 0x0111, dec_udld, NULL }, { OUI_CISCO, 0x2003, dec_vtp, NULL },
 	{ OUI_CISCO, 0x010b, dec_stp, NULL }, { OUI_CISCO, 0x010c, dec_stp, NULL },
 	{ OUI_RFC2684, 0x01, snap_ether, NULL }, { OUI_RFC2684, 0x07, snap_ether, NULL },
 	{ OUI_RFC2684, 0x03, NULL, "token" }, { OUI_RFC2684, 0x09, NULL, "token" },
@@ -265,7 +265,7 @@ static void q933_trunc(struct dec_ctx *d, size_t olen, const char *sep)
 
 /* Q.933 call control: call reference, message type, then the
  * information elements, the LMI ones decoded. */
-static void q933(struct dec_ctx *d, const uint8_t *p, size_t len)
+void dec_q933(struct dec_ctx *d, const uint8_t *p, size_t len)
 {
 	d->proto = "q.933";
 	dec_printf(d, "%s", d->o.eflag ? "" : "Q.933");
@@ -371,7 +371,7 @@ static const struct {
 	void (*print)(struct dec_ctx *, const uint8_t *, size_t);
 } nlpid_rows[] = {
 	{ NLPID_IP, dec_ip }, { NLPID_IP6, dec_ip6 }, { NLPID_CLNP, osi }, { NLPID_ESIS, osi }, { NLPID_ISIS, osi },
-	{ NLPID_Q933, q933 }, { NLPID_MFR, frf15 }, { NLPID_PPP, ppp },
+	{ NLPID_Q933, dec_q933 }, { NLPID_MFR, frf15 }, { NLPID_PPP, ppp },
 };
 
 /* The Frame Relay frame at p, len bytes on the wire: returns the header

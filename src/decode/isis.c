@@ -275,9 +275,13 @@ void dec_osi(struct dec_ctx *d, const uint8_t *p, size_t len)
 	case 0x82:
 		dec_esis(d, p, len);
 		return;
-	case 0x08: case 0xcf: /* Q.933, PPP */
+	case 0x08: /* Q.933 (fr.c) */
 		d->app = NULL;
-		dec_handoff(d, "isoclns");
+		dec_q933(d, p + 1, len ? len - 1 : 0);
+		return;
+	case 0xcf: /* PPP */
+		d->app = NULL;
+		dec_ppp_frame(d, p + 1, len ? len - 1 : 0);
 		return;
 	}
 	if (!d->o.eflag)

@@ -67,7 +67,7 @@ int dec_llc_addr(struct dec_ctx *d, const uint8_t *src, const uint8_t *dst, cons
 	}
 	dec_handoff(d, "llc");
 	if (q[0] == 0xff && q[1] == 0xff)
-		return 0; /* raw NetWare: tcpdump's IPX printer */
+		return dec_ipx_8023(d, q, len); /* raw NetWare (ipx.c) */
 	unsigned dsap_f = q[0], ssap_f = q[1], dsap = dsap_f & ~1u, ssap = ssap_f & ~1u;
 	int is_u = (q[2] & 3) == 3;
 	unsigned ctrl = is_u ? q[2] : (unsigned)(q[2] | q[3] << 8);
@@ -113,9 +113,8 @@ int dec_llc_addr(struct dec_ctx *d, const uint8_t *src, const uint8_t *dst, cons
 				   dec_tok(dec_cisco_pids, pid, "Unknown"), pid, len >= 8 ? len - 8 : 0);
 		void (*print)(struct dec_ctx *, const uint8_t *, size_t) =
 			pid == 0x2000 ? dec_cdp : pid == 0x2004 ? dec_dtp : pid == 0x0111 ? dec_udld :
+			pid == 0x2003 ? dec_vtp : /* vtp.c */
 			pid == 0x010b || pid == 0x010c ? dec_stp : NULL; /* PVST, VLAN bridge */
-		if (pid == 0x2003)
-			return 0; /* VTP: tcpdump's printer, not ours */
 		if (!print) { /* no printer in tcpdump either: the addresses and
 				 the SNAP header, then the default dump */
 			d->handoff = NULL;
@@ -142,6 +141,8 @@ int dec_llc_addr(struct dec_ctx *d, const uint8_t *src, const uint8_t *dst, cons
 		dec_isoclns(d, q + 3, len >= 3 ? len - 3 : 0);
 		return 3;
 	}
+	if (ssap == dsap && dsap == 0xe0 && ctrl == 0x03)
+		return dec_ipx_8022(d, q, len); /* IPX (ipx.c) */
 	/* what tcpdump's protocol printers take over */
 	if (ssap == dsap && ctrl == 0x03 &&
 	    (dsap == 0x42 || dsap == 0x06 || dsap == 0xe0 || dsap == 0xfe || dsap == 0xaa))

@@ -2,9 +2,9 @@
  * (DLT_PPP_SERIAL), as tcpdump 4.99 prints them: the address and control
  * bytes and the protocol (compressed to one byte or not), with -e
  * "IP (0x0021), length N: ", then IPv4, IPv6, MPLS or multilink PPP;
- * the link control protocols (LCP, IPCP, PAP, CHAP, ...) are tcpdump's
- * own printers, handed off; an unknown protocol gets its name or number
- * and the payload in hex. */
+ * the link control protocols (LCP, IPCP, PAP, CHAP, ...) are ppp_ctrl.c's;
+ * HDLC-escaped frames are un-escaped first; an unknown protocol gets its
+ * name or number and the payload in hex. */
 #include <stdlib.h>
 #include <string.h>
 
@@ -16,17 +16,9 @@ enum {
 	PPP_COMP = 0xfd, PPP_MPLS_UCAST = 0x281, PPP_MPLS_MCAST = 0x283, ETH_IPX = 0x8137,
 };
 
-/* The protocols tcpdump has a printer of its own for (not ours yet). */
-static const unsigned ppp_handed[] = { 0xc223, 0xc023, 0xc02d };
-/* The control protocols (LCP, IPCP, OSICP, MPLSCP, IPV6CP, CCP, BACP):
- * their header line is ours, their options tcpdump's (-v) */
-static const unsigned ppp_ctrl[] = { 0xc021, 0x8021, 0x8023, 0x8281, 0x8057, 0x80fd, 0xc02b };
-static const struct dec_tok cp_codes[] = {
-	{ 0, "Vendor-Extension" }, { 1, "Conf-Request" }, { 2, "Conf-Ack" }, { 3, "Conf-Nack" },
-	{ 4, "Conf-Reject" }, { 5, "Term-Request" }, { 6, "Term-Ack" }, { 7, "Code-Reject" },
-	{ 8, "Prot-Reject" }, { 9, "Echo-Request" }, { 10, "Echo-Reply" }, { 11, "Disc-Req" }, { 12, "Ident" },
-	{ 13, "Time-Rem" }, { 14, "Reset-Req" }, { 15, "Reset-Ack" }, { 0, NULL },
-};
+/* The control protocols, printed by ppp_ctrl.c (tcpdump's handle_ctrl_proto
+ * and its PAP, CHAP and BAP printers) */
+static const unsigned ppp_handed[] = { 0xc021, 0x8021, 0x8023, 0x8281, 0x8057, 0x80fd, 0xc02b, 0xc223, 0xc023, 0xc02d };
 
 static const struct dec_tok ml_flags[] = { { 0x80, "begin" }, { 0x40, "end" }, { 0, NULL } };
 
@@ -37,29 +29,6 @@ static void type_name(struct dec_ctx *d, unsigned proto)
 		dec_printf(d, "%s", name);
 	else
 		dec_printf(d, "unknown PPP protocol (0x%04x)", proto);
-}
-
-static int listed(const unsigned *list, size_t n, unsigned proto)
-{
-	for (size_t i = 0; i < n; i++)
-		if (list[i] == proto)
-			return 1;
-	return 0;
-}
-
-/* A control protocol's packet (tcpdump's handle_ctrl_proto): its name,
- * code, id and length; the options that follow at -v are tcpdump's. */
-static void ctrl(struct dec_ctx *d, unsigned proto, const uint8_t *p, size_t len)
-{
-	const char *name = proto_name(&proto_ppp, proto, PROTO_TCPDUMP);
-	dec_printf(d, "%s, ", name);
-	if (len < 4 || !dec_has(d, p, 2)) { /* tcpdump's marker names the protocol, then it returns */
-		dec_printf(d, "[|%s]", name);
-		return;
-	}
-	dec_printf(d, "%s (0x%02x), id %u, length %zu", dec_tok(cp_codes, p[0], "Unknown Opcode"), p[0], p[1], len + 2);
-	if (d->o.vflag)
-		dec_handoff(d, "ppp-ctrl");
 }
 
 static void payload(struct dec_ctx *d, unsigned proto, const uint8_t *p, size_t len);
@@ -148,14 +117,11 @@ static void payload(struct dec_ctx *d, unsigned proto, const uint8_t *p, size_t 
 		hdlc(d, p - 1, len);
 		return;
 	}
-	if (listed(ppp_ctrl, sizeof ppp_ctrl / sizeof ppp_ctrl[0], proto)) {
-		ctrl(d, proto, p, len);
-		return;
-	}
-	if (listed(ppp_handed, sizeof ppp_handed / sizeof ppp_handed[0], proto)) {
-		dec_handoff(d, "ppp-ctrl");
-		return;
-	}
+	for (size_t i = 0; i < sizeof ppp_handed / sizeof ppp_handed[0]; i++)
+		if (ppp_handed[i] == proto) {
+			dec_ppp_ctrl(d, proto, p, len);
+			return;
+		}
 	switch (proto) {
 	case PPP_ML:
 		d->proto = "mlppp";
@@ -176,7 +142,7 @@ static void payload(struct dec_ctx *d, unsigned proto, const uint8_t *p, size_t 
 		dec_ip6(d, p, len);
 		return;
 	case ETH_IPX: case PPP_IPX:
-		dec_handoff(d, "ipx");
+		dec_ipx(d, p, len);
 		return;
 	case PPP_OSI:
 		dec_osi(d, p, len);

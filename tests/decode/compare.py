@@ -71,6 +71,7 @@ GENERATED = [
     ("mkslow", "LACP and Marker (802.3 slow protocols) TLVs, Cisco UDLD, EAPOL"),
     ("mkflow", "sFlow, HNCP and Zephyr"),
     ("mkdeclsp", "LSP Ping, LMP, NFS over RPC, PPP in HDLC framing behind PPPoE"),
+    ("mkdecctl", "PPP control protocols in PPPoE, and lines that ended blank"),
 ]
 CORE = {"ether", "arp", "ip", "ip6", "tcp", "udp", "icmp", "icmp6"}
 REPORT = "\001L "
