@@ -224,9 +224,10 @@ static void test_decode_report_handoff(void **state)
 	(void)state;
 	struct dec_opts o = { .nflag = 2 };
 	uint8_t pkt[256];
-	size_t len = unhex(ip_ts, pkt);
-	pkt[48] = 2103 >> 8; /* UDP to port 2103: tcpdump goes on into zephyr */
-	pkt[49] = 2103 & 0xff;
+	/* UDP 200 -> 200 carrying a LAP header of type DDP: tcpdump goes on
+	 * into AppleTalk (KIP), which bpfx leaves undecoded */
+	size_t len = unhex("02000000000202000000000108004500001f12344000401114980a0000010a000002"
+			   "00c800c8000b0000000002", pkt);
 	struct pcap_pkthdr h = { .caplen = (bpf_u_int32)len, .len = (bpf_u_int32)len };
 	char *buf = NULL;
 	size_t sz = 0;
@@ -242,7 +243,7 @@ static void test_decode_report_handoff(void **state)
 	dec_report(d, f);
 	dec_free(d);
 	fclose(f);
-	assert_non_null(strstr(buf, ": \nether ip udp zephyr > udp-app\n"));
+	assert_non_null(strstr(buf, ": \nether ip udp atalk > udp-app\n"));
 	assert_non_null(strstr(buf, "length 0\nether ip tcp\n"));
 	free(buf);
 }
