@@ -468,7 +468,5 @@ dec_app_printer dec_lspping, dec_lmp, dec_nfs;                                  
 const char *dec_pw_type(unsigned t, const char *dflt); /* ldp.c: an MPLS pseudowire type (RFC 4446), or dflt */
 extern const struct dec_tok dec_smi_vendors[];         /* radius.c: SMI enterprise numbers tcpdump names */
 void dec_nfs_free(struct dec_ctx *d);                  /* nfs.c */
-/* A PPP control protocol's packet, length bytes after its protocol field (pppcp.c) */
-void dec_ppp_ctrl(struct dec_ctx *d, unsigned proto, const uint8_t *p, size_t length);
 
 #endif

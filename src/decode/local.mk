@@ -53,4 +53,4 @@ libbpfx_core_la_SOURCES += src/decode/krb.c src/decode/timed.c src/decode/autorp
 libbpfx_core_la_SOURCES += src/decode/snmp.c src/decode/snmp_mib.c src/decode/snmp_mib.inc src/decode/geneve.c src/decode/vxlangpe.c src/decode/otv.c src/decode/lisp.c src/decode/udpwrap.c src/decode/ldp.c src/decode/nsh.c
 libbpfx_core_la_SOURCES += src/decode/clnp.c src/decode/pgm.c src/decode/forces.c
 libbpfx_core_la_SOURCES += src/decode/fr.c src/decode/arcnet.c src/decode/pktap.c src/decode/juniper.c
-libbpfx_core_la_SOURCES += src/decode/lspping.c src/decode/lmp.c src/decode/nfs.c src/decode/pppcp.c
+libbpfx_core_la_SOURCES += src/decode/lspping.c src/decode/lmp.c src/decode/nfs.c

@@ -18,9 +18,15 @@ enum {
 
 /* The protocols tcpdump has a printer of its own for (not ours yet). */
 static const unsigned ppp_handed[] = { 0xc223, 0xc023, 0xc02d };
-/* The control protocols (LCP, IPCP, OSICP, MPLSCP, IPV6CP, CCP, BACP),
- * pppcp.c's */
+/* The control protocols (LCP, IPCP, OSICP, MPLSCP, IPV6CP, CCP, BACP):
+ * their header line is ours, their options tcpdump's (-v) */
 static const unsigned ppp_ctrl[] = { 0xc021, 0x8021, 0x8023, 0x8281, 0x8057, 0x80fd, 0xc02b };
+static const struct dec_tok cp_codes[] = {
+	{ 0, "Vendor-Extension" }, { 1, "Conf-Request" }, { 2, "Conf-Ack" }, { 3, "Conf-Nack" },
+	{ 4, "Conf-Reject" }, { 5, "Term-Request" }, { 6, "Term-Ack" }, { 7, "Code-Reject" },
+	{ 8, "Prot-Reject" }, { 9, "Echo-Request" }, { 10, "Echo-Reply" }, { 11, "Disc-Req" }, { 12, "Ident" },
+	{ 13, "Time-Rem" }, { 14, "Reset-Req" }, { 15, "Reset-Ack" }, { 0, NULL },
+};
 
 static const struct dec_tok ml_flags[] = { { 0x80, "begin" }, { 0x40, "end" }, { 0, NULL } };
 
@@ -39,6 +45,21 @@ static int listed(const unsigned *list, size_t n, unsigned proto)
 		if (list[i] == proto)
 			return 1;
 	return 0;
+}
+
+/* A control protocol's packet (tcpdump's handle_ctrl_proto): its name,
+ * code, id and length; the options that follow at -v are tcpdump's. */
+static void ctrl(struct dec_ctx *d, unsigned proto, const uint8_t *p, size_t len)
+{
+	const char *name = proto_name(&proto_ppp, proto, PROTO_TCPDUMP);
+	dec_printf(d, "%s, ", name);
+	if (len < 4 || !dec_has(d, p, 2)) { /* tcpdump's marker names the protocol, then it returns */
+		dec_printf(d, "[|%s]", name);
+		return;
+	}
+	dec_printf(d, "%s (0x%02x), id %u, length %zu", dec_tok(cp_codes, p[0], "Unknown Opcode"), p[0], p[1], len + 2);
+	if (d->o.vflag)
+		dec_handoff(d, "ppp-ctrl");
 }
 
 static void payload(struct dec_ctx *d, unsigned proto, const uint8_t *p, size_t len);
@@ -128,7 +149,7 @@ static void payload(struct dec_ctx *d, unsigned proto, const uint8_t *p, size_t 
 		return;
 	}
 	if (listed(ppp_ctrl, sizeof ppp_ctrl / sizeof ppp_ctrl[0], proto)) {
-		dec_ppp_ctrl(d, proto, p, len);
+		ctrl(d, proto, p, len);
 		return;
 	}
 	if (listed(ppp_handed, sizeof ppp_handed / sizeof ppp_handed[0], proto)) {
