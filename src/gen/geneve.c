@@ -40,8 +40,8 @@
  * before a geneve tests it over PPP; inside, the link type is Ethernet
  * again (sema resets the pppoes count), and a pppoes there is one in the
  * inner frame.
- * bpfx's own dialect --ip6-transport is refused with geneve: its IPv6
- * extension-header walk does not run at a geneve's variable offsets. */
+ * bpfx's own dialect --ip6-transport is refused with geneve, as on
+ * 802.11: its IPv6 extension-header walk needs fixed offsets. */
 #include "gen/gen.h"
 #include "error.h"
 #include <netinet/in.h>
@@ -240,9 +240,10 @@ static struct cond *offsets(struct gen *g, int v6, uint32_t i)
 struct cond *gen_geneve(struct gen *g, const struct ast *n)
 {
 	if (g->ip6w)
-		return GEN_FAIL(g, "geneve is refused with --ip6-transport: the dialect's IPv6 extension-header "
-			      "walk does not run at a geneve's variable offsets (without --ip6-transport, "
-			      "geneve compiles as libpcap's)");
+		return GEN_FAIL(g, "--ip6-transport is not supported with geneve: the dialect's IPv6 "
+			      "extension-header walk needs offsets fixed at compile time, and the frame inside "
+			      "a geneve starts at one read from the packet (as on 802.11); without "
+			      "--ip6-transport geneve compiles as libpcap's");
 	if (g->outer->kind == LT_WLAN || g->outer->kind == LT_PFLOG)
 		return GEN_FAIL(g, "geneve on %s is refused: libpcap 1.10.3's program for it reads scratch memory "
 			      "it never wrote (its %s), and has no defined result", g->outer->descr,

@@ -6,6 +6,7 @@
  * the link header of everything after it). */
 #include "gen/gen.h"
 #include "error.h"
+#include "isa.h"
 #include "names.h"
 #include <arpa/inet.h>
 #include <sys/socket.h>
@@ -647,6 +648,23 @@ static uint32_t ad_base(struct gen *g)
 	return g->lt->off_linkhdr;
 }
 
+/* The metadata load at SKF_AD_OFF + ad + the link header's offset, as
+ * libpcap emits it.  After pppoes that sum is often no ancillary load the
+ * kernel knows (Linux cooked: SKF_AD_OFF + 26): the kernel then refuses
+ * libpcap's program, libpcap filters in user space, and there the load
+ * fails and ends the program with 0.  A load that fails in both places
+ * (just below SKF_AD_OFF: past any packet, and no ancillary load) gives
+ * that verdict in a program the kernel, and our validator, accept. */
+#define AD_FAILS (SKF_AD_OFF - 4)
+
+static struct cond *ad_cmp(struct gen *g, uint32_t ad, int size, uint32_t v)
+{
+	uint32_t k = SKF_AD_OFF + ad + ad_base(g);
+	if (k >= ISA_SKF_AD_OFF && !isa_ancillary_at(k))
+		k = AD_FAILS;
+	return cond_cmp(g, k, size, BPF_JEQ, v, 0xffffffff);
+}
+
 /* After pppoes libpcap compiles for PPP (its link type becomes DLT_PPP,
  * the link header the PPP header inside the session): no direction in
  * that header, so the metadata of a live capture, at the PPP header's
@@ -669,7 +687,7 @@ struct cond *gen_inbound(struct gen *g, int outbound)
 	}
 	if (g->savefile)
 		return GEN_FAIL(g, "inbound/outbound not supported on %s when reading capture files", lt->descr);
-	struct cond *c = cond_cmp(g, SKF_AD_OFF + SKF_AD_PKTTYPE + ad_base(g), 2, BPF_JEQ, PACKET_OUTGOING, 0xffffffff);
+	struct cond *c = ad_cmp(g, SKF_AD_PKTTYPE, 2, PACKET_OUTGOING);
 	return outbound ? c : cond_not(g, c);
 }
 
@@ -680,5 +698,5 @@ struct cond *gen_ifindex(struct gen *g, uint32_t ifindex)
 		return cond_cmp(g, 4, 4, BPF_JEQ, ifindex, 0xffffffff);
 	if (g->savefile)
 		return GEN_FAIL(g, "ifindex not supported on %s when reading capture files", lt->descr);
-	return cond_cmp(g, SKF_AD_OFF + SKF_AD_IFINDEX + ad_base(g), 4, BPF_JEQ, ifindex, 0xffffffff);
+	return ad_cmp(g, SKF_AD_IFINDEX, 4, ifindex);
 }
