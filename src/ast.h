@@ -121,6 +121,9 @@ struct ast {
 	uint8_t geneve_depth;    /* geneve primitives before this one (vlan_depth and
 				  * mpls_depth then count those after the last) */
 	uint8_t lane_depth;      /* SunATM `lane` primitives before this one */
+	uint8_t label_depth;     /* mpls primitives before this one, geneves or not
+				  * (libpcap's label stack depth: `ip` after `mpls and
+				  * geneve` is still an MPLS payload's test) */
 	struct sema_val *val;    /* resolved addresses/ports for AST_ID */
 };
 

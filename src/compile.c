@@ -147,7 +147,8 @@ int bpfx_compile_spans(const char *expr, const struct bpfx_options *o,
 	out->len = 0;
 	const struct linktype *lt = lt_by_dlt(o->linktype);
 	if (!lt)
-		return err_set(err, -1, -1, "link type %d is not supported by bpfx yet", o->linktype);
+		return err_set(err, -1, -1, "link type %d has no row in bpfx's link-type table (`bpfx compile -y list` "
+			       "names the ones it has), so bpfx compiles nothing for it", o->linktype);
 	if (o->optimize != BPFX_OPT_OFF && o->optimize != BPFX_OPT_EXACT && o->optimize != BPFX_OPT_LOOSE)
 		return err_set(err, -1, -1, "optimizer mode %d is not off, exact or loose", (int)o->optimize);
 	if (strlen(expr) > BPFX_MAX_EXPR)

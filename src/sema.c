@@ -22,6 +22,7 @@ struct sema {
 	int vlan, mpls, pppoes;  /* primitives seen so far, in source order */
 	int geneve;              /* ... and geneves (vlan and mpls count from the last) */
 	int lane;                /* ... and SunATM lanes (src/gen/atm.c) */
+	int label;               /* ... and mpls, not reset by a geneve */
 };
 
 static const struct ast_qual QERR = { P_UNDEF, D_UNDEF, A_UNDEF, { 0, 0 } };
@@ -373,7 +374,7 @@ static int resolve_id_as(struct sema *s, struct ast *n, struct ast_qual q)
 		return FAIL(n, "'%.*s' needs a qualifier such as host, net or port before it",
 			    (int)(n->span.end - n->span.start), s->src + n->span.start);
 	if (q.proto == P_UNSUP)
-		return FAIL(n, "this protocol qualifier is not supported by bpfx yet");
+		return FAIL(n, "internal: a protocol word the scanner knows and ast.c does not");
 	if (q.proto == P_RADIO)
 		return FAIL(n, "'radio' qualifies no address: only radio[...] reads the radio header");
 	/* libpcap 1.10.3 compiles `gateway` only when built without IPv6:
@@ -432,6 +433,7 @@ static void stamp(const struct sema *s, struct ast *n)
 	n->pppoes_depth = (uint8_t)s->pppoes;
 	n->geneve_depth = (uint8_t)s->geneve;
 	n->lane_depth = (uint8_t)(s->lane > 200 ? 200 : s->lane);
+	n->label_depth = (uint8_t)(s->label > 200 ? 200 : s->label);
 }
 
 /* Of the protocol words (words.c, iso.c), the ones libpcap indexes: the
@@ -465,7 +467,7 @@ static int check_arith(struct sema *s, struct ast *n)
 		if (n->num != 1 && n->num != 2 && n->num != 4)
 			return FAIL(n, "%s[...:%u]: size must be 1, 2 or 4", ast_proto_name(n->proto), n->num);
 		if (n->proto == P_UNSUP)
-			return FAIL(n, "indexing this protocol is not supported by bpfx yet");
+			return FAIL(n, "internal: a protocol word the scanner knows and ast.c does not");
 		if (n->proto == P_AH || n->proto == P_ESP || (n->proto >= P_STP && n->proto <= P_PSNP && !indexable(n->proto)))
 			return FAIL(n, "'%s[...]': unsupported index operation", ast_proto_name(n->proto));
 		return 0;
@@ -505,8 +507,11 @@ static int encap_layer(struct sema *s, const struct ast *n)
 		{ AST_GENEVE, 0xffffff, "Geneve VNI" },         /* 24 bits (RFC 8926) */
 	};
 	int *seen[] = { &s->vlan, &s->mpls, &s->pppoes, &s->geneve };
-	if (n->kind == AST_GENEVE) /* the offsets start over inside */
-		s->vlan = s->mpls = 0;
+	if (n->kind == AST_GENEVE) /* the offsets start over inside (and
+				    * the link type is Ethernet again) */
+		s->vlan = s->mpls = s->pppoes = 0;
+	if (n->kind == AST_MPLS)
+		s->label++;
 	for (size_t i = 0; i < sizeof limits / sizeof limits[0]; i++) {
 		if (limits[i].kind != n->kind)
 			continue;
@@ -570,7 +575,7 @@ static int resolve(struct sema *s, struct ast *n, struct ast_qual ctx, struct as
 		break;
 	case AST_PROTO:
 		if (n->proto == P_UNSUP)
-			return FAIL(n, "this protocol is not supported by bpfx yet");
+			return FAIL(n, "internal: a protocol word the scanner knows and ast.c does not");
 		if (n->proto == P_RADIO)
 			return FAIL(n, "'radio' is no protocol to test for: only radio[...] reads the radio header");
 		if (n->proto == P_LINK)
@@ -590,7 +595,9 @@ static int resolve(struct sema *s, struct ast *n, struct ast_qual ctx, struct as
 			return FAIL(n, "unknown LLC type name '%s'", n->text);
 		break;
 	case AST_UNSUP:
-		return FAIL(n, "'%s' is not supported by bpfx yet", n->text);
+		/* libpcap 1.10.3 has no such keyword: its parser takes the
+		 * word for a name and then finds no rule */
+		return FAIL(n, "syntax error: '%s' is not a primitive of libpcap 1.10.3 (it came in libpcap 1.11)", n->text);
 	case AST_INBOUND: case AST_IFINDEX:
 		break;
 	case AST_ATM: /* after a `lane`, in source order, the frame is LANE's Ethernet */
@@ -616,7 +623,7 @@ static int resolve(struct sema *s, struct ast *n, struct ast_qual ctx, struct as
 		break;
 	case AST_BCAST: case AST_MCAST: case AST_LESS: case AST_GREATER:
 		if (n->proto == P_UNSUP)
-			return FAIL(n, "this protocol is not supported by bpfx yet");
+			return FAIL(n, "internal: a protocol word the scanner knows and ast.c does not");
 		if (n->proto == P_RADIO)
 			return FAIL(n, "'radio' has no broadcast or multicast: only radio[...] reads the radio header");
 		break;

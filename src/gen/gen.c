@@ -27,6 +27,7 @@ static struct cond *gen_node(struct gen *g, const struct ast *n)
 	g->vlan = n->vlan_depth;
 	g->mpls = n->mpls_depth;
 	g->pppoes = n->pppoes_depth;
+	g->label = n->label_depth;
 	if (n->geneve_depth != g->geneve)
 		geneve_enter(g, n->geneve_depth);
 	atm_lane_enter(g, n);

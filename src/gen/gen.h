@@ -25,6 +25,7 @@ struct gen {
 	struct bpfx_error *err;
 	struct span span;        /* the node being lowered, for errors and insns */
 	int vlan, mpls, pppoes;  /* of the node being lowered (from sema) */
+	int label;               /* mpls before it, geneves or not (from sema) */
 	int scratch;             /* next free scratch memory slot */
 	int savefile, swapped;   /* from bpfx_options */
 	int fold;                /* optimizing: fold constant arithmetic */

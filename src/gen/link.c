@@ -6,6 +6,7 @@
  * the link header of everything after it). */
 #include "gen/gen.h"
 #include "error.h"
+#include "isa.h"
 #include "names.h"
 #include <arpa/inet.h>
 #include <sys/socket.h>
@@ -410,7 +411,7 @@ static const linktype_fn by_kind[LT_NKINDS] = {
 
 struct cond *gen_linktype(struct gen *g, uint32_t type)
 {
-	if (g->mpls > 0)
+	if (g->label > 0) /* below a label stack, even inside a geneve after it */
 		return mpls_linktype(g, type);
 	if (g->pppoes > 0)
 		return ppp_linktype(g, type);
@@ -526,7 +527,7 @@ struct cond *gen_mcast(struct gen *g, int proto)
  * the vlans before this one, and the ones after it see us in their depth. */
 struct cond *gen_vlan(struct gen *g, const struct ast *n)
 {
-	if (g->mpls > 0)
+	if (g->label > 0)
 		return GEN_FAIL(g, "no VLAN match after MPLS");
 	if (!(g->lt->flags & LTF_VLAN) || g->pppoes)
 		return GEN_FAIL(g, "no VLAN support for %s", g->pppoes ? "PPP" : g->lt->descr);
@@ -550,7 +551,7 @@ struct cond *gen_vlan(struct gen *g, const struct ast *n)
 struct cond *gen_mpls(struct gen *g, const struct ast *n)
 {
 	struct cond *c;
-	if (g->mpls > 0)
+	if (g->label > 0) /* the label before (inside a geneve: at its payload) */
 		c = cond_cmp(g, gen_off_linkpl(g) - 4 + 2, 1, BPF_JEQ, 0, 0x01);
 	else if (g->pppoes > 0)
 		c = cond_cmp(g, gen_off_linktype(g), 2, BPF_JEQ, PPP_MPLS_UCAST, 0xffffffff);
@@ -575,8 +576,6 @@ struct cond *gen_pppoed(struct gen *g)
  * follows sees the PPP header inside as its link header. */
 struct cond *gen_pppoes(struct gen *g, const struct ast *n)
 {
-	if (g->geneve)
-		return GEN_FAIL(g, "pppoes after geneve is not supported by bpfx yet");
 	if (g->lt->kind == LT_WLAN && g->lt->wlan_hdr != LTW_NONE)
 		return GEN_FAIL(g, "pppoes behind a radio header (%s) is refused: libpcap 1.10.3's program for it "
 			      "reads scratch memory it never wrote, and has no defined result", g->lt->descr);
@@ -637,16 +636,48 @@ struct cond *gen_llc(struct gen *g, const struct ast *n)
  * length still computed first as libpcap computes it. */
 static uint32_t ad_base(struct gen *g)
 {
+	if (g->pppoes) { /* a window when the payload's offset is variable */
+		/* pflog: at a cell libpcap never wrote, as wlan_load says for
+		 * the loads after such a pppoes */
+		if (g->lt->kind == LT_PFLOG && g->pf_nopl)
+			g->pf_undef = 1;
+		return gen_off_linkhdr(g);
+	}
 	if (g->lt->kind == LT_WLAN && g->lt->wlan_hdr != LTW_NONE)
 		wlan_mark(g, WLAN_HDR);
 	return g->lt->off_linkhdr;
 }
 
+/* The metadata load at SKF_AD_OFF + ad + the link header's offset, as
+ * libpcap emits it.  After pppoes that sum is often no ancillary load the
+ * kernel knows (Linux cooked: SKF_AD_OFF + 26): the kernel then refuses
+ * libpcap's program, libpcap filters in user space, and there the load
+ * fails and ends the program with 0.  A load that fails in both places
+ * (just below SKF_AD_OFF: past any packet, and no ancillary load) gives
+ * that verdict in a program the kernel, and our validator, accept. */
+#define AD_FAILS (SKF_AD_OFF - 4)
+
+static struct cond *ad_cmp(struct gen *g, uint32_t ad, int size, uint32_t v)
+{
+	uint32_t k = SKF_AD_OFF + ad + ad_base(g);
+	if (k >= ISA_SKF_AD_OFF && !isa_ancillary_at(k))
+		k = AD_FAILS;
+	return cond_cmp(g, k, size, BPF_JEQ, v, 0xffffffff);
+}
+
+/* After pppoes libpcap compiles for PPP (its link type becomes DLT_PPP,
+ * the link header the PPP header inside the session): no direction in
+ * that header, so the metadata of a live capture, at the PPP header's
+ * offset, and in a capture file a refusal that names PPP. */
+static const struct linktype *dir_lt(const struct gen *g)
+{
+	return g->pppoes ? lt_by_dlt(DLT_PPP) : g->lt;
+}
+
 struct cond *gen_inbound(struct gen *g, int outbound)
 {
-	const struct lt_dir *d = &g->lt->dir;
-	if (g->pppoes) /* libpcap adds the PPP header's offset to the metadata's */
-		return GEN_FAIL(g, "inbound/outbound after pppoes is not supported by bpfx yet");
+	const struct linktype *lt = dir_lt(g);
+	const struct lt_dir *d = &lt->dir;
 	if (d->off >= 0) { /* the link header says (the table's lt_dir) */
 		uint32_t want = outbound ? d->out : d->in, other = outbound ? d->in : d->out;
 		uint32_t mask = d->mask ? d->mask : 0xffffffff;
@@ -655,18 +686,17 @@ struct cond *gen_inbound(struct gen *g, int outbound)
 		return cond_cmp(g, (uint32_t)d->off, d->size, BPF_JEQ, want, mask);
 	}
 	if (g->savefile)
-		return GEN_FAIL(g, "inbound/outbound not supported on %s when reading capture files", g->lt->descr);
-	struct cond *c = cond_cmp(g, SKF_AD_OFF + SKF_AD_PKTTYPE + ad_base(g), 2, BPF_JEQ, PACKET_OUTGOING, 0xffffffff);
+		return GEN_FAIL(g, "inbound/outbound not supported on %s when reading capture files", lt->descr);
+	struct cond *c = ad_cmp(g, SKF_AD_PKTTYPE, 2, PACKET_OUTGOING);
 	return outbound ? c : cond_not(g, c);
 }
 
 struct cond *gen_ifindex(struct gen *g, uint32_t ifindex)
 {
-	if (g->pppoes)
-		return GEN_FAIL(g, "ifindex after pppoes is not supported by bpfx yet");
-	if (g->lt->kind == LT_SLL2)
+	const struct linktype *lt = dir_lt(g);
+	if (lt->kind == LT_SLL2)
 		return cond_cmp(g, 4, 4, BPF_JEQ, ifindex, 0xffffffff);
 	if (g->savefile)
-		return GEN_FAIL(g, "ifindex not supported on %s when reading capture files", g->lt->descr);
-	return cond_cmp(g, SKF_AD_OFF + SKF_AD_IFINDEX + ad_base(g), 4, BPF_JEQ, ifindex, 0xffffffff);
+		return GEN_FAIL(g, "ifindex not supported on %s when reading capture files", lt->descr);
+	return ad_cmp(g, SKF_AD_IFINDEX, 4, ifindex);
 }

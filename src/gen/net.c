@@ -123,7 +123,7 @@ static struct cond *host4(struct gen *g, const struct sema_addr *a, int proto, i
 	switch (proto) {
 	case P_DEFAULT: {
 		struct cond *c = by_dir(g, dir, v4_at, a, ETHERTYPE_IP, 12, 16);
-		if (g->mpls > 0) /* below MPLS, only IPv4 can carry it */
+		if (g->label > 0) /* below MPLS, only IPv4 can carry it */
 			return c;
 		c = cond_or(g, c, by_dir(g, dir, v4_at, a, ETHERTYPE_ARP, 14, 24));
 		return cond_or(g, c, by_dir(g, dir, v4_at, a, ETHERTYPE_REVARP, 14, 24));

@@ -59,7 +59,9 @@ int wlan_nregs(const struct gen *g)
 
 static int window(uint32_t off, uint32_t *rel)
 {
-	if (off - (WLAN_VAR_HDR - NEG) < WLAN_VAR_SPAN + NEG) {
+	/* the header's window ends where the payload's NEG below it begins
+	 * (pppoes's `inbound` after the payload's offset lands there) */
+	if (off - (WLAN_VAR_HDR - NEG) < WLAN_VAR_SPAN) {
 		*rel = off - WLAN_VAR_HDR;
 		return WLAN_HDR;
 	}

@@ -691,7 +691,14 @@ int main(int argc, char **argv)
 	/* per expression and link type: what its verdicts showed (B_*) */
 	enum { B_ACCEPT = 1, B_REJECT = 2, B_NONTRIVIAL = 4 };
 	unsigned char *bite = calloc(nexpr * (size_t)nlt * 3, 1);
-	if (!bite)
+	/* per link type, for the closing summary (issue #12 asks for the
+	 * counts per link type) */
+	struct per_lt {
+		int run;
+		unsigned long long exprs, programs, verdicts; /* exprs: both compile, dead handle */
+		int failures;
+	} *per = calloc((size_t)nlt, sizeof *per);
+	if (!bite || !per)
 		abort();
 
 	/* DIFFTEST_LINKTYPES="IEEE802_11 PPI": only those (while developing) */
@@ -709,6 +716,8 @@ int main(int argc, char **argv)
 				continue;
 		}
 		struct pkts s = { 0 };
+		unsigned long long programs0 = programs, verdicts0 = verdicts;
+		int failures0 = failures;
 		build_packets(dlt, corpus, &s);
 		struct pkts sets[3] = { { 0 } };
 		for (int k = 0; k < 3; k++) {
@@ -776,6 +785,7 @@ int main(int argc, char **argv)
 			}
 			accepted_somewhere++;
 			programs++;
+			per[l].exprs += mode == 0;
 			int have_opt = !skip_lpo && pcap_compile(dead, &lpo, exprs[e], 1, 0) == 0;
 			if (have_opt)
 				unroll(&lpo);
@@ -916,6 +926,10 @@ int main(int argc, char **argv)
 		}
 		pcap_close(dead);
 		}
+		per[l].run = 1;
+		per[l].programs = programs - programs0;
+		per[l].verdicts = verdicts - verdicts0;
+		per[l].failures = failures - failures0;
 		for (int k = 0; k < 3; k++) {
 			for (size_t i = 0; i < sets[k].n; i++)
 				free(sets[k].p[i].data);
@@ -1032,6 +1046,11 @@ int main(int argc, char **argv)
 	       loose_diff, loose_vs_lpo);
 	printf("difftest: for information: libpcap's optimizer changes its own verdict on %llu full and %llu truncated packets (%llu of them where its unoptimized program loads nothing past the end); it rejects %llu programs as matching nothing\n",
 	       opt_diff_full, opt_diff_trunc, lpo_diff_nofault, opt_rejects_all);
+	for (int l = 0; l < nlt; l++)
+		if (per[l].run)
+			printf("difftest: per link type: %s: %llu expressions compiled by both, %llu programs, %llu verdicts, %d failures (bite checks apart)\n",
+			       lts[l].name, per[l].exprs, per[l].programs, per[l].verdicts, per[l].failures);
+	free(per);
 	for (size_t e = 0; e < nexpr; e++)
 		free(exprs[e]);
 	for (size_t e = 0; e < ninvalid; e++)

@@ -9,6 +9,12 @@
  * MPLS label, or a second Geneve packet.  Every packet again cut short in
  * the Geneve header and in the inner headers.  Built as Ethernet and
  * re-wrapped into the set's link type; no randomness.
+ * Then the encapsulations around and inside it (synth_geneve's second
+ * part): a PPPoE session (ids 5 and 0x27, behind a VLAN tag or not) or
+ * one or two MPLS labels carrying the outer IPv4/IPv6 and UDP to 6081,
+ * and a PPPoE session inside (in an inner Ethernet frame, or straight
+ * after the Geneve header with protocol 0x8864), for `pppoes and
+ * geneve`, `mpls and geneve` and `geneve and pppoes`.
  */
 #include "synth_int.h"
 #include "wrap_more.h"
@@ -87,6 +93,19 @@ static void l4(struct pb *b, uint8_t proto, uint16_t sport, uint16_t dport)
 	}
 }
 
+/* A PPPoE session header (RFC 2516) and PPP protocol before b, which
+ * holds a packet of ethertype type; its ethertype. */
+static uint16_t pppoe(struct pb *b, uint16_t sid, uint16_t type)
+{
+	size_t n = pb_len(b);
+	uint8_t *h = pb_prepend(b, 8);
+	h[0] = 0x11;
+	put16(h + 2, sid);
+	put16(h + 4, (uint16_t)(n + 2));
+	put16(h + 6, type == 0x0800 ? 0x0021 : type == 0x86dd ? 0x0057 : type);
+	return 0x8864;
+}
+
 /* The payload kinds inside. */
 enum { IN_TCP4, IN_TCP6, IN_UDP4, IN_ARP, IN_IPX, IN_ISO, IN_STP, IN_MPLS, IN_GENEVE, IN_MCAST4, IN_N };
 
@@ -152,8 +171,12 @@ static void push(struct gv *w, struct pb *b)
 	synth_pkt_free(&o);
 }
 
+/* What carries the outer IP packet: Ethernet alone, a PPPoE session, MPLS labels. */
+enum { AR_ETH, AR_PPPOE, AR_MPLS, AR_MPLS2 };
+
 struct shape {
 	int v6, opt, vid;          /* outer IP version, IPv4 options, outer VLAN */
+	int around, sid;           /* AR_*, the PPPoE session id */
 	int ver, words;            /* Geneve version, option words */
 	uint32_t vni;
 	int teb, ivid, mcast;      /* inner Ethernet, its VLAN, destination (1 multicast, 2 broadcast) */
@@ -170,7 +193,14 @@ static void wrap(struct pb *b, const struct shape *s, uint16_t proto)
 	for (int i = 0; i < s->words; i++)
 		g[8 + 4 * i] = 0xa5;
 	l4(b, 17, s->sport, s->dport);
-	eth(b, mac_a, mac_h, s->vid, ip(b, s->v6, s->opt, 17));
+	uint16_t type = ip(b, s->v6, s->opt, 17);
+	if (s->around == AR_PPPOE)
+		type = pppoe(b, (uint16_t)s->sid, type);
+	for (int i = 0; i < s->around - AR_PPPOE; i++) { /* bottom of stack first */
+		put32(pb_prepend(b, 4), (uint32_t)(16 + i) << 12 | (i ? 0 : 0x100) | 64);
+		type = 0x8847;
+	}
+	eth(b, mac_a, mac_h, s->vid, type);
 }
 
 static void one(struct gv *w, const struct shape *s, int k)
@@ -180,7 +210,7 @@ static void one(struct gv *w, const struct shape *s, int k)
 	uint16_t type = inner(&b, k == IN_GENEVE ? IN_TCP4 : k);
 	if (k == IN_GENEVE) { /* a second one inside, in an Ethernet frame */
 		struct shape in = *s;
-		in.vni = 77, in.words = 1, in.v6 = 0, in.vid = 0;
+		in.vni = 77, in.words = 1, in.v6 = 0, in.vid = 0, in.around = AR_ETH;
 		eth(&b, mac_h, mac_a, 0, type);
 		wrap(&b, &in, 0x6558);
 		type = 0x6558;
@@ -192,6 +222,57 @@ static void one(struct gv *w, const struct shape *s, int k)
 	}
 	wrap(&b, s, type);
 	push(w, &b);
+}
+
+/* A PPPoE session inside: in an inner Ethernet frame (teb) or right
+ * after the Geneve header, carrying UDP to 53 or TCP to 80 over IPv4,
+ * or IPv6. */
+static void pppoe_inside(struct gv *w, const struct shape *s, int k)
+{
+	struct pb b;
+	pb_init(&b);
+	uint16_t type = pppoe(&b, (uint16_t)s->sid, inner(&b, k));
+	if (s->teb) {
+		eth(&b, mac_h, mac_a, s->ivid, type);
+		type = 0x6558;
+	}
+	wrap(&b, s, type);
+	push(w, &b);
+}
+
+/* The encapsulations around and inside the Geneve packet (see the top). */
+static void encaps(struct gv *w)
+{
+	static const int kinds[] = { IN_TCP4, IN_UDP4, IN_TCP6, IN_ARP, IN_GENEVE };
+	static const int arounds[] = { AR_PPPOE, AR_MPLS, AR_MPLS2 };
+	unsigned n = 0;
+	for (int v6 = 0; v6 < 2; v6++)
+		for (size_t a = 0; a < ARRAY_LEN(arounds); a++)
+			for (int teb = 0; teb < 2; teb++)
+				for (size_t k = 0; k < ARRAY_LEN(kinds); k++, n++) {
+					/* without an Ethernet frame inside, no VLAN tag
+					 * outside, and but for ARP no options */
+					struct shape s = { .v6 = v6, .opt = (int)(n % 3 == 1), .vid = teb && n % 3 != 2 ? 7 : 0,
+							   .around = arounds[a], .sid = n / 2 % 2 ? 0x27 : 5,
+							   .words = teb ? (int)(n % 3) : kinds[k] == IN_ARP, .vni = n % 4 ? 7 : 5,
+							   .teb = teb, .ivid = teb && n % 3 == 2 ? 5 : 0, .sport = 40000,
+							   .dport = 6081 };
+					one(w, &s, kinds[k]);
+					if (n % 3 == 0) { /* to miss: another port */
+						s.dport = 6082;
+						one(w, &s, kinds[k]);
+					}
+				}
+	for (int v6 = 0; v6 < 2; v6++)
+		for (int around = AR_ETH; around <= AR_MPLS; around++)
+			for (int teb = 0; teb < 2; teb++)
+				for (int k = IN_TCP4; k <= IN_UDP4; k++, n++) {
+					struct shape s = { .v6 = v6, .vid = n % 4 == 1 ? 7 : 0, .around = around,
+							   .sid = n % 5 % 2 ? 0x27 : 5, .words = (int)(n % 3), .vni = n % 2 ? 7 : 5,
+							   .teb = teb, .ivid = teb && n % 3 == 0 ? 5 : 0, .sport = 40000,
+							   .dport = 6081 };
+					pppoe_inside(w, &s, k);
+				}
 }
 
 int synth_geneve(struct synth_set *out, int dlt)
@@ -232,5 +313,6 @@ int synth_geneve(struct synth_set *out, int dlt)
 	for (size_t i = 0; i < ARRAY_LEN(more); i++)
 		for (int k = 0; k < IN_N; k++)
 			one(&w, &more[i], k);
+	encaps(&w);
 	return out->n ? 0 : -1;
 }

@@ -61,8 +61,8 @@ static void test_compile_error_spans(void **state)
 	expect_error("ip and sio 256", "sio 256", "too big");
 	expect_error("tcp or byte 2 & 6", "byte 2 & 6", "without loading the byte");
 	expect_error("tcp and geneve 16777216", "geneve 16777216", "Geneve VNI 16777216 greater than maximum 16777215");
-	expect_error("geneve and pppoes", "pppoes", "pppoes after geneve is not supported by bpfx yet");
-	expect_error("vxlan", "vxlan", "'vxlan' is not supported by bpfx yet");
+	expect_error("mpls and geneve and vlan", "vlan", "no VLAN match after MPLS");
+	expect_error("vxlan", "vxlan", "syntax error: 'vxlan' is not a primitive of libpcap 1.10.3 (it came in libpcap 1.11)");
 }
 
 /* A bare id takes the qualifiers of what stands before it. */
