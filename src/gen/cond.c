@@ -1,6 +1,7 @@
 /* cond.c: boolean trees of tests, built by combinators and lowered to IR
  * blocks (cond.h). */
 #include "gen/gen.h"
+#include <string.h>
 #include <sys/types.h>
 #include <pcap/bpf.h>
 
@@ -117,8 +118,11 @@ struct ir_block *cond_lower(struct gen *g, const struct cond *c, struct ir_block
 		break;
 	}
 	struct ir_block *b = ir_block_new(g->ir);
-	for (int i = 0; i < c->n; i++)
-		ir_append(g->ir, b, c->insns[i].code, c->insns[i].k, c->insns[i].span);
+	if (c->n) { /* sized to need: few blocks grow later */
+		b->insns = arena_alloc(g->ir->a, sizeof *b->insns * (size_t)c->n);
+		memcpy(b->insns, c->insns, sizeof *b->insns * (size_t)c->n);
+		b->ninsns = b->cap = c->n;
+	}
 	b->term = IR_BRANCH;
 	b->jcode = c->jcode;
 	b->jk = c->k;
