@@ -8,9 +8,10 @@
  * compile.c does for an expression without geneve or protochain) on one
  * arena, whose byte counts (arena.h: chunks and scratch) give each stage's
  * peak and what it leaves to the next; explain's annotation is malloc'd,
- * so its row counts the heap it keeps (mallinfo2).  Last, the growth
- * exponent of each row's time and memory: log(t(max)/t(min)) /
- * log(max/min), 1 for linear.
+ * so its row counts the heap it keeps (mallinfo2).  Each child runs
+ * BIGEXPR_RUNS times (default 3), the least time and peak kept.  Last,
+ * the growth exponent of each row's time and memory: the least-squares
+ * slope of log(value) against log(terms), 1 for linear.
  *
  * usage: bigexpr [MAXTERMS]   (default 32768: 64k terms pass the 1 MiB
  * limit on an expression) */
@@ -237,23 +238,57 @@ fail:
 	return 1;
 }
 
+/* in_child RUNS times (BIGEXPR_RUNS, default 3): each row's least time
+ * and peak, the machine's noise being only ever added. */
+static int best_of(int runs, job *f, int n, struct result *r, long *maxrss)
+{
+	struct result t[NROWS];
+	long kb;
+	for (int k = 0; k < runs; k++) {
+		if (in_child(f, n, k ? t : r, k ? &kb : maxrss))
+			return -1;
+		for (int w = 0; k && w < NROWS; w++) {
+			r[w].sec = t[w].sec < r[w].sec ? t[w].sec : r[w].sec;
+			r[w].peak = t[w].peak < r[w].peak ? t[w].peak : r[w].peak;
+		}
+		if (k && kb < *maxrss)
+			*maxrss = kb;
+	}
+	return 0;
+}
+
+/* The slope of log(v) against log(n), least squares over every size: v
+ * grows as n^slope. */
+static double slope(const int *sizes, int nsizes, const double *v)
+{
+	double sx = 0, sy = 0, sxx = 0, sxy = 0;
+	for (int i = 0; i < nsizes; i++) {
+		double x = log(sizes[i]), y = log(v[i]);
+		sx += x, sy += y, sxx += x * x, sxy += x * y;
+	}
+	return (nsizes * sxy - sx * sy) / (nsizes * sxx - sx * sx);
+}
+
 #define MAXSIZES 16
 
 int main(int argc, char **argv)
 {
 	int max = argc > 1 ? atoi(argv[1]) : 32768;
+	int runs = getenv("BIGEXPR_RUNS") ? atoi(getenv("BIGEXPR_RUNS")) : 3;
 	static struct result res[MAXSIZES][NROWS];
 	int sizes[MAXSIZES], nsizes = 0;
+	if (runs < 1)
+		runs = 1;
 	printf("%7s  %-10s %9s %9s %11s %11s %11s\n", "terms", "stage", "seconds", "us/term", "MB", "bytes/term",
 	       "kept/term");
 	for (int n = 1024; n <= max && nsizes < MAXSIZES; n *= 2) {
 		struct result *row = res[nsizes], tmp[NROWS];
 		long base, kb;
 		sizes[nsizes++] = n;
-		if (in_child(job_build, n, tmp, &base))
+		if (best_of(runs, job_build, n, tmp, &base))
 			return 1;
 		for (int w = R_COMPILE; w <= R_EXPLAIN; w++) {
-			if (in_child(w == R_COMPILE ? job_compile : job_explain, n, tmp, &kb)) {
+			if (best_of(runs, w == R_COMPILE ? job_compile : job_explain, n, tmp, &kb)) {
 				printf("%7d  %-10s failed\n", n, row_name[w]);
 				return 1;
 			}
@@ -262,7 +297,7 @@ int main(int argc, char **argv)
 			row[w].peak = kb > base ? (double)(kb - base) * 1024.0 : 0;
 			row[w].kept = -1;
 		}
-		if (in_child(job_stages, n, tmp, &kb)) {
+		if (best_of(runs, job_stages, n, tmp, &kb)) {
 			printf("%7d  stages     failed\n", n);
 			return 1;
 		}
@@ -278,19 +313,22 @@ int main(int argc, char **argv)
 	}
 	if (nsizes < 2)
 		return 0;
-	/* t ~ n^k: k from the smallest and the largest size */
-	double span = log((double)sizes[nsizes - 1] / sizes[0]);
-	printf("\ngrowth exponent, %d to %d terms (1: linear)\n%-10s %7s %7s\n", sizes[0], sizes[nsizes - 1],
-	       "stage", "time", "memory");
+	printf("\ngrowth exponent over %d to %d terms (1: linear; best of %d runs)\n%-10s %7s %7s\n", sizes[0],
+	       sizes[nsizes - 1], runs, "stage", "time", "memory");
 	for (int w = 0; w < NROWS; w++) {
-		const struct result *lo = &res[0][w], *hi = &res[nsizes - 1][w];
+		double t[MAXSIZES], m[MAXSIZES];
+		int tok = 1, mok = 1;
+		for (int i = 0; i < nsizes; i++) {
+			t[i] = res[i][w].sec, m[i] = res[i][w].peak;
+			tok &= t[i] > 0, mok &= m[i] > 0;
+		}
 		printf("%-10s", row_name[w]);
-		if (lo->sec > 0 && hi->sec > 0)
-			printf(" %7.2f", log(hi->sec / lo->sec) / span);
+		if (tok)
+			printf(" %7.2f", slope(sizes, nsizes, t));
 		else
 			printf(" %7s", "-");
-		if (lo->peak > 0 && hi->peak > 0)
-			printf(" %7.2f", log(hi->peak / lo->peak) / span);
+		if (mok)
+			printf(" %7.2f", slope(sizes, nsizes, m));
 		else
 			printf(" %7s", "-");
 		printf("\n");

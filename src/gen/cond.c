@@ -8,7 +8,7 @@
 static struct cond *cnew(struct gen *g, enum cond_kind k, struct cond *a, struct cond *b)
 {
 	struct cond *c = arena_alloc(g->a, sizeof *c);
-	c->kind = k;
+	c->kind = (uint8_t)k;
 	c->a = a;
 	c->b = b;
 	c->span = g->span;
@@ -90,7 +90,7 @@ struct ir_block *cond_lower(struct gen *g, const struct cond *c, struct ir_block
 	 * that deep on its left side */
 	for (;;) {
 		struct ir_block *r;
-		switch (c->kind) {
+		switch ((enum cond_kind)c->kind) {
 		case COND_TRUE:
 			return t;
 		case COND_FALSE:
