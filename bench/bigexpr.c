@@ -9,7 +9,8 @@
  * arena, whose byte counts (arena.h: chunks and scratch) give each stage's
  * peak and what it leaves to the next; explain's annotation is malloc'd,
  * so its row counts the heap it keeps (mallinfo2).  Each child runs
- * BIGEXPR_RUNS times (default 3), the least time and peak kept.  Last,
+ * BIGEXPR_RUNS times (default 3), the least time and peak kept; times
+ * are CPU seconds.  Last,
  * the growth exponent of each row's time and memory: the least-squares
  * slope of log(value) against log(terms), 1 for linear.
  *
@@ -63,10 +64,13 @@ static char *expr_of(int n)
 	return e;
 }
 
+/* The child's CPU time: on a machine other jobs share, steadier than the
+ * clock on the wall (the child is one thread, and its stages use no
+ * other process). */
 static double now(void)
 {
 	struct timespec t;
-	clock_gettime(CLOCK_MONOTONIC, &t);
+	clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &t);
 	return (double)t.tv_sec + (double)t.tv_nsec / 1e9;
 }
 
@@ -279,7 +283,7 @@ int main(int argc, char **argv)
 	int sizes[MAXSIZES], nsizes = 0;
 	if (runs < 1)
 		runs = 1;
-	printf("%7s  %-10s %9s %9s %11s %11s %11s\n", "terms", "stage", "seconds", "us/term", "MB", "bytes/term",
+	printf("%7s  %-10s %9s %9s %11s %11s %11s\n", "terms", "stage", "cpu s", "us/term", "MB", "bytes/term",
 	       "kept/term");
 	for (int n = 1024; n <= max && nsizes < MAXSIZES; n *= 2) {
 		struct result *row = res[nsizes], tmp[NROWS];
