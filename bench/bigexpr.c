@@ -4,8 +4,19 @@
  * memory (ru_maxrss, less that of a child that only builds the text) and
  * time are reported per term.  Linear scaling shows as flat columns.
  *
+ * Then where it goes: a child runs the compiler's stages one by one (as
+ * compile.c does for an expression without geneve or protochain) on one
+ * arena, whose byte counts (arena.h: chunks and scratch) give each stage's
+ * peak and what it leaves to the next; explain's annotation is malloc'd,
+ * so its row counts the heap it keeps (mallinfo2).  Each child runs
+ * BIGEXPR_RUNS times (default 3), the least time and peak kept; times
+ * are CPU seconds.  Last,
+ * the growth exponent of each row's time and memory: the least-squares
+ * slope of log(value) against log(terms), 1 for linear.
+ *
  * usage: bigexpr [MAXTERMS]   (default 32768: 64k terms pass the 1 MiB
  * limit on an expression) */
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -14,7 +25,20 @@
 #include <sys/wait.h>
 #include <time.h>
 #include <unistd.h>
+#ifdef __GLIBC__
+#include <malloc.h>
+#endif
 #include "bpfx.h"
+#include "arena.h"
+#include "emit.h"
+#include "explain.h"
+#include "gen/gen.h"
+#include "ir.h"
+#include "linktype.h"
+#include "opt/opt.h"
+#include "parse.h"
+#include "sema.h"
+#include <pcap/dlt.h>
 
 /* Append the tree of n terms numbered from lo: `L and not R` at every
  * third level, `L or R` at the others (satisfiable everywhere: the
@@ -32,74 +56,286 @@ static char *tree(char *q, int n, int lo, int depth)
 	return q;
 }
 
-enum job { BUILD, COMPILE, EXPLAIN };
-
-/* Run the job in a child: its peak RSS in KB and its seconds, or -1. */
-static int measure(enum job j, int n, long *kb, double *sec)
+static char *expr_of(int n)
 {
-	struct timespec t0, t1;
-	clock_gettime(CLOCK_MONOTONIC, &t0);
+	char *e = malloc((size_t)n * 40 + 16);
+	if (e)
+		tree(e, n, 0, 0);
+	return e;
+}
+
+/* The child's CPU time: on a machine other jobs share, steadier than the
+ * clock on the wall (the child is one thread, and its stages use no
+ * other process). */
+static double now(void)
+{
+	struct timespec t;
+	clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &t);
+	return (double)t.tv_sec + (double)t.tv_nsec / 1e9;
+}
+
+/* The rows: the two whole runs, then the stages. */
+enum row { R_COMPILE, R_EXPLAIN, R_PARSE, R_SEMA, R_GEN, R_OPT, R_EMIT, R_ANNOTATE, R_TEXT, NROWS };
+static const char *const row_name[NROWS] = { "compile", "explain", " parse", " sema", " gen", " opt",
+					     " emit", " annotate", " text" };
+enum { FIRST_STAGE = R_PARSE };
+
+struct result {
+	double sec;              /* the row's time */
+	double peak, kept;       /* bytes: most held during it, held after it */
+};
+
+typedef int job(const char *e, int n, const struct bpfx_options *o, struct result *r);
+
+/* Run f on the expression of n terms in a child; its results come back
+ * through a pipe.  -1 if it failed. */
+static int in_child(job *f, int n, struct result *r, long *maxrss)
+{
+	int fd[2];
+	if (pipe(fd))
+		return -1;
+	fflush(stdout);
 	pid_t pid = fork();
 	if (pid < 0)
 		return -1;
 	if (pid == 0) {
-		char *e = malloc((size_t)n * 40 + 16);
-		if (!e)
-			_exit(2);
-		tree(e, n, 0, 0);
+		close(fd[0]);
+		memset(r, 0, sizeof *r * NROWS);
+		char *e = expr_of(n);
 		struct bpfx_options o;
 		bpfx_options_init(&o);
-		struct bpfx_error err;
-		if (j == COMPILE) {
-			struct bpfx_program p;
-			if (bpfx_compile(e, &o, &p, &err)) {
-				fprintf(stderr, "bigexpr: %d terms: %s\n", n, err.msg);
-				_exit(1);
-			}
-			bpfx_program_free(&p);
-		} else if (j == EXPLAIN) {
-			char *t = bpfx_explain_text(e, &o, &err);
-			if (!t) {
-				fprintf(stderr, "bigexpr: %d terms: %s\n", n, err.msg);
-				_exit(1);
-			}
-			bpfx_free(t);
-		}
-		_exit(0);
+		int rc = e ? f(e, n, &o, r) : 2;
+		if (rc == 0 && write(fd[1], r, sizeof *r * NROWS) != (ssize_t)(sizeof *r * NROWS))
+			rc = 1;
+		_exit(rc);
 	}
+	close(fd[1]);
+	ssize_t got = read(fd[0], r, sizeof *r * NROWS);
+	close(fd[0]);
 	int st;
 	struct rusage ru;
 	if (wait4(pid, &st, 0, &ru) < 0)
 		return -1;
 	if (WIFSIGNALED(st))
 		fprintf(stderr, "bigexpr: %d terms: killed by signal %d\n", n, WTERMSIG(st));
-	if (!WIFEXITED(st) || WEXITSTATUS(st))
+	if (!WIFEXITED(st) || WEXITSTATUS(st) || got != (ssize_t)(sizeof *r * NROWS))
 		return -1;
-	clock_gettime(CLOCK_MONOTONIC, &t1);
-	*kb = ru.ru_maxrss;
-	*sec = (double)(t1.tv_sec - t0.tv_sec) + (double)(t1.tv_nsec - t0.tv_nsec) / 1e9;
+	*maxrss = ru.ru_maxrss;
 	return 0;
 }
+
+/* Only the text: the baseline the whole runs' peaks are taken from. */
+static int job_build(const char *e, int n, const struct bpfx_options *o, struct result *r)
+{
+	(void)e, (void)n, (void)o, (void)r;
+	return 0;
+}
+
+static int job_whole(const char *e, int n, const struct bpfx_options *o, struct result *r, int explain)
+{
+	struct bpfx_error err;
+	double t0 = now();
+	if (!explain) {
+		struct bpfx_program p;
+		if (bpfx_compile(e, o, &p, &err)) {
+			fprintf(stderr, "bigexpr: %d terms: %s\n", n, err.msg);
+			return 1;
+		}
+		bpfx_program_free(&p);
+	} else {
+		char *t = bpfx_explain_text(e, o, &err);
+		if (!t) {
+			fprintf(stderr, "bigexpr: %d terms: %s\n", n, err.msg);
+			return 1;
+		}
+		bpfx_free(t);
+	}
+	r[explain ? R_EXPLAIN : R_COMPILE].sec = now() - t0;
+	return 0;
+}
+
+static int job_compile(const char *e, int n, const struct bpfx_options *o, struct result *r)
+{
+	return job_whole(e, n, o, r, 0);
+}
+
+static int job_explain(const char *e, int n, const struct bpfx_options *o, struct result *r)
+{
+	return job_whole(e, n, o, r, 1);
+}
+
+/* The heap in use, for explain's malloc'd annotation. */
+static double heap_bytes(void)
+{
+#ifdef __GLIBC__
+	struct mallinfo2 m = mallinfo2();
+	return (double)(m.uordblks + m.hblkhd);
+#else
+	return 0;
+#endif
+}
+
+/* One stage's row: its time, the arena's peak since the last mark and
+ * what it holds now. */
+static void mark(struct arena *a, struct result *r, double *t)
+{
+	double t1 = now();
+	r->sec = t1 - *t;
+	r->peak = (double)a->peak;
+	r->kept = (double)a->bytes;
+	a->peak = a->bytes;
+	*t = now();
+}
+
+static int job_stages(const char *e, int n, const struct bpfx_options *o, struct result *r)
+{
+	struct bpfx_error err;
+	struct arena a;
+	struct ast *root = NULL;
+	struct ir_prog ir;
+	struct bpf_insn *insns = NULL;
+	struct bpfx_span *spans = NULL;
+	unsigned len = 0;
+	arena_init(&a);
+	double t = now();
+	if (parse_expr_dialect(&a, e, 0, &root, &err))
+		goto fail;
+	mark(&a, &r[R_PARSE], &t);
+	if (sema_check(&a, e, root, &err))
+		goto fail;
+	mark(&a, &r[R_SEMA], &t);
+	ir_init(&ir, &a, o->snaplen);
+	struct gen g = { .ir = &ir, .a = &a, .lt = lt_by_dlt(o->linktype), .err = &err, .fold = 1 };
+	if (gen_program(&g, root))
+		goto fail;
+	mark(&a, &r[R_GEN], &t);
+	if (opt_run(&ir, &err))
+		goto fail;
+	mark(&a, &r[R_OPT], &t);
+	if (emit_program(&ir, &insns, &len, &spans, &err))
+		goto fail;
+	mark(&a, &r[R_EMIT], &t);
+	/* the emitted program is malloc'd: counted from here on by the heap */
+	r[R_EMIT].kept = r[R_EMIT].peak = (double)a.bytes + (double)len * (sizeof *insns + sizeof *spans);
+	arena_free(&a);
+	struct explain x;
+	double h = heap_bytes();
+	t = now();
+	if (explain_program(insns, len, spans, e, o->linktype, o->snaplen, &x))
+		return 2;
+	r[R_ANNOTATE].sec = now() - t;
+	r[R_ANNOTATE].kept = r[R_ANNOTATE].peak = heap_bytes() - h;
+	FILE *null = fopen("/dev/null", "w");
+	if (!null)
+		return 2;
+	t = now();
+	explain_print(null, &x);
+	fflush(null);
+	r[R_TEXT].sec = now() - t;
+	fclose(null);
+	explain_free(&x);
+	free(insns);
+	free(spans);
+	return 0;
+fail:
+	fprintf(stderr, "bigexpr: %d terms: %s\n", n, err.msg);
+	return 1;
+}
+
+/* in_child RUNS times (BIGEXPR_RUNS, default 3): each row's least time
+ * and peak, the machine's noise being only ever added. */
+static int best_of(int runs, job *f, int n, struct result *r, long *maxrss)
+{
+	struct result t[NROWS];
+	long kb;
+	for (int k = 0; k < runs; k++) {
+		if (in_child(f, n, k ? t : r, k ? &kb : maxrss))
+			return -1;
+		for (int w = 0; k && w < NROWS; w++) {
+			r[w].sec = t[w].sec < r[w].sec ? t[w].sec : r[w].sec;
+			r[w].peak = t[w].peak < r[w].peak ? t[w].peak : r[w].peak;
+		}
+		if (k && kb < *maxrss)
+			*maxrss = kb;
+	}
+	return 0;
+}
+
+/* The slope of log(v) against log(n), least squares over every size: v
+ * grows as n^slope. */
+static double slope(const int *sizes, int nsizes, const double *v)
+{
+	double sx = 0, sy = 0, sxx = 0, sxy = 0;
+	for (int i = 0; i < nsizes; i++) {
+		double x = log(sizes[i]), y = log(v[i]);
+		sx += x, sy += y, sxx += x * x, sxy += x * y;
+	}
+	return (nsizes * sxy - sx * sy) / (nsizes * sxx - sx * sx);
+}
+
+#define MAXSIZES 16
 
 int main(int argc, char **argv)
 {
 	int max = argc > 1 ? atoi(argv[1]) : 32768;
-	printf("%7s  %-8s %9s %12s %11s %12s\n", "terms", "stage", "seconds", "us/term", "MB", "bytes/term");
-	for (int n = 1024; n <= max; n *= 2) {
+	int runs = getenv("BIGEXPR_RUNS") ? atoi(getenv("BIGEXPR_RUNS")) : 3;
+	static struct result res[MAXSIZES][NROWS];
+	int sizes[MAXSIZES], nsizes = 0;
+	if (runs < 1)
+		runs = 1;
+	printf("%7s  %-10s %9s %9s %11s %11s %11s\n", "terms", "stage", "cpu s", "us/term", "MB", "bytes/term",
+	       "kept/term");
+	for (int n = 1024; n <= max && nsizes < MAXSIZES; n *= 2) {
+		struct result *row = res[nsizes], tmp[NROWS];
 		long base, kb;
-		double s0, s;
-		if (measure(BUILD, n, &base, &s0))
+		sizes[nsizes++] = n;
+		if (best_of(runs, job_build, n, tmp, &base))
 			return 1;
-		for (enum job j = COMPILE; j <= EXPLAIN; j++) {
-			if (measure(j, n, &kb, &s)) {
-				printf("%7d  %-8s failed\n", n, j == COMPILE ? "compile" : "explain");
-				continue;
+		for (int w = R_COMPILE; w <= R_EXPLAIN; w++) {
+			if (best_of(runs, w == R_COMPILE ? job_compile : job_explain, n, tmp, &kb)) {
+				printf("%7d  %-10s failed\n", n, row_name[w]);
+				return 1;
 			}
-			long extra = kb > base ? kb - base : 0;
-			printf("%7d  %-8s %9.2f %12.1f %11.1f %12.0f\n", n, j == COMPILE ? "compile" : "explain",
-			       s - s0, (s - s0) * 1e6 / n, extra / 1024.0, extra * 1024.0 / n);
-			fflush(stdout);
+			row[w] = tmp[w];
+			/* the whole run's peak: the child's, less the text's */
+			row[w].peak = kb > base ? (double)(kb - base) * 1024.0 : 0;
+			row[w].kept = -1;
 		}
+		if (best_of(runs, job_stages, n, tmp, &kb)) {
+			printf("%7d  stages     failed\n", n);
+			return 1;
+		}
+		memcpy(&row[FIRST_STAGE], &tmp[FIRST_STAGE], sizeof *tmp * (NROWS - FIRST_STAGE));
+		for (int w = 0; w < NROWS; w++) {
+			printf("%7d  %-10s %9.3f %9.1f %11.1f %11.0f", n, row_name[w], row[w].sec, row[w].sec * 1e6 / n,
+			       row[w].peak / 1048576.0, row[w].peak / n);
+			if (row[w].kept >= 0)
+				printf(" %11.0f", row[w].kept / n);
+			printf("\n");
+		}
+		fflush(stdout);
+	}
+	if (nsizes < 2)
+		return 0;
+	printf("\ngrowth exponent over %d to %d terms (1: linear; best of %d runs)\n%-10s %7s %7s\n", sizes[0],
+	       sizes[nsizes - 1], runs, "stage", "time", "memory");
+	for (int w = 0; w < NROWS; w++) {
+		double t[MAXSIZES], m[MAXSIZES];
+		int tok = 1, mok = 1;
+		for (int i = 0; i < nsizes; i++) {
+			t[i] = res[i][w].sec, m[i] = res[i][w].peak;
+			tok &= t[i] > 0, mok &= m[i] > 0;
+		}
+		printf("%-10s", row_name[w]);
+		if (tok)
+			printf(" %7.2f", slope(sizes, nsizes, t));
+		else
+			printf(" %7s", "-");
+		if (mok)
+			printf(" %7.2f", slope(sizes, nsizes, m));
+		else
+			printf(" %7s", "-");
+		printf("\n");
 	}
 	return 0;
 }

@@ -29,6 +29,7 @@ bench-dask: bpfx$(EXEEXT) tests/synth/bpfx-synth$(EXEEXT) libbpfx.la
 # term (issue #15: linear, small); `make bench-bigexpr`, not in make check
 EXTRA_PROGRAMS += bench/bigexpr
 CLEANFILES += bench/bigexpr$(EXEEXT)
+bench_bigexpr_LDADD = $(LDADD) -lm
 .PHONY: bench-bigexpr
 bench-bigexpr: bench/bigexpr$(EXEEXT)
 	./bench/bigexpr$(EXEEXT) $${BIGEXPR_MAX:-32768}

@@ -1,5 +1,5 @@
 /* arena.c: bump allocator in growing chunks.  Nothing is freed singly;
- * arena_free releases a whole compilation at once. */
+ * arena_free releases a whole compilation (or a sub-arena) at once. */
 #include "arena.h"
 #include <stdint.h>
 #include <stdio.h>
@@ -24,10 +24,28 @@ void arena_init(struct arena *a)
 	a->head = NULL;
 	a->scratch = NULL;
 	a->on_oom = NULL;
+	a->parent = NULL;
+	a->bytes = a->peak = 0;
+}
+
+void arena_init_sub(struct arena *a, struct arena *parent)
+{
+	arena_init(a);
+	a->parent = parent;
+}
+
+/* n bytes more held (n > 0) or fewer. */
+static void count(struct arena *a, size_t n, int more)
+{
+	a->bytes = more ? a->bytes + n : a->bytes - n;
+	if (a->bytes > a->peak)
+		a->peak = a->bytes;
 }
 
 _Noreturn void arena_oom(struct arena *a)
 {
+	while (a->parent)
+		a = a->parent;
 	if (a->on_oom)
 		longjmp(*a->on_oom, 1);
 	fputs("bpfx: out of memory\n", stderr); /* a caller outside the library boundary */
@@ -38,13 +56,17 @@ void *arena_alloc(struct arena *a, size_t n)
 {
 	if (n > SIZE_MAX / 2)
 		arena_oom(a); /* no malloc could give it; keeps the sums below from wrapping */
-	n = (n + 15) & ~(size_t)15;
+	/* 8-byte alignment is all the compiler's objects need (no long
+	 * double, no vector types); 16 would pad most nodes and blocks */
+	n = (n + 7) & ~(size_t)7;
 	struct arena_chunk *c = a->head;
 	if (!c || c->cap - c->used < n) {
 		size_t cap = n > 65536 ? n : 65536;
-		c = malloc(sizeof *c + cap);
+		/* a sub-arena's chunk: scratch of the parent, counted there too */
+		c = a->parent ? arena_scratch(a->parent, sizeof *c + cap) : malloc(sizeof *c + cap);
 		if (!c)
 			arena_oom(a);
+		count(a, sizeof *c + cap, 1);
 		c->next = a->head;
 		c->used = 0;
 		c->cap = cap;
@@ -73,6 +95,8 @@ void *arena_scratch(struct arena *a, size_t n)
  * list, and freed with the arena, if the new one cannot be had. */
 void *arena_scratch_grow(struct arena *a, void *q, size_t n)
 {
+	while (a->parent) /* the parent's list is the one freed on the way out of memory */
+		a = a->parent;
 	if (n > SIZE_MAX / 2)
 		arena_oom(a);
 	struct arena_scratch *s = malloc(sizeof *s + n);
@@ -87,6 +111,7 @@ void *arena_scratch_grow(struct arena *a, void *q, size_t n)
 	}
 	memset(s->mem + keep, 0, n - keep);
 	s->n = n;
+	count(a, sizeof *s + n, 1);
 	s->prev = NULL;
 	s->next = a->scratch;
 	if (a->scratch)
@@ -99,7 +124,10 @@ void arena_scratch_free(struct arena *a, void *q)
 {
 	if (!q)
 		return;
+	while (a->parent)
+		a = a->parent;
 	struct arena_scratch *s = (struct arena_scratch *)((unsigned char *)q - offsetof(struct arena_scratch, mem));
+	count(a, sizeof *s + s->n, 0);
 	if (s->prev)
 		s->prev->next = s->next;
 	else
@@ -115,7 +143,11 @@ void arena_free(struct arena *a)
 		arena_scratch_free(a, a->scratch->mem);
 	while (a->head) {
 		struct arena_chunk *next = a->head->next;
-		free(a->head);
+		count(a, sizeof *a->head + a->head->cap, 0);
+		if (a->parent)
+			arena_scratch_free(a->parent, a->head);
+		else
+			free(a->head);
 		a->head = next;
 	}
 }

@@ -12,7 +12,15 @@
  * when the pass ends, so they cannot live in the bump chunks; they are
  * malloc'd blocks on the arena's scratch list instead.  The list is what
  * lets running out of memory mid-pass jump like any other: arena_free
- * releases whatever scratch the interrupted pass still held. */
+ * releases whatever scratch the interrupted pass still held.
+ *
+ * A stage whose objects the next stages do not read (code generation's
+ * cond trees) allocates them in a sub-arena: a bump arena whose chunks are
+ * scratch blocks of its parent, so the stage frees them all when it ends,
+ * and running out of memory on the way still frees them with the parent.
+ *
+ * Each arena counts the bytes it holds (chunks and scratch) and their
+ * peak, which bench/bigexpr reports per stage. */
 #ifndef BPFX_ARENA_H
 #define BPFX_ARENA_H
 #include <setjmp.h>
@@ -24,9 +32,15 @@ struct arena {
 	struct arena_chunk *head; /* newest chunk first */
 	struct arena_scratch *scratch; /* live scratch blocks, newest first */
 	jmp_buf *on_oom;          /* where to go when malloc fails; NULL: abort */
+	struct arena *parent;     /* a sub-arena's: chunks are its scratch */
+	size_t bytes, peak;       /* held now and at most (a parent's count
+				   * includes its sub-arenas' chunks) */
 };
 
 void arena_init(struct arena *a);
+/* A sub-arena of parent: its scratch is the parent's, running out of
+ * memory jumps to the parent's on_oom; arena_free it when done. */
+void arena_init_sub(struct arena *a, struct arena *parent);
 void *arena_alloc(struct arena *a, size_t n);          /* zeroed; never NULL */
 char *arena_strndup(struct arena *a, const char *s, size_t n);
 /* Out of memory, here or elsewhere in the compilation: jump to on_oom. */

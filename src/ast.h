@@ -97,23 +97,26 @@ enum ast_op {
 	OP_GT, OP_GE, OP_EQ,     /* relations; `<=` is not `>`, etc. */
 };
 
+/* Pointers, then 32-bit fields, then bytes: 96 bytes, no padding inside
+ * (an expression of thousands of terms holds three nodes a term). */
 struct ast {
+	struct ast *l, *r;       /* children (AND/OR/NOT/HEAD/REL/BINOP/NEG/LOAD index) */
+	const char *text;        /* ID: the address or name as written; UNSUP: the word */
+	const char *mask;        /* ID_V4_MASK: the mask as written */
+	struct sema_val *val;    /* filled by sema: resolved addresses/ports for AST_ID */
 	enum ast_kind kind;
 	struct span span;        /* the whole node in the source */
-	struct ast *l, *r;       /* children (AND/OR/NOT/HEAD/REL/BINOP/NEG/LOAD index) */
-	uint8_t paren;           /* written inside parentheses */
-	uint8_t not_;            /* REL: reversed (`<=`, `<`, `!=`) */
-	uint8_t has_num;         /* VLAN/MPLS/PPPOES: a number was given */
-	uint8_t proto;           /* PROTO/BCAST/MCAST/LOAD: enum ast_proto */
 	enum ast_op op;          /* REL, BINOP */
 	uint32_t num;            /* NUM, LESS/GREATER, VLAN/MPLS/PPPOES, LOAD size, ID number */
 	struct ast_qual q;       /* HEAD: as written; ID: as resolved by sema */
 	/* AST_ID */
 	enum ast_idkind idkind;
-	const char *text;        /* ID: the address or name as written; UNSUP: the word */
-	const char *mask;        /* ID_V4_MASK: the mask as written */
 	uint32_t masklen;        /* ID_V4_LEN, ID_V6_LEN */
 	uint32_t num2;           /* BYTE: the value */
+	uint8_t paren;           /* written inside parentheses */
+	uint8_t not_;            /* REL: reversed (`<=`, `<`, `!=`) */
+	uint8_t has_num;         /* VLAN/MPLS/PPPOES: a number was given */
+	uint8_t proto;           /* PROTO/BCAST/MCAST/LOAD: enum ast_proto */
 	/* filled by sema */
 	uint8_t vlan_depth;      /* vlan primitives before this one, in source order */
 	uint8_t mpls_depth;      /* mpls primitives before this one */
@@ -124,7 +127,6 @@ struct ast {
 	uint8_t label_depth;     /* mpls primitives before this one, geneves or not
 				  * (libpcap's label stack depth: `ip` after `mpls and
 				  * geneve` is still an MPLS payload's test) */
-	struct sema_val *val;    /* resolved addresses/ports for AST_ID */
 };
 
 struct ast *ast_new(struct arena *a, enum ast_kind k, struct span sp);

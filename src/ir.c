@@ -29,7 +29,7 @@ struct ir_block *ir_block_new(struct ir_prog *p)
 void ir_insns_push(struct arena *a, struct ir_insn **v, int *n, int *cap, struct ir_insn in)
 {
 	if (*n == *cap) {
-		int c = *cap ? *cap * 2 : 2; /* most blocks and tests hold one or two */
+		int c = *cap ? *cap * 2 : 1; /* most tests hold one */
 		struct ir_insn *nv = arena_alloc(a, sizeof *nv * (size_t)c);
 		if (*n)
 			memcpy(nv, *v, sizeof *nv * (size_t)*n);

@@ -18,16 +18,18 @@ struct ir_insn {
 
 enum ir_term { IR_BRANCH, IR_RET, IR_JA };
 
+/* Pointers first, then the 32-bit fields: no padding between them
+ * (a large expression makes hundreds of thousands of blocks). */
 struct ir_block {
-	int id;                  /* creation order, for dumps */
 	struct ir_insn *insns;   /* arena array of ninsns */
+	struct ir_block *jt, *jf;/* IR_BRANCH targets; IR_JA uses jt */
+	int id;                  /* creation order, for dumps */
 	int ninsns, cap;
 	enum ir_term term;
-	uint16_t jcode;          /* IR_BRANCH: BPF_JMP|BPF_JEQ|BPF_K ... */
 	uint32_t jk;
-	struct ir_block *jt, *jf;/* IR_BRANCH targets; IR_JA uses jt */
 	uint32_t ret_k;          /* IR_RET */
 	struct span span;        /* the test's origin */
+	uint16_t jcode;          /* IR_BRANCH: BPF_JMP|BPF_JEQ|BPF_K ... */
 };
 
 struct ir_prog {

@@ -1,13 +1,14 @@
 /* cond.c: boolean trees of tests, built by combinators and lowered to IR
  * blocks (cond.h). */
 #include "gen/gen.h"
+#include <string.h>
 #include <sys/types.h>
 #include <pcap/bpf.h>
 
 static struct cond *cnew(struct gen *g, enum cond_kind k, struct cond *a, struct cond *b)
 {
 	struct cond *c = arena_alloc(g->a, sizeof *c);
-	c->kind = k;
+	c->kind = (uint8_t)k;
 	c->a = a;
 	c->b = b;
 	c->span = g->span;
@@ -89,7 +90,7 @@ struct ir_block *cond_lower(struct gen *g, const struct cond *c, struct ir_block
 	 * that deep on its left side */
 	for (;;) {
 		struct ir_block *r;
-		switch (c->kind) {
+		switch ((enum cond_kind)c->kind) {
 		case COND_TRUE:
 			return t;
 		case COND_FALSE:
@@ -117,8 +118,11 @@ struct ir_block *cond_lower(struct gen *g, const struct cond *c, struct ir_block
 		break;
 	}
 	struct ir_block *b = ir_block_new(g->ir);
-	for (int i = 0; i < c->n; i++)
-		ir_append(g->ir, b, c->insns[i].code, c->insns[i].k, c->insns[i].span);
+	if (c->n) { /* sized to need: few blocks grow later */
+		b->insns = arena_alloc(g->ir->a, sizeof *b->insns * (size_t)c->n);
+		memcpy(b->insns, c->insns, sizeof *b->insns * (size_t)c->n);
+		b->ninsns = b->cap = c->n;
+	}
 	b->term = IR_BRANCH;
 	b->jcode = c->jcode;
 	b->jk = c->k;

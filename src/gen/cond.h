@@ -18,14 +18,22 @@ struct gen;
 
 enum cond_kind { COND_TEST, COND_AND, COND_OR, COND_NOT, COND_TRUE, COND_FALSE };
 
+/* 32 bytes: an expression of thousands of terms holds tens of
+ * thousands of these until it is lowered. */
 struct cond {
-	enum cond_kind kind;
-	struct cond *a, *b;      /* AND/OR: a runs first; NOT: a */
-	struct ir_insn *insns;   /* TEST: statements before the jump */
-	int n, cap;
-	uint16_t jcode;          /* TEST: BPF_JMP|op|src */
-	uint32_t k;
+	union {
+		struct {
+			struct cond *a, *b; /* AND/OR: a runs first; NOT: a */
+		};
+		struct {
+			struct ir_insn *insns; /* TEST: statements before the jump */
+			int n, cap;
+		};
+	};
 	struct span span;
+	uint32_t k;
+	uint16_t jcode;          /* TEST: BPF_JMP|op|src */
+	uint8_t kind;            /* enum cond_kind */
 };
 
 struct cond *cond_true(struct gen *g);

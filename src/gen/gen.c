@@ -113,11 +113,19 @@ int gen_program(struct gen *g, const struct ast *root)
 		return err_set(g->err, -1, -1, "--ip6-transport is not supported on %s", g->lt->descr);
 	g->scratch = wlan_nregs(g); /* 802.11's offsets keep the first cells */
 	g->outer = g->lt;
+	/* the cond trees, and all else g->a holds during the walk, are read
+	 * by no later stage: they go with a sub-arena once lowered (the IR's
+	 * blocks are in the program's arena) */
+	struct arena *keep = g->a, conds;
+	arena_init_sub(&conds, keep);
+	g->a = &conds;
 	struct cond *c = gen_node(g, root);
 	geneve_enter(g, 0); /* the prologues are the capture's link type's */
 	c = kvlan_prologue(g, wlan_prologue(g, ip6w_prologue(g, c)));
-	if (!c)
-		return -1;
-	g->ir->entry = cond_lower(g, c, g->ir->accept, g->ir->reject);
-	return 0;
+	if (c)
+		g->ir->entry = cond_lower(g, c, g->ir->accept, g->ir->reject);
+	g->a = keep;
+	g->geneve_lt = NULL; /* it was in the sub-arena */
+	arena_free(&conds);
+	return c ? 0 : -1;
 }

@@ -55,7 +55,7 @@ static struct needs unpack(const struct needset *k)
 
 static struct needset pack(struct arena *a, const struct needs *s)
 {
-	struct needset k = { .all = s->all, .n = s->n };
+	struct needset k = { .all = s->all, .n = s->n, .f = NULL };
 	if (s->n) {
 		k.f = arena_scratch(a, sizeof *k.f * (size_t)s->n);
 		memcpy(k.f, s->f, sizeof *k.f * (size_t)s->n);
@@ -220,9 +220,14 @@ static struct needs needed(const struct ir_order *o, const struct ir_block *b, c
 /* In front of `first`, a test of each fact in ns on value vn, recomputed
  * by the statements r[0..nr); kind 0 (needed) rejects where the fact
  * fails, kind 1 (enough) accepts where it holds.  Returns the new first
- * block; *moved counts the tests made. */
+ * block; m lists the tests made. */
+struct made {
+	struct ir_block **b;     /* the blocks test_early made, in order (scratch) */
+	int n, cap;
+};
+
 static struct ir_block *test_early(struct ir_prog *p, const struct needs *ns, uint32_t vn, const struct ir_insn *r,
-				   int nr, int kind, struct ir_block *first, int *moved)
+				   int nr, int kind, struct ir_block *first, struct made *m)
 {
 	const struct need *on[MAXNEED];
 	int non = 0;
@@ -243,17 +248,63 @@ static struct ir_block *test_early(struct ir_prog *p, const struct needs *ns, ui
 		h->jt = f->out == kind ? end : first;
 		h->jf = f->out == kind ? first : end;
 		first = h;
-		(*moved)++;
+		if (m->n == m->cap)
+			m->b = arena_scratch_grow(p->a, m->b, sizeof *m->b * (size_t)(m->cap = m->cap ? 2 * m->cap : 64));
+		m->b[m->n++] = h;
 	}
 	return first;
 }
 
+/* Test in front of each side of b, at once, what that side needs (and,
+ * --loose, what is enough for it) of the value b tests. */
+static void hoist_block(struct ir_prog *p, const struct ir_order *o, int i, const struct needset *need,
+			const struct needset *suff, const uint32_t *tvn, struct made *m)
+{
+	struct ir_block *b = o->b[i];
+	struct ir_insn r[2];
+	int nr;
+	if (b->term != IR_BRANCH || !tvn[i] || !(nr = recompute(b, r)))
+		return;
+	for (int side = 0; side < 2; side++) {
+		struct ir_block *s = side ? b->jt : b->jf;
+		if (s->term == IR_RET)
+			continue;
+		int si = ir_index(o, s);
+		/* kind 0: needed tests, failing to reject; kind 1
+		 * (--loose): enough ones, passing to accept.  Every fact
+		 * on the value is tested (host a or b or c: == b, == c) */
+		struct ir_block *first = s;
+		for (int kind = 0; kind < (suff ? 2 : 1); kind++) {
+			struct needs all = unpack(kind ? &suff[si] : &need[si]);
+			const struct needs *ns = &all;
+			if (ns->all)
+				continue; /* dead.c's or loose.c's business */
+			if (kind && ns->n == MAXNEED)
+				continue; /* a set too big to list: sets.c's business */
+			/* nothing to gain where s is that test already */
+			if (opt_is_ktest(s) && tvn[si] == tvn[i] && s->ninsns <= nr)
+				continue;
+			first = test_early(p, ns, tvn[i], r, nr, kind, first, m);
+		}
+		if (side)
+			b->jt = first;
+		else
+			b->jf = first;
+	}
+}
+
+/* One backward walk: a block's sets are computed from its successors'
+ * (which its own moves do not change: they only redirect its edges),
+ * then its tests moved; a set is freed once every predecessor has read
+ * it, so only those of blocks with a predecessor still to come are held
+ * (not one per block: a large expression's sets would outweigh its IR).
+ * The blocks made are then numbered as if made walking forwards, block
+ * by block, so that dumps name them as a forward walk would. */
 int opt_hoist(struct ir_prog *p)
 {
 	struct ir_order o;
-	int moved = 0;
 	ir_rpo(p, &o);
-	int n = o.n;
+	int n = o.n, ids = p->nblocks;
 	struct needset *need = arena_scratch(p->a, (size_t)n * sizeof *need);
 	struct needset *suff = p->loose ? arena_scratch(p->a, (size_t)n * sizeof *suff) : NULL;
 	uint32_t *tvn = arena_scratch(p->a, (size_t)n * sizeof *tvn);
@@ -264,55 +315,47 @@ int opt_hoist(struct ir_prog *p)
 		vn_block(t, o.b[i], 0, 0, &tvn[i], &x);
 	}
 	vn_free(t);
+	int *preds = ir_preds(&o);
+	int *from = arena_scratch(p->a, ((size_t)n + 1) * sizeof *from); /* block i's made: from[i + 1]..from[i] */
+	struct made m = { 0 };
+	from[n] = 0;
 	for (int i = n - 1; i >= 0; i--) {
+		struct ir_block *b = o.b[i];
+		struct ir_block *succ[2] = { b->term != IR_RET ? b->jt : NULL, b->term == IR_BRANCH ? b->jf : NULL };
 		if (suff) {
-			struct needs e = enough(p, &o, o.b[i], suff, tvn[i]);
+			struct needs e = enough(p, &o, b, suff, tvn[i]);
 			suff[i] = pack(p->a, &e);
 		}
-		struct needs d = needed(&o, o.b[i], need, tvn[i]);
+		struct needs d = needed(&o, b, need, tvn[i]);
 		need[i] = pack(p->a, &d);
-	}
-	for (int i = 0; i < n; i++) {
-		struct ir_block *b = o.b[i];
-		struct ir_insn r[2];
-		int nr;
-		if (b->term != IR_BRANCH || !tvn[i] || !(nr = recompute(b, r)))
-			continue;
+		hoist_block(p, &o, i, need, suff, tvn, &m);
+		from[i] = m.n;
 		for (int side = 0; side < 2; side++) {
-			struct ir_block *s = side ? b->jt : b->jf;
-			if (s->term == IR_RET)
-				continue;
-			int si = ir_index(&o, s);
-			/* kind 0: needed tests, failing to reject; kind 1
-			 * (--loose): enough ones, passing to accept.  Every fact
-			 * on the value is tested (host a or b or c: == b, == c) */
-			struct ir_block *first = s;
-			for (int kind = 0; kind < (suff ? 2 : 1); kind++) {
-				struct needs all = unpack(kind ? &suff[si] : &need[si]);
-				const struct needs *ns = &all;
-				if (ns->all)
-					continue; /* dead.c's or loose.c's business */
-				if (kind && ns->n == MAXNEED)
-					continue; /* a set too big to list: sets.c's business */
-				/* nothing to gain where s is that test already */
-				if (opt_is_ktest(s) && tvn[si] == tvn[i] && s->ninsns <= nr)
-					continue;
-				first = test_early(p, ns, tvn[i], r, nr, kind, first, &moved);
+			int si = succ[side] ? ir_index(&o, succ[side]) : -1;
+			if (si >= 0 && --preds[si] == 0) {
+				arena_scratch_free(p->a, need[si].f);
+				need[si].f = NULL;
+				if (suff) {
+					arena_scratch_free(p->a, suff[si].f);
+					suff[si].f = NULL;
+				}
 			}
-			if (side)
-				b->jt = first;
-			else
-				b->jf = first;
 		}
 	}
-	for (int i = 0; i < n; i++) {
+	for (int i = 0; i < n; i++)
+		for (int k = from[i + 1]; k < from[i]; k++)
+			m.b[k]->id = ids++;
+	for (int i = 0; i < n; i++) { /* the entry's, and any a predecessor did not free */
 		arena_scratch_free(p->a, need[i].f);
 		if (suff)
 			arena_scratch_free(p->a, suff[i].f);
 	}
+	arena_scratch_free(p->a, m.b);
+	arena_scratch_free(p->a, from);
+	arena_scratch_free(p->a, preds);
 	arena_scratch_free(p->a, need);
 	arena_scratch_free(p->a, suff);
 	arena_scratch_free(p->a, tvn);
 	ir_order_free(&o);
-	return moved;
+	return m.n;
 }

@@ -319,18 +319,19 @@ int opt_thread(struct ir_prog *p)
 	th.in[0].set = 1;
 	for (int i = 0; i < n; i++) {
 		struct ir_block *b = th.o.b[i];
-		if (!th.in[i].set || b->term == IR_RET)
-			continue; /* every edge into it was threaded past it; or no edge out */
-		for (int side = 1; side >= (b->term == IR_JA); side--) {
-			struct facts f;
-			copy(p->a, &f, &th.in[i]);
-			if (opt_is_ktest(b))
-				learn(p->a, &f, th.tvn[i], b->jcode, b->jk, side);
-			changed |= thread_edge(&th, &f, side ? &b->jt : &b->jf);
-		}
-	}
-	for (int i = 0; i < n; i++)
+		if (th.in[i].set && b->term != IR_RET) /* else every edge into it was threaded past it; or no edge out */
+			for (int side = 1; side >= (b->term == IR_JA); side--) {
+				struct facts f;
+				copy(p->a, &f, &th.in[i]);
+				if (opt_is_ktest(b))
+					learn(p->a, &f, th.tvn[i], b->jcode, b->jk, side);
+				changed |= thread_edge(&th, &f, side ? &b->jt : &b->jf);
+			}
+		/* edges only go forward: nothing reads or meets into in[i] any
+		 * more, so only the facts of edges still pending are held */
 		arena_scratch_free(p->a, th.in[i].f);
+		th.in[i].f = NULL;
+	}
 	arena_scratch_free(p->a, th.in);
 	arena_scratch_free(p->a, th.tvn);
 	arena_scratch_free(p->a, th.fixed);

@@ -13,7 +13,7 @@ static void test_arena_zeroed_and_aligned(void **state)
 	arena_init(&a);
 	for (int i = 1; i < 5000; i += 37) {
 		unsigned char *p = arena_alloc(&a, (size_t)i);
-		assert_int_equal((uintptr_t)p % 16, 0);
+		assert_int_equal((uintptr_t)p % 8, 0); /* arena.c: 8 is all its objects need */
 		for (int j = 0; j < i; j++)
 			assert_int_equal(p[j], 0);
 		memset(p, 0xab, (size_t)i);
@@ -56,12 +56,41 @@ static void test_arena_scratch(void **state)
 	assert_null(a.scratch); /* ... and freed here (ASan's leak check sees it) */
 }
 
+/* A sub-arena: its chunks are scratch of the parent, so they are counted
+ * there and freed with it when the sub-arena is not (a jump out of
+ * memory); its scratch is the parent's; arena_free gives all back. */
+static void test_arena_sub(void **state)
+{
+	struct arena a, s;
+	arena_init(&a);
+	arena_init_sub(&s, &a);
+	size_t held = a.bytes;
+	unsigned char *p = arena_alloc(&s, 100);
+	assert_int_equal((uintptr_t)p % 8, 0);
+	assert_true(s.bytes >= 100);
+	assert_true(a.bytes >= held + s.bytes); /* the chunk, as the parent's scratch */
+	assert_non_null(a.scratch);
+	void *q = arena_scratch(&s, 10);
+	assert_null(s.scratch); /* on the parent's list */
+	arena_scratch_free(&s, q);
+	arena_free(&s);
+	assert_int_equal(s.bytes, 0);
+	assert_int_equal(a.bytes, held);
+	assert_null(a.scratch);
+	assert_true(a.peak >= 100);
+	arena_alloc(&s, 5000); /* left held: the parent frees it */
+	arena_free(&a);
+	assert_null(a.scratch);
+	assert_int_equal(a.bytes, 0);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_arena_zeroed_and_aligned),
 		cmocka_unit_test(test_arena_large_and_strndup),
 		cmocka_unit_test(test_arena_scratch),
+		cmocka_unit_test(test_arena_sub),
 	};
 	return cmocka_run_group_tests_name("arena", tests, NULL, NULL);
 }
