@@ -3,6 +3,8 @@
 #include "linktype.h"
 #include "bpfx.h"
 #include <pcap/dlt.h>
+#include <stdlib.h>
+#include <string.h>
 #include <strings.h>
 
 #define NODIR { .off = -1 }
@@ -279,6 +281,61 @@ static const struct linktype table[] = {
 	NOTYPE1(Z_WAVE_SERIAL, "Z-Wave serial frames between host and chip"),
 	NOTYPE1(USB_2_0, "USB 2.0/1.1/1.0 as transmitted over the cable"),
 	NOTYPE1(ATSC_ALP, "ATSC Link-Layer Protocol packets"),
+	/* Numbers libpcap 1.10.3 has no name for but compiles as its default
+	 * case does (those from DLT_MATCHING_MIN on, reserved or private ones
+	 * such as DLT_USER0..15 = 147..162); named by their number, so
+	 * `-y 160` works, and "DLT 160" in the refusal as in libpcap's. */
+#define NODLT(n) { .name = #n, .dlt = n, .kind = LT_NOTYPE, .off_nl = 0, .off_type = -1, \
+		   .descr = "DLT " #n, .off_mac = -1, .dir = NODIR, .no_type = "DLT " #n }
+	NODLT(106),
+	NODLT(110),
+	NODLT(111),
+	NODLT(115),
+	NODLT(116),
+	NODLT(118),
+	NODLT(120),
+	NODLT(121),
+	NODLT(124),
+	NODLT(125),
+	NODLT(126),
+	NODLT(128),
+	NODLT(145),
+	NODLT(146),
+	NODLT(147),
+	NODLT(148),
+	NODLT(149),
+	NODLT(150),
+	NODLT(151),
+	NODLT(152),
+	NODLT(153),
+	NODLT(154),
+	NODLT(155),
+	NODLT(156),
+	NODLT(157),
+	NODLT(158),
+	NODLT(159),
+	NODLT(160),
+	NODLT(161),
+	NODLT(162),
+	NODLT(172),
+	NODLT(173),
+	NODLT(203),
+	NODLT(204),
+	NODLT(205),
+	NODLT(206),
+	NODLT(207),
+	NODLT(208),
+	NODLT(210),
+	NODLT(211),
+	NODLT(212),
+	NODLT(213),
+	NODLT(214),
+	NODLT(217),
+	NODLT(218),
+	NODLT(252),
+	NODLT(270),
+	NODLT(277),
+#undef NODLT
 #undef NOTYPE1
 #undef NOTYPE
 };
@@ -304,6 +361,10 @@ const struct linktype *lt_by_name(const char *name)
 	for (size_t i = 0; i < sizeof table / sizeof table[0]; i++)
 		if (!strcasecmp(table[i].name, name))
 			return &table[i];
+	/* a DLT number: `-y 112` for the row named CHDLC */
+	size_t n = strspn(name, "0123456789");
+	if (n && n < 5 && !name[n])
+		return lt_by_dlt(atoi(name));
 	return 0;
 }
 

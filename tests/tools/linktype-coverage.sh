@@ -1,6 +1,6 @@
 #!/bin/sh
-# linktype-coverage.sh [BPFX]: for every DLT 0..300 that libpcap names
-# (pcap_datalink_val_to_name), whether libpcap compiles `ip`, `len > 0`
+# linktype-coverage.sh [BPFX]: for every DLT 0..300, named by libpcap
+# (pcap_datalink_val_to_name) or not, whether libpcap compiles `ip`, `len > 0`
 # and `link[0] = 1` for it (pcap_open_dead + pcap_compile, optimized) and
 # whether `bpfx compile -y NAME` does; prints the link types where the two
 # differ and a count (issue #12's first measurement).  Needs a C compiler
@@ -16,9 +16,7 @@ int main(void)
 	const char *ex[] = { "ip", "len > 0", "link[0] = 1" };
 	for (int d = 0; d <= 300; d++) {
 		const char *n = pcap_datalink_val_to_name(d);
-		if (!n)
-			continue;
-		printf("%d %s", d, n);
+		printf("%d %s %d", d, n ? n : "-", n != NULL);
 		for (int i = 0; i < 3; i++) {
 			pcap_t *p = pcap_open_dead(d, 262144);
 			struct bpf_program pr;
@@ -37,8 +35,9 @@ C
 ${CC:-cc} -o "$T/m" "$T/m.c" -lpcap || exit 99
 "$T/m" >"$T/libpcap.txt" || exit 99
 ndiff=0 n=0
-while read -r d name a b c; do
+while read -r d name named a b c; do
 	n=$((n + 1))
+	[ "$name" = - ] && name=$d # bpfx names unnamed ones by number
 	r=
 	for e in 'ip' 'len > 0' 'link[0] = 1'; do
 		if "$B" compile -y "$name" "$e" >/dev/null 2>&1; then r="$r 1"; else r="$r 0"; fi
@@ -48,4 +47,4 @@ while read -r d name a b c; do
 		ndiff=$((ndiff + 1))
 	fi
 done <"$T/libpcap.txt"
-echo "$n link types libpcap names; $ndiff where bpfx and libpcap differ on ip / len > 0 / link[0] = 1"
+echo "$n DLT numbers (0..300); $ndiff where bpfx and libpcap differ on ip / len > 0 / link[0] = 1"
