@@ -140,20 +140,12 @@ static void job_filter(struct jobs *js, struct job *j)
 			return;
 		}
 	}
-	struct pcap_pkthdr *h;
-	const u_char *pkt;
-	int got = 0;
-	while (!js->quit && !cli_stopped() && (got = cap_next(&j->r, &h, &pkt)) > 0) {
-		if (!filter_matches(fp, h, pkt))
-			continue;
-		j->matched++;
-		if (js->w && cap_write_from(out, &j->r, h, pkt) < 0) {
-			fprintf(j->msg, "bpfx filter: %s\n", out->err);
-			j->status = 2;
-			break;
-		}
+	int got = filter_records(fp, &j->r, js->w ? out : NULL, 0, &j->matched, &js->quit);
+	if (got == -2) {
+		fprintf(j->msg, "bpfx filter: %s\n", out->err);
+		j->status = 2;
 	}
-	if (got < 0 && !cli_stopped() && !j->status) {
+	if (got == -1 && !cli_stopped()) {
 		fprintf(j->msg, "bpfx filter: %s\n", j->r.err);
 		j->status = 2;
 	}
