@@ -10,7 +10,6 @@
 #include <stdint.h>
 #include <sys/types.h>
 #include <pcap/pcap.h>
-#include "bpfx.h" /* struct bpfx_packet: cap_next_batch */
 
 #define CAP_ERRLEN (PCAP_ERRBUF_SIZE + 1024)
 /* Bytes read (and written) at once: a few hundred records of typical size,
@@ -59,12 +58,6 @@ int cap_open_live(struct cap_reader *r, const char *dev, uint32_t snaplen, int p
  * 0: end of file, or a live capture broken off (pcap_breakloop);
  * -1: the file is damaged here (or the capture failed), r->err says where. */
 int cap_next(struct cap_reader *r, struct pcap_pkthdr **h, const u_char **data);
-/* Up to MAX of the next records at once, as cap_next would hand them out
- * one by one: hdrs[i] and pkts[i] (in place, valid until the next call of
- * either), for running one program over all (vm_exec_batch).  Only
- * records of the block reader's block in hand: 0 when there is none, and
- * then cap_next reads on (or judges the end, or hands over to libpcap). */
-size_t cap_next_batch(struct cap_reader *r, struct pcap_pkthdr *hdrs, struct bpfx_packet *pkts, size_t max);
 int cap_linktype(const struct cap_reader *r);
 /* The file's snapshot length: what tcpdump compiles `ret` with. */
 uint32_t cap_snaplen(const struct cap_reader *r);
@@ -113,7 +106,6 @@ struct cap_writer {
 	const uint8_t *span;     /* records written as they are, in a reader's block, */
 	size_t span_len;         /* after buf (cap_write_from) ... */
 	struct cap_block *tied;  /* ... that block, which flushes them before it moves */
-	int no_copy_range;       /* copy_file_range failed once: spans are written */
 	char err[CAP_ERRLEN];    /* "FILE: strerror" */
 };
 
@@ -131,8 +123,7 @@ int cap_writer_open_as(struct cap_writer *w, const char *path, pcap_t *like, enu
  * signal is resumed), so stopping between two calls leaves a readable
  * file once cap_writer_close has flushed the block. */
 int cap_write(struct cap_writer *w, const struct pcap_pkthdr *h, const u_char *data);
-/* cap_write for a record R handed out by R's block reader (cap_next's
- * last, or one of cap_next_batch's last batch): where R's bytes in R's block
+/* cap_write for a record R handed out last: where R's bytes in R's block
  * are already the bytes cap_write would write (a pcap file in this host's
  * byte order with microsecond stamps, written as pcap), consecutive such
  * records are written from the block itself, with no copy. */

@@ -312,55 +312,21 @@ int filter_matches(const struct filter_prog *fp, const struct pcap_pkthdr *h, co
 	return bpfx_run(fp->bp.insns, pkt, h->len, h->caplen) != 0;
 }
 
-/* verdicts[i] for pkts[i] (hdrs[i] its header): the pre-decoded program
- * over the whole block at once where there is one (vm_exec_batch goes
- * from one packet's return to the next packet's first instruction). */
-static void filter_verdicts(const struct filter_prog *fp, const struct pcap_pkthdr *hdrs,
-			    const struct bpfx_packet *pkts, size_t n, uint32_t *verdicts)
-{
-	if (fp->vp && !fp->all && !fp->kernel && !fp->lp.bf_insns) {
-		vm_exec_batch(fp->vp, pkts, n, verdicts);
-		return;
-	}
-	for (size_t i = 0; i < n; i++)
-		verdicts[i] = (uint32_t)filter_matches(fp, &hdrs[i], pkts[i].data);
-}
-
-/* Records judged at once: 256 of 60-1500 bytes are 15-380 KB of a block. */
-#define FILTER_BATCH 256
-
 int filter_records(const struct filter_prog *fp, struct cap_reader *r, struct cap_writer *w, unsigned long limit,
 		   unsigned long *matched, const _Atomic int *quit)
 {
-	struct pcap_pkthdr hdrs[FILTER_BATCH];
-	struct bpfx_packet pkts[FILTER_BATCH];
-	uint32_t verdicts[FILTER_BATCH];
-	for (;;) {
-		/* a stop signal is looked at between packets only (stop.c) */
-		if ((limit && *matched >= limit) || cli_stopped() || (quit && *quit))
-			return 0;
-		size_t n = cap_next_batch(r, hdrs, pkts, FILTER_BATCH);
-		if (!n) { /* the block's end: one record, read on by cap_next */
-			struct pcap_pkthdr *h;
-			const u_char *pkt;
-			int got = cap_next(r, &h, &pkt);
-			if (got <= 0)
-				return got;
-			hdrs[0] = *h;
-			pkts[0] = (struct bpfx_packet){ pkt, h->len, h->caplen };
-			n = 1;
-		}
-		filter_verdicts(fp, hdrs, pkts, n, verdicts);
-		for (size_t i = 0; i < n; i++) {
-			if (!verdicts[i])
-				continue;
-			++*matched;
-			if (w && cap_write_from(w, r, &hdrs[i], pkts[i].data) < 0)
-				return -2;
-			if (limit && *matched >= limit)
-				return 0;
-		}
+	struct pcap_pkthdr *h;
+	const u_char *pkt;
+	int got = 0;
+	/* a stop signal is looked at between packets only (stop.c) */
+	while ((!limit || *matched < limit) && !cli_stopped() && !(quit && *quit) && (got = cap_next(r, &h, &pkt)) > 0) {
+		if (!filter_matches(fp, h, pkt))
+			continue;
+		++*matched;
+		if (w && cap_write_from(w, r, h, pkt) < 0)
+			return -2;
 	}
+	return got < 0 ? -1 : 0;
 }
 
 struct printer {
