@@ -8,7 +8,9 @@
 #        once and reused), OUT_DIR (where -w writes; default /dev/shm when
 #        writable, so the disk is not what is measured), RUNS (default 5),
 #        CASES (a |-separated list of expressions instead of the six below;
-#        "-" is no expression)
+#        "-" is no expression), BASE (another bpfx, e.g. a build of main:
+#        timed in the same rounds, its -w output compared too, and bpfx's
+#        wall and CPU time as a ratio to its)
 #
 # The capture: four 128 MB parts from bpfx-synth (every network layer it
 # knows: TCP with payloads, UDP, ICMP, IPv6, VLAN, ARP, MPLS, PPPoE, cut
@@ -31,7 +33,7 @@ top=$(dirname "$here")
 big=$dir/big.pcap
 out=$(bench_out "$dir")
 out=$out/bpfx-bench-out.$$
-trap 'rm -f "$out-bpfx.pcap" "$out-tcpdump.pcap"' EXIT
+trap 'rm -f "$out-bpfx.pcap" "$out-tcpdump.pcap" "$out-base.pcap"' EXIT
 
 command -v tcpdump >/dev/null || { echo "filter_bench: tcpdump not found: nothing to compare with"; exit 0; }
 [ -x "$B" ] || { echo "filter_bench: no bpfx at $B"; exit 2; }
@@ -76,21 +78,33 @@ for e in "${cases[@]}"; do
 	args=()
 	[ "$e" = "-" ] || args=("$e")
 	: >"$dir/t.b"; : >"$dir/t.t"; : >"$dir/t.c"; : >"$dir/r.t"; : >"$dir/r.c"; : >"$dir/u.t"; : >"$dir/u.c"
+	: >"$dir/r.a"; : >"$dir/u.a"
+	n=3
+	[ -n "${BASE:-}" ] && n=4
 	for r in $(seq "$runs"); do
-		for k in 0 1 2; do
-			case $(( (r + k) % 3 )) in
+		for k in $(seq 0 $((n - 1))); do
+			case $(( (r + k) % n )) in
 			0) rm -f "$out-bpfx.pcap"; read -r tb ub < <(seconds "$B" filter -r "$big" -w "$out-bpfx.pcap" "${args[@]}"); echo "$tb" >>"$dir/t.b" ;;
 			1) rm -f "$out-tcpdump.pcap"; read -r tt ut < <(seconds tcpdump -r "$big" -w "$out-tcpdump.pcap" "${args[@]}"); echo "$tt" >>"$dir/t.t" ;;
 			2) read -r tc uc < <(seconds cat "$big"); echo "$tc" >>"$dir/t.c" ;;
+			3) rm -f "$out-base.pcap"; read -r ta ua < <(seconds "$BASE" filter -r "$big" -w "$out-base.pcap" "${args[@]}") ;;
 			esac
 		done
 		echo "$tb / $tt" | bc -l >>"$dir/r.t"
 		echo "$tb / $tc" | bc -l >>"$dir/r.c"
 		echo "$ub / $ut" | bc -l >>"$dir/u.t" 2>/dev/null
 		echo "$ub / $uc" | bc -l >>"$dir/u.c" 2>/dev/null
+		if [ -n "${BASE:-}" ]; then
+			echo "$tb / $ta" | bc -l >>"$dir/r.a"
+			echo "$ub / $ua" | bc -l >>"$dir/u.a" 2>/dev/null
+		fi
 	done
 	same=same
 	cmp -s "$out-bpfx.pcap" "$out-tcpdump.pcap" || same=DIFFER
+	if [ -n "${BASE:-}" ]; then
+		cmp -s "$out-bpfx.pcap" "$out-base.pcap" || same=DIFFER
+		echo "filter_bench: bpfx / BASE: wall $(median <"$dir/r.a"), cpu $(median <"$dir/u.a") ($e)"
+	fi
 	/usr/bin/time -f '%M' -o "$dir/rss" "$B" filter -r "$big" -w /dev/null "${args[@]}" >/dev/null 2>&1
 	rss=$(tail -1 "$dir/rss")
 	matches=$("$B" filter --count -r "$big" "${args[@]}" 2>/dev/null | cut -d' ' -f1)
@@ -99,4 +113,4 @@ for e in "${cases[@]}"; do
 		"$(median <"$dir/r.c")" "$(median <"$dir/u.t")" "$(median <"$dir/u.c")" "$same" \
 		"$(echo "$rss / 1024" | bc -l)" "$e"
 done
-rm -f "$out-bpfx.pcap" "$out-tcpdump.pcap" "$dir"/t.? "$dir"/r.? "$dir"/u.? "$dir/rss" "$dir/cpu"
+rm -f "$out-bpfx.pcap" "$out-tcpdump.pcap" "$out-base.pcap" "$dir"/t.? "$dir"/r.? "$dir"/u.? "$dir/rss" "$dir/cpu"

@@ -1,15 +1,18 @@
 #!/bin/bash
-# jobs_bench.sh: `bpfx filter --jobs N` over 8 files of 128 MB against the
-# serial run of the same command, in the same run (issue 15: "on 2 cores,
-# close to 2x on 8 files of 128 MB").  No timing is asserted; it prints
-# medians, the speed-up, and whether the outputs are byte-identical (cmp).
+# jobs_bench.sh: `bpfx filter --jobs N` over 8 files of 128 MB, and over
+# the one 1 GiB file they were cut from (split into ranges of records),
+# against the serial run of the same command, in the same run (issue 15:
+# "on 2 cores, close to 2x on 8 files of 128 MB"; "one large file, split
+# at record boundaries").  No timing is asserted; it prints medians, the
+# speed-up, and whether the outputs are byte-identical (cmp).
 #
 #   bench/jobs_bench.sh [BPFX [SYNTH]]
 #   env: BENCH_DIR (default /tmp/bpfx-bench: filter_bench.sh's 1 GiB
 #        capture, made there if missing, is cut at record boundaries into
 #        8 parts, kept for later runs), OUT_DIR (where -w writes; default
 #        /dev/shm when writable), RUNS (default 5), JOBS (default auto: one
-#        per core), CASES (|-separated expressions; "-" is none)
+#        per core), CASES (|-separated expressions; "-" is none),
+#        SETS (default "8 1": the 8 files, then the one file)
 #
 # Each round runs the serial command and the --jobs one, in alternating order;
 # the speed-up is the median of the per-round ratios serial / parallel.
@@ -49,8 +52,9 @@ with open(src, 'rb') as f:
         start = off
 PYEOF
 fi
-files=()
-for k in 1 2 3 4 5 6 7 8; do files+=(-r "$dir/part$k.pcap"); cat "$dir/part$k.pcap" >/dev/null; done
+eight=()
+for k in 1 2 3 4 5 6 7 8; do eight+=(-r "$dir/part$k.pcap"); cat "$dir/part$k.pcap" >/dev/null; done
+cat "$dir/big.pcap" >/dev/null
 
 
 if [ -n "${CASES:-}" ]; then
@@ -58,8 +62,15 @@ if [ -n "${CASES:-}" ]; then
 else
 	cases=("tcp port 80" "tcp[13] & 16 != 0" "-")
 fi
-size=$(cat "$dir"/part?.pcap | wc -c)
-echo "jobs_bench: 8 files, $((size >> 20)) MiB in all, $(nproc) cores, -j $jobs, load $(cut -d' ' -f1-3 /proc/loadavg)"
+for set in ${SETS:-8 1}; do
+if [ "$set" = 1 ]; then
+	files=(-r "$dir/big.pcap")
+	size=$(stat -L -c %s "$dir/big.pcap")
+else
+	files=("${eight[@]}")
+	size=$(cat "$dir"/part?.pcap | wc -c)
+fi
+echo "jobs_bench: $set file(s), $((size >> 20)) MiB in all, $(nproc) cores, -j $jobs, load $(cut -d' ' -f1-3 /proc/loadavg)"
 echo "jobs_bench: $runs rounds; times are medians in seconds; speed-up is the median of per-round serial/parallel"
 printf '%-8s %8s %8s %8s %6s  %s\n' matches serial "-j $jobs" speed-up "-w" "expression (-w, then --count)"
 for e in "${cases[@]}"; do
@@ -96,6 +107,7 @@ for e in "${cases[@]}"; do
 		printf '%-8s %8s %8s %8s %6s  %s\n' "$matches" "$(median <"$dir/j.s")" "$(median <"$dir/j.p")" \
 			"$(median <"$dir/j.r")" "$same" "$e ($mode)"
 	done
+done
 done
 rm -f "$dir"/j.?
 echo "jobs_bench: load afterwards $(cut -d' ' -f1-3 /proc/loadavg)"

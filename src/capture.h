@@ -16,6 +16,8 @@
  * and room for the largest record libpcap allows on common link types
  * (262144 bytes of data); larger records go through libpcap. */
 #define CAP_BLOCK (1u << 20)
+/* A pcap file's header (struct pcap_file_header): its first record follows. */
+#define CAP_FILE_HEADER 24
 
 struct cap_writer;
 
@@ -30,6 +32,10 @@ struct cap_block {
 	uint64_t off;            /* file offset of buf[0] */
 	struct pcap_pkthdr hdr;  /* the record handed out last */
 	struct cap_writer *tied; /* holds a span of buf: flushed before buf changes */
+	uint64_t end;            /* cap_range: no record starting here or later */
+	int ranged;              /* cap_range: stop instead of handing over */
+	int odd;                 /* ranged: stopped at a record for libpcap to judge */
+	int done;                /* ranged: stopped at END or at the end of the file */
 };
 
 struct cap_reader {
@@ -58,6 +64,26 @@ uint32_t cap_snaplen(const struct cap_reader *r);
 void cap_close(struct cap_reader *r);
 /* 1 if R reads a regular file: no read of it ever waits for a signal. */
 int cap_regular(const struct cap_reader *r);
+/* Splitting one plain pcap file (filter --jobs): 1 if R is read by the
+ * block reader, which cap_range and cap_seek need. */
+int cap_splittable(const struct cap_reader *r);
+/* The offset of a record near NEAR (at or after it, within a few hundred
+ * KiB), judged from a chain of plausible record headers; 0 if none is
+ * found.  A guess: cap_range's walk before it tells whether it was one. */
+uint64_t cap_boundary(const struct cap_reader *r, uint64_t near);
+/* Hand out only the records that start in [START, END) of R's file
+ * (START a record's offset); a record libpcap would treat specially stops
+ * the walk (cap_next returns 0) instead of going to libpcap.  0, or -1 if
+ * R is not splittable. */
+int cap_range(struct cap_reader *r, uint64_t start, uint64_t end);
+/* Where a ranged walk stopped: the offset of the next record (END when
+ * the range ended on a record boundary, the file's size at its end), and
+ * whether the range was read whole (0: stopped at a record libpcap is to
+ * judge, or cut by a stop signal or an error). */
+uint64_t cap_range_stop(const struct cap_reader *r, int *whole);
+/* Read on from offset OFF as if COUNT records had been read: the block
+ * reader and, where it hands over, libpcap.  0, or -1 if not splittable. */
+int cap_seek(struct cap_reader *r, uint64_t off, unsigned long count);
 /* The name to show for a path: "-" is shown as "stdin". */
 const char *cap_display(const char *path);
 

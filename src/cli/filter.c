@@ -43,7 +43,8 @@ const char cli_filter_usage[] =
 	"TCP payload as RESP (--decode-as PORT=resp: only on PORT).  --pcapng: -w\n"
 	"writes pcapng (one interface) instead of pcap.  --jobs N: with -w or --count\n"
 	"(without -c or -U), N of the -r files are filtered at once (auto: one per\n"
-	"core); what is written and printed is exactly what one at a time gives.\n"
+	"core), or ranges of one large pcap file; what is written and printed is\n"
+	"exactly what one at a time gives.\n"
 	"-i IFACE captures live through libpcap, with bpfx's program (--engine\n"
 	"libpcap: libpcap's) run by the kernel; -p: not promiscuous; -s: bytes\n"
 	"kept per packet (default 262144); -Q: direction.  The end (-c, or a stop\n"
@@ -311,6 +312,23 @@ int filter_matches(const struct filter_prog *fp, const struct pcap_pkthdr *h, co
 	return bpfx_run(fp->bp.insns, pkt, h->len, h->caplen) != 0;
 }
 
+int filter_records(const struct filter_prog *fp, struct cap_reader *r, struct cap_writer *w, unsigned long limit,
+		   unsigned long *matched, const _Atomic int *quit)
+{
+	struct pcap_pkthdr *h;
+	const u_char *pkt;
+	int got = 0;
+	/* a stop signal is looked at between packets only (stop.c) */
+	while ((!limit || *matched < limit) && !cli_stopped() && !(quit && *quit) && (got = cap_next(r, &h, &pkt)) > 0) {
+		if (!filter_matches(fp, h, pkt))
+			continue;
+		++*matched;
+		if (w && cap_write_from(w, r, h, pkt) < 0)
+			return -2;
+	}
+	return got < 0 ? -1 : 0;
+}
+
 struct printer {
 	const struct dec_opts *o;
 	struct dec_ctx *dec;     /* the decoder for this link type; NULL: out of memory */
@@ -396,31 +414,28 @@ static int filter_file(const struct filter_args *a, struct cap_reader *r, struct
 		cli_stop_restart(1);
 		hold = 0;
 	}
-	/* a stop signal is looked at between packets only (stop.c) */
-	while ((!a->count || *matched < a->count) && !cli_stopped() && (got = cap_next(r, &h, &pkt)) > 0) {
-		if (!filter_matches(fp, h, pkt))
-			continue;
-		++*matched;
-		if (!a->out && a->count_only)
-			continue;
-		if (hold)
-			cli_stop_hold(1);
-		int bad = 0;
-		if (!a->out) {
-			if (a->number) /* tcpdump -#: the number, 5 wide, 2 spaces */
-				printf("%5lu  ", *matched);
-			print_packet(pr, h, pkt);
-			if (a->packet_buffered)
-				fflush(stdout);
-		} else {
-			bad = cap_write_from(w, r, h, pkt) < 0;
-		}
-		if (hold)
-			cli_stop_hold(0);
-		if (bad) {
+	if (a->out || a->count_only) { /* written or counted: in blocks */
+		got = filter_records(fp, r, a->out ? w : NULL, a->count, matched, NULL);
+		if (got == -2) {
 			fprintf(stderr, "bpfx filter: %s\n", w->err);
 			return 2;
 		}
+	}
+	/* printed: a stop signal is looked at between packets only (stop.c) */
+	while (!a->out && !a->count_only && (!a->count || *matched < a->count) && !cli_stopped() &&
+	       (got = cap_next(r, &h, &pkt)) > 0) {
+		if (!filter_matches(fp, h, pkt))
+			continue;
+		++*matched;
+		if (hold)
+			cli_stop_hold(1);
+		if (a->number) /* tcpdump -#: the number, 5 wide, 2 spaces */
+			printf("%5lu  ", *matched);
+		print_packet(pr, h, pkt);
+		if (a->packet_buffered)
+			fflush(stdout);
+		if (hold)
+			cli_stop_hold(0);
 	}
 	if (restart)
 		cli_stop_restart(0);

@@ -20,9 +20,19 @@
  * run.  Compiling is serialized (one lock): it is quick, and name lookups
  * (`host NAME`) and libpcap's compiler are not known to be thread-safe.
  *
+ * One file alone (split_plan) is cut into ranges of records, each a job
+ * of its own, committed in the same way.  Where one range starts is a
+ * guess (capture.c's cap_boundary); the committer takes a range's records
+ * only once the walk of the range before it ended exactly there, so a
+ * wrong guess costs time, never a record.  Where that does not hold, or a
+ * range stopped at a record libpcap is to judge (a damaged or cut file),
+ * the committer reads the rest of the file itself, serially from the last
+ * boundary it knows, as the serial run reads it (split_rest).
+ *
  * -c (a count across files), -U (each packet flushed at once), printing
  * (a decoder carries state from packet to packet) and standard input
- * stay serial: filter_jobs_apply says so. */
+ * stay serial: filter_jobs_apply says so; so does a file the block reader
+ * does not read (pcapng, an old or rewritten format): one job. */
 #include "cli.h"
 #include "filter.h"
 #include <errno.h>
@@ -31,7 +41,15 @@
 #include <signal.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
+
+/* One file is cut into ranges of at least SPLIT_MIN and at most SPLIT_MAX
+ * bytes, four per thread where that fits (a thread that finishes early
+ * takes another), and at most SPLIT_JOBS of them. */
+#define SPLIT_MIN (2u << 20)
+#define SPLIT_MAX (32u << 20)
+#define SPLIT_JOBS 64
 
 struct job {
 	const char *path;
@@ -47,6 +65,10 @@ struct job {
 	int skipped;             /* not run: the run was stopped before it */
 	int direct;              /* taken when every file before it was committed:
 	                          * it writes to OUT itself, no scratch file */
+	uint64_t start, end;     /* split: the records that start in [start, end) */
+	uint64_t stop;           /* split: where the walk stopped ... */
+	int whole;               /* ... having read the whole range */
+	unsigned long records;   /* split: records read */
 };
 
 struct jobs {
@@ -60,11 +82,15 @@ struct jobs {
 	pthread_mutex_t lock;    /* next, done */
 	pthread_cond_t changed;  /* a job is done */
 	pthread_mutex_t compile; /* one compilation at a time */
+	int split;               /* the jobs are ranges of one file */
+	struct filter_prog prog; /* split: the file's program, for every range */
+	int trace;               /* $BPFX_JOBS_TRACE: say how the file was split
+	                          * (stderr; tests/cli/jobs.sh checks it was) */
 };
 
 int filter_jobs_apply(const struct filter_args *a)
 {
-	if (a->jobs <= 1 || a->nfiles <= 1 || a->iface || a->count || a->packet_buffered)
+	if (a->jobs <= 1 || a->nfiles < 1 || a->iface || a->count || a->packet_buffered)
 		return 0;
 	if (!a->out && !a->count_only)
 		return 0;
@@ -98,6 +124,7 @@ static void job_filter(struct jobs *js, struct job *j)
 {
 	const struct filter_args *a = js->a;
 	struct cap_writer rw = { 0 }, *out = j->direct ? js->w : &rw;
+	const struct filter_prog *fp = js->split ? &js->prog : &j->fp;
 	if (js->w) {
 		if (cap_linktype(&j->r) != js->w->linktype) {
 			fprintf(j->msg, "bpfx filter: %s: link type %d differs from %d already written to %s\n",
@@ -113,20 +140,12 @@ static void job_filter(struct jobs *js, struct job *j)
 			return;
 		}
 	}
-	struct pcap_pkthdr *h;
-	const u_char *pkt;
-	int got = 0;
-	while (!js->quit && !cli_stopped() && (got = cap_next(&j->r, &h, &pkt)) > 0) {
-		if (!filter_matches(&j->fp, h, pkt))
-			continue;
-		j->matched++;
-		if (js->w && cap_write_from(out, &j->r, h, pkt) < 0) {
-			fprintf(j->msg, "bpfx filter: %s\n", out->err);
-			j->status = 2;
-			break;
-		}
+	int got = filter_records(fp, &j->r, js->w ? out : NULL, 0, &j->matched, &js->quit);
+	if (got == -2) {
+		fprintf(j->msg, "bpfx filter: %s\n", out->err);
+		j->status = 2;
 	}
-	if (got < 0 && !cli_stopped() && !j->status) {
+	if (got == -1 && !cli_stopped()) {
 		fprintf(j->msg, "bpfx filter: %s\n", j->r.err);
 		j->status = 2;
 	}
@@ -140,6 +159,22 @@ static void job_filter(struct jobs *js, struct job *j)
  * opened, compiled and announced). */
 static void job_run(struct jobs *js, struct job *j, int first)
 {
+	if (js->split) { /* the program is the file's; the first range arrives opened */
+		if (!first && cap_open(&j->r, j->path) < 0) {
+			fprintf(j->msg, "bpfx filter: %s\n", j->r.err);
+			j->status = 2;
+			return;
+		}
+		if (cap_range(&j->r, j->start, j->end) < 0) { /* the file was replaced */
+			fprintf(j->msg, "bpfx filter: %s: changed while being read\n", cap_display(j->path));
+			j->status = 2;
+			return;
+		}
+		job_filter(js, j);
+		j->stop = cap_range_stop(&j->r, &j->whole);
+		j->records = j->r.count;
+		return;
+	}
 	if (!first) {
 		if (cap_open(&j->r, j->path) < 0) {
 			fprintf(j->msg, "bpfx filter: %s\n", j->r.err);
@@ -218,6 +253,65 @@ static int job_first(const struct filter_args *a, struct job *j, struct cap_writ
 	return 0;
 }
 
+/* One file alone: cut it into ranges (js->n of them, js->split set)
+ * where it is large enough and the block reader reads it; the first
+ * job, opened, becomes the first range.  Otherwise one job, as it was. */
+static void split_plan(struct jobs *js, int threads)
+{
+	struct job *j0 = &js->job[0];
+	struct stat st;
+	if (js->a->nfiles != 1 || !cap_splittable(&j0->r) || stat(j0->path, &st) < 0)
+		return;
+	uint64_t size = (uint64_t)st.st_size, piece = size / (4u * (unsigned)threads);
+	piece = piece < SPLIT_MIN ? SPLIT_MIN : piece > SPLIT_MAX ? SPLIT_MAX : piece;
+	uint64_t n = size / piece < SPLIT_JOBS ? size / piece : SPLIT_JOBS;
+	int k = 1;
+	for (uint64_t i = 1; i < n; i++) {
+		uint64_t at = cap_boundary(&j0->r, size * i / n);
+		if (at > js->job[k - 1].start) /* 0: none found; one range less */
+			js->job[k++].start = at;
+	}
+	if (k < 2)
+		return;
+	js->split = 1;
+	js->n = k;
+	js->prog = j0->fp;
+	memset(&j0->fp, 0, sizeof j0->fp);
+	j0->start = CAP_FILE_HEADER;
+	for (int i = 0; i < k; i++) {
+		js->job[i].path = j0->path;
+		js->job[i].end = i + 1 < k ? js->job[i + 1].start : UINT64_MAX;
+	}
+	cap_range(&j0->r, j0->start, j0->end);
+	if (js->trace)
+		fprintf(stderr, "bpfx filter: --jobs: %s in %d ranges\n", cap_display(j0->path), k);
+}
+
+/* After range J, whose walk did not end where the next range starts (or
+ * stopped at a record libpcap is to judge): the rest of the file from
+ * there, read serially by the committer as the serial run reads it
+ * (RECORDS read before), onto OUT; 0, or 2 after a message. */
+static int split_rest(struct jobs *js, const struct job *j, unsigned long records, unsigned long *matched)
+{
+	struct job rest = { .path = j->path, .tmp = -1, .msg = stderr, .direct = 1 };
+	if (js->trace)
+		fprintf(stderr, "bpfx filter: --jobs: serial from offset %llu, after %lu records\n",
+			(unsigned long long)j->stop, records);
+	if (cap_open(&rest.r, rest.path) < 0) {
+		fprintf(stderr, "bpfx filter: %s\n", rest.r.err);
+		return 2;
+	}
+	if (cap_seek(&rest.r, j->stop, records) < 0) {
+		fprintf(stderr, "bpfx filter: %s: changed while being read\n", cap_display(rest.path));
+		rest.status = 2;
+	} else {
+		job_filter(js, &rest);
+	}
+	cap_close(&rest.r);
+	*matched += rest.matched;
+	return rest.status;
+}
+
 static int jobs_start(struct jobs *js, pthread_t *tid, int nthreads)
 {
 	/* the stop signals go to the main thread: a worker only looks at
@@ -235,12 +329,22 @@ static int jobs_start(struct jobs *js, pthread_t *tid, int nthreads)
 	return started;
 }
 
+/* 1 if range J (committed) ends where the next one starts, or, the last,
+ * at the end of the file: the next range's records are the file's. */
+static int split_continues(const struct jobs *js, int k)
+{
+	const struct job *j = &js->job[k];
+	return j->whole && (k + 1 == js->n || j->stop == js->job[k + 1].start);
+}
+
 int filter_jobs(const struct filter_args *a, struct cap_writer *w, unsigned long *matched)
 {
-	struct jobs js = { .a = a, .n = a->nfiles };
-	int nthreads = a->jobs < a->nfiles ? a->jobs : a->nfiles;
+	/* room for the ranges of one file (split_plan) */
+	int cap = a->nfiles > SPLIT_JOBS ? a->nfiles : SPLIT_JOBS;
+	struct jobs js = { .a = a, .n = a->nfiles, .trace = getenv("BPFX_JOBS_TRACE") != NULL };
+	int nthreads = a->jobs < cap ? a->jobs : cap;
 	pthread_t *tid = calloc((size_t)nthreads, sizeof *tid);
-	js.job = calloc((size_t)js.n, sizeof *js.job);
+	js.job = calloc((size_t)cap, sizeof *js.job);
 	if (!tid || !js.job) {
 		free(tid);
 		free(js.job);
@@ -248,8 +352,8 @@ int filter_jobs(const struct filter_args *a, struct cap_writer *w, unsigned long
 		return 2;
 	}
 	int status = 0, k;
-	for (k = 0; k < js.n; k++) {
-		js.job[k].path = a->files[k];
+	for (k = 0; k < cap; k++) {
+		js.job[k].path = k < a->nfiles ? a->files[k] : NULL;
 		js.job[k].tmp = -1;
 		js.job[k].msg = open_memstream(&js.job[k].msgbuf, &js.job[k].msglen);
 		if (!js.job[k].msg)
@@ -261,6 +365,9 @@ int filter_jobs(const struct filter_args *a, struct cap_writer *w, unsigned long
 		status = job_first(a, &js.job[0], w);
 	int started = 0;
 	if (!status) {
+		split_plan(&js, nthreads);
+		if (nthreads > js.n)
+			nthreads = js.n;
 		js.w = a->out ? w : NULL;
 		pthread_mutex_init(&js.lock, NULL);
 		pthread_cond_init(&js.changed, NULL);
@@ -271,6 +378,8 @@ int filter_jobs(const struct filter_args *a, struct cap_writer *w, unsigned long
 			status = 2;
 		}
 	}
+	unsigned long records = 0; /* split: records of the ranges committed */
+	int rest = -1;             /* split: the range after which to read on serially */
 	for (k = 0; started && k < js.n; k++) {
 		struct job *j = &js.job[k];
 		pthread_mutex_lock(&js.lock);
@@ -279,6 +388,11 @@ int filter_jobs(const struct filter_args *a, struct cap_writer *w, unsigned long
 		pthread_mutex_unlock(&js.lock);
 		if (j->skipped || (status = job_commit(&js, j, w, matched)) != 0 || cli_stopped())
 			break;
+		records += j->records;
+		if (js.split && !split_continues(&js, k)) {
+			rest = k;
+			break;
+		}
 		pthread_mutex_lock(&js.lock);
 		js.committed = k + 1;
 		pthread_mutex_unlock(&js.lock);
@@ -294,7 +408,12 @@ int filter_jobs(const struct filter_args *a, struct cap_writer *w, unsigned long
 		cap_close(&js.job[0].r);
 		filter_prog_free(&js.job[0].fp);
 	}
-	for (k = 0; k < js.n; k++) {
+	if (rest >= 0) { /* the later ranges' records are dropped: read on here */
+		js.quit = 0;
+		status = split_rest(&js, &js.job[rest], records, matched);
+	}
+	filter_prog_free(&js.prog);
+	for (k = 0; k < cap; k++) {
 		if (js.job[k].msg)
 			fclose(js.job[k].msg);
 		free(js.job[k].msgbuf);

@@ -6,7 +6,8 @@
 # another link type or refused by the compiler (the run stops there, the
 # records before it written), and where -j exceeds the files.  The serial
 # run's output is itself checked against tcpdump by filter.sh and
-# pcapng-out.sh.
+# pcapng-out.sh.  Then one large file split into ranges: the same, also
+# byte-swapped, nanosecond, damaged, pcapng (not split) and misleading.
 . "${srcdir:-.}/tests/cli/filter-lib.sh"
 compiler_ready || exit 1
 
@@ -76,4 +77,87 @@ $B filter $files -w "$T/file" tcp 2>/dev/null
 cmp -s "$T/pipe" "$T/file" && pass || fail "-j 2 -w - through a pipe differs from -w FILE"
 # -j takes a count or auto
 run 2 $B filter --jobs x -r "$T/a.pcap" --count
+
+# One large file, cut into ranges of records filtered at once (8 MB: 3
+# ranges at -j 2).  $BPFX_JOBS_TRACE says how it was cut, so that these
+# cases are known to run split, not serially.
+# split FILE WANT: `--jobs 2 -r FILE` traces WANT.
+split() {
+	BPFX_JOBS_TRACE=1 $B filter --jobs 2 -r "$1" --count >/dev/null 2>"$T/trace"
+	grep -q "$2" "$T/trace" && pass || fail "--jobs 2 -r $1: no '$2' in: $(grep jobs "$T/trace")"
+}
+$MK -n 100000 "$T/one.pcap" || exit 99
+split "$T/one.pcap" "one.pcap in 3 ranges"
+for j in 2 3; do
+	for e in '' 'tcp' 'udp port 53'; do
+		same "$j" -r "$T/one.pcap" -w "$T/o" "$e"
+		same "$j" -r "$T/one.pcap" --count "$e"
+	done
+	same "$j" -r "$T/one.pcap" -w "$T/o" --pcapng ip6
+done
+# cut in the last record, or in the last header: the serial run's message
+# and records, read on serially from the last range's walk
+size=$(wc -c <"$T/one.pcap")
+head -c $((size - 30)) "$T/one.pcap" >"$T/onecut.pcap"
+head -c $((size - 90)) "$T/one.pcap" >"$T/onecut2.pcap"
+split "$T/onecut.pcap" "serial from offset"
+same 2 -r "$T/onecut.pcap" -w "$T/o" tcp
+same 3 -r "$T/onecut2.pcap" -w "$T/o"
+same 2 -r "$T/onecut2.pcap" --count
+# the same records with a pcapng file header: no split, one job
+$MK -n 100000 -g "$T/one.pcapng" || exit 99
+same 2 -r "$T/one.pcapng" -w "$T/o" tcp
+BPFX_JOBS_TRACE=1 $B filter --jobs 2 -r "$T/one.pcapng" --count >/dev/null 2>"$T/trace"
+grep -q "ranges" "$T/trace" && fail "a pcapng file was split" || pass
+if have_python; then
+	# byte-swapped, nanosecond and both; a hostile caplen two thirds in;
+	# a snapshot length most records exceed (libpcap cuts them)
+	"$PY" - "$T/one.pcap" "$T" <<'PYEOF' || exit 99
+import struct, sys
+d = open(sys.argv[1], 'rb').read()
+recs, off = [], 24
+while off + 16 <= len(d):
+    h = struct.unpack_from('<IIII', d, off)
+    recs.append((list(h), d[off + 16:off + 16 + h[2]]))
+    off += 16 + h[2]
+def write(name, order='<', nano=False, snap=262144, bad=None):
+    with open(sys.argv[2] + '/' + name, 'wb') as o:
+        o.write(struct.pack(order + 'IHHiIII', 0xa1b23c4d if nano else 0xa1b2c3d4, 2, 4, 0, 0, snap, 1))
+        for i, (h, p) in enumerate(recs):
+            h = list(h)
+            if nano:
+                h[1] = h[1] % 1000000 * 1000
+            if i == bad:
+                h[2] = 0x7fffffff
+            o.write(struct.pack(order + 'IIII', *h) + p)
+write('swap.pcap', '>')
+write('nano.pcap', nano=True)
+write('swapnano.pcap', '>', nano=True)
+write('hostile.pcap', bad=len(recs) * 2 // 3)
+write('snap64.pcap', snap=64)
+PYEOF
+	for f in swap nano swapnano hostile snap64; do
+		same 2 -r "$T/$f.pcap" -w "$T/o" tcp
+		same 3 -r "$T/$f.pcap" -w "$T/o"
+	done
+	split "$T/swapnano.pcap" "in 3 ranges"
+	split "$T/hostile.pcap" "serial from offset"
+	# records whose data hold chains of plausible record headers (40
+	# records of 76 bytes each), so that a range starts at a guess that
+	# is not a record: the committer finds it out and reads on serially
+	"$PY" - "$T/fake.pcap" <<'PYEOF' || exit 99
+import struct, sys
+fake = b''.join(struct.pack('<IIII', 1, 2, 60, 60) + b'E' * 60 for _ in range(40))
+with open(sys.argv[1], 'wb') as o:
+    o.write(struct.pack('<IHHiIII', 0xa1b2c3d4, 2, 4, 0, 0, 65535, 1))
+    for i in range(2001):
+        data = bytes(6) + bytes([2, 0, 0, 0, 0, i % 256]) + b'\x08\x00' + fake
+        o.write(struct.pack('<IIII', 1700000000 + i, i, len(data), len(data)) + data)
+PYEOF
+	split "$T/fake.pcap" "serial from offset 3073094, after 1001 records"
+	same 2 -r "$T/fake.pcap" -w "$T/o"
+	same 2 -r "$T/fake.pcap" -w "$T/o" 'ether src 2:0:0:0:0:7'
+else
+	skipped "no $PY: byte-swapped, nanosecond, hostile and misleading files not split"
+fi
 finish
