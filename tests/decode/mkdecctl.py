@@ -201,6 +201,7 @@ def sap_entry(t, name, net=0x12345678):
 
 
 def ipx_frames():
+    """IPX messages; [9], a SAP response of three services, is cut at every byte."""
     msgs = [ipx(0x455, b"netbios data"), ipx(0x451, b"ncp"), ipx(0x456, b""), ipx(0x553, b"x"), ipx(0x9999, b"ab"),
             ipx(0x452, b"\0\x01\0\x04"), ipx(0x452, b"\0\x03\x12\x34"), ipx(0x452, b"\0\x07"), ipx(0x452, b"\0\x01\0"),
             ipx(0x452, b"\0\x02" + sap_entry(4, b"SERVER1") + sap_entry(0x7777, b"X" * 48) + sap_entry(0x278, b"DS")),
@@ -253,7 +254,7 @@ def frames():
             pppoe(LCP, cp(12, 8, b"\xa4\xcb\xea\x34" + b"hello")), pppoe(LCP, cp(8, 7, b"\x80\x57\x01\x01\x00\x04")),
             pppoe(CHAP, cp(2, 1, b"\x04\x01\x02\x03\x04" + b"user")), pppoe(PAP, cp(1, 1, b"\x04user\x06secret")),
             pppoe(PAP, cp(2, 1, b"\x02ok")), eth(0x8902, ccm(tlvs=CFM_TLVS)), tipc(1, 10, 1), tipc(7, 10, 0),
-            tipc(13, 10, 1), aarp(2), ipx_frames()[8], vtp_frames()[1],
+            tipc(13, 10, 1), aarp(2), ipx_frames()[9], vtp_frames()[1],
             ssh_frames()[0]]
     return with_cuts(good, rich)
 
