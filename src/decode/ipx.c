@@ -45,8 +45,10 @@ static void sap(struct dec_ctx *d, const uint8_t *p, unsigned len)
 	unsigned cmd = dec_be16(d, p);
 	p += 2, len -= 2;
 	if (cmd == 1 || cmd == 3) {
-		dec_printf(d, cmd == 1 ? "ipx-sap-req " : "ipx-sap-nearest-req ");
-		sap_type(d, dec_be16(d, p));
+		dec_printf(d, cmd == 1 ? "ipx-sap-req" : "ipx-sap-nearest-req");
+		unsigned t = dec_be16(d, p); /* read before the space, as tcpdump */
+		dec_printf(d, " ");
+		sap_type(d, t);
 		return;
 	}
 	if (cmd != 2 && cmd != 4) {

@@ -7,16 +7,17 @@ IP6CP, CCP, BACP options; OSICP, MPLSCP; CHAP and PAP messages whole and
 short; BAP); 802.1ag CFM (CCM names of every format, linktrace, loopback,
 TLVs and sender IDs well-formed and not); TIPC of every user; AppleTalk
 ARP; OSI, PPP and NSH by ethertype; IPX raw, behind 802.2 and by
-ethertype (NetBIOS, SAP, RIP, EIGRP, bad lengths); Cisco VTP in SNAP; and
-copies of rich messages cut at every byte.  What tcpdump prints for them
-is the expected output; the capture is the same every time.
+ethertype (NetBIOS, SAP, RIP, EIGRP, bad lengths); Cisco VTP in SNAP;
+SSH version lines on TCP port 22; and copies of rich messages cut at
+every byte.  What tcpdump prints for them is the expected output; the
+capture is the same every time.
 usage: mkdecctl.py OUT.pcap"""
 import os
 import struct
 import sys
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from mkdns import with_cuts, write  # noqa: E402
+from mkdns import tcp, with_cuts, write  # noqa: E402
 
 DST = bytes.fromhex("00105a112233")
 SRC = bytes.fromhex("0013c4120f16")
@@ -200,8 +201,9 @@ def sap_entry(t, name, net=0x12345678):
 
 
 def ipx_frames():
+    """IPX messages; [9], a SAP response of three services, is cut at every byte."""
     msgs = [ipx(0x455, b"netbios data"), ipx(0x451, b"ncp"), ipx(0x456, b""), ipx(0x553, b"x"), ipx(0x9999, b"ab"),
-            ipx(0x452, b"\0\x01\0\x04"), ipx(0x452, b"\0\x03\x12\x34"), ipx(0x452, b"\0\x07"),
+            ipx(0x452, b"\0\x01\0\x04"), ipx(0x452, b"\0\x03\x12\x34"), ipx(0x452, b"\0\x07"), ipx(0x452, b"\0\x01\0"),
             ipx(0x452, b"\0\x02" + sap_entry(4, b"SERVER1") + sap_entry(0x7777, b"X" * 48) + sap_entry(0x278, b"DS")),
             ipx(0x452, b"\0\x04" + sap_entry(0x30c, b"PRN")[:30]), ipx(0x452, b"\0\x02" + sap_entry(4, b"S")[:55]),
             ipx(0x452, b"\0\x02\0"), ipx(0x452, b"\0\x02" + sap_entry(4, b"S")[:62]),
@@ -237,15 +239,23 @@ def vtp_frames():
             dot3(b"\xaa\xaa\x03\x00\x00\x0c\x20\x03\x02\x01\x00")]
 
 
+def ssh_frames():
+    return [tcp(22, 40000, b"SSH-2.0-OpenSSH_7.5 FIPS\r\n"), tcp(40000, 22, b"SSH-2.0-x\n"), tcp(22, 40000, b"SSH-1.99\r"),
+            tcp(22, 40000, b"SSH-2.0-a\rb\n"), tcp(22, 40000, b"SSH-2.0-\x01\n"), tcp(22, 40000, b"SSH-2.0 no end"),
+            tcp(22, 40000, b"SSX-2.0\n"), tcp(22, 40000, b"SS"), tcp(22, 40000, b"\0\0\0\x2c\x06\x14binary")]
+
+
 def frames():
-    good = conf_reqs() + others() + cfm_frames() + tipc_frames() + misc_frames() + ipx_frames() + vtp_frames()
+    good = (conf_reqs() + others() + cfm_frames() + tipc_frames() + misc_frames() + ipx_frames() + vtp_frames()
+            + ssh_frames())
     rich = [pppoe(LCP, cp(1, 1, LCP_OPTS)), pppoe(IPCP, cp(1, 1, IPCP_OPTS)), pppoe(IP6CP, cp(1, 1, IP6CP_OPTS)),
             pppoe(CCP, cp(1, 1, CCP_OPTS)), pppoe(BACP, cp(1, 1, BACP_OPTS)),
             pppoe(LCP, cp(9, 106, b"\xa4\xcb\xea\x34" + b"\x0e\xe2\xf6\x09")),
             pppoe(LCP, cp(12, 8, b"\xa4\xcb\xea\x34" + b"hello")), pppoe(LCP, cp(8, 7, b"\x80\x57\x01\x01\x00\x04")),
             pppoe(CHAP, cp(2, 1, b"\x04\x01\x02\x03\x04" + b"user")), pppoe(PAP, cp(1, 1, b"\x04user\x06secret")),
             pppoe(PAP, cp(2, 1, b"\x02ok")), eth(0x8902, ccm(tlvs=CFM_TLVS)), tipc(1, 10, 1), tipc(7, 10, 0),
-            tipc(13, 10, 1), aarp(2), ipx_frames()[8], vtp_frames()[1]]
+            tipc(13, 10, 1), aarp(2), ipx_frames()[9], vtp_frames()[1],
+            ssh_frames()[0]]
     return with_cuts(good, rich)
 
 
