@@ -35,8 +35,8 @@ run 0 $B dissect -r - --packet=2 <"$E/mixed.pcap"; grep -q '^packet 2 of stdin' 
 run 2 $B dissect -r "$E/handshake-2013.pcap" --packet 10; err_has "handshake-2013.pcap: no packet 10: the file holds 9 packets"
 
 # --- link types it does not read; damaged files ---
-$MK -n 3 -y 147 "$T/user0.pcap" || exit 99
-run 2 $B dissect -r "$T/user0.pcap"; err_has "$T/user0.pcap: link type"
+$MK -n 3 -y 3 "$T/ax25.pcap" || exit 99
+run 2 $B dissect -r "$T/ax25.pcap"; err_has "$T/ax25.pcap: link type"
 $MK -n 20 "$T/a.pcap" || exit 99
 head -c $((24 + 3 * (16 + 60) + 20)) "$T/a.pcap" >"$T/cut.pcap"
 run 2 $B dissect -r "$T/cut.pcap"; err_has "$T/cut.pcap: packet 4"
