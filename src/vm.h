@@ -69,4 +69,8 @@ struct bpfx_packet;
 void vm_exec_batch(const struct vm_prog *vp, const struct bpfx_packet *pkts, size_t count,
 		   uint32_t *verdicts);
 void vm_prog_free(struct vm_prog *vp);
+/* vm_prepare's first step (vm_simplify.c): *out (malloc'd, *out_n
+ * instructions) is a program vm_run runs as p on every packet, shorter
+ * where it can be.  p: jumps inside it or to its end.  -1 without memory. */
+int vm_simplify(const struct bpf_insn *p, size_t n, struct bpf_insn **out, size_t *out_n);
 #endif

@@ -9,10 +9,13 @@
  *   - the dispatch table lookup by opcode: each decoded instruction holds
  *     its handler's address (direct threading);
  *   - adding jump offsets to pc: targets are pointers;
+ *   - instructions that change nothing, reloads, tests already decided
+ *     and arithmetic on constants: vm_simplify (vm_simplify.c) rewrites
+ *     the program first;
  *   - a separate dispatch for the jump after a load: a load followed by a
  *     conditional jump on a constant (ldh [12]; jeq #0x800, the shape of
- *     most of what tcpdump filters compile to) is one fused instruction,
- *     unless something else jumps to the jump;
+ *     most of what tcpdump filters compile to) is one fused instruction
+ *     (the jump is decoded too, for other jumps to it);
  *   - bounds checks that cannot fail: a load at a constant offset [k] is
  *     unchecked when every path to it has already passed a load reaching
  *     at least as far (a failed load ends the program, so its success
@@ -305,7 +308,7 @@ static int vmf_kind(uint16_t code, int safe)
 }
 
 /* Decode p into out[0..n] (the guard last); safe[i]: load i unchecked. */
-static void vmf_decode(const struct bpf_insn *p, size_t n, const uint8_t *safe, const uint8_t *target,
+static void vmf_decode(const struct bpf_insn *p, size_t n, const uint8_t *safe,
 		       const void *const *labels, struct vmf_ins *out, int *uses_mem)
 {
 	for (size_t i = 0; i < n; i++) {
@@ -329,9 +332,9 @@ static void vmf_decode(const struct bpf_insn *p, size_t n, const uint8_t *safe, 
 			d->jf = out + i + 1 + p[i].jf;
 			break;
 		}
-		/* a load or `and #k`, then a jump on a constant that nothing
-		 * else jumps to */
-		if (i + 1 < n && !target[i + 1] &&
+		/* a load or `and #k`, then a jump on a constant.  Other jumps
+		 * may still go to the jump: out[i + 1] is decoded too. */
+		if (i + 1 < n &&
 		    ((vmf_load_size(p[i].code) && p[i].code != ISA_LDX_MSH) || p[i].code == ISA_ALU_AND_K)) {
 			int f = vmf_fuse(kind, p[i + 1].code);
 			if (f >= 0) {
@@ -366,29 +369,34 @@ struct vm_prog *vm_prepare(const struct bpf_insn *p, size_t n, struct bpfx_error
 	if (!vmf_labels_many)
 		vm_exec_batch(NULL, NULL, 0, NULL);
 #endif
-	struct vm_prog *vp = calloc(1, sizeof *vp + 2 * (n + 1) * sizeof vp->ins[0]);
-	uint64_t *lo = malloc(n * sizeof *lo);
-	uint8_t *safe = malloc(n), *target = calloc(n, 1);
+	/* every target inside the program (vm_run trusts it; we check) */
 	int backward = 0;
-	if (!vp || !lo || !safe || !target) {
-		err_set(err, 0, 0, "out of memory");
-		goto fail;
-	}
-	/* every target inside the program (vm_run trusts it; we check), and
-	 * which instructions are targets (a jump there cannot be fused) */
 	for (size_t i = 0; i < n; i++) {
 		int64_t t[2];
 		int nt = vmf_succ(p, i, t);
 		for (int j = 0; j < nt; j++) {
 			if (t[j] < 0 || t[j] > (int64_t)n) { /* n: the guard */
 				err_set(err, (int)i, (int)i, "jump target outside the program");
-				goto fail;
+				return NULL;
 			}
-			if (BPF_CLASS(p[i].code) == BPF_JMP && t[j] < (int64_t)n)
-				target[t[j]] = 1;
 			if (t[j] <= (int64_t)i)
 				backward = 1;
 		}
+	}
+	/* what runs is the program vm_simplify makes of p (vm_simplify.c) */
+	struct bpf_insn *q = NULL;
+	if (vm_simplify(p, n, &q, &n) < 0) {
+		err_set(err, 0, 0, "out of memory");
+		return NULL;
+	}
+	struct vm_prog *vp = calloc(1, sizeof *vp + 2 * (n + 1) * sizeof vp->ins[0]);
+	uint64_t *lo = malloc(n * sizeof *lo);
+	uint8_t *safe = malloc(n);
+	if (!vp || !lo || !safe) {
+		err_set(err, 0, 0, "out of memory");
+		free(vp);
+		vp = NULL;
+		goto out;
 	}
 	vp->n = n;
 	vp->orig = p;
@@ -396,19 +404,14 @@ struct vm_prog *vm_prepare(const struct bpf_insn *p, size_t n, struct bpfx_error
 	if (backward)
 		memset(safe, 0, n);
 	else
-		vmf_bounds(p, n, lo, safe);
-	vmf_decode(p, n, safe, target, vmf_labels_one, vp->ins, &vp->uses_mem);
-	vmf_decode(p, n, safe, target, vmf_labels_many, vp->ins + n + 1, &vp->uses_mem);
+		vmf_bounds(q, n, lo, safe);
+	vmf_decode(q, n, safe, vmf_labels_one, vp->ins, &vp->uses_mem);
+	vmf_decode(q, n, safe, vmf_labels_many, vp->ins + n + 1, &vp->uses_mem);
+out:
+	free(q);
 	free(lo);
 	free(safe);
-	free(target);
 	return vp;
-fail:
-	free(vp);
-	free(lo);
-	free(safe);
-	free(target);
-	return NULL;
 }
 
 void vm_prog_free(struct vm_prog *vp)
