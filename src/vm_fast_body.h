@@ -65,7 +65,23 @@ vmf_LDX_MSHU:
 #define COND_JGT (A > pc->v)
 #define COND_JGE (A >= pc->v)
 #define COND_JSET ((A & pc->v) != 0)
-#define VMF_FUSED_HANDLER(l, j) vmf_##l##_##j: { LOAD_##l; JUMP(COND_##j); }
+	/* TR, FR, BR: the side's target is a `ret #k`, ended here */
+#define TO_NN_T pc = pc->jt; goto *pc->op
+#define TO_NN_F pc = pc->jf; goto *pc->op
+#define TO_TR_T VMF_END(pc->jt->k)
+#define TO_TR_F TO_NN_F
+#define TO_FR_T TO_NN_T
+#define TO_FR_F VMF_END(pc->jf->k)
+#define TO_BR_T TO_TR_T
+#define TO_BR_F TO_FR_F
+#define VMF_FUSED_HANDLER(l, j, r)                                             \
+	vmf_##l##_##j##_##r: {                                                 \
+		LOAD_##l;                                                      \
+		if (COND_##j) {                                                \
+			TO_##r##_T;                                            \
+		}                                                              \
+		TO_##r##_F;                                                    \
+	}
 	VMF_FUSED(VMF_FUSED_HANDLER)
 #undef VMF_FUSED_HANDLER
 
@@ -134,3 +150,11 @@ vmf_TXA:
 
 #undef NEXT
 #undef JUMP
+#undef TO_NN_T
+#undef TO_NN_F
+#undef TO_TR_T
+#undef TO_TR_F
+#undef TO_FR_T
+#undef TO_FR_F
+#undef TO_BR_T
+#undef TO_BR_F

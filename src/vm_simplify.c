@@ -12,7 +12,8 @@
  * M[0]; ldh [x + 14]` is `ldh [16]`).  bpf_filter pays for all of it on
  * every packet; a pre-decoder can pay once.
  *
- * Three passes, repeated while the program shrinks (at most VMS_ROUNDS):
+ * Three passes, repeated while the program shrinks (at most VMS_ROUNDS
+ * times):
  *   1. vms_forward: one forward pass (jumps only go forward) keeping, per
  *      instruction, what is known on entry about A, X and M[0..15] on
  *      every path there (struct vms_val): a constant, and/or which pure
@@ -40,7 +41,7 @@
 
 #define VMS_MAX (4 * VM_MAXINSNS) /* longer programs are left as they are */
 #ifndef VMS_ROUNDS
-#define VMS_ROUNDS 4
+#define VMS_ROUNDS 2 /* a third never shrank a program of bench_vm's */
 #endif
 #define VMS_THREAD_STEPS 64      /* instructions one jump edge is followed past */
 
@@ -70,11 +71,16 @@ struct vms_val {
  * `jeq` decided (c).  A later load of the same bytes is that constant. */
 #define VMS_FACTS 8
 
+/* Copied and met for every instruction, so what is unknown takes no
+ * work: only facts[0..nfacts) and the m[j] whose bit is in mk are
+ * meaningful (the others are unknown). */
 struct vms_state {
 	uint8_t reached;
 	uint8_t nfacts;
-	struct vms_val a, x, m[BPF_MEMWORDS];
+	uint16_t mk;
+	struct vms_val a, x;
 	struct vms_val facts[VMS_FACTS];
+	struct vms_val m[BPF_MEMWORDS];
 };
 
 static struct vms_val vms_const(uint32_t c)
@@ -118,17 +124,47 @@ static const struct vms_val *vms_fact(const struct vms_state *s, struct vms_val 
 	return NULL;
 }
 
+static struct vms_val vms_mem(const struct vms_state *s, uint32_t j)
+{
+	return s->mk >> j & 1 ? s->m[j] : (struct vms_val){0};
+}
+
+static void vms_set_mem(struct vms_state *s, uint32_t j, struct vms_val v)
+{
+	s->m[j] = v;
+	if (v.hasc || v.src != VMS_NONE)
+		s->mk |= (uint16_t)(1u << j);
+	else
+		s->mk &= (uint16_t)~(1u << j);
+}
+
+static void vms_copy(struct vms_state *into, const struct vms_state *s)
+{
+	into->reached = s->reached;
+	into->nfacts = s->nfacts;
+	into->mk = s->mk;
+	into->a = s->a;
+	into->x = s->x;
+	for (int f = 0; f < s->nfacts; f++)
+		into->facts[f] = s->facts[f];
+	for (uint32_t b = s->mk; b; b &= b - 1)
+		into->m[__builtin_ctz(b)] = s->m[__builtin_ctz(b)];
+}
+
 static void vms_meet(struct vms_state *into, const struct vms_state *s)
 {
 	if (!into->reached) {
-		*into = *s;
+		vms_copy(into, s);
 		into->reached = 1;
 		return;
 	}
 	into->a = vms_meet_val(into->a, s->a);
 	into->x = vms_meet_val(into->x, s->x);
-	for (int j = 0; j < BPF_MEMWORDS; j++)
-		into->m[j] = vms_meet_val(into->m[j], s->m[j]);
+	for (uint32_t b = into->mk & s->mk; b; b &= b - 1) {
+		int j = __builtin_ctz(b);
+		vms_set_mem(into, (uint32_t)j, vms_meet_val(into->m[j], s->m[j]));
+	}
+	into->mk &= s->mk;
 	int kept = 0; /* the facts both paths have */
 	for (int f = 0; f < into->nfacts; f++) {
 		const struct vms_val *o = vms_fact(s, into->facts[f]);
@@ -152,12 +188,12 @@ static struct bpf_insn vms_canon(const struct vms_state *s, struct bpf_insn in)
 	uint32_t j = in.k & (BPF_MEMWORDS - 1);
 	switch (in.code) {
 	case ISA_LD_MEM:
-		if (s->m[j].hasc)
+		if (vms_mem(s, j).hasc)
 			return (struct bpf_insn){ISA_LD_IMM, 0, 0, s->m[j].c};
 		in.k = j;
 		return in;
 	case ISA_LDX_MEM:
-		if (s->m[j].hasc)
+		if (vms_mem(s, j).hasc)
 			return (struct bpf_insn){ISA_LDX_IMM, 0, 0, s->m[j].c};
 		in.k = j;
 		return in;
@@ -248,10 +284,10 @@ static int vms_noop(const struct vms_state *s, struct bpf_insn in)
 		return s->x.hasc && s->x.c == in.k;
 	case ISA_LD_MEM:
 	case ISA_ST:
-		return vms_same(s->a, s->m[in.k]);
+		return vms_same(s->a, vms_mem(s, in.k));
 	case ISA_LDX_MEM:
 	case ISA_STX:
-		return vms_same(s->x, s->m[in.k]);
+		return vms_same(s->x, vms_mem(s, in.k));
 	case ISA_TAX:
 	case ISA_TXA:
 		return vms_same(s->a, s->x);
@@ -280,10 +316,10 @@ static void vms_step(struct vms_state *s, struct bpf_insn in, size_t i)
 	case ISA_LDX_W_LEN: s->x = vms_from(VMS_LEN, 0, 0, 0); return;
 	case ISA_LD_IMM: s->a = vms_const(in.k); return;
 	case ISA_LDX_IMM: s->x = vms_const(in.k); return;
-	case ISA_LD_MEM: s->a = s->m[in.k]; return;
-	case ISA_LDX_MEM: s->x = s->m[in.k]; return;
-	case ISA_ST: s->m[in.k] = s->a; return;
-	case ISA_STX: s->m[in.k] = s->x; return;
+	case ISA_LD_MEM: s->a = vms_mem(s, in.k); return;
+	case ISA_LDX_MEM: s->x = vms_mem(s, in.k); return;
+	case ISA_ST: vms_set_mem(s, in.k, s->a); return;
+	case ISA_STX: vms_set_mem(s, in.k, s->x); return;
 	case ISA_TAX: s->x = s->a; return;
 	case ISA_TXA: s->a = s->x; return;
 	default: /* ALU: vms_canon folded it if it could */
@@ -331,26 +367,30 @@ static void vms_branch(struct vms_state *s, struct bpf_insn in, int taken)
 static size_t vms_thread(const struct bpf_insn *p, size_t n, size_t t, size_t limit,
 			 const uint32_t *live, struct vms_state *s)
 {
-	struct vms_state v = *s; /* the source's state along the path */
-	int stale = 0;           /* A on the edge is not v.a */
+	/* *s is the source's state along the path as it goes (a path
+	 * changes only A and appends facts); a and nf what the edge has at
+	 * end, the last place it may stop */
+	struct vms_val a = s->a;
+	uint8_t nf = s->nfacts;
+	int stale = 0; /* A on the edge is not s->a */
 	size_t end = t;
 	for (int step = 0; step < VMS_THREAD_STEPS && t < n; step++) {
 		if (!isa_op(p[t].code))
 			break;
-		struct bpf_insn in = vms_canon(&v, p[t]);
+		struct bpf_insn in = vms_canon(s, p[t]);
 		size_t next;
-		if (vms_noop(&v, in)) {
+		if (vms_noop(s, in)) {
 			next = t + 1;
 		} else if (in.code == ISA_JA) {
 			next = t + 1 + in.k; /* forward: vm_simplify checked */
 		} else if (vms_is_cond(in.code)) {
-			int d = vms_decided(&v, in);
+			int d = vms_decided(s, in);
 			if (d < 0)
 				break;
 			next = t + 1 + (d ? in.jt : in.jf);
-			vms_branch(&v, in, d);
+			vms_branch(s, in, d);
 		} else if (in.code == ISA_LD_IMM && t + 1 < n && vms_is_cond(p[t + 1].code)) {
-			v.a = vms_const(in.k);
+			s->a = vms_const(in.k);
 			stale = 1;
 			next = t + 1;
 		} else {
@@ -359,15 +399,14 @@ static size_t vms_thread(const struct bpf_insn *p, size_t n, size_t t, size_t li
 		if (next > limit)
 			break;
 		t = next;
-		if (!stale) {
-			*s = v;
-			end = t;
-		} else if (!(live[t] & VMS_A)) {
-			*s = v;
-			s->a = (struct vms_val){0};
+		if (!stale || !(live[t] & VMS_A)) {
+			a = stale ? (struct vms_val){0} : s->a;
+			nf = s->nfacts;
 			end = t;
 		}
 	}
+	s->a = a;
+	s->nfacts = nf;
 	return end;
 }
 
@@ -376,15 +415,18 @@ static size_t vms_thread(const struct bpf_insn *p, size_t n, size_t t, size_t li
 static void vms_forward(struct bpf_insn *q, size_t n, uint8_t *del, const uint32_t *live,
 			struct vms_state *in)
 {
-	memset(in, 0, (n + 1) * sizeof *in);
-	in[0].reached = 1; /* A, X and M start at 0, as in vm_run */
+	for (size_t i = 0; i <= n; i++)
+		in[i].reached = 0;
+	/* A and X start at 0, as in vm_run.  M too, but a program that reads
+	 * M before writing it is rare: not worth a state that knows all 16. */
+	in[0].reached = 1;
+	in[0].nfacts = 0;
+	in[0].mk = 0;
 	in[0].a = in[0].x = vms_const(0);
-	for (int j = 0; j < BPF_MEMWORDS; j++)
-		in[0].m[j] = vms_const(0);
 	for (size_t i = 0; i < n; i++) {
-		struct vms_state s = in[i];
+		struct vms_state *s = &in[i]; /* changed in place: no one meets into it now */
 		del[i] = 0;
-		if (!s.reached) {
+		if (!s->reached) {
 			del[i] = 1;
 			continue;
 		}
@@ -392,41 +434,42 @@ static void vms_forward(struct bpf_insn *q, size_t n, uint8_t *del, const uint32
 			q[i] = (struct bpf_insn){ISA_RET_K, 0, 0, 0};
 		if (BPF_CLASS(q[i].code) == BPF_RET)
 			continue;
-		struct bpf_insn c = vms_canon(&s, q[i]);
-		if (vms_noop(&s, c)) {
+		struct bpf_insn c = vms_canon(s, q[i]);
+		if (vms_noop(s, c)) {
 			del[i] = 1;
-			vms_meet(&in[i + 1], &s);
+			vms_meet(&in[i + 1], s);
 			continue;
 		}
 		if (c.code == ISA_JA) {
-			size_t t = vms_thread(q, n, i + 1 + c.k, n, live, &s);
+			size_t t = vms_thread(q, n, i + 1 + c.k, n, live, s);
 			c.k = (uint32_t)(t - (i + 1));
-			vms_meet(&in[t], &s);
+			vms_meet(&in[t], s);
 		} else if (vms_is_cond(c.code)) {
-			struct vms_state st = s, sf = s;
-			int d = vms_decided(&s, c);
+			struct vms_state st, *sf = s;
+			vms_copy(&st, s);
+			int d = vms_decided(s, c);
 			vms_branch(&st, c, 1);
-			vms_branch(&sf, c, 0);
+			vms_branch(sf, c, 0);
 			size_t lim = i + 1 + 255;
 			size_t tt = d == 0 ? 0 : vms_thread(q, n, i + 1 + c.jt, d == 1 ? n : lim, live, &st);
-			size_t tf = d == 1 ? 0 : vms_thread(q, n, i + 1 + c.jf, d == 0 ? n : lim, live, &sf);
+			size_t tf = d == 1 ? 0 : vms_thread(q, n, i + 1 + c.jf, d == 0 ? n : lim, live, sf);
 			if (d >= 0) { /* one way out: a ja */
 				size_t t = d == 0 ? tf : tt;
 				c = (struct bpf_insn){ISA_JA, 0, 0, (uint32_t)(t - (i + 1))};
-				vms_meet(&in[t], d == 0 ? &sf : &st);
+				vms_meet(&in[t], d == 0 ? sf : &st);
 			} else if (tt == tf) { /* both ways to one place */
 				c = (struct bpf_insn){ISA_JA, 0, 0, (uint32_t)(tt - (i + 1))};
 				vms_meet(&in[tt], &st);
-				vms_meet(&in[tt], &sf);
+				vms_meet(&in[tt], sf);
 			} else {
 				c.jt = (uint8_t)(tt - (i + 1));
 				c.jf = (uint8_t)(tf - (i + 1));
 				vms_meet(&in[tt], &st);
-				vms_meet(&in[tf], &sf);
+				vms_meet(&in[tf], sf);
 			}
 		} else {
-			vms_step(&s, c, i);
-			vms_meet(&in[i + 1], &s);
+			vms_step(s, c, i);
+			vms_meet(&in[i + 1], s);
 		}
 		q[i] = c;
 	}
@@ -533,6 +576,29 @@ static size_t vms_compact(struct bpf_insn *q, size_t n, const uint8_t *del, uint
 	return w;
 }
 
+/* Whether vms_forward can find anything: scratch memory, constants or
+ * register moves, or a packet load made twice (libpcap's optimizer
+ * leaves none of these in most programs, and a program run by
+ * bpfx_run_batch is prepared on every call). */
+static int vms_worth(const struct bpf_insn *p, size_t n)
+{
+	if (n > 64)
+		return 1;
+	for (size_t i = 0; i < n; i++) {
+		int cls = BPF_CLASS(p[i].code);
+		if (cls == BPF_ST || cls == BPF_STX || cls == BPF_MISC || p[i].code == ISA_JA ||
+		    (cls == BPF_ALU && BPF_SRC(p[i].code) == BPF_X) ||
+		    ((cls == BPF_LD || cls == BPF_LDX) && (BPF_MODE(p[i].code) == BPF_MEM ||
+							   BPF_MODE(p[i].code) == BPF_IMM)))
+			return 1;
+		if ((cls == BPF_LD && BPF_MODE(p[i].code) == BPF_ABS) || p[i].code == ISA_LDX_MSH)
+			for (size_t j = 0; j < i; j++)
+				if (p[j].code == p[i].code && p[j].k == p[i].k)
+					return 1;
+	}
+	return 0;
+}
+
 /* A copy of p[0..n) simplified into *out (malloc'd, *out_n instructions).
  * p is a program vm_prepare accepted: every jump target inside it or at
  * the guard.  Returns 0, or -1 without memory. */
@@ -544,7 +610,7 @@ int vm_simplify(const struct bpf_insn *p, size_t n, struct bpf_insn **out, size_
 	memcpy(q, p, n * sizeof *q);
 	*out = q;
 	*out_n = n;
-	if (n > VMS_MAX)
+	if (n > VMS_MAX || !vms_worth(p, n))
 		return 0;
 	for (size_t i = 0; i < n; i++) /* backward ja: left as it is */
 		if (p[i].code == ISA_JA && (int32_t)p[i].k < 0)
