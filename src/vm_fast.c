@@ -15,7 +15,10 @@
  *   - a separate dispatch for the jump after a load: a load followed by a
  *     conditional jump on a constant (ldh [12]; jeq #0x800, the shape of
  *     most of what tcpdump filters compile to) is one fused instruction
- *     (the jump is decoded too, for other jumps to it);
+ *     (the jump is decoded too, for other jumps to it), and so are
+ *     `ldxb 4*([k]&0xf); ldh [x + k2]; jeq #v` (a port test);
+ *   - a dispatch to `ret #k` after a test: a fused instruction (or a
+ *     jump alone) whose side goes to one ends the program itself;
  *   - bounds checks that cannot fail: a load at a constant offset [k] is
  *     unchecked when every path to it has already passed a load reaching
  *     at least as far (a failed load ends the program, so its success
@@ -38,9 +41,13 @@
 #define VMF_LOADS(X)                                                           \
 	X(LD_W_ABS) X(LD_H_ABS) X(LD_B_ABS) X(U_W) X(U_H) X(U_B)                 \
 	X(LD_W_IND) X(LD_H_IND) X(LD_B_IND)
-/* What a conditional jump on a constant is fused with: a load, or `and
- * #k` (tcp[13] & 16 != 0 compiles to ldb; and; jeq).  X(kind). */
-#define VMF_HEADS(X) VMF_LOADS(X) X(ALU_AND_K)
+/* What a conditional jump on a constant is fused with: a load, `and #k`
+ * (tcp[13] & 16 != 0 compiles to ldb; and; jeq), the IPv4 header length
+ * and a load after it (ldxb 4*([14]&0xf); ldh [x + 14], the start of
+ * every port test: MSH_*_IND), or nothing (NOLOAD: a jump alone, for the
+ * ret sides below).  X(kind). */
+#define VMF_HEADS(X)                                                           \
+	VMF_LOADS(X) X(ALU_AND_K) X(MSH_W_IND) X(MSH_H_IND) X(MSH_B_IND) X(NOLOAD)
 /* Where a fused pair's jump goes: to instructions (NN), or one side or
  * both straight to a `ret #k` (TR: the taken side, FR: the other, BR:
  * both), which ends the program in the handler instead of dispatching
@@ -54,7 +61,8 @@
 	VMF_FUSED_(X, LD_W_ABS) VMF_FUSED_(X, LD_H_ABS) VMF_FUSED_(X, LD_B_ABS)  \
 	VMF_FUSED_(X, U_W) VMF_FUSED_(X, U_H) VMF_FUSED_(X, U_B)                 \
 	VMF_FUSED_(X, LD_W_IND) VMF_FUSED_(X, LD_H_IND) VMF_FUSED_(X, LD_B_IND)  \
-	VMF_FUSED_(X, ALU_AND_K)
+	VMF_FUSED_(X, ALU_AND_K) VMF_FUSED_(X, MSH_W_IND) VMF_FUSED_(X, MSH_H_IND) \
+	VMF_FUSED_(X, MSH_B_IND) VMF_FUSED_(X, NOLOAD)
 
 /* Decoded instruction kinds: the ISA's opcodes, the unchecked loads, the
  * fused pairs, and the guard after the last instruction. */
@@ -63,6 +71,7 @@ enum vmf_kind {
 	ISA_OPCODES(VMF_ISA_KIND)
 #undef VMF_ISA_KIND
 	VMF_U_W, VMF_U_H, VMF_U_B, VMF_LDX_MSHU,
+	VMF_MSH_W_IND, VMF_MSH_H_IND, VMF_MSH_B_IND, VMF_NOLOAD, /* heads only */
 #define VMF_FUSED_KIND(l, j, r) VMF_##l##_##j##_##r,
 	VMF_FUSED(VMF_FUSED_KIND)
 #undef VMF_FUSED_KIND
@@ -315,6 +324,13 @@ static int vmf_kind(uint16_t code, int safe)
 	}
 }
 
+/* For vmf_fuse: which sides of the jump at j go to a `ret #k`. */
+static int vmf_rets(const struct bpf_insn *p, size_t n, size_t j)
+{
+	size_t t = j + 1 + p[j].jt, e = j + 1 + p[j].jf;
+	return (t < n && p[t].code == ISA_RET_K) + 2 * (e < n && p[e].code == ISA_RET_K);
+}
+
 /* Decode p into out[0..n] (the guard last); safe[i]: load i unchecked. */
 static void vmf_decode(const struct bpf_insn *p, size_t n, const uint8_t *safe,
 		       const void *const *labels, struct vmf_ins *out, int *uses_mem)
@@ -340,19 +356,33 @@ static void vmf_decode(const struct bpf_insn *p, size_t n, const uint8_t *safe,
 			d->jf = out + i + 1 + p[i].jf;
 			break;
 		}
-		/* a load or `and #k`, then a jump on a constant.  Other jumps
-		 * may still go to the jump: out[i + 1] is decoded too. */
-		if (i + 1 < n &&
-		    ((vmf_load_size(p[i].code) && p[i].code != ISA_LDX_MSH) || p[i].code == ISA_ALU_AND_K)) {
-			size_t t = i + 2 + p[i + 1].jt, e = i + 2 + p[i + 1].jf;
-			int rets = (t < n && p[t].code == ISA_RET_K) + 2 * (e < n && p[e].code == ISA_RET_K);
-			int f = vmf_fuse(kind, p[i + 1].code, rets);
-			if (f >= 0) {
-				kind = f;
-				d->v = p[i + 1].k;
-				d->jt = out + i + 2 + p[i + 1].jt;
-				d->jf = out + i + 2 + p[i + 1].jf;
-			}
+		/* a head, then a jump on a constant at j: fused.  Other jumps
+		 * may still go to what follows the head: it is decoded too. */
+		size_t j = 0;
+		int head = -1;
+		if (p[i].code == ISA_LDX_MSH && i + 2 < n && p[i].k <= 0xffff &&
+		    (p[i + 1].code == ISA_LD_W_IND || p[i + 1].code == ISA_LD_H_IND ||
+		     p[i + 1].code == ISA_LD_B_IND) && p[i + 1].k <= 0xffff) {
+			head = BPF_SIZE(p[i + 1].code) == BPF_W   ? VMF_MSH_W_IND
+			       : BPF_SIZE(p[i + 1].code) == BPF_H ? VMF_MSH_H_IND
+								  : VMF_MSH_B_IND;
+			j = i + 2;
+		} else if (i + 1 < n && ((vmf_load_size(p[i].code) && p[i].code != ISA_LDX_MSH) ||
+					 p[i].code == ISA_ALU_AND_K)) {
+			head = kind;
+			j = i + 1;
+		} else if (BPF_CLASS(p[i].code) == BPF_JMP) {
+			head = VMF_NOLOAD;
+			j = i;
+		}
+		int f = head < 0 ? -1 : vmf_fuse(head, p[j].code, vmf_rets(p, n, j));
+		if (f >= 0) {
+			kind = f;
+			d->v = p[j].k;
+			d->jt = out + j + 1 + p[j].jt;
+			d->jf = out + j + 1 + p[j].jf;
+			if (j == i + 2) /* MSH_*_IND: both offsets, 16 bits each */
+				d->k = p[i].k | p[i + 1].k << 16;
 		}
 		d->op = labels[kind];
 	}

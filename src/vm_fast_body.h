@@ -47,6 +47,21 @@ vmf_INVALID: /* not an opcode, or past the last instruction: reject */
 #define LOAD_LD_H_IND VM_LOAD_IND(2, vm_be16)
 #define LOAD_LD_B_IND VM_LOAD_IND(1, vm_u8)
 #define LOAD_ALU_AND_K A &= pc->k
+#define LOAD_NOLOAD (void)0
+/* ldxb 4*([k1]&0xf); ld [x + k2] with k = k1 | k2 << 16 */
+#define LOAD_MSH_IND(size, get)                                                \
+	{                                                                      \
+		uint32_t k1_ = pc->k & 0xffff, k2_ = pc->k >> 16;              \
+		if (k1_ >= caplen)                                             \
+			VM_FAIL;                                               \
+		X = (uint32_t)(pkt[k1_] & 0xf) << 2;                           \
+		if ((uint64_t)X + k2_ + (size) > caplen)                       \
+			VM_FAIL;                                               \
+		A = get(pkt + X + k2_);                                        \
+	}
+#define LOAD_MSH_W_IND LOAD_MSH_IND(4, vm_be32)
+#define LOAD_MSH_H_IND LOAD_MSH_IND(2, vm_be16)
+#define LOAD_MSH_B_IND LOAD_MSH_IND(1, vm_u8)
 #define VMF_LOAD_HANDLER(l) vmf_##l: { LOAD_##l; NEXT; }
 	VMF_LOADS(VMF_LOAD_HANDLER)
 #undef VMF_LOAD_HANDLER
