@@ -16,7 +16,8 @@
  * same round: >= 1.0, we are at least as fast).  Times are the thread's
  * CPU time; the load average is printed before and after, since other
  * work still shares caches and cores.  No timing is asserted.
- * Usage: bench_vm [SRCDIR]
+ * Usage: bench_vm [SRCDIR [EXPRESSION...]]: the expressions given instead
+ * of the typical ones (for a profiler on one program).
  */
 #include "bpfx.h"
 #include "error.h"
@@ -33,9 +34,11 @@
 #define BPFX_ABS_SRCDIR "."
 #endif
 
-static const char *const expressions[] = {
+static const char *const typical[] = {
 	TYPICAL_EXPRESSIONS,
 };
+static const char *const *expressions = typical;
+static size_t n_expressions = sizeof typical / sizeof typical[0];
 
 enum { ENGINE_BATCH, ENGINE_EXEC, ENGINE_RUN, ENGINE_LIBPCAP, ENGINES };
 #define ROUNDS 9
@@ -140,7 +143,7 @@ static int bench_set(const char *name, const struct vmpkt_set *s, double worst[2
 	printf("\n%s: %zu packets\n", name, s->n);
 	printf("%-4s %-5s %9s %9s %9s %9s %6s %6s %6s  %s\n", "opt", "insns", "batch", "vm_exec",
 	       "vm_run", "libpcap", "ratio", "r.exec", "match", "expression");
-	for (size_t e = 0; e < sizeof expressions / sizeof expressions[0]; e++) {
+	for (size_t e = 0; e < n_expressions; e++) {
 		for (int opt = 1; opt >= 0; opt--) {
 			struct bpf_program bp;
 			if (pcap_compile(pc, &bp, expressions[e], opt, PCAP_NETMASK_UNKNOWN) < 0) {
@@ -187,6 +190,10 @@ static int bench_set(const char *name, const struct vmpkt_set *s, double worst[2
 int main(int argc, char **argv)
 {
 	const char *srcdir = argc > 1 ? argv[1] : BPFX_ABS_SRCDIR;
+	if (argc > 2) {
+		expressions = (const char *const *)argv + 2;
+		n_expressions = (size_t)argc - 2;
+	}
 	char dir[4096];
 	struct vmpkt_set corpus = {0}, synth = {0};
 	struct vmpkt_rng r;

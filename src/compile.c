@@ -187,7 +187,7 @@ uint32_t bpfx_run(const struct bpf_insn *p, const uint8_t *pkt, uint32_t wirelen
 size_t bpfx_run_batch(const struct bpf_insn *p, size_t n, const struct bpfx_packet *pkts, size_t count,
 		      uint32_t *verdicts)
 {
-	struct vm_prog *vp = vm_prepare(p, n, NULL);
+	struct vm_prog *vp = vm_prepare_n(p, n, count, NULL);
 	size_t accepted = 0;
 	if (vp) {
 		vm_exec_batch(vp, pkts, count, verdicts);

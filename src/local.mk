@@ -19,7 +19,7 @@ libbpfx_core_la_SOURCES += src/parse.c src/parse.h
 libbpfx_core_la_SOURCES += src/sema.c src/sema.h
 libbpfx_core_la_SOURCES += src/trace.c src/trace.h
 libbpfx_core_la_SOURCES += src/vm.c src/vm.h
-libbpfx_core_la_SOURCES += src/vm_fast.c src/vm_fast_body.h
+libbpfx_core_la_SOURCES += src/vm_fast.c src/vm_fast_body.h src/vm_simplify.c
 libbpfx_core_la_SOURCES += src/html.c src/html.h
 # For bindings (python/): text as strings, and whole capture files filtered,
 # indexed for splitting and merged in C.

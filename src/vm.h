@@ -63,10 +63,18 @@ uint32_t vm_run(const struct bpf_insn *p, const uint8_t *pkt,
 #define VM_PREPARE_MAX (1u << 24)
 struct vm_prog;
 struct vm_prog *vm_prepare(const struct bpf_insn *p, size_t n, struct bpfx_error *err);
+/* vm_prepare for a program that will run on about `packets` packets (0:
+ * many): for few, preparing does less (vm_simplify is skipped). */
+struct vm_prog *vm_prepare_n(const struct bpf_insn *p, size_t n, size_t packets,
+			     struct bpfx_error *err);
 uint32_t vm_exec(const struct vm_prog *vp, const uint8_t *pkt, uint32_t wirelen, uint32_t caplen);
 /* vm_exec on pkts[0..count) in one call: verdicts[i] for pkts[i]. */
 struct bpfx_packet;
 void vm_exec_batch(const struct vm_prog *vp, const struct bpfx_packet *pkts, size_t count,
 		   uint32_t *verdicts);
 void vm_prog_free(struct vm_prog *vp);
+/* vm_prepare's first step (vm_simplify.c): *out (malloc'd, *out_n
+ * instructions) is a program vm_run runs as p on every packet, shorter
+ * where it can be.  p: jumps inside it or to its end.  -1 without memory. */
+int vm_simplify(const struct bpf_insn *p, size_t n, struct bpf_insn **out, size_t *out_n);
 #endif

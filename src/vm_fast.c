@@ -9,10 +9,16 @@
  *   - the dispatch table lookup by opcode: each decoded instruction holds
  *     its handler's address (direct threading);
  *   - adding jump offsets to pc: targets are pointers;
+ *   - instructions that change nothing, reloads, tests already decided
+ *     and arithmetic on constants: vm_simplify (vm_simplify.c) rewrites
+ *     the program first;
  *   - a separate dispatch for the jump after a load: a load followed by a
  *     conditional jump on a constant (ldh [12]; jeq #0x800, the shape of
- *     most of what tcpdump filters compile to) is one fused instruction,
- *     unless something else jumps to the jump;
+ *     most of what tcpdump filters compile to) is one fused instruction
+ *     (the jump is decoded too, for other jumps to it), and so are
+ *     `ldxb 4*([k]&0xf); ldh [x + k2]; jeq #v` (a port test);
+ *   - a dispatch to `ret #k` after a test: a fused instruction (or a
+ *     jump alone) whose side goes to one ends the program itself;
  *   - bounds checks that cannot fail: a load at a constant offset [k] is
  *     unchecked when every path to it has already passed a load reaching
  *     at least as far (a failed load ends the program, so its success
@@ -35,16 +41,28 @@
 #define VMF_LOADS(X)                                                           \
 	X(LD_W_ABS) X(LD_H_ABS) X(LD_B_ABS) X(U_W) X(U_H) X(U_B)                 \
 	X(LD_W_IND) X(LD_H_IND) X(LD_B_IND)
-/* What a conditional jump on a constant is fused with: a load, or `and
- * #k` (tcp[13] & 16 != 0 compiles to ldb; and; jeq).  X(kind). */
-#define VMF_HEADS(X) VMF_LOADS(X) X(ALU_AND_K)
-/* X(head kind, jump) for every fused pair. */
-#define VMF_FUSED_(X, l) X(l, JEQ) X(l, JGT) X(l, JGE) X(l, JSET)
+/* What a conditional jump on a constant is fused with: a load, `and #k`
+ * (tcp[13] & 16 != 0 compiles to ldb; and; jeq), the IPv4 header length
+ * and a load after it (ldxb 4*([14]&0xf); ldh [x + 14], the start of
+ * every port test: MSH_*_IND), or nothing (NOLOAD: a jump alone, for the
+ * ret sides below).  X(kind). */
+#define VMF_HEADS(X)                                                           \
+	VMF_LOADS(X) X(ALU_AND_K) X(MSH_W_IND) X(MSH_H_IND) X(MSH_B_IND) X(NOLOAD)
+/* Where a fused pair's jump goes: to instructions (NN), or one side or
+ * both straight to a `ret #k` (TR: the taken side, FR: the other, BR:
+ * both), which ends the program in the handler instead of dispatching
+ * to the ret: most packets leave a filter by the first test that fails.
+ * In this order: vmf_fuse adds 1 for TR, 2 for FR. */
+#define VMF_RETS(X, l, j) X(l, j, NN) X(l, j, TR) X(l, j, FR) X(l, j, BR)
+/* X(head kind, jump, rets) for every fused pair. */
+#define VMF_FUSED_(X, l)                                                       \
+	VMF_RETS(X, l, JEQ) VMF_RETS(X, l, JGT) VMF_RETS(X, l, JGE) VMF_RETS(X, l, JSET)
 #define VMF_FUSED(X)                                                           \
 	VMF_FUSED_(X, LD_W_ABS) VMF_FUSED_(X, LD_H_ABS) VMF_FUSED_(X, LD_B_ABS)  \
 	VMF_FUSED_(X, U_W) VMF_FUSED_(X, U_H) VMF_FUSED_(X, U_B)                 \
 	VMF_FUSED_(X, LD_W_IND) VMF_FUSED_(X, LD_H_IND) VMF_FUSED_(X, LD_B_IND)  \
-	VMF_FUSED_(X, ALU_AND_K)
+	VMF_FUSED_(X, ALU_AND_K) VMF_FUSED_(X, MSH_W_IND) VMF_FUSED_(X, MSH_H_IND) \
+	VMF_FUSED_(X, MSH_B_IND) VMF_FUSED_(X, NOLOAD)
 
 /* Decoded instruction kinds: the ISA's opcodes, the unchecked loads, the
  * fused pairs, and the guard after the last instruction. */
@@ -53,7 +71,8 @@ enum vmf_kind {
 	ISA_OPCODES(VMF_ISA_KIND)
 #undef VMF_ISA_KIND
 	VMF_U_W, VMF_U_H, VMF_U_B, VMF_LDX_MSHU,
-#define VMF_FUSED_KIND(l, j) VMF_##l##_##j,
+	VMF_MSH_W_IND, VMF_MSH_H_IND, VMF_MSH_B_IND, VMF_NOLOAD, /* heads only */
+#define VMF_FUSED_KIND(l, j, r) VMF_##l##_##j##_##r,
 	VMF_FUSED(VMF_FUSED_KIND)
 #undef VMF_FUSED_KIND
 	VMF_INVALID,
@@ -105,7 +124,7 @@ static const void *const *vmf_labels_one, *const *vmf_labels_many;
 	};                                                                     \
 	_Pragma("GCC diagnostic pop")
 #define VMF_ISA_LABEL(name, code, mnemonic, arg) [VMF_##name] = &&vmf_##name,
-#define VMF_FUSED_LABEL(l, j) [VMF_##l##_##j] = &&vmf_##l##_##j,
+#define VMF_FUSED_LABEL(l, j, r) [VMF_##l##_##j##_##r] = &&vmf_##l##_##j##_##r,
 
 #if VMF_THREADED
 /* One packet.  vp NULL: set vmf_labels_one (for vm_prepare). */
@@ -258,8 +277,9 @@ static void vmf_bounds(const struct bpf_insn *p, size_t n, uint64_t *lo, uint8_t
 	}
 }
 
-/* The fused kind for head kind `load` and conditional jump `jcode`. */
-static int vmf_fuse(int load, uint16_t jcode)
+/* The fused kind for head kind `load` and conditional jump `jcode`;
+ * rets: 1 if the taken side is a `ret #k`, + 2 if the other is. */
+static int vmf_fuse(int load, uint16_t jcode, int rets)
 {
 	int j;
 	switch (jcode) {
@@ -270,7 +290,7 @@ static int vmf_fuse(int load, uint16_t jcode)
 	default: return -1;
 	}
 	static const int first[] = {
-#define VMF_FIRST(l) VMF_##l##_JEQ,
+#define VMF_FIRST(l) VMF_##l##_JEQ_NN,
 		VMF_HEADS(VMF_FIRST)
 #undef VMF_FIRST
 	};
@@ -281,7 +301,7 @@ static int vmf_fuse(int load, uint16_t jcode)
 	};
 	for (size_t i = 0; i < sizeof loads / sizeof loads[0]; i++)
 		if (loads[i] == load)
-			return first[i] + j;
+			return first[i] + 4 * j + rets;
 	return -1;
 }
 
@@ -304,8 +324,15 @@ static int vmf_kind(uint16_t code, int safe)
 	}
 }
 
+/* For vmf_fuse: which sides of the jump at j go to a `ret #k`. */
+static int vmf_rets(const struct bpf_insn *p, size_t n, size_t j)
+{
+	size_t t = j + 1 + p[j].jt, e = j + 1 + p[j].jf;
+	return (t < n && p[t].code == ISA_RET_K) + 2 * (e < n && p[e].code == ISA_RET_K);
+}
+
 /* Decode p into out[0..n] (the guard last); safe[i]: load i unchecked. */
-static void vmf_decode(const struct bpf_insn *p, size_t n, const uint8_t *safe, const uint8_t *target,
+static void vmf_decode(const struct bpf_insn *p, size_t n, const uint8_t *safe,
 		       const void *const *labels, struct vmf_ins *out, int *uses_mem)
 {
 	for (size_t i = 0; i < n; i++) {
@@ -329,24 +356,53 @@ static void vmf_decode(const struct bpf_insn *p, size_t n, const uint8_t *safe, 
 			d->jf = out + i + 1 + p[i].jf;
 			break;
 		}
-		/* a load or `and #k`, then a jump on a constant that nothing
-		 * else jumps to */
-		if (i + 1 < n && !target[i + 1] &&
-		    ((vmf_load_size(p[i].code) && p[i].code != ISA_LDX_MSH) || p[i].code == ISA_ALU_AND_K)) {
-			int f = vmf_fuse(kind, p[i + 1].code);
-			if (f >= 0) {
-				kind = f;
-				d->v = p[i + 1].k;
-				d->jt = out + i + 2 + p[i + 1].jt;
-				d->jf = out + i + 2 + p[i + 1].jf;
-			}
+		/* a head, then a jump on a constant at j: fused.  Other jumps
+		 * may still go to what follows the head: it is decoded too. */
+		size_t j = 0;
+		int head = -1;
+		if (p[i].code == ISA_LDX_MSH && i + 2 < n && p[i].k <= 0xffff &&
+		    (p[i + 1].code == ISA_LD_W_IND || p[i + 1].code == ISA_LD_H_IND ||
+		     p[i + 1].code == ISA_LD_B_IND) && p[i + 1].k <= 0xffff) {
+			head = BPF_SIZE(p[i + 1].code) == BPF_W   ? VMF_MSH_W_IND
+			       : BPF_SIZE(p[i + 1].code) == BPF_H ? VMF_MSH_H_IND
+								  : VMF_MSH_B_IND;
+			j = i + 2;
+		} else if (i + 1 < n && ((vmf_load_size(p[i].code) && p[i].code != ISA_LDX_MSH) ||
+					 p[i].code == ISA_ALU_AND_K)) {
+			head = kind;
+			j = i + 1;
+		} else if (BPF_CLASS(p[i].code) == BPF_JMP) {
+			head = VMF_NOLOAD;
+			j = i;
+		}
+		int f = head < 0 ? -1 : vmf_fuse(head, p[j].code, vmf_rets(p, n, j));
+		if (f >= 0) {
+			kind = f;
+			d->v = p[j].k;
+			d->jt = out + j + 1 + p[j].jt;
+			d->jf = out + j + 1 + p[j].jf;
+			if (j == i + 2) /* MSH_*_IND: both offsets, 16 bits each */
+				d->k = p[i].k | p[i + 1].k << 16;
 		}
 		d->op = labels[kind];
 	}
 	out[n].op = labels[VMF_INVALID]; /* the guard */
 }
 
+/* What vm_simplify costs, in packets: it runs when the program is to run
+ * on at least VMF_SIMPLIFY_PACKETS packets per instruction.  Measured
+ * with bench/bench_vm at load 13-20: simplifying takes about 100 ns per
+ * instruction, and saves 0.5-5 ns per packet on libpcap's unoptimized
+ * programs (nothing on most optimized ones). */
+#define VMF_SIMPLIFY_PACKETS 64
+
 struct vm_prog *vm_prepare(const struct bpf_insn *p, size_t n, struct bpfx_error *err)
+{
+	return vm_prepare_n(p, n, 0, err);
+}
+
+struct vm_prog *vm_prepare_n(const struct bpf_insn *p, size_t n, size_t packets,
+			     struct bpfx_error *err)
 {
 	if (n == 0 || n > VM_PREPARE_MAX) {
 		err_set(err, 0, 0, "cannot prepare a program of %zu instructions", n);
@@ -366,29 +422,38 @@ struct vm_prog *vm_prepare(const struct bpf_insn *p, size_t n, struct bpfx_error
 	if (!vmf_labels_many)
 		vm_exec_batch(NULL, NULL, 0, NULL);
 #endif
-	struct vm_prog *vp = calloc(1, sizeof *vp + 2 * (n + 1) * sizeof vp->ins[0]);
-	uint64_t *lo = malloc(n * sizeof *lo);
-	uint8_t *safe = malloc(n), *target = calloc(n, 1);
+	/* every target inside the program (vm_run trusts it; we check) */
 	int backward = 0;
-	if (!vp || !lo || !safe || !target) {
-		err_set(err, 0, 0, "out of memory");
-		goto fail;
-	}
-	/* every target inside the program (vm_run trusts it; we check), and
-	 * which instructions are targets (a jump there cannot be fused) */
 	for (size_t i = 0; i < n; i++) {
 		int64_t t[2];
 		int nt = vmf_succ(p, i, t);
 		for (int j = 0; j < nt; j++) {
 			if (t[j] < 0 || t[j] > (int64_t)n) { /* n: the guard */
 				err_set(err, (int)i, (int)i, "jump target outside the program");
-				goto fail;
+				return NULL;
 			}
-			if (BPF_CLASS(p[i].code) == BPF_JMP && t[j] < (int64_t)n)
-				target[t[j]] = 1;
 			if (t[j] <= (int64_t)i)
 				backward = 1;
 		}
+	}
+	/* what runs is the program vm_simplify makes of p (vm_simplify.c),
+	 * or a copy of p for a few packets */
+	struct bpf_insn *q = NULL;
+	int simplify = packets == 0 || packets / VMF_SIMPLIFY_PACKETS >= n;
+	if (simplify ? vm_simplify(p, n, &q, &n) < 0 : !(q = malloc(n * sizeof *q))) {
+		err_set(err, 0, 0, "out of memory");
+		return NULL;
+	}
+	if (!simplify)
+		memcpy(q, p, n * sizeof *q);
+	struct vm_prog *vp = calloc(1, sizeof *vp + 2 * (n + 1) * sizeof vp->ins[0]);
+	uint64_t *lo = malloc(n * sizeof *lo);
+	uint8_t *safe = malloc(n);
+	if (!vp || !lo || !safe) {
+		err_set(err, 0, 0, "out of memory");
+		free(vp);
+		vp = NULL;
+		goto out;
 	}
 	vp->n = n;
 	vp->orig = p;
@@ -396,19 +461,14 @@ struct vm_prog *vm_prepare(const struct bpf_insn *p, size_t n, struct bpfx_error
 	if (backward)
 		memset(safe, 0, n);
 	else
-		vmf_bounds(p, n, lo, safe);
-	vmf_decode(p, n, safe, target, vmf_labels_one, vp->ins, &vp->uses_mem);
-	vmf_decode(p, n, safe, target, vmf_labels_many, vp->ins + n + 1, &vp->uses_mem);
+		vmf_bounds(q, n, lo, safe);
+	vmf_decode(q, n, safe, vmf_labels_one, vp->ins, &vp->uses_mem);
+	vmf_decode(q, n, safe, vmf_labels_many, vp->ins + n + 1, &vp->uses_mem);
+out:
+	free(q);
 	free(lo);
 	free(safe);
-	free(target);
 	return vp;
-fail:
-	free(vp);
-	free(lo);
-	free(safe);
-	free(target);
-	return NULL;
 }
 
 void vm_prog_free(struct vm_prog *vp)

@@ -47,6 +47,21 @@ vmf_INVALID: /* not an opcode, or past the last instruction: reject */
 #define LOAD_LD_H_IND VM_LOAD_IND(2, vm_be16)
 #define LOAD_LD_B_IND VM_LOAD_IND(1, vm_u8)
 #define LOAD_ALU_AND_K A &= pc->k
+#define LOAD_NOLOAD (void)0
+/* ldxb 4*([k1]&0xf); ld [x + k2] with k = k1 | k2 << 16 */
+#define LOAD_MSH_IND(size, get)                                                \
+	{                                                                      \
+		uint32_t k1_ = pc->k & 0xffff, k2_ = pc->k >> 16;              \
+		if (k1_ >= caplen)                                             \
+			VM_FAIL;                                               \
+		X = (uint32_t)(pkt[k1_] & 0xf) << 2;                           \
+		if ((uint64_t)X + k2_ + (size) > caplen)                       \
+			VM_FAIL;                                               \
+		A = get(pkt + X + k2_);                                        \
+	}
+#define LOAD_MSH_W_IND LOAD_MSH_IND(4, vm_be32)
+#define LOAD_MSH_H_IND LOAD_MSH_IND(2, vm_be16)
+#define LOAD_MSH_B_IND LOAD_MSH_IND(1, vm_u8)
 #define VMF_LOAD_HANDLER(l) vmf_##l: { LOAD_##l; NEXT; }
 	VMF_LOADS(VMF_LOAD_HANDLER)
 #undef VMF_LOAD_HANDLER
@@ -65,7 +80,23 @@ vmf_LDX_MSHU:
 #define COND_JGT (A > pc->v)
 #define COND_JGE (A >= pc->v)
 #define COND_JSET ((A & pc->v) != 0)
-#define VMF_FUSED_HANDLER(l, j) vmf_##l##_##j: { LOAD_##l; JUMP(COND_##j); }
+	/* TR, FR, BR: the side's target is a `ret #k`, ended here */
+#define TO_NN_T pc = pc->jt; goto *pc->op
+#define TO_NN_F pc = pc->jf; goto *pc->op
+#define TO_TR_T VMF_END(pc->jt->k)
+#define TO_TR_F TO_NN_F
+#define TO_FR_T TO_NN_T
+#define TO_FR_F VMF_END(pc->jf->k)
+#define TO_BR_T TO_TR_T
+#define TO_BR_F TO_FR_F
+#define VMF_FUSED_HANDLER(l, j, r)                                             \
+	vmf_##l##_##j##_##r: {                                                 \
+		LOAD_##l;                                                      \
+		if (COND_##j) {                                                \
+			TO_##r##_T;                                            \
+		}                                                              \
+		TO_##r##_F;                                                    \
+	}
 	VMF_FUSED(VMF_FUSED_HANDLER)
 #undef VMF_FUSED_HANDLER
 
@@ -134,3 +165,11 @@ vmf_TXA:
 
 #undef NEXT
 #undef JUMP
+#undef TO_NN_T
+#undef TO_NN_F
+#undef TO_TR_T
+#undef TO_TR_F
+#undef TO_FR_T
+#undef TO_FR_F
+#undef TO_BR_T
+#undef TO_BR_F

@@ -15,7 +15,7 @@ EXTRA_DIST += tests/diff/exprs.txt tests/diff/invalid.txt
 # dispatch (what compilers without computed goto get).
 check_PROGRAMS += tests/diff/vmdiff_switch
 TESTS += tests/diff/vmdiff_switch
-tests_diff_vmdiff_switch_SOURCES = tests/diff/vmdiff.c src/vm.c src/vm_fast.c
+tests_diff_vmdiff_switch_SOURCES = tests/diff/vmdiff.c src/vm.c src/vm_fast.c src/vm_simplify.c
 tests_diff_vmdiff_switch_CPPFLAGS = $(AM_CPPFLAGS) -DVM_NO_COMPUTED_GOTO -DVMDIFF_PROGRAMS=100000
 
 # optsize counts instructions, not time, so make check runs it (issue #6's
