@@ -490,5 +490,6 @@ void dec_vtp(struct dec_ctx *d, const uint8_t *p, size_t len);       /* vtp.c: C
 /* decbgp: BGP UPDATE bodies and the families tables (bgp_upd.c) */
 int dec_bgp_update(struct dec_ctx *d, const uint8_t *msg, size_t len);
 extern const struct dec_tok dec_bgp_afs[], dec_bgp_safis[];
+int dec_lldp_org(struct dec_ctx *d, const uint8_t *p, unsigned len); /* lldp_org.c */
 
 #endif

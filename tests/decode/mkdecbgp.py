@@ -7,13 +7,18 @@ attribute kind with right and wrong lengths, MP_REACH/MP_UNREACH for the
 IPv4/IPv6 unicast, labeled and VPN families, extended and large
 communities, AIGP, attribute sets; NOTIFICATIONs of every error code (the
 cease shutdown communication right and wrong); ROUTE-REFRESH; and rich
-messages cut short at every byte.  The expected output is whatever
+messages cut short at every byte; LLDP frames with the organisation-
+specific TLVs of IEEE 802.1 (DCBX ETS, PFC, application priority, EVB,
+CDCP ...), 802.3 and IANA, right and short; IS-IS LSPs with ES neighbour
+and authentication TLVs; DTP TLVs right and wrong.  The expected output is whatever
 tcpdump prints for them.  Deterministic.
 usage: mkdecbgp.py OUT.pcap"""
 import os, struct, sys
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from mkdns import tcp, write  # noqa: E402  framing, pcap writer
+from mkiso import llc_osi, lsp  # noqa: E402  IS-IS LSPs behind 802.2
+from mklink import cisco  # noqa: E402  SNAP with Cisco's OUI
 
 M = b"\xff" * 16
 
@@ -116,6 +121,62 @@ def messages():
     return out
 
 
+def tlv(t, v):
+    return struct.pack("!H", t << 9 | len(v)) + v
+
+
+def lldp(*tlvs):
+    body = tlv(1, b"\4\0\1\2\3\4\5") + tlv(2, b"\5eth0") + tlv(3, b"\0\x78") + b"".join(tlvs) + tlv(0, b"")
+    return b"\x01\x80\xc2\0\0\x0e" + b"\0\1\2\3\4\5" + b"\x88\xcc" + body
+
+
+def org(oui, sub, v=b""):
+    return tlv(127, bytes([oui >> 16, (oui >> 8) & 0xff, oui & 0xff, sub]) + v)
+
+
+def lldp_frames():
+    I1, I3, IANA = 0x0080c2, 0x00120f, 0x00005e
+    ets = bytes([0xc5, 0xf4, 0x11, 0xf4, 0x14, 0, 50, 0, 0, 50, 0, 0, 0, 0, 2, 0, 0, 2, 0, 0, 0])
+    tlvs = [org(I1, 1, b"\0\x0a"), org(I1, 2, b"\x06\0\x0b"), org(I1, 3, b"\0\x0c\4blue"),
+            org(I1, 3, b"\0\x0c\4b\0ue"), org(I1, 4, b"\4ab\x01c"), org(I1, 8, b"\xa5\x3c"), org(I1, 9, ets),
+            org(I1, 10, ets), org(I1, 11, b"\xd5\x81"), org(I1, 12, b"\0\x61\x88\x06\x83\x0c\xbc"),
+            org(I1, 12, b"\0\x61\x88"), org(I1, 12, b"\0\x61"), org(I1, 12, b"\x07"),
+            org(I1, 13, b"\x0f\x1d\xe5\xc7\x65"), org(I1, 14, b"\x98\0\x01\x23\x00\x10\x02\x00\x20"),
+            org(I1, 14, b"\x98\0\x01\x23\x00"), org(I1, 99, b"xyz"),
+            org(I3, 1, b"\x03\x6c\x01\0\x10"), org(I3, 1, b"\x03\0\0\0\x63"), org(I3, 2, b"\x0f\1\3"),
+            org(I3, 2, b"\x00\7\9"), org(I3, 3, b"\x03\0\0\0\x07"), org(I3, 4, b"\x05\xee"), org(I3, 9, b"ab"),
+            org(IANA, 1, b"https://x.example/mud"), org(IANA, 2, b"abcd"), org(IANA, 1, b"ab"),
+            org(0x00000c, 1, b"\1\2\3"), tlv(127, b"\0\x80\xc2"), tlv(127, b"\0\x80"),
+            tlv(8, b"\5\0\1\2\3\4\2\0\0\0\1\0"), tlv(8, b"\3\x0c\1\2\3\0\0\0\1\0"),
+            tlv(1, b"\5\x0c\1\2"), tlv(2, b"\4\x01\x0a\0\0\1")]
+    out = [lldp(t) for t in tlvs] + [lldp(*tlvs)]
+    for short in (org(I1, 9, ets[:10]), org(I1, 11, b"\1"), org(I1, 13, b"\1"), org(I3, 1, b"\1"), org(I3, 3, b"")):
+        out.append(lldp(short))
+    return out
+
+
+def isis_frames():
+    """LSPs with ES neighbours and authentication TLVs."""
+    sysid = bytes.fromhex("192168001002")
+    es = bytes([0x0a, 0x80, 0x45, 0x80]) + sysid
+    return [llc_osi(m) for m in (
+        lsp([(3, es), (3, es + es[:4]), (3, b"\1\2"), (3, b"")]), lsp([(3, bytes([0x4a, 0x05, 0x86, 0xc7]) + sysid)]),
+        lsp([(10, b"\1secret"), (10, b"\1se\0cret"), (10, b"\1"), (10, b"")]),
+        lsp([(10, b"\3\0\x07\xaa\xbb\xcc"), (10, b"\3\0\x07"), (10, b"\xff\1\2\3"), (10, b"\x4c\xee\x6b\x28")]),
+        lsp([(10, b"\3\0")]), lsp([(1, b"\3\x49\0\2"), (10, b"\1pw"), (3, es)]))]
+
+
+def dtp_frames():
+    """DTP TLVs: each kind, wrong lengths, type 0, unknown, leftovers."""
+    def t(ty, v):
+        return struct.pack("!HH", ty, 4 + len(v)) + v
+    mac = bytes([0, 0x1b, 0x2c, 3, 4, 5])
+    good = t(1, b"lab\0\0") + t(2, b"\x81") + t(3, b"\xa5") + t(4, mac)
+    bodies = [good, t(1, b"") + t(9, b"xy"), t(2, b"\1\2"), t(4, mac[:5]), t(3, b""), struct.pack("!HH", 2, 3),
+              struct.pack("!HH", 2, 60) + b"\1", t(0, b"\1") + t(2, b"\1"), good + b"\0\1", t(1, b"\x01\x7fA")]
+    return [cisco(0x2004, b"\x01" + b) for b in bodies]
+
+
 def frames():
     ms = messages()
     out = [(tcp(40000, 179, m), None) for m in ms]
@@ -124,6 +185,15 @@ def frames():
     for f in rich:
         for cut in range(14 + 20 + 20, len(f)):
             out.append((f, cut))
+    isf = isis_frames()
+    out += [(f, None) for f in isf]
+    out += [(isf[-1], cut) for cut in range(17, len(isf[-1]))]
+    df = dtp_frames()
+    out += [(f, None) for f in df]
+    out += [(df[0], cut) for cut in range(22, len(df[0]))]
+    lf = lldp_frames()
+    out += [(f, None) for f in lf]
+    out += [(lf[-6], cut) for cut in range(14, len(lf[-6]))]
     return out
 
 
