@@ -487,4 +487,9 @@ int dec_ipx_8023(struct dec_ctx *d, const uint8_t *p, size_t len);
 int dec_ipx_8022(struct dec_ctx *d, const uint8_t *p, size_t len);
 void dec_vtp(struct dec_ctx *d, const uint8_t *p, size_t len);       /* vtp.c: Cisco VTP (SNAP) */
 
+/* decbgp: BGP UPDATE bodies and the families tables (bgp_upd.c) */
+int dec_bgp_update(struct dec_ctx *d, const uint8_t *msg, size_t len);
+extern const struct dec_tok dec_bgp_afs[], dec_bgp_safis[];
+int dec_lldp_org(struct dec_ctx *d, const uint8_t *p, unsigned len); /* lldp_org.c */
+
 #endif

@@ -28,7 +28,7 @@ static const struct dec_tok tlv_names[] = {
 	{ 242, "IS-IS Router Capability" }, { 250, "Vendor Private" }, { 0, NULL },
 };
 /* TLVs tcpdump decodes that are not decoded here: the line stops. */
-static const uint8_t tlv_later[] = { 3, 10, 12, 22, 24, 131, 135, 138, 144, 222, 229, 235, 236, 237, 242 };
+static const uint8_t tlv_later[] = { 12, 22, 24, 131, 135, 138, 144, 222, 229, 235, 236, 237, 242 };
 static const struct dec_tok restart_flags[] = {
 	{ 0x1, "Restart Request" }, { 0x2, "Restart Acknowledgement" }, { 0x4, "Suppress adjacency advertisement" },
 	{ 0, NULL },
@@ -268,6 +268,50 @@ static int purge_originator(struct dec_ctx *d, const uint8_t *p, unsigned len)
 
 /* One TLV's value: 1 done, 0 "tlv_trunc" (its length does not fit), -1
  * stop the PDU. */
+/* One IS or ES neighbour: its metric block, then its ID of idlen bytes. */
+static void neighbor(struct dec_ctx *d, const uint8_t *p, const char *kind, unsigned idlen)
+{
+	dec_need_ret(d, p, 4 + idlen);
+	dec_printf(d, "\n\t      %s Neighbor: ", kind);
+	dec_isis_id(d, p + 4, idlen);
+	dec_printf(d, ", Default Metric: %u, %s", p[0] & 0x3f, p[0] & 0x40 ? "External" : "Internal");
+	metrics(d, p, "\n\t\t");
+}
+
+/* The authentication TLV (RFC 5304, 5310): -1 for HMAC-MD5, whose
+ * signature check is not done here (hand off). */
+static int auth(struct dec_ctx *d, const uint8_t *p, unsigned len)
+{
+	static const struct dec_tok kinds[] = {
+		{ 1, "simple text password" }, { 54, "HMAC-MD5 password" }, { 3, "Generic Crypto key-id" },
+		{ 255, "Routing Domain private password" }, { 0, NULL },
+	};
+	if (len < 1)
+		return 1;
+	unsigned kind = dec_u8(d, p);
+	if (kind == 54) {
+		dec_handoff(d, "isis-tlv");
+		return -1;
+	}
+	dec_printf(d, "\n\t      ");
+	dec_tokf(d, kinds, kind, "unknown Authentication type 0x%02x");
+	dec_printf(d, ": ");
+	if (kind == 1) {
+		for (unsigned i = 1; i < len && dec_u8(d, p + i); i++)
+			dec_putc_safe(d, p[i]);
+	} else if (kind == 3) {
+		if (len < 3) /* tcpdump: no key ID, nothing more */
+			return 1;
+		dec_need_ret(d, p + 1, 2);
+		dec_printf(d, "%u, password: ", dec_get_be16(p + 1));
+		for (unsigned i = 3; i < len; i++)
+			dec_printf(d, "%02x", dec_u8(d, p + i));
+	} else {
+		dec_hexlines(d, "\n\t\t  ", p + 1, len - 1);
+	}
+	return 1;
+}
+
 static int tlv(struct dec_ctx *d, unsigned type, const uint8_t *p, unsigned len)
 {
 	switch (type) {
@@ -292,13 +336,16 @@ static int tlv(struct dec_ctx *d, unsigned type, const uint8_t *p, unsigned len)
 		for (p++, len--; len; len -= 11, p += 11) {
 			if (len < 11)
 				return 0;
-			dec_need_ret(d, p, 11);
-			dec_printf(d, "\n\t      IS Neighbor: ");
-			dec_isis_id(d, p + 4, 7);
-			dec_printf(d, ", Default Metric: %u, %s", p[0] & 0x3f, p[0] & 0x40 ? "External" : "Internal");
-			metrics(d, p, "\n\t\t");
+			neighbor(d, p, "IS", 7);
 		}
 		return 1;
+	case 3: /* ES neighbours: metrics, then a system ID (10 bytes each) */
+		for (; len >= 10; len -= 10, p += 10) {
+			neighbor(d, p, "ES", 6);
+		}
+		return 1;
+	case 10:
+		return auth(d, p, len);
 	case 6:
 		return sysids(d, p, len, "SNPA: ");
 	case 8:

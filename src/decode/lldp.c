@@ -3,8 +3,7 @@
  * line per TLV ("\n\tNAME TLV (T), length L") with the chassis and port
  * IDs, TTL, descriptions, capabilities and management address; -vv (or
  * -v on a TLV tcpdump has no words for) a hex dump of each TLV.  The
- * organisation-specific TLVs (802.1, 802.3, TIA, DCBX ...) are where
- * our line stops at -v: tcpdump goes on there, we hand off.  A TLV longer
+ * organisation-specific TLVs are lldp_org.c's (TIA and DCBX hand off).  A TLV longer
  * than the capture ends " [|lldp]", after which tcpdump's printer returns
  * (the -x dump then skips the link header). */
 #include "decode/dec.h"
@@ -65,8 +64,10 @@ static int netaddr(struct dec_ctx *d, const uint8_t *p, size_t len)
 		return 0;
 	unsigned af = p[0];
 	size_t need = af == 1 ? 4 : af == 2 ? 16 : af == 6 ? 6 : 0;
-	if (!need)
-		return -1;
+	if (!need) {
+		dec_printf(d, "AFI %s (%u), no AF printer !", dec_tok(dec_bgp_afs, af, "Unknown"), af);
+		return 1;
+	}
 	if (len - 1 < need)
 		return 0;
 	dec_printf(d, "AFI %s (%u): ", af == 1 ? "IPv4" : af == 2 ? "IPv6" : "802", af);
@@ -86,8 +87,6 @@ static int id_tlv(struct dec_ctx *d, const struct dec_tok *subtypes, unsigned ma
 	if (len < 2)
 		return 0;
 	unsigned st = p[0];
-	if (st == net && p[1] != 1 && p[1] != 2 && p[1] != 6)
-		return -1; /* an address family tcpdump names from its own table */
 	dec_printf(d, "\n\t  Subtype %s (%u): ", dec_tok(subtypes, st, "Unknown"), st);
 	if (st == mac) {
 		if (len < 7)
@@ -109,10 +108,8 @@ static int mgmt_addr(struct dec_ctx *d, const uint8_t *p, size_t len)
 	size_t alen = p[0];
 	if (len - 1 < alen)
 		return 0;
-	if (alen >= 1 && p[1] != 1 && p[1] != 2 && p[1] != 6)
-		return -1;
 	/* tcpdump builds the address text first: nothing printed if short */
-	if (alen < 1 || alen - 1 < (size_t)(p[1] == 1 ? 4 : p[1] == 2 ? 16 : 6))
+	if (alen < 1 || alen - 1 < (size_t)(p[1] == 1 ? 4 : p[1] == 2 ? 16 : p[1] == 6 ? 6 : 0))
 		return 0;
 	dec_printf(d, "\n\t  Management Address length %zu, ", alen);
 	netaddr(d, p + 1, alen);
@@ -209,8 +206,9 @@ void dec_lldp(struct dec_ctx *d, const uint8_t *p, size_t len)
 			}
 			unsigned oui = (unsigned)p[0] << 16 | (unsigned)p[1] << 8 | p[2];
 			dec_printf(d, ": OUI %s (0x%06x)", dec_tok_oui(oui), oui);
-			ok = -1; /* then tcpdump decodes the 802.1, 802.3, TIA, DCBX
-				    subtypes: we stop */
+			hexdump = dec_lldp_org(d, p, tlen); /* lldp_org.c */
+			if (hexdump < 0)
+				ok = -1;
 			break;
 		default:
 			hexdump = 1;

@@ -72,6 +72,7 @@ GENERATED = [
     ("mkflow", "sFlow, HNCP and Zephyr"),
     ("mkdeclsp", "LSP Ping, LMP, NFS over RPC, PPP in HDLC framing behind PPPoE"),
     ("mkdecctl", "PPP control protocols in PPPoE, and lines that ended blank"),
+    ("mkdecbgp", "BGP OPEN, UPDATE, NOTIFICATION and ROUTE-REFRESH bodies"),
 ]
 CORE = {"ether", "arp", "ip", "ip6", "tcp", "udp", "icmp", "icmp6"}
 REPORT = "\001L "
