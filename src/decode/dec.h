@@ -486,5 +486,7 @@ void dec_ether_ipx(struct dec_ctx *d, const uint8_t *p, size_t len); /* ipx.c: e
 int dec_ipx_8023(struct dec_ctx *d, const uint8_t *p, size_t len);
 int dec_ipx_8022(struct dec_ctx *d, const uint8_t *p, size_t len);
 void dec_vtp(struct dec_ctx *d, const uint8_t *p, size_t len);       /* vtp.c: Cisco VTP (SNAP) */
+/* decospf (issue 14): OSPF bodies at -v, ICMPv6 node information, IGRP, DVMRP, VJ at -e */
+void dec_ospf6_body(struct dec_ctx *d, const uint8_t *p, unsigned length); /* ospf6.c: past the first line */
 
 #endif

@@ -1,0 +1,123 @@
+#!/usr/bin/env python3
+"""mkdecospf.py: a capture of OSPFv3 packets (every packet type, the LSA
+types tcpdump decodes, LLS and authentication trailers) and ICMPv6 node
+information messages, well-formed, malformed and cut short, for
+compare.py (the decoder against tcpdump).  The expected output is whatever
+tcpdump prints for them.  Deterministic: the capture is the same every
+time.
+usage: mkdecospf.py OUT.pcap"""
+import os, struct, sys
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from mkdns import ETH_DST, ETH_SRC, with_cuts, write  # noqa: E402
+
+A6 = bytes.fromhex("fe800000000000000000000000000001")
+B6 = bytes.fromhex("ff020000000000000000000000000005")
+G6 = bytes.fromhex("20010db8000100020000000000000000")
+RID = bytes([1, 1, 1, 1])
+
+
+def ip6(nh, payload, src=A6, dst=B6):
+    return ETH_DST + ETH_SRC + b"\x86\xdd" + struct.pack("!IHBB16s16s", 6 << 28, len(payload), nh, 1, src, dst) + payload
+
+
+# --- OSPFv3 ---
+def ospf6(t, body, area=0, inst=0, ver=3, length=None, trailer=b""):
+    n = 16 + len(body) if length is None else length
+    return struct.pack("!BBH4sIHBB", ver, t, n, RID, area, 0, inst, 0) + body + trailer
+
+
+def lshdr(t, lsid=b"\0\0\0\1", adv=RID, seq=0x80000001, age=5, length=20):
+    return struct.pack("!HH4s4sIHH", age, t, lsid, adv, seq, 0x1234, length)
+
+
+def lsa(t, body, **kw):
+    return lshdr(t, length=20 + len(body), **kw) + body
+
+
+def prefix(plen, addr=G6, opt=0, metric=10):
+    w = (plen + 31) // 32
+    return struct.pack("!BBH", plen, opt, metric) + addr[:w * 4]
+
+
+def hello(opts=0x13, pri=1, dr=RID, bdr=b"\0\0\0\0", nbrs=(RID, b"\2\2\2\2")):
+    return struct.pack("!IIHH4s4s", 5, pri << 24 | opts, 10, 40, dr, bdr) + b"".join(nbrs)
+
+
+def dd(opts=0x13, flags=7, hdrs=b""):
+    return struct.pack("!IHBBI", opts, 1500, 0, flags, 0x242c) + hdrs
+
+
+def rlink(t, metric=10, ifid=5, nifid=6, nrid=b"\2\2\2\2"):
+    return struct.pack("!BBHII4s", t, 0, metric, ifid, nifid, nrid)
+
+
+def lsas():
+    router = lsa(0x2001, struct.pack("!I", 0x03000013) + rlink(1) + rlink(2) + rlink(4))
+    return [
+        router,
+        lsa(0x2001, struct.pack("!I", 0x1f000000)),
+        lsa(0x2001, struct.pack("!I", 0x13) + rlink(9) + rlink(1)),
+        lsa(0x2001, struct.pack("!I", 0x13) + rlink(1)[:10]),
+        lsa(0x2002, struct.pack("!I", 0x33) + RID + b"\2\2\2\2"),
+        lsa(0x2002, struct.pack("!I", 0x33) + RID + b"\2\2"),
+        lsa(0x2003, struct.pack("!I", 0x01000064) + prefix(64) + prefix(0) + prefix(128, opt=0x3f) + prefix(48, opt=2)),
+        lsa(0x2003, struct.pack("!I", 20) + prefix(129)),
+        lsa(0x2003, struct.pack("!I", 20) + prefix(64)[:6]),
+        lsa(0x2003, b"\0\0"),
+        lsa(0x4005, struct.pack("!I", 0x07000030) + prefix(64, metric=0x100) + A6 + b"\0\0\0\7" + b"\0\0\0\x09"),
+        lsa(0x4005, struct.pack("!I", 0x00000030) + prefix(32)),
+        lsa(0x4005, struct.pack("!I", 0x02000030) + prefix(32) + A6[:8]),
+        lsa(0x4005, struct.pack("!I", 0x01000030) + prefix(32)),
+        lsa(0x4005, struct.pack("!I", 0x00000030) + prefix(32, metric=0x200)),
+        lsa(0x0008, struct.pack("!I", 0x01000013) + A6 + struct.pack("!I", 2) + prefix(64) + prefix(80, opt=1)),
+        lsa(0x0008, struct.pack("!I", 0x01000013) + A6 + struct.pack("!I", 3) + prefix(64)),
+        lsa(0x0008, struct.pack("!I", 0x01000013) + A6[:4]),
+        lsa(0x2009, struct.pack("!HH4s4s", 2, 0x2001, b"\0\0\0\0", RID) + prefix(64) + prefix(96)),
+        lsa(0x2009, struct.pack("!HH4s4s", 5, 0x2002, b"\0\0\0\5", RID) + prefix(64)),
+        lsa(0x2009, b"\0\1"),
+        lsa(0x2004, b"\0\0\0\0\1\2\3\4\5\6\7\x08\x09\x0a\x0b\x0c\x0d\x0e\x0f\x10\x11"),
+        lsa(0x8fff, b"abc"),
+        lsa(0x6001, b""),
+        lshdr(0x2001, length=8),
+        lshdr(0x2001, length=400) + b"\0\0\0\0",
+    ]
+
+
+def ospf6_messages():
+    hdrs = lshdr(0x2001) + lshdr(0x2009, lsid=b"\0\0\0\0") + lshdr(0x0008) + lshdr(0xa005)
+    lsrs = struct.pack("!HH4s4s", 0, 0x2001, b"\0\0\0\0", RID) + struct.pack("!HH4s4s", 0, 0x4005, b"\0\0\0\3", RID)
+    at = struct.pack("!HHHHII", 1, 32, 0, 7, 0, 42) + bytes(range(16))
+    lls = struct.pack("!HH", 0xabcd, 12) + struct.pack("!HHI", 1, 4, 1)
+    out = [
+        ospf6(1, hello()), ospf6(1, hello(bdr=b"\3\3\3\3", nbrs=()), area=1, inst=2),
+        ospf6(1, hello(dr=b"\0\0\0\0", opts=0x0737)), ospf6(1, hello(nbrs=(RID, b"\2\2")), length=None),
+        ospf6(1, hello(opts=0x213), trailer=lls), ospf6(1, hello(opts=0x613), trailer=lls + at),
+        ospf6(1, hello(opts=0x213), trailer=b"\0\1\0"), ospf6(1, hello(opts=0x213), trailer=struct.pack("!HH", 1, 40)),
+        ospf6(1, hello(), trailer=at), ospf6(1, hello(), trailer=at[:10]),
+        ospf6(1, hello(), trailer=struct.pack("!HHHHII", 9, 16, 0, 1, 2, 3)),
+        ospf6(1, hello(), trailer=struct.pack("!HHHHII", 1, 80, 0, 1, 2, 3)),
+        ospf6(2, dd()), ospf6(2, dd(flags=0x10, hdrs=hdrs)), ospf6(2, dd(flags=0, hdrs=hdrs[:30])),
+        ospf6(2, dd(opts=0x213, hdrs=hdrs[:20]), trailer=lls), ospf6(2, dd(hdrs=lshdr(0x2001, length=3))),
+        ospf6(3, lsrs), ospf6(3, lsrs[:18]), ospf6(3, b""),
+        ospf6(4, struct.pack("!I", 0)), ospf6(4, struct.pack("!I", 99) + lshdr(0x2001)[:12]),
+        ospf6(5, hdrs), ospf6(5, hdrs[:25]), ospf6(5, b""),
+        ospf6(6, b"\0\0\0\0"), ospf6(0, b""), ospf6(1, hello(), ver=2), ospf6(1, hello(), ver=4),
+        ospf6(1, hello(), length=200), ospf6(1, hello(), length=8),
+    ]
+    for x in lsas():
+        out.append(ospf6(4, struct.pack("!I", 1) + x))
+    out.append(ospf6(4, struct.pack("!I", 3) + b"".join(lsas()[:2]) + lsas()[6]))
+    out.append(ospf6(4, struct.pack("!I", 2) + b"".join(lsas()[:2]), trailer=at))
+    return out
+
+
+def frames():
+    msgs = ospf6_messages()
+    good = [ip6(89, m) for m in msgs]
+    rich = [ip6(89, msgs[5]), ip6(89, msgs[13]), ip6(89, msgs[-2]), ip6(89, msgs[-1]), ip6(89, msgs[17])]
+    return with_cuts(good, rich)
+
+
+if __name__ == "__main__":
+    write(sys.argv[1], frames())
