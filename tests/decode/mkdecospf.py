@@ -10,6 +10,7 @@ import os, struct, sys
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from mkdns import ETH_DST, ETH_SRC, with_cuts, write  # noqa: E402
+from pcapbytes import csum  # noqa: E402
 
 A6 = bytes.fromhex("fe800000000000000000000000000001")
 B6 = bytes.fromhex("ff020000000000000000000000000005")
@@ -112,11 +113,50 @@ def ospf6_messages():
     return out
 
 
+# --- ICMPv6 node information (RFC 4620) ---
+def icmp6(t, code, rest, src=A6, dst=B6):
+    m = struct.pack("!BBH", t, code, 0) + rest
+    pseudo = src + dst + struct.pack("!II", len(m), 58)
+    return ip6(58, m[:2] + struct.pack("!H", csum(pseudo + m)) + m[4:], src, dst)
+
+
+def ni(t, code, qtype, flags, data=b""):
+    return icmp6(t, code, struct.pack("!HH", qtype, flags) + b"\x01\x02\x03\x04\x05\x06\x07\x08" + data)
+
+
+def dname(*labels):
+    return b"".join(bytes([len(x)]) + x for x in labels) + b"\0"
+
+
+def ni_frames():
+    out = [icmp6(139, 0, b"\0" * 8), icmp6(140, 0, b"\0" * 8)]
+    for q in range(5):
+        out += [ni(139, 0, q, 0, G6), ni(139, 0, q, 0x7f, G6), ni(139, 0, q, 1)]
+    out += [ni(139, 2, 4 - 1, 0x3e, bytes([192, 0, 2, 1])), ni(139, 2, 3, 0, bytes([192, 0, 2, 1, 5])),
+            ni(139, 0, 3, 2, G6 + b"\0"), ni(139, 0, 2, 0, G6[:8]), ni(139, 1, 2, 0, dname(b"host", b"example")),
+            ni(139, 1, 2, 0, dname(b"host", b"example")[:-1]), ni(139, 1, 2, 0, dname(b"host", b"ex\x80\x07")[:9]),
+            ni(139, 1, 2, 0, b"\x09host.ex\xffz"), ni(139, 1, 2, 0, b"\x04ab"), ni(139, 1, 2, 0, b"\0\0\3"),
+            ni(139, 1, 2, 0, b"\x02ab\0\0"), ni(139, 7, 2, 0, b"xx")]
+    for code in range(4):
+        out += [ni(140, code, 0, 0), ni(140, code, 0, 0, b"z"), ni(140, code, 1, 1, b"\0\0\0\x0f"),
+                ni(140, code, 1, 0), ni(140, code, 9, 0)]
+    out += [ni(140, 0, 2, 1, b"\0\0\1\0" + dname(b"node", b"example", b"org")),
+            ni(140, 0, 2, 0, b"\0\0\1\0" + b"\x0cnode.example"), ni(140, 0, 2, 0, b"\0\0\1\0"),
+            ni(140, 0, 3, 0x7f, b"\0\0\0\x1e" + G6 + b"\xff\xff\xff\xff" + A6 + b"\0\0\1"),
+            ni(140, 0, 3, 0, b"\0\0\0\x1e" + G6[:10])]
+    return out
+
+
 def frames():
     msgs = ospf6_messages()
     good = [ip6(89, m) for m in msgs]
+    nis = ni_frames()
+    good += nis
     rich = [ip6(89, msgs[5]), ip6(89, msgs[13]), ip6(89, msgs[-2]), ip6(89, msgs[-1]), ip6(89, msgs[17])]
-    return with_cuts(good, rich)
+    # node information cut past the ICMPv6 type and code (a cut inside
+    # them is icmp6.c's first line, not this printer's)
+    ni_cuts = [(f, cut) for f in (nis[-2], nis[-5], nis[2 + 3 * 4]) for cut in range(14 + 40 + 2, len(f))]
+    return with_cuts(good, rich) + ni_cuts
 
 
 if __name__ == "__main__":
