@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """mkdecospf.py: a capture of OSPFv3 packets (every packet type, the LSA
-types tcpdump decodes, LLS and authentication trailers) and ICMPv6 node
-information messages, well-formed, malformed and cut short, for
+types tcpdump decodes, LLS and authentication trailers), ICMPv6 node
+information messages and IGRP updates, well-formed, malformed and cut short, for
 compare.py (the decoder against tcpdump).  The expected output is whatever
 tcpdump prints for them.  Deterministic: the capture is the same every
 time.
@@ -113,6 +113,29 @@ def ospf6_messages():
     return out
 
 
+def ip4(proto, payload, src=b"\x0a\0\0\x01", dst=b"\xe0\0\0\x0a"):
+    h = struct.pack("!BBHHHBBH4s4s", 0x45, 0xc0, 20 + len(payload), 1, 0, 1, proto, 0, src, dst)
+    return ETH_DST + ETH_SRC + b"\x08\x00" + h[:10] + struct.pack("!H", csum(h)) + h[12:] + payload
+
+
+# --- IGRP (IP protocol 9) ---
+def igrp(vop, counts, entries, ed=3, asn=100):
+    return struct.pack("!BBHHHHH", vop, ed, asn, *counts, 0xbeef) + b"".join(entries)
+
+
+def rte(net=b"\x0a\x01\x02", dly=2000, bw=10000, mtu=1500, rel=255, ld=1, hops=0):
+    return net + dly.to_bytes(3, "big") + bw.to_bytes(3, "big") + struct.pack("!HBBB", mtu, rel, ld, hops)
+
+
+def igrp_frames():
+    e = [rte(), rte(b"\xc0\xa8\x01", 0xffffff, 0xffffff, 9000, 1, 2, 3), rte(b"\x0a\0\0", 0, 0)]
+    return [ip4(9, m) for m in [
+        igrp(0x11, (1, 1, 1), e), igrp(0x12, (0, 0, 0), []), igrp(0x17, (2, 0, 0), e[:2]),
+        igrp(0x11, (1, 1, 1), e[:2]), igrp(0x11, (1, 0, 0), e + [b"\1\2"]), igrp(0x11, (0, 0, 1), e[:1] + [b"\0" * 9]),
+        igrp(0x21, (0, 3, 0), e), igrp(0x11, (1, 0, 0), e[:1])[:8], igrp(0x11, (1, 0, 0), e[:1] + [b"\0" * 13]),
+    ]]
+
+
 # --- ICMPv6 node information (RFC 4620) ---
 def icmp6(t, code, rest, src=A6, dst=B6):
     m = struct.pack("!BBH", t, code, 0) + rest
@@ -152,7 +175,9 @@ def frames():
     good = [ip6(89, m) for m in msgs]
     nis = ni_frames()
     good += nis
-    rich = [ip6(89, msgs[5]), ip6(89, msgs[13]), ip6(89, msgs[-2]), ip6(89, msgs[-1]), ip6(89, msgs[17])]
+    igrps = igrp_frames()
+    good += igrps
+    rich = [ip6(89, msgs[5]), ip6(89, msgs[13]), ip6(89, msgs[-2]), ip6(89, msgs[-1]), ip6(89, msgs[17]), igrps[0]]
     # node information cut past the ICMPv6 type and code (a cut inside
     # them is icmp6.c's first line, not this printer's)
     ni_cuts = [(f, cut) for f in (nis[-2], nis[-5], nis[2 + 3 * 4]) for cut in range(14 + 40 + 2, len(f))]
