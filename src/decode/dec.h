@@ -490,5 +490,6 @@ void dec_vtp(struct dec_ctx *d, const uint8_t *p, size_t len);       /* vtp.c: C
 void dec_ospf6_body(struct dec_ctx *d, const uint8_t *p, unsigned length); /* ospf6.c: past the first line */
 void dec_icmp6_ni(struct dec_ctx *d, const uint8_t *p, size_t len);        /* icmp6_ni.c: types 139, 140 */
 void dec_igrp(struct dec_ctx *d, const struct dec_net *n, const uint8_t *p, size_t len); /* igrp.c */
+void dec_dvmrp(struct dec_ctx *d, const uint8_t *p, size_t len); /* dvmrp.c: from IGMP, p at the IGMP header */
 
 #endif

@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """mkdecospf.py: a capture of OSPFv3 packets (every packet type, the LSA
 types tcpdump decodes, LLS and authentication trailers), ICMPv6 node
-information messages and IGRP updates, well-formed, malformed and cut short, for
+information messages, IGRP updates and DVMRP messages, well-formed, malformed and cut short, for
 compare.py (the decoder against tcpdump).  The expected output is whatever
 tcpdump prints for them.  Deterministic: the capture is the same every
 time.
@@ -136,6 +136,29 @@ def igrp_frames():
     ]]
 
 
+# --- DVMRP (IGMP type 0x13) ---
+def dvmrp(code, body, minor=4, major=12):
+    m = struct.pack("!BBHBBBB", 0x13, code, 0, 0, 0, minor, major) + body
+    return ip4(2, m[:2] + struct.pack("!H", csum(m)) + m[4:])
+
+
+def dvmrp_frames():
+    A, B, C = bytes([10, 0, 0, 1]), bytes([10, 0, 0, 2]), bytes([192, 168, 1, 9])
+    rep = b"\xff\xff\x00" + b"\x0a\x01\x01" + b"\x0a\x02\x02\x82" + b"\x00\x00\x00" + b"\x0a\x05"
+    rep += b"\x84" + b"\xff\xff\xff" + A + b"\x81"
+    out = [dvmrp(c, b"") for c in range(11)]
+    out += [dvmrp(1, struct.pack("!I", 77) + A + B), dvmrp(1, struct.pack("!I", 77) + A + b"\1"), dvmrp(1, b"\1\2"),
+            dvmrp(2, rep), dvmrp(2, rep[:-2]), dvmrp(2, rep + b"\xff"), dvmrp(2, b"\xff\0\0\x0a"),
+            dvmrp(4, A + b"\x01\x02\x02" + B + C + A + b"\x03\x04\x00"), dvmrp(4, A + b"\x01\x02\x02" + B),
+            dvmrp(4, A + b"\x01"),
+            dvmrp(6, A + b"\x01\x02\x73\x02" + B + C + A + b"\x03\x04\x00\x00"), dvmrp(6, A + b"\x01\x02\x00\x03" + B),
+            dvmrp(6, A + b"\x01\x02\x00\x01" + B[:2]), dvmrp(6, A + b"\x01\x02\x00\x00" + B), dvmrp(6, A + b"\x01"),
+            dvmrp(7, A + C + struct.pack("!I", 7384)), dvmrp(7, A + C), dvmrp(8, A + C), dvmrp(9, A + C), dvmrp(9, A)]
+    m = struct.pack("!BBHI", 0x13, 7, 0, 0)[:6]
+    out.append(ip4(2, m))
+    return out
+
+
 # --- ICMPv6 node information (RFC 4620) ---
 def icmp6(t, code, rest, src=A6, dst=B6):
     m = struct.pack("!BBH", t, code, 0) + rest
@@ -177,7 +200,10 @@ def frames():
     good += nis
     igrps = igrp_frames()
     good += igrps
-    rich = [ip6(89, msgs[5]), ip6(89, msgs[13]), ip6(89, msgs[-2]), ip6(89, msgs[-1]), ip6(89, msgs[17]), igrps[0]]
+    dvmrps = dvmrp_frames()
+    good += dvmrps
+    rich = [ip6(89, msgs[5]), ip6(89, msgs[13]), ip6(89, msgs[-2]), ip6(89, msgs[-1]), ip6(89, msgs[17]), igrps[0],
+            dvmrps[14], dvmrps[21]]
     # node information cut past the ICMPv6 type and code (a cut inside
     # them is icmp6.c's first line, not this printer's)
     ni_cuts = [(f, cut) for f in (nis[-2], nis[-5], nis[2 + 3 * 4]) for cut in range(14 + 40 + 2, len(f))]
