@@ -65,6 +65,8 @@ struct dec_ctx {
 	struct dec_nfs *nfs;       /* nfs.c's remembered calls */
 	struct dec_ike_cookie ike[DEC_IKE_COOKIES]; /* isakmp.c's initiators */
 	int ike_next;              /* the next one to replace */
+	unsigned vj_lastlen[2][256]; /* slip.c: VJ data lengths, by direction and connection */
+	unsigned vj_conn_x;        /* slip.c: the last VJ connection, XOR 255 (tcpdump starts at 255) */
 };
 
 /* Printers that ran for a packet (dec_report; the core set of issue 4). */
