@@ -65,6 +65,8 @@ struct dec_ctx {
 	struct dec_nfs *nfs;       /* nfs.c's remembered calls */
 	struct dec_ike_cookie ike[DEC_IKE_COOKIES]; /* isakmp.c's initiators */
 	int ike_next;              /* the next one to replace */
+	unsigned vj_lastlen[2][256]; /* slip.c: VJ data lengths, by direction and connection */
+	unsigned vj_conn_x;        /* slip.c: the last VJ connection, XOR 255 (tcpdump starts at 255) */
 };
 
 /* Printers that ran for a packet (dec_report; the core set of issue 4). */
@@ -486,6 +488,11 @@ void dec_ether_ipx(struct dec_ctx *d, const uint8_t *p, size_t len); /* ipx.c: e
 int dec_ipx_8023(struct dec_ctx *d, const uint8_t *p, size_t len);
 int dec_ipx_8022(struct dec_ctx *d, const uint8_t *p, size_t len);
 void dec_vtp(struct dec_ctx *d, const uint8_t *p, size_t len);       /* vtp.c: Cisco VTP (SNAP) */
+/* decospf (issue 14): OSPF bodies at -v, ICMPv6 node information, IGRP, DVMRP, VJ at -e */
+void dec_ospf6_body(struct dec_ctx *d, const uint8_t *p, unsigned length); /* ospf6.c: past the first line */
+void dec_icmp6_ni(struct dec_ctx *d, const uint8_t *p, size_t len);        /* icmp6_ni.c: types 139, 140 */
+void dec_igrp(struct dec_ctx *d, const struct dec_net *n, const uint8_t *p, size_t len); /* igrp.c */
+void dec_dvmrp(struct dec_ctx *d, const uint8_t *p, size_t len); /* dvmrp.c: from IGMP, p at the IGMP header */
 
 /* decbgp: BGP UPDATE bodies and the families tables (bgp_upd.c) */
 int dec_bgp_update(struct dec_ctx *d, const uint8_t *msg, size_t len);

@@ -405,8 +405,11 @@ void dec_icmp6(struct dec_ctx *d, const struct dec_net *n, const uint8_t *p, siz
 			nd_options(d, p + 8, (long)len - 8);
 		}
 		break;
+	case 139: case 140: /* node information query and reply (icmp6_ni.c) */
+		dec_icmp6_ni(d, p, len);
+		break;
 	default:
-		/* router renumbering, node information, home agent replies,
+		/* router renumbering, home agent replies,
 		 * RPL: tcpdump goes on into their own printers */
 		if (type == PROTO_ICMP6_RPL)
 			dec_printf(d, ",");

@@ -6,7 +6,7 @@
  *   igmp v1 report G / igmp v2 report G / igmp leave G
  *   igmp v3 report, N group record(s)[ [gaddr G TYPE{ S... }|, N source(s)]]...
  *   mtrace|mresp QID: SRC to DST reply-to R[ with-ttl T]
- *   igmp pimv1 TYPE ... (pim.c), igmp dvmrp (not ours), igmp-TYPE
+ *   igmp pimv1 TYPE ... (pim.c), igmp dvmrp ... (dvmrp.c), igmp-TYPE
  *
  * A query of 12 bytes or more is version 3 (RFC 3376 7.1).  -v adds the
  * group records of a report and a bad checksum; -vv the sources.  -q
@@ -153,8 +153,9 @@ void dec_igmp(struct dec_ctx *d, const struct dec_net *n, const uint8_t *p, size
 		if (len < 8)
 			dec_printf(d, " [len %zu]", len);
 		else
-			dec_handoff(d, "dvmrp");
-		return;
+			dec_dvmrp(d, p, len);
+		d->proto = "igmp";
+		break;
 	case IGMP_PIMV1:
 		dec_printf(d, "igmp pimv1");
 		dec_pimv1(d, p, len);

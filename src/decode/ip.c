@@ -36,6 +36,7 @@ static const struct {
 	{ PROTO_IP_EIGRP, dec_eigrp },
 	{ PROTO_IP_DCCP, dec_dccp },
 	{ PROTO_IP_PGM, dec_pgm },
+	{ PROTO_IP_IGRP, dec_igrp },
 };
 
 static void (*upper_printer(unsigned proto))(struct dec_ctx *, const struct dec_net *, const uint8_t *, size_t)

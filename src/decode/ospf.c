@@ -1,7 +1,7 @@
 /* ospf.c: OSPF's first line, as tcpdump 4.99 prints it: "OSPFv2, TYPE,
  * length L" (RFC 2328) over IPv4, "OSPFv3, TYPE, length L" (RFC 5340) over
  * IPv6.  With -v tcpdump goes on with the router and area IDs and the
- * packet's body, which are not ours yet: the line is handed off there.
+ * packet's body: OSPFv3's in ospf6.c, OSPFv2's not ours yet (handed off).
  * Over IPv4 tcpdump first reads the authentication type and, for
  * cryptographic authentication, takes the 16-byte digest off the end of
  * the packet (RFC 2328 D.4.3) before anything else. */
@@ -21,8 +21,8 @@ static const char *type_name(unsigned type)
 
 /* The line past the version's own reads: tcpdump says "unknown LS-type N"
  * in ospf_print, "unknown packet type (N)" in ospf6_print. */
-static void line(struct dec_ctx *d, const uint8_t *p, unsigned long length, const char *unknown,
-		 const char *unknown_end)
+static int line(struct dec_ctx *d, const uint8_t *p, unsigned long length, const char *unknown,
+		const char *unknown_end)
 {
 	unsigned type = dec_u8(d, p + 1), version = dec_u8(d, p);
 	const char *name = type_name(type);
@@ -32,8 +32,7 @@ static void line(struct dec_ctx *d, const uint8_t *p, unsigned long length, cons
 	else
 		dec_printf(d, "%s%u%s", unknown, type, unknown_end);
 	dec_printf(d, ", length %lu", length);
-	if (name && d->o.vflag)
-		dec_handoff(d, "ospf");
+	return name && d->o.vflag;
 }
 
 static void ospf2(struct dec_ctx *d, const uint8_t *p, size_t len)
@@ -44,13 +43,15 @@ static void ospf2(struct dec_ctx *d, const uint8_t *p, size_t len)
 		length -= OSPF_MD5_LEN;
 		d->end = d->end - d->start >= OSPF_MD5_LEN ? d->end - OSPF_MD5_LEN : d->start;
 	}
-	line(d, p, length, "unknown LS-type ", "");
+	if (line(d, p, length, "unknown LS-type ", ""))
+		dec_handoff(d, "ospf");
 }
 
 static void ospf3(struct dec_ctx *d, const uint8_t *p, size_t len)
 {
 	d->proto = "ospf3";
-	line(d, p, len, "unknown packet type (", ")");
+	if (line(d, p, len, "unknown packet type (", ")"))
+		dec_ospf6_body(d, p, (unsigned)len);
 }
 
 void dec_ospf(struct dec_ctx *d, const struct dec_net *n, const uint8_t *p, size_t len)

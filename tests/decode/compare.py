@@ -73,6 +73,7 @@ GENERATED = [
     ("mkdeclsp", "LSP Ping, LMP, NFS over RPC, PPP in HDLC framing behind PPPoE"),
     ("mkdecctl", "PPP control protocols in PPPoE, and lines that ended blank"),
     ("mkdecbgp", "BGP OPEN, UPDATE, NOTIFICATION and ROUTE-REFRESH bodies"),
+    ("mkdecospf", "OSPFv3 packets and LSAs, ICMPv6 node information"),
 ]
 CORE = {"ether", "arp", "ip", "ip6", "tcp", "udp", "icmp", "icmp6"}
 REPORT = "\001L "
