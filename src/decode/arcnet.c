@@ -71,8 +71,7 @@ static void arc_atalk(struct dec_ctx *d, const uint8_t *p, size_t len)
 
 static void arc_ipx(struct dec_ctx *d, const uint8_t *p, size_t len)
 {
-	(void)p, (void)len;
-	dec_handoff(d, "ipx");
+	dec_ipx(d, p, len); /* ipx.c */
 }
 
 /* The payloads by system code; tcpdump prints any other in hex. */

@@ -138,7 +138,13 @@ static void payload(struct gre *g, unsigned prot)
 	case GRE_ETH_OSI:
 		dec_osi(d, g->p, g->len);
 		return;
-	case PROTO_ETH_MPLS: case GRE_ETH_IPX: case GRE_ETH_ATALK:
+	case PROTO_ETH_MPLS:
+		dec_mpls(d, g->p, g->len);
+		return;
+	case GRE_ETH_IPX:
+		dec_ipx(d, g->p, g->len);
+		return;
+	case GRE_ETH_ATALK:
 		dec_handoff(d, "gre-proto"); /* tcpdump goes on; we end as it would not */
 		break;
 	}
@@ -193,8 +199,10 @@ static void gre_v1(struct gre *g, unsigned flags, size_t length)
 	if (!(flags & GRE_SP))
 		return;
 	dec_printf(d, d->o.vflag ? "\n\t" : ": ");
-	if (prot == GRE_ETH_PPP)
-		dec_handoff(d, "gre-proto");
+	if (prot == GRE_ETH_PPP) { /* PPTP's: tcpdump's ppp_print */
+		dec_ppp_frame(d, g->p, g->len);
+		return;
+	}
 	dec_printf(d, "gre-proto-0x%x", prot);
 }
 

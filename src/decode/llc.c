@@ -82,14 +82,29 @@ int dec_llc_addr(struct dec_ctx *d, const uint8_t *src, const uint8_t *dst, cons
 	 * decodes: with -e its header, then that layer */
 	if (ssap == dsap && dsap == PROTO_SAP_SNAP && ctrl == 0x03 && dec_has(d, q, 8) && !q[3] && !q[4] && !q[5]) {
 		unsigned et = (unsigned)q[6] << 8 | q[7];
+		if (d->o.eflag)
+			dec_printf(d, "oui Ethernet (0x000000), ethertype %s (0x%04x), length %zu: ",
+				   dec_ethertype_name(et), et, len >= 8 ? len - 8 : 0);
+		d->handoff = NULL;
 		if (dec_ethertype_printed(et)) { /* tcpdump's ethertype printers (EAPOL on 802.11) */
-			if (d->o.eflag)
-				dec_printf(d, "oui Ethernet (0x000000), ethertype %s (0x%04x), length %zu: ",
-					   dec_ethertype_name(et), et, len >= 8 ? len - 8 : 0);
-			d->handoff = NULL;
 			dec_ethertype(d, et, q + 8, len >= 8 ? len - 8 : 0);
 			return 8;
 		}
+		/* an ethertype tcpdump has no printer for: the addresses and
+		 * the SNAP header, then the default dump (its snap_print) */
+		if (!d->o.eflag) {
+			if (dst) {
+				dec_mac(d, src);
+				dec_printf(d, " > ");
+				dec_mac(d, dst);
+				dec_printf(d, " ");
+			}
+			dec_printf(d, "SNAP, ethertype %s (0x%04x), length %zu: ", /* no OUI: 4.99.3's words */
+				   dec_ethertype_name(et), et, len >= 8 ? len - 8 : 0);
+		}
+		if (!d->o.qflag)
+			d->dump_from = q;
+		return -8;
 	}
 	if (ssap == dsap && dsap == 0x42 && ctrl == 0x03) { /* spanning tree */
 		d->handoff = NULL;
