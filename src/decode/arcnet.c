@@ -1,8 +1,8 @@
 /* arcnet.c: ARCNET (DLT_ARCNET) and Linux ARCNET (DLT_ARCNET_LINUX) as
  * tcpdump 4.99 prints them: with -e "SRC DST TYPE LEN: " (RFC 1201
  * frames add their sequence id and fragment), then IPv4, IPv6, ARP or
- * RARP by the system code (RFC 1051's old codes too), AppleTalk and IPX
- * left to tcpdump's own printers, anything else in hex.  A frame's header
+ * RARP by the system code (RFC 1051's old codes too), AppleTalk (atalk.c)
+ * and IPX (ipx.c), anything else in hex.  A frame's header
  * is 3 bytes (RFC 1051, diagnostics), 6 (RFC 1201) or 10 (an RFC 1201
  * exception frame); Linux adds a 2-byte offset after the addresses and
  * never gives exception frames or fragments. */
@@ -66,7 +66,7 @@ static void arc_atalk(struct dec_ctx *d, const uint8_t *p, size_t len)
 	else if (!dec_has(d, p, DDP_HDRLEN))
 		dec_printf(d, " [|ddp]");
 	else
-		dec_handoff(d, "atalk");
+		dec_ddp(d, p, len); /* atalk.c */
 }
 
 static void arc_ipx(struct dec_ctx *d, const uint8_t *p, size_t len)

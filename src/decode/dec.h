@@ -482,6 +482,7 @@ void dec_ether_ppp(struct dec_ctx *d, const uint8_t *p, size_t len); /* ethwrap.
 void dec_q933(struct dec_ctx *d, const uint8_t *p, size_t len);      /* fr.c: Q.933 after its NLPID */
 dec_app_printer dec_ssh;                                             /* ssh.c: a version line on port 22 */
 void dec_ipx(struct dec_ctx *d, const uint8_t *p, size_t len);       /* ipx.c */
+void dec_ddp(struct dec_ctx *d, const uint8_t *p, size_t len);       /* atalk.c: a DDP long header and after */
 void dec_ether_ipx(struct dec_ctx *d, const uint8_t *p, size_t len); /* ipx.c: ethertype 0x8137 */
 /* IPX in an 802.3 frame (ipx.c): raw (no LLC header, returns 0) or
  * behind 802.2 SAP 0xe0 (p at the LLC header, returns its 3 bytes). */

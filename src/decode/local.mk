@@ -58,3 +58,4 @@ libbpfx_core_la_SOURCES += src/decode/lspping.c src/decode/lmp.c src/decode/nfs.
 libbpfx_core_la_SOURCES += src/decode/ppp_ctrl.c src/decode/aarp.c src/decode/cfm.c src/decode/tipc.c src/decode/ethwrap.c src/decode/ssh.c src/decode/ipx.c src/decode/vtp.c src/decode/ipx_sap.inc
 libbpfx_core_la_SOURCES += src/decode/bgp_upd.c src/decode/lldp_org.c
 libbpfx_core_la_SOURCES += src/decode/ospf6.c src/decode/icmp6_ni.c src/decode/igrp.c src/decode/dvmrp.c
+libbpfx_core_la_SOURCES += src/decode/atalk.c

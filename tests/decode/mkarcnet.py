@@ -28,6 +28,11 @@ def new(src, dst, code, body, flag=0, seq=0x1234, exc=False):
     return bytes([src, dst, code, flag]) + struct.pack("!H", seq) + body
 
 
+def ddp(dnet, snet, dnode, snode, dskt, sskt, typ, body):
+    """An AppleTalk datagram with the long header (its checksum 0)."""
+    return struct.pack("!HHHHBBBBB", 13 + len(body), 0, dnet, snet, dnode, snode, dskt, sskt, typ) + body
+
+
 def frames():
     ip = udp(1234, 9, b"hello")[14:]
     ip6 = udp(1234, 9, b"hello", v6=True)[14:]
@@ -41,7 +46,12 @@ def frames():
         old(1, 2, 0x80, b"diagnostics"), new(1, 2, 212, b""), new(1, 2, 212, b"", exc=True)[:8], b"\x01\x02\xd4\x00",
         b"\x01\x02", b"\x01",
     ]
-    return with_cuts(good, (good[1], good[3], good[9]))
+    # DDP: named and unknown types, named sockets, broadcast nodes (atalk.c)
+    good += [new(1, 2, 221, ddp(dn, sn, dnode, snode, dskt, sskt, t, body)) for dn, sn, dnode, snode, dskt, sskt, t, body in (
+        (0x1234, 0x5678, 9, 10, 4, 250, 0, b"abc"), (1, 2, 3, 4, 1, 2, 1, b"x" * 10), (0xff00, 2, 255, 4, 200, 254, 4, b"z" * 4),
+        (1, 2, 3, 4, 5, 5, 5, b""), (1, 2, 0, 255, 6, 6, 22, b"a"), (1, 2, 3, 4, 6, 7, 23, b"ab"), (1, 2, 3, 4, 6, 7, 0x4b, b""),
+        (1, 2, 3, 4, 6, 7, 7, b"abcd"), (1, 2, 3, 4, 6, 7, 255, b"abcd"))]
+    return with_cuts(good, (good[1], good[3], good[9], good[-9]))
 
 
 if __name__ == "__main__":
