@@ -54,6 +54,18 @@ int dec_llc_hdrlen(struct dec_ctx *d, const uint8_t *q)
 	return dec_has(d, q, (size_t)n) ? n : 0;
 }
 
+/* tcpdump's snap_print with no printer for the payload: "SRC > DST "
+ * when the frame has addresses (not in a cooked capture). */
+static void snap_addrs(struct dec_ctx *d, const uint8_t *src, const uint8_t *dst)
+{
+	if (!dst)
+		return;
+	dec_mac(d, src);
+	dec_printf(d, " > ");
+	dec_mac(d, dst);
+	dec_printf(d, " ");
+}
+
 int dec_llc_addr(struct dec_ctx *d, const uint8_t *src, const uint8_t *dst, const uint8_t *q, size_t len)
 {
 	d->proto = "llc";
@@ -93,12 +105,7 @@ int dec_llc_addr(struct dec_ctx *d, const uint8_t *src, const uint8_t *dst, cons
 		/* an ethertype tcpdump has no printer for: the addresses and
 		 * the SNAP header, then the default dump (its snap_print) */
 		if (!d->o.eflag) {
-			if (dst) {
-				dec_mac(d, src);
-				dec_printf(d, " > ");
-				dec_mac(d, dst);
-				dec_printf(d, " ");
-			}
+			snap_addrs(d, src, dst);
 			dec_printf(d, "SNAP, ethertype %s (0x%04x), length %zu: ", /* no OUI: 4.99.3's words */
 				   dec_ethertype_name(et), et, len >= 8 ? len - 8 : 0);
 		}
@@ -134,12 +141,7 @@ int dec_llc_addr(struct dec_ctx *d, const uint8_t *src, const uint8_t *dst, cons
 				 the SNAP header, then the default dump */
 			d->handoff = NULL;
 			if (!d->o.eflag) {
-				if (dst) {
-					dec_mac(d, src);
-					dec_printf(d, " > ");
-					dec_mac(d, dst);
-					dec_printf(d, " ");
-				}
+				snap_addrs(d, src, dst);
 				dec_printf(d, "SNAP, oui Cisco (0x00000c), pid Unknown (0x%04x), length %zu: ", pid,
 					   len >= 8 ? len - 8 : 0);
 			}
