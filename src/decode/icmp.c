@@ -123,6 +123,32 @@ static void print_maskreply(struct dec_ctx *d, unsigned type, unsigned code, con
 	dec_printf(d, "address mask is 0x%08x", dec_be32(d, ic + 8));
 }
 
+/* RFC 1256: lifetime as tcpdump writes it (s, m:ss or h:mm:ss), the
+ * number of addresses, then each {address preference} when an entry is
+ * 2 words long; need_body has checked that the entries are there. */
+static void print_routeradvert(struct dec_ctx *d, unsigned type, unsigned code, const uint8_t *ic)
+{
+	(void)type, (void)code;
+	unsigned num = dec_u8(d, ic + 4), size = dec_u8(d, ic + 5), life = dec_be16(d, ic + 6);
+	dec_printf(d, "router advertisement lifetime ");
+	if (life < 60)
+		dec_printf(d, "%u", life);
+	else if (life < 3600)
+		dec_printf(d, "%u:%02u", life / 60, life % 60);
+	else
+		dec_printf(d, "%u:%02u:%02u", life / 3600, life % 3600 / 60, life % 60);
+	dec_printf(d, " %u:", num);
+	if (size != 2) {
+		dec_printf(d, " [size %u]", size);
+		return;
+	}
+	for (unsigned i = 0; i < num; i++) {
+		dec_printf(d, " {");
+		dec_ip4addr(d, ic + 8 + 8 * i);
+		dec_printf(d, " %u}", dec_be32(d, ic + 12 + 8 * i));
+	}
+}
+
 /* The messages with words of their own after "ICMP "; the others print
  * their name (proto_icmp_types). */
 static const struct {
@@ -133,7 +159,7 @@ static const struct {
 	{ PROTO_ICMP_UNREACH, print_unreach }, { PROTO_ICMP_REDIRECT, print_redirect },
 	{ PROTO_ICMP_TIMXCEED, print_timxceed }, { PROTO_ICMP_PARAMPROB, print_paramprob },
 	{ PROTO_ICMP_TSTAMP, print_tstamp }, { PROTO_ICMP_TSTAMPREPLY, print_tstamp },
-	{ PROTO_ICMP_MASKREPLY, print_maskreply },
+	{ PROTO_ICMP_MASKREPLY, print_maskreply }, { PROTO_ICMP_ROUTERADVERT, print_routeradvert },
 };
 
 /* RFC 4884 extensions after the 128 bytes of quoted datagram (tcpdump's
@@ -189,6 +215,12 @@ static void need_body(struct dec_ctx *d, unsigned type, unsigned code, const uin
 	case PROTO_ICMP_MASKREPLY:
 		dec_need(d, p, 12);
 		break;
+	case PROTO_ICMP_ROUTERADVERT: /* tcpdump checks the header, then each entry */
+		dec_need_ret(d, p, 8);
+		if (p[5] == 2)
+			for (unsigned i = 0; i < p[4]; i++)
+				dec_need_ret(d, p + 8 + 8 * i, 8);
+		break;
 	}
 }
 
@@ -199,10 +231,6 @@ void dec_icmp(struct dec_ctx *d, const struct dec_net *n, const uint8_t *p, size
 	unsigned type = dec_u8(d, p), code = dec_u8(d, p + 1);
 	need_body(d, type, code, p);
 	dec_printf(d, "ICMP ");
-	if (type == PROTO_ICMP_ROUTERADVERT) { /* not decoded */
-		dec_handoff(d, "icmp-type");
-		return;
-	}
 	size_t m = 0;
 	while (m < sizeof messages / sizeof messages[0] && messages[m].type != type)
 		m++;
