@@ -310,7 +310,7 @@ def main():
     # protocols past the core ones), so a new printer needs no list entry
     apps = {}
     bylink = {}  # the same per link type, over all option sets
-    mismatches, crashes, core = [], [], 0
+    mismatches, continued, crashes, core = [], [], [], 0
     jobs = [(f, o) for f in files for o in optsets]
     with concurrent.futures.ThreadPoolExecutor(os.cpu_count() or 2) as ex:
         for f, opts, o, t, crash in ex.map(lambda j: run_one(decprint, *j), jobs):
@@ -332,6 +332,8 @@ def main():
                 bylink.setdefault(links.get(f, "(ours)"), {"identical": 0, "continues": 0, "mismatch": 0})[k] += 1
                 for a in {w for r in rep for w in (r[:r.index(">")] if ">" in r else r)} - CORE - {"link"}:
                     apps.setdefault((a, opts), {"identical": 0, "continues": 0, "mismatch": 0})[k] += 1
+                if k == "continues":
+                    continued.append((f, opts, i + 1, oo, tt, " ".join(" ".join(r) for r in rep)))
                 if k == "mismatch":
                     layers = {w for r in rep for w in r}
                     if layers & CORE:
@@ -365,8 +367,10 @@ def main():
         print("--- %s %s packet %d [%s]\n  ours:    %r\n  tcpdump: %r" % (os.path.basename(f), opts, n, rep, oo, tt))
     if os.environ.get("COMPARE_DUMP"):
         with open(os.environ["COMPARE_DUMP"], "w") as fp:
-            for f, opts, n, oo, tt, rep in mismatches:
-                fp.write("--- %s %s packet %d [%s]\n  ours:    %r\n  tcpdump: %r\n" % (os.path.basename(f), opts, n, rep, oo, tt))
+            # every packet not identical, each tagged with its class
+            for kind, rows in (("mismatch", mismatches), ("continues", continued)):
+                for f, opts, n, oo, tt, rep in rows:
+                    fp.write("--- %s %s %s packet %d [%s]\n  ours:    %r\n  tcpdump: %r\n" % (kind, os.path.basename(f), opts, n, rep, oo, tt))
     for f, opts, crash in crashes[:shown]:
         print("CRASH %s %s: %s" % (f, opts, crash))
     comparable = total["identical"] + total["mismatch"]
