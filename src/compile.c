@@ -65,6 +65,36 @@ static int geneve_defined(const struct bpfx_program *p, const struct bpfx_span *
 		       "then reads scratch memory it never wrote, and has no defined result");
 }
 
+/* The code generator's state for compiling root with options o. */
+static void gen_setup(struct gen *g, struct ir_prog *ir, struct arena *a, const struct linktype *lt,
+		      const struct bpfx_options *o, const struct ast *root, struct bpfx_error *err)
+{
+	ir_init(ir, a, o->snaplen);
+	*g = (struct gen){ .ir = ir, .a = a, .lt = lt, .err = err, .savefile = o->savefile, .swapped = o->swapped,
+			   .fold = o->optimize != BPFX_OPT_OFF, .ip6w = o->ip6_transport ? ip6w_new(a) : NULL,
+			   .kvlan = o->kernel_vlan,
+			   .loose = o->optimize == BPFX_OPT_LOOSE && !gen_has_protochain(root) };
+}
+
+/* bpfx's optimizer found that expr matches nothing.  libpcap 1.10.3
+ * refuses such an expression only where its own, weaker optimizer finds
+ * it too (opt/weak.c, on a program generated afresh); elsewhere it
+ * compiles a program that accepts nothing, and so does bpfx.  Returns
+ * whether to refuse (err keeps the optimizer's message). */
+static int libpcap_refuses(struct arena *a, const char *expr, const struct bpfx_options *o,
+			   const struct linktype *lt, struct bpfx_error *err)
+{
+	struct bpfx_error e2;
+	struct ast *root = NULL;
+	struct ir_prog ir;
+	struct gen g;
+	if (parse_expr_dialect(a, expr, o->ip6_transport, &root, &e2) || sema_check(a, expr, root, &e2))
+		return 1;
+	gen_setup(&g, &ir, a, lt, o, root, &e2);
+	g.weak = 1;
+	return gen_program(&g, root) || opt_weak_rejects(&ir);
+}
+
 /* The pipeline.  Its memory is in the arena, the optimizer's and the
  * emitter's scratch arrays on its scratch list; running out of either
  * jumps back to bpfx_compile_spans (parse.c frees the scanner on the way),
@@ -83,11 +113,8 @@ static int compile_stages(struct arena *a, const char *expr, const struct bpfx_o
 	FILE *f;
 	if ((f = dump_to(o, BPFX_DUMP_AST, "ast")))
 		ast_dump(f, root, expr, 0);
-	ir_init(&ir, a, o->snaplen);
-	struct gen g = { .ir = &ir, .a = a, .lt = lt, .err = err, .savefile = o->savefile, .swapped = o->swapped,
-			 .fold = o->optimize != BPFX_OPT_OFF, .ip6w = o->ip6_transport ? ip6w_new(a) : NULL,
-			 .kvlan = o->kernel_vlan,
-			 .loose = o->optimize == BPFX_OPT_LOOSE && !gen_has_protochain(root) };
+	struct gen g;
+	gen_setup(&g, &ir, a, lt, o, root, err);
 	if (gen_program(&g, root))
 		return -1;
 	if ((f = dump_to(o, BPFX_DUMP_IR, "ir")))
@@ -108,9 +135,13 @@ static int compile_stages(struct arena *a, const char *expr, const struct bpfx_o
 			u.dump = 0;
 			return compile_stages(a, expr, &u, lt, out, spans, err);
 		}
-		if (!o->ip6_transport)
-			ip6w_hint(expr, o, root, err);
-		return -1;
+		if (libpcap_refuses(a, expr, o, lt, err)) {
+			if (!o->ip6_transport)
+				ip6w_hint(expr, o, root, err);
+			return -1;
+		}
+		/* libpcap compiles it: the program is the `ret #0` that
+		 * libpcap's behaves as (ir.entry is ir.reject now) */
 	}
 	if (o->optimize != BPFX_OPT_OFF && (f = dump_to(o, BPFX_DUMP_OPT, "opt")))
 		ir_dump(f, &ir);

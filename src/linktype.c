@@ -55,7 +55,7 @@ static const struct linktype table[] = {
 	  .descr = "Cisco HDLC (DLT 112)", .off_mac = -1, .flags = LTF_MPLS, .dir = NODIR },
 	/* SLIP: a 16-byte header whose first byte is the direction (0 in) */
 	{ .name = "SLIP", .dlt = DLT_SLIP, .kind = LT_SLIP, .off_nl = 16, .off_type = -1,
-	  .descr = "SLIP", .off_mac = -1, .dir = { 0, 1, 0, LT_DIR_NOT } },
+	  .descr = "SLIP", .off_mac = -1, .dir = { 0, 1, 0, LT_DIR_NOT, 0, 1 } },
 	{ .name = "SLIP_BSDOS", .dlt = DLT_SLIP_BSDOS, .kind = LT_SLIP, .off_nl = 24, .off_type = -1,
 	  .descr = "BSD/OS SLIP", .off_mac = -1, .dir = NODIR },
 	/* FDDI: frame control, destination, source, then 802.2 LLC + SNAP */
@@ -135,7 +135,7 @@ static const struct linktype table[] = {
 	 * where libpcap reads it, relative to that (the third number). */
 #define JUNIPER(n, nl, iso, d) \
 	{ .name = #n, .dlt = DLT_##n, .kind = LT_MAGIC, .off_nl = (uint32_t)(nl), .off_type = 0, .descr = d, \
-	  .off_mac = -1, .dir = { 3, 1, 1, LT_DIR_NOT, 1 }, .magic = 0x4d474300, .magic_mask = 0xffffff00, \
+	  .off_mac = -1, .dir = { 3, 1, 1, 0, 1 }, .magic = 0x4d474300, .magic_mask = 0xffffff00, \
 	  .nlpid = iso }
 	JUNIPER(JUNIPER_MLPPP, 4, -1, "Juniper Multi-Link PPP"),
 	JUNIPER(JUNIPER_MLFR, 4, -1, "Juniper Multi-Link Frame Relay"),

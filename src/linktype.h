@@ -60,6 +60,8 @@ struct lt_dir {
 	int size;            /* 1 or 2 bytes */
 	uint32_t in, out;
 	uint32_t mask;       /* of the field's bits; 0: all */
+	int rel;             /* libpcap computes it as a relation (`link[0] = 0`):
+			      * for opt/weak.c's model of its optimizer */
 };
 
 /* The radio header before an 802.11 header, whose length libpcap reads

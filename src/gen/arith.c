@@ -282,7 +282,9 @@ struct cond *gen_relation(struct gen *g, const struct ast *n)
 	struct cond *g1 = failed ? 0 : guard(g, n->r, &failed);
 	if (failed)
 		return 0;
+	g->salt = g->weak ? GEN_WEAK_SALT : 0;
 	struct cond *c = gen_rel_test(g, n);
+	g->salt = 0;
 	if (!c)
 		return 0;
 	wlan_relation(g, 1);

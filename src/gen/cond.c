@@ -42,7 +42,7 @@ void cond_ins(struct gen *g, struct cond *c, uint16_t code, uint32_t k)
 		return;
 	if (gen_var_pl(g) && wlan_load(g, c, code, k))
 		return;
-	ir_insns_push(g->a, &c->insns, &c->n, &c->cap, (struct ir_insn){ code, k, g->span });
+	ir_insns_push(g->a, &c->insns, &c->n, &c->cap, (struct ir_insn){ (uint16_t)(code | g->salt), k, g->span });
 }
 
 int cond_is_load(uint16_t code)

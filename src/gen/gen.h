@@ -45,7 +45,14 @@ struct gen {
 	int geneve_cells;        /* geneve.c: scratch cells it keeps, at the top */
 	int geneve_used;         /* libpcap then does not optimize */
 	struct linktype *geneve_lt; /* geneve.c: the inner frames' rows */
+	int weak;                /* generating for opt/weak.c's model */
+	uint16_t salt;           /* OR'ed into each statement's code (cond_ins): in
+				  * opt/weak.c's model of libpcap, a relation's */
 };
+/* libpcap computes a relation through scratch memory and `ldh [x + 0]`,
+ * loads its optimizer does not see as the `ldh [12]` of a primitive while
+ * it moves jumps; marked so in weak.c's program, which is never emitted */
+#define GEN_WEAK_SALT 0x8000u
 
 #define GEN_FAIL(g, ...) \
 	((void)err_set((g)->err, (int)(g)->span.start, (int)(g)->span.end, __VA_ARGS__), (struct cond *)0)

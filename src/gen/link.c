@@ -681,9 +681,11 @@ struct cond *gen_inbound(struct gen *g, int outbound)
 	if (d->off >= 0) { /* the link header says (the table's lt_dir) */
 		uint32_t want = outbound ? d->out : d->in, other = outbound ? d->in : d->out;
 		uint32_t mask = d->mask ? d->mask : 0xffffffff;
-		if (want == LT_DIR_NOT)
-			return cond_not(g, cond_cmp(g, (uint32_t)d->off, d->size, BPF_JEQ, other, mask));
-		return cond_cmp(g, (uint32_t)d->off, d->size, BPF_JEQ, want, mask);
+		g->salt = g->weak && d->rel ? GEN_WEAK_SALT : 0;
+		struct cond *c = want == LT_DIR_NOT ? cond_not(g, cond_cmp(g, (uint32_t)d->off, d->size, BPF_JEQ, other, mask))
+						    : cond_cmp(g, (uint32_t)d->off, d->size, BPF_JEQ, want, mask);
+		g->salt = 0;
+		return c;
 	}
 	if (g->savefile)
 		return GEN_FAIL(g, "inbound/outbound not supported on %s when reading capture files", lt->descr);

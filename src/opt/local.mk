@@ -9,3 +9,4 @@ libbpfx_core_la_SOURCES += src/opt/peep.c
 libbpfx_core_la_SOURCES += src/opt/sets.c
 libbpfx_core_la_SOURCES += src/opt/thread.c
 libbpfx_core_la_SOURCES += src/opt/vn.c
+libbpfx_core_la_SOURCES += src/opt/weak.c

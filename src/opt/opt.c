@@ -25,7 +25,7 @@ static void opt_skip_entry(struct ir_prog *p)
 
 int opt_run(struct ir_prog *p, struct bpfx_error *err)
 {
-	opt_peep(p);
+	opt_peep(p, 1);
 	opt_thread(p);
 	opt_skip_entry(p);
 	opt_dead(p);

@@ -21,8 +21,9 @@ static inline int opt_is_ktest(const struct ir_block *b)
 /* The driver: the passes in order.  0, or -1 with *err set. */
 int opt_run(struct ir_prog *p, struct bpfx_error *err);
 
-/* peep.c: rewrites inside one block */
-void opt_peep(struct ir_prog *p);
+/* peep.c: rewrites inside one block; bits: also those libpcap does not
+ * make (a one-bit and+jeq as jset) */
+void opt_peep(struct ir_prog *p, int bits);
 /* vn.c: value numbers of what each block computes */
 struct vn_table;
 struct vn_table *vn_new(struct arena *a); /* scratch of a */
@@ -56,4 +57,7 @@ int opt_collapse(struct ir_prog *p, struct ir_block *end);
  * whose result nothing reads are dropped */
 int opt_accept(struct ir_prog *p);
 int opt_live(struct ir_prog *p);
+/* weak.c: would libpcap's optimizer reduce this (unoptimized) program to
+ * `ret #0`?  It rewrites the program, which is then only for this. */
+int opt_weak_rejects(struct ir_prog *p);
 #endif

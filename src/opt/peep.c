@@ -6,6 +6,8 @@
  *   (X is at most 60 there, so c + X never wraps either);
  * - a masked test against zero becomes jset:
  *     and #m; jeq #0  ->  jset #m with the targets swapped;
+ *   and, unless weak.c models libpcap's optimizer, a one-bit test too:
+ *     and #m; jeq #m  ->  jset #m (m one bit);
  * - an equality test folds the last add, sub or xor into its operand,
  *   since each is a bijection on 32-bit values:
  *     sub x; jeq #0  ->  jeq x        (also xor x)
@@ -46,18 +48,25 @@ static void fold_offsets(struct ir_block *b)
 	}
 }
 
-static void to_jset(struct ir_block *b)
+/* and #m; jeq #0 is jset #m, targets swapped; with one bit in m (not
+ * libpcap's: only when bits), and #m; jeq #m is jset #m, so that tests
+ * of one bit of one value meet as one kind of test in thread.c. */
+static void to_jset(struct ir_block *b, int bits)
 {
-	if (b->term != IR_BRANCH || b->ninsns == 0 || b->jcode != (BPF_JMP | BPF_JEQ | BPF_K) || b->jk != 0)
+	if (b->term != IR_BRANCH || b->ninsns == 0 || b->jcode != (BPF_JMP | BPF_JEQ | BPF_K))
 		return;
 	struct ir_insn *last = &b->insns[b->ninsns - 1];
-	if (last->code != (BPF_ALU | BPF_AND | BPF_K))
+	uint32_t m = last->k;
+	int one = bits && m && !(m & (m - 1)) && b->jk == m;
+	if (last->code != (BPF_ALU | BPF_AND | BPF_K) || (b->jk != 0 && !one))
 		return;
 	b->jcode = BPF_JMP | BPF_JSET | BPF_K;
-	b->jk = last->k;
-	struct ir_block *t = b->jt;
-	b->jt = b->jf;
-	b->jf = t;
+	b->jk = m;
+	if (!one) {
+		struct ir_block *t = b->jt;
+		b->jt = b->jf;
+		b->jf = t;
+	}
 	b->ninsns--;
 }
 
@@ -83,13 +92,13 @@ static void fold_into_jeq(struct ir_block *b)
 	b->ninsns--;
 }
 
-void opt_peep(struct ir_prog *p)
+void opt_peep(struct ir_prog *p, int bits)
 {
 	struct ir_order o;
 	ir_rpo(p, &o);
 	for (int i = 0; i < o.n; i++) {
 		fold_offsets(o.b[i]);
-		to_jset(o.b[i]);
+		to_jset(o.b[i], bits);
 		fold_into_jeq(o.b[i]);
 	}
 	ir_order_free(&o);

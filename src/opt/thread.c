@@ -29,6 +29,7 @@ struct fact {
 	int nne;
 	uint32_t jset_k;        /* a jset #jset_k on it came out jset_res */
 	int jset_res;           /* -1 none */
+	uint32_t one, zero;     /* bits known set, known clear (jset of one bit) */
 };
 
 struct facts {
@@ -63,7 +64,7 @@ static int decide(const struct fact *f, uint16_t jcode, uint32_t k)
 	case BPF_JEQ:
 		if (f->lo == f->hi)
 			return f->lo == k;
-		if (k < f->lo || k > f->hi)
+		if (k < f->lo || k > f->hi || (k & f->zero) || (k & f->one) != f->one)
 			return 0;
 		for (int i = 0; i < f->nne; i++)
 			if (f->ne[i] == k)
@@ -86,6 +87,10 @@ static int decide(const struct fact *f, uint16_t jcode, uint32_t k)
 			return (f->lo & k) != 0;
 		if (f->jset_res >= 0 && f->jset_k == k)
 			return f->jset_res;
+		if (k & f->one)
+			return 1;
+		if (!(k & ~f->zero))
+			return 0;
 		return -1;
 	}
 	return -1;
@@ -132,6 +137,10 @@ static void learn(struct arena *a, struct facts *s, uint32_t vn, uint16_t jcode,
 	case BPF_JSET:
 		f->jset_k = k;
 		f->jset_res = taken;
+		if (!taken)
+			f->zero |= k;
+		else if (k && !(k & (k - 1)))
+			f->one |= k;
 		break;
 	}
 }
@@ -160,6 +169,8 @@ static void meet(struct facts *d, const struct facts *s)
 		f.nne = nne;
 		if (f.jset_res != o->jset_res || f.jset_k != o->jset_k)
 			f.jset_res = -1;
+		f.one &= o->one;
+		f.zero &= o->zero;
 		d->f[w++] = f;
 	}
 	d->n = w;

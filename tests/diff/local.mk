@@ -25,3 +25,8 @@ SCRIPT_TESTS += tests/diff/optsize.sh
 # The --ip6-transport dialect against a reference walk written in the test.
 check_PROGRAMS += tests/diff/ip6test
 TESTS += tests/diff/ip6test
+
+# "expression rejects all packets" exactly where libpcap says it
+# (src/opt/weak.c), over pairs of primitives that may contradict.
+check_PROGRAMS += tests/diff/rejects
+TESTS += tests/diff/rejects

@@ -132,10 +132,11 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	int bok = compile(expr, dlt, BPFX_OPT_OFF, &bp, &err);
 
 	char what[700];
-	int ook = 0, look = 0;
+	int ook = 0, look = 0, onothing = 0;
 	if (bok) {
 		struct bpfx_error oerr;
 		ook = compile(expr, dlt, BPFX_OPT_EXACT, &op, &oerr);
+		onothing = !ook && strstr(oerr.msg, "rejects all packets");
 		/* the optimizer may refuse only what matches nothing */
 		if (!ook && !strstr(oerr.msg, "rejects all packets")) {
 			snprintf(what, sizeof what, "optimized compile fails: %s", oerr.msg);
@@ -201,6 +202,21 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 			report(what, expr, dlt);
 		else
 			fuzz_fail("fuzz_diffexpr", what, data, size, bp.insns, bp.len);
+	}
+	if (lok && bok) { /* "rejects all packets" exactly where libpcap's optimizer says it */
+		struct bpf_program lpo;
+		int lopt = pcap_compile(sets[li].dead, &lpo, expr, 1, 0) == 0;
+		if (lopt)
+			pcap_freecode(&lpo);
+		int lnothing = !lopt && strstr(pcap_geterr(sets[li].dead), "rejects all packets");
+		if ((lopt || lnothing) && (ook || onothing) && lopt != ook) {
+			snprintf(what, sizeof what, "optimizing, libpcap %s, bpfx %s", lopt ? "compiles" : "rejects all packets",
+				 ook ? "compiles" : "rejects all packets");
+			if (report_only)
+				report(what, expr, dlt);
+			else
+				fuzz_fail("fuzz_diffexpr", what, data, size, NULL, 0);
+		}
 	}
 	if (lok)
 		pcap_freecode(&lp);

@@ -100,6 +100,67 @@ static void test_opt_constants_fold(void **state)
 	assert_non_null(strstr(e.msg, "rejects all packets"));
 }
 
+/* peep.c + thread.c: a one-bit test (and #m; jeq #m) is a jset, and the
+ * bits jsets found set or clear decide later tests of the same value. */
+static void test_opt_bits_decide(void **state)
+{
+	struct bpfx_program p = compile_ok("ip[9] & 1 = 1", 1);
+	assert_int_equal(count(&p, BPF_JMP | BPF_JSET | BPF_K, 1), 1);
+	assert_int_equal(count(&p, BPF_ALU | BPF_AND | BPF_K, 1), 0);
+	bpfx_program_free(&p);
+	struct bpfx_options o;
+	struct bpfx_error e;
+	bpfx_options_init(&o);
+	assert_int_equal(bpfx_compile("ip[9] & 1 = 0 and ip[9] & 1 = 1", &o, &p, &e), -1);
+	assert_non_null(strstr(e.msg, "rejects all packets"));
+	o.linktype = DLT_IEEE802_11;
+	assert_int_equal(bpfx_compile("llc and not llc", &o, &p, &e), -1);
+	assert_non_null(strstr(e.msg, "rejects all packets"));
+}
+
+/* weak.c: "rejects all packets" only where libpcap 1.10.3 says it (each
+ * case checked with tcpdump -d -y); elsewhere the program is `ret #0`. */
+static void test_opt_refuses_as_libpcap(void **state)
+{
+	static const struct {
+		int dlt;
+		const char *expr;
+		int refused;
+	} cases[] = {
+		{ DLT_EN10MB, "tcp and udp", 1 },
+		{ DLT_EN10MB, "1 = 2", 1 },
+		{ DLT_EN10MB, "ether[12:2] = 0x800 and ether[12:2] = 0x806", 1 },
+		{ DLT_EN10MB, "ip[0] < 0", 0 },
+		{ DLT_EN10MB, "vlan and ether[12:2] = 0x800", 0 },
+		{ DLT_EN10MB, "ether[12:2] = 0x800 and arp", 0 },
+		{ DLT_ARCNET, "tcp && udp", 0 },
+		{ DLT_FRELAY, "ip[2:2] < 100", 0 },
+		{ DLT_JUNIPER_ATM1, "not inbound and not outbound", 0 },
+		{ DLT_PPP_BSDOS, "icmp and arp", 1 },
+		{ DLT_SLIP, "inbound and link[0] = 1", 1 },
+	};
+	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+		struct bpfx_options o;
+		struct bpfx_program p;
+		struct bpfx_error e;
+		bpfx_options_init(&o);
+		o.linktype = cases[i].dlt;
+		int rc = bpfx_compile(cases[i].expr, &o, &p, &e);
+		if (cases[i].refused) {
+			if (rc == 0)
+				fail_msg("'%s' on DLT %d compiled; libpcap refuses it", cases[i].expr, cases[i].dlt);
+			assert_non_null(strstr(e.msg, "rejects all packets"));
+		} else {
+			if (rc != 0)
+				fail_msg("'%s' on DLT %d refused (%s); libpcap compiles it", cases[i].expr, cases[i].dlt, e.msg);
+			assert_int_equal(p.len, 1);
+			assert_int_equal(p.insns[0].code, BPF_RET | BPF_K);
+			assert_int_equal(p.insns[0].k, 0);
+			bpfx_program_free(&p);
+		}
+	}
+}
+
 /* fuse.c: loads kept for their bounds check collapse into the furthest. */
 static void test_opt_fuse_keeps_only_the_covering_load(void **state)
 {
@@ -349,7 +410,7 @@ static void test_pass_peep(void **state)
 	struct ir_block *b = blk(&t, ST(LDB(14), { BPF_ALU | BPF_AND | BPF_K, 0x10 }), 2, JEQ, 0, t.p.reject,
 				 t.p.accept);
 	start(&t, b);
-	opt_peep(&t.p);
+	opt_peep(&t.p, 1);
 	assert_ptr_equal(t.p.entry, b);
 	assert_int_equal(b->ninsns, 1);
 	assert_int_equal(b->insns[0].code, BPF_LD | BPF_B | BPF_ABS);
@@ -577,6 +638,8 @@ int main(void)
 		cmocka_unit_test(test_opt_threading_tests_ethertype_once),
 		cmocka_unit_test(test_opt_peephole_folds_offsets_and_masks),
 		cmocka_unit_test(test_opt_peephole_folds_into_jeq),
+		cmocka_unit_test(test_opt_bits_decide),
+		cmocka_unit_test(test_opt_refuses_as_libpcap),
 		cmocka_unit_test(test_opt_hoist_needed_tests),
 		cmocka_unit_test(test_opt_dead_rejecting_paths_go),
 		cmocka_unit_test(test_opt_constants_fold),
