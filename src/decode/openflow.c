@@ -7,7 +7,9 @@
  * matches, actions, ports, queues, statistics, vendor data (Big Switch
  * Networks' extensions decoded); -vv adds the ports' bitmaps, the port
  * statistics, queue properties and data in hex; -vvv the Ethernet frame
- * of a PACKET_IN / PACKET_OUT.  Other versions print their header only.
+ * of a PACKET_IN / PACKET_OUT.  Version 1.3's bodies are openflow13.c's
+ * (sharing the helpers of openflow.h); other versions print their
+ * header only.
  *
  * A message whose length breaks its type's rule gets " (invalid)" and the
  * next message follows (a header shorter than 8 bytes ends the segment).
@@ -17,9 +19,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "decode/dec.h"
+#include "decode/openflow.h"
 
-#define OF_HDR 8
 #define OF_PHY_PORT_LEN 48
 #define OF_MATCH_LEN 40
 #define OF_FLOW_STATS_LEN 88
@@ -77,6 +78,9 @@ static const struct dec_tok ofpat_str[] = {
 	{ 5, "SET_DL_DST" }, { 6, "SET_NW_SRC" }, { 7, "SET_NW_DST" }, { 8, "SET_NW_TOS" }, { 9, "SET_TP_SRC" },
 	{ 10, "SET_TP_DST" }, { 11, "ENQUEUE" }, { 0xffff, "VENDOR" }, { 0, NULL },
 };
+/* the typed lists: actions, queue properties */
+static const struct of_elems of_acts = { OF_ACTION_LEN, "action type", ofpat_str, "invalid (0x%04x)", ", len" };
+static const struct of_elems of_props = { OF_QUEUE_PROP_LEN, "property", ofpqt_str, "invalid (0x%04x)", ", len" };
 /* the actions a switch supports, bit 1 << type */
 static const struct dec_tok ofpat_bm[] = {
 	{ 1 << 0, "OUTPUT" }, { 1 << 1, "SET_VLAN_VID" }, { 1 << 2, "SET_VLAN_PCP" }, { 1 << 3, "STRIP_VLAN" },
@@ -89,7 +93,7 @@ static const struct dec_tok ofp_capabilities_bm[] = {
 	{ 1 << 4, "RESERVED" }, { 1 << 5, "IP_REASM" }, { 1 << 6, "QUEUE_STATS" }, { 1 << 7, "ARP_MATCH_IP" },
 	{ 0, NULL },
 };
-static const struct dec_tok ofp_config_str[] = {
+const struct dec_tok of_frag_str[] = {
 	{ 0, "FRAG_NORMAL" }, { 1, "FRAG_DROP" }, { 2, "FRAG_REASM" }, { 0, NULL },
 };
 static const struct dec_tok ofpfc_str[] = {
@@ -110,30 +114,19 @@ static const struct dec_tok ofpr_str[] = { { 0, "NO_MATCH" }, { 1, "ACTION" }, {
 static const struct dec_tok ofprr_str[] = {
 	{ 0, "IDLE_TIMEOUT" }, { 1, "HARD_TIMEOUT" }, { 2, "DELETE" }, { 0, NULL },
 };
-static const struct dec_tok ofppr_str[] = { { 0, "ADD" }, { 1, "DELETE" }, { 2, "MODIFY" }, { 0, NULL } };
+const struct dec_tok of_port_reason_str[] = { { 0, "ADD" }, { 1, "DELETE" }, { 2, "MODIFY" }, { 0, NULL } };
 static const struct dec_tok ofpet_str[] = {
 	{ 0, "HELLO_FAILED" }, { 1, "BAD_REQUEST" }, { 2, "BAD_ACTION" }, { 3, "FLOW_MOD_FAILED" },
 	{ 4, "PORT_MOD_FAILED" }, { 5, "QUEUE_OP_FAILED" }, { 0, NULL },
 };
-/* the error codes, by error type (the row's index) */
-static const struct dec_tok ofphfc_str[] = { { 0, "INCOMPATIBLE" }, { 1, "EPERM" }, { 0, NULL } };
-static const struct dec_tok ofpbrc_str[] = {
-	{ 0, "BAD_VERSION" }, { 1, "BAD_TYPE" }, { 2, "BAD_STAT" }, { 3, "BAD_VENDOR" }, { 4, "BAD_SUBTYPE" },
-	{ 5, "EPERM" }, { 6, "BAD_LEN" }, { 7, "BUFFER_EMPTY" }, { 8, "BUFFER_UNKNOWN" }, { 0, NULL },
-};
-static const struct dec_tok ofpbac_str[] = {
-	{ 0, "BAD_TYPE" }, { 1, "BAD_LEN" }, { 2, "BAD_VENDOR" }, { 3, "BAD_VENDOR_TYPE" }, { 4, "BAD_OUT_PORT" },
-	{ 5, "BAD_ARGUMENT" }, { 6, "EPERM" }, { 7, "TOO_MANY" }, { 8, "BAD_QUEUE" }, { 0, NULL },
-};
-static const struct dec_tok ofpfmfc_str[] = {
-	{ 0, "ALL_TABLES_FULL" }, { 1, "OVERLAP" }, { 2, "EPERM" }, { 3, "BAD_EMERG_TIMEOUT" },
-	{ 4, "BAD_COMMAND" }, { 5, "UNSUPPORTED" }, { 0, NULL },
-};
-static const struct dec_tok ofppmfc_str[] = { { 0, "BAD_PORT" }, { 1, "BAD_HW_ADDR" }, { 0, NULL } };
-static const struct dec_tok ofpqofc_str[] = { { 0, "BAD_PORT" }, { 1, "BAD_QUEUE" }, { 2, "EPERM" }, { 0, NULL } };
-static const struct dec_tok empty_str[] = { { 0, NULL } };
-static const struct dec_tok *const error_codes[] = {
-	ofphfc_str, ofpbrc_str, ofpbac_str, ofpfmfc_str, ofppmfc_str, ofpqofc_str,
+/* the error codes, by error type (the row's index), each numbered from 0 */
+static const char *const error_codes[] = {
+	"INCOMPATIBLE EPERM",
+	"BAD_VERSION BAD_TYPE BAD_STAT BAD_VENDOR BAD_SUBTYPE EPERM BAD_LEN BUFFER_EMPTY BUFFER_UNKNOWN",
+	"BAD_TYPE BAD_LEN BAD_VENDOR BAD_VENDOR_TYPE BAD_OUT_PORT BAD_ARGUMENT EPERM TOO_MANY BAD_QUEUE",
+	"ALL_TABLES_FULL OVERLAP EPERM BAD_EMERG_TIMEOUT BAD_COMMAND UNSUPPORTED",
+	"BAD_PORT BAD_HW_ADDR",
+	"BAD_PORT BAD_QUEUE EPERM",
 };
 static const struct dec_tok onf_exp_str[] = {
 	{ 0x4f4e4600, "ONF Extensions" }, { 0xff000001, "Budapest University of Technology and Economics" },
@@ -163,37 +156,6 @@ static const struct dec_tok bsn_action_subtype_str[] = {
 static const struct dec_tok bsn_mirror_copy_stage_str[] = { { 0, "INGRESS" }, { 1, "EGRESS" }, { 0, NULL } };
 static const struct dec_tok bsn_onoff_str[] = { { 0, "OFF" }, { 1, "ON" }, { 0, NULL } };
 
-/* The reading position; every read checks the capture first. */
-struct of {
-	struct dec_ctx *d;
-	const uint8_t *p;
-};
-
-static const uint8_t *of_take(struct of *o, size_t n)
-{
-	dec_need(o->d, o->p, n);
-	const uint8_t *q = o->p;
-	o->p += n;
-	return q;
-}
-static unsigned of_u8(struct of *o)
-{
-	return *of_take(o, 1);
-}
-static unsigned of_u16(struct of *o)
-{
-	return dec_get_be16(of_take(o, 2));
-}
-static uint32_t of_u32(struct of *o)
-{
-	return dec_get_be32(of_take(o, 4));
-}
-static unsigned long long of_u64(struct of *o)
-{
-	const uint8_t *q = of_take(o, 8);
-	return (unsigned long long)dec_get_be32(q) << 32 | dec_get_be32(q + 4);
-}
-
 /* The bits a table leaves bogus, where they are not just the others:
  * wildcards (the address widths are no names), capabilities (RESERVED
  * has a name but is bogus). */
@@ -208,7 +170,7 @@ static uint32_t of_bogus(const struct dec_tok *t)
 }
 /* " (NAME, NAME)" for v's bits when one of them is assigned, then
  * " (bogus)" when one is not (tcpdump's of_bitmap_print). */
-static void of_bitmap(struct dec_ctx *d, const struct dec_tok *t, uint32_t v)
+void of_bitmap(struct dec_ctx *d, const struct dec_tok *t, uint32_t v)
 {
 	uint32_t u = of_bogus(t);
 	if (v & ~u) {
@@ -220,7 +182,7 @@ static void of_bitmap(struct dec_ctx *d, const struct dec_tok *t, uint32_t v)
 		dec_printf(d, " (bogus)");
 }
 /* a 32-bit field as "\n\t LABEL 0x%08x" and its bits */
-static void of_bits32(struct of *o, const char *label, const struct dec_tok *t)
+void of_bits32(struct of *o, const char *label, const struct dec_tok *t)
 {
 	uint32_t v = of_u32(o);
 	dec_printf(o->d, "%s 0x%08x", label, v);
@@ -228,7 +190,7 @@ static void of_bits32(struct of *o, const char *label, const struct dec_tok *t)
 }
 /* "LABEL NAME" of a value read before its label is printed (so that a
  * field cut short prints nothing of itself, as tcpdump's). */
-static void of_tok(struct of *o, const char *label, const struct dec_tok *t, uint32_t v, const char *fmt)
+void of_tok(struct of *o, const char *label, const struct dec_tok *t, uint32_t v, const char *fmt)
 {
 	dec_printf(o->d, "%s ", label);
 	dec_tokf(o->d, t, v, fmt);
@@ -237,7 +199,7 @@ static void of_port(struct of *o, const char *label)
 {
 	of_tok(o, label, ofpp_str, of_u16(o), "%u");
 }
-static void of_mac(struct of *o, const char *label)
+void of_mac(struct of *o, const char *label)
 {
 	const uint8_t *a = of_take(o, 6);
 	dec_printf(o->d, "%s ", label);
@@ -251,7 +213,7 @@ static void of_ip(struct of *o, const char *label)
 }
 /* A NUL-padded string field of n bytes, quoted, read up to its NUL (a
  * cut shows its captured part). */
-static void of_str(struct of *o, const char *label, size_t n)
+void of_str(struct of *o, const char *label, size_t n)
 {
 	dec_printf(o->d, "%s '", label);
 	for (size_t i = 0; i < n; i++) {
@@ -285,7 +247,7 @@ static void of_counters(struct of *o, const char *names)
 }
 
 /* " (invalid)", then the whole of what was to be skipped must be there. */
-static const uint8_t *of_invalid(struct of *o, const uint8_t *from, size_t len)
+const uint8_t *of_invalid(struct of *o, const uint8_t *from, size_t len)
 {
 	dec_printf(o->d, " (invalid)");
 	dec_need(o->d, from, len);
@@ -303,30 +265,30 @@ static int of_short(struct of *o, size_t len, size_t min, const uint8_t *p0, siz
 }
 /* An element's 16-bit length, ", len N": 0 when it is below min or past
  * the list's end (" (invalid)", the list ends). */
-static int of_elem_len(struct of *o, size_t len, size_t min, const uint8_t *p0, size_t len0, unsigned *n)
+static int of_elem_len(struct of *o, size_t len, size_t min, const uint8_t *p0, size_t len0, const char *label,
+		       unsigned *n)
 {
 	*n = of_u16(o);
-	dec_printf(o->d, ", len %u", *n);
+	dec_printf(o->d, "%s %u", label, *n);
 	if (*n >= min && *n <= len)
 		return 1;
 	o->p = of_invalid(o, p0, len0);
 	return 0;
 }
 
-/* A typed element's header: its 16-bit type, "PFX WORD NAME", and its
- * length; 0 when the list ends there. */
-static int of_elem_head(struct of *o, size_t len, size_t min, const uint8_t *p0, size_t len0, const char *pfx,
-			const char *word, const struct dec_tok *t, unsigned *type, unsigned *elen)
+/* A typed element's header (openflow.h). */
+int of_elem_head(struct of *o, size_t len, const uint8_t *p0, size_t len0, const char *pfx,
+		 const struct of_elems *e, unsigned *type, unsigned *elen)
 {
-	if (of_short(o, len, min, p0, len0))
+	if (of_short(o, len, e->min, p0, len0))
 		return 0;
 	*type = of_u16(o);
-	dec_printf(o->d, "%s%s ", pfx, word);
-	dec_tokf(o->d, t, *type, "invalid (0x%04x)");
-	return of_elem_len(o, len, min, p0, len0, elen);
+	dec_printf(o->d, "%s%s ", pfx, e->word);
+	dec_tokf(o->d, e->names, *type, e->unknown);
+	return of_elem_len(o, len, e->min, p0, len0, e->lenword, elen);
 }
 
-static void of_data(struct of *o, size_t len)
+void of_data(struct of *o, size_t len)
 {
 	if (!len)
 		return;
@@ -338,7 +300,7 @@ static void of_data(struct of *o, size_t len)
 	of_take(o, len);
 }
 
-static const char *of_vendor_name(uint32_t vendor)
+const char *of_vendor_name(uint32_t vendor)
 {
 	const char *s = (vendor & 0xff000000u) ? dec_tok(onf_exp_str, vendor, NULL) : dec_oui_name(vendor);
 	return s ? s : "unknown";
@@ -546,7 +508,7 @@ static void of_queue_props(struct of *o, size_t len)
 	size_t len0 = len;
 	while (len) {
 		unsigned prop, plen;
-		if (!of_elem_head(o, len, OF_QUEUE_PROP_LEN, p0, len0, "\n\t   ", "property", ofpqt_str, &prop, &plen))
+		if (!of_elem_head(o, len, p0, len0, "\n\t   ", &of_props, &prop, &plen))
 			return;
 		of_take(o, 4);
 		int bogus = (prop == 0 && plen != 8) || (prop == 1 && plen != 16);
@@ -575,7 +537,7 @@ static void of_queues(struct of *o, size_t len)
 		if (of_short(o, len, OF_PACKET_QUEUE_LEN, p0, len0))
 			return;
 		dec_printf(o->d, "\n\t  queue_id %u", of_u32(o));
-		if (!of_elem_len(o, len, OF_PACKET_QUEUE_LEN, p0, len0, &qlen))
+		if (!of_elem_len(o, len, OF_PACKET_QUEUE_LEN, p0, len0, ", len", &qlen))
 			return;
 		of_take(o, 2);
 		if (o->d->o.vflag < 2)
@@ -707,7 +669,7 @@ static void of_actions(struct of *o, const char *pfx, size_t len)
 	size_t len0 = len;
 	while (len) {
 		unsigned type, alen;
-		if (!of_elem_head(o, len, OF_ACTION_LEN, p0, len0, pfx, "action type", ofpat_str, &type, &alen))
+		if (!of_elem_head(o, len, p0, len0, pfx, &of_acts, &type, &alen))
 			return;
 		int known = type < sizeof action_len || type == OFPAT_VENDOR;
 		int bogus = type < sizeof action_len ? alen != action_len[type] : type == OFPAT_VENDOR && alen % 8;
@@ -719,6 +681,18 @@ static void of_actions(struct of *o, const char *pfx, size_t len)
 			of_action_body(o, type, alen);
 		len -= alen;
 	}
+}
+
+/* The i-th space-separated word of list (n: its length), or NULL. */
+const char *of_word(const char *list, unsigned i, int *n)
+{
+	for (; *list; i--) {
+		*n = (int)strcspn(list, " ");
+		if (!i)
+			return list;
+		list += *n + (list[*n] == ' ');
+	}
+	return NULL;
 }
 
 /* --- message bodies (-v) --- */
@@ -965,19 +939,29 @@ static void of_flow_removed(struct of *o, size_t len)
 	of_counters(o, "packet_count byte_count");
 }
 
-static void of_error(struct of *o, size_t len)
+void of_error_msg(struct of *o, size_t len, const struct dec_tok *types, const char *const *codes, unsigned ncodes)
 {
 	unsigned type = of_u16(o);
 	dec_printf(o->d, "\n\t type ");
-	dec_tokf(o->d, ofpet_str, type, "invalid (0x%04x)");
-	of_tok(o, ", code", type < 6 ? error_codes[type] : empty_str, of_u16(o), "invalid (0x%04x)");
+	dec_tokf(o->d, types, type, "invalid (0x%04x)");
+	unsigned code = of_u16(o);
+	int n;
+	const char *name = type < ncodes ? of_word(codes[type], code, &n) : NULL;
+	if (name)
+		dec_printf(o->d, ", code %.*s", n, name);
+	else
+		dec_printf(o->d, ", code invalid (0x%04x)", code);
 	of_data(o, len - 12);
+}
+static void of_error(struct of *o, size_t len)
+{
+	of_error_msg(o, len, ofpet_str, error_codes, sizeof error_codes / sizeof error_codes[0]);
 }
 
 static void of_config(struct of *o, size_t len)
 {
 	(void)len;
-	of_tok(o, "\n\t flags", ofp_config_str, of_u16(o), "invalid (0x%04x)");
+	of_tok(o, "\n\t flags", of_frag_str, of_u16(o), "invalid (0x%04x)");
 	dec_printf(o->d, ", miss_send_len %u", of_u16(o));
 }
 static void of_queue_get_config_request(struct of *o, size_t len)
@@ -995,7 +979,7 @@ static void of_queue_get_config_reply(struct of *o, size_t len)
 static void of_port_status(struct of *o, size_t len)
 {
 	(void)len;
-	of_tok(o, "\n\t reason", ofppr_str, of_u8(o), "invalid (0x%02x)");
+	of_tok(o, "\n\t reason", of_port_reason_str, of_u8(o), "invalid (0x%02x)");
 	of_take(o, 7);
 	of_phy_ports(o, OF_PHY_PORT_LEN);
 }
@@ -1008,25 +992,13 @@ static void of_vendor_msg(struct of *o, size_t len)
 	of_vendor(o, len - OF_HDR, 0, 1);
 }
 
-/* OpenFlow 1.3: names and length rules; the bodies tcpdump prints with
- * -v are not decoded here (the line stops, reported as handed off). */
-static void of13_body(struct of *o, size_t len)
-{
-	if (len > OF_HDR) {
-		dec_handoff(o->d, "openflow-1.3");
-		o->p = o->d->end;
-	}
-}
-
-typedef void (*of_body)(struct of *, size_t);
 static const of_body of10_bodies[] = {
 	of_hello, of_error, of_hello, of_hello, of_vendor_msg, NULL, of_features_reply, NULL, of_config, of_config,
 	of_packet_in, of_flow_removed, of_port_status, of_packet_out, of_flow_mod, of_port_mod, of_stats_request,
 	of_stats_reply, NULL, NULL, of_queue_get_config_request, of_queue_get_config_reply,
 };
 /* The message types of the versions tcpdump knows, by type number: names,
- * length rules ("f12": exactly 12 bytes, "m12": at least; "b": 1.3's -v
- * body, not decoded) and -v bodies. */
+ * length rules ("f12": exactly 12 bytes, "m12": at least) and -v bodies. */
 static const struct of_version {
 	unsigned char version;
 	const char *names, *rules;
@@ -1041,21 +1013,9 @@ static const struct of_version {
 	     "GET_CONFIG_REPLY SET_CONFIG PACKET_IN FLOW_REMOVED PORT_STATUS PACKET_OUT FLOW_MOD GROUP_MOD PORT_MOD "
 	     "TABLE_MOD MULTIPART_REQUEST MULTIPART_REPLY BARRIER_REQUEST BARRIER_REPLY QUEUE_GET_CONFIG_REQUEST "
 	     "QUEUE_GET_CONFIG_REPLY ROLE_REQUEST ROLE_REPLY GET_ASYNC_REQUEST GET_ASYNC_REPLY SET_ASYNC METER_MOD",
-	  "m8b m12b m8b m8b m16b f8 f32b f8 f12b f12b m8 m8 f80b m8 m8 m8 f40b f16b m8 m8 f8 f8 f16b m8 f24b f24b "
-	  "f8 f32b f32b m8", NULL },
+	  "m8 m12 m8 m8 m16 f8 f32 f8 f12 f12 m8 m8 f80 m8 m8 m8 f40 f16 m8 m8 f8 f8 f16 m8 f24 f24 f8 f32 f32 m8",
+	  of13_bodies },
 };
-
-/* The i-th space-separated word of list (n: its length), or NULL. */
-static const char *of_word(const char *list, unsigned i, int *n)
-{
-	for (; *list; i--) {
-		*n = (int)strcspn(list, " ");
-		if (!i)
-			return list;
-		list += *n + (list[*n] == ' ');
-	}
-	return NULL;
-}
 
 /* A type's name, rule and body, when its version has it. */
 struct of_type {
@@ -1075,7 +1035,7 @@ static int of_type_find(unsigned version, unsigned type, struct of_type *t)
 		t->name = of_word(ov->names, type, &t->namelen);
 		t->exact = rule[0] == 'f';
 		t->len = (unsigned)strtoul(rule + 1, NULL, 10);
-		t->body = ov->bodies ? ov->bodies[type] : rule[n - 1] == 'b' ? of13_body : NULL;
+		t->body = ov->bodies[type];
 		return 1;
 	}
 	return 0;
@@ -1103,14 +1063,14 @@ static int of_field(struct of *o, size_t *rem, size_t n)
  * the segment's bytes left), NULL to stop. */
 static const uint8_t *of_message(struct dec_ctx *d, const uint8_t *p, size_t *rem)
 {
-	struct of o = { d, p };
+	struct of o = { d, p, 0 };
 	*rem -= 1;
 	unsigned version = of_u8(&o);
 	dec_printf(d, "\n\tversion ");
 	dec_tokf(d, of_versions, version, "unknown (0x%02x)");
 	if (!of_field(&o, rem, 1))
 		return NULL;
-	unsigned type = of_u8(&o);
+	unsigned type = o.type = of_u8(&o);
 	struct of_type tt = { 0 }, *t = of_type_find(version, type, &tt) ? &tt : NULL;
 	if (t)
 		dec_printf(d, ", type %.*s", t->namelen, t->name);
