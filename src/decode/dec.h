@@ -500,4 +500,7 @@ int dec_bgp_update(struct dec_ctx *d, const uint8_t *msg, size_t len);
 extern const struct dec_tok dec_bgp_afs[], dec_bgp_safis[];
 int dec_lldp_org(struct dec_ctx *d, const uint8_t *p, unsigned len); /* lldp_org.c */
 
+/* pptp (issue 14): PPTP, ZEP's 802.15.4 frame, the 802.15.4 link type, ATM OAM */
+dec_app_printer dec_pptp;                                             /* pptp.c */
+
 #endif
