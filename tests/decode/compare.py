@@ -75,6 +75,7 @@ GENERATED = [
     ("mkdecbgp", "BGP OPEN, UPDATE, NOTIFICATION and ROUTE-REFRESH bodies"),
     ("mkdecospf", "OSPFv3 packets and LSAs, ICMPv6 node information"),
     ("mkpptp", "PPTP control messages, ZEP carrying 802.15.4 frames"),
+    ("mkwpan", "IEEE 802.15.4 frames on their own link type"),
 ]
 CORE = {"ether", "arp", "ip", "ip6", "tcp", "udp", "icmp", "icmp6"}
 REPORT = "\001L "

@@ -16,6 +16,7 @@ import os, struct, sys
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from mkdns import tcp, udp, write  # noqa: E402
+import mkwpan  # noqa: E402
 
 PPTP = 1723
 ZEP = 17754
@@ -124,7 +125,29 @@ def frames():
         step = 1 if len(f) < 120 else 3
         for cut in range(54, len(f), step):
             out.append((f, cut))
+    # ZEP v2 carrying each 802.15.4 frame mkwpan.py makes; the inner
+    # length also shorter and longer than the frame
+    seq = 0
+    for fr, cut in mkwpan.frames():
+        if cut is not None:
+            continue
+        seq += 1
+        out.append((udp(ZEP, ZEP, zep2(seq, len(fr)) + fr), None))
+    for fr in mkwpan.rich():
+        for inner in (0, 1, 2, 3, 5, len(fr) - 2, len(fr) + 3, 255):
+            out.append((udp(ZEP, ZEP, zep2(inner, inner) + fr), None))
+        out.append((udp(ZEP, ZEP, zep2(1, len(fr)) + fr + b"trailer"), None))
+    v1 = b"EX\x01\x0b\x12\x34\x01\x80" + bytes(7)
+    for fr in mkwpan.rich():
+        f = udp(ZEP, ZEP, v1 + bytes([len(fr)]) + fr)
+        for cut in range(42 + 16, len(f), 2):
+            out.append((f, cut))
     return out
+
+
+def zep2(seq, inner):
+    return b"EX\x02\x01\x0b\x12\x34\x00\xff" + struct.pack("!II", 0xe8f0a0b1, 0x80000000) + \
+        struct.pack("!I", seq) + bytes(10) + bytes([inner & 0xff])
 
 
 if __name__ == "__main__":
