@@ -508,4 +508,8 @@ dec_app_printer dec_pptp;                                             /* pptp.c 
 int dec_802154(struct dec_ctx *d, const uint8_t *p, uint32_t caplen);
 int dec_link_802154(struct dec_ctx *d, const uint8_t *p, size_t len);              /* 802_15_4.c */
 int dec_link_802154_tap(struct dec_ctx *d, const uint8_t *p, size_t len);          /* 802_15_4.c */
+/* An OAM cell at p, its header's HEC byte there or not (hec 1 or 0) (atm.c) */
+void dec_oam(struct dec_ctx *d, const uint8_t *p, size_t len, unsigned hec);
+int dec_link_sunatm(struct dec_ctx *d, const uint8_t *p, size_t len);              /* atm.c */
+
 #endif

@@ -76,6 +76,7 @@ GENERATED = [
     ("mkdecospf", "OSPFv3 packets and LSAs, ICMPv6 node information"),
     ("mkpptp", "PPTP control messages, ZEP carrying 802.15.4 frames"),
     ("mkwpan", "IEEE 802.15.4 frames on their own link type"),
+    ("mksunatm", "SunATM: OAM cells, signalling, LLC"),
 ]
 CORE = {"ether", "arp", "ip", "ip6", "tcp", "udp", "icmp", "icmp6"}
 REPORT = "\001L "
