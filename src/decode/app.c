@@ -200,7 +200,7 @@ static const struct app_row app_rows[] = {
 	T(EITHER, P(SMTP), "smtp", print_smtp, NULL),
 	T(EITHER, P(WHOIS), "whois", print_whois, NULL),
 	T(EITHER, P(BGP), "bgp", print_bgp, NULL),
-	T(EITHER, P(PPTP), "pptp", NULL, NULL),
+	T(EITHER, P(PPTP), "pptp", dec_pptp, NULL),
 	T(EITHER, P(RESP), NULL, print_resp, NULL),
 	T(EITHER, P(SSH), "ssh", dec_ssh, NULL),
 	/* NetBIOS session (139) and SMB (445): ENABLE_SMB only */

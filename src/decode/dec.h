@@ -500,4 +500,16 @@ int dec_bgp_update(struct dec_ctx *d, const uint8_t *msg, size_t len);
 extern const struct dec_tok dec_bgp_afs[], dec_bgp_safis[];
 int dec_lldp_org(struct dec_ctx *d, const uint8_t *p, unsigned len); /* lldp_org.c */
 
+/* pptp (issue 14): PPTP, ZEP's 802.15.4 frame, the 802.15.4 link type, ATM OAM */
+dec_app_printer dec_pptp;                                             /* pptp.c */
+/* An 802.15.4 frame of caplen bytes as tcpdump counts them (802_15_4.c):
+ * 0 after an error or a frame type it does not print, else 1 (caplen
+ * when under 2), which tcpdump takes as the link header's length. */
+int dec_802154(struct dec_ctx *d, const uint8_t *p, uint32_t caplen);
+int dec_link_802154(struct dec_ctx *d, const uint8_t *p, size_t len);              /* 802_15_4.c */
+int dec_link_802154_tap(struct dec_ctx *d, const uint8_t *p, size_t len);          /* 802_15_4.c */
+/* An OAM cell at p, its header's HEC byte there or not (hec 1 or 0) (atm.c) */
+void dec_oam(struct dec_ctx *d, const uint8_t *p, size_t len, unsigned hec);
+int dec_link_sunatm(struct dec_ctx *d, const uint8_t *p, size_t len);              /* atm.c */
+
 #endif

@@ -250,8 +250,8 @@ static int jnx_frelay(struct dec_ctx *d, const struct jnx *j, const uint8_t *p, 
 static int jnx_atm1(struct dec_ctx *d, const struct jnx *j, const uint8_t *p, size_t len)
 {
 	d->hdrlen = (int)j->hlen;
-	if (j->cookie[0] == 0x80) {
-		dec_handoff(d, "oam");
+	if (j->cookie[0] == 0x80) { /* an OAM cell, without its HEC byte (atm.c) */
+		dec_oam(d, p, len, 0);
 		return (int)j->hlen;
 	}
 	dec_need(d, p, 3);

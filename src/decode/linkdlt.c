@@ -73,6 +73,10 @@ static const struct {
 	{ DLT_JUNIPER_CHDLC, dec_link_juniper },    /* ... then Cisco HDLC */
 	{ DLT_JUNIPER_FRELAY, dec_link_juniper },   /* ... then Frame Relay */
 	{ DLT_JUNIPER_PPPOE, dec_link_juniper },    /* ... then Ethernet (PPPoE) */
+	{ DLT_IEEE802_15_4, dec_link_802154 },      /* IEEE 802.15.4 MAC frames, FCS or not */
+	{ DLT_IEEE802_15_4_NOFCS, dec_link_802154 },
+	{ DLT_IEEE802_15_4_TAP, dec_link_802154_tap }, /* ... behind a TLV pseudo-header */
+	{ DLT_SUNATM, dec_link_sunatm },            /* SunATM: direction, VPI, VCI, then a cell or LLC */
 };
 
 dec_link_fn dec_link_by_dlt(int dlt)

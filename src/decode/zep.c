@@ -2,8 +2,9 @@
  * packet-zep.c) as tcpdump 4.99 prints it: "ZEPv2 Type 1, Channel ID 11,
  * Device ID 0x1234, LQI 255, TIME (DATE), seq# = 7, inner len = 20", an
  * ack's "ZEPv2 ACK, seq# = 7", version 1's shorter header.  The 802.15.4
- * frame inside is handed off (bpfx does not decode it yet); without one,
- * the bytes left are dumped as tcpdump's default printer does. */
+ * frame inside follows on a line of its own (802_15_4.c); when there is
+ * none, or it was not printed, the bytes left are dumped as tcpdump's
+ * default printer does. */
 #include "decode/dec.h"
 
 #define ZEP_V1_HDR 16
@@ -76,10 +77,13 @@ void dec_zep(struct dec_ctx *d, const struct dec_app *a, const uint8_t *p, size_
 		inner = dec_u8(d, p + 31);
 		dec_printf(d, ", seq# = %u, inner len = %u", seq, inner);
 	}
-	if (inner) { /* an IEEE 802.15.4 frame on a line of its own: not
-			decoded yet */
-		dec_handoff(d, "802.15.4");
-		return;
+	if (inner) { /* an IEEE 802.15.4 frame on a line of its own, as long
+			as inner says; once printed, no dump of the rest */
+		dec_printf(d, "\n\t");
+		if (dec_802154(d, p + hdr, inner)) {
+			dec_need(d, p + hdr, len - hdr);
+			return;
+		}
 	}
 	if (!d->o.xflag && !d->o.Xflag)
 		dec_default_print(d, p + hdr, len - hdr);

@@ -75,6 +75,9 @@ GENERATED = [
     ("mkdecbgp", "BGP OPEN, UPDATE, NOTIFICATION and ROUTE-REFRESH bodies"),
     ("mkdecospf", "OSPFv3 packets and LSAs, ICMPv6 node information"),
     ("mkofp13", "OpenFlow 1.3 message bodies"),
+    ("mkpptp", "PPTP control messages, ZEP carrying 802.15.4 frames"),
+    ("mkwpan", "IEEE 802.15.4 frames on their own link type"),
+    ("mksunatm", "SunATM: OAM cells, signalling, LLC"),
 ]
 CORE = {"ether", "arp", "ip", "ip6", "tcp", "udp", "icmp", "icmp6"}
 REPORT = "\001L "
