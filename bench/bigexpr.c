@@ -1,6 +1,6 @@
 /* bigexpr.c: how compile and explain scale with the size of an expression
  * (issue #15): balanced and/or/not trees of N `tcp port P` terms, N from 1k
- * to 32k, each compiled (and explained) in a child process, whose peak
+ * to 64k, each compiled (and explained) in a child process, whose peak
  * memory (ru_maxrss, less that of a child that only builds the text) and
  * time are reported per term.  Linear scaling shows as flat columns.
  *
@@ -14,8 +14,7 @@
  * the growth exponent of each row's time and memory: the least-squares
  * slope of log(value) against log(terms), 1 for linear.
  *
- * usage: bigexpr [MAXTERMS]   (default 32768: 64k terms pass the 1 MiB
- * limit on an expression) */
+ * usage: bigexpr [MAXTERMS]   (default 65536) */
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -42,16 +41,23 @@
 
 /* Append the tree of n terms numbered from lo: `L and not R` at every
  * third level, `L or R` at the others (satisfiable everywhere: the
- * subtrees' ports are disjoint), so the optimizer has both shapes. */
-static char *tree(char *q, int n, int lo, int depth)
+ * subtrees' ports are disjoint), so the optimizer has both shapes.  Spelt
+ * short enough for 64k terms to fit BPFX_MAX_EXPR (1 MiB): a left operand
+ * needs no parentheses (and/or associate to the left), and a leaf whose
+ * left sibling is a leaf is the bare port, which inherits `tcp port` as in
+ * libpcap (`tcp port 1 or 2`); the program is the one of the spelling in
+ * full. */
+static char *tree(char *q, int n, int lo, int depth, int right, int bare)
 {
 	if (n == 1)
-		return q + sprintf(q, "tcp port %d", lo % 65535 + 1);
-	*q++ = '(';
-	q = tree(q, n / 2, lo, depth + 1);
+		return q + sprintf(q, bare ? "%d" : "tcp port %d", lo % 65535 + 1);
+	if (right)
+		*q++ = '(';
+	q = tree(q, n / 2, lo, depth + 1, 0, 0);
 	q += sprintf(q, depth % 3 == 2 ? " and not " : " or ");
-	q = tree(q, n - n / 2, lo + n / 2, depth + 1);
-	*q++ = ')';
+	q = tree(q, n - n / 2, lo + n / 2, depth + 1, 1, n / 2 == 1);
+	if (right)
+		*q++ = ')';
 	*q = 0;
 	return q;
 }
@@ -60,7 +66,7 @@ static char *expr_of(int n)
 {
 	char *e = malloc((size_t)n * 40 + 16);
 	if (e)
-		tree(e, n, 0, 0);
+		tree(e, n, 0, 0, 0, 0);
 	return e;
 }
 
@@ -277,7 +283,7 @@ static double slope(const int *sizes, int nsizes, const double *v)
 
 int main(int argc, char **argv)
 {
-	int max = argc > 1 ? atoi(argv[1]) : 32768;
+	int max = argc > 1 ? atoi(argv[1]) : 65536;
 	int runs = getenv("BIGEXPR_RUNS") ? atoi(getenv("BIGEXPR_RUNS")) : 3;
 	static struct result res[MAXSIZES][NROWS];
 	int sizes[MAXSIZES], nsizes = 0;

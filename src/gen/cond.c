@@ -83,6 +83,50 @@ struct cond *cond_cmp(struct gen *g, uint32_t off, int size, uint16_t jop, uint3
 	return cond_jump(c, jop, v);
 }
 
+/* A piece's open targets, until cond_lower closes them. */
+static struct ir_block piece_t, piece_f;
+
+/* The blocks c's lowering makes: one a visit of a test. */
+static uint32_t ntests(const struct cond *c)
+{
+	uint32_t n = 0;
+	for (; c; c = c->kind == COND_AND || c->kind == COND_OR || c->kind == COND_NOT ? c->a : NULL) {
+		if (c->kind == COND_TEST)
+			n++;
+		else if (c->kind == COND_PIECE)
+			n += c->k;
+		else if (c->kind == COND_AND || c->kind == COND_OR)
+			n += ntests(c->b);
+	}
+	return n;
+}
+
+void cond_piece(struct gen *g, const struct cond *c, struct cond *p)
+{
+	memset(p, 0, sizeof *p);
+	p->kind = COND_PIECE;
+	p->span = c->span;
+	p->k = ntests(c);
+	if (p->k) /* one array: the blocks are taken from it in order */
+		p->blocks = arena_alloc(g->ir->a, sizeof *p->blocks * p->k);
+	g->pool = p->blocks;
+	p->entry = cond_lower(g, c, &piece_t, &piece_f);
+	g->pool = NULL;
+}
+
+/* A piece's blocks, numbered and pointed at t and f where they were left
+ * open. */
+static struct ir_block *close_piece(struct gen *g, const struct cond *c, struct ir_block *t, struct ir_block *f)
+{
+	for (uint32_t i = 0; i < c->k; i++) {
+		struct ir_block *b = &c->blocks[i];
+		b->id = g->ir->nblocks++;
+		b->jt = b->jt == &piece_t ? t : b->jt == &piece_f ? f : b->jt;
+		b->jf = b->jf == &piece_t ? t : b->jf == &piece_f ? f : b->jf;
+	}
+	return c->entry == &piece_t ? t : c->entry == &piece_f ? f : c->entry;
+}
+
 /* `a and b` is a's code jumping to b's on true. */
 struct ir_block *cond_lower(struct gen *g, const struct cond *c, struct ir_block *t, struct ir_block *f)
 {
@@ -112,16 +156,18 @@ struct ir_block *cond_lower(struct gen *g, const struct cond *c, struct ir_block
 			f = r;
 			c = c->a;
 			continue;
+		case COND_PIECE:
+			return close_piece(g, c, t, f);
 		case COND_TEST:
 			break;
 		}
 		break;
 	}
-	struct ir_block *b = ir_block_new(g->ir);
+	struct ir_block *b = g->pool ? g->pool++ : ir_block_new(g->ir);
 	if (c->n) { /* sized to need: few blocks grow later */
 		b->insns = arena_alloc(g->ir->a, sizeof *b->insns * (size_t)c->n);
 		memcpy(b->insns, c->insns, sizeof *b->insns * (size_t)c->n);
-		b->ninsns = b->cap = c->n;
+		b->ninsns = c->n;
 	}
 	b->term = IR_BRANCH;
 	b->jcode = c->jcode;

@@ -16,7 +16,7 @@
 
 struct gen;
 
-enum cond_kind { COND_TEST, COND_AND, COND_OR, COND_NOT, COND_TRUE, COND_FALSE };
+enum cond_kind { COND_TEST, COND_AND, COND_OR, COND_NOT, COND_TRUE, COND_FALSE, COND_PIECE };
 
 /* 32 bytes: an expression of thousands of terms holds tens of
  * thousands of these until it is lowered. */
@@ -29,9 +29,12 @@ struct cond {
 			struct ir_insn *insns; /* TEST: statements before the jump */
 			int n, cap;
 		};
+		struct {
+			struct ir_block *blocks, *entry; /* PIECE (cond_piece) */
+		};
 	};
 	struct span span;
-	uint32_t k;
+	uint32_t k;              /* TEST: the jump's; PIECE: blocks' count */
 	uint16_t jcode;          /* TEST: BPF_JMP|op|src */
 	uint8_t kind;            /* enum cond_kind */
 };
@@ -55,4 +58,10 @@ struct cond *cond_cmp(struct gen *g, uint32_t off, int size, uint16_t jop, uint3
 
 /* The blocks of c, jumping to t where it holds and to f where not. */
 struct ir_block *cond_lower(struct gen *g, const struct cond *c, struct ir_block *t, struct ir_block *f);
+/* c lowered now, its targets left open: *p becomes a PIECE cond (c
+ * itself may then be freed), whose blocks cond_lower later points at its
+ * t and f and numbers as it would have numbered c's, so that the program
+ * and its block ids are those of lowering c there (gen.c lowers each
+ * primitive as soon as it is built: the trees never add up). */
+void cond_piece(struct gen *g, const struct cond *c, struct cond *p);
 #endif

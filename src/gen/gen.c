@@ -20,7 +20,9 @@ static struct cond *(*const by_node[])(struct gen *, const struct ast *) = {
 	[AST_PF] = gen_pflog,
 };
 
-/* One AST node: primitives are dispatched to the layer that knows them. */
+static struct cond *gen_prim(struct gen *g, const struct ast *n);
+
+/* One AST node: and/or/not here, primitives by gen_prim. */
 static struct cond *gen_node(struct gen *g, const struct ast *n)
 {
 	g->span = n->span;
@@ -31,8 +33,20 @@ static struct cond *gen_node(struct gen *g, const struct ast *n)
 	if (n->geneve_depth != g->geneve)
 		geneve_enter(g, n->geneve_depth);
 	atm_lane_enter(g, n);
-	if ((size_t)n->kind < sizeof by_node / sizeof by_node[0] && by_node[n->kind])
-		return by_node[n->kind](g, n);
+	if (n->kind != AST_AND && n->kind != AST_OR && n->kind != AST_NOT && n->kind != AST_HEAD) {
+		/* lowered now and its tree freed: only the pieces and the
+		 * and/or/not above them wait for the whole expression */
+		struct arena_mark m = arena_mark(g->a);
+		struct cond *c = gen_prim(g, n), p;
+		if (c)
+			cond_piece(g, c, &p);
+		arena_release(g->a, m);
+		if (!c)
+			return NULL;
+		c = arena_alloc(g->a, sizeof *c);
+		*c = p;
+		return c;
+	}
 	switch (n->kind) {
 	case AST_AND:
 	case AST_OR: {
@@ -64,6 +78,17 @@ static struct cond *gen_node(struct gen *g, const struct ast *n)
 			return gen_node(g, &id);
 		}
 		return gen_node(g, n->l);
+	default:
+		return GEN_FAIL(g, "internal: cannot generate code for this node");
+	}
+}
+
+/* A primitive: dispatched to the layer that knows it. */
+static struct cond *gen_prim(struct gen *g, const struct ast *n)
+{
+	if ((size_t)n->kind < sizeof by_node / sizeof by_node[0] && by_node[n->kind])
+		return by_node[n->kind](g, n);
+	switch (n->kind) {
 	case AST_ID:
 		if (n->q.addr == A_PORT || n->q.addr == A_PORTRANGE)
 			return gen_ports(g, n);

@@ -45,6 +45,7 @@ struct gen {
 	int geneve_cells;        /* geneve.c: scratch cells it keeps, at the top */
 	int geneve_used;         /* libpcap then does not optimize */
 	struct linktype *geneve_lt; /* geneve.c: the inner frames' rows */
+	struct ir_block *pool;   /* cond_piece: the blocks cond_lower takes, numbered later */
 };
 
 #define GEN_FAIL(g, ...) \

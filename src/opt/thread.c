@@ -208,10 +208,10 @@ static int reads_packet(const struct ir_block *b, unsigned exposed)
 struct thread {
 	struct ir_order o;
 	uint32_t *tvn;           /* value number of what the test reads */
-	int *fixed;              /* the test's outcome on every path, or -1 */
-	struct ir_block **skip;  /* where a chain of fixed tests from the block
-				  * ends (the block itself if its test is not
-				  * fixed): one lookup per edge, not a walk */
+	int8_t *fixed;           /* the test's outcome on every path, or -1 */
+	int *skip;               /* where (an index) a chain of fixed tests from
+				  * the block ends (the block itself if its test
+				  * is not fixed): one lookup per edge, not a walk */
 	struct facts *in;        /* what every edge into the block knows */
 	unsigned exposed;        /* scratch cells read in a block that did not write them */
 };
@@ -254,7 +254,7 @@ static int fix_outcomes(struct thread *th)
 		if (d < 0)
 			continue;
 		if (!reads_packet(b, th->exposed)) {
-			th->fixed[i] = d;
+			th->fixed[i] = (int8_t)d;
 		} else {
 			b->term = IR_JA;
 			b->jt = d ? b->jt : b->jf;
@@ -272,21 +272,23 @@ static int fix_outcomes(struct thread *th)
 static int thread_edge(struct thread *th, struct facts *f, struct ir_block **to)
 {
 	struct ir_block *b = *to;
-	int d, n = 0;
-	while (n < MAXWALK) {
-		int i = ir_index(&th->o, b);
-		if (th->skip[i] != b)
-			b = th->skip[i];
-		else if (b->term == IR_BRANCH && opt_is_ktest(b) &&
-			 (d = decide(find(f, th->tvn[i]), b->jcode, b->jk)) >= 0)
+	int d, n = 0, i = ir_index(&th->o, b);
+	while (n < MAXWALK) { /* i: b's index, kept along (one lookup less a step) */
+		if (th->skip[i] != i) {
+			i = th->skip[i];
+			b = th->o.b[i];
+		} else if (b->term == IR_BRANCH && opt_is_ktest(b) &&
+			   (d = decide(find(f, th->tvn[i]), b->jcode, b->jk)) >= 0) {
 			b = d ? b->jt : b->jf;
-		else
+			i = ir_index(&th->o, b);
+		} else {
 			break;
+		}
 		n++;
 	}
 	int moved = n > 0;
 	*to = b;
-	struct facts *dst = &th->in[ir_index(&th->o, b)];
+	struct facts *dst = &th->in[i];
 	if (!dst->set) {
 		*dst = *f;
 		dst->set = 1;
@@ -314,7 +316,7 @@ int opt_thread(struct ir_prog *p)
 	for (int i = n - 1; i >= 0; i--) {
 		struct ir_block *b = th.o.b[i];
 		th.skip[i] = b->term == IR_BRANCH && th.fixed[i] >= 0
-			     ? th.skip[ir_index(&th.o, th.fixed[i] ? b->jt : b->jf)] : b;
+			     ? th.skip[ir_index(&th.o, th.fixed[i] ? b->jt : b->jf)] : i;
 	}
 	th.in[0].set = 1;
 	for (int i = 0; i < n; i++) {
