@@ -44,7 +44,7 @@ static void count(struct arena *a, size_t n, int more)
 
 _Noreturn void arena_oom(struct arena *a)
 {
-	while (a->parent)
+	while (!a->on_oom && a->parent) /* the nearest: parse.c sets one on the arena it is given */
 		a = a->parent;
 	if (a->on_oom)
 		longjmp(*a->on_oom, 1);

@@ -39,7 +39,8 @@ struct arena {
 
 void arena_init(struct arena *a);
 /* A sub-arena of parent: its scratch is the parent's, running out of
- * memory jumps to the parent's on_oom; arena_free it when done. */
+ * memory jumps to the parent's on_oom (unless one is set on the
+ * sub-arena itself); arena_free it when done. */
 void arena_init_sub(struct arena *a, struct arena *parent);
 void *arena_alloc(struct arena *a, size_t n);          /* zeroed; never NULL */
 char *arena_strndup(struct arena *a, const char *s, size_t n);

@@ -83,8 +83,9 @@ struct cond *cond_cmp(struct gen *g, uint32_t off, int size, uint16_t jop, uint3
 	return cond_jump(c, jop, v);
 }
 
-/* A piece's open targets, until cond_lower closes them. */
-static struct ir_block piece_t, piece_f;
+/* The targets of an OPEN cond's jumps, and its entry markers: where
+ * it holds, where not. */
+static struct ir_block open_t, open_f;
 
 /* The blocks c's lowering makes: one a visit of a test. */
 static uint32_t ntests(const struct cond *c)
@@ -93,38 +94,125 @@ static uint32_t ntests(const struct cond *c)
 	for (; c; c = c->kind == COND_AND || c->kind == COND_OR || c->kind == COND_NOT ? c->a : NULL) {
 		if (c->kind == COND_TEST)
 			n++;
-		else if (c->kind == COND_PIECE)
-			n += c->k;
 		else if (c->kind == COND_AND || c->kind == COND_OR)
 			n += ntests(c->b);
 	}
 	return n;
 }
 
-void cond_piece(struct gen *g, const struct cond *c, struct cond *p)
+static void exits_add(struct cond_exits *l, struct ir_block **slot)
 {
-	memset(p, 0, sizeof *p);
-	p->kind = COND_PIECE;
-	p->span = c->span;
-	p->k = ntests(c);
-	if (p->k) /* one array: the blocks are taken from it in order */
-		p->blocks = arena_alloc(g->ir->a, sizeof *p->blocks * p->k);
-	g->pool = p->blocks;
-	p->entry = cond_lower(g, c, &piece_t, &piece_f);
-	g->pool = NULL;
+	*slot = NULL;
+	if (l->tail)
+		*l->tail = (struct ir_block *)(void *)slot;
+	else
+		l->head = slot;
+	l->tail = slot;
 }
 
-/* A piece's blocks, numbered and pointed at t and f where they were left
- * open. */
-static struct ir_block *close_piece(struct gen *g, const struct cond *c, struct ir_block *t, struct ir_block *f)
+static void exits_cat(struct cond_exits *l, const struct cond_exits *m)
 {
-	for (uint32_t i = 0; i < c->k; i++) {
-		struct ir_block *b = &c->blocks[i];
-		b->id = g->ir->nblocks++;
-		b->jt = b->jt == &piece_t ? t : b->jt == &piece_f ? f : b->jt;
-		b->jf = b->jf == &piece_t ? t : b->jf == &piece_f ? f : b->jf;
+	if (!m->head)
+		return;
+	if (l->tail)
+		*l->tail = (struct ir_block *)(void *)m->head;
+	else
+		l->head = m->head;
+	l->tail = m->tail;
+}
+
+static void exits_point(const struct cond_exits *l, struct ir_block *to)
+{
+	for (struct ir_block **s = l->head, **next; s; s = next) {
+		next = (struct ir_block **)(void *)*s;
+		*s = to;
 	}
-	return c->entry == &piece_t ? t : c->entry == &piece_f ? f : c->entry;
+}
+
+void cond_open(struct gen *g, const struct cond *c, struct cond *o)
+{
+	uint32_t k = ntests(c);
+	memset(o, 0, sizeof *o);
+	o->kind = COND_OPEN;
+	o->span = c->span;
+	struct ir_block *blocks = NULL;
+	if (k) { /* one array: cond_lower takes the blocks from it in order */
+		blocks = arena_alloc(g->ir->a, sizeof *blocks * k);
+		if (g->nopened == g->capopened) {
+			g->capopened = g->capopened ? 2 * g->capopened : 64;
+			g->opened = arena_scratch_grow(g->ir->a, g->opened, sizeof *g->opened * g->capopened);
+		}
+		g->opened[g->nopened++] = blocks;
+	}
+	g->pool = blocks;
+	o->entry = cond_lower(g, c, &open_t, &open_f);
+	g->pool = NULL;
+	for (uint32_t i = 0; i < k; i++) {
+		struct ir_block *b = &blocks[i];
+		/* its place from the left among all primitives' blocks, made
+		 * here from the right (cond_lower's order) */
+		b->id = (int)(g->ntests + k - 1 - i);
+		if (b->jt == &open_t || b->jt == &open_f)
+			exits_add(b->jt == &open_t ? &o->yes : &o->no, &b->jt);
+		if (b->jf == &open_t || b->jf == &open_f)
+			exits_add(b->jf == &open_t ? &o->yes : &o->no, &b->jf);
+	}
+	g->ntests += k;
+}
+
+/* The jumps l, of a run first, lead to b's entry. */
+static void exits_to(struct cond *a, const struct cond_exits *l, const struct cond *b)
+{
+	if (b->entry == &open_t)
+		exits_cat(&a->yes, l);
+	else if (b->entry == &open_f)
+		exits_cat(&a->no, l);
+	else
+		exits_point(l, b->entry);
+}
+
+void cond_open_join(struct gen *g, struct cond *a, const struct cond *b, int and)
+{
+	/* a's jumps that go on to b: where it holds for `and`, where not for `or` */
+	struct cond_exits *on = and ? &a->yes : &a->no, l = *on;
+	*on = (struct cond_exits){ 0 };
+	exits_to(a, &l, b);
+	exits_cat(&a->yes, &b->yes);
+	exits_cat(&a->no, &b->no);
+	if (a->entry == (and ? &open_t : &open_f)) /* a decided alone: its entry is b's */
+		a->entry = b->entry;
+	a->span = g->span;
+}
+
+void cond_open_not(struct gen *g, struct cond *a)
+{
+	struct cond_exits yes = a->yes;
+	a->yes = a->no;
+	a->no = yes;
+	a->entry = a->entry == &open_t ? &open_f : a->entry == &open_f ? &open_t : a->entry;
+	a->span = g->span;
+}
+
+/* The whole expression's blocks: numbered as lowering its tree here would
+ * have (from the right: a block's id counts the blocks after it), and
+ * pointed at t and f. */
+static struct ir_block *close_open(struct gen *g, const struct cond *c, struct ir_block *t, struct ir_block *f)
+{
+	uint32_t left = 0;
+	for (size_t i = 0; i < g->nopened; i++) {
+		struct ir_block *blocks = g->opened[i];
+		uint32_t k = (uint32_t)blocks[0].id + 1 - left; /* its first is its last from the left */
+		for (uint32_t j = 0; j < k; j++)
+			blocks[j].id = g->ir->nblocks + (int)(g->ntests - 1) - blocks[j].id;
+		left += k;
+	}
+	g->ir->nblocks += (int)g->ntests;
+	arena_scratch_free(g->ir->a, g->opened);
+	g->opened = NULL;
+	g->nopened = g->capopened = 0;
+	exits_point(&c->yes, t);
+	exits_point(&c->no, f);
+	return c->entry == &open_t ? t : c->entry == &open_f ? f : c->entry;
 }
 
 /* `a and b` is a's code jumping to b's on true. */
@@ -156,8 +244,8 @@ struct ir_block *cond_lower(struct gen *g, const struct cond *c, struct ir_block
 			f = r;
 			c = c->a;
 			continue;
-		case COND_PIECE:
-			return close_piece(g, c, t, f);
+		case COND_OPEN:
+			return close_open(g, c, t, f);
 		case COND_TEST:
 			break;
 		}

@@ -45,7 +45,10 @@ struct gen {
 	int geneve_cells;        /* geneve.c: scratch cells it keeps, at the top */
 	int geneve_used;         /* libpcap then does not optimize */
 	struct linktype *geneve_lt; /* geneve.c: the inner frames' rows */
-	struct ir_block *pool;   /* cond_piece: the blocks cond_lower takes, numbered later */
+	struct ir_block *pool;   /* cond_open: the blocks cond_lower takes */
+	struct ir_block **opened; /* cond_open: each primitive's blocks (scratch) */
+	size_t nopened, capopened;
+	uint32_t ntests;         /* cond_open: blocks made so far */
 };
 
 #define GEN_FAIL(g, ...) \
