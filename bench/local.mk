@@ -25,14 +25,14 @@ bench-dask: bpfx$(EXEEXT) tests/synth/bpfx-synth$(EXEEXT) libbpfx.la
 	  PYTHONDONTWRITEBYTECODE=1 $(PYTHON3) $(srcdir)/bench/dask_bench.py ./bpfx$(EXEEXT) \
 	  ./tests/synth/bpfx-synth$(EXEEXT)
 
-# compile and explain on expressions of 1k-32k terms: seconds and bytes per
+# compile and explain on expressions of 1k-64k terms: seconds and bytes per
 # term (issue #15: linear, small); `make bench-bigexpr`, not in make check
 EXTRA_PROGRAMS += bench/bigexpr
 CLEANFILES += bench/bigexpr$(EXEEXT)
 bench_bigexpr_LDADD = $(LDADD) -lm
 .PHONY: bench-bigexpr
 bench-bigexpr: bench/bigexpr$(EXEEXT)
-	./bench/bigexpr$(EXEEXT) $${BIGEXPR_MAX:-32768}
+	./bench/bigexpr$(EXEEXT) $${BIGEXPR_MAX:-65536}
 
 # filter -j N against the serial run over 8 files of 128 MB (issue 15):
 # bench/jobs_bench.sh, run by `make bench-jobs` (RUNS, JOBS, BENCH_DIR).

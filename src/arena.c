@@ -44,7 +44,7 @@ static void count(struct arena *a, size_t n, int more)
 
 _Noreturn void arena_oom(struct arena *a)
 {
-	while (a->parent)
+	while (!a->on_oom && a->parent) /* the nearest: parse.c sets one on the arena it is given */
 		a = a->parent;
 	if (a->on_oom)
 		longjmp(*a->on_oom, 1);
@@ -141,7 +141,17 @@ void arena_free(struct arena *a)
 {
 	while (a->scratch)
 		arena_scratch_free(a, a->scratch->mem);
-	while (a->head) {
+	arena_release(a, (struct arena_mark){ NULL, 0 });
+}
+
+struct arena_mark arena_mark(const struct arena *a)
+{
+	return (struct arena_mark){ a->head, a->head ? a->head->used : 0 };
+}
+
+void arena_release(struct arena *a, struct arena_mark m)
+{
+	while (a->head != m.head) {
 		struct arena_chunk *next = a->head->next;
 		count(a, sizeof *a->head + a->head->cap, 0);
 		if (a->parent)
@@ -150,4 +160,6 @@ void arena_free(struct arena *a)
 			free(a->head);
 		a->head = next;
 	}
+	if (a->head)
+		a->head->used = m.used;
 }

@@ -39,7 +39,8 @@ struct arena {
 
 void arena_init(struct arena *a);
 /* A sub-arena of parent: its scratch is the parent's, running out of
- * memory jumps to the parent's on_oom; arena_free it when done. */
+ * memory jumps to the parent's on_oom (unless one is set on the
+ * sub-arena itself); arena_free it when done. */
 void arena_init_sub(struct arena *a, struct arena *parent);
 void *arena_alloc(struct arena *a, size_t n);          /* zeroed; never NULL */
 char *arena_strndup(struct arena *a, const char *s, size_t n);
@@ -51,4 +52,14 @@ void *arena_scratch(struct arena *a, size_t n);
 void *arena_scratch_grow(struct arena *a, void *q, size_t n);
 void arena_scratch_free(struct arena *a, void *q);
 void arena_free(struct arena *a);                      /* chunks and scratch */
+/* A point to rewind a bump arena to: arena_release frees what was
+ * allocated after arena_mark (chunks made since are freed; scratch is
+ * not touched).  gen.c lowers each primitive's cond tree as soon as it is
+ * built and rewinds, so the trees of a large expression never add up. */
+struct arena_mark {
+	struct arena_chunk *head;
+	size_t used;
+};
+struct arena_mark arena_mark(const struct arena *a);
+void arena_release(struct arena *a, struct arena_mark m);
 #endif

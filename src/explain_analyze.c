@@ -535,9 +535,9 @@ static enum xf_layer span_layer(const struct xctx *c)
 	};
 	if (!c->spans || !c->expr || c->pc >= c->n || c->spans[c->pc].start < 0)
 		return XL_NLAYERS;
-	int len = (int)strlen(c->expr), st = c->spans[c->pc].start, en = c->spans[c->pc].end;
-	if (en > len)
-		en = len;
+	int st = c->spans[c->pc].start, en = c->spans[c->pc].end;
+	if (en > 0) /* not strlen: this runs for many instructions of a long expression */
+		en = (int)strnlen(c->expr, (size_t)en);
 	enum xf_layer found = XL_NLAYERS;
 	for (int i = st; i < en; i++) {
 		if (i > 0 && (isalnum((unsigned char)c->expr[i - 1]) || c->expr[i - 1] == '-'))

@@ -585,7 +585,9 @@ void xp_constants_note(const struct explain *e, const struct xp_draft *x, const 
 
 static void underline(FILE *f, const char *expr, int s, int e)
 {
-	int len = (int)strlen(expr);
+	/* the length as far as the window can reach: a strlen of a long
+	 * expression under each of its instructions was quadratic time */
+	int len = (int)strnlen(expr, (size_t)(s > e ? s : e) + UNDERLINE_WIDTH + 1);
 	if (s > len)
 		s = len;
 	if (e > len)
@@ -680,7 +682,7 @@ void explain_print_json(FILE *f, const struct explain *e)
 		fmt_json_str(f, line);
 		fprintf(f, ",\"code\":%u,\"jt\":%u,\"jf\":%u,\"k\":%u", x->insn.code, x->insn.jt, x->insn.jf, x->insn.k);
 		if (x->start >= 0 && e->expr) {
-			int len = (int)strlen(e->expr);
+			int len = (int)strnlen(e->expr, (size_t)(x->start > x->end ? x->start : x->end));
 			int s = x->start < len ? x->start : len, en = x->end < len ? x->end : len;
 			char src[512];
 			xp_put(src, sizeof src, "%.*s", en > s ? en - s : 0, e->expr + s);

@@ -39,9 +39,23 @@ void ir_insns_push(struct arena *a, struct ir_insn **v, int *n, int *cap, struct
 	(*v)[(*n)++] = in;
 }
 
+/* Room doubles as statements are appended (the room kept as its log: a
+ * block has no int to spare); a block cond_lower sized to need grows
+ * to the power of two above it on its first append. */
 void ir_append(struct ir_prog *p, struct ir_block *b, uint16_t code, uint32_t k, struct span sp)
 {
-	ir_insns_push(p->a, &b->insns, &b->ninsns, &b->cap, (struct ir_insn){ code, k, sp });
+	size_t room = b->capl ? (size_t)1 << (b->capl - 1) : (size_t)b->ninsns;
+	if ((size_t)b->ninsns == room) {
+		int l = 1;
+		while (((size_t)1 << (l - 1)) <= (size_t)b->ninsns)
+			l++;
+		struct ir_insn *nv = arena_alloc(p->a, sizeof *nv * ((size_t)1 << (l - 1)));
+		if (b->ninsns)
+			memcpy(nv, b->insns, sizeof *nv * (size_t)b->ninsns);
+		b->insns = nv;
+		b->capl = (uint8_t)l;
+	}
+	b->insns[b->ninsns++] = (struct ir_insn){ code, k, sp };
 }
 
 /* Preorder, true side first; seen[] is by block id. */

@@ -18,18 +18,22 @@ struct ir_insn {
 
 enum ir_term { IR_BRANCH, IR_RET, IR_JA };
 
-/* Pointers first, then the 32-bit fields: no padding between them
- * (a large expression makes hundreds of thousands of blocks). */
+/* Pointers first, then the 32-bit fields, then the bytes: 48 bytes, no
+ * padding (a large expression makes hundreds of thousands of blocks). */
 struct ir_block {
 	struct ir_insn *insns;   /* arena array of ninsns */
 	struct ir_block *jt, *jf;/* IR_BRANCH targets; IR_JA uses jt */
 	int id;                  /* creation order, for dumps */
-	int ninsns, cap;
-	enum ir_term term;
-	uint32_t jk;
-	uint32_t ret_k;          /* IR_RET */
+	int ninsns;
+	union {
+		uint32_t jk;     /* IR_BRANCH: the test's constant */
+		uint32_t ret_k;  /* IR_RET (only the accept and reject blocks) */
+	};
 	struct span span;        /* the test's origin */
 	uint16_t jcode;          /* IR_BRANCH: BPF_JMP|BPF_JEQ|BPF_K ... */
+	uint8_t term;            /* enum ir_term */
+	uint8_t capl;            /* room for 1 << (capl - 1) statements; 0:
+				  * for ninsns, as cond_lower sizes them */
 };
 
 struct ir_prog {

@@ -83,6 +83,138 @@ struct cond *cond_cmp(struct gen *g, uint32_t off, int size, uint16_t jop, uint3
 	return cond_jump(c, jop, v);
 }
 
+/* The targets of an OPEN cond's jumps, and its entry markers: where
+ * it holds, where not. */
+static struct ir_block open_t, open_f;
+
+/* The blocks c's lowering makes: one a visit of a test. */
+static uint32_t ntests(const struct cond *c)
+{
+	uint32_t n = 0;
+	for (; c; c = c->kind == COND_AND || c->kind == COND_OR || c->kind == COND_NOT ? c->a : NULL) {
+		if (c->kind == COND_TEST)
+			n++;
+		else if (c->kind == COND_AND || c->kind == COND_OR)
+			n += ntests(c->b);
+	}
+	return n;
+}
+
+static void exits_add(struct cond_exits *l, struct ir_block **slot)
+{
+	*slot = NULL;
+	if (l->tail)
+		*l->tail = (struct ir_block *)(void *)slot;
+	else
+		l->head = slot;
+	l->tail = slot;
+}
+
+static void exits_cat(struct cond_exits *l, const struct cond_exits *m)
+{
+	if (!m->head)
+		return;
+	if (l->tail)
+		*l->tail = (struct ir_block *)(void *)m->head;
+	else
+		l->head = m->head;
+	l->tail = m->tail;
+}
+
+static void exits_point(const struct cond_exits *l, struct ir_block *to)
+{
+	for (struct ir_block **s = l->head, **next; s; s = next) {
+		next = (struct ir_block **)(void *)*s;
+		*s = to;
+	}
+}
+
+void cond_open(struct gen *g, const struct cond *c, struct cond *o)
+{
+	uint32_t k = ntests(c);
+	memset(o, 0, sizeof *o);
+	o->kind = COND_OPEN;
+	o->span = c->span;
+	struct ir_block *blocks = NULL;
+	if (k) { /* one array: cond_lower takes the blocks from it in order */
+		blocks = arena_alloc(g->ir->a, sizeof *blocks * k);
+		if (g->nopened == g->capopened) {
+			g->capopened = g->capopened ? 2 * g->capopened : 64;
+			g->opened = arena_scratch_grow(g->ir->a, g->opened, sizeof *g->opened * g->capopened);
+		}
+		g->opened[g->nopened++] = blocks;
+	}
+	g->pool = blocks;
+	o->entry = cond_lower(g, c, &open_t, &open_f);
+	g->pool = NULL;
+	for (uint32_t i = 0; i < k; i++) {
+		struct ir_block *b = &blocks[i];
+		/* its place from the left among all primitives' blocks, made
+		 * here from the right (cond_lower's order) */
+		b->id = (int)(g->ntests + k - 1 - i);
+		if (b->jt == &open_t || b->jt == &open_f)
+			exits_add(b->jt == &open_t ? &o->yes : &o->no, &b->jt);
+		if (b->jf == &open_t || b->jf == &open_f)
+			exits_add(b->jf == &open_t ? &o->yes : &o->no, &b->jf);
+	}
+	g->ntests += k;
+}
+
+/* The jumps l, of a run first, lead to b's entry. */
+static void exits_to(struct cond *a, const struct cond_exits *l, const struct cond *b)
+{
+	if (b->entry == &open_t)
+		exits_cat(&a->yes, l);
+	else if (b->entry == &open_f)
+		exits_cat(&a->no, l);
+	else
+		exits_point(l, b->entry);
+}
+
+void cond_open_join(struct gen *g, struct cond *a, const struct cond *b, int and)
+{
+	/* a's jumps that go on to b: where it holds for `and`, where not for `or` */
+	struct cond_exits *on = and ? &a->yes : &a->no, l = *on;
+	*on = (struct cond_exits){ 0 };
+	exits_to(a, &l, b);
+	exits_cat(&a->yes, &b->yes);
+	exits_cat(&a->no, &b->no);
+	if (a->entry == (and ? &open_t : &open_f)) /* a decided alone: its entry is b's */
+		a->entry = b->entry;
+	a->span = g->span;
+}
+
+void cond_open_not(struct gen *g, struct cond *a)
+{
+	struct cond_exits yes = a->yes;
+	a->yes = a->no;
+	a->no = yes;
+	a->entry = a->entry == &open_t ? &open_f : a->entry == &open_f ? &open_t : a->entry;
+	a->span = g->span;
+}
+
+/* The whole expression's blocks: numbered as lowering its tree here would
+ * have (from the right: a block's id counts the blocks after it), and
+ * pointed at t and f. */
+static struct ir_block *close_open(struct gen *g, const struct cond *c, struct ir_block *t, struct ir_block *f)
+{
+	uint32_t left = 0;
+	for (size_t i = 0; i < g->nopened; i++) {
+		struct ir_block *blocks = g->opened[i];
+		uint32_t k = (uint32_t)blocks[0].id + 1 - left; /* its first is its last from the left */
+		for (uint32_t j = 0; j < k; j++)
+			blocks[j].id = g->ir->nblocks + (int)(g->ntests - 1) - blocks[j].id;
+		left += k;
+	}
+	g->ir->nblocks += (int)g->ntests;
+	arena_scratch_free(g->ir->a, g->opened);
+	g->opened = NULL;
+	g->nopened = g->capopened = 0;
+	exits_point(&c->yes, t);
+	exits_point(&c->no, f);
+	return c->entry == &open_t ? t : c->entry == &open_f ? f : c->entry;
+}
+
 /* `a and b` is a's code jumping to b's on true. */
 struct ir_block *cond_lower(struct gen *g, const struct cond *c, struct ir_block *t, struct ir_block *f)
 {
@@ -112,16 +244,18 @@ struct ir_block *cond_lower(struct gen *g, const struct cond *c, struct ir_block
 			f = r;
 			c = c->a;
 			continue;
+		case COND_OPEN:
+			return close_open(g, c, t, f);
 		case COND_TEST:
 			break;
 		}
 		break;
 	}
-	struct ir_block *b = ir_block_new(g->ir);
+	struct ir_block *b = g->pool ? g->pool++ : ir_block_new(g->ir);
 	if (c->n) { /* sized to need: few blocks grow later */
 		b->insns = arena_alloc(g->ir->a, sizeof *b->insns * (size_t)c->n);
 		memcpy(b->insns, c->insns, sizeof *b->insns * (size_t)c->n);
-		b->ninsns = b->cap = c->n;
+		b->ninsns = c->n;
 	}
 	b->term = IR_BRANCH;
 	b->jcode = c->jcode;

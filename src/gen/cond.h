@@ -16,10 +16,15 @@
 
 struct gen;
 
-enum cond_kind { COND_TEST, COND_AND, COND_OR, COND_NOT, COND_TRUE, COND_FALSE };
+enum cond_kind { COND_TEST, COND_AND, COND_OR, COND_NOT, COND_TRUE, COND_FALSE, COND_OPEN };
 
-/* 32 bytes: an expression of thousands of terms holds tens of
- * thousands of these until it is lowered. */
+/* A list of jump targets not known yet (a block's jt or jf): each holds
+ * the address of the next until it is pointed at its block. */
+struct cond_exits {
+	struct ir_block **head, **tail;
+};
+
+/* 56 bytes: a primitive's tree lives only until it is lowered (gen.c). */
 struct cond {
 	union {
 		struct {
@@ -28,6 +33,11 @@ struct cond {
 		struct {
 			struct ir_insn *insns; /* TEST: statements before the jump */
 			int n, cap;
+		};
+		struct { /* OPEN: lowered already (cond_open) */
+			struct ir_block *entry; /* or cond.c's markers for "where it
+						 * holds" and "where not" */
+			struct cond_exits yes, no;
 		};
 	};
 	struct span span;
@@ -55,4 +65,17 @@ struct cond *cond_cmp(struct gen *g, uint32_t off, int size, uint16_t jop, uint3
 
 /* The blocks of c, jumping to t where it holds and to f where not. */
 struct ir_block *cond_lower(struct gen *g, const struct cond *c, struct ir_block *t, struct ir_block *f);
+/* The expression is lowered a primitive at a time, so that no tree of
+ * it all is ever held: cond_open lowers a primitive's tree c into blocks
+ * whose jumps out of it are left open, and makes *o an OPEN cond of them
+ * (c may then be freed).  cond_open_join joins two of them into a (`a
+ * and b`, or `a or b`; b is free again) and cond_open_not turns one,
+ * patching what is known: the blocks and their targets are those of
+ * lowering the tree of them all, libpcap's way.  cond_lower, given an
+ * OPEN cond, points its open jumps at t and f and numbers every block
+ * made as that tree's lowering would have (a block id is its place in
+ * it: dumps show them). */
+void cond_open(struct gen *g, const struct cond *c, struct cond *o);
+void cond_open_join(struct gen *g, struct cond *a, const struct cond *b, int and); /* or: and = 0 */
+void cond_open_not(struct gen *g, struct cond *a);
 #endif

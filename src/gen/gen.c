@@ -20,7 +20,9 @@ static struct cond *(*const by_node[])(struct gen *, const struct ast *) = {
 	[AST_PF] = gen_pflog,
 };
 
-/* One AST node: primitives are dispatched to the layer that knows them. */
+static struct cond *gen_prim(struct gen *g, const struct ast *n);
+
+/* One AST node: and/or/not here, primitives by gen_prim. */
 static struct cond *gen_node(struct gen *g, const struct ast *n)
 {
 	g->span = n->span;
@@ -31,31 +33,55 @@ static struct cond *gen_node(struct gen *g, const struct ast *n)
 	if (n->geneve_depth != g->geneve)
 		geneve_enter(g, n->geneve_depth);
 	atm_lane_enter(g, n);
-	if ((size_t)n->kind < sizeof by_node / sizeof by_node[0] && by_node[n->kind])
-		return by_node[n->kind](g, n);
+	if (n->kind != AST_AND && n->kind != AST_OR && n->kind != AST_NOT && n->kind != AST_HEAD) {
+		/* lowered now and its tree freed (cond_open): of the whole
+		 * expression only blocks, and an OPEN cond for each operand
+		 * still to be joined, are held */
+		struct arena_mark m = arena_mark(g->a);
+		struct cond *c = gen_prim(g, n), o;
+		if (c)
+			cond_open(g, c, &o);
+		arena_release(g->a, m);
+		if (!c)
+			return NULL;
+		c = arena_alloc(g->a, sizeof *c);
+		*c = o;
+		return c;
+	}
 	switch (n->kind) {
 	case AST_AND:
 	case AST_OR: {
-		/* the left spine of a long chain with a loop, not recursion */
+		/* the left spine of a long chain with a loop, not recursion;
+		 * each right operand is joined into the left one and freed */
 		size_t depth = 0;
 		const struct ast *w = n;
 		while (w->l->kind == AST_AND || w->l->kind == AST_OR)
 			w = w->l, depth++;
-		const struct ast **up = arena_alloc(g->a, sizeof *up * (depth + 1));
+		const struct ast **up = arena_scratch(g->a, sizeof *up * (depth + 1));
 		w = n;
 		for (size_t i = 0; i <= depth; i++, w = w->l)
 			up[depth - i] = w;
 		struct cond *c = gen_node(g, up[0]->l);
 		unsigned walked = ip6w_mark(g); /* the right operands may not run */
 		for (size_t i = 0; c && i <= depth; i++) {
+			struct arena_mark m = arena_mark(g->a);
 			struct cond *r = gen_node(g, up[i]->r);
 			ip6w_reset(g, walked);
-			c = up[i]->kind == AST_AND ? cond_and(g, c, r) : cond_or(g, c, r);
+			if (r)
+				cond_open_join(g, c, r, up[i]->kind == AST_AND);
+			arena_release(g->a, m);
+			if (!r)
+				c = NULL;
 		}
+		arena_scratch_free(g->a, up);
 		return c;
 	}
-	case AST_NOT:
-		return cond_not(g, gen_node(g, n->l));
+	case AST_NOT: {
+		struct cond *c = gen_node(g, n->l);
+		if (c)
+			cond_open_not(g, c);
+		return c;
+	}
 	case AST_HEAD:
 		if (n->l->kind == AST_ID) {
 			/* `tcp port 80`: the code belongs to all of it, not just `80` */
@@ -64,6 +90,17 @@ static struct cond *gen_node(struct gen *g, const struct ast *n)
 			return gen_node(g, &id);
 		}
 		return gen_node(g, n->l);
+	default:
+		return GEN_FAIL(g, "internal: cannot generate code for this node");
+	}
+}
+
+/* A primitive: dispatched to the layer that knows it. */
+static struct cond *gen_prim(struct gen *g, const struct ast *n)
+{
+	if ((size_t)n->kind < sizeof by_node / sizeof by_node[0] && by_node[n->kind])
+		return by_node[n->kind](g, n);
+	switch (n->kind) {
 	case AST_ID:
 		if (n->q.addr == A_PORT || n->q.addr == A_PORTRANGE)
 			return gen_ports(g, n);
@@ -125,7 +162,6 @@ int gen_program(struct gen *g, const struct ast *root)
 	if (c)
 		g->ir->entry = cond_lower(g, c, g->ir->accept, g->ir->reject);
 	g->a = keep;
-	g->geneve_lt = NULL; /* it was in the sub-arena */
 	arena_free(&conds);
 	return c ? 0 : -1;
 }

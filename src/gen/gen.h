@@ -48,6 +48,10 @@ struct gen {
 	int weak;                /* generating for opt/weak.c's model */
 	uint16_t salt;           /* OR'ed into each statement's code (cond_ins): in
 				  * opt/weak.c's model of libpcap, a relation's */
+	struct ir_block *pool;   /* cond_open: the blocks cond_lower takes */
+	struct ir_block **opened; /* cond_open: each primitive's blocks (scratch) */
+	size_t nopened, capopened;
+	uint32_t ntests;         /* cond_open: blocks made so far */
 };
 /* libpcap computes a relation through scratch memory and `ldh [x + 0]`,
  * loads its optimizer does not see as the `ldh [12]` of a primitive while

@@ -111,8 +111,8 @@ void geneve_enter(struct gen *g, int depth)
 		g->lt = g->outer;
 		return;
 	}
-	if (!g->geneve_lt)
-		g->geneve_lt = arena_alloc(g->a, sizeof *g->geneve_lt * GENEVE_MAX);
+	if (!g->geneve_lt) /* the program's arena: gen.c frees what g->a holds as it goes */
+		g->geneve_lt = arena_alloc(g->ir->a, sizeof *g->geneve_lt * GENEVE_MAX);
 	struct linktype *r = &g->geneve_lt[depth - 1];
 	uint32_t i = (uint32_t)(depth - 1) * GV_NCELLS;
 	*r = *lt_by_dlt(DLT_EN10MB);

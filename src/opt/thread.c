@@ -32,10 +32,12 @@ struct fact {
 	uint32_t one, zero;     /* bits known set, known clear (jset of one bit) */
 };
 
+/* One scratch block, its count first: a block's entry in the pass's
+ * table is one pointer, NULL until an edge reaches it (a program of
+ * thousands of terms has hundreds of thousands of blocks). */
 struct facts {
-	struct fact *f;         /* sorted by vn */
 	int n;
-	int set;                /* reached by some edge yet */
+	struct fact f[];
 };
 
 static struct fact *find(struct facts *s, uint32_t vn)
@@ -46,13 +48,11 @@ static struct fact *find(struct facts *s, uint32_t vn)
 	return NULL;
 }
 
-static void copy(struct arena *a, struct facts *d, const struct facts *s)
+static struct facts *copy(struct arena *a, const struct facts *s)
 {
-	d->f = s->n ? arena_scratch(a, sizeof *d->f * (size_t)s->n) : NULL;
-	if (s->n)
-		memcpy(d->f, s->f, sizeof *d->f * (size_t)s->n);
-	d->n = s->n;
-	d->set = 1;
+	struct facts *d = arena_scratch(a, sizeof *d + sizeof *d->f * (size_t)s->n);
+	memcpy(d, s, sizeof *d + sizeof *d->f * (size_t)s->n);
+	return d;
 }
 
 /* Is the test (jcode, k) on a value with fact f decided?  1 true, 0 false, -1 unknown. */
@@ -97,11 +97,12 @@ static int decide(const struct fact *f, uint16_t jcode, uint32_t k)
 }
 
 /* Record that the test came out `taken`. */
-static void learn(struct arena *a, struct facts *s, uint32_t vn, uint16_t jcode, uint32_t k, int taken)
+static void learn(struct arena *a, struct facts **sp, uint32_t vn, uint16_t jcode, uint32_t k, int taken)
 {
+	struct facts *s = *sp;
 	struct fact *f = find(s, vn);
 	if (!f) {
-		s->f = arena_scratch_grow(a, s->f, sizeof *s->f * (size_t)(s->n + 1));
+		s = *sp = arena_scratch_grow(a, s, sizeof *s + sizeof *s->f * (size_t)(s->n + 1));
 		f = &s->f[s->n++];
 		*f = (struct fact){ .vn = vn, .lo = 0, .hi = 0xffffffff, .jset_res = -1 };
 	}
@@ -215,15 +216,21 @@ static int reads_packet(const struct ir_block *b, unsigned exposed)
 	return 0;
 }
 
+/* A block's test's value number, and where (an index) a chain of fixed
+ * tests from the block ends (the block itself if its test is not fixed):
+ * one lookup per edge, not a walk.  Side by side, as a walk reads them. */
+struct step {
+	uint32_t tvn;
+	int skip;
+};
+
 /* The pass's state, per block indexed like o.b. */
 struct thread {
 	struct ir_order o;
-	uint32_t *tvn;           /* value number of what the test reads */
-	int *fixed;              /* the test's outcome on every path, or -1 */
-	struct ir_block **skip;  /* where a chain of fixed tests from the block
-				  * ends (the block itself if its test is not
-				  * fixed): one lookup per edge, not a walk */
-	struct facts *in;        /* what every edge into the block knows */
+	struct step *st;         /* what an edge's walk reads of each block */
+	int8_t *fixed;           /* the test's outcome on every path, or -1 */
+	struct facts **in;       /* what every edge into the block knows; NULL:
+				  * no edge reached it yet */
 	unsigned exposed;        /* scratch cells read in a block that did not write them */
 };
 
@@ -259,13 +266,13 @@ static int fix_outcomes(struct thread *th)
 	for (int i = 0; i < th->o.n; i++) {
 		struct ir_block *b = th->o.b[i];
 		uint32_t x;
-		vn_block(t, b, 0, 0, &th->tvn[i], &x);
-		int d = b->term == IR_BRANCH ? outcome(t, b, th->tvn[i], x) : -1;
+		vn_block(t, b, 0, 0, &th->st[i].tvn, &x);
+		int d = b->term == IR_BRANCH ? outcome(t, b, th->st[i].tvn, x) : -1;
 		th->fixed[i] = -1;
 		if (d < 0)
 			continue;
 		if (!reads_packet(b, th->exposed)) {
-			th->fixed[i] = d;
+			th->fixed[i] = (int8_t)d;
 		} else {
 			b->term = IR_JA;
 			b->jt = d ? b->jt : b->jf;
@@ -283,27 +290,28 @@ static int fix_outcomes(struct thread *th)
 static int thread_edge(struct thread *th, struct facts *f, struct ir_block **to)
 {
 	struct ir_block *b = *to;
-	int d, n = 0;
-	while (n < MAXWALK) {
-		int i = ir_index(&th->o, b);
-		if (th->skip[i] != b)
-			b = th->skip[i];
-		else if (b->term == IR_BRANCH && opt_is_ktest(b) &&
-			 (d = decide(find(f, th->tvn[i]), b->jcode, b->jk)) >= 0)
+	int d, n = 0, i = ir_index(&th->o, b);
+	while (n < MAXWALK) { /* i: b's index, kept along (one lookup less a step) */
+		if (th->st[i].skip != i) {
+			i = th->st[i].skip;
+			b = th->o.b[i];
+		} else if (b->term == IR_BRANCH && opt_is_ktest(b) &&
+			   (d = decide(find(f, th->st[i].tvn), b->jcode, b->jk)) >= 0) {
 			b = d ? b->jt : b->jf;
-		else
+			i = ir_index(&th->o, b);
+		} else {
 			break;
+		}
 		n++;
 	}
 	int moved = n > 0;
 	*to = b;
-	struct facts *dst = &th->in[ir_index(&th->o, b)];
-	if (!dst->set) {
-		*dst = *f;
-		dst->set = 1;
+	struct facts **dst = &th->in[i];
+	if (!*dst) {
+		*dst = f;
 	} else {
-		meet(dst, f);
-		arena_scratch_free(th->o.a, f->f);
+		meet(*dst, f);
+		arena_scratch_free(th->o.a, f);
 	}
 	return moved;
 }
@@ -313,7 +321,7 @@ int opt_thread(struct ir_prog *p)
 	struct thread th;
 	ir_rpo(p, &th.o);
 	int n = th.o.n;
-	th.tvn = arena_scratch(p->a, (size_t)n * sizeof *th.tvn);
+	th.st = arena_scratch(p->a, (size_t)n * sizeof *th.st);
 	th.fixed = arena_scratch(p->a, (size_t)n * sizeof *th.fixed);
 	th.in = arena_scratch(p->a, (size_t)n * sizeof *th.in);
 	th.exposed = exposed_cells(&th.o);
@@ -321,32 +329,29 @@ int opt_thread(struct ir_prog *p)
 	/* successors first (edges only go forward, and no edge out of a block
 	 * later than the one being threaded has moved yet, so the chains are
 	 * the same as when walked test by test) */
-	th.skip = arena_scratch(p->a, (size_t)n * sizeof *th.skip);
 	for (int i = n - 1; i >= 0; i--) {
 		struct ir_block *b = th.o.b[i];
-		th.skip[i] = b->term == IR_BRANCH && th.fixed[i] >= 0
-			     ? th.skip[ir_index(&th.o, th.fixed[i] ? b->jt : b->jf)] : b;
+		th.st[i].skip = b->term == IR_BRANCH && th.fixed[i] >= 0
+				? th.st[ir_index(&th.o, th.fixed[i] ? b->jt : b->jf)].skip : i;
 	}
-	th.in[0].set = 1;
+	th.in[0] = arena_scratch(p->a, sizeof *th.in[0]); /* nothing known */
 	for (int i = 0; i < n; i++) {
 		struct ir_block *b = th.o.b[i];
-		if (th.in[i].set && b->term != IR_RET) /* else every edge into it was threaded past it; or no edge out */
+		if (th.in[i] && b->term != IR_RET) /* else every edge into it was threaded past it; or no edge out */
 			for (int side = 1; side >= (b->term == IR_JA); side--) {
-				struct facts f;
-				copy(p->a, &f, &th.in[i]);
+				struct facts *f = copy(p->a, th.in[i]);
 				if (opt_is_ktest(b))
-					learn(p->a, &f, th.tvn[i], b->jcode, b->jk, side);
-				changed |= thread_edge(&th, &f, side ? &b->jt : &b->jf);
+					learn(p->a, &f, th.st[i].tvn, b->jcode, b->jk, side);
+				changed |= thread_edge(&th, f, side ? &b->jt : &b->jf);
 			}
 		/* edges only go forward: nothing reads or meets into in[i] any
 		 * more, so only the facts of edges still pending are held */
-		arena_scratch_free(p->a, th.in[i].f);
-		th.in[i].f = NULL;
+		arena_scratch_free(p->a, th.in[i]);
+		th.in[i] = NULL;
 	}
 	arena_scratch_free(p->a, th.in);
-	arena_scratch_free(p->a, th.tvn);
+	arena_scratch_free(p->a, th.st);
 	arena_scratch_free(p->a, th.fixed);
-	arena_scratch_free(p->a, th.skip);
 	ir_order_free(&th.o);
 	return changed;
 }

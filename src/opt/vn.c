@@ -162,16 +162,26 @@ static int reached_around(const struct ir_order *o, int s, uint32_t cell, int *s
 
 void vn_pin(struct vn_table *t, const struct ir_order *o)
 {
-	int *stack = arena_scratch(t->a, sizeof *stack * (size_t)(o->n + 1));
-	char *seen = arena_scratch(t->a, (size_t)o->n + 1);
+	/* the stores of every cell counted in one walk of the program, the
+	 * last one's place kept: most programs store no cell at all */
+	int nst[BPF_MEMWORDS] = { 0 }, sb[BPF_MEMWORDS] = { 0 }, si[BPF_MEMWORDS] = { 0 };
+	int *stack = NULL;
+	char *seen = NULL;
 	t->pinned = 0;
+	for (int j = 0; j < o->n; j++)
+		for (int i = 0; i < o->b[j]->ninsns; i++) {
+			uint32_t cell = o->b[j]->insns[i].k;
+			if (cell < BPF_MEMWORDS && stores_cell(o->b[j], i, cell))
+				nst[cell]++, sb[cell] = j, si[cell] = i;
+		}
 	for (uint32_t cell = 0; cell < BPF_MEMWORDS; cell++) {
-		int nst = 0, sb = -1, si = -1;
-		for (int j = 0; j < o->n; j++)
-			for (int i = 0; i < o->b[j]->ninsns; i++)
-				if (stores_cell(o->b[j], i, cell))
-					nst++, sb = j, si = i;
-		if (nst == 1 && !loads_cell(o->b[sb], 0, si, cell) && !reached_around(o, sb, cell, stack, seen))
+		if (nst[cell] != 1 || loads_cell(o->b[sb[cell]], 0, si[cell], cell))
+			continue;
+		if (!stack) {
+			stack = arena_scratch(t->a, sizeof *stack * (size_t)(o->n + 1));
+			seen = arena_scratch(t->a, (size_t)o->n + 1);
+		}
+		if (!reached_around(o, sb[cell], cell, stack, seen))
 			t->pinned |= 1u << cell;
 	}
 	arena_scratch_free(t->a, stack);
