@@ -10,7 +10,9 @@ cease shutdown communication right and wrong); ROUTE-REFRESH; and rich
 messages cut short at every byte; LLDP frames with the organisation-
 specific TLVs of IEEE 802.1 (DCBX ETS, PFC, application priority, EVB,
 CDCP ...), 802.3 and IANA, right and short; IS-IS LSPs with ES neighbour
-and authentication TLVs; DTP TLVs right and wrong.  The expected output is whatever
+and authentication TLVs, and with the TE, multi-topology, segment routing
+and SPB TLVs and their sub-TLVs (each kind, short and wrong lengths, cut
+at every byte); DTP TLVs right and wrong.  The expected output is whatever
 tcpdump prints for them.  Deterministic.
 usage: mkdecbgp.py OUT.pcap"""
 import os, struct, sys
@@ -166,6 +168,76 @@ def isis_frames():
         lsp([(10, b"\3\0")]), lsp([(1, b"\3\x49\0\2"), (10, b"\1pw"), (3, es)]))]
 
 
+def isis_ext_frames():
+    """LSPs with the TE, multi-topology, segment routing and SPB TLVs:
+    every sub-TLV kind, wrong and short lengths."""
+    nid = bytes.fromhex("19216800100301")
+    sysid = bytes.fromhex("192168001004")
+
+    def f32(*v):
+        return b"".join(struct.pack("!f", x) for x in v)
+
+    def sub(t, v):
+        return bytes([t, len(v)]) + v
+
+    def isr(subs, metric=10, alias=False, sumlen=None):
+        s = b"".join(subs)
+        m = b"" if alias else struct.pack("!I", metric)[1:]
+        return nid + m + bytes([len(s) if sumlen is None else sumlen]) + s
+
+    def pfx(plen, p, subs=b"", st=0, metric=20):
+        return struct.pack("!IB", metric, st | plen) + p + (bytes([len(subs)]) + subs if subs else b"")
+
+    def p6(plen, p, subs=b"", st=0):
+        return struct.pack("!IBB", 30, st, plen) + p + (bytes([len(subs)]) + subs if subs else b"")
+    te = [sub(3, b"\0\0\0\x0f"), sub(4, b"\0\0\1\x80\0\0\0\2"), sub(5, b"\0\0\0\7"), sub(6, b"\x0a\0\x0c\1"),
+          sub(8, b"\x0a\0\x0c\2"), sub(9, f32(125e6)), sub(10, f32(1e6)), sub(11, f32(*range(8))),
+          sub(18, b"\0\1\2"), sub(19, b"\0\5"), sub(20, b"\x09\7"), sub(22, b"\1" + f32(5e5, 1e6) + b"\1"),
+          sub(12, b""), sub(12, b"\0" + f32(7)), sub(22, b"\2\0"), sub(22, b"\3"), sub(29, b"\0\0\x10\2\0\7"), sub(99, b"abc"), sub(251, b"")]
+    bw8 = f32(*[1e6] * 8)
+    sw = [sub(21, b"\2\2\0\0" + bw8 + f32(2e3) + b"\x05\xdc"), sub(21, b"\x64\5\0\0" + bw8 + f32(3) + b"\1\0\0\0"),
+          sub(21, b"\x96\x08\0\0" + bw8 + b"\1\2"), sub(21, b"\1\1\0\0" + bw8), sub(21, b"\1" * 10)]
+    sid = [sub(32, b"\x30\0" + sysid + b"\0\0\x12"), sub(32, b"\x00\5" + sysid + b"\0\0\1\2"),
+           sub(32, b"\x20\0" + sysid + b"\0\0\x12"), sub(32, b"\xfc\1\2\3\4\5\6\7"), sub(32, b"\x10")]
+    psubs = (sub(1, b"\0\0\0\x2a\0\0\0\x2b") + sub(2, bytes(range(8))) + sub(3, b"\x40\0\0\0\0\x28")
+             + sub(3, b"\x0c\1\0\x30\x39") + sub(117, b"\0\0\0\1") + sub(7, b"xy"))
+    srcap = sub(2, b"\xc0\0\x03\xe8" + sub(1, b"\0\x0f\xa0") + sub(1, b"\0\0\x10\0") + sub(1, b"\1\2") + sub(9, b"abc"))
+    spbi = (b"\x80\0\0\1\2\3\4\5\0\0\0\x0a\x80\0\x80\x01\x00\x07\x02" + b"\xc1\0\0\0\1\x00\x10\x11"
+            + b"\x21\0\0\0\2\x00\x20\x22")
+    spbm = bytes.fromhex("000102030405") + b"\x10\x64" + b"\xc1\0\0\x05" + b"\x00\x00\x10\x00"
+    bvid = b"\0\0\0\1\0\x65" + b"\0\0\0\2\0\x6c"
+    v6a = bytes.fromhex("20010db8" + "00" * 11 + "01")
+    return [llc_osi(m) for m in (
+        lsp([(22, isr(te))]), lsp([(22, isr(sw))]), lsp([(22, isr(sid))]),
+        lsp([(22, isr([]) + isr([sub(6, b"\1\2\3")], metric=0xffffff))]),
+        lsp([(22, isr([sub(6, b"\x0a\0\0\1")], sumlen=3))]), lsp([(22, isr([sub(6, b"\x0a\0\0\1")], sumlen=9))]),
+        lsp([(22, isr([sub(6, b"\x0a\0\0\1")], sumlen=1) + b"\0")]), lsp([(22, nid[:5])]), lsp([(22, nid + b"\0")]),
+        lsp([(22, nid + b"\0\0\1\x08" + b"\6\4\1\2\3\4\0\0")]), lsp([(22, isr([sub(6, b"\x0a\0\0\1")])[:-2])]),
+        lsp([(24, isr([sub(6, b"\x0a\0\0\2")], alias=True) + isr([], alias=True))]), lsp([(24, nid)]),
+        lsp([(222, b"\x80\x02" + isr([sub(6, b"\x0a\0\0\3")])), (222, b"\x40\x00" + isr([])), (222, b"\x0f\xff" + isr([]))]),
+        lsp([(222, b"\x00\x05"), (222, b"\1")]),
+        lsp([(135, pfx(24, b"\x0a\1\2") + pfx(32, b"\x07\7\7\1", psubs, 0x40) + pfx(0, b"", st=0x80))]),
+        lsp([(135, pfx(33, b"\1\2\3\4\5"))]), lsp([(135, pfx(8, b"\x0a", sub(1, b"\0\0\0\1"), 0x40)[:-3])]),
+        lsp([(135, pfx(8, b"\x0a", sub(1, b"\0\0\0\1") + sub(3, b"\x08\0\0\1"), 0x40))]),
+        lsp([(135, pfx(8, b"\x0a") + b"\0\0")]), lsp([(135, pfx(16, b"\x0a\1", sub(3, b"\0\0\0\1"), 0x40))]),
+        lsp([(235, b"\0\2" + pfx(16, b"\x0a\2")), (235, b"\0")]),
+        lsp([(236, p6(64, bytes.fromhex("20010db800000001")) + p6(128, v6a, sub(1, b"\0\0\0\5"), 0xe0))]),
+        lsp([(236, p6(129, b""))]), lsp([(237, b"\0\2" + p6(48, bytes.fromhex("20010db80001"), st=0x40))]),
+        lsp([(229, b"\x80\x00\x40\x02\x00\x03"), (229, b"\0\2\1")]),
+        lsp([(242, b"\x07\7\7\1\0" + srcap + sub(5, b"zz")), (242, b"\x07\7\7\1\3"), (242, b"\1\2\3")]),
+        lsp([(242, b"\x07\7\7\1\1" + sub(2, b"\x80\0\0\1")), (242, b"\x07\7\7\1\1" + sub(2, b"\x80\0"))]),
+        lsp([(242, b"\x07\7\7\1\2" + sub(7, b"xyz")[:-1])]),
+        lsp([(138, nid + b"\1\x0a\0\0\1\x0a\0\0\2\0\0\0\5\0\0\0\6"), (138, nid + b"\0\x0a\0\0\1"), (138, nid),
+             (138, nid[:3]), (138, nid + b"\1\x0a\0\0\1\x0a\0\0\2\0\0")]),
+        lsp([(131, b"\2\xfd\xe8"), (131, b"\1abc"), (131, b"\0"), (131, b"\7xy"), (131, b""), (131, b"\2\1")]),
+        lsp([(12, b"\x12\x34"), (12, b"\0\0"), (12, b"\1")]),
+        lsp([(144, b"\x80\x00" + sub(1, spbi) + sub(3, spbm) + sub(9, b"q")), (144, b"\x00\x01" + sub(1, spbi[:12])),
+             (144, b"\x00\x01" + sub(3, b"1234")), (144, b"\0")]),
+        lsp([(144, b"\x00\x01" + sub(1, spbi[:19] + b"\x05"))]), lsp([(144, b"\x00\x01" + b"\1\x40\0")]),
+        lsp([(143, b"\0\1" + sub(6, bvid)), (143, b"\0\1" + sub(6, bvid[:9])), (143, b"\0\1" + sub(6, b"\0\0"))]),
+        lsp([(10, b"\x36" + bytes(range(16))), (10, b"\x36\1\2\3"), (10, b"\x36")]))]
+
+
 def dtp_frames():
     """DTP TLVs: each kind, wrong lengths, type 0, unknown, leftovers."""
     def t(ty, v):
@@ -188,6 +260,10 @@ def frames():
     isf = isis_frames()
     out += [(f, None) for f in isf]
     out += [(isf[-1], cut) for cut in range(17, len(isf[-1]))]
+    ief = isis_ext_frames()
+    out += [(f, None) for f in ief]
+    for i in (0, 1, 2, 15, 22, 25, 32):
+        out += [(ief[i], cut) for cut in range(30, len(ief[i]))]
     df = dtp_frames()
     out += [(f, None) for f in df]
     out += [(df[0], cut) for cut in range(22, len(df[0]))]
