@@ -4,7 +4,8 @@ against tcpdump): OPENs with every capability tcpdump knows (and short,
 bogus and unknown ones, parameters past the end), UPDATEs with withdrawn
 routes and NLRI (add-path ones too, bad prefix lengths), every path
 attribute kind with right and wrong lengths, MP_REACH/MP_UNREACH for the
-IPv4/IPv6 unicast, labeled and VPN families, extended and large
+IPv4/IPv6 unicast, labeled and VPN families and route target
+membership (each route target kind, bad lengths), extended and large
 communities, AIGP, attribute sets; NOTIFICATIONs of every error code (the
 cease shutdown communication right and wrong); ROUTE-REFRESH; and rich
 messages cut short at every byte; LLDP frames with the organisation-
@@ -108,6 +109,19 @@ def messages():
           attr(0x90, 15, b"\0\2\1\x40" + v6a[:8]), attr(0x90, 15, b"\0\1\x80\x70\0\0\1" + RD1 + b"\1\2\3"),
           attr(0x90, 15, b"\0\1\4"), attr(0x90, 15, b"\0\1\4\x30\0\x64\1\x0a\1")]
     out += [update(attrs=a) for a in mp]
+    # route target membership (RFC 4684, AFI 1 / SAFI 132)
+    asn = b"\0\0\0\x16"
+    rts = [b"\0", b"\x20" + asn, b"\x28" + asn + b"\x00", b"\x30" + asn + b"\0\2", b"\x40" + asn + b"\0\2\0\1",
+           b"\x60" + asn + b"\0\2\xfd\xe9\0\0\0\7", b"\x60" + asn + b"\1\2\x0a\1\2\3\0\x2a",
+           b"\x60" + asn + b"\2\2\0\1\x86\xa0\xff\xff", b"\x60" + asn + b"\3\3\1\2\3\4\5\6",
+           b"\x4d" + asn + b"\2\2\0\1\xff\xff"]
+    out += [update(attrs=attr(0x90, 14, b"\0\1\x84\4\1\0\0\2\0" + b"".join(rts))),
+            update(attrs=attr(0x90, 15, b"\0\1\x84" + b"".join(rts[1:6]))),
+            update(attrs=attr(0x90, 14, b"\0\1\x84\4\1\0\0\2\0" + b"\x10\0\0")),
+            update(attrs=attr(0x90, 14, b"\0\1\x84\4\1\0\0\2\0" + b"\x61" + asn + bytes(9))),
+            update(attrs=attr(0x90, 15, b"\0\1\x84" + b"\x60" + asn + b"\0\2")),
+            update(attrs=attr(0x90, 15, b"\0\1\x84")), update(attrs=attr(0x90, 14, b"\0\1\x84\3\1\0\0\0\0")),
+            update(attrs=attr(0x90, 14, b"\0\2\x84\4\1\0\0\2\0" + rts[1]))]
     inner = attr(0x40, 1, b"\2") + attr(0x40, 5, b"\0\0\0\7") + attr(0, 9, b"\1\1\1\1")
     out += [update(attrs=attr(0xd0, 128, b"\0\0\xfd\xe9" + inner)), update(attrs=attr(0xc0, 128, b"\0\0")),
             update(attrs=attr(0xc0, 128, b"\0\0\0\1\x40")),
@@ -253,7 +267,7 @@ def frames():
     ms = messages()
     out = [(tcp(40000, 179, m), None) for m in ms]
     out.append((tcp(179, 40000, b"".join(ms[:6])), None))  # several per segment
-    rich = [tcp(40000, 179, ms[0]), tcp(40000, 179, ms[12]), tcp(179, 40000, ms[-20])]
+    rich = [tcp(40000, 179, ms[0]), tcp(40000, 179, ms[12]), tcp(179, 40000, ms[-20]), tcp(40000, 179, ms[-61])]
     for f in rich:
         for cut in range(14 + 20 + 20, len(f)):
             out.append((f, cut))
