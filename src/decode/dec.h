@@ -505,5 +505,6 @@ int dec_lldp_org(struct dec_ctx *d, const uint8_t *p, unsigned len); /* lldp_org
  * (isis_reach.c): isis_tlv.c's 1 / 0 / -1, or 2 for a type not there. */
 int dec_isis_reach_tlv(struct dec_ctx *d, unsigned type, const uint8_t *p, unsigned len);
 extern const struct dec_tok dec_gmpls_switch_caps[], dec_gmpls_encodings[]; /* lmp.c: RFC 3471 */
+void dec_m3ua(struct dec_ctx *d, const uint8_t *p, size_t len); /* m3ua.c: from SCTP DATA, -vv */
 
 #endif
