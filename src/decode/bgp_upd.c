@@ -14,7 +14,7 @@ enum { B_STOP = -1, B_TRUNC = 0, B_OK = 1 }; /* handed off / " [|bgp]" / go on *
 enum { AT_ORIGIN = 1, AT_AS_PATH, AT_NEXT_HOP, AT_MED, AT_LOCAL_PREF, AT_ATOMIC, AT_AGGREGATOR,
        AT_COMMUNITIES, AT_ORIGINATOR, AT_CLUSTER, AT_MP_REACH = 14, AT_MP_UNREACH, AT_EXT_COMM,
        AT_AS4_PATH, AT_AGGREGATOR4, AT_AIGP = 26, AT_LARGE_COMM = 32, AT_BAD = 256 };
-enum { AF_IP4 = 1, AF_IP6 = 2, SAFI_UNI = 1, SAFI_MULTI, SAFI_UNIMULTI, SAFI_LABELED, SAFI_VPN = 128 };
+enum { AF_IP4 = 1, AF_IP6 = 2, SAFI_UNI = 1, SAFI_MULTI, SAFI_UNIMULTI, SAFI_LABELED, SAFI_VPN = 128, SAFI_RT = 132 };
 
 const struct dec_tok dec_bgp_afs[] = {
 	{ 0, "Reserved" }, { 1, "IPv4" }, { 2, "IPv6" }, { 3, "NSAP" }, { 4, "HDLC" }, { 5, "BBN 1822" },
@@ -251,7 +251,61 @@ static void ext_comm(struct dec_ctx *d, const uint8_t *p)
 /* The families decoded here (tcpdump decodes more: those hand off). */
 static int family_known(unsigned af, unsigned safi)
 {
-	return (af == AF_IP4 || af == AF_IP6) && ((safi >= SAFI_UNI && safi <= SAFI_LABELED) || safi == SAFI_VPN);
+	return ((af == AF_IP4 || af == AF_IP6) && ((safi >= SAFI_UNI && safi <= SAFI_LABELED) || safi == SAFI_VPN)) ||
+	       (af == AF_IP4 && safi == SAFI_RT);
+}
+
+/* A route target prefix of bits bits (RFC 4684 4) as tcpdump's
+ * bgp_rt_prefix_print shows it, into out: the extended community by its
+ * type, then the bytes in hex. */
+static void rt_prefix(char out[61], const uint8_t rt[8], unsigned bits)
+{
+	char hex[20] = "";
+	unsigned n = (bits + 7) / 8, at = 0;
+	if (bits == 0) {
+		snprintf(out, 61, "route-target: 0:0/0");
+		return;
+	}
+	for (unsigned i = 0; i < n; i++)
+		at += (unsigned)snprintf(hex + at, sizeof hex - at, "%02x%s", rt[i], i % 2 == 1 && i < n - 1 ? " " : "");
+	unsigned type = dec_get_be16(rt);
+	if (bits < 16)
+		snprintf(out, 61, "route-target: partial-type: (%s/%u)", hex, bits);
+	else if (type == 0x0002) /* 2-byte AS:number */
+		snprintf(out, 61, "route-target: %u:%u/%u (%s)", dec_get_be16(rt + 2), dec_get_be32(rt + 4), bits, hex);
+	else if (type == 0x0102) /* IPv4 address:number */
+		snprintf(out, 61, "route-target: %u.%u.%u.%u:%u/%u (%s)", rt[2], rt[3], rt[4], rt[5],
+			 dec_get_be16(rt + 6), bits, hex);
+	else if (type == 0x0202) /* 4-byte AS:number */
+		snprintf(out, 61, "route-target: %u:%u/%u (%s)", dec_get_be32(rt + 2), dec_get_be16(rt + 6), bits, hex);
+	else
+		snprintf(out, 61, "route target: unknown-type(%04x) (%s/%u)", type, hex, bits);
+}
+
+/* A route target membership NLRI (RFC 4684): its size, or -1. */
+static int rt_nlri(struct dec_ctx *d, const uint8_t *p)
+{
+	unsigned bits = dec_u8(d, p);
+	if (bits == 0) {
+		dec_printf(d, "\n\t      default route target");
+		return 1;
+	}
+	uint32_t as = bits < 32 ? 0 : dec_be32(d, p + 1);
+	if (bits < 32 || bits - 32 > 64) {
+		dec_printf(d, "\n\t      (illegal prefix length)");
+		return -1;
+	}
+	bits -= 32;
+	unsigned n = (bits + 7) / 8;
+	uint8_t rt[8] = { 0 };
+	dec_need(d, p + 5, n);
+	memcpy(rt, p + 5, n);
+	if (bits % 8)
+		rt[n - 1] &= (uint8_t)(0xff00 >> (bits % 8));
+	char out[61];
+	rt_prefix(out, rt, bits);
+	dec_printf(d, "\n\t      origin AS: %u, %s", as, out);
+	return 5 + (int)n;
 }
 
 /* One NLRI of an MP attribute: its size, or <0 to stop (-2: trunc). */
@@ -259,6 +313,8 @@ static int mp_nlri(struct dec_ctx *d, unsigned af, unsigned safi, const uint8_t 
 {
 	int v6 = af == AF_IP6, ap = v6 ? ap6 : ap4;
 	unsigned max = v6 ? 128 : 32;
+	if (safi == SAFI_RT)
+		return rt_nlri(d, p);
 	if (safi == SAFI_VPN) {
 		unsigned bits = dec_u8(d, p);
 		if (bits < 24 + 64 || bits - 88 > max) {
@@ -322,6 +378,14 @@ static int mp_nlri(struct dec_ctx *d, unsigned af, unsigned safi, const uint8_t 
 	return k;
 }
 
+/* The AFI << 8 | SAFI tcpdump decodes (bgp_mp_af_print): IPv4, IPv6 and
+ * NSAP unicast, multicast, VPN; IPv4 and IPv6 labeled; IPv4 route target,
+ * multicast VPN and MDT; L2VPN; VPLS. */
+static const unsigned tcpdump_families[] = {
+	0x101, 0x102, 0x103, 0x104, 0x184, 0x180, 0x181, 0x182, 0x105, 0x142, 0x201, 0x202, 0x203, 0x204, 0x280,
+	0x281, 0x282, 0x301, 0x302, 0x303, 0x380, 0x381, 0x382, 0xc480, 0xc481, 0xc482, 0x1941,
+};
+
 /* AFI/SAFI of an MP attribute: 1 when decoded here, 0 when tcpdump says it
  * has no decoder, -1 to hand off. */
 static int mp_family(struct dec_ctx *d, const uint8_t *p, size_t len, unsigned *af, unsigned *safi)
@@ -334,12 +398,9 @@ static int mp_family(struct dec_ctx *d, const uint8_t *p, size_t len, unsigned *
 		   *safi > 128 ? "vendor specific " : "", dec_tok(dec_bgp_safis, *safi, "Unknown SAFI"), *safi);
 	if (family_known(*af, *safi))
 		return 1;
-	if (*af <= 3 && ((*safi <= 5 && *safi != 0) || (*safi >= 128 && *safi <= 130))) /* tcpdump decodes these */
-		return -1;
-	if ((*af == AF_IP4 || *af == AF_IP6 || *af == 3 || *af == 25 || *af == 196) &&
-	    (*safi == 4 || *safi == 5 || *safi == 66 || *safi == 65 || *safi == 129 || *safi == 130 ||
-	     *safi == 132))
-		return -1;
+	for (size_t i = 0; i < sizeof tcpdump_families / sizeof tcpdump_families[0]; i++)
+		if (tcpdump_families[i] == (*af << 8 | *safi))
+			return -1;
 	if (!dec_has(d, p, len))
 		return -2;
 	dec_printf(d, "\n\t    no AFI %u / SAFI %u decoder", *af, *safi);

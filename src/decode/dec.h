@@ -355,8 +355,9 @@ void dec_geonet(struct dec_ctx *d, const uint8_t *p, size_t len);               
 void dec_isoclns(struct dec_ctx *d, const uint8_t *p, size_t len);                 /* isis.c */
 extern const struct dec_tok dec_nlpids[];                                          /* isis.c */
 void dec_isis_id(struct dec_ctx *d, const uint8_t *p, unsigned len);  /* isis.c: xxxx.xxxx.xxxx[.nn[-nn]] */
-void dec_isis_tlvs(struct dec_ctx *d, const uint8_t *p, size_t len);              /* isis_tlv.c */
-int dec_isis_tlvs_known(const struct dec_ctx *d, const uint8_t *p, size_t n);     /* isis_tlv.c */
+/* isis_tlv.c: the TLVs of len bytes at p, in the PDU at pdu (of pdu_len
+ * bytes, for the checksum TLV) */
+void dec_isis_tlvs(struct dec_ctx *d, const uint8_t *pdu, size_t pdu_len, const uint8_t *p, size_t len);
 void dec_rip(struct dec_ctx *d, const struct dec_app *a, const uint8_t *p, size_t len);   /* rip.c */
 void dec_ripng(struct dec_ctx *d, const struct dec_app *a, const uint8_t *p, size_t len); /* rip.c */
 void dec_babel(struct dec_ctx *d, const struct dec_app *a, const uint8_t *p, size_t len); /* babel.c */
@@ -499,6 +500,12 @@ void dec_dvmrp(struct dec_ctx *d, const uint8_t *p, size_t len); /* dvmrp.c: fro
 int dec_bgp_update(struct dec_ctx *d, const uint8_t *msg, size_t len);
 extern const struct dec_tok dec_bgp_afs[], dec_bgp_safis[];
 int dec_lldp_org(struct dec_ctx *d, const uint8_t *p, unsigned len); /* lldp_org.c */
+/* isisbgp (issue 14): IS-IS extended TLVs, M3UA */
+/* The extended reachability, multi-topology and router capability TLVs
+ * (isis_reach.c): isis_tlv.c's 1 / 0 / -1, or 2 for a type not there. */
+int dec_isis_reach_tlv(struct dec_ctx *d, unsigned type, const uint8_t *p, unsigned len);
+extern const struct dec_tok dec_gmpls_switch_caps[], dec_gmpls_encodings[]; /* lmp.c: RFC 3471 */
+void dec_m3ua(struct dec_ctx *d, const uint8_t *p, size_t len); /* m3ua.c: from SCTP DATA, -vv */
 
 /* pptp (issue 14): PPTP, ZEP's 802.15.4 frame, the 802.15.4 link type, ATM OAM */
 dec_app_printer dec_pptp;                                             /* pptp.c */

@@ -148,7 +148,7 @@ static void verbose(struct dec_ctx *d, const struct isis_pdu *pdu, const uint8_t
 		dec_printf(d, " [packet length %zu < %u] (invalid)", len, hdr);
 		return;
 	}
-	dec_isis_tlvs(d, p + hdr, len - hdr);
+	dec_isis_tlvs(d, p, len, p + hdr, len - hdr);
 }
 
 /* 0: a header tcpdump rejects (the caller dumps the PDU). */
@@ -190,15 +190,6 @@ static int isis(struct dec_ctx *d, const uint8_t *p, size_t len)
 		}
 		dec_printf(d, "%s", pdu->name);
 	} else {
-		size_t hdr = pdu ? ISIS_COMMON + pdu->hdr : 0, plen = len;
-		if (pdu && fixed == hdr && dec_has(d, p, hdr)) {
-			unsigned pl = dec_get_be16(p + (pdu->type <= 17 ? 17 : 8));
-			plen = plen > pl ? pl : plen;
-			if (plen >= hdr && !dec_isis_tlvs_known(d, p + hdr, plen - hdr)) {
-				dec_handoff(d, "isis-tlv"); /* a TLV not decoded here */
-				return 1;
-			}
-		}
 		dec_printf(d, "%slength %zu\n\t", d->o.eflag ? "" : ", ", len);
 		pdu ? dec_printf(d, "%s", pdu->name) : dec_printf(d, "unknown, type %u", type);
 		dec_printf(d, ", hlen: %u, v: %u, pdu-v: %u, sys-id-len: %u (%u), max-area: %u (%u)", fixed, p[2], p[5],

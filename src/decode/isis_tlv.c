@@ -1,11 +1,11 @@
 /* isis_tlv.c: the IS-IS TLVs as tcpdump 4.99 prints them with -v, one
  * "\n\t    NAME TLV #T, length: L" line each and its fields below (-vv
- * adds each TLV in hex).  The TLVs decoded here are the common ones of
- * hellos and LSPs (areas, neighbours, protocols, addresses, hostname,
- * LSP entries, restart, point-to-point adjacency, IPv4 reachability, SPB
- * port capabilities); at a TLV tcpdump decodes and this file does not,
- * the line stops (handoff "isis-tlv").  TLVs tcpdump has no decoder for
- * print in hex. */
+ * adds each TLV in hex).  The TLVs decoded here are the ones of hellos
+ * and LSPs (areas, neighbours, protocols, addresses, hostname, LSP
+ * entries, restart, point-to-point adjacency, IPv4 reachability,
+ * authentication, checksum, SRLG, SPB capabilities); the extended
+ * reachability, multi-topology and router capability TLVs are
+ * isis_reach.c's.  TLVs tcpdump has no decoder for print in hex. */
 #include <stdio.h>
 
 #include "decode/dec.h"
@@ -27,8 +27,11 @@ static const struct dec_tok tlv_names[] = {
 	{ 240, "Point-to-point Adjacency State" }, { 241, "Hello PDU Sequence Number" },
 	{ 242, "IS-IS Router Capability" }, { 250, "Vendor Private" }, { 0, NULL },
 };
-/* TLVs tcpdump decodes that are not decoded here: the line stops. */
-static const uint8_t tlv_later[] = { 12, 22, 24, 131, 135, 138, 144, 222, 229, 235, 236, 237, 242 };
+/* The PDU the TLVs are in, for the checksum TLV. */
+struct isis_pdu_ref {
+	const uint8_t *start; /* its first byte (the NLPID) */
+	size_t len;           /* its length, at most its PDU length field */
+};
 static const struct dec_tok restart_flags[] = {
 	{ 0x1, "Restart Request" }, { 0x2, "Restart Acknowledgement" }, { 0x4, "Suppress adjacency advertisement" },
 	{ 0, NULL },
@@ -37,6 +40,12 @@ static const struct dec_tok is_virtual[] = { { 0, "IsNotVirtual" }, { 1, "IsVirt
 static const struct dec_tok adj_states[] = { { 0, "Up" }, { 1, "Initializing" }, { 2, "Down" }, { 0, NULL } };
 static const struct dec_tok port_cap_subtlvs[] = {
 	{ 4, "SPB MCID" }, { 5, "SPB Digest" }, { 6, "SPB BVID" }, { 0, NULL },
+};
+static const struct dec_tok mt_cap_subtlvs[] = {
+	{ 1, "SPB Instance" }, { 3, "SPBM Service Identifier and Unicast Address" }, { 0, NULL },
+};
+static const struct dec_tok idrp_types[] = {
+	{ 0, "Reserved" }, { 1, "Routing-Domain Specific" }, { 2, "AS Number Tag" }, { 0, NULL },
 };
 
 /* An OSI NSAP address: pairs of hex digits, a dot after the first byte
@@ -100,6 +109,29 @@ static int ip_reach(struct dec_ctx *d, const uint8_t *p, unsigned len)
 	return 1;
 }
 
+/* The next sub-TLV of an SPB TLV (143, 144) at *p, *len bytes left: its
+ * line, its type and length, *p past its header; 0 at the end, or where
+ * tcpdump stops the sub-TLVs (its length past the TLV or the capture) and
+ * goes on with the next TLV. */
+static int spb_subtlv(struct dec_ctx *d, const uint8_t **p, unsigned *len, const struct dec_tok *names,
+		      const char *ident, unsigned *type, unsigned *slen)
+{
+	if (*len <= 2)
+		return 0;
+	*type = dec_u8(d, *p);
+	*slen = dec_u8(d, *p + 1);
+	dec_printf(d, "%s%s subTLV #%u, length: %u", ident, dec_tok(names, *type, "unknown"), *type, *slen);
+	*p += 2;
+	*len -= 2;
+	if (*len < *slen)
+		dec_printf(d, " (> containing TLV length)");
+	else if (!dec_has(d, *p, *slen))
+		dec_printf(d, " [|isis]");
+	else
+		return 1;
+	return 0;
+}
+
 static void spb_mcid(struct dec_ctx *d, const uint8_t *m)
 {
 	dec_printf(d, "ID: %u, Name: ", m[0]);
@@ -113,19 +145,8 @@ static void spb_mcid(struct dec_ctx *d, const uint8_t *m)
 /* The sub-TLVs of a port capability TLV (SPB, RFC 6329). */
 static void port_cap(struct dec_ctx *d, const uint8_t *p, unsigned len)
 {
-	while (len > 2) {
-		unsigned type = dec_u8(d, p), slen = dec_u8(d, p + 1);
-		dec_printf(d, "\n\t       %s subTLV #%u, length: %u", dec_tok(port_cap_subtlvs, type, "unknown"), type, slen);
-		p += 2;
-		len -= 2;
-		if (len < slen) {
-			dec_printf(d, " (> containing TLV length)");
-			return;
-		}
-		if (!dec_has(d, p, slen)) { /* tcpdump prints its marker and goes on */
-			dec_printf(d, " [|isis]");
-			return;
-		}
+	unsigned type, slen;
+	while (spb_subtlv(d, &p, &len, port_cap_subtlvs, "\n\t       ", &type, &slen)) {
 		if (type == 4 && slen >= 102) {
 			dec_printf(d, "\n\t         MCID: ");
 			spb_mcid(d, p);
@@ -140,9 +161,17 @@ static void port_cap(struct dec_ctx *d, const uint8_t *p, unsigned len)
 		} else if (type == 4 || type == 5) {
 			dec_printf(d, " (too short)");
 			return;
-		} else if (type == 6) {
-			dec_handoff(d, "isis-tlv");
-			return;
+		} else if (type == 6) { /* BVIDs: an ECT and a VID each */
+			for (; slen; p += 6, len -= 6, slen -= 6) {
+				if (slen >= 4)
+					dec_printf(d, "\n\t           ECT: %08x", dec_get_be32(p));
+				if (slen < 6) {
+					dec_printf(d, " (too short)");
+					return;
+				}
+				unsigned v = dec_get_be16(p + 4);
+				dec_printf(d, " BVID: %u, U:%01x M:%01x ", v >> 4, (v >> 3) & 1, (v >> 2) & 1);
+			}
 		}
 		p += slen;
 		len -= slen;
@@ -289,14 +318,16 @@ static int auth(struct dec_ctx *d, const uint8_t *p, unsigned len)
 	if (len < 1)
 		return 1;
 	unsigned kind = dec_u8(d, p);
-	if (kind == 54) {
-		dec_handoff(d, "isis-tlv");
-		return -1;
-	}
 	dec_printf(d, "\n\t      ");
 	dec_tokf(d, kinds, kind, "unknown Authentication type 0x%02x");
 	dec_printf(d, ": ");
-	if (kind == 1) {
+	if (kind == 54) {
+		for (unsigned i = 1; i < len; i++)
+			dec_printf(d, "%02x", dec_u8(d, p + i));
+		if (len - 1 != 16)
+			dec_printf(d, ", (invalid subTLV) ");
+		dec_printf(d, " (unchecked)"); /* tcpdump checks the HMAC only with a secret (-M) */
+	} else if (kind == 1) {
 		for (unsigned i = 1; i < len && dec_u8(d, p + i); i++)
 			dec_putc_safe(d, p[i]);
 	} else if (kind == 3) {
@@ -312,9 +343,123 @@ static int auth(struct dec_ctx *d, const uint8_t *p, unsigned len)
 	return 1;
 }
 
-static int tlv(struct dec_ctx *d, unsigned type, const uint8_t *p, unsigned len)
+/* The sub-TLVs of a multi-topology capability TLV (144, SPB: RFC 6329). */
+static void mt_cap(struct dec_ctx *d, const uint8_t *p, unsigned len)
 {
+	unsigned type, slen;
+	while (spb_subtlv(d, &p, &len, mt_cap_subtlvs, "\n\t      ", &type, &slen)) {
+		if (type == 1) { /* an SPB instance and its VLAN tuples */
+			if (slen < 19) {
+				dec_printf(d, " (too short)");
+				return;
+			}
+			dec_printf(d, "\n\t        CIST Root-ID: %08x %08x, Path Cost: %08x, Prio: %u", dec_get_be32(p),
+				   dec_get_be32(p + 4), dec_get_be32(p + 8), dec_get_be16(p + 12));
+			dec_printf(d, "\n\t        RES: %u, V: %u, SPSource-ID: %u, No of Trees: %x", dec_get_be16(p + 14) >> 5,
+				   (dec_get_be16(p + 14) >> 4) & 1, dec_get_be32(p + 14) & 0xfffff, p[18]);
+			unsigned trees = p[18];
+			for (p += 19, len -= 19, slen -= 19; trees; trees--, p += 8, len -= 8, slen -= 8) {
+				if (slen < 8) {
+					dec_printf(d, " [|isis]");
+					return;
+				}
+				unsigned v = (unsigned)p[5] << 16 | (unsigned)p[6] << 8 | p[7];
+				dec_printf(d, "\n\t         U:%u, M:%u, A:%u, RES:%u, ECT: %08x, BVID: %u, SPVID: %u", p[0] >> 7,
+					   (p[0] >> 6) & 1, (p[0] >> 5) & 1, p[0] & 0x1f, dec_get_be32(p + 1), v >> 12, v & 0xfff);
+			}
+		} else if (type == 3) { /* a B-MAC, a VID and I-SIDs */
+			if (slen < 8) {
+				dec_printf(d, " [|isis]");
+				return;
+			}
+			dec_printf(d, "\n\t        BMAC: %08x%04x, RES: %u, VID: %u", dec_get_be32(p), dec_get_be16(p + 4),
+				   dec_get_be16(p + 6) >> 12, dec_get_be16(p + 6) & 0xfff);
+			for (p += 8, len -= 8, slen -= 8; slen >= 4; p += 4, len -= 4, slen -= 4) {
+				uint32_t v = dec_get_be32(p);
+				dec_printf(d, "\n\t        T: %u, R: %u, RES: %u, ISID: %u", v >> 31, (v >> 30) & 1,
+					   (v >> 24) & 0x3f, v & 0xffffff);
+			}
+		}
+		p += slen;
+		len -= slen;
+	}
+}
+
+/* Shared risk link group (138, RFC 5307): each field while the length
+ * has room, then link ids. */
+static int srlg(struct dec_ctx *d, const uint8_t *p, unsigned len)
+{
+	if (len < 7)
+		return 1;
+	dec_need_ret(d, p, 7);
+	dec_printf(d, "\n\t      IS Neighbor: ");
+	dec_isis_id(d, p, 7);
+	if (len < 8)
+		return 1;
+	dec_printf(d, ", Flags: [%s]", dec_u8(d, p + 7) & 1 ? "numbered" : "unnumbered");
+	p += 8;
+	len -= 8;
+	if (!addrs(d, p, len, 4, "IPv4 interface address", 0) || !addrs(d, p + 4, len - 4, 4, "IPv4 neighbor address", 0))
+		return 1;
+	for (p += 8, len -= 8; len; p += 4, len -= 4) {
+		if (len < 4)
+			return 0;
+		dec_printf(d, "\n\t      Link-ID: 0x%08x", dec_be32(d, p));
+	}
+	return 1;
+}
+
+/* Inter-domain information (131, RFC 1195): a type, then an AS number
+ * or bytes in hex. */
+static int idrp(struct dec_ctx *d, const uint8_t *p, unsigned len)
+{
+	if (len < 1)
+		return 1;
+	dec_printf(d, "\n\t      Inter-Domain Information Type: ");
+	unsigned type = dec_u8(d, p);
+	dec_tokf(d, idrp_types, type, "Unknown (0x%02x)");
+	if (type != 2) {
+		dec_hexlines(d, "\n\t      ", p + 1, len - 1);
+		return 1;
+	}
+	if (len < 3)
+		return 0;
+	dec_printf(d, "AS Number: %u", dec_be16(d, p + 1));
+	return 1;
+}
+
+/* The TLVs with a printer of their own. */
+static const struct {
+	unsigned type;
+	int (*print)(struct dec_ctx *d, const uint8_t *p, unsigned len);
+} printers[] = {
+	{ 5, prefix_neigh }, { 7, instance_id }, { 10, auth }, { 13, purge_originator }, { 131, idrp }, { 138, srlg },
+};
+
+static int tlv(struct dec_ctx *d, const struct isis_pdu_ref *pdu, unsigned type, const uint8_t *p, unsigned len)
+{
+	for (size_t i = 0; i < sizeof printers / sizeof printers[0]; i++)
+		if (printers[i].type == type)
+			return printers[i].print(d, p, len);
+	int r = dec_isis_reach_tlv(d, type, p, len);
+	if (r != 2)
+		return r;
 	switch (type) {
+	case 12:
+		if (len < 2)
+			return 1;
+		dec_need_ret(d, p, 2);
+		dec_printf(d, "\n\t      checksum: 0x%04x ", dec_get_be16(p));
+		dec_osi_cksum(d, pdu->start, dec_get_be16(p), (size_t)(p - pdu->start), pdu->len);
+		return 1;
+	case 144:
+		if (len < 2)
+			return 0;
+		unsigned mt = dec_be16(d, p);
+		dec_printf(d, "\n\t      O: %u, RES: %u, MTID(s): %u", mt >> 15, (mt >> 12) & 7, mt & 0x0fff);
+		if (len > 2)
+			mt_cap(d, p + 2, len - 2);
+		return 1;
 	case 1:
 		while (len) {
 			unsigned alen = dec_u8(d, p++);
@@ -344,20 +489,12 @@ static int tlv(struct dec_ctx *d, unsigned type, const uint8_t *p, unsigned len)
 			neighbor(d, p, "ES", 6);
 		}
 		return 1;
-	case 10:
-		return auth(d, p, len);
 	case 6:
 		return sysids(d, p, len, "SNPA: ");
 	case 8:
 		return 1;
 	case 4: /* partition designated level 2 IS */
 		return sysids(d, p, len, "");
-	case 5:
-		return prefix_neigh(d, p, len);
-	case 7:
-		return instance_id(d, p, len);
-	case 13:
-		return purge_originator(d, p, len);
 	case 250:
 		if (len < 3)
 			return 1;
@@ -433,39 +570,14 @@ static int tlv(struct dec_ctx *d, unsigned type, const uint8_t *p, unsigned len)
 	case 232:
 		return addrs(d, p, len, 16, "IPv6 interface address", 1);
 	}
-	for (size_t i = 0; i < sizeof tlv_later; i++)
-		if (tlv_later[i] == type) {
-			dec_handoff(d, "isis-tlv");
-			return -1;
-		}
 	if (d->o.vflag <= 1) /* no decoder in tcpdump: the value in hex */
 		dec_hexlines(d, "\n\t\t", p, len);
 	return 1;
 }
 
-/* Are all the TLVs of n bytes at p (as far as captured) ones this file
- * decodes?  If not, the -v line stops before its header: a partial TLV
- * list would read as a different packet. */
-int dec_isis_tlvs_known(const struct dec_ctx *d, const uint8_t *p, size_t n)
+void dec_isis_tlvs(struct dec_ctx *d, const uint8_t *pdu, size_t pdu_len, const uint8_t *p, size_t len)
 {
-	while (n >= 2 && dec_has(d, p, 2)) {
-		unsigned type = p[0], tlen = p[1];
-		for (size_t i = 0; i < sizeof tlv_later; i++)
-			if (tlv_later[i] == type)
-				return 0;
-		for (unsigned j = 2; type == 143 && j + 2 <= tlen && dec_has(d, p + 2 + j, 2); j += 2u + p[3 + j])
-			if (p[2 + j] == 6) /* an SPB BVID sub-TLV */
-				return 0;
-		if (n - 2 < tlen)
-			break;
-		p += 2u + tlen;
-		n -= 2u + tlen;
-	}
-	return 1;
-}
-
-void dec_isis_tlvs(struct dec_ctx *d, const uint8_t *p, size_t len)
-{
+	const struct isis_pdu_ref ref = { pdu, pdu_len };
 	while (len > 0) {
 		dec_need_ret(d, p, 2);
 		if (len < 2)
@@ -476,7 +588,7 @@ void dec_isis_tlvs(struct dec_ctx *d, const uint8_t *p, size_t len)
 		dec_printf(d, "\n\t    %s TLV #%u, length: %u", dec_tok(tlv_names, type, "unknown"), type, tlen);
 		if (len < tlen)
 			dec_trunc_ret(d);
-		int r = tlv(d, type, p, tlen);
+		int r = tlv(d, &ref, type, p, tlen);
 		if (r < 0)
 			return;
 		if (d->o.vflag > 1) /* -vv: each TLV in hex too */

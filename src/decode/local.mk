@@ -61,3 +61,5 @@ libbpfx_core_la_SOURCES += src/decode/ospf6.c src/decode/icmp6_ni.c src/decode/i
 libbpfx_core_la_SOURCES += src/decode/atalk.c
 libbpfx_core_la_SOURCES += src/decode/openflow13.c src/decode/openflow.h
 libbpfx_core_la_SOURCES += src/decode/pptp.c src/decode/802_15_4.c src/decode/atm.c
+libbpfx_core_la_SOURCES += src/decode/isis_reach.c
+libbpfx_core_la_SOURCES += src/decode/m3ua.c

@@ -6,9 +6,8 @@
  * fields; with -vv each chunk goes on its own line ("\n\tN) ") and a DATA
  * chunk's payload is dumped in hex ("[Payload:" ... "]").  Ports 6704-6706
  * are ForCES channels ("sctp[ForCES HP]"), whose DATA goes to the ForCES
- * printer (forces.c); tcpdump hands M3UA payloads (-vv) to its M3UA
- * printer, not ours.  A chunk must be captured whole (" [|sctp]", the
- * return-style exit).  tcpdump's remaining length is an unsigned 32-bit
+ * printer (forces.c); with -vv, M3UA payloads go to m3ua.c.  A chunk
+ * must be captured whole (" [|sctp]", the return-style exit).  tcpdump's remaining length is an unsigned 32-bit
  * count that a bad chunk length can wrap, and its chunk lengths 16-bit:
  * kept so here, since the output depends on it. */
 #include "decode/dec.h"
@@ -89,12 +88,13 @@ static int data_chunk(struct dec_ctx *d, const uint8_t *p, unsigned flags, uint1
 		return 1;
 	}
 	if (d->o.vflag >= 2 && ppid == SCTP_PPID_M3UA) {
-		dec_handoff(d, "m3ua");
-		return -1;
+		dec_m3ua(d, p + 12, size);
+		d->proto = "sctp";
+		return 1;
 	}
 	if (d->o.vflag >= 2) {
 		dec_printf(d, "[Payload");
-		if (!d->o.xflag && !d->o.Xflag && !d->o.Aflag) {
+		if (!d->o.qflag && !d->o.xflag && !d->o.Xflag) { /* tcpdump's suppress_default_print */
 			dec_printf(d, ":");
 			dec_hexascii(d, p + 12, size);
 		}

@@ -4,13 +4,16 @@ against tcpdump): OPENs with every capability tcpdump knows (and short,
 bogus and unknown ones, parameters past the end), UPDATEs with withdrawn
 routes and NLRI (add-path ones too, bad prefix lengths), every path
 attribute kind with right and wrong lengths, MP_REACH/MP_UNREACH for the
-IPv4/IPv6 unicast, labeled and VPN families, extended and large
+IPv4/IPv6 unicast, labeled and VPN families and route target
+membership (each route target kind, bad lengths), extended and large
 communities, AIGP, attribute sets; NOTIFICATIONs of every error code (the
 cease shutdown communication right and wrong); ROUTE-REFRESH; and rich
 messages cut short at every byte; LLDP frames with the organisation-
 specific TLVs of IEEE 802.1 (DCBX ETS, PFC, application priority, EVB,
 CDCP ...), 802.3 and IANA, right and short; IS-IS LSPs with ES neighbour
-and authentication TLVs; DTP TLVs right and wrong.  The expected output is whatever
+and authentication TLVs, and with the TE, multi-topology, segment routing
+and SPB TLVs and their sub-TLVs (each kind, short and wrong lengths, cut
+at every byte); DTP TLVs right and wrong.  The expected output is whatever
 tcpdump prints for them.  Deterministic.
 usage: mkdecbgp.py OUT.pcap"""
 import os, struct, sys
@@ -106,6 +109,19 @@ def messages():
           attr(0x90, 15, b"\0\2\1\x40" + v6a[:8]), attr(0x90, 15, b"\0\1\x80\x70\0\0\1" + RD1 + b"\1\2\3"),
           attr(0x90, 15, b"\0\1\4"), attr(0x90, 15, b"\0\1\4\x30\0\x64\1\x0a\1")]
     out += [update(attrs=a) for a in mp]
+    # route target membership (RFC 4684, AFI 1 / SAFI 132)
+    asn = b"\0\0\0\x16"
+    rts = [b"\0", b"\x20" + asn, b"\x28" + asn + b"\x00", b"\x30" + asn + b"\0\2", b"\x40" + asn + b"\0\2\0\1",
+           b"\x60" + asn + b"\0\2\xfd\xe9\0\0\0\7", b"\x60" + asn + b"\1\2\x0a\1\2\3\0\x2a",
+           b"\x60" + asn + b"\2\2\0\1\x86\xa0\xff\xff", b"\x60" + asn + b"\3\3\1\2\3\4\5\6",
+           b"\x4d" + asn + b"\2\2\0\1\xff\xff"]
+    out += [update(attrs=attr(0x90, 14, b"\0\1\x84\4\1\0\0\2\0" + b"".join(rts))),
+            update(attrs=attr(0x90, 15, b"\0\1\x84" + b"".join(rts[1:6]))),
+            update(attrs=attr(0x90, 14, b"\0\1\x84\4\1\0\0\2\0" + b"\x10\0\0")),
+            update(attrs=attr(0x90, 14, b"\0\1\x84\4\1\0\0\2\0" + b"\x61" + asn + bytes(9))),
+            update(attrs=attr(0x90, 15, b"\0\1\x84" + b"\x60" + asn + b"\0\2")),
+            update(attrs=attr(0x90, 15, b"\0\1\x84")), update(attrs=attr(0x90, 14, b"\0\1\x84\3\1\0\0\0\0")),
+            update(attrs=attr(0x90, 14, b"\0\2\x84\4\1\0\0\2\0" + rts[1]))]
     inner = attr(0x40, 1, b"\2") + attr(0x40, 5, b"\0\0\0\7") + attr(0, 9, b"\1\1\1\1")
     out += [update(attrs=attr(0xd0, 128, b"\0\0\xfd\xe9" + inner)), update(attrs=attr(0xc0, 128, b"\0\0")),
             update(attrs=attr(0xc0, 128, b"\0\0\0\1\x40")),
@@ -166,6 +182,76 @@ def isis_frames():
         lsp([(10, b"\3\0")]), lsp([(1, b"\3\x49\0\2"), (10, b"\1pw"), (3, es)]))]
 
 
+def isis_ext_frames():
+    """LSPs with the TE, multi-topology, segment routing and SPB TLVs:
+    every sub-TLV kind, wrong and short lengths."""
+    nid = bytes.fromhex("19216800100301")
+    sysid = bytes.fromhex("192168001004")
+
+    def f32(*v):
+        return b"".join(struct.pack("!f", x) for x in v)
+
+    def sub(t, v):
+        return bytes([t, len(v)]) + v
+
+    def isr(subs, metric=10, alias=False, sumlen=None):
+        s = b"".join(subs)
+        m = b"" if alias else struct.pack("!I", metric)[1:]
+        return nid + m + bytes([len(s) if sumlen is None else sumlen]) + s
+
+    def pfx(plen, p, subs=b"", st=0, metric=20):
+        return struct.pack("!IB", metric, st | plen) + p + (bytes([len(subs)]) + subs if subs else b"")
+
+    def p6(plen, p, subs=b"", st=0):
+        return struct.pack("!IBB", 30, st, plen) + p + (bytes([len(subs)]) + subs if subs else b"")
+    te = [sub(3, b"\0\0\0\x0f"), sub(4, b"\0\0\1\x80\0\0\0\2"), sub(5, b"\0\0\0\7"), sub(6, b"\x0a\0\x0c\1"),
+          sub(8, b"\x0a\0\x0c\2"), sub(9, f32(125e6)), sub(10, f32(1e6)), sub(11, f32(*range(8))),
+          sub(18, b"\0\1\2"), sub(19, b"\0\5"), sub(20, b"\x09\7"), sub(22, b"\1" + f32(5e5, 1e6) + b"\1"),
+          sub(12, b""), sub(12, b"\0" + f32(7)), sub(22, b"\2\0"), sub(22, b"\3"), sub(29, b"\0\0\x10\2\0\7"), sub(99, b"abc"), sub(251, b"")]
+    bw8 = f32(*[1e6] * 8)
+    sw = [sub(21, b"\2\2\0\0" + bw8 + f32(2e3) + b"\x05\xdc"), sub(21, b"\x64\5\0\0" + bw8 + f32(3) + b"\1\0\0\0"),
+          sub(21, b"\x96\x08\0\0" + bw8 + b"\1\2"), sub(21, b"\1\1\0\0" + bw8), sub(21, b"\1" * 10)]
+    sid = [sub(32, b"\x30\0" + sysid + b"\0\0\x12"), sub(32, b"\x00\5" + sysid + b"\0\0\1\2"),
+           sub(32, b"\x20\0" + sysid + b"\0\0\x12"), sub(32, b"\xfc\1\2\3\4\5\6\7"), sub(32, b"\x10")]
+    psubs = (sub(1, b"\0\0\0\x2a\0\0\0\x2b") + sub(2, bytes(range(8))) + sub(3, b"\x40\0\0\0\0\x28")
+             + sub(3, b"\x0c\1\0\x30\x39") + sub(117, b"\0\0\0\1") + sub(7, b"xy"))
+    srcap = sub(2, b"\xc0\0\x03\xe8" + sub(1, b"\0\x0f\xa0") + sub(1, b"\0\0\x10\0") + sub(1, b"\1\2") + sub(9, b"abc"))
+    spbi = (b"\x80\0\0\1\2\3\4\5\0\0\0\x0a\x80\0\x80\x01\x00\x07\x02" + b"\xc1\0\0\0\1\x00\x10\x11"
+            + b"\x21\0\0\0\2\x00\x20\x22")
+    spbm = bytes.fromhex("000102030405") + b"\x10\x64" + b"\xc1\0\0\x05" + b"\x00\x00\x10\x00"
+    bvid = b"\0\0\0\1\0\x65" + b"\0\0\0\2\0\x6c"
+    v6a = bytes.fromhex("20010db8" + "00" * 11 + "01")
+    return [llc_osi(m) for m in (
+        lsp([(22, isr(te))]), lsp([(22, isr(sw))]), lsp([(22, isr(sid))]),
+        lsp([(22, isr([]) + isr([sub(6, b"\1\2\3")], metric=0xffffff))]),
+        lsp([(22, isr([sub(6, b"\x0a\0\0\1")], sumlen=3))]), lsp([(22, isr([sub(6, b"\x0a\0\0\1")], sumlen=9))]),
+        lsp([(22, isr([sub(6, b"\x0a\0\0\1")], sumlen=1) + b"\0")]), lsp([(22, nid[:5])]), lsp([(22, nid + b"\0")]),
+        lsp([(22, nid + b"\0\0\1\x08" + b"\6\4\1\2\3\4\0\0")]), lsp([(22, isr([sub(6, b"\x0a\0\0\1")])[:-2])]),
+        lsp([(24, isr([sub(6, b"\x0a\0\0\2")], alias=True) + isr([], alias=True))]), lsp([(24, nid)]),
+        lsp([(222, b"\x80\x02" + isr([sub(6, b"\x0a\0\0\3")])), (222, b"\x40\x00" + isr([])), (222, b"\x0f\xff" + isr([]))]),
+        lsp([(222, b"\x00\x05"), (222, b"\1")]),
+        lsp([(135, pfx(24, b"\x0a\1\2") + pfx(32, b"\x07\7\7\1", psubs, 0x40) + pfx(0, b"", st=0x80))]),
+        lsp([(135, pfx(33, b"\1\2\3\4\5"))]), lsp([(135, pfx(8, b"\x0a", sub(1, b"\0\0\0\1"), 0x40)[:-3])]),
+        lsp([(135, pfx(8, b"\x0a", sub(1, b"\0\0\0\1") + sub(3, b"\x08\0\0\1"), 0x40))]),
+        lsp([(135, pfx(8, b"\x0a") + b"\0\0")]), lsp([(135, pfx(16, b"\x0a\1", sub(3, b"\0\0\0\1"), 0x40))]),
+        lsp([(235, b"\0\2" + pfx(16, b"\x0a\2")), (235, b"\0")]),
+        lsp([(236, p6(64, bytes.fromhex("20010db800000001")) + p6(128, v6a, sub(1, b"\0\0\0\5"), 0xe0))]),
+        lsp([(236, p6(129, b""))]), lsp([(237, b"\0\2" + p6(48, bytes.fromhex("20010db80001"), st=0x40))]),
+        lsp([(229, b"\x80\x00\x40\x02\x00\x03"), (229, b"\0\2\1")]),
+        lsp([(242, b"\x07\7\7\1\0" + srcap + sub(5, b"zz")), (242, b"\x07\7\7\1\3"), (242, b"\1\2\3")]),
+        lsp([(242, b"\x07\7\7\1\1" + sub(2, b"\x80\0\0\1")), (242, b"\x07\7\7\1\1" + sub(2, b"\x80\0"))]),
+        lsp([(242, b"\x07\7\7\1\2" + sub(7, b"xyz")[:-1])]),
+        lsp([(138, nid + b"\1\x0a\0\0\1\x0a\0\0\2\0\0\0\5\0\0\0\6"), (138, nid + b"\0\x0a\0\0\1"), (138, nid),
+             (138, nid[:3]), (138, nid + b"\1\x0a\0\0\1\x0a\0\0\2\0\0")]),
+        lsp([(131, b"\2\xfd\xe8"), (131, b"\1abc"), (131, b"\0"), (131, b"\7xy"), (131, b""), (131, b"\2\1")]),
+        lsp([(12, b"\x12\x34"), (12, b"\0\0"), (12, b"\1")]),
+        lsp([(144, b"\x80\x00" + sub(1, spbi) + sub(3, spbm) + sub(9, b"q")), (144, b"\x00\x01" + sub(1, spbi[:12])),
+             (144, b"\x00\x01" + sub(3, b"1234")), (144, b"\0")]),
+        lsp([(144, b"\x00\x01" + sub(1, spbi[:19] + b"\x05"))]), lsp([(144, b"\x00\x01" + b"\1\x40\0")]),
+        lsp([(143, b"\0\1" + sub(6, bvid)), (143, b"\0\1" + sub(6, bvid[:9])), (143, b"\0\1" + sub(6, b"\0\0"))]),
+        lsp([(10, b"\x36" + bytes(range(16))), (10, b"\x36\1\2\3"), (10, b"\x36")]))]
+
+
 def dtp_frames():
     """DTP TLVs: each kind, wrong lengths, type 0, unknown, leftovers."""
     def t(ty, v):
@@ -181,13 +267,17 @@ def frames():
     ms = messages()
     out = [(tcp(40000, 179, m), None) for m in ms]
     out.append((tcp(179, 40000, b"".join(ms[:6])), None))  # several per segment
-    rich = [tcp(40000, 179, ms[0]), tcp(40000, 179, ms[12]), tcp(179, 40000, ms[-20])]
+    rich = [tcp(40000, 179, ms[0]), tcp(40000, 179, ms[12]), tcp(179, 40000, ms[-20]), tcp(40000, 179, ms[-61])]
     for f in rich:
         for cut in range(14 + 20 + 20, len(f)):
             out.append((f, cut))
     isf = isis_frames()
     out += [(f, None) for f in isf]
     out += [(isf[-1], cut) for cut in range(17, len(isf[-1]))]
+    ief = isis_ext_frames()
+    out += [(f, None) for f in ief]
+    for i in (0, 1, 2, 15, 22, 25, 32):
+        out += [(ief[i], cut) for cut in range(30, len(ief[i]))]
     df = dtp_frames()
     out += [(f, None) for f in df]
     out += [(df[0], cut) for cut in range(22, len(df[0]))]

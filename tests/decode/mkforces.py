@@ -4,7 +4,9 @@ chunks for compare.py (the decoder against tcpdump, issue 14, helper
 deciso): every message type tcpdump names on each ForCES port, the flag
 values, node ids of each kind, types it calls unknown or invalid, lengths
 that disagree, two messages in one packet; a rich one also cut short at
-every byte.  The expected output is whatever tcpdump prints for them.
+every byte; and messages with TLVs (LFB selectors, each operation, path
+data with full and sparse data, keys, ranges, results; association and
+redirect TLVs), right and wrong, some cut at every byte.  The expected output is whatever tcpdump prints for them.
 Deterministic: the capture is the same every time.
 usage: mkforces.py OUT.pcap"""
 import os, struct, sys
@@ -57,6 +59,62 @@ def messages():
     return out
 
 
+def tlv(t, v, length=None, pad=True):
+    b = struct.pack("!HH", t, 4 + len(v) if length is None else length) + v
+    return b + bytes(-len(b) % 4) if pad else b
+
+
+def ilv(t, v, length=None):
+    b = struct.pack("!II", t, 8 + len(v) if length is None else length) + v
+    return b + bytes(-len(b) % 4)
+
+
+def path(ids=(1,), content=b"", flags=0):
+    return tlv(0x110, struct.pack("!HH", flags, len(ids)) + b"".join(struct.pack("!I", i) for i in ids) + content)
+
+
+def lfb(cls, inst, *ops):
+    return tlv(0x1000, struct.pack("!II", cls, inst) + b"".join(ops))
+
+
+def tlv_messages():
+    """Messages with TLVs, for -vvv: each top-level, operation and path
+    data kind, and what tcpdump finds wrong in them."""
+    full = tlv(0x112, b"\x0a\x14\0\2\1")
+    sparse = tlv(0x113, ilv(7, b"abc") + ilv(8, b"\1\2\3\4"))
+    key = struct.pack("!I", 9) + tlv(0x200, b"k\0\0\0")
+    keyinfo = tlv(0x111, struct.pack("!I", 3) + tlv(0x77, tlv(0x112, b"xy")))
+    res = [tlv(0x114, bytes([c, 0, 0, 0])) for c in (0, 5, 0x17, 0xff, 0x20)] + [tlv(0x114, b"\0\0")]
+    out = [
+        (3, lfb(1, 1, tlv(1, path((1, 2), full)), tlv(2, path((3,), sparse)), tlv(5, path((4,))),
+                tlv(12, bytes(8)), tlv(14, bytes(8)), tlv(7, path()), tlv(0x8000, bytes(8)), tlv(1, b"\0\0"))),
+        (3, lfb(2, 7, tlv(1, path((5,), key + keyinfo, flags=1)), tlv(1, path((5,), key + full, flags=1)),
+                tlv(1, path((5,), key[:6], flags=1)), tlv(1, path((5,), struct.pack("!I", 9) + tlv(0x200, b"", 2) + b"\0" * 4, flags=1)))),
+        (4, lfb(3, 1, tlv(7, path((1,), struct.pack("!HHII", 0x117, 12, 1, 10), flags=2)), tlv(8, path((1,), b"", flags=3)),
+                tlv(7, path((2,), b"", flags=4)), tlv(7, path((1,), b"\0" * 8, flags=2)))),
+        (0x13, lfb(12, 1, *[tlv(3, path((1,), r)) for r in res], tlv(13, path((1,), res[0])), tlv(4, path((9,), full)))),
+        (0x13, lfb(12, 1, tlv(13, tlv(0x110, b"\0\0\0\1" + struct.pack("!I", 1)) + tlv(0x777, b"z")), tlv(13, tlv(0x999, bytes(8))),
+                tlv(13, tlv(0x110, bytes(4), 40)))),
+        (0x14, lfb(0xffffffff, 2, tlv(9, path((1,), path((2, 3), full))), tlv(10, path((1,), sparse)),
+                   tlv(9, path((1,), tlv(0x120, b"bad!"))), tlv(9, path((1,), tlv(0x112, b"toolong", 40)[:12])),
+                   tlv(9, path((1, 2, 3), b"")[:12]), tlv(9, path((1,), tlv(0x113, b"\1\2"))),
+                   tlv(9, path((1,), tlv(0x113, ilv(1, b"", 99)))), tlv(9, path((1,), tlv(0x120, b"", 0)[:4] + bytes(4))))),
+        (2, tlv(0x11, struct.pack("!I", 1))), (2, tlv(0x11, struct.pack("!I", 7))), (2, tlv(0x11, struct.pack("!I", 300))),
+        (2, tlv(0x11, b"\0\0")),
+        (0x11, tlv(0x10, struct.pack("!I", 0))), (0x11, tlv(0x10, struct.pack("!I", 2))), (0x11, tlv(0x10, struct.pack("!I", 3))),
+        (0x11, tlv(0x10, struct.pack("!I", 4))), (0x11, tlv(0x10, b"\1\2\3\4\5\6")),
+        (1, lfb(1, 1, tlv(11, path((1,), full))) + lfb(2, 1, tlv(11, path()))),
+        (5, lfb(4, 4, tlv(11, path((8,), sparse)))),
+        (6, tlv(1, tlv(0x115, ilv(1, b"meta") + ilv(2, b"\1\2\3")) + tlv(0x116, b"packet data!") + tlv(0x117, b"zz"))),
+        (6, tlv(1, b"\1\2\3\4")), (6, tlv(1, tlv(0x116, b"abcd") + tlv(0x116, b"x", 40)[:8])),
+        (6, tlv(1, tlv(0x115, ilv(1, b"m", 60)) + tlv(0x116, b"abcd"))),
+        (3, tlv(0x200, bytes(16))), (3, lfb(1, 1, tlv(1, path()))[:4] + bytes(12)), (3, lfb(1, 1)),
+        (3, lfb(1, 1, tlv(1, path()), tlv(1, b"", 90)[:4])), (3, tlv(0x1000, bytes(8), 200)),
+        (3, lfb(1, 1, tlv(1, path((1, 2, 3))[:12]))), (15, tlv(1, bytes(8))), (3, bytes(4)), (0x13, bytes(2) + b"\0\0"),
+    ]
+    return out
+
+
 def frames():
     out = []
     for m in messages():
@@ -64,6 +122,11 @@ def frames():
     out += [(e6(132, m), None) for m in messages()[:3]]
     out += cuts(e4(132, sctp([chunk(forces(1, flags=0xd8a00000)), chunk(forces(15), tsn=1001)]), dst=bytes([10, 0, 0, 2])))
     out += cuts(e4(132, sctp([chunk(forces(0x12) + b"abcdefghijklmnopq")]), dst=bytes([10, 0, 0, 2])), 80)
+    tm = [sctp([chunk(forces(t, cor=i, body=b))], 33985, 6704 + i % 3) for i, (t, b) in enumerate(tlv_messages())]
+    out += [(e4(132, m, dst=bytes([10, 0, 0, 2])), None) for m in tm]
+    out += [(e4(132, sctp([chunk(forces(1, dst=x))]), dst=bytes([10, 0, 0, 2])), None) for x in (0xfffffffd, 0xfffffffe)]
+    for i in (0, 3, 5, 17):
+        out += cuts(e4(132, tm[i], dst=bytes([10, 0, 0, 2])), 70)
     return out
 
 

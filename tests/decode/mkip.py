@@ -2,8 +2,8 @@
 """mkip.py: a capture of the protocols reached by IP protocol number, for
 compare.py (the decoder against tcpdump).  Ethernet frames carrying over
 IPv4 and IPv6: protocols with and without a printer in tcpdump, IGMP, VRRP,
-GRE with what it carries, ESP, AH, IPComp, SCTP chunks; and the cases at
-the IP layer that went wrong: ICMP cut short, an IPv6 routing header cut
+GRE with what it carries, ESP, AH, IPComp, SCTP chunks and the M3UA
+messages they carry; and the cases at the IP layer that went wrong: ICMP cut short, an IPv6 routing header cut
 short, a fragment header whose payload length underflows, an IPv4 option
 cut short, MPTCP remove-addr.  Rich frames are also cut short at every
 byte.  The expected output is whatever tcpdump prints for them.
@@ -307,7 +307,36 @@ def sctp():
             pkt([struct.pack("!BBH", 11, 0, 6) + b"ab"]), pkt([]), b"\x13\x88\x13\x89\0\0",
             pkt([chunk(0, 3, struct.pack("!IHHI", 1, 2, 3, 3) + b"m3ua")]),
             pkt([chunk(11, 0, b"")], 6704, 9), pkt([chunk(0, 3, struct.pack("!IHHI", 1, 2, 3, 21) + b"abcd")], 9, 9)]
-    return both(132, pkts, bytes([10, 0, 0, 2]), cut=(pkts[0], pkts[3]))
+    m3 = [m3ua_pkt(pkt, chunk, m) for m in m3ua()]
+    return both(132, pkts + m3, bytes([10, 0, 0, 2]), cut=(pkts[0], pkts[3], m3[0], m3[1]))
+
+
+def m3ua():
+    """M3UA messages (RFC 4666): each class and type, every parameter
+    tcpdump names with its value or length, unknown ones, unaligned
+    lengths, lengths too short or past the message, other versions."""
+    def param(tag, v, length=None):
+        b = struct.pack("!HH", tag, 4 + len(v) if length is None else length) + v
+        return b + bytes(-len(b) % 4)
+
+    def msg(cls, typ, body=b"", ver=1, length=None):
+        return struct.pack("!BBBBI", ver, 0, cls, typ, 8 + len(body) if length is None else length) + body
+    every = b"".join(param(t, struct.pack("!I", 0x100 + t)) for t in (
+        0x0004, 0x0006, 0x0007, 0x0009, 0x000b, 0x000c, 0x000d, 0x0011, 0x0012, 0x0013, 0x0200, 0x0204, 0x0205,
+        0x0206, 0x0207, 0x0208, 0x0209, 0x020a, 0x020b, 0x020c, 0x020e, 0x0210, 0x0212, 0x0213, 0x7777))
+    out = [msg(1, 1, every), msg(1, 1, param(0x0210, b"abcde") + param(0x0006, b"\0\0\0\7"))]
+    out += [msg(c, t) for c, t in ((0, 0), (0, 1), (0, 9), (1, 0), (2, 1), (2, 2), (2, 3), (2, 4), (2, 5), (2, 6),
+                                   (2, 7), (3, 1), (3, 2), (3, 3), (3, 4), (3, 5), (3, 6), (3, 0), (4, 1), (4, 2),
+                                   (4, 3), (4, 4), (4, 5), (9, 1), (9, 2), (9, 3), (9, 4), (9, 0), (5, 1), (200, 3))]
+    out += [msg(3, 1, ver=2), msg(3, 1, length=40), msg(3, 1, length=4), b"\1\0\3\1",
+            msg(4, 1, param(0x0006, b"\0\1")), msg(4, 1, param(0x0200, b"")), msg(4, 1, param(0x0006, b"", 2)),
+            msg(4, 1, b"\0\6"), msg(4, 1, param(0x0013, b"\0\0\0\1\0\0\0\2")),
+            msg(4, 1, param(0x0006, b"\0\0\0\1", 60)), msg(4, 1, param(0x0009, b"abc")[:7])]
+    return out
+
+
+def m3ua_pkt(pkt, chunk, m):
+    return pkt([chunk(0, 3, struct.pack("!IHHI", 1, 2, 3, 3) + m)])
 
 
 def pim():
