@@ -500,4 +500,13 @@ int dec_bgp_update(struct dec_ctx *d, const uint8_t *msg, size_t len);
 extern const struct dec_tok dec_bgp_afs[], dec_bgp_safis[];
 int dec_lldp_org(struct dec_ctx *d, const uint8_t *p, unsigned len); /* lldp_org.c */
 
+/* rsvp (issue 14): RSVP, EGP, Mobile IP and the IPv6 mobility header */
+void dec_rsvp(struct dec_ctx *d, const struct dec_net *n, const uint8_t *p, size_t len);   /* rsvp.c */
+void dec_egp(struct dec_ctx *d, const struct dec_net *n, const uint8_t *p, size_t len);    /* egp.c */
+void dec_mobile(struct dec_ctx *d, const struct dec_net *n, const uint8_t *p, size_t len); /* mobility.c */
+void dec_mobility(struct dec_ctx *d, const uint8_t *p); /* mobility.c: the IPv6 mobility header */
+extern const struct dec_tok dec_gmpls_switch_caps[], dec_gmpls_encodings[]; /* lmp.c: GMPLS (RFC 3471) */
+/* tcpdump's print_unknown_data: what was captured of n bytes at p, in hex (cfm.c) */
+void dec_unknown_data(struct dec_ctx *d, const uint8_t *p, const char *ident, unsigned n);
+
 #endif

@@ -37,6 +37,9 @@ static const struct {
 	{ PROTO_IP_DCCP, dec_dccp },
 	{ PROTO_IP_PGM, dec_pgm },
 	{ PROTO_IP_IGRP, dec_igrp },
+	{ PROTO_IP_EGP, dec_egp },
+	{ PROTO_IP_RSVP, dec_rsvp },
+	{ PROTO_IP_MOBILE, dec_mobile },
 };
 
 static void (*upper_printer(unsigned proto))(struct dec_ctx *, const struct dec_net *, const uint8_t *, size_t)

@@ -102,13 +102,13 @@ static const struct dec_tok sonet_signals[] = {
 	{ 5, "STS-1 SPE" }, { 6, "STS-3c SPE" }, { 7, "STS-1" }, { 8, "STM-3" }, { 9, "STM-12" },
 	{ 10, "STM-48" }, { 11, "STM-192" }, { 12, "STM-768" }, { 0, NULL },
 };
-/* GMPLS (RFC 3471) switching capabilities and encodings */
-static const struct dec_tok switch_caps[] = {
+/* GMPLS (RFC 3471) switching capabilities and encodings (rsvp.c too) */
+const struct dec_tok dec_gmpls_switch_caps[] = {
 	{ 1, "Packet-Switch Capable-1" }, { 2, "Packet-Switch Capable-2" }, { 3, "Packet-Switch Capable-3" },
 	{ 4, "Packet-Switch Capable-4" }, { 51, "Layer-2 Switch Capable" }, { 100, "Time-Division-Multiplex" },
 	{ 150, "Lambda-Switch Capable" }, { 200, "Fiber-Switch Capable" }, { 0, NULL },
 };
-static const struct dec_tok encodings[] = {
+const struct dec_tok dec_gmpls_encodings[] = {
 	{ 1, "Packet" }, { 2, "Ethernet V2/DIX" }, { 3, "ANSI/ETSI PDH" }, { 4, "Reserved" },
 	{ 5, "SDH ITU-T G.707/SONET ANSI T1.105" }, { 6, "Reserved" }, { 7, "Digital Wrapper" },
 	{ 8, "Lambda (photonic)" }, { 9, "Fiber" }, { 10, "Reserved" }, { 11, "FiberChannel" }, { 0, NULL },
@@ -165,9 +165,9 @@ static int data_link_subobjs(struct dec_ctx *d, const uint8_t *p, long n)
 			return 0;
 		}
 		if (type == 1) {
-			dec_printf(d, "\n\t      Switching Type: %s (%u)", dec_tok(switch_caps, dec_u8(d, p + 2), "Unknown"),
+			dec_printf(d, "\n\t      Switching Type: %s (%u)", dec_tok(dec_gmpls_switch_caps, dec_u8(d, p + 2), "Unknown"),
 				   p[2]);
-			dec_printf(d, "\n\t      Encoding Type: %s (%u)", dec_tok(encodings, dec_u8(d, p + 3), "Unknown"),
+			dec_printf(d, "\n\t      Encoding Type: %s (%u)", dec_tok(dec_gmpls_encodings, dec_u8(d, p + 3), "Unknown"),
 				   p[3]);
 			bandwidth(d, "\n\t      Min Reservable Bandwidth: ", p + 4);
 			bandwidth(d, "\n\t      Max Reservable Bandwidth: ", p + 8);
@@ -324,7 +324,7 @@ static int print_object(struct dec_ctx *d, unsigned class, unsigned ct, const ui
 		unsigned vtm = dec_get_be16(p + 10);
 		flags(d, "\n\t    Flags: ", verify_flags, dec_get_be16(p));
 		dec_printf(d, "\n\t    Verify Interval: %u\n\t    Data links: %u", dec_get_be16(p + 2), dec_get_be32(p + 4));
-		dec_printf(d, "\n\t    Encoding type: %s", dec_tok(encodings, p[8], "Unknown"));
+		dec_printf(d, "\n\t    Encoding type: %s", dec_tok(dec_gmpls_encodings, p[8], "Unknown"));
 		/* tcpdump tests the bit as decimal 8000 */
 		dec_printf(d, "\n\t    Verify Transport Mechanism: %u (0x%x)%s", vtm, vtm,
 			   vtm & 8000 ? " (Payload test messages capable)" : "");
