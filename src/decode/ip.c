@@ -318,6 +318,8 @@ void dec_ip_upper(struct dec_ctx *d, const struct dec_net *n, unsigned proto, co
 	}
 	if (proto == PROTO_IP_ETHERNET && !n->v6)
 		dec_printf(d, "[Ethernet requires IPv6] (invalid)");
+	else if (proto == PROTO_IP_ETHERNET)
+		dec_ether_inner(d, p, len); /* RFC 8986's End.DX2 payload */
 	else {
 		/* tcpdump's text for a protocol it does not decode; for one it
 		 * does and we don't, the same text, so that the line does not

@@ -74,7 +74,7 @@ GENERATED = [
     ("mkdecctl", "PPP control protocols in PPPoE, and lines that ended blank"),
     ("mkdecbgp", "BGP OPEN, UPDATE, NOTIFICATION and ROUTE-REFRESH bodies"),
     ("mkdecospf", "OSPFv3 packets and LSAs, ICMPv6 node information"),
-    ("mkrsvp", "RSVP objects, EGP, Mobile IP, IPv6 mobility messages"),
+    ("mkrsvp", "RSVP objects, EGP, Mobile IP, IPv6 mobility messages, Ethernet in IPv6"),
 ]
 CORE = {"ether", "arp", "ip", "ip6", "tcp", "udp", "icmp", "icmp6"}
 REPORT = "\001L "

@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
-"""mkrsvp.py: a capture of RSVP (IP protocol 46), EGP (8), Mobile IP (55)
-and the IPv6 mobility header (135 and the old 62) for compare.py (the
-decoder against tcpdump, issue 14, helper rsvp): RSVP messages of every
+"""mkrsvp.py: a capture of RSVP (IP protocol 46), EGP (8), Mobile IP (55),
+the IPv6 mobility header (135 and the old 62) and Ethernet in IPv6 (143)
+for compare.py (the decoder against tcpdump, issue 14, helper rsvp):
+RSVP messages of every
 type with objects of every class tcpdump decodes, in each C-Type it knows
 and one it does not, objects too short, malformed lengths, ERO/RRO
 subobjects, IntServ specs, Bundle messages; EGP messages of every type
@@ -252,8 +253,15 @@ MOBILITY = [
 ]
 
 
+# Ethernet in IPv6 (next header 143, RFC 8986): an IPv4 ping, an unknown
+# ethertype, a frame shorter than its header
+INNER = [bytes(range(6)) + bytes(range(6, 12)) + b"\x08\x00" + bytes.fromhex("4500001c0001000040017cd90a0000010a000002")
+         + bytes.fromhex("0800f7fe00010000"), bytes(range(12)) + b"\x88\xb5" + b"hello", bytes(range(10))]
+
+
 def frames():
-    out = []
+    out = [(e6(143, m), None) for m in INNER] + [(e4(143, INNER[0], dst=DST4), None)]
+    out += cuts(e6(143, INNER[0]), 54)
     for m in messages():
         out += [(e4(46, m, dst=DST4), None), (e6(46, m), None)]
     for m in EGP:
