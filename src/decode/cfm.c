@@ -54,7 +54,7 @@ static const struct dec_tok afnums[] = {
 /* the CCM interval's time bases, in seconds */
 static const float ccm_interval[8] = { 0.0f, 0.003333f, 0.01f, 0.1f, 1.0f, 10.0f, 60.0f, 600.0f };
 
-static void unknown_data(struct dec_ctx *d, const uint8_t *p, const char *ident, unsigned n)
+void dec_unknown_data(struct dec_ctx *d, const uint8_t *p, const char *ident, unsigned n)
 {
 	if (p > d->end)
 		dec_printf(d, "%sDissector error: print_unknown_data called with pointer past end of packet", ident);
@@ -91,7 +91,7 @@ static int ccm_names(struct dec_ctx *d, const uint8_t *p)
 		} else if (mdf == 3)
 			dec_printf(d, "\n\t  MAC (length invalid)");
 		else
-			unknown_data(d, p, "\n\t    ", n);
+			dec_unknown_data(d, p, "\n\t    ", n);
 		p += n;
 		left -= n;
 	} else
@@ -109,7 +109,7 @@ static int ccm_names(struct dec_ctx *d, const uint8_t *p)
 	if (maf == 2)
 		text(d, p, n);
 	else
-		unknown_data(d, p, "\n\t    ", n);
+		dec_unknown_data(d, p, "\n\t    ", n);
 	return 1;
 }
 
@@ -154,7 +154,7 @@ static int message(struct dec_ctx *d, unsigned op, unsigned flags, const uint8_t
 		dec_printf(d, "\n\t  Replay-Action %s (%u)", dec_tok(ltr_actions, p[5], "Unknown"), p[5]);
 		return 1;
 	default: /* no decoder: the bytes up to the TLVs */
-		unknown_data(d, p, "\n\t  ", tlen - first);
+		dec_unknown_data(d, p, "\n\t  ", tlen - first);
 		return 1;
 	}
 }
@@ -323,7 +323,7 @@ static int tlvs(struct dec_ctx *d, const uint8_t *p, unsigned tlen)
 			hex = 1;
 		}
 		if (hex == 1 || (hex == 0 && d->o.vflag > 1))
-			unknown_data(d, value, "\n\t  ", t.n);
+			dec_unknown_data(d, value, "\n\t  ", t.n);
 		t.p += t.n, t.tlen -= t.n;
 	}
 	return 1;

@@ -519,4 +519,12 @@ int dec_link_802154_tap(struct dec_ctx *d, const uint8_t *p, size_t len);       
 void dec_oam(struct dec_ctx *d, const uint8_t *p, size_t len, unsigned hec);
 int dec_link_sunatm(struct dec_ctx *d, const uint8_t *p, size_t len);              /* atm.c */
 
+/* rsvp (issue 14): RSVP, EGP, Mobile IP and the IPv6 mobility header */
+void dec_rsvp(struct dec_ctx *d, const struct dec_net *n, const uint8_t *p, size_t len);   /* rsvp.c */
+void dec_egp(struct dec_ctx *d, const struct dec_net *n, const uint8_t *p, size_t len);    /* egp.c */
+void dec_mobile(struct dec_ctx *d, const struct dec_net *n, const uint8_t *p, size_t len); /* mobility.c */
+void dec_mobility(struct dec_ctx *d, const uint8_t *p); /* mobility.c: the IPv6 mobility header */
+/* tcpdump's print_unknown_data: what was captured of n bytes at p, in hex (cfm.c) */
+void dec_unknown_data(struct dec_ctx *d, const uint8_t *p, const char *ident, unsigned n);
+
 #endif

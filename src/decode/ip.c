@@ -37,6 +37,9 @@ static const struct {
 	{ PROTO_IP_DCCP, dec_dccp },
 	{ PROTO_IP_PGM, dec_pgm },
 	{ PROTO_IP_IGRP, dec_igrp },
+	{ PROTO_IP_EGP, dec_egp },
+	{ PROTO_IP_RSVP, dec_rsvp },
+	{ PROTO_IP_MOBILE, dec_mobile },
 };
 
 static void (*upper_printer(unsigned proto))(struct dec_ctx *, const struct dec_net *, const uint8_t *, size_t)
@@ -315,6 +318,8 @@ void dec_ip_upper(struct dec_ctx *d, const struct dec_net *n, unsigned proto, co
 	}
 	if (proto == PROTO_IP_ETHERNET && !n->v6)
 		dec_printf(d, "[Ethernet requires IPv6] (invalid)");
+	else if (proto == PROTO_IP_ETHERNET)
+		dec_ether_inner(d, p, len); /* RFC 8986's End.DX2 payload */
 	else {
 		/* tcpdump's text for a protocol it does not decode; for one it
 		 * does and we don't, the same text, so that the line does not

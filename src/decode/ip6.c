@@ -279,9 +279,8 @@ void dec_ip6(struct dec_ctx *d, const uint8_t *p, size_t length)
 			n.fragmented = 1;
 			break;
 		}
-		case PROTO_IP_MOBILITY: case PROTO_IP_MOBILE_OLD: /* not decoded */
-			dec_printf(d, " ip-proto-%u %zu", nh, len);
-			dec_handoff(d, "ip-proto");
+		case PROTO_IP_MOBILITY: case PROTO_IP_MOBILE_OLD: /* the last header tcpdump reads */
+			dec_mobility(d, cp);
 			return;
 		default:
 			if (w.plen == 0 && !w.jumbo && d->end > p + 40)

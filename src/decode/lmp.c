@@ -102,7 +102,7 @@ static const struct dec_tok sonet_signals[] = {
 	{ 5, "STS-1 SPE" }, { 6, "STS-3c SPE" }, { 7, "STS-1" }, { 8, "STM-3" }, { 9, "STM-12" },
 	{ 10, "STM-48" }, { 11, "STM-192" }, { 12, "STM-768" }, { 0, NULL },
 };
-/* GMPLS (RFC 3471) switching capabilities and encodings (isis_reach.c too) */
+/* GMPLS (RFC 3471) switching capabilities and encodings (isis_reach.c and rsvp.c too) */
 const struct dec_tok dec_gmpls_switch_caps[] = {
 	{ 1, "Packet-Switch Capable-1" }, { 2, "Packet-Switch Capable-2" }, { 3, "Packet-Switch Capable-3" },
 	{ 4, "Packet-Switch Capable-4" }, { 51, "Layer-2 Switch Capable" }, { 100, "Time-Division-Multiplex" },

@@ -63,3 +63,4 @@ libbpfx_core_la_SOURCES += src/decode/openflow13.c src/decode/openflow.h
 libbpfx_core_la_SOURCES += src/decode/pptp.c src/decode/802_15_4.c src/decode/atm.c
 libbpfx_core_la_SOURCES += src/decode/isis_reach.c
 libbpfx_core_la_SOURCES += src/decode/m3ua.c
+libbpfx_core_la_SOURCES += src/decode/rsvp.c src/decode/egp.c src/decode/mobility.c

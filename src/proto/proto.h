@@ -84,15 +84,18 @@
 #define PROTO_IP_IGMP       2
 #define PROTO_IP_IPIP       4       /* RFC 2003 */
 #define PROTO_IP_TCP        6       /* RFC 9293 */
+#define PROTO_IP_EGP        8       /* RFC 904 */
 #define PROTO_IP_IGRP       9
 #define PROTO_IP_UDP        17      /* RFC 768 */
 #define PROTO_IP_DCCP       33      /* RFC 4340 */
 #define PROTO_IP_IPV6       41      /* RFC 2473 */
 #define PROTO_IP_ROUTING    43      /* RFC 8200 */
 #define PROTO_IP_FRAGMENT   44      /* RFC 8200 */
+#define PROTO_IP_RSVP       46      /* RFC 2205 */
 #define PROTO_IP_GRE        47
 #define PROTO_IP_ESP        50      /* RFC 4303 */
 #define PROTO_IP_AH         51      /* RFC 4302 */
+#define PROTO_IP_MOBILE     55      /* RFC 2004 */
 #define PROTO_IP_ICMPV6     58      /* RFC 4443 */
 #define PROTO_IP_NONE       59      /* no next header, RFC 8200 */
 #define PROTO_IP_DSTOPTS    60      /* RFC 8200 */

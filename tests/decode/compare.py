@@ -78,6 +78,7 @@ GENERATED = [
     ("mkpptp", "PPTP control messages, ZEP carrying 802.15.4 frames"),
     ("mkwpan", "IEEE 802.15.4 frames on their own link type"),
     ("mksunatm", "SunATM: OAM cells, signalling, LLC"),
+    ("mkrsvp", "RSVP objects, EGP, Mobile IP, IPv6 mobility messages, Ethernet in IPv6"),
 ]
 CORE = {"ether", "arp", "ip", "ip6", "tcp", "udp", "icmp", "icmp6"}
 REPORT = "\001L "
