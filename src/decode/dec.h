@@ -499,5 +499,17 @@ void dec_dvmrp(struct dec_ctx *d, const uint8_t *p, size_t len); /* dvmrp.c: fro
 int dec_bgp_update(struct dec_ctx *d, const uint8_t *msg, size_t len);
 extern const struct dec_tok dec_bgp_afs[], dec_bgp_safis[];
 int dec_lldp_org(struct dec_ctx *d, const uint8_t *p, unsigned len); /* lldp_org.c */
+/* ospfte (issue 14): the OSPFv2 body, opaque LSAs, RPL */
+void dec_ospf2_body(struct dec_ctx *d, const uint8_t *p, uint32_t length); /* ospf2.c: past the first line */
+/* ospf_te.c: an opaque LSA's TLVs, n bytes at p; -1 where tcpdump gives
+ * up on the LSA (no marker), RI also 1 where its LSA ends */
+int dec_ospf_te(struct dec_ctx *d, const uint8_t *p, unsigned n);
+int dec_ospf_grace(struct dec_ctx *d, const uint8_t *p, unsigned n);
+int dec_ospf_ri(struct dec_ctx *d, const uint8_t *p, unsigned n);
+extern const struct dec_tok dec_gmpls_switch_caps[], dec_gmpls_encodings[]; /* ospf_te.c, RFC 3471 */
+/* tcpdump's print_unknown_data: dec_hexlines, or 0 after its complaint
+ * when p is past the capture (icmp6.c) */
+int dec_unknown_data(struct dec_ctx *d, const uint8_t *p, const char *ident, size_t n);
+void dec_rpl(struct dec_ctx *d, const uint8_t *p, size_t len); /* rpl.c: p at the ICMPv6 header */
 
 #endif

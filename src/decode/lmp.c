@@ -102,17 +102,9 @@ static const struct dec_tok sonet_signals[] = {
 	{ 5, "STS-1 SPE" }, { 6, "STS-3c SPE" }, { 7, "STS-1" }, { 8, "STM-3" }, { 9, "STM-12" },
 	{ 10, "STM-48" }, { 11, "STM-192" }, { 12, "STM-768" }, { 0, NULL },
 };
-/* GMPLS (RFC 3471) switching capabilities and encodings */
-static const struct dec_tok switch_caps[] = {
-	{ 1, "Packet-Switch Capable-1" }, { 2, "Packet-Switch Capable-2" }, { 3, "Packet-Switch Capable-3" },
-	{ 4, "Packet-Switch Capable-4" }, { 51, "Layer-2 Switch Capable" }, { 100, "Time-Division-Multiplex" },
-	{ 150, "Lambda-Switch Capable" }, { 200, "Fiber-Switch Capable" }, { 0, NULL },
-};
-static const struct dec_tok encodings[] = {
-	{ 1, "Packet" }, { 2, "Ethernet V2/DIX" }, { 3, "ANSI/ETSI PDH" }, { 4, "Reserved" },
-	{ 5, "SDH ITU-T G.707/SONET ANSI T1.105" }, { 6, "Reserved" }, { 7, "Digital Wrapper" },
-	{ 8, "Lambda (photonic)" }, { 9, "Fiber" }, { 10, "Reserved" }, { 11, "FiberChannel" }, { 0, NULL },
-};
+/* GMPLS (RFC 3471) switching capabilities and encodings: ospf_te.c's */
+#define switch_caps dec_gmpls_switch_caps
+#define encodings dec_gmpls_encodings
 
 /* "LABEL: [flags]" through dec_bits (tcpdump's bittok2str). */
 static void flags(struct dec_ctx *d, const char *label, const struct dec_tok *t, unsigned v)

@@ -74,6 +74,7 @@ GENERATED = [
     ("mkdecctl", "PPP control protocols in PPPoE, and lines that ended blank"),
     ("mkdecbgp", "BGP OPEN, UPDATE, NOTIFICATION and ROUTE-REFRESH bodies"),
     ("mkdecospf", "OSPFv3 packets and LSAs, ICMPv6 node information"),
+    ("mkospfte", "OSPFv2 bodies with opaque LSAs, ICMPv6 RPL"),
 ]
 CORE = {"ether", "arp", "ip", "ip6", "tcp", "udp", "icmp", "icmp6"}
 REPORT = "\001L "
