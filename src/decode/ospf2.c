@@ -47,17 +47,23 @@ static const char *const lsa_names[] = {
 	NULL, "Router", "Network", "Summary", "ASBR Summary", "External", "Multicast Group", "NSSA", NULL,
 	"Link Local Opaque", "Area Local Opaque", "Domain Wide Opaque",
 };
-static const struct dec_tok dd_flags[] = { { 4, "Init" }, { 2, "More" }, { 1, "Master" }, { 8, "OOBResync" }, { 0, NULL } };
+static const struct dec_tok dd_flags[] = {
+	{ 4, "Init" }, { 2, "More" }, { 1, "Master" }, { 8, "OOBResync" }, { 0, NULL },
+};
 static const struct dec_tok opaque_names[] = {
 	{ OPAQUE_TE, "Traffic Engineering" }, { OPAQUE_GRACE, "Graceful restart" },
 	{ OPAQUE_RI, "Router Information" }, { 0, NULL },
 };
-static const struct dec_tok topologies[] = { { 0, "default" }, { 1, "multicast" }, { 2, "management" }, { 0, NULL } };
+static const struct dec_tok topologies[] = {
+	{ 0, "default" }, { 1, "multicast" }, { 2, "management" }, { 0, NULL },
+};
 static const struct dec_tok router_links[] = {
 	{ 1, "Neighbor Router-ID: " }, { 2, "Neighbor Network-ID: " }, { 3, "Stub Network: " },
 	{ 4, "Virtual Link: Neighbor Router-ID: " }, { 0, NULL },
 };
-static const struct dec_tok lls_tlvs[] = { { LLS_EO, "Extended Options" }, { LLS_MD5, "MD5 Authentication" }, { 0, NULL } };
+static const struct dec_tok lls_tlvs[] = {
+	{ LLS_EO, "Extended Options" }, { LLS_MD5, "MD5 Authentication" }, { 0, NULL },
+};
 static const struct dec_tok lls_eo[] = { { 0x01, "LSDB resync" }, { 0x02, "Restart" }, { 0, NULL } };
 
 static const char *lsa_name(uint32_t type)
@@ -97,11 +103,13 @@ static long lshdr(struct dec_ctx *d, const uint8_t *h)
 	}
 	dec_need(d, h, 16);
 	addr(d, "\n\t  Advertising Router ", h + 8);
-	dec_printf(d, ", seq 0x%08x, age %us, length %u", dec_get_be32(h + 12), dec_get_be16(h), length - LSHDR);
+	dec_printf(d, ", seq 0x%08x, age %us, length %u", dec_get_be32(h + 12), dec_get_be16(h),
+		   length - LSHDR);
 	unsigned type = h[3];
 	if (opaque(type))
 		dec_printf(d, "\n\t    %s LSA (%u), Opaque-Type %s LSA (%u), Opaque-ID %u", lsa_name(type),
-			   type, dec_tok(opaque_names, h[4], "unknown"), h[4], dec_get_be32(h + 4) & 0xffffff);
+			   type, dec_tok(opaque_names, h[4], "unknown"), h[4],
+			   dec_get_be32(h + 4) & 0xffffff);
 	else {
 		dec_printf(d, "\n\t    %s LSA (%u), LSA-ID: ", lsa_name(type), type);
 		dec_ip4addr(d, h + 4);
@@ -117,7 +125,8 @@ static void tos_metrics(struct dec_ctx *d, const uint8_t *t)
 	for (unsigned i = 0; i < count; i++, t += 4) {
 		unsigned topo = i ? dec_u8(d, t) : 0;
 		unsigned metric = dec_be16(d, t + 2);
-		dec_printf(d, "\n\t\ttopology %s (%u), metric %u", dec_tok(topologies, topo, "Unknown"), topo, metric);
+		dec_printf(d, "\n\t\ttopology %s (%u), metric %u", dec_tok(topologies, topo, "Unknown"), topo,
+			   metric);
 	}
 }
 
@@ -295,7 +304,8 @@ static void hello(struct dec_ctx *d, const uint8_t *p, const uint8_t *dataend)
 {
 	flags(d, "\n\tOptions ", options, dec_u8(d, p + 30));
 	dec_need(d, p + 24, 12);
-	dec_printf(d, "\n\t  Hello Timer %us, Dead Timer %us, Mask ", dec_get_be16(p + 28), dec_get_be32(p + 32));
+	dec_printf(d, "\n\t  Hello Timer %us, Dead Timer %us, Mask ", dec_get_be16(p + 28),
+		   dec_get_be32(p + 32));
 	dec_ip4addr(d, p + 24);
 	dec_printf(d, ", Priority %u", p[31]);
 	if (dec_be32(d, p + 36))
@@ -328,8 +338,9 @@ static void ls_request(struct dec_ctx *d, const uint8_t *p, const uint8_t *datae
 		addr(d, "\n\t  Advertising Router: ", r + 8);
 		dec_printf(d, ", %s LSA (%u)", lsa_name(type), type);
 		if (opaque(type))
-			dec_printf(d, ", Opaque-Type: %s LSA (%u), Opaque-ID: %u", dec_tok(opaque_names, r[4], "unknown"),
-				   r[4], dec_get_be32(r + 4) & 0xffffff);
+			dec_printf(d, ", Opaque-Type: %s LSA (%u), Opaque-ID: %u",
+				   dec_tok(opaque_names, r[4], "unknown"), r[4],
+				   dec_get_be32(r + 4) & 0xffffff);
 		else
 			addr(d, ", LSA-ID: ", r + 4);
 	}

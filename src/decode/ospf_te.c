@@ -70,18 +70,22 @@ struct tlv_walk {
 	const struct dec_tok *names;
 	const char *line, *bogus;
 };
-static const struct tlv_walk te_walk = { te_tlvs, "\n\t    %s TLV (%u), length: %u", "\n\t    Bogus length %u > %u" };
+static const struct tlv_walk te_walk = {
+	te_tlvs, "\n\t    %s TLV (%u), length: %u", "\n\t    Bogus length %u > %u",
+};
 static const struct tlv_walk grace_walk = {
 	grace_tlvs, "\n\t    %s TLV (%u), length %u, value: ", "\n\t    Bogus length %u > %u",
 };
 static const struct tlv_walk ri_walk = {
-	ri_tlvs, "\n\t    %s TLV (%u), length: %u, value: ", "\n\t    Bogus length %u > remaining LS length %u",
+	ri_tlvs, "\n\t    %s TLV (%u), length: %u, value: ",
+	"\n\t    Bogus length %u > remaining LS length %u",
 };
 
 /* The TLV header at *p, *left bytes of LSA left: *p and *left step past
  * it; returns the value's length, -1 where the walk ends after tcpdump's
  * complaint, -2 when the header was not captured. */
-static long tlv_next(struct dec_ctx *d, const struct tlv_walk *w, const uint8_t **p, unsigned *left, unsigned *type)
+static long tlv_next(struct dec_ctx *d, const struct tlv_walk *w, const uint8_t **p, unsigned *left,
+		     unsigned *type)
 {
 	if (!dec_has(d, *p, 4))
 		return -2;
@@ -163,7 +167,8 @@ static int link_subtlv(struct dec_ctx *d, unsigned type, const uint8_t **pp, uns
 		dec_printf(d, ", %.3f Mbps", mbps(d, p));
 		break;
 	case ST_BW_CONSTRAINTS:
-		dec_printf(d, "\n\t\tBandwidth Constraints Model ID: %s (%u)", dec_tok(bc_models, p[0], "unknown"), p[0]);
+		dec_printf(d, "\n\t\tBandwidth Constraints Model ID: %s (%u)",
+			   dec_tok(bc_models, p[0], "unknown"), p[0]);
 		if (n % 4) {
 			dec_printf(d, "\n\t\tlength %u != N x 4", n);
 			return invalid(d, "");
@@ -173,7 +178,8 @@ static int link_subtlv(struct dec_ctx *d, unsigned type, const uint8_t **pp, uns
 			return invalid(d, "");
 		}
 		for (unsigned c = 0; c < (n - 4) / 4; c++)
-			dec_printf(d, "\n\t\t  Bandwidth constraint CT%u: %.3f Mbps", c, mbps(d, p + 4 + c * 4));
+			dec_printf(d, "\n\t\t  Bandwidth constraint CT%u: %.3f Mbps", c,
+				   mbps(d, p + 4 + c * 4));
 		break;
 	case ST_TE_METRIC:
 		dec_printf(d, ", Metric %u", dec_be32(d, p));
@@ -183,8 +189,10 @@ static int link_subtlv(struct dec_ctx *d, unsigned type, const uint8_t **pp, uns
 		dec_bits(d, link_prot, p[0], "none");
 		break;
 	case ST_ISCD:
-		dec_printf(d, "\n\t\tInterface Switching Capability: %s", dec_tok(dec_gmpls_switch_caps, p[0], "Unknown"));
-		dec_printf(d, "\n\t\tLSP Encoding: %s\n\t\tMax LSP Bandwidth:", dec_tok(dec_gmpls_encodings, p[1], "Unknown"));
+		dec_printf(d, "\n\t\tInterface Switching Capability: %s",
+			   dec_tok(dec_gmpls_switch_caps, p[0], "Unknown"));
+		dec_printf(d, "\n\t\tLSP Encoding: %s\n\t\tMax LSP Bandwidth:",
+			   dec_tok(dec_gmpls_encodings, p[1], "Unknown"));
 		for (unsigned c = 0; c < 8; c++)
 			dec_printf(d, "\n\t\t  priority level %u: %.3f Mbps", c, mbps(d, p + 4 + c * 4));
 		break;
@@ -225,7 +233,9 @@ static int link_tlv(struct dec_ctx *d, const uint8_t **pp, unsigned *left)
 		*left -= 4;
 		if (type == 0 || n == 0)
 			return invalid(d, "");
-		const char *name = type < sizeof subtlv_names / sizeof subtlv_names[0] ? subtlv_names[type] : NULL;
+		const char *name = NULL;
+		if (type < sizeof subtlv_names / sizeof *subtlv_names)
+			name = subtlv_names[type];
 		dec_printf(d, "\n\t      %s subTLV (%u), length: %u", name ? name : "unknown", type, n);
 		if (*left < n) {
 			dec_printf(d, "\n\t    Remaining TLV length %u < %u", *left + 4, n + 4);
