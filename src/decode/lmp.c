@@ -102,9 +102,6 @@ static const struct dec_tok sonet_signals[] = {
 	{ 5, "STS-1 SPE" }, { 6, "STS-3c SPE" }, { 7, "STS-1" }, { 8, "STM-3" }, { 9, "STM-12" },
 	{ 10, "STM-48" }, { 11, "STM-192" }, { 12, "STM-768" }, { 0, NULL },
 };
-/* GMPLS (RFC 3471) switching capabilities and encodings: ospf_te.c's */
-#define switch_caps dec_gmpls_switch_caps
-#define encodings dec_gmpls_encodings
 
 /* "LABEL: [flags]" through dec_bits (tcpdump's bittok2str). */
 static void flags(struct dec_ctx *d, const char *label, const struct dec_tok *t, unsigned v)
@@ -157,10 +154,10 @@ static int data_link_subobjs(struct dec_ctx *d, const uint8_t *p, long n)
 			return 0;
 		}
 		if (type == 1) {
-			dec_printf(d, "\n\t      Switching Type: %s (%u)", dec_tok(switch_caps, dec_u8(d, p + 2), "Unknown"),
-				   p[2]);
-			dec_printf(d, "\n\t      Encoding Type: %s (%u)", dec_tok(encodings, dec_u8(d, p + 3), "Unknown"),
-				   p[3]);
+			dec_printf(d, "\n\t      Switching Type: %s (%u)",
+				   dec_tok(dec_gmpls_switch_caps, dec_u8(d, p + 2), "Unknown"), p[2]);
+			dec_printf(d, "\n\t      Encoding Type: %s (%u)",
+				   dec_tok(dec_gmpls_encodings, dec_u8(d, p + 3), "Unknown"), p[3]);
 			bandwidth(d, "\n\t      Min Reservable Bandwidth: ", p + 4);
 			bandwidth(d, "\n\t      Max Reservable Bandwidth: ", p + 8);
 		} else if (type == 2) {
@@ -316,7 +313,7 @@ static int print_object(struct dec_ctx *d, unsigned class, unsigned ct, const ui
 		unsigned vtm = dec_get_be16(p + 10);
 		flags(d, "\n\t    Flags: ", verify_flags, dec_get_be16(p));
 		dec_printf(d, "\n\t    Verify Interval: %u\n\t    Data links: %u", dec_get_be16(p + 2), dec_get_be32(p + 4));
-		dec_printf(d, "\n\t    Encoding type: %s", dec_tok(encodings, p[8], "Unknown"));
+		dec_printf(d, "\n\t    Encoding type: %s", dec_tok(dec_gmpls_encodings, p[8], "Unknown"));
 		/* tcpdump tests the bit as decimal 8000 */
 		dec_printf(d, "\n\t    Verify Transport Mechanism: %u (0x%x)%s", vtm, vtm,
 			   vtm & 8000 ? " (Payload test messages capable)" : "");
