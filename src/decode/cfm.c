@@ -54,14 +54,6 @@ static const struct dec_tok afnums[] = {
 /* the CCM interval's time bases, in seconds */
 static const float ccm_interval[8] = { 0.0f, 0.003333f, 0.01f, 0.1f, 1.0f, 10.0f, 60.0f, 600.0f };
 
-void dec_unknown_data(struct dec_ctx *d, const uint8_t *p, const char *ident, unsigned n)
-{
-	if (p > d->end)
-		dec_printf(d, "%sDissector error: print_unknown_data called with pointer past end of packet", ident);
-	else
-		dec_hexlines(d, ident, p, n);
-}
-
 /* tcpdump's nd_printjnp: n bytes of text, stopping at a NUL */
 static void text(struct dec_ctx *d, const uint8_t *p, unsigned n)
 {

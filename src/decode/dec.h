@@ -524,7 +524,17 @@ void dec_rsvp(struct dec_ctx *d, const struct dec_net *n, const uint8_t *p, size
 void dec_egp(struct dec_ctx *d, const struct dec_net *n, const uint8_t *p, size_t len);    /* egp.c */
 void dec_mobile(struct dec_ctx *d, const struct dec_net *n, const uint8_t *p, size_t len); /* mobility.c */
 void dec_mobility(struct dec_ctx *d, const uint8_t *p); /* mobility.c: the IPv6 mobility header */
-/* tcpdump's print_unknown_data: what was captured of n bytes at p, in hex (cfm.c) */
-void dec_unknown_data(struct dec_ctx *d, const uint8_t *p, const char *ident, unsigned n);
+
+/* ospfte (issue 14): the OSPFv2 body, opaque LSAs, RPL */
+void dec_ospf2_body(struct dec_ctx *d, const uint8_t *p, uint32_t length); /* ospf2.c: past the first line */
+/* ospf_te.c: an opaque LSA's TLVs, n bytes at p; -1 where tcpdump gives
+ * up on the LSA (no marker), RI also 1 where its LSA ends */
+int dec_ospf_te(struct dec_ctx *d, const uint8_t *p, unsigned n);
+int dec_ospf_grace(struct dec_ctx *d, const uint8_t *p, unsigned n);
+int dec_ospf_ri(struct dec_ctx *d, const uint8_t *p, unsigned n);
+/* tcpdump's print_unknown_data: dec_hexlines, or 0 after its complaint
+ * when p is past the capture (icmp6.c) */
+int dec_unknown_data(struct dec_ctx *d, const uint8_t *p, const char *ident, size_t n);
+void dec_rpl(struct dec_ctx *d, const uint8_t *p, size_t len); /* rpl.c: p at the ICMPv6 header */
 
 #endif

@@ -3,8 +3,8 @@
  * the checksum verdict comes first ("[icmp6 sum ok] "), the length moves
  * next to the type name for neighbor discovery (and goes away for the
  * rest), and neighbor discovery options follow, one a line.  Node
- * information (RFC 4620) and RPL (RFC 6550) messages stop after their
- * names, where tcpdump goes on into their own printers. */
+ * information (RFC 4620) and RPL (RFC 6550) messages have their own
+ * printers (icmp6_ni.c, rpl.c). */
 #include <arpa/inet.h>
 #include <string.h>
 
@@ -47,6 +47,16 @@ void dec_hexlines(struct dec_ctx *d, const char *ident, const uint8_t *p, size_t
 		else
 			dec_printf(d, " %02x", p[i]);
 	}
+}
+
+int dec_unknown_data(struct dec_ctx *d, const uint8_t *p, const char *ident, size_t n)
+{
+	if (p > d->end) {
+		dec_printf(d, "%sDissector error: print_unknown_data called with pointer past end of packet", ident);
+		return 0;
+	}
+	dec_hexlines(d, ident, p, n);
+	return 1;
 }
 
 static void lifetime(struct dec_ctx *d, uint32_t t)
@@ -276,7 +286,7 @@ void dec_icmp6(struct dec_ctx *d, const struct dec_net *n, const uint8_t *p, siz
 		dec_printf(d, "ICMP6, length 0 (invalid)");
 		return;
 	}
-	unsigned type = dec_u8(d, p), code = dec_u8(d, p + 1);
+	unsigned type = dec_u8(d, p);
 	if (d->o.vflag && !d->o.no_cksum && !n->fragmented && dec_has(d, p, len)) {
 		uint16_t sum = dec_cksum_ip6(n->src, n->dst, p, len, 58);
 		uint16_t field = dec_be16(d, p + 2);
@@ -287,7 +297,9 @@ void dec_icmp6(struct dec_ctx *d, const struct dec_net *n, const uint8_t *p, siz
 	}
 	const char *name = proto_name(&proto_icmp6_types, type, PROTO_TCPDUMP);
 	if (!name) {
-		dec_printf(d, "ICMP6, unknown icmp6 type (%u), length %zu", type, len);
+		dec_printf(d, "ICMP6, unknown icmp6 type (%u)", type);
+		dec_u8(d, p + 1); /* tcpdump fetches the code after the name */
+		dec_printf(d, ", length %zu", len);
 		if (d->o.vflag <= 1)
 			dec_hexlines(d, "\n\t", p, len);
 		return;
@@ -299,6 +311,7 @@ void dec_icmp6(struct dec_ctx *d, const struct dec_net *n, const uint8_t *p, siz
 		  type == PROTO_ICMP6_REDIRECT || type == PROTO_ICMP6_HADISCOVERY_REPLY ||
 		  type == PROTO_ICMP6_MOBILEPREFIX_ADVERT))
 		dec_printf(d, ", length %zu", len);
+	unsigned code = dec_u8(d, p + 1);
 	switch (type) {
 	case PROTO_ICMP6_UNREACH:
 		unreach(d, code, p, len);
@@ -408,11 +421,12 @@ void dec_icmp6(struct dec_ctx *d, const struct dec_net *n, const uint8_t *p, siz
 	case 139: case 140: /* node information query and reply (icmp6_ni.c) */
 		dec_icmp6_ni(d, p, len);
 		break;
+	case PROTO_ICMP6_RPL:
+		dec_rpl(d, p, len);
+		break;
 	default:
-		/* router renumbering, home agent replies,
-		 * RPL: tcpdump goes on into their own printers */
-		if (type == PROTO_ICMP6_RPL)
-			dec_printf(d, ",");
+		/* router renumbering, home agent replies: tcpdump goes on
+		 * into their own printers */
 		dec_handoff(d, "icmp6-type");
 		return;
 	}

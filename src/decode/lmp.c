@@ -102,7 +102,7 @@ static const struct dec_tok sonet_signals[] = {
 	{ 5, "STS-1 SPE" }, { 6, "STS-3c SPE" }, { 7, "STS-1" }, { 8, "STM-3" }, { 9, "STM-12" },
 	{ 10, "STM-48" }, { 11, "STM-192" }, { 12, "STM-768" }, { 0, NULL },
 };
-/* GMPLS (RFC 3471) switching capabilities and encodings (isis_reach.c and rsvp.c too) */
+/* GMPLS (RFC 3471) switching capabilities and encodings (isis_reach.c, rsvp.c and ospf_te.c too) */
 const struct dec_tok dec_gmpls_switch_caps[] = {
 	{ 1, "Packet-Switch Capable-1" }, { 2, "Packet-Switch Capable-2" }, { 3, "Packet-Switch Capable-3" },
 	{ 4, "Packet-Switch Capable-4" }, { 51, "Layer-2 Switch Capable" }, { 100, "Time-Division-Multiplex" },
@@ -165,10 +165,10 @@ static int data_link_subobjs(struct dec_ctx *d, const uint8_t *p, long n)
 			return 0;
 		}
 		if (type == 1) {
-			dec_printf(d, "\n\t      Switching Type: %s (%u)", dec_tok(dec_gmpls_switch_caps, dec_u8(d, p + 2), "Unknown"),
-				   p[2]);
-			dec_printf(d, "\n\t      Encoding Type: %s (%u)", dec_tok(dec_gmpls_encodings, dec_u8(d, p + 3), "Unknown"),
-				   p[3]);
+			dec_printf(d, "\n\t      Switching Type: %s (%u)",
+				   dec_tok(dec_gmpls_switch_caps, dec_u8(d, p + 2), "Unknown"), p[2]);
+			dec_printf(d, "\n\t      Encoding Type: %s (%u)",
+				   dec_tok(dec_gmpls_encodings, dec_u8(d, p + 3), "Unknown"), p[3]);
 			bandwidth(d, "\n\t      Min Reservable Bandwidth: ", p + 4);
 			bandwidth(d, "\n\t      Max Reservable Bandwidth: ", p + 8);
 		} else if (type == 2) {

@@ -1,7 +1,7 @@
 /* ospf.c: OSPF's first line, as tcpdump 4.99 prints it: "OSPFv2, TYPE,
  * length L" (RFC 2328) over IPv4, "OSPFv3, TYPE, length L" (RFC 5340) over
  * IPv6.  With -v tcpdump goes on with the router and area IDs and the
- * packet's body: OSPFv3's in ospf6.c, OSPFv2's not ours yet (handed off).
+ * packet's body: OSPFv3's in ospf6.c, OSPFv2's in ospf2.c.
  * Over IPv4 tcpdump first reads the authentication type and, for
  * cryptographic authentication, takes the 16-byte digest off the end of
  * the packet (RFC 2328 D.4.3) before anything else. */
@@ -44,7 +44,7 @@ static void ospf2(struct dec_ctx *d, const uint8_t *p, size_t len)
 		d->end = d->end - d->start >= OSPF_MD5_LEN ? d->end - OSPF_MD5_LEN : d->start;
 	}
 	if (line(d, p, length, "unknown LS-type ", ""))
-		dec_handoff(d, "ospf");
+		dec_ospf2_body(d, p, length);
 }
 
 static void ospf3(struct dec_ctx *d, const uint8_t *p, size_t len)

@@ -10,7 +10,8 @@
  * checks as a whole (ND_TCHECK) not captured, ends the line with
  * " [|ospf3]" and the printer returns (dec_trunc_ret, dec_need_ret), while
  * a single field not captured jumps out (the accessors' dec_trunc).  Grace and TE LSAs are
- * printed by tcpdump's OSPFv2 code and are handed off here. */
+ * printed by tcpdump's OSPFv2 code (ospf_te.c), a walk that gives up
+ * ending the line with " [|ospf3]". */
 #include <arpa/inet.h>
 #include <string.h>
 
@@ -270,8 +271,7 @@ static const struct lsa_printer {
 };
 #define N_LSA_PRINTERS (sizeof lsa_printers / sizeof lsa_printers[0])
 
-/* One LSA of an LS-Update; 1 when the walk must stop (2: quietly, at a
- * handoff). */
+/* One LSA of an LS-Update; 1 when the walk must stop. */
 static int lsa(struct dec_ctx *d, const uint8_t *h, const uint8_t *dataend)
 {
 	if (lshdr(d, h, dataend))
@@ -285,15 +285,13 @@ static int lsa(struct dec_ctx *d, const uint8_t *h, const uint8_t *dataend)
 	for (const struct lsa_printer *l = lsa_printers; l < lsa_printers + N_LSA_PRINTERS; l++)
 		if (l->type == type)
 			return l->print(d, b, left);
-	if (type == 0x000a || type == 0x000b) { /* TE and Grace: tcpdump's OSPFv2 TLV printers */
-		dec_handoff(d, "ospf3-lsa");
-		return 2;
-	}
+	if (type == 0x000a || type == 0x000b) /* TE and Grace: OSPFv2's TLV walks (ospf_te.c) */
+		return (type == 0x000a ? dec_ospf_te : dec_ospf_grace)(d, b, left) < 0;
 	dec_hexlines(d, "\n\t      ", b, left);
 	return 0;
 }
 
-/* The type's body; 1 when tcpdump's printer says truncated, 2 at a handoff. */
+/* The type's body; 1 when tcpdump's printer says truncated. */
 static int body(struct dec_ctx *d, const uint8_t *p, const uint8_t *dataend)
 {
 	const uint8_t *b = p + HDR;

@@ -79,6 +79,7 @@ GENERATED = [
     ("mkwpan", "IEEE 802.15.4 frames on their own link type"),
     ("mksunatm", "SunATM: OAM cells, signalling, LLC"),
     ("mkrsvp", "RSVP objects, EGP, Mobile IP, IPv6 mobility messages, Ethernet in IPv6"),
+    ("mkospfte", "OSPFv2 bodies with opaque LSAs, ICMPv6 RPL"),
 ]
 CORE = {"ether", "arp", "ip", "ip6", "tcp", "udp", "icmp", "icmp6"}
 REPORT = "\001L "
