@@ -35,6 +35,8 @@ void vn_pin(struct vn_table *t, const struct ir_order *o);
  * numbers on entry (0: unknown).  Returns the tested value's number. */
 void vn_block(struct vn_table *t, struct ir_block *b, uint32_t a_in, uint32_t x_in,
 	      uint32_t *a_out, uint32_t *x_out);
+/* Whether `and #0` and `mul #0` make the constant 0 (the default). */
+void vn_fold_zero(struct vn_table *t, int on);
 /* 1 and *k if value number vn is the constant k. */
 int vn_const(const struct vn_table *t, uint32_t vn, uint32_t *k);
 /* thread.c: jump threading on known test outcomes, then equal blocks merged */

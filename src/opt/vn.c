@@ -25,6 +25,7 @@ struct vn_table {
 	uint8_t *is_konst;
 	size_t ncap;             /* numbers below this have room in both */
 	uint32_t pinned;         /* cells whose value is one throughout (vn_pin) */
+	int nofold;              /* vn_fold_zero(t, 0): `and #0` is not 0 */
 };
 
 struct vn_table *vn_new(struct arena *a)
@@ -245,6 +246,9 @@ void vn_block(struct vn_table *t, struct ir_block *b, uint32_t a, uint32_t x,
 		case BPF_ALU:
 			if (BPF_OP(c) == BPF_NEG)
 				a = mk(t, VN_NEG, 0, 0, a, 0);
+			else if (BPF_SRC(c) == BPF_K && s->k == 0 && !t->nofold &&
+				 (BPF_OP(c) == BPF_AND || BPF_OP(c) == BPF_MUL))
+				a = mk(t, VN_CONST, 0, 0, 0, 0); /* whatever A was */
 			else if (BPF_SRC(c) == BPF_K)
 				a = mk(t, VN_ALU, BPF_OP(c), 0, a, mk(t, VN_CONST, 0, s->k, 0, 0));
 			else
@@ -260,6 +264,11 @@ void vn_block(struct vn_table *t, struct ir_block *b, uint32_t a, uint32_t x,
 	}
 	*a_out = a;
 	*x_out = x;
+}
+
+void vn_fold_zero(struct vn_table *t, int on)
+{
+	t->nofold = !on;
 }
 
 int vn_const(const struct vn_table *t, uint32_t vn, uint32_t *k)

@@ -98,6 +98,7 @@ static int wthread(struct ir_prog *p)
 	int *konst = arena_scratch(p->a, (size_t)n * sizeof *konst);
 	struct wfacts *in = arena_scratch(p->a, (size_t)n * sizeof *in);
 	struct vn_table *t = vn_new(p->a);
+	vn_fold_zero(t, 0); /* libpcap folds those only in its second pass */
 	vn_pin(t, &o);
 	for (int i = 0; i < n; i++) {
 		struct ir_block *b = o.b[i];
@@ -193,6 +194,22 @@ int opt_weak_rejects(struct ir_prog *p)
 		changed |= opt_merge(p) > 0;
 		if (!changed)
 			break;
+	}
+	/* libpcap's second pass folds `and #0` and `mul #0` into 0 but moves
+	 * no edge: a test it then decides matters only at the root, which
+	 * its opt_root skips */
+	for (int n = 0; p->entry->term == IR_BRANCH && opt_is_ktest(p->entry) && n < 4096; n++) {
+		struct vn_table *t = vn_new(p->a);
+		uint32_t a, x, c;
+		vn_block(t, p->entry, 0, 0, &a, &x);
+		int known = vn_const(t, a, &c);
+		vn_free(t);
+		int op = BPF_OP(p->entry->jcode), r;
+		if (!known)
+			break;
+		r = op == BPF_JEQ ? c == p->entry->jk : op == BPF_JGT ? c > p->entry->jk
+		    : op == BPF_JGE ? c >= p->entry->jk : (c & p->entry->jk) != 0;
+		p->entry = r ? p->entry->jt : p->entry->jf;
 	}
 	return p->entry == p->reject;
 }

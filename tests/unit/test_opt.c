@@ -138,6 +138,11 @@ static void test_opt_refuses_as_libpcap(void **state)
 		{ DLT_JUNIPER_ATM1, "not inbound and not outbound", 0 },
 		{ DLT_PPP_BSDOS, "icmp and arp", 1 },
 		{ DLT_SLIP, "inbound and link[0] = 1", 1 },
+		/* `and #0` is 0 only in libpcap's second pass: at the root */
+		{ DLT_EN10MB, "ether[2] & 0 = 1", 1 },
+		{ DLT_EN10MB, "ether[2] & 0 = 1 and tcp", 1 },
+		{ DLT_EN10MB, "tcp and ether[2] & 0 = 1", 0 },
+		{ DLT_EN10MB, "ip[1] * 0 = 3", 0 },
 	};
 	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
 		struct bpfx_options o;
