@@ -483,6 +483,7 @@ void dec_q933(struct dec_ctx *d, const uint8_t *p, size_t len);      /* fr.c: Q.
 dec_app_printer dec_ssh;                                             /* ssh.c: a version line on port 22 */
 void dec_ipx(struct dec_ctx *d, const uint8_t *p, size_t len);       /* ipx.c */
 void dec_ddp(struct dec_ctx *d, const uint8_t *p, size_t len);       /* atalk.c: a DDP long header and after */
+void dec_atalk(struct dec_ctx *d, const uint8_t *p, size_t len);     /* atalk.c: ethertype 0x809b, checks first */
 void dec_ether_ipx(struct dec_ctx *d, const uint8_t *p, size_t len); /* ipx.c: ethertype 0x8137 */
 /* IPX in an 802.3 frame (ipx.c): raw (no LLC header, returns 0) or
  * behind 802.2 SAP 0xe0 (p at the LLC header, returns its 3 bytes). */
@@ -499,5 +500,15 @@ void dec_dvmrp(struct dec_ctx *d, const uint8_t *p, size_t len); /* dvmrp.c: fro
 int dec_bgp_update(struct dec_ctx *d, const uint8_t *msg, size_t len);
 extern const struct dec_tok dec_bgp_afs[], dec_bgp_safis[];
 int dec_lldp_org(struct dec_ctx *d, const uint8_t *p, unsigned len); /* lldp_org.c */
+/* blank (issue 14): lines that ended blank */
+void dec_msnlb(struct dec_ctx *d, const uint8_t *p, size_t len);     /* msnlb.c: ethertype 0x886f */
+void dec_slow_oam(struct dec_ctx *d, const uint8_t *p, size_t len);  /* slow_oam.c: -v, after the subtype */
+int dec_link_atm_rfc1483(struct dec_ctx *d, const uint8_t *p, size_t len); /* atm.c */
+void dec_mpcp(struct dec_ctx *d, const uint8_t *p, size_t len);      /* mpcp.c: ethertype 0x8808 */
+/* The SNAP header at p and its payload (snap.c), src and dst the frame's
+ * addresses or NULL, bridge_pad the padding before a bridged frame: 1
+ * when a printer took it (or " [|snap]"), 0 when the caller dumps it. */
+int dec_snap(struct dec_ctx *d, const uint8_t *src, const uint8_t *dst, const uint8_t *p, size_t len,
+	     size_t bridge_pad);
 
 #endif

@@ -127,19 +127,20 @@ static int sll_payload(struct dec_ctx *d, const uint8_t *h, int v2, size_t wirel
 		int n = dec_llc(d, NULL, p, len);
 		return extra + (n > 0 ? n : n < 0 ? 0 : dec_llc_hdrlen(d, p));
 	}
-	if ((proto > PROTO_ETH_LEN_MAX && !dec_ethertype_printed(proto)) || (proto <= PROTO_ETH_LEN_MAX && proto != PROTO_LINUX_802_3)) {
-		/* no printer in tcpdump: the header even without -e (its length
-		 * less the VLAN tags), then a dump */
-		if (!d->o.eflag)
+	if (proto == PROTO_LINUX_802_3) { /* Novell's raw 802.3: IPX */
+		dec_ipx(d, p, len);
+		return extra;
+	}
+	if (proto <= PROTO_ETH_LEN_MAX || !dec_ethertype_printed(proto)) {
+		/* no printer in tcpdump: for an ethertype the header even
+		 * without -e (its length less the VLAN tags), then a dump */
+		if (!d->o.eflag && proto > PROTO_ETH_LEN_MAX)
 			sll_header(d, h, v2, wirelen - (size_t)extra);
 		if (!d->o.qflag)
 			d->dump_from = p;
 		return extra;
 	}
-	if (proto > PROTO_ETH_LEN_MAX)
-		dec_ethertype(d, proto, p, len);
-	else
-		dec_handoff(d, "ipx");
+	dec_ethertype(d, proto, p, len);
 	return extra;
 }
 

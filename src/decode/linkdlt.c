@@ -73,6 +73,7 @@ static const struct {
 	{ DLT_JUNIPER_CHDLC, dec_link_juniper },    /* ... then Cisco HDLC */
 	{ DLT_JUNIPER_FRELAY, dec_link_juniper },   /* ... then Frame Relay */
 	{ DLT_JUNIPER_PPPOE, dec_link_juniper },    /* ... then Ethernet (PPPoE) */
+	{ DLT_ATM_RFC1483, dec_link_atm_rfc1483 },  /* blank: 802.2 on ATM, maybe behind 802.6 */
 };
 
 dec_link_fn dec_link_by_dlt(int dlt)

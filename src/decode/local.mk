@@ -59,3 +59,4 @@ libbpfx_core_la_SOURCES += src/decode/ppp_ctrl.c src/decode/aarp.c src/decode/cf
 libbpfx_core_la_SOURCES += src/decode/bgp_upd.c src/decode/lldp_org.c
 libbpfx_core_la_SOURCES += src/decode/ospf6.c src/decode/icmp6_ni.c src/decode/igrp.c src/decode/dvmrp.c
 libbpfx_core_la_SOURCES += src/decode/atalk.c
+libbpfx_core_la_SOURCES += src/decode/msnlb.c src/decode/snap.c src/decode/slow_oam.c src/decode/atm.c src/decode/mpcp.c
