@@ -63,7 +63,7 @@ static const struct {
 	void (*print)(struct dec_ctx *, const uint8_t *, size_t);
 } arc_payloads[] = {
 	{ ARC_IP_OLD, dec_ip }, { ARC_IP, dec_ip }, { ARC_INET6, dec_ip6 }, { ARC_ARP_OLD, arc_arp },
-	{ ARC_ARP, arc_arp }, { ARC_REVARP, arc_arp }, { ARC_ATALK, dec_atalk }, { ARC_IPX, arc_ipx },
+	{ ARC_ARP, arc_arp }, { ARC_REVARP, arc_arp }, { ARC_ATALK, dec_ether_atalk }, { ARC_IPX, arc_ipx },
 };
 
 static void arc_payload(struct dec_ctx *d, unsigned type, const uint8_t *p, size_t len)

@@ -49,13 +49,10 @@ void dec_ddp(struct dec_ctx *d, const uint8_t *p, size_t len)
 		dec_printf(d, "  at-#%u %zu", type, len);
 }
 
-/* tcpdump's printer for ethertype 0x809b (and ARCNET's AppleTalk, SNAP's
- * Apple OUI): its "et1 " at -v, "AT " without -e, then the header checks
- * before the datagram. */
+/* tcpdump's atalk_print (BSD loopback's AppleTalk): "AT " without -e,
+ * then the header checks before the datagram. */
 void dec_atalk(struct dec_ctx *d, const uint8_t *p, size_t len)
 {
-	if (d->o.vflag)
-		dec_printf(d, "et1 ");
 	if (!d->o.eflag)
 		dec_printf(d, "AT ");
 	d->proto = "ddp";
@@ -65,4 +62,13 @@ void dec_atalk(struct dec_ctx *d, const uint8_t *p, size_t len)
 		dec_printf(d, " [|ddp]");
 	else
 		dec_ddp(d, p, len);
+}
+
+/* The same for ethertype 0x809b (and ARCNET's AppleTalk, SNAP's Apple
+ * OUI), which tcpdump precedes with "et1 " at -v. */
+void dec_ether_atalk(struct dec_ctx *d, const uint8_t *p, size_t len)
+{
+	if (d->o.vflag)
+		dec_printf(d, "et1 ");
+	dec_atalk(d, p, len);
 }

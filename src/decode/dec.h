@@ -483,7 +483,8 @@ void dec_q933(struct dec_ctx *d, const uint8_t *p, size_t len);      /* fr.c: Q.
 dec_app_printer dec_ssh;                                             /* ssh.c: a version line on port 22 */
 void dec_ipx(struct dec_ctx *d, const uint8_t *p, size_t len);       /* ipx.c */
 void dec_ddp(struct dec_ctx *d, const uint8_t *p, size_t len);       /* atalk.c: a DDP long header and after */
-void dec_atalk(struct dec_ctx *d, const uint8_t *p, size_t len);     /* atalk.c: ethertype 0x809b, checks first */
+void dec_atalk(struct dec_ctx *d, const uint8_t *p, size_t len);     /* atalk.c: checks first, then DDP */
+void dec_ether_atalk(struct dec_ctx *d, const uint8_t *p, size_t len); /* atalk.c: the same for ethertype 0x809b */
 void dec_ether_ipx(struct dec_ctx *d, const uint8_t *p, size_t len); /* ipx.c: ethertype 0x8137 */
 /* IPX in an 802.3 frame (ipx.c): raw (no LLC header, returns 0) or
  * behind 802.2 SAP 0xe0 (p at the LLC header, returns its 3 bytes). */

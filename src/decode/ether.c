@@ -45,7 +45,7 @@ static const struct {
 	/* blank (issue 14): the rest of tcpdump's ethertype printers, so
 	 * that every other type prints as one without a printer; fn NULL:
 	 * tcpdump's printer, not ours (named for the -L report) */
-	{ 0x809b, dec_atalk, "atalk" }, { 0x886f, dec_msnlb, "msnlb" },
+	{ 0x809b, dec_ether_atalk, "atalk" }, { 0x886f, dec_msnlb, "msnlb" },
 	{ 0x3c12, dec_pppoe, NULL }, { 0x3c13, dec_pppoe, NULL }, /* PPPoE's pre-standard types */
 	{ 0x8808, dec_mpcp, "mpcp" }, { 0x8899, NULL, "rrcp" },
 };

@@ -276,9 +276,11 @@ def main():
     synth = os.path.join(builddir, "tests", "synth", "bpfx-synth")
     if os.access(synth, os.X_OK):
         # three plain Ethernet sets, one with most packets in PPPoE
-        # sessions, and one in each Linux cooked format
+        # sessions, one in each Linux cooked format, BSD loopback (both
+        # byte orders)
         for seed, lt, extra in ((1, "EN10MB", []), (2, "EN10MB", []), (3, "EN10MB", []),
-                                (4, "EN10MB", ["-p", "60"]), (5, "LINUX_SLL", []), (6, "LINUX_SLL2", [])):
+                                (4, "EN10MB", ["-p", "60"]), (5, "LINUX_SLL", []), (6, "LINUX_SLL2", []),
+                                (7, "NULL", []), (8, "LOOP", [])):
             out = os.path.join(builddir, "tests", "decode", "synth-%d.pcap" % seed)
             if subprocess.run([synth, "-y", lt, "-n", "300", "-s", str(seed)] + extra + ["-w", out]).returncode == 0:
                 files.append(out)
