@@ -12,7 +12,6 @@
 enum { ARC_IP_OLD = 240, ARC_ARP_OLD = 241, ARC_IP = 212, ARC_ARP = 213, ARC_REVARP = 214, ARC_ATALK = 221,
        ARC_IPX = 250, ARC_INET6 = 0xc4, ARC_DIAGNOSE = 0x80 };
 enum { ARC_HDRLEN = 3, ARC_HDRNEWLEN = 6, ARC_HDRNEWLEN_EXC = 10, ARC_LINUX_HDRLEN = 5, ARC_LINUX_HDRNEWLEN = 8 };
-enum { DDP_HDRLEN = 13 }; /* AppleTalk's datagram header */
 
 static const struct dec_tok arc_types[] = {
 	{ ARC_IP_OLD, "oldip" }, { ARC_ARP_OLD, "oldarp" }, { ARC_IP, "ip" }, { ARC_ARP, "arp" },
@@ -53,22 +52,6 @@ static void arc_arp(struct dec_ctx *d, const uint8_t *p, size_t len)
 	dec_arp(d, p, len, 0); /* RARP prints as ARP does */
 }
 
-/* tcpdump's DDP printer: here only its first checks. */
-static void arc_atalk(struct dec_ctx *d, const uint8_t *p, size_t len)
-{
-	if (d->o.vflag)
-		dec_printf(d, "et1 ");
-	if (!d->o.eflag)
-		dec_printf(d, "AT ");
-	d->proto = "ddp";
-	if (len < DDP_HDRLEN)
-		dec_printf(d, " [|ddp %zu]", len);
-	else if (!dec_has(d, p, DDP_HDRLEN))
-		dec_printf(d, " [|ddp]");
-	else
-		dec_ddp(d, p, len); /* atalk.c */
-}
-
 static void arc_ipx(struct dec_ctx *d, const uint8_t *p, size_t len)
 {
 	dec_ipx(d, p, len); /* ipx.c */
@@ -80,7 +63,7 @@ static const struct {
 	void (*print)(struct dec_ctx *, const uint8_t *, size_t);
 } arc_payloads[] = {
 	{ ARC_IP_OLD, dec_ip }, { ARC_IP, dec_ip }, { ARC_INET6, dec_ip6 }, { ARC_ARP_OLD, arc_arp },
-	{ ARC_ARP, arc_arp }, { ARC_REVARP, arc_arp }, { ARC_ATALK, arc_atalk }, { ARC_IPX, arc_ipx },
+	{ ARC_ARP, arc_arp }, { ARC_REVARP, arc_arp }, { ARC_ATALK, dec_ether_atalk }, { ARC_IPX, arc_ipx },
 };
 
 static void arc_payload(struct dec_ctx *d, unsigned type, const uint8_t *p, size_t len)

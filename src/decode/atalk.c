@@ -8,6 +8,7 @@
 #include "decode/dec.h"
 
 enum { DDP_RTMP = 1, DDP_NBP = 2, DDP_ATP = 3, DDP_EIGRP = 88 };
+enum { DDP_HDRLEN = 13 }; /* the long header */
 
 static const struct dec_tok ddp_types[] = {
 	{ 1, "rtmp" }, { 5, "rtmpReq" }, { 4, "echo" }, { 22, "IP" }, { 23, "ARP" }, { 0x4b, "KLAP" }, { 0, NULL },
@@ -46,4 +47,28 @@ void dec_ddp(struct dec_ctx *d, const uint8_t *p, size_t len)
 		dec_printf(d, "  at-%s %zu", name, len);
 	else
 		dec_printf(d, "  at-#%u %zu", type, len);
+}
+
+/* tcpdump's atalk_print (BSD loopback's AppleTalk): "AT " without -e,
+ * then the header checks before the datagram. */
+void dec_atalk(struct dec_ctx *d, const uint8_t *p, size_t len)
+{
+	if (!d->o.eflag)
+		dec_printf(d, "AT ");
+	d->proto = "ddp";
+	if (len < DDP_HDRLEN)
+		dec_printf(d, " [|ddp %zu]", len);
+	else if (!dec_has(d, p, DDP_HDRLEN))
+		dec_printf(d, " [|ddp]");
+	else
+		dec_ddp(d, p, len);
+}
+
+/* The same for ethertype 0x809b (and ARCNET's AppleTalk, SNAP's Apple
+ * OUI), which tcpdump precedes with "et1 " at -v. */
+void dec_ether_atalk(struct dec_ctx *d, const uint8_t *p, size_t len)
+{
+	if (d->o.vflag)
+		dec_printf(d, "et1 ");
+	dec_atalk(d, p, len);
 }

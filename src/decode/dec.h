@@ -484,6 +484,8 @@ void dec_q933(struct dec_ctx *d, const uint8_t *p, size_t len);      /* fr.c: Q.
 dec_app_printer dec_ssh;                                             /* ssh.c: a version line on port 22 */
 void dec_ipx(struct dec_ctx *d, const uint8_t *p, size_t len);       /* ipx.c */
 void dec_ddp(struct dec_ctx *d, const uint8_t *p, size_t len);       /* atalk.c: a DDP long header and after */
+void dec_atalk(struct dec_ctx *d, const uint8_t *p, size_t len);     /* atalk.c: checks first, then DDP */
+void dec_ether_atalk(struct dec_ctx *d, const uint8_t *p, size_t len); /* atalk.c: the same for ethertype 0x809b */
 void dec_ether_ipx(struct dec_ctx *d, const uint8_t *p, size_t len); /* ipx.c: ethertype 0x8137 */
 /* IPX in an 802.3 frame (ipx.c): raw (no LLC header, returns 0) or
  * behind 802.2 SAP 0xe0 (p at the LLC header, returns its 3 bytes). */
@@ -536,5 +538,15 @@ int dec_ospf_ri(struct dec_ctx *d, const uint8_t *p, unsigned n);
  * when p is past the capture (icmp6.c) */
 int dec_unknown_data(struct dec_ctx *d, const uint8_t *p, const char *ident, size_t n);
 void dec_rpl(struct dec_ctx *d, const uint8_t *p, size_t len); /* rpl.c: p at the ICMPv6 header */
+/* blank (issue 14): lines that ended blank */
+void dec_msnlb(struct dec_ctx *d, const uint8_t *p, size_t len);     /* msnlb.c: ethertype 0x886f */
+void dec_slow_oam(struct dec_ctx *d, const uint8_t *p, size_t len);  /* slow_oam.c: -v, after the subtype */
+int dec_link_atm_rfc1483(struct dec_ctx *d, const uint8_t *p, size_t len); /* atm.c */
+void dec_mpcp(struct dec_ctx *d, const uint8_t *p, size_t len);      /* mpcp.c: ethertype 0x8808 */
+/* The SNAP header at p and its payload (snap.c), src and dst the frame's
+ * addresses or NULL, bridge_pad the padding before a bridged frame: 1
+ * when a printer took it (or " [|snap]"), 0 when the caller dumps it. */
+int dec_snap(struct dec_ctx *d, const uint8_t *src, const uint8_t *dst, const uint8_t *p, size_t len,
+	     size_t bridge_pad);
 
 #endif

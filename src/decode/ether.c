@@ -42,25 +42,41 @@ static const struct {
 	/* decctl (issue 14): AARP, CFM (and its old type), TIPC, NSH, OSI, PPP, IPX */
 	{ 0x80f3, dec_aarp, "aarp" }, { 0x8902, dec_cfm, "cfm" }, { 0xabcd, dec_cfm, "cfm" }, { 0x88ca, dec_tipc, "tipc" },
 	{ 0x894f, dec_nsh, "nsh" }, { 0xfefe, dec_ether_osi, NULL }, { 0x880b, dec_ether_ppp, NULL }, { 0x8137, dec_ether_ipx, "ipx" },
+	/* blank (issue 14): the rest of tcpdump's ethertype printers, so
+	 * that every other type prints as one without a printer; fn NULL:
+	 * tcpdump's printer, not ours (named for the -L report) */
+	{ 0x809b, dec_ether_atalk, "atalk" }, { 0x886f, dec_msnlb, "msnlb" },
+	{ 0x3c12, dec_pppoe, NULL }, { 0x3c13, dec_pppoe, NULL }, /* PPPoE's pre-standard types */
+	{ 0x8808, dec_mpcp, "mpcp" }, { 0x8899, NULL, "rrcp" },
 };
 
-/* The network layer for an ethertype, or nothing if we don't decode it. */
-void dec_ethertype(struct dec_ctx *d, unsigned type, const uint8_t *p, size_t len)
+static int ether_row(unsigned type)
 {
 	for (size_t i = 0; i < sizeof ether_rows / sizeof ether_rows[0]; i++)
-		if (ether_rows[i].type == type) {
-			if (ether_rows[i].name)
-				d->app = ether_rows[i].name;
-			ether_rows[i].fn(d, p, len);
-			return;
-		}
-	dec_handoff(d, "ethertype");
+		if (ether_rows[i].type == type)
+			return (int)i;
+	return -1;
 }
 
-/* Has tcpdump a printer for this ethertype (one we may not have)? */
+/* The network layer for an ethertype tcpdump's ethertype_print knows. */
+void dec_ethertype(struct dec_ctx *d, unsigned type, const uint8_t *p, size_t len)
+{
+	int i = ether_row(type);
+	if (i < 0 || !ether_rows[i].fn) {
+		dec_handoff(d, i < 0 ? "ethertype" : ether_rows[i].name);
+		return;
+	}
+	if (ether_rows[i].name)
+		d->app = ether_rows[i].name;
+	ether_rows[i].fn(d, p, len);
+}
+
+/* Has tcpdump's ethertype_print a printer for this ethertype (one we may
+ * not have)?  Not the VLAN tags nor MACsec: its Ethernet printer reads
+ * those itself, and elsewhere they print as types without a printer. */
 int dec_ethertype_printed(unsigned type)
 {
-	return proto_name(&proto_ethertypes, type, PROTO_TCPDUMP) && type != PROTO_ETH_MACSEC;
+	return ether_row(type) >= 0;
 }
 
 const char *dec_ethertype_name(unsigned type)
@@ -117,6 +133,7 @@ int dec_ether(struct dec_ctx *d, const uint8_t *p, size_t len)
 int dec_ether_tagged(struct dec_ctx *d, const uint8_t *p, size_t len, const struct dec_swtag *tag)
 {
 	dec_layer(d, DEC_L_ETHER);
+	size_t flen = len; /* what a type without a printer prints */
 	size_t tl = tag ? tag->len : 0; /* a switch's tag after the addresses */
 	const uint8_t *q = p + 12 + tl;
 	d->proto = tag ? tag->name : "ether";
@@ -140,7 +157,8 @@ int dec_ether_tagged(struct dec_ctx *d, const uint8_t *p, size_t len, const stru
 				     but never more than the frame holds */
 			dec_printf(d, "802.3, length %zu: ",
 				   len < 14 ? 0 : len - 14 < type ? len - 14 : (size_t)type);
-		else if (type != PROTO_ETH_ARISTA) { /* arista() prints its own */
+		else if (type != PROTO_ETH_ARISTA && type != PROTO_ETH_JUMBO) { /* arista() prints its own;
+									    jumbo: none */
 			dec_ethertype_print(d, type);
 			dec_printf(d, ", length %zu: ", len);
 		}
@@ -188,18 +206,11 @@ int dec_ether_tagged(struct dec_ctx *d, const uint8_t *p, size_t len, const stru
 		int n = dec_macsec(d, p, q, &len, &type);
 		if (n < 0)
 			return d->hdrlen;
-		q += n;
+		q += n; /* then the inner type as after a VLAN tag */
 		d->hdrlen = (int)(q - p);
-		if (type <= PROTO_ETH_LEN_MAX) { /* a length: 802.3 inside, as after a VLAN tag */
-			if (d->o.eflag)
-				dec_printf(d, "802.3");
-			dec_handoff(d, "llc");
-			return d->hdrlen;
-		}
-		dec_ethertype(d, type, q, len);
-		return d->hdrlen;
 	}
-	if (no_printer || (type > PROTO_ETH_LEN_MAX && !dec_ethertype_printed(type))) {
+	int llc = type <= PROTO_ETH_LEN_MAX || type == PROTO_ETH_JUMBO; /* Alteon's jumbo frames: 802.2 */
+	if (no_printer || (!llc && !dec_ethertype_printed(type))) {
 		/* no printer in tcpdump: the -e header even without -e, then a
 		 * hex dump */
 		if (!d->o.eflag) {
@@ -214,19 +225,19 @@ int dec_ether_tagged(struct dec_ctx *d, const uint8_t *p, size_t len, const stru
 				dec_printf(d, ", ");
 				dec_ethertype_print(d, type);
 			}
-			dec_printf(d, ", length %zu: ", len + (size_t)(q - p));
+			dec_printf(d, ", length %zu: ", flen);
 		}
 		if (!d->o.qflag)
 			d->dump_from = q;
-	} else if (type > PROTO_ETH_LEN_MAX)
+	} else if (!llc)
 		dec_ethertype(d, type, q, len);
 	else {
-		if (d->o.eflag && q > untagged)
+		if (d->o.eflag && q > untagged && type <= PROTO_ETH_LEN_MAX)
 			dec_printf(d, "802.3"); /* after VLAN tags, as tcpdump (no
 						   separator before the LLC header) */
 		/* the length field bounds the frame: tcpdump ignores the rest
 		 * (padding) from here on */
-		size_t l2 = type < len ? type : len;
+		size_t l2 = type < len ? type : len; /* (jumbo: len) */
 		if (d->end > q && (size_t)(d->end - q) > l2)
 			d->end = q + l2;
 		int n = dec_llc(d, p, q, l2);

@@ -9,6 +9,8 @@
  * printer is not ours yet: the line stops there and is reported as
  * handed off).  L2F packets print " l2f:" only.  An AVP longer than the
  * rest of the message or of the capture ends the line with " [|l2tp]". */
+#include <string.h>
+
 #include "decode/dec.h"
 
 #define L2TP_T 0x8000              /* control message */
@@ -189,6 +191,26 @@ static unsigned l2tp_avp(struct dec_ctx *d, const uint8_t *p, unsigned length)
 	return len;
 }
 
+/* The PPP frame of a data message, then "}": also after a printer that
+ * returned cut short (its exit is taken again after the brace), not
+ * after one that jumped out. */
+static void ppp_braced(struct dec_ctx *d, const uint8_t *p, size_t len)
+{
+	jmp_buf outer;
+	int hdrlen = d->hdrlen;
+	memcpy(outer, d->trunc, sizeof outer);
+	int r = setjmp(d->trunc);
+	if (r == DEC_TRUNC_NONE)
+		dec_ppp_frame(d, p, len);
+	memcpy(d->trunc, outer, sizeof outer);
+	if (r == DEC_TRUNC_JUMP)
+		longjmp(d->trunc, r);
+	dec_printf(d, "}");
+	d->hdrlen = hdrlen; /* what -x skips: the link header, as before */
+	if (r == DEC_TRUNC_RET)
+		longjmp(d->trunc, r);
+}
+
 void dec_l2tp(struct dec_ctx *d, const struct dec_app *a, const uint8_t *p, size_t length)
 {
 	(void)a;
@@ -233,9 +255,9 @@ void dec_l2tp(struct dec_ctx *d, const struct dec_app *a, const uint8_t *p, size
 		dec_printf(d, " Length %zu smaller than header length", length);
 		return;
 	}
-	if (!(fl & L2TP_T)) {
+	if (!(fl & L2TP_T)) { /* a data message: the PPP frame (ppp.c) */
 		dec_printf(d, " {");
-		dec_handoff(d, "ppp");
+		ppp_braced(d, p + cnt, length - cnt);
 		return;
 	}
 	if (!(fl & L2TP_L)) {

@@ -9,7 +9,7 @@
 /* Address families in BSD loopback headers (tcpdump's bsd_af_values). */
 static const struct dec_tok bsd_afs[] = {
 	{ 2, "IPv4" },           /* AF_INET everywhere */
-	{ 7, "OSI" },
+	{ 7, "ISO" },
 	{ 16, "Appletalk" },
 	{ 23, "IPX" },
 	{ 24, "IPv6" },          /* NetBSD, OpenBSD */
@@ -28,34 +28,53 @@ static const struct dec_tok sll_pkttypes[] = {
 	{ 0, NULL },
 };
 
+/* The BSD loopback header as -e prints it, len the whole frame's. */
+static void null_hdr(struct dec_ctx *d, uint32_t af, size_t len)
+{
+	if (!d->o.qflag)
+		dec_printf(d, "AF %s (%u)", dec_tok(bsd_afs, af, "Unknown"), af);
+	else if (dec_tok(bsd_afs, af, NULL))
+		dec_printf(d, "%s", dec_tok(bsd_afs, af, NULL));
+	else
+		dec_printf(d, "Unknown AF %u", af);
+	dec_printf(d, ", length %zu: ", len);
+}
+
+/* The families tcpdump's null printer decodes (IPv6 by three numbers). */
+static const struct {
+	uint32_t af;
+	void (*print)(struct dec_ctx *d, const uint8_t *p, size_t len);
+} null_rows[] = {
+	{ PROTO_AF_INET, dec_ip }, { PROTO_AF_INET6_BSD, dec_ip6 }, { PROTO_AF_INET6_FREEBSD, dec_ip6 },
+	{ PROTO_AF_INET6_DARWIN, dec_ip6 }, { 7, dec_isoclns }, { 16, dec_atalk }, { 23, dec_ipx },
+};
+
 int dec_link_null(struct dec_ctx *d, const uint8_t *p, size_t len)
 {
 	dec_layer(d, DEC_L_LINK);
 	d->proto = "null";
 	d->hdrlen = 4;
-	if (!dec_has(d, p, 4)) {
-		dec_printf(d, " [|null]");
-		return (int)dec_avail(d, p, 4);
-	}
-	uint32_t af = d->linktype == DLT_LOOP ? dec_be32(d, p) : dec_le32(d, p);
-	if (d->linktype != DLT_LOOP && (af & 0xffff0000u) != 0)
-		af = dec_be32(d, p); /* written on a machine of the other byte order */
-	if (d->o.eflag) {
-		if (!d->o.qflag)
-			dec_printf(d, "AF %s (%u)", dec_tok(bsd_afs, af, "Unknown"), af);
-		else if (dec_tok(bsd_afs, af, NULL))
-			dec_printf(d, "%s", dec_tok(bsd_afs, af, NULL));
-		else
-			dec_printf(d, "Unknown AF %u", af);
-		dec_printf(d, ", length %zu: ", len);
-	}
+	dec_need(d, p, 4); /* cut short: tcpdump jumps out (-x dumps it all) */
+	/* as tcpdump on a little-endian host: the family in host order,
+	 * swapped when its upper half is not 0 (LOOP's network order, or
+	 * NULL written on a machine of the other byte order) */
+	uint32_t af = dec_le32(d, p);
+	if ((af & 0xffff0000u) != 0)
+		af = dec_be32(d, p);
+	if (d->o.eflag)
+		null_hdr(d, af, len);
 	len = len >= 4 ? len - 4 : 0;
-	if (af == PROTO_AF_INET)
-		dec_ip(d, p + 4, len);
-	else if (af == PROTO_AF_INET6_BSD || af == PROTO_AF_INET6_FREEBSD || af == PROTO_AF_INET6_DARWIN)
-		dec_ip6(d, p + 4, len);
-	else
-		dec_handoff(d, "af");
+	for (size_t i = 0; i < sizeof null_rows / sizeof null_rows[0]; i++)
+		if (null_rows[i].af == af) {
+			null_rows[i].print(d, p + 4, len);
+			return 4;
+		}
+	/* blank: a family tcpdump has no printer for: the header even
+	 * without -e, then the dump */
+	if (!d->o.eflag)
+		null_hdr(d, af, len + 4);
+	if (!d->o.qflag)
+		d->dump_from = p + 4;
 	return 4;
 }
 
@@ -127,19 +146,20 @@ static int sll_payload(struct dec_ctx *d, const uint8_t *h, int v2, size_t wirel
 		int n = dec_llc(d, NULL, p, len);
 		return extra + (n > 0 ? n : n < 0 ? 0 : dec_llc_hdrlen(d, p));
 	}
-	if ((proto > PROTO_ETH_LEN_MAX && !dec_ethertype_printed(proto)) || (proto <= PROTO_ETH_LEN_MAX && proto != PROTO_LINUX_802_3)) {
-		/* no printer in tcpdump: the header even without -e (its length
-		 * less the VLAN tags), then a dump */
-		if (!d->o.eflag)
+	if (proto == PROTO_LINUX_802_3) { /* Novell's raw 802.3: IPX */
+		dec_ipx(d, p, len);
+		return extra;
+	}
+	if (proto <= PROTO_ETH_LEN_MAX || !dec_ethertype_printed(proto)) {
+		/* no printer in tcpdump: for an ethertype the header even
+		 * without -e (its length less the VLAN tags), then a dump */
+		if (!d->o.eflag && proto > PROTO_ETH_LEN_MAX)
 			sll_header(d, h, v2, wirelen - (size_t)extra);
 		if (!d->o.qflag)
 			d->dump_from = p;
 		return extra;
 	}
-	if (proto > PROTO_ETH_LEN_MAX)
-		dec_ethertype(d, proto, p, len);
-	else
-		dec_handoff(d, "ipx");
+	dec_ethertype(d, proto, p, len);
 	return extra;
 }
 

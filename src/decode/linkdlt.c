@@ -77,6 +77,7 @@ static const struct {
 	{ DLT_IEEE802_15_4_NOFCS, dec_link_802154 },
 	{ DLT_IEEE802_15_4_TAP, dec_link_802154_tap }, /* ... behind a TLV pseudo-header */
 	{ DLT_SUNATM, dec_link_sunatm },            /* SunATM: direction, VPI, VCI, then a cell or LLC */
+	{ DLT_ATM_RFC1483, dec_link_atm_rfc1483 },  /* blank: 802.2 on ATM, maybe behind 802.6 */
 };
 
 dec_link_fn dec_link_by_dlt(int dlt)

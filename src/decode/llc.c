@@ -1,13 +1,12 @@
 /* llc.c: the IEEE 802.2 LLC header of an 802.3 frame, as tcpdump prints
  * it: with -e "LLC, dsap NAME (0xNN) Individual, ssap NAME (0xNN)
- * Command, ctrl 0xNN: ", without -e the SAPs after the addresses; SNAP
- * with the Ethernet OUI goes on into the network layer; otherwise
- * the PDU (I: send and receive sequence numbers, S: the command and
- * receive sequence, U: the command), its flags and the 802.3 length,
- * then tcpdump's hex dump of I and U PDUs (not of S PDUs).  PDUs tcpdump
- * hands to a protocol printer (STP, IP, IPX, OSI and SNAP in UI frames,
- * raw NetWare, XID with its format identifier) stop after the -e header,
- * as do headers cut short. */
+ * Command, ctrl 0xNN: ", without -e the SAPs after the addresses; UI
+ * frames of SNAP (snap.c), spanning tree, IP, IPX and OSI go on into
+ * that protocol; otherwise the PDU (I: send and receive sequence
+ * numbers, S: the command and receive sequence, U: the command, an XID's
+ * 802.2 class and window), its flags and the 802.3 length, then
+ * tcpdump's hex dump of I and U PDUs (not of S PDUs, nor of XIDs it
+ * read).  Raw NetWare frames are IPX. */
 #include "decode/dec.h"
 
 /* U PDU commands, without the poll/final bit (0x10). */
@@ -15,6 +14,8 @@ static const struct dec_tok ucmds[] = {
 	{ 0x03, "ui" }, { 0xe3, "test" }, { 0xaf, "xid" }, { 0x63, "ua" }, { 0x43, "disc" },
 	{ 0x0f, "dm" }, { 0x6f, "sabme" }, { 0x87, "frmr" }, { 0, NULL },
 };
+
+#define XID_FI_8022 0x81 /* an XID's format identifier: IEEE 802.2's */
 
 /* Protocol IDs under Cisco's OUI (tcpdump's cisco_values); fr.c's SNAP
  * names them too. */
@@ -54,16 +55,23 @@ int dec_llc_hdrlen(struct dec_ctx *d, const uint8_t *q)
 	return dec_has(d, q, (size_t)n) ? n : 0;
 }
 
-/* tcpdump's snap_print with no printer for the payload: "SRC > DST "
- * when the frame has addresses (not in a cooked capture). */
-static void snap_addrs(struct dec_ctx *d, const uint8_t *src, const uint8_t *dst)
+/* An XID's information field at p, n bytes long: 1 when tcpdump's
+ * printer took it (nothing, or the 802.2 format's class and window), 0
+ * when it is left to the dump. */
+static int xid(struct dec_ctx *d, const uint8_t *p, size_t n)
 {
-	if (!dst)
-		return;
-	dec_mac(d, src);
-	dec_printf(d, " > ");
-	dec_mac(d, dst);
-	dec_printf(d, " ");
+	if (n == 0)
+		return 1; /* a short-form XID (SNA) */
+	size_t cap = dec_avail(d, p, n);
+	if (cap == 0 || (p[0] == XID_FI_8022 && (cap < 3 || n < 3))) {
+		dec_printf(d, " [|llc]");
+		dec_hexascii(d, p, cap);
+		return 1;
+	}
+	if (p[0] != XID_FI_8022)
+		return 0;
+	dec_printf(d, ": %02x %02x", p[1], p[2]);
+	return 1;
 }
 
 int dec_llc_addr(struct dec_ctx *d, const uint8_t *src, const uint8_t *dst, const uint8_t *q, size_t len)
@@ -90,25 +98,13 @@ int dec_llc_addr(struct dec_ctx *d, const uint8_t *src, const uint8_t *dst, cons
 			   proto_name_or(&proto_saps, ssap, PROTO_TCPDUMP, "Unknown"), ssap, ssap_f & 1 ? "Response" : "Command",
 			   is_u ? 2 : 4, ctrl);
 	}
-	/* SNAP (RFC 1042) with the Ethernet OUI and a network layer tcpdump
-	 * decodes: with -e its header, then that layer */
-	if (ssap == dsap && dsap == PROTO_SAP_SNAP && ctrl == 0x03 && dec_has(d, q, 8) && !q[3] && !q[4] && !q[5]) {
-		unsigned et = (unsigned)q[6] << 8 | q[7];
-		if (d->o.eflag)
-			dec_printf(d, "oui Ethernet (0x000000), ethertype %s (0x%04x), length %zu: ",
-				   dec_ethertype_name(et), et, len >= 8 ? len - 8 : 0);
+	if (ssap == dsap && dsap == PROTO_SAP_SNAP && ctrl == 0x03 && dec_has(d, q, 8)) {
+		/* SNAP (RFC 1042): its printer (snap.c), else the addresses
+		 * and the SNAP header, then the default dump */
 		d->handoff = NULL;
-		if (dec_ethertype_printed(et)) { /* tcpdump's ethertype printers (EAPOL on 802.11) */
-			dec_ethertype(d, et, q + 8, len >= 8 ? len - 8 : 0);
+		d->hdrlen = (int)(q + 8 - d->start); /* -x, when a printer returns cut short */
+		if (dec_snap(d, src, dst, q + 3, len >= 3 ? len - 3 : 0, 2))
 			return 8;
-		}
-		/* an ethertype tcpdump has no printer for: the addresses and
-		 * the SNAP header, then the default dump (its snap_print) */
-		if (!d->o.eflag) {
-			snap_addrs(d, src, dst);
-			dec_printf(d, "SNAP, ethertype %s (0x%04x), length %zu: ", /* no OUI: 4.99.3's words */
-				   dec_ethertype_name(et), et, len >= 8 ? len - 8 : 0);
-		}
 		if (!d->o.qflag)
 			d->dump_from = q;
 		return -8;
@@ -125,34 +121,6 @@ int dec_llc_addr(struct dec_ctx *d, const uint8_t *src, const uint8_t *dst, cons
 		dec_printf(d, " [|snap]");
 		return (int)dec_avail(d, q, len);
 	}
-	/* SNAP with Cisco's OUI: with -e its header, then CDP, DTP, UDLD or
-	 * spanning tree (PVST); VTP is where we stop */
-	if (ssap == dsap && dsap == PROTO_SAP_SNAP && ctrl == 0x03 && dec_has(d, q, 8) && !q[3] && !q[4] &&
-	    q[5] == 0x0c) {
-		unsigned pid = (unsigned)q[6] << 8 | q[7];
-		if (d->o.eflag)
-			dec_printf(d, "oui Cisco (0x00000c), pid %s (0x%04x), length %zu: ",
-				   dec_tok(dec_cisco_pids, pid, "Unknown"), pid, len >= 8 ? len - 8 : 0);
-		void (*print)(struct dec_ctx *, const uint8_t *, size_t) =
-			pid == 0x2000 ? dec_cdp : pid == 0x2004 ? dec_dtp : pid == 0x0111 ? dec_udld :
-			pid == 0x2003 ? dec_vtp : /* vtp.c */
-			pid == 0x010b || pid == 0x010c ? dec_stp : NULL; /* PVST, VLAN bridge */
-		if (!print) { /* no printer in tcpdump either: the addresses and
-				 the SNAP header, then the default dump */
-			d->handoff = NULL;
-			if (!d->o.eflag) {
-				snap_addrs(d, src, dst);
-				dec_printf(d, "SNAP, oui Cisco (0x00000c), pid Unknown (0x%04x), length %zu: ", pid,
-					   len >= 8 ? len - 8 : 0);
-			}
-			if (!d->o.qflag)
-				d->dump_from = q;
-			return -8;
-		}
-		d->handoff = NULL;
-		print(d, q + 8, len >= 8 ? len - 8 : 0);
-		return 8;
-	}
 	if (ssap == dsap && dsap == PROTO_SAP_OSI && ctrl == 0x03) { /* decb: OSI (IS-IS) */
 		d->handoff = NULL;
 		dec_isoclns(d, q + 3, len >= 3 ? len - 3 : 0);
@@ -160,13 +128,12 @@ int dec_llc_addr(struct dec_ctx *d, const uint8_t *src, const uint8_t *dst, cons
 	}
 	if (ssap == dsap && dsap == 0xe0 && ctrl == 0x03)
 		return dec_ipx_8022(d, q, len); /* IPX (ipx.c) */
-	/* what tcpdump's protocol printers take over */
-	if (ssap == dsap && ctrl == 0x03 &&
-	    (dsap == 0x42 || dsap == 0x06 || dsap == 0xe0 || dsap == 0xfe || dsap == 0xaa))
-		return 0;
-	if (is_u && (ctrl & 0xef) == 0xaf && (len <= (size_t)hdr || !dec_has(d, q + hdr, 1) || q[hdr] == 0x81))
-		return 0; /* XID: an empty one, or one in the 802.2 format */
 	d->handoff = NULL;
+	if (ssap == dsap && dsap == PROTO_SAP_IP && ctrl == 0x03) { /* RFC 948's IP over 802.3 */
+		d->hdrlen = (int)(q + 3 - d->start); /* -x, when IP returns cut short */
+		dec_ip(d, q + 3, len >= 3 ? len - 3 : 0);
+		return 3;
+	}
 	if (!d->o.eflag) { /* "SRC [SSAP] > DST DSAP ", the addresses only when
 			     the frame has them (not in a cooked capture) */
 		char a[24], b[24];
@@ -185,6 +152,8 @@ int dec_llc_addr(struct dec_ctx *d, const uint8_t *src, const uint8_t *dst, cons
 		snprintf(c, sizeof c, "%02x", ctrl & 0xef);
 		dec_printf(d, "Unnumbered, %s, Flags [%s], length %zu", dec_tok(ucmds, ctrl & 0xef, c),
 			   flags(ssap_f, ctrl & 0x10), len);
+		if ((ctrl & 0xef) == 0xaf && xid(d, q + 3, len > 3 ? len - 3 : 0))
+			return 3;
 	} else if ((ctrl & 3) == 1) {
 		static const char *const s[] = { "Receiver Ready", "Receiver not Ready", "Reject", "?" };
 		dec_printf(d, "Supervisory, %s, rcv seq %u, Flags [%s], length %zu", s[ctrl >> 2 & 3],

@@ -65,3 +65,4 @@ libbpfx_core_la_SOURCES += src/decode/isis_reach.c
 libbpfx_core_la_SOURCES += src/decode/m3ua.c
 libbpfx_core_la_SOURCES += src/decode/rsvp.c src/decode/egp.c src/decode/mobility.c
 libbpfx_core_la_SOURCES += src/decode/ospf2.c src/decode/ospf_te.c src/decode/rpl.c
+libbpfx_core_la_SOURCES += src/decode/msnlb.c src/decode/snap.c src/decode/slow_oam.c src/decode/mpcp.c

@@ -62,6 +62,8 @@ int dec_macsec(struct dec_ctx *d, const uint8_t *frame, const uint8_t *q, size_t
 	len -= tag;
 	if (sl ? sl + MACSEC_ICV_LEN > len : len < MACSEC_ICV_LEN)
 		goto trunc;
+	if (!(tci & MACSEC_TCI_EC) && cap < tag + MACSEC_ICV_LEN)
+		goto trunc; /* (blank) the ICV must be captured too */
 	if (tci & MACSEC_TCI_EC) {
 		if (!d->o.eflag) {
 			dec_mac(d, frame + 6);
@@ -77,6 +79,12 @@ int dec_macsec(struct dec_ctx *d, const uint8_t *frame, const uint8_t *q, size_t
 	}
 	len = sl ? sl : len - MACSEC_ICV_LEN;
 	*lenp = len >= 2 ? len - 2 : 0;
+	/* the ICV, and what follows a short length, are not the payload's:
+	 * the inner type is read within what is left */
+	d->end -= MACSEC_ICV_LEN;
+	if ((size_t)(d->end - q) > tag + len)
+		d->end = q + tag + len;
+	d->proto = "ether";
 	*type = dec_be16(d, q + tag);
 	if (d->o.eflag && *type > 1500) {
 		dec_ethertype_print(d, *type);

@@ -1,6 +1,6 @@
 /* slow.c: the IEEE 802.3 Slow Protocols (ethertype 0x8809): LACP,
  * Marker and OAM, as tcpdump prints them ("LACPv1, length 110"); at -v
- * the TLVs of LACP and Marker follow, OAM's body is still handed off. */
+ * the TLVs of LACP and Marker follow, or OAM's body (slow_oam.c). */
 #include "decode/dec.h"
 
 enum { SLOW_LACP = 1, SLOW_MARKER = 2, SLOW_OAM = 3 };
@@ -115,7 +115,7 @@ void dec_slow(struct dec_ctx *d, const uint8_t *p, size_t len)
 	if (!d->o.vflag)
 		return;
 	if (st == SLOW_OAM)
-		dec_handoff(d, "slow");
+		dec_slow_oam(d, p + 1, len - 1); /* slow_oam.c */
 	else
 		lacp_tlvs(d, st, p + 2, len - 2);
 	return;

@@ -13,6 +13,7 @@ static const struct proto_row ethertype_rows[] = {
 	{ 0x0707, 0, { "GeoNet (old)" } },
 	{ 0x0800, 0, { "IPv4", "IPv4", "IPv4", "ip" } }, /* RFC 894 */
 	{ 0x0806, 0, { "ARP", "ARP", "ARP", "arp" } }, /* RFC 826 */
+	{ 0x1000, 0, { "Trail" } },
 	{ 0x1111, 0, { "CALM FAST" } },
 	{ 0x6001, 0, { "MOP DL", NULL, NULL, "mopdl" } },
 	{ 0x6002, 0, { "MOP RC", NULL, NULL, "moprc" } },
@@ -22,7 +23,10 @@ static const struct proto_row ethertype_rows[] = {
 	{ 0x6558, 0, { "TEB" } },
 	{ 0x8035, 0, { "Reverse ARP", "RARP", "RARP", "rarp" } }, /* RFC 903 */
 	{ 0x8038, 0, { "Lanbridge" } },
+	{ 0x803c, 0, { "DEC DNS" } },
 	{ 0x803e, 0, { "DEC DTS" } },
+	{ 0x805b, 0, { "VEXP" } },
+	{ 0x805c, 0, { "VPROD" } },
 	{ 0x809b, 0, { "Appletalk", NULL, "AppleTalk", "atalk" } },
 	{ 0x80f3, 0, { "Appletalk ARP", NULL, "AARP", "aarp" } },
 	{ 0x8100, 0, { "802.1Q", "802.1Q VLAN tag", "802.1Q VLAN" } }, /* IEEE 802.1Q */
@@ -36,7 +40,9 @@ static const struct proto_row ethertype_rows[] = {
 	{ 0x8863, 0, { "PPPoE D", NULL, "PPPoE discovery" } },
 	{ 0x8864, 0, { "PPPoE S", "PPPoE session", "PPPoE session" } }, /* RFC 2516 */
 	{ 0x886f, 0, { "MS NLB heartbeat" } },
+	{ 0x8870, 0, { "Jumbo" } }, /* Alteon jumbo frames: 802.2 follows */
 	{ 0x888e, 0, { "EAPOL", NULL, "802.1X" } },
+	{ 0x8899, 0, { "Realtek protocols" } },
 	{ 0x88a2, 0, { "AoE" } },
 	{ 0x88a8, 0, { "802.1Q-QinQ", "802.1ad VLAN tag", "802.1ad VLAN" } }, /* IEEE 802.1ad */
 	{ 0x88ca, 0, { "TIPC" } }, /* RFC 8786 */
@@ -44,6 +50,7 @@ static const struct proto_row ethertype_rows[] = {
 	{ 0x88e5, 0, { "802.1AE MACsec" } },
 	{ 0x88f7, 0, { "PTP" } },
 	{ 0x8902, 0, { "CFM" } },
+	{ 0x893a, 0, { "IEEE1905.1" } },
 	{ 0x8947, 0, { "GeoNet" } },
 	{ 0x894f, 0, { "NSH" } }, /* RFC 8300 */
 	{ 0x9000, 0, { "Loopback", NULL, NULL, "loopback" } },

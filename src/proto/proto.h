@@ -47,6 +47,7 @@
 #define PROTO_ETH_QINQ      0x88a8  /* IEEE 802.1ad */
 #define PROTO_ETH_LLDP      0x88cc  /* IEEE 802.1AB */
 #define PROTO_ETH_MACSEC    0x88e5  /* IEEE 802.1AE */
+#define PROTO_ETH_JUMBO     0x8870  /* Alteon jumbo frames: 802.2 after the type */
 #define PROTO_ETH_PTP       0x88f7  /* IEEE 1588 */
 #define PROTO_ETH_LOOPBACK  0x9000  /* Ethernet Configuration Testing Protocol */
 #define PROTO_ETH_QINQ_OLD  0x9100  /* pre-802.1ad QinQ */
@@ -59,6 +60,7 @@
 #define PROTO_ETH_GEONET    0x8947  /* ETSI EN 302 636-4-1 */
 #define PROTO_ETH_ARISTA    0xd28b  /* Arista vendor-specific */
 #define PROTO_SAP_OSI       0xfe    /* ISO 9577 network layer (IS-IS, CLNP) */
+#define PROTO_SAP_IP        0x06    /* RFC 948: IP over IEEE 802.3 */
 /* Linux's protocol values at or below 1500 in cooked captures
  * (linux/if_ether.h ETH_P_802_3, ETH_P_802_2). */
 #define PROTO_LINUX_802_3   1

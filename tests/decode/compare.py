@@ -23,7 +23,7 @@ core).  The same counts are printed for the packets an application
 printer ran on (dns: tests/decode/mkdns.py's capture among them, all of
 which go through UDP or TCP, so any DNS mismatch is core).  Exit 1 if
 there is a core mismatch, a crash, or identical / (identical + mismatch)
-< 95%.
+< 95%, or a line ends blank (ends_blank).
 usage: compare.py DECPRINT SRCDIR [BUILDDIR]"""
 import concurrent.futures, glob, os, random, re, struct, subprocess, sys
 
@@ -80,6 +80,9 @@ GENERATED = [
     ("mksunatm", "SunATM: OAM cells, signalling, LLC"),
     ("mkrsvp", "RSVP objects, EGP, Mobile IP, IPv6 mobility messages, Ethernet in IPv6"),
     ("mkospfte", "OSPFv2 bodies with opaque LSAs, ICMPv6 RPL"),
+    ("mkblank", "ethertypes without a printer, MACsec, AppleTalk, MS NLB, SNAP and XIDs"),
+    ("mkblanksll", "Linux cooked frames: IPX, 802.2, VLAN TPIDs, types without a printer"),
+    ("mkblankatm", "RFC 1483 ATM: Cisco NLPID, 802.2, 802.6 MAC headers"),
 ]
 CORE = {"ether", "arp", "ip", "ip6", "tcp", "udp", "icmp", "icmp6"}
 REPORT = "\001L "
@@ -224,6 +227,18 @@ def classify(o, t, opts, handoff):
     return "continues" if boundary_prefix(od, td, handoff) else "mismatch"
 
 
+def ends_blank(o, t, opts):
+    """Our line stops where nothing is said yet (after ": ", ", " or a
+    bare timestamp) and tcpdump's goes on: into more text, or into the
+    hex dump of a payload it has no printer for."""
+    od, odump = split(o, opts)
+    td, tdump = split(t, opts)
+    last = od.split("\n")[-1]
+    if not (last.endswith(": ") or last.endswith(", ") or TS.fullmatch(last)):
+        return False
+    return (td.startswith(od) and len(td) > len(od)) or (td == od and tdump and not odump)
+
+
 def write_llc_capture(path):
     """802.3 frames with 802.2 LLC headers: every even SAP in UI and I
     PDUs, every S and U command with and without poll/final, group and
@@ -267,9 +282,11 @@ def main():
     synth = os.path.join(builddir, "tests", "synth", "bpfx-synth")
     if os.access(synth, os.X_OK):
         # three plain Ethernet sets, one with most packets in PPPoE
-        # sessions, and one in each Linux cooked format
+        # sessions, one in each Linux cooked format, BSD loopback (both
+        # byte orders)
         for seed, lt, extra in ((1, "EN10MB", []), (2, "EN10MB", []), (3, "EN10MB", []),
-                                (4, "EN10MB", ["-p", "60"]), (5, "LINUX_SLL", []), (6, "LINUX_SLL2", [])):
+                                (4, "EN10MB", ["-p", "60"]), (5, "LINUX_SLL", []), (6, "LINUX_SLL2", []),
+                                (7, "NULL", []), (8, "LOOP", [])):
             out = os.path.join(builddir, "tests", "decode", "synth-%d.pcap" % seed)
             if subprocess.run([synth, "-y", lt, "-n", "300", "-s", str(seed)] + extra + ["-w", out]).returncode == 0:
                 files.append(out)
@@ -317,6 +334,7 @@ def main():
     apps = {}
     bylink = {}  # the same per link type, over all option sets
     mismatches, continued, crashes, core = [], [], [], 0
+    blank = []  # packets whose line ends blank (ends_blank)
     jobs = [(f, o) for f in files for o in optsets]
     with concurrent.futures.ThreadPoolExecutor(os.cpu_count() or 2) as ex:
         for f, opts, o, t, crash in ex.map(lambda j: run_one(decprint, *j), jobs):
@@ -338,6 +356,8 @@ def main():
                 bylink.setdefault(links.get(f, "(ours)"), {"identical": 0, "continues": 0, "mismatch": 0})[k] += 1
                 for a in {w for r in rep for w in (r[:r.index(">")] if ">" in r else r)} - CORE - {"link"}:
                     apps.setdefault((a, opts), {"identical": 0, "continues": 0, "mismatch": 0})[k] += 1
+                if k != "identical" and i < len(op) and i < len(tp) and ends_blank(op[i], tp[i], opts):
+                    blank.append((f, opts, i + 1, oo, tt, " ".join(" ".join(r) for r in rep)))
                 if k == "continues":
                     continued.append((f, opts, i + 1, oo, tt, " ".join(" ".join(r) for r in rep)))
                 if k == "mismatch":
@@ -377,13 +397,16 @@ def main():
             for kind, rows in (("mismatch", mismatches), ("continues", continued)):
                 for f, opts, n, oo, tt, rep in rows:
                     fp.write("--- %s %s %s packet %d [%s]\n  ours:    %r\n  tcpdump: %r\n" % (kind, os.path.basename(f), opts, n, rep, oo, tt))
+    print("lines ending blank: %d" % len(blank))
+    for f, opts, n, oo, tt, rep in blank[:shown]:
+        print("--- blank %s %s packet %d [%s]\n  ours:    %r\n  tcpdump: %r" % (os.path.basename(f), opts, n, rep, oo, tt))
     for f, opts, crash in crashes[:shown]:
         print("CRASH %s %s: %s" % (f, opts, crash))
     comparable = total["identical"] + total["mismatch"]
     ratio = total["identical"] / comparable if comparable else 1.0
     print("identical %.2f%% of comparable packets, %.2f%% of all; %d mismatches on core protocols, %d crashes"
           % (100 * ratio, 100 * total["identical"] / max(1, sum(total.values())), core, len(crashes)))
-    return 1 if core or crashes or ratio < 0.95 else 0
+    return 1 if core or crashes or blank or ratio < 0.95 else 0
 
 
 if __name__ == "__main__":
