@@ -64,21 +64,29 @@ static void wmeet(struct wfacts *d, const struct wfacts *s)
 	d->n = w;
 }
 
+/* What a round knows of each block (indexed like its ir_order). */
+struct wblk {
+	uint32_t tvn;            /* value number of what its test reads */
+	uint32_t predv;          /* the value every block jumping to it tested, or ~0 */
+	int npred, konst;        /* edges into it; its test's outcome on a constant, or -1 */
+	struct wfacts in;        /* what every edge into it knows */
+};
+
 /* libpcap's and/or pull-up: every block jumping to d tested value v
  (the edge's own test), so a later test of v on d's chain of ANDs (true
  * sides with d's false target) or ORs (false sides with d's true target)
  * is moved up to d, where the facts decide it.  Returns where the edge
  * into d may go instead: d's false or true target, or d itself. */
-static struct ir_block *pulled(const struct ir_order *o, const uint32_t *tvn, const int *npred,
+static struct ir_block *pulled(const struct ir_order *o, const struct wblk *w,
 			       const struct wfacts *f, uint32_t v, struct ir_block *d)
 {
 	for (int or = 0; or < 2; or++)
 		for (struct ir_block *c = or ? d->jf : d->jt; c && c->term == IR_BRANCH;
 		     c = or ? c->jf : c->jt) {
 			int j = ir_index(o, c);
-			if (j < 0 || npred[j] != 1 || (or ? c->jt != d->jt : c->jf != d->jf))
+			if (j < 0 || w[j].npred != 1 || (or ? c->jt != d->jt : c->jf != d->jf))
 				break;
-			if (tvn[j] != v || !opt_is_ktest(c))
+			if (w[j].tvn != v || !opt_is_ktest(c))
 				continue;
 			int r = wdecide(f, v, c->jcode, c->jk);
 			if (r == or)
@@ -94,67 +102,62 @@ static int wthread(struct ir_prog *p)
 	struct ir_order o;
 	ir_rpo(p, &o);
 	int n = o.n, changed = 0;
-	uint32_t *tvn = arena_scratch(p->a, (size_t)n * sizeof *tvn);
-	int *konst = arena_scratch(p->a, (size_t)n * sizeof *konst);
-	struct wfacts *in = arena_scratch(p->a, (size_t)n * sizeof *in);
+	struct wblk *w = arena_scratch(p->a, (size_t)n * sizeof *w);
 	struct vn_table *t = vn_new(p->a);
 	vn_fold_zero(t, 0); /* libpcap folds those only in its second pass */
 	vn_pin(t, &o);
 	for (int i = 0; i < n; i++) {
 		struct ir_block *b = o.b[i];
 		uint32_t x, c;
-		vn_block(t, b, 0, 0, &tvn[i], &x);
-		konst[i] = -1;
-		if (opt_is_ktest(b) && vn_const(t, tvn[i], &c))
+		vn_block(t, b, 0, 0, &w[i].tvn, &x);
+		w[i].konst = -1;
+		if (opt_is_ktest(b) && vn_const(t, w[i].tvn, &c))
 			switch (BPF_OP(b->jcode)) {
-			case BPF_JEQ: konst[i] = c == b->jk; break;
-			case BPF_JGT: konst[i] = c > b->jk; break;
-			case BPF_JGE: konst[i] = c >= b->jk; break;
-			case BPF_JSET: konst[i] = (c & b->jk) != 0; break;
+			case BPF_JEQ: w[i].konst = c == b->jk; break;
+			case BPF_JGT: w[i].konst = c > b->jk; break;
+			case BPF_JGE: w[i].konst = c >= b->jk; break;
+			case BPF_JSET: w[i].konst = (c & b->jk) != 0; break;
 			}
 	}
 	vn_free(t);
-	/* predv[j]: the value every block jumping to j tested, or ~0 */
-	uint32_t *predv = arena_scratch(p->a, (size_t)n * sizeof *predv);
-	int *npred = arena_scratch(p->a, (size_t)n * sizeof *npred);
 	for (int i = 0; i < n; i++)
 		for (int side = 0; side < 2; side++) {
 			struct ir_block *s2 = side ? o.b[i]->jt : o.b[i]->jf;
 			int j = s2 && o.b[i]->term != IR_RET && (side || o.b[i]->term == IR_BRANCH) ? ir_index(&o, s2) : -1;
 			if (j < 0)
 				continue;
-			predv[j] = npred[j]++ == 0 ? tvn[i] : predv[j] == tvn[i] ? predv[j] : ~0u;
+			w[j].predv = w[j].npred++ == 0 ? w[i].tvn : w[j].predv == w[i].tvn ? w[j].predv : ~0u;
 		}
-	while (o.n && ir_index(&o, p->entry) >= 0 && konst[ir_index(&o, p->entry)] >= 0) {
-		p->entry = konst[ir_index(&o, p->entry)] ? p->entry->jt : p->entry->jf;
+	while (o.n && ir_index(&o, p->entry) >= 0 && w[ir_index(&o, p->entry)].konst >= 0) {
+		p->entry = w[ir_index(&o, p->entry)].konst ? p->entry->jt : p->entry->jf;
 		changed = 1;
 	}
 	if (changed) /* the walk below starts at the old entry: next round */
 		goto out;
-	in[0].set = 1;
+	w[0].in.set = 1;
 	for (int i = 0; i < n; i++) {
 		struct ir_block *b = o.b[i];
-		if (!in[i].set || b->term == IR_RET)
+		if (!w[i].in.set || b->term == IR_RET)
 			continue;
 		for (int side = 1; side >= (b->term == IR_JA); side--) {
-			struct wfacts f = { NULL, in[i].n, 1 };
-			f.f = arena_scratch(p->a, sizeof *f.f * (size_t)(in[i].n + 1));
-			if (in[i].n)
-				memcpy(f.f, in[i].f, sizeof *f.f * (size_t)in[i].n);
+			struct wfacts f = { NULL, w[i].in.n, 1 };
+			f.f = arena_scratch(p->a, sizeof *f.f * (size_t)(w[i].in.n + 1));
+			if (w[i].in.n)
+				memcpy(f.f, w[i].in.f, sizeof *f.f * (size_t)w[i].in.n);
 			if (opt_is_ktest(b))
-				f.f[f.n++] = (struct wfact){ .vn = tvn[i], .k = b->jk, .jcode = b->jcode,
+				f.f[f.n++] = (struct wfact){ .vn = w[i].tvn, .k = b->jk, .jcode = b->jcode,
 							     .taken = (uint8_t)side, .edge = b->id * 2 + side };
 			struct ir_block **to = side ? &b->jt : &b->jf, *d = *to;
 			for (;;) { /* edges only go forward: this ends */
 				int j = ir_index(&o, d), r = -1;
 				if (j < 0 || d->term != IR_BRANCH)
 					break;
-				if (konst[j] >= 0)
-					r = konst[j];
+				if (w[j].konst >= 0)
+					r = w[j].konst;
 				else if (opt_is_ktest(d))
-					r = wdecide(&f, tvn[j], d->jcode, d->jk);
-				if (r < 0 && predv[j] == tvn[i] && tvn[i]) {
-					struct ir_block *e = pulled(&o, tvn, npred, &f, tvn[i], d);
+					r = wdecide(&f, w[j].tvn, d->jcode, d->jk);
+				if (r < 0 && w[j].predv == w[i].tvn && w[i].tvn) {
+					struct ir_block *e = pulled(&o, w, &f, w[i].tvn, d);
 					if (e == d)
 						break;
 					d = e;
@@ -169,18 +172,14 @@ static int wthread(struct ir_prog *p)
 			int j = ir_index(&o, d);
 			if (j < 0)
 				continue;
-			if (!in[j].set)
-				in[j] = f;
+			if (!w[j].in.set)
+				w[j].in = f;
 			else
-				wmeet(&in[j], &f);
+				wmeet(&w[j].in, &f);
 		}
 	}
 out:
-	arena_scratch_free(p->a, npred);
-	arena_scratch_free(p->a, predv);
-	arena_scratch_free(p->a, in);
-	arena_scratch_free(p->a, konst);
-	arena_scratch_free(p->a, tvn);
+	arena_scratch_free(p->a, w);
 	ir_order_free(&o);
 	return changed;
 }
