@@ -51,12 +51,11 @@ static const struct dec_tok q2931_msgs[] = {
 
 /* LAN emulation control opcodes */
 static const struct dec_tok lane_ops[] = {
-	{ 0x0001, "configure request" }, { 0x0101, "configure response" }, { 0x0002, "join request" },
-	{ 0x0102, "join response" }, { 0x0003, "ready query" }, { 0x0103, "ready indication" },
-	{ 0x0004, "register request" }, { 0x0104, "register response" }, { 0x0005, "unregister request" },
-	{ 0x0105, "unregister response" }, { 0x0006, "ARP request" }, { 0x0106, "ARP response" },
-	{ 0x0007, "flush request" }, { 0x0107, "flush response" }, { 0x0008, "NARP request" },
-	{ 0x0009, "topology request" }, { 0, NULL },
+	{ 0x0001, "configure request" }, { 0x0101, "configure response" }, { 0x0002, "join request" }, { 0x0102, "join response" },
+	{ 0x0003, "ready query" }, { 0x0103, "ready indication" }, { 0x0004, "register request" }, { 0x0104, "register response" },
+	{ 0x0005, "unregister request" }, { 0x0105, "unregister response" }, { 0x0006, "ARP request" }, { 0x0106, "ARP response" },
+	{ 0x0007, "flush request" }, { 0x0107, "flush response" }, { 0x0008, "NARP request" }, { 0x0009, "topology request" },
+	{ 0, NULL },
 };
 
 /* The CRC-10 of I.610 (x^10 + x^9 + x^5 + x^4 + x + 1) over n bytes;

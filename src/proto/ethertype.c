@@ -48,7 +48,7 @@ static const struct proto_row ethertype_rows[] = {
 	{ 0x88ca, 0, { "TIPC" } }, /* RFC 8786 */
 	{ 0x88cc, 0, { "LLDP", NULL, "LLDP" } },
 	{ 0x88e5, 0, { "802.1AE MACsec" } },
-	{ 0x88f7, 0, { "PTP" } },
+	{ 0x88f7, 0, { "PTP" } }, /* IEEE 1588 */
 	{ 0x8902, 0, { "CFM" } },
 	{ 0x893a, 0, { "IEEE1905.1" } },
 	{ 0x8947, 0, { "GeoNet" } },
