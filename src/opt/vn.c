@@ -4,6 +4,7 @@
  * The numbers are hash-consed, so equal numbers mean equal expressions
  * (and so that the same loads were made). 0 means unknown. */
 #include "opt/opt.h"
+#include "isa.h"
 #include <stdlib.h>
 #include <string.h>
 #include <sys/types.h>
@@ -208,10 +209,24 @@ static uint32_t mk_cell(struct vn_table *t, uint32_t cell)
 	return mk(t, VN_OPAQUE, 0, 0, 0, 0);
 }
 
+/* An ALU statement on constants (A, and X or k) is a constant: *v, as
+ * the interpreter computes it; not a division by 0, which ends the
+ * program. */
+static int folds(const struct vn_table *t, uint16_t code, uint32_t a, uint32_t x, uint32_t k, uint32_t *v)
+{
+	uint32_t ka, kb;
+	kb = k;
+	if (!vn_const(t, a, &ka) || (BPF_SRC(code) == BPF_X && !vn_const(t, x, &kb)))
+		return 0;
+	struct isa_result r = isa_alu((uint32_t)(BPF_ALU | BPF_OP(code) | BPF_K), ka, kb);
+	*v = r.value;
+	return r.fault == ISA_OK;
+}
+
 void vn_block(struct vn_table *t, struct ir_block *b, uint32_t a, uint32_t x,
 	      uint32_t *a_out, uint32_t *x_out)
 {
-	uint32_t m[BPF_MEMWORDS] = { 0 };
+	uint32_t m[BPF_MEMWORDS] = { 0 }, kv;
 	for (int i = 0; i < b->ninsns; i++) {
 		const struct ir_insn *s = &b->insns[i];
 		uint16_t c = s->code;
@@ -249,6 +264,8 @@ void vn_block(struct vn_table *t, struct ir_block *b, uint32_t a, uint32_t x,
 			else if (BPF_SRC(c) == BPF_K && s->k == 0 && !t->nofold &&
 				 (BPF_OP(c) == BPF_AND || BPF_OP(c) == BPF_MUL))
 				a = mk(t, VN_CONST, 0, 0, 0, 0); /* whatever A was */
+			else if (!t->nofold && folds(t, c, a, x, s->k, &kv))
+				a = mk(t, VN_CONST, 0, kv, 0, 0);
 			else if (BPF_SRC(c) == BPF_K)
 				a = mk(t, VN_ALU, BPF_OP(c), 0, a, mk(t, VN_CONST, 0, s->k, 0, 0));
 			else
