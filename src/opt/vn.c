@@ -218,7 +218,7 @@ static int folds(const struct vn_table *t, uint16_t code, uint32_t a, uint32_t x
 	kb = k;
 	if (!vn_const(t, a, &ka) || (BPF_SRC(code) == BPF_X && !vn_const(t, x, &kb)))
 		return 0;
-	struct isa_result r = isa_alu((uint32_t)(BPF_ALU | BPF_OP(code) | BPF_K), ka, kb);
+	struct isa_result r = isa_alu((uint32_t)(BPF_ALU | BPF_OP(code) | BPF_SRC(code)), ka, kb);
 	*v = r.value;
 	return r.fault == ISA_OK;
 }
