@@ -255,7 +255,9 @@ struct cond *gen_rel_test(struct gen *g, const struct ast *n)
 	if (eval(g, t, n->l))
 		return 0;
 	uint32_t rv;
-	if (n->r->kind == AST_NUM || (g->fold && const_value(n->r, &rv))) {
+	/* (weak.c's model: libpcap's optimizer compares with a computed right
+	 * side through X, a test it does not decide while it moves jumps) */
+	if (n->r->kind == AST_NUM || (g->fold && !g->weak && const_value(n->r, &rv))) {
 		cond_jump(t, jop[n->op], n->r->kind == AST_NUM ? n->r->num : rv);
 	} else {
 		int m = alloc_scratch(g);
