@@ -118,36 +118,39 @@ static int print_sre(struct gre *g, unsigned af, unsigned off, unsigned len)
 	return 1;
 }
 
+/* Transparent Ethernet bridging keeps the outer link header's length,
+ * for -x. */
+static void teb(struct dec_ctx *d, const uint8_t *p, size_t len)
+{
+	int hdrlen = d->hdrlen;
+	dec_ether(d, p, len);
+	d->hdrlen = hdrlen;
+}
+
+/* The protocols GRE carries that we print; NULL: tcpdump goes on, we end
+ * as it would not. */
+static const struct {
+	unsigned prot;
+	void (*fn)(struct dec_ctx *d, const uint8_t *p, size_t len);
+} gre_rows[] = {
+	{ PROTO_ETH_IPV4, dec_ip }, { PROTO_ETH_IPV6, dec_ip6 }, { GRE_ETH_TEB, teb },
+	{ GRE_ETH_OSI, dec_osi }, { PROTO_ETH_MPLS, dec_mpls }, { GRE_ETH_IPX, dec_ipx },
+	{ GRE_ETH_ATALK, NULL },
+};
+
 static void payload(struct gre *g, unsigned prot)
 {
 	struct dec_ctx *d = g->d;
 	dec_printf(d, d->o.vflag ? "\n\t" : ": ");
-	switch (prot) {
-	case PROTO_ETH_IPV4:
-		dec_ip(d, g->p, g->len);
-		return;
-	case PROTO_ETH_IPV6:
-		dec_ip6(d, g->p, g->len);
-		return;
-	case GRE_ETH_TEB: {
-		int hdrlen = d->hdrlen; /* the outer link header's, for -x */
-		dec_ether(d, g->p, g->len);
-		d->hdrlen = hdrlen;
-		return;
-	}
-	case GRE_ETH_OSI:
-		dec_osi(d, g->p, g->len);
-		return;
-	case PROTO_ETH_MPLS:
-		dec_mpls(d, g->p, g->len);
-		return;
-	case GRE_ETH_IPX:
-		dec_ipx(d, g->p, g->len);
-		return;
-	case GRE_ETH_ATALK:
-		dec_handoff(d, "gre-proto"); /* tcpdump goes on; we end as it would not */
-		break;
-	}
+	for (size_t i = 0; i < sizeof gre_rows / sizeof gre_rows[0]; i++)
+		if (gre_rows[i].prot == prot) {
+			if (gre_rows[i].fn) {
+				gre_rows[i].fn(d, g->p, g->len);
+				return;
+			}
+			dec_handoff(d, "gre-proto");
+			break;
+		}
 	dec_printf(d, "gre-proto-0x%x", prot);
 }
 

@@ -51,6 +51,17 @@ static int wdecide(const struct wfacts *s, uint32_t vn, uint16_t jcode, uint32_t
 	return -1;
 }
 
+/* The outcome of b's test (jeq/jgt/jge/jset #k) on the constant c. */
+static int on_const(const struct ir_block *b, uint32_t c)
+{
+	switch (BPF_OP(b->jcode)) {
+	case BPF_JEQ: return c == b->jk;
+	case BPF_JGT: return c > b->jk;
+	case BPF_JGE: return c >= b->jk;
+	default: return (c & b->jk) != 0;
+	}
+}
+
 /* Facts both sets got from the same edge. */
 static void wmeet(struct wfacts *d, const struct wfacts *s)
 {
@@ -112,12 +123,7 @@ static int wthread(struct ir_prog *p)
 		vn_block(t, b, 0, 0, &w[i].tvn, &x);
 		w[i].konst = -1;
 		if (opt_is_ktest(b) && vn_const(t, w[i].tvn, &c))
-			switch (BPF_OP(b->jcode)) {
-			case BPF_JEQ: w[i].konst = c == b->jk; break;
-			case BPF_JGT: w[i].konst = c > b->jk; break;
-			case BPF_JGE: w[i].konst = c >= b->jk; break;
-			case BPF_JSET: w[i].konst = (c & b->jk) != 0; break;
-			}
+			w[i].konst = on_const(b, c);
 	}
 	vn_free(t);
 	for (int i = 0; i < n; i++)
@@ -203,12 +209,9 @@ int opt_weak_rejects(struct ir_prog *p)
 		vn_block(t, p->entry, 0, 0, &a, &x);
 		int known = vn_const(t, a, &c);
 		vn_free(t);
-		int op = BPF_OP(p->entry->jcode), r;
 		if (!known)
 			break;
-		r = op == BPF_JEQ ? c == p->entry->jk : op == BPF_JGT ? c > p->entry->jk
-		    : op == BPF_JGE ? c >= p->entry->jk : (c & p->entry->jk) != 0;
-		p->entry = r ? p->entry->jt : p->entry->jf;
+		p->entry = on_const(p->entry, c) ? p->entry->jt : p->entry->jf;
 	}
 	return p->entry == p->reject;
 }
