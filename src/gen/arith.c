@@ -186,7 +186,9 @@ static int eval_load(struct gen *g, struct cond *c, const struct ast *n)
 static int eval(struct gen *g, struct cond *c, const struct ast *n)
 {
 	uint32_t v;
-	if (g->fold && const_value(n, &v)) {
+	/* (weak.c's model computes as libpcap's code generator does: no
+	 * constant folded before its optimizer's second pass) */
+	if (g->fold && !g->weak && const_value(n, &v)) {
 		cond_ins(g, c, BPF_LD | BPF_IMM, v);
 		return 0;
 	}
@@ -212,8 +214,8 @@ static int eval(struct gen *g, struct cond *c, const struct ast *n)
 		 * divisor or a shift by more than 31, which the validator (and
 		 * the kernel) refuse as constants: those stay `op x`, and run
 		 * as bpf_filter runs them (reject; A = 0). */
-		int kform = n->r->kind == AST_NUM ||
-			    (g->fold && const_value(n->r, &v) &&
+		int kform = (n->r->kind == AST_NUM && !g->weak) ||
+			    (g->fold && !g->weak && const_value(n->r, &v) &&
 			     !((n->op == OP_DIV || n->op == OP_MOD) && v == 0) &&
 			     !((n->op == OP_LSH || n->op == OP_RSH) && v > 31));
 		if (kform) {

@@ -158,7 +158,9 @@ struct cond *gen_addr(struct gen *g, const struct ast *id)
 		return gen_ahost(g, (uint8_t)id->num, dir);
 	if (id->idkind == ID_MAC || (id->idkind == ID_NAME && proto == P_LINK))
 		return gen_ehost(g, v->mac, dir);
-	if (proto == P_DECNET) /* sema left the address in v4 (16 bits of it count) */
+	/* sema left a DECnet address in v4 (16 bits of it count); an IPv6
+	 * literal falls through to host6, which refuses it as libpcap does */
+	if (proto == P_DECNET && v->addr[0].family == AF_INET)
 		return gen_dnhost(g, (uint16_t)v->addr[0].v4, dir);
 	struct cond *c = 0;
 	for (int i = 0; i < v->naddr; i++) {

@@ -258,8 +258,16 @@ void vn_block(struct vn_table *t, struct ir_block *b, uint32_t a, uint32_t x,
 			if (s->k < BPF_MEMWORDS)
 				m[s->k] = x ? x : mk(t, VN_OPAQUE, 0, 0, 0, 0);
 			break;
-		case BPF_ALU:
-			if (BPF_OP(c) == BPF_NEG)
+		case BPF_ALU: {
+			struct ir_insn kx; /* `op x` with a known X is `op #X` */
+			if (BPF_SRC(c) == BPF_X && BPF_OP(c) != BPF_NEG && !t->nofold && vn_const(t, x, &kx.k)) {
+				kx.code = (uint16_t)(BPF_ALU | BPF_OP(c) | BPF_K);
+				s = &kx;
+				c = kx.code;
+			}
+			if (BPF_OP(c) == BPF_NEG && !t->nofold && vn_const(t, a, &kv))
+				a = mk(t, VN_CONST, 0, 0u - kv, 0, 0);
+			else if (BPF_OP(c) == BPF_NEG)
 				a = mk(t, VN_NEG, 0, 0, a, 0);
 			else if (BPF_SRC(c) == BPF_K && s->k == 0 && !t->nofold &&
 				 (BPF_OP(c) == BPF_AND || BPF_OP(c) == BPF_MUL))
@@ -271,6 +279,7 @@ void vn_block(struct vn_table *t, struct ir_block *b, uint32_t a, uint32_t x,
 			else
 				a = mk(t, VN_ALU, BPF_OP(c), 0, a, x);
 			break;
+		}
 		case BPF_MISC:
 			if (BPF_MISCOP(c) == BPF_TAX)
 				x = a;

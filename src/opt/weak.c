@@ -62,6 +62,23 @@ static int on_const(const struct ir_block *b, uint32_t c)
 	}
 }
 
+/* The outcome of b's test when what it compares is constant: A against
+ * k, or A against X (libpcap turns `jeq x` with a known X into `jeq #X`
+ * before it decides the test); -1 when it is not. */
+static int test_const(const struct vn_table *t, const struct ir_block *b, uint32_t a, uint32_t x)
+{
+	uint32_t c, kx;
+	if (b->term != IR_BRANCH || !vn_const(t, a, &c))
+		return -1;
+	if (opt_is_ktest(b))
+		return on_const(b, c);
+	if (BPF_SRC(b->jcode) != BPF_X || !vn_const(t, x, &kx))
+		return -1;
+	struct ir_block k = *b;
+	k.jk = kx;
+	return on_const(&k, c);
+}
+
 /* Facts both sets got from the same edge. */
 static void wmeet(struct wfacts *d, const struct wfacts *s)
 {
@@ -119,11 +136,9 @@ static int wthread(struct ir_prog *p)
 	vn_pin(t, &o);
 	for (int i = 0; i < n; i++) {
 		struct ir_block *b = o.b[i];
-		uint32_t x, c;
+		uint32_t x;
 		vn_block(t, b, 0, 0, &w[i].tvn, &x);
-		w[i].konst = -1;
-		if (opt_is_ktest(b) && vn_const(t, w[i].tvn, &c))
-			w[i].konst = on_const(b, c);
+		w[i].konst = test_const(t, b, w[i].tvn, x);
 	}
 	vn_free(t);
 	for (int i = 0; i < n; i++)
@@ -203,15 +218,15 @@ int opt_weak_rejects(struct ir_prog *p)
 	/* libpcap's second pass folds `and #0` and `mul #0` into 0 but moves
 	 * no edge: a test it then decides matters only at the root, which
 	 * its opt_root skips */
-	for (int n = 0; p->entry->term == IR_BRANCH && opt_is_ktest(p->entry) && n < 4096; n++) {
+	for (int n = 0; p->entry->term == IR_BRANCH && n < 4096; n++) {
 		struct vn_table *t = vn_new(p->a);
-		uint32_t a, x, c;
+		uint32_t a, x;
 		vn_block(t, p->entry, 0, 0, &a, &x);
-		int known = vn_const(t, a, &c);
+		int r = test_const(t, p->entry, a, x);
 		vn_free(t);
-		if (!known)
+		if (r < 0)
 			break;
-		p->entry = on_const(p->entry, c) ? p->entry->jt : p->entry->jf;
+		p->entry = r ? p->entry->jt : p->entry->jf;
 	}
 	return p->entry == p->reject;
 }

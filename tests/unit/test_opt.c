@@ -146,6 +146,11 @@ static void test_opt_refuses_as_libpcap(void **state)
 		{ DLT_EN10MB, "ether[2] & 0 = 1 and tcp", 1 },
 		{ DLT_EN10MB, "tcp and ether[2] & 0 = 1", 0 },
 		{ DLT_EN10MB, "ip[1] * 0 = 3", 0 },
+		/* a computed right side goes through X, known only once the
+		 * second pass folds `neg`: decided at the root alone */
+		{ DLT_EN10MB, "1 = -7", 1 },
+		{ DLT_EN10MB, "ip and 1 = -7", 0 },
+		{ DLT_EN10MB, "ip[0]+(1+2) = 3 and ip[0]+(1+2) = 4", 1 },
 	};
 	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
 		struct bpfx_options o;
