@@ -32,7 +32,7 @@ FUZZ_HARNESSES = compile diffexpr vm capture
 FUZZ_CC = clang
 .PHONY: fuzz fuzz-build memcheck
 # (PCAP_CFLAGS also carries PACKAGE_VERSION, which src/compile.c reports)
-fuzz-build: grammar/parser.c grammar/parser.h grammar/scanner.c grammar/scanner.h
+fuzz-build: $(BUILT_SOURCES) grammar/parser.c grammar/parser.h grammar/scanner.c grammar/scanner.h
 	@FUZZ_CC='$(FUZZ_CC)' srcdir='$(srcdir)' \
 	FUZZ_LIB_SOURCES='$(libbpfx_core_la_SOURCES) $(tests_synth_libsynth_a_SOURCES)' \
 	PCAP_CFLAGS='$(PCAP_CFLAGS) -DPACKAGE_VERSION=\"$(PACKAGE_VERSION)\"' PCAP_LIBS='$(PCAP_LIBS)' \
