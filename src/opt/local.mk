@@ -10,3 +10,4 @@ libbpfx_core_la_SOURCES += src/opt/sets.c
 libbpfx_core_la_SOURCES += src/opt/thread.c
 libbpfx_core_la_SOURCES += src/opt/vn.c
 libbpfx_core_la_SOURCES += src/opt/weak.c
+libbpfx_core_la_SOURCES += src/opt/weak_root.c

@@ -62,4 +62,8 @@ int opt_live(struct ir_prog *p);
 /* weak.c: would libpcap's optimizer reduce this (unoptimized) program to
  * `ret #0`?  It rewrites the program, which is then only for this. */
 int opt_weak_rejects(struct ir_prog *p);
+/* weak_root.c: its second pass and opt_root, once threading is done;
+ * and the outcome of b's test on constant A (and X): 1, 0, or -1 */
+int opt_weak_root(struct ir_prog *p);
+int opt_weak_test_const(const struct vn_table *t, const struct ir_block *b, uint32_t a, uint32_t x);
 #endif

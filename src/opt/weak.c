@@ -51,34 +51,6 @@ static int wdecide(const struct wfacts *s, uint32_t vn, uint16_t jcode, uint32_t
 	return -1;
 }
 
-/* The outcome of b's test (jeq/jgt/jge/jset #k) on the constant c. */
-static int on_const(const struct ir_block *b, uint32_t c)
-{
-	switch (BPF_OP(b->jcode)) {
-	case BPF_JEQ: return c == b->jk;
-	case BPF_JGT: return c > b->jk;
-	case BPF_JGE: return c >= b->jk;
-	default: return (c & b->jk) != 0;
-	}
-}
-
-/* The outcome of b's test when what it compares is constant: A against
- * k, or A against X (libpcap turns `jeq x` with a known X into `jeq #X`
- * before it decides the test); -1 when it is not. */
-static int test_const(const struct vn_table *t, const struct ir_block *b, uint32_t a, uint32_t x)
-{
-	uint32_t c, kx;
-	if (b->term != IR_BRANCH || !vn_const(t, a, &c))
-		return -1;
-	if (opt_is_ktest(b))
-		return on_const(b, c);
-	if (BPF_SRC(b->jcode) != BPF_X || !vn_const(t, x, &kx))
-		return -1;
-	struct ir_block k = *b;
-	k.jk = kx;
-	return on_const(&k, c);
-}
-
 /* Facts both sets got from the same edge. */
 static void wmeet(struct wfacts *d, const struct wfacts *s)
 {
@@ -138,7 +110,7 @@ static int wthread(struct ir_prog *p)
 		struct ir_block *b = o.b[i];
 		uint32_t x;
 		vn_block(t, b, 0, 0, &w[i].tvn, &x);
-		w[i].konst = test_const(t, b, w[i].tvn, x);
+		w[i].konst = opt_weak_test_const(t, b, w[i].tvn, x);
 	}
 	vn_free(t);
 	for (int i = 0; i < n; i++)
@@ -215,18 +187,5 @@ int opt_weak_rejects(struct ir_prog *p)
 		if (!changed)
 			break;
 	}
-	/* libpcap's second pass folds `and #0` and `mul #0` into 0 but moves
-	 * no edge: a test it then decides matters only at the root, which
-	 * its opt_root skips */
-	for (int n = 0; p->entry->term == IR_BRANCH && n < 4096; n++) {
-		struct vn_table *t = vn_new(p->a);
-		uint32_t a, x;
-		vn_block(t, p->entry, 0, 0, &a, &x);
-		int r = test_const(t, p->entry, a, x);
-		vn_free(t);
-		if (r < 0)
-			break;
-		p->entry = r ? p->entry->jt : p->entry->jf;
-	}
-	return p->entry == p->reject;
+	return opt_weak_root(p); /* libpcap's second pass (weak_root.c) */
 }
