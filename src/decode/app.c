@@ -22,8 +22,6 @@ typedef void (*app_printer)(struct dec_ctx *d, const struct dec_app *a, const ui
 typedef int (*app_test)(struct dec_ctx *d, const struct dec_app *a, const uint8_t *p, size_t len);
 
 struct app_row {
-	unsigned char tcp;         /* 1: tcp_print's order, 0: udp_print's */
-	unsigned char early;       /* UDP: tried before the checksum */
 	unsigned char end;         /* enum app_end: which port is tested */
 	unsigned lo, hi;           /* the port, or a range of them */
 	const char *name;          /* the printer's name, for -L */
@@ -116,16 +114,19 @@ static int lap_ddp(struct dec_ctx *d, const struct dec_app *a, const uint8_t *p,
 	return dec_has(d, p + 2, 1) && p[2] == LAP_DDP;
 }
 /* ports: P(NAME) for one port, R(lo, hi) for a range */
-#define U(end, ports, name, fn) { 0, 0, APP_##end, ports, name, fn, NULL }
-#define UT(end, ports, name, fn, test) { 0, 0, APP_##end, ports, name, fn, test }
-#define T(end, ports, name, fn, test) { 1, 0, APP_##end, ports, name, fn, test }
+#define U(end, ports, name, fn) { APP_##end, ports, name, fn, NULL }
+#define UT(end, ports, name, fn, test) { APP_##end, ports, name, fn, test }
+#define T(end, ports, name, fn, test) { APP_##end, ports, name, fn, test }
 #define P(x) PROTO_PORT_##x, PROTO_PORT_##x
 #define R(lo, hi) lo, hi
 
-static const struct app_row app_rows[] = {
-	/* udp_print, before the checksum */
-	{ 0, 1, APP_EITHER, P(NFS), "nfs", dec_nfs, nfs_udp },
-	/* udp_print's order */
+/* Three tables, each in its printer's order: a packet is tried against
+ * one (the rows of the others could never match it). */
+static const struct app_row udp_early[] = { /* udp_print, before the checksum */
+	UT(EITHER, P(NFS), "nfs", dec_nfs, nfs_udp),
+};
+
+static const struct app_row udp_rows[] = { /* udp_print's order */
 	U(EITHER, P(DNS), NULL, print_dns), /* no name: dns.c reports itself */
 	U(EITHER, P(MDNS), NULL, print_mdns),
 	U(EITHER, P(TIMED), "timed", dec_timed),
@@ -194,8 +195,9 @@ static const struct app_row app_rows[] = {
 	U(EITHER, P(PTP_EVENT), "ptp", dec_ptp_udp),
 	U(EITHER, P(PTP_GENERAL), "ptp", dec_ptp_udp),
 	U(EITHER, P(SOMEIP), "someip", dec_someip),
+};
 
-	/* tcp_print's order */
+static const struct app_row tcp_rows[] = { /* tcp_print's order */
 	T(EITHER, P(TELNET), "telnet", NULL, NULL),
 	T(EITHER, P(SMTP), "smtp", print_smtp, NULL),
 	T(EITHER, P(WHOIS), "whois", print_whois, NULL),
@@ -227,9 +229,14 @@ static int port_matches(const struct app_row *r, unsigned sport, unsigned dport)
 
 int dec_app(struct dec_ctx *d, const struct dec_app *a, const uint8_t *p, size_t len, int early)
 {
-	for (size_t i = 0; i < sizeof app_rows / sizeof app_rows[0]; i++) {
-		const struct app_row *r = &app_rows[i];
-		if (r->tcp != a->tcp || r->early != early || !port_matches(r, a->sport, a->dport))
+#define ROWS(t) t, sizeof t / sizeof t[0]
+	static const struct { const struct app_row *r; size_t n; } tables[2][2] = {
+		{ { ROWS(udp_rows) }, { ROWS(udp_early) } }, { { ROWS(tcp_rows) }, { NULL, 0 } } };
+#undef ROWS
+	const struct app_row *rows = tables[a->tcp != 0][early != 0].r;
+	for (size_t i = 0; i < tables[a->tcp != 0][early != 0].n; i++) {
+		const struct app_row *r = &rows[i];
+		if (!port_matches(r, a->sport, a->dport))
 			continue;
 		if (r->test && !r->test(d, a, p, len))
 			continue;
