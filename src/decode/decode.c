@@ -90,7 +90,8 @@ void dec_printf(struct dec_ctx *d, const char *fmt, ...)
 	va_list ap;
 	va_start(ap, fmt);
 	if (fmt[0] == '%' && fmt[1] == 's' && fmt[2] == 0) {
-		fputs(va_arg(ap, const char *), d->out);
+		const char *str = va_arg(ap, const char *);
+		fputs(str ? str : "(null)", d->out); /* as glibc's vfprintf */
 	} else if (fmt[0] == '%' && fmt[1] == 'u' && fmt[2] == 0) {
 		char buf[24], *end = buf + sizeof buf;
 		char *p = put_dec(end, va_arg(ap, unsigned), 1);
