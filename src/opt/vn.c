@@ -259,18 +259,16 @@ void vn_block(struct vn_table *t, struct ir_block *b, uint32_t a, uint32_t x,
 				m[s->k] = x ? x : mk(t, VN_OPAQUE, 0, 0, 0, 0);
 			break;
 		case BPF_ALU: {
-			struct ir_insn kx; /* `op x` with a known X is `op #X` */
-			if (BPF_SRC(c) == BPF_X && BPF_OP(c) != BPF_NEG && !t->nofold && vn_const(t, x, &kx.k)) {
-				kx.code = (uint16_t)(BPF_ALU | BPF_OP(c) | BPF_K);
-				s = &kx;
-				c = kx.code;
-			}
+			/* `op x` with X known is `op #X` (the same number
+			 * below), but computed as the X form is: a shift by 32
+			 * or more is 0, not a refused instruction */
+			uint32_t opnd = s->k;
+			int known = BPF_SRC(c) == BPF_K || vn_const(t, x, &opnd);
 			if (BPF_OP(c) == BPF_NEG && !t->nofold && vn_const(t, a, &kv))
 				a = mk(t, VN_CONST, 0, 0u - kv, 0, 0);
 			else if (BPF_OP(c) == BPF_NEG)
 				a = mk(t, VN_NEG, 0, 0, a, 0);
-			else if (BPF_SRC(c) == BPF_K && s->k == 0 && !t->nofold &&
-				 (BPF_OP(c) == BPF_AND || BPF_OP(c) == BPF_MUL))
+			else if (known && opnd == 0 && !t->nofold && (BPF_OP(c) == BPF_AND || BPF_OP(c) == BPF_MUL))
 				a = mk(t, VN_CONST, 0, 0, 0, 0); /* whatever A was */
 			else if (!t->nofold && folds(t, c, a, x, s->k, &kv))
 				a = mk(t, VN_CONST, 0, kv, 0, 0);
