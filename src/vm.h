@@ -67,7 +67,35 @@ struct vm_prog *vm_prepare(const struct bpf_insn *p, size_t n, struct bpfx_error
  * many): for few, preparing does less (vm_simplify is skipped). */
 struct vm_prog *vm_prepare_n(const struct bpf_insn *p, size_t n, size_t packets,
 			     struct bpfx_error *err);
-uint32_t vm_exec(const struct vm_prog *vp, const uint8_t *pkt, uint32_t wirelen, uint32_t caplen);
+/* vm_exec's work when the first test does not end the program. */
+uint32_t vm_exec_full(const struct vm_prog *vp, const uint8_t *pkt, uint32_t wirelen,
+		      uint32_t caplen);
+
+/* The first test of a prepared program, when it is `ld[h|b] [k]; jeq or
+ * jset #v` with a side to `ret #r` (ldh [12]; jeq #0x800 jf ret #0: the
+ * ethertype test most filters begin with, and most packets fail).  With
+ * w the 4 bytes at k (the load's bytes in the high ones), the program
+ * ends with r iff ((w & mask) == cmp) == when.  Every struct vm_prog
+ * begins with one; need is UINT64_MAX when the first test is not of
+ * that shape. */
+struct vm_first {
+	uint64_t need;           /* k + 4: the caplen the 4-byte read needs */
+	uint32_t k, mask, cmp, ret;
+	uint32_t when;           /* 0 or 1 */
+};
+
+/* vm_run's result on vp's program, faster.  Inline so that a packet the
+ * first test rejects costs no call: one check that caplen covers the 4
+ * bytes read (else the full path checks the load as vm_run does), one
+ * read and one comparison. */
+static inline uint32_t vm_exec(const struct vm_prog *vp, const uint8_t *pkt, uint32_t wirelen,
+			       uint32_t caplen)
+{
+	const struct vm_first *f = (const struct vm_first *)vp;
+	if (caplen >= f->need && ((vm_be32(pkt + f->k) & f->mask) == f->cmp) == f->when)
+		return f->ret;
+	return vm_exec_full(vp, pkt, wirelen, caplen);
+}
 /* vm_exec on pkts[0..count) in one call: verdicts[i] for pkts[i]. */
 struct bpfx_packet;
 void vm_exec_batch(const struct vm_prog *vp, const struct bpfx_packet *pkts, size_t count,

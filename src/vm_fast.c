@@ -25,8 +25,14 @@
  *     proves caplen >= its end).  vmf_bounds proves it in one forward pass
  *     (jumps only go forward), keeping per instruction the least caplen
  *     every path to it guarantees.  A program with a backward ja
- *     (libpcap's protochain code) keeps every check.
- * Without computed goto (not GCC or Clang) vm_exec runs vm_run on the
+ *     (libpcap's protochain code) keeps every check;
+ *   - per call (vm_exec, one packet): the call itself for a packet the
+ *     program's first test sends to a `ret` (vm_exec is inline in vm.h
+ *     and does that test itself: vmf_first), a test for scratch memory
+ *     (zeroed by a ZERO_MEM prologue only in programs that use it), and a
+ *     load through a pointer for a fused side to `ret #k` (its k is in
+ *     the instruction).
+ * Without computed goto (not GCC or Clang) vm_exec_full runs vm_run on the
  * original program. */
 #include "vm.h"
 #include "bpfx.h" /* struct bpfx_packet */
@@ -71,6 +77,7 @@ enum vmf_kind {
 	ISA_OPCODES(VMF_ISA_KIND)
 #undef VMF_ISA_KIND
 	VMF_U_W, VMF_U_H, VMF_U_B, VMF_LDX_MSHU,
+	VMF_ZERO_MEM, /* the prologue of a program that uses scratch memory */
 	VMF_MSH_W_IND, VMF_MSH_H_IND, VMF_MSH_B_IND, VMF_NOLOAD, /* heads only */
 #define VMF_FUSED_KIND(l, j, r) VMF_##l##_##j##_##r,
 	VMF_FUSED(VMF_FUSED_KIND)
@@ -83,7 +90,11 @@ struct vmf_ins {
 	const void *op;          /* the handler (a computed-goto label) */
 	uint32_t k;              /* the instruction's k */
 	uint32_t v;              /* a fused jump's constant */
-	const struct vmf_ins *jt, *jf; /* targets of jumps and fused jumps */
+	/* Targets of jumps and fused jumps, or for a fused side that goes
+	 * to a `ret #k` (TR, FR, BR) that k itself: the handler returns it
+	 * without a load through the pointer first. */
+	union { const struct vmf_ins *jt; uint32_t rt; };
+	union { const struct vmf_ins *jf; uint32_t rf; };
 };
 
 /* Measured and dropped: a second decoding with every constant-offset
@@ -91,11 +102,15 @@ struct vmf_ins {
  * The choice and the split branch history cost more than the checks
  * (synthesized frames, `ip6 and udp`: 6.7 ns against 4.3 ns). */
 struct vm_prog {
-	size_t n;                /* the source's instructions (a guard follows) */
-	int uses_mem;            /* scratch memory is zeroed per run only if used */
+	struct vm_first first;   /* first, for vm_exec (vm.h) */
+	size_t m;                /* decoded instructions of each copy below */
 	const struct bpf_insn *orig; /* the source, for vm_run without computed goto */
-	/* n + 1 for vm_exec, then n + 1 for vm_exec_batch: the same program
-	 * decoded for each copy of the handlers (vm_fast_body.h) */
+	/* m for vm_exec, then m for vm_exec_batch: the same program decoded
+	 * for each copy of the handlers (vm_fast_body.h), each run from its
+	 * first instruction.  A copy is a ZERO_MEM prologue if the program
+	 * uses scratch memory (so that a run of one that does not pays
+	 * nothing for it, not even a test), the program's n instructions,
+	 * and a guard. */
 	struct vmf_ins ins[];
 };
 
@@ -106,7 +121,7 @@ struct vm_prog {
 #endif
 
 /* The handlers' addresses by kind, of each copy (vm_fast_body.h):
- * vm_exec(NULL, ...) and vm_exec_batch(NULL, ...) set them (every caller
+ * vm_exec_full(NULL, ...) and vm_exec_batch(NULL, ...) set them (every caller
  * stores the same table). */
 static const void *const *vmf_labels_one, *const *vmf_labels_many;
 
@@ -120,6 +135,7 @@ static const void *const *vmf_labels_one, *const *vmf_labels_many;
 		ISA_OPCODES(VMF_ISA_LABEL)                                     \
 		[VMF_U_W] = &&vmf_U_W, [VMF_U_H] = &&vmf_U_H,                  \
 		[VMF_U_B] = &&vmf_U_B, [VMF_LDX_MSHU] = &&vmf_LDX_MSHU,        \
+		[VMF_ZERO_MEM] = &&vmf_ZERO_MEM,                               \
 		VMF_FUSED(VMF_FUSED_LABEL)                                     \
 	};                                                                     \
 	_Pragma("GCC diagnostic pop")
@@ -127,8 +143,10 @@ static const void *const *vmf_labels_one, *const *vmf_labels_many;
 #define VMF_FUSED_LABEL(l, j, r) [VMF_##l##_##j##_##r] = &&vmf_##l##_##j##_##r,
 
 #if VMF_THREADED
-/* One packet.  vp NULL: set vmf_labels_one (for vm_prepare). */
-uint32_t vm_exec(const struct vm_prog *vp, const uint8_t *pkt, uint32_t wirelen, uint32_t caplen)
+/* One packet (after vm_exec's first test, vm.h).  vp NULL: set vmf_labels_one
+ * (for vm_prepare). */
+uint32_t vm_exec_full(const struct vm_prog *vp, const uint8_t *pkt, uint32_t wirelen,
+		      uint32_t caplen)
 {
 	VMF_LABEL_TABLE(labels)
 	if (!vp) { /* vm_prepare asks for the handlers' addresses */
@@ -138,8 +156,6 @@ uint32_t vm_exec(const struct vm_prog *vp, const uint8_t *pkt, uint32_t wirelen,
 	uint32_t A = 0, X = 0;
 	uint32_t mem[BPF_MEMWORDS];
 	const struct vmf_ins *pc = vp->ins;
-	if (vp->uses_mem) /* as vm_run: results never depend on stack garbage */
-		memset(mem, 0, sizeof mem);
 #define VMF_END(v) return (v)
 #define VMF_WIRELEN wirelen
 #define VM_FAIL return 0
@@ -173,16 +189,14 @@ void vm_exec_batch(const struct vm_prog *vp, const struct bpfx_packet *pkts, siz
 	const struct bpfx_packet *cur = pkts, *end = pkts + count;
 	if (!count)
 		return;
-	/* each packet starts here, as a vm_run call: A = X = 0, scratch
-	 * memory zeroed if the program uses it */
+	/* each packet starts here, as a vm_run call: A = X = 0 (and
+	 * scratch memory zeroed by the ZERO_MEM prologue if used) */
 start:
 	pkt = cur->data;
 	caplen = cur->caplen;
 	A = 0;
 	X = 0;
-	if (vp->uses_mem)
-		memset(mem, 0, sizeof mem);
-	pc = vp->ins + vp->n + 1;
+	pc = vp->ins + vp->m;
 #define VMF_END(v)                                                             \
 	do {                                                                   \
 		*verdicts++ = (v);                                             \
@@ -200,7 +214,8 @@ start:
 }
 
 #else /* vm_run on the source */
-uint32_t vm_exec(const struct vm_prog *vp, const uint8_t *pkt, uint32_t wirelen, uint32_t caplen)
+uint32_t vm_exec_full(const struct vm_prog *vp, const uint8_t *pkt, uint32_t wirelen,
+		      uint32_t caplen)
 {
 	return vm_run(vp->orig, pkt, wirelen, caplen);
 }
@@ -331,30 +346,39 @@ static int vmf_rets(const struct bpf_insn *p, size_t n, size_t j)
 	return (t < n && p[t].code == ISA_RET_K) + 2 * (e < n && p[e].code == ISA_RET_K);
 }
 
-/* Decode p into out[0..n] (the guard last); safe[i]: load i unchecked. */
-static void vmf_decode(const struct bpf_insn *p, size_t n, const uint8_t *safe,
-		       const void *const *labels, struct vmf_ins *out, int *uses_mem)
+/* 1 if instruction c reads or writes scratch memory. */
+static int vmf_is_mem(uint16_t c)
 {
+	return BPF_CLASS(c) == BPF_ST || BPF_CLASS(c) == BPF_STX ||
+	       ((BPF_CLASS(c) == BPF_LD || BPF_CLASS(c) == BPF_LDX) && BPF_MODE(c) == BPF_MEM);
+}
+
+/* 1 if p uses scratch memory: its runs begin with ZERO_MEM. */
+static int vmf_uses_mem(const struct bpf_insn *p, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		if (vmf_is_mem(p[i].code))
+			return 1;
+	return 0;
+}
+
+/* Decode p into out: the ZERO_MEM prologue if uses_mem, p's n
+ * instructions, the guard; safe[i]: load i unchecked. */
+static void vmf_decode(const struct bpf_insn *p, size_t n, const uint8_t *safe,
+		       const void *const *labels, struct vmf_ins *out, int uses_mem)
+{
+	if (uses_mem) /* as vm_run: results never depend on stack garbage */
+		(out++)->op = labels[VMF_ZERO_MEM];
 	for (size_t i = 0; i < n; i++) {
 		struct vmf_ins *d = &out[i];
 		int kind = vmf_kind(p[i].code, safe[i]);
 		d->k = p[i].k;
-		switch (BPF_CLASS(p[i].code)) {
-		case BPF_LD:
-		case BPF_LDX:
-		case BPF_ST:
-		case BPF_STX:
-			if (BPF_MODE(p[i].code) == BPF_MEM || BPF_CLASS(p[i].code) == BPF_ST ||
-			    BPF_CLASS(p[i].code) == BPF_STX) {
-				d->k &= BPF_MEMWORDS - 1;
-				*uses_mem = 1;
-			}
-			break;
-		case BPF_JMP:
+		if (vmf_is_mem(p[i].code))
+			d->k &= BPF_MEMWORDS - 1;
+		if (BPF_CLASS(p[i].code) == BPF_JMP) {
 			d->jt = out + (p[i].code == ISA_JA ? (int64_t)i + 1 + (int32_t)p[i].k
 							   : (int64_t)i + 1 + p[i].jt);
 			d->jf = out + i + 1 + p[i].jf;
-			break;
 		}
 		/* a head, then a jump on a constant at j: fused.  Other jumps
 		 * may still go to what follows the head: it is decoded too. */
@@ -375,18 +399,60 @@ static void vmf_decode(const struct bpf_insn *p, size_t n, const uint8_t *safe,
 			head = VMF_NOLOAD;
 			j = i;
 		}
-		int f = head < 0 ? -1 : vmf_fuse(head, p[j].code, vmf_rets(p, n, j));
+		int rets = head < 0 ? 0 : vmf_rets(p, n, j);
+		int f = head < 0 ? -1 : vmf_fuse(head, p[j].code, rets);
 		if (f >= 0) {
 			kind = f;
 			d->v = p[j].k;
-			d->jt = out + j + 1 + p[j].jt;
-			d->jf = out + j + 1 + p[j].jf;
+			/* a side to a `ret #k`: its k (vmf_rets checked it is one) */
+			if (rets & 1)
+				d->rt = p[j + 1 + p[j].jt].k;
+			else
+				d->jt = out + j + 1 + p[j].jt;
+			if (rets & 2)
+				d->rf = p[j + 1 + p[j].jf].k;
+			else
+				d->jf = out + j + 1 + p[j].jf;
 			if (j == i + 2) /* MSH_*_IND: both offsets, 16 bits each */
 				d->k = p[i].k | p[i + 1].k << 16;
 		}
 		d->op = labels[kind];
 	}
 	out[n].op = labels[VMF_INVALID]; /* the guard */
+}
+
+/* vm_exec's first test (struct vm_first, vm.h) for p: when p begins
+ * with a load at [k] and a jeq or jset on v with a side to `ret #r`;
+ * need = UINT64_MAX (never taken) otherwise.  The 4 bytes w read at k
+ * hold the load's A in their high bytes: A = w >> shift, so A == v iff
+ * (w & bytes << shift) == v << shift when v fits in the load's bytes
+ * (never otherwise), and (A & v) != 0 iff (w & (v & bytes) << shift) != 0. */
+static struct vm_first vmf_first(const struct bpf_insn *p, size_t n)
+{
+	struct vm_first f = {.need = UINT64_MAX};
+	uint32_t size = vmf_load_size(p[0].code);
+	int rets = n >= 2 ? vmf_rets(p, n, 1) : 0;
+	int jset = n >= 2 && p[1].code == ISA_JSET_K;
+	if (!size || BPF_MODE(p[0].code) != BPF_ABS || !rets ||
+	    !(jset || p[1].code == ISA_JEQ_K))
+		return f;
+	uint32_t shift = 32 - 8 * size, bytes = UINT32_MAX >> shift, v = p[1].k;
+	int on_true = !(rets & 2); /* the side whose ret this returns */
+	if (jset) {
+		f.mask = (v & bytes) << shift;
+		f.cmp = 0; /* (w & mask) == 0: the jset is not taken */
+	} else if (v <= bytes) {
+		f.mask = bytes << shift;
+		f.cmp = v << shift; /* equal: the jeq is taken */
+	} else {
+		f.mask = 0;
+		f.cmp = 1; /* never equal: A cannot hold v */
+	}
+	f.when = (uint32_t)(jset ^ on_true);
+	f.ret = p[2 + (on_true ? p[1].jt : p[1].jf)].k;
+	f.k = p[0].k;
+	f.need = (uint64_t)p[0].k + 4;
+	return f;
 }
 
 /* What vm_simplify costs, in packets: it runs when the program is to run
@@ -412,13 +478,15 @@ struct vm_prog *vm_prepare_n(const struct bpf_insn *p, size_t n, size_t packets,
 		struct vm_prog *vp = calloc(1, sizeof *vp);
 		if (!vp)
 			err_set(err, 0, 0, "out of memory");
-		else
+		else {
 			vp->orig = p;
+			vp->first = vmf_first(p, n);
+		}
 		return vp;
 	}
 #if VMF_THREADED
 	if (!vmf_labels_one) /* each copy's own check: both set before use */
-		vm_exec(NULL, NULL, 0, 0);
+		vm_exec_full(NULL, NULL, 0, 0);
 	if (!vmf_labels_many)
 		vm_exec_batch(NULL, NULL, 0, NULL);
 #endif
@@ -446,7 +514,9 @@ struct vm_prog *vm_prepare_n(const struct bpf_insn *p, size_t n, size_t packets,
 	}
 	if (!simplify)
 		memcpy(q, p, n * sizeof *q);
-	struct vm_prog *vp = calloc(1, sizeof *vp + 2 * (n + 1) * sizeof vp->ins[0]);
+	int uses_mem = vmf_uses_mem(q, n);
+	size_t m = (size_t)uses_mem + n + 1; /* one copy: prologue, program, guard */
+	struct vm_prog *vp = calloc(1, sizeof *vp + 2 * m * sizeof vp->ins[0]);
 	uint64_t *lo = malloc(n * sizeof *lo);
 	uint8_t *safe = malloc(n);
 	if (!vp || !lo || !safe) {
@@ -455,15 +525,16 @@ struct vm_prog *vm_prepare_n(const struct bpf_insn *p, size_t n, size_t packets,
 		vp = NULL;
 		goto out;
 	}
-	vp->n = n;
+	vp->m = m;
 	vp->orig = p;
+	vp->first = vmf_first(q, n);
 	/* unchecked: the loads vmf_bounds proves, none with a backward jump */
 	if (backward)
 		memset(safe, 0, n);
 	else
 		vmf_bounds(q, n, lo, safe);
-	vmf_decode(q, n, safe, vmf_labels_one, vp->ins, &vp->uses_mem);
-	vmf_decode(q, n, safe, vmf_labels_many, vp->ins + n + 1, &vp->uses_mem);
+	vmf_decode(q, n, safe, vmf_labels_one, vp->ins, uses_mem);
+	vmf_decode(q, n, safe, vmf_labels_many, vp->ins + m, uses_mem);
 out:
 	free(q);
 	free(lo);

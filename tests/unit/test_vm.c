@@ -505,6 +505,53 @@ static void test_vm_run_unknown_opcode_rejects(void **state)
 	assert_int_equal(vm_run(p, pkt64, 64, 64), 0);
 }
 
+/* vm_exec's inline first test (vm.h's struct vm_first): a load at [k]
+ * of each size, then jeq or jset with a ret on the taken side, the
+ * other or both, constants that match, do not, or do not fit the load,
+ * and every caplen around k + size and k + 4 (where the inline 4-byte
+ * read stops applying).  Expected: libpcap's bpf_filter. */
+static void test_vm_exec_first_test(void **state)
+{
+	static const uint16_t loads[] = {BPF_LD | BPF_B | BPF_ABS, BPF_LD | BPF_H | BPF_ABS,
+					 BPF_LD | BPF_W | BPF_ABS};
+	static const uint16_t jumps[] = {BPF_JMP | BPF_JEQ | BPF_K, BPF_JMP | BPF_JSET | BPF_K};
+	static const uint32_t values[] = {0x08, 0x0800, 0x08004500, 0x45, 0x10000, 0x80, 0};
+	/* jt, jf: 0 goes to ret #7 (index 2), 1 to ret a (3); 2 to ret #9 (4) */
+	static const uint8_t sides[][2] = {{0, 1}, {1, 0}, {0, 2}};
+	for (size_t l = 0; l < N(loads); l++)
+		for (size_t j = 0; j < N(jumps); j++)
+			for (size_t v = 0; v < N(values); v++)
+				for (size_t s = 0; s < N(sides); s++) {
+					struct bpf_insn p[] = {
+						S(loads[l], 12),
+						J(jumps[j], values[v], sides[s][0], sides[s][1]),
+						S(BPF_RET | BPF_K, 7),
+						S(BPF_RET | BPF_A, 0),
+						S(BPF_RET | BPF_K, 9),
+					};
+					struct vm_prog *vp = vm_prepare(p, N(p), NULL);
+					assert_non_null(vp);
+					for (uint32_t cap = 10; cap <= 20; cap++)
+						assert_int_equal(vm_exec(vp, pkt64, 64, cap),
+								 bpf_filter(p, pkt64, 64, cap));
+					vm_prog_free(vp);
+				}
+	/* a program that also uses scratch memory past the first test */
+	struct bpf_insn m[] = {
+		S(BPF_LD | BPF_H | BPF_ABS, 12),
+		J(BPF_JMP | BPF_JEQ | BPF_K, 0x0800, 0, 3),
+		S(BPF_ST, 3),
+		S(BPF_LD | BPF_MEM, 3),
+		S(BPF_RET | BPF_A, 0),
+		S(BPF_RET | BPF_K, 0),
+	};
+	struct vm_prog *vp = vm_prepare(m, N(m), NULL);
+	assert_non_null(vp);
+	assert_int_equal(vm_exec(vp, pkt64, 64, 64), 0x0800);
+	assert_int_equal(vm_exec(vp, pkt64 + 1, 63, 63), 0);
+	vm_prog_free(vp);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -526,6 +573,7 @@ int main(void)
 		cmocka_unit_test(test_vm_run_scratch_and_moves),
 		cmocka_unit_test(test_vm_run_backward_ja_like_libpcap),
 		cmocka_unit_test(test_vm_run_unknown_opcode_rejects),
+		cmocka_unit_test(test_vm_exec_first_test),
 	};
 	return cmocka_run_group_tests_name("vm", tests, NULL, NULL);
 }
