@@ -84,6 +84,7 @@ struct job {
 	int live;                /* under jobs.lock: at the head, nothing held:
 	                          * the matches go to OUT */
 	int waiting;             /* under jobs.lock: waits for room */
+	int out_failed;          /* a write to OUT failed, live: OUT's err says why */
 	unsigned long matched;
 	int status;              /* 0, or 2 after a message */
 	int done;                /* under jobs.lock: the committer may take it */
@@ -177,7 +178,12 @@ static int job_sink(void *ctx, const uint8_t *p, size_t len)
 		}
 	}
 	/* the committer touches OUT no more until J is done */
-	return live && len && cap_writer_put(js->w, p, len) < 0 ? (errno = EIO, -1) : 0;
+	if (live && len && cap_writer_put(js->w, p, len) < 0) {
+		j->out_failed = 1;
+		errno = EIO;
+		return -1;
+	}
+	return 0;
 }
 
 /* The file's records, filtered through its writer (job_sink); as
@@ -204,7 +210,7 @@ static void job_filter(struct jobs *js, struct job *j)
 	/* a write to OUT that failed says why in OUT's writer (the serial
 	 * run's message), anything else in the job's own */
 	if (got == -2) {
-		fprintf(j->msg, "bpfx filter: %s\n", js->w->failed ? js->w->err : rw.err);
+		fprintf(j->msg, "bpfx filter: %s\n", j->out_failed ? js->w->err : rw.err);
 		j->status = 2;
 	}
 	if (got == -1 && !cli_stopped()) {
@@ -212,7 +218,7 @@ static void job_filter(struct jobs *js, struct job *j)
 		j->status = 2;
 	}
 	if (js->w && cap_writer_close(&rw) < 0 && !j->status) {
-		fprintf(j->msg, "bpfx filter: %s\n", js->w->failed ? js->w->err : rw.err);
+		fprintf(j->msg, "bpfx filter: %s\n", j->out_failed ? js->w->err : rw.err);
 		j->status = 2;
 	}
 }
