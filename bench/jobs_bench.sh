@@ -3,8 +3,10 @@
 # the one 1 GiB file they were cut from (split into ranges of records),
 # against the serial run of the same command, in the same run (issue 15:
 # "on 2 cores, close to 2x on 8 files of 128 MB"; "one large file, split
-# at record boundaries").  No timing is asserted; it prints medians, the
-# speed-up, and whether the outputs are byte-identical (cmp).
+# at record boundaries").  No timing is asserted; it prints medians of the
+# wall-clock and of the CPU time (user + system: on a shared machine the
+# steadier figure), the speed-up, and whether the outputs are
+# byte-identical (cmp).
 #
 #   bench/jobs_bench.sh [BPFX [SYNTH]]
 #   env: BENCH_DIR (default /tmp/bpfx-bench: filter_bench.sh's 1 GiB
@@ -15,7 +17,9 @@
 #        SETS (default "8 1": the 8 files, then the one file)
 #
 # Each round runs the serial command and the --jobs one, in alternating order;
-# the speed-up is the median of the per-round ratios serial / parallel.
+# the speed-up is the median of the per-round ratios serial / parallel
+# (wall-clock); "CPU x" is the median of the ratios parallel / serial of
+# CPU time, the price of running at once (1.00: none).
 # The files are read once first, so both find them in the page cache.
 set -u
 here=$(cd "$(dirname "$0")" && pwd)
@@ -23,7 +27,8 @@ here=$(cd "$(dirname "$0")" && pwd)
 jobs=${JOBS:-auto}
 out=$(bench_out "$dir")
 out=$out/bpfx-jobs-out.$$
-trap 'rm -f "$out-serial.pcap" "$out-jobs.pcap"' EXIT
+work=$(mktemp -d) || exit 2
+trap 'rm -rf "$out-serial.pcap" "$out-jobs.pcap" "$work"' EXIT
 [ -x "$B" ] || { echo "jobs_bench: no bpfx at $B"; exit 2; }
 PY=${PYTHON:-/usr/bin/python3}
 [ -x "$PY" ] || { echo "jobs_bench: $PY not found: cannot cut the capture"; exit 0; }
@@ -72,31 +77,37 @@ else
 fi
 echo "jobs_bench: $set file(s), $((size >> 20)) MiB in all, $(nproc) cores, -j $jobs, load $(cut -d' ' -f1-3 /proc/loadavg)"
 echo "jobs_bench: $runs rounds; times are medians in seconds; speed-up is the median of per-round serial/parallel"
-printf '%-8s %8s %8s %8s %6s  %s\n' matches serial "-j $jobs" speed-up "-w" "expression (-w, then --count)"
+printf '%-8s %8s %8s %8s %8s %8s %6s %6s  %s\n' matches serial "-j $jobs" speed-up "CPU ser" "CPU -j" "CPU x" "-w" \
+	"expression (-w, then --count)"
 for e in "${cases[@]}"; do
 	args=()
 	[ "$e" = "-" ] || args=("$e")
 	for mode in w count; do
-		: >"$dir/j.s"; : >"$dir/j.p"; : >"$dir/j.r"
+		: >"$work/s"; : >"$work/p"; : >"$work/r"; : >"$work/cs"; : >"$work/cp"; : >"$work/cr"
 		for r in $(seq "$runs"); do
 			for k in 0 1; do
 				if [ $(( (r + k) % 2 )) = 0 ]; then
 					if [ $mode = w ]; then # (truncating the last output is not timed)
 						rm -f "$out-serial.pcap"
-						ts=$(wall_seconds "$B" filter "${files[@]}" -w "$out-serial.pcap" "${args[@]}")
+						ts=$(dir=$work seconds "$B" filter "${files[@]}" -w "$out-serial.pcap" "${args[@]}")
 					else
-						ts=$(wall_seconds "$B" filter "${files[@]}" --count "${args[@]}")
+						ts=$(dir=$work seconds "$B" filter "${files[@]}" --count "${args[@]}")
 					fi
 				elif [ $mode = w ]; then
 					rm -f "$out-jobs.pcap"
-					tp=$(wall_seconds "$B" filter --jobs "$jobs" "${files[@]}" -w "$out-jobs.pcap" "${args[@]}")
+					tp=$(dir=$work seconds "$B" filter --jobs "$jobs" "${files[@]}" -w "$out-jobs.pcap" "${args[@]}")
 				else
-					tp=$(wall_seconds "$B" filter --jobs "$jobs" "${files[@]}" --count "${args[@]}")
+					tp=$(dir=$work seconds "$B" filter --jobs "$jobs" "${files[@]}" --count "${args[@]}")
 				fi
 			done
-			echo "$ts" >>"$dir/j.s"
-			echo "$tp" >>"$dir/j.p"
-			echo "$ts / $tp" | bc -l >>"$dir/j.r"
+			read -r ws cs <<<"$ts"
+			read -r wp cp <<<"$tp"
+			echo "$ws" >>"$work/s"
+			echo "$wp" >>"$work/p"
+			echo "$ws / $wp" | bc -l >>"$work/r"
+			echo "$cs" >>"$work/cs"
+			echo "$cp" >>"$work/cp"
+			echo "$cp / $cs" | bc -l >>"$work/cr"
 		done
 		same=-
 		if [ $mode = w ]; then
@@ -104,10 +115,10 @@ for e in "${cases[@]}"; do
 			cmp -s "$out-serial.pcap" "$out-jobs.pcap" || same=DIFFER
 		fi
 		matches=$("$B" filter --jobs "$jobs" "${files[@]}" --count "${args[@]}" 2>/dev/null | cut -d' ' -f1)
-		printf '%-8s %8s %8s %8s %6s  %s\n' "$matches" "$(median <"$dir/j.s")" "$(median <"$dir/j.p")" \
-			"$(median <"$dir/j.r")" "$same" "$e ($mode)"
+		printf '%-8s %8s %8s %8s %8s %8s %6s %6s  %s\n' "$matches" "$(median <"$work/s")" "$(median <"$work/p")" \
+			"$(median <"$work/r")" "$(median <"$work/cs")" "$(median <"$work/cp")" "$(median <"$work/cr")" \
+			"$same" "$e ($mode)"
 	done
 done
 done
-rm -f "$dir"/j.?
 echo "jobs_bench: load afterwards $(cut -d' ' -f1-3 /proc/loadavg)"

@@ -27,7 +27,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/sendfile.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -539,6 +538,8 @@ static void writer_untie(struct cap_writer *w)
  * so the stream never ends in half a record. */
 static int write_all(struct cap_writer *w, const uint8_t *p, size_t len)
 {
+	if (w->sink) /* cap_writer_records: the caller's */
+		return len && w->sink(w->sink_ctx, p, len) < 0 ? writer_fail(w, errno) : 0;
 	size_t done = 0;
 	while (done < len) {
 		ssize_t n = write(w->fd, p + done, len - done);
@@ -719,14 +720,16 @@ int cap_writer_close(struct cap_writer *w)
 	return w->failed ? -1 : 0;
 }
 
-int cap_writer_records(struct cap_writer *w, const struct cap_writer *like, int fd)
+int cap_writer_records(struct cap_writer *w, const struct cap_writer *like, cap_sink sink, void *ctx)
 {
 	memset(w, 0, sizeof *w);
 	w->path = like->path;
 	w->format = like->format;
 	w->nano = like->nano;
 	w->linktype = like->linktype;
-	w->fd = fd;
+	w->fd = -1;
+	w->sink = sink;
+	w->sink_ctx = ctx;
 	w->header_out = 1;
 	w->records_only = 1;
 	w->buf = malloc(CAP_BLOCK);
@@ -738,39 +741,11 @@ int cap_writer_records(struct cap_writer *w, const struct cap_writer *like, int 
 	return 0;
 }
 
-/* Copy FD from its start to W's descriptor: sendfile (no copy through
- * user space), or read and write where sendfile cannot (EINVAL). */
-static int writer_copy(struct cap_writer *w, int fd)
-{
-	off_t at = 0;
-	for (;;) {
-		ssize_t n = sendfile(w->fd, fd, &at, CAP_BLOCK);
-		if (n == 0)
-			return 0;
-		if (n > 0 || errno == EINTR)
-			continue;
-		if (errno != EINVAL && errno != ENOSYS)
-			return writer_fail(w, errno);
-		break;
-	}
-	for (;;) { /* the block buffer is empty: w was flushed */
-		ssize_t n = pread(fd, w->buf, CAP_BLOCK, at);
-		if (n < 0 && errno == EINTR)
-			continue;
-		if (n <= 0)
-			return n < 0 ? writer_fail(w, errno) : 0;
-		w->len = (size_t)n;
-		at += n;
-		if (writer_flush(w) < 0)
-			return -1;
-	}
-}
-
-int cap_writer_append(struct cap_writer *w, int fd)
+int cap_writer_put(struct cap_writer *w, const uint8_t *p, size_t len)
 {
 	if (w->failed || writer_flush(w) < 0)
 		return -1;
-	return writer_copy(w, fd);
+	return write_all(w, p, len);
 }
 
 /* st_dev/st_ino of PATH, or of the descriptor "-" stands for. */

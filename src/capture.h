@@ -88,6 +88,8 @@ int cap_seek(struct cap_reader *r, uint64_t off, unsigned long count);
 const char *cap_display(const char *path);
 
 enum cap_format { CAP_PCAP, CAP_PCAPNG };
+/* Where a cap_writer_records writer's blocks go. */
+typedef int (*cap_sink)(void *ctx, const uint8_t *p, size_t len);
 
 struct cap_writer {
 	int open;                /* opened, to be closed */
@@ -102,7 +104,9 @@ struct cap_writer {
 	int linktype;            /* every packet written must have this one */
 	int flush_each;          /* -U: flush after every packet */
 	int failed;              /* a write failed; err says why */
-	int records_only;        /* cap_writer_records: no header, fd is the caller's */
+	int records_only;        /* cap_writer_records: no header, no descriptor ... */
+	cap_sink sink;           /* ... the blocks go here */
+	void *sink_ctx;
 	const uint8_t *span;     /* records written as they are, in a reader's block, */
 	size_t span_len;         /* after buf (cap_write_from) ... */
 	struct cap_block *tied;  /* ... that block, which flushes them before it moves */
@@ -131,15 +135,16 @@ int cap_write_from(struct cap_writer *w, struct cap_reader *r, const struct pcap
 /* Flush and close (standard output is flushed, not closed); -1 with
  * w->err set if any write failed. */
 int cap_writer_close(struct cap_writer *w);
-/* A writer of records only, in LIKE's format, onto the caller's
- * descriptor FD (a scratch file: filter -j gathers each input's matches
- * apart and appends them in order with cap_writer_append).  Closing it
- * flushes and leaves FD open.  0, or -1 with w->err set. */
-int cap_writer_records(struct cap_writer *w, const struct cap_writer *like, int fd);
-/* Write what W holds so far, then the whole content of FD (records a
- * cap_writer_records writer wrote there) after it.  0, or -1 with w->err
+/* A writer of records only, in LIKE's format, that hands each block it
+ * would write to SINK(CTX, bytes, length) instead (filter -j keeps each
+ * input's matches apart and puts them in order with cap_writer_put).
+ * SINK returns 0, or -1 with errno set (the writer fails with it).
+ * Closing it flushes.  0, or -1 with w->err set. */
+int cap_writer_records(struct cap_writer *w, const struct cap_writer *like, cap_sink sink, void *ctx);
+/* Write what W holds so far, then LEN bytes at P (records a
+ * cap_writer_records writer handed over) after it.  0, or -1 with w->err
  * set ("OUT: why"). */
-int cap_writer_append(struct cap_writer *w, int fd);
+int cap_writer_put(struct cap_writer *w, const uint8_t *p, size_t len);
 /* 1 if writing OUT would overwrite the regular file IN ("-" is standard
  * input or output), through any path or hard link: same st_dev/st_ino. */
 int cap_same_file(const char *in, const char *out);

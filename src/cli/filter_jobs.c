@@ -3,16 +3,22 @@
  * byte for byte the serial run's: the same records in the same order, the
  * same messages on stderr, the same exit status.
  *
- * A file taken when every file before it is committed (the first one
- * always) writes its matches to OUT itself.  Any other file's matches go
- * to a scratch file of its own (unlinked at once, so nothing is left
- * behind).  Every file's messages ("reading from file ...", a compile
- * error, where the file is damaged) go to a memory stream.  The
- * main thread commits the files in order: it waits for file k, prints its
- * messages, appends its records to OUT (sendfile: no copy through user
- * space), and stops where the serial run would stop: a file that failed,
- * or a stop signal.  Memory stays flat (two blocks per thread); the
- * scratch files hold the matches not yet committed.
+ * The file at the head of the output order (every file before it
+ * committed) writes its matches to OUT itself ("live").  Any other file's
+ * matches are kept in memory, in the blocks its writer hands over
+ * (job_sink), up to a bound per file and a bound for all (JOBS_HELD,
+ * JOBS_HELD_ALL); a thread that would pass either waits until the main
+ * thread has written held blocks out.  The main thread commits the files
+ * in order: when file k comes to the head it writes k's held blocks to
+ * OUT, then lets k write on itself (job_drain), waits until k is done,
+ * prints its messages, and stops where the serial run would stop: a file
+ * that failed, or a stop signal.  No byte is written twice, and memory
+ * stays flat: two blocks per thread and the bound.  The head never waits,
+ * so the run always moves on; the files behind it run ahead only by the
+ * bound, which is all the parallelism there is where most packets match
+ * (the output is written in one order, by one file at a time).  Every
+ * file's messages ("reading from file ...", a compile error, where the
+ * file is damaged) go to a memory stream, printed at its commit.
  *
  * The first file is opened, compiled and announced by the main thread
  * before any thread starts, because OUT takes its link type, snapshot
@@ -36,13 +42,11 @@
 #include "cli.h"
 #include "filter.h"
 #include <errno.h>
-#include <fcntl.h>
 #include <pthread.h>
 #include <signal.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
-#include <unistd.h>
 
 /* One file is cut into ranges of at least SPLIT_MIN and at most SPLIT_MAX
  * bytes, four per thread where that fits (a thread that finishes early
@@ -50,21 +54,41 @@
 #define SPLIT_MIN (2u << 20)
 #define SPLIT_MAX (32u << 20)
 #define SPLIT_JOBS 64
+/* Matches held in memory per file not at the head, and for all of them:
+ * a few blocks each, so that a file behind the head runs ahead by that
+ * much.  $BPFX_JOBS_BUFFER=N (for the tests) sets N bytes per file, 4N in
+ * all, and holds each file back from the head until it waits or is done,
+ * so that the bound is sure to bite (tests/cli/jobs.sh). */
+#define JOBS_HELD (4u << 20)
+#define JOBS_HELD_ALL (4 * JOBS_HELD)
+
+/* A block of matches held for a file not yet at the head. */
+struct held {
+	struct held *next;
+	size_t len;
+	uint8_t data[];
+};
+
+struct jobs;
 
 struct job {
+	struct jobs *js;         /* for job_sink */
 	const char *path;
 	struct cap_reader r;
 	struct filter_prog fp;
 	FILE *msg;               /* messages, in the order the serial run prints them */
 	char *msgbuf;            /* msg's text once closed */
 	size_t msglen;
-	int tmp;                 /* scratch file of the matches; -1 without -w */
+	struct held *held, **tail; /* under jobs.lock: matches held, oldest first */
+	size_t nheld;            /* their bytes */
+	int live;                /* under jobs.lock: at the head, nothing held:
+	                          * the matches go to OUT */
+	int waiting;             /* under jobs.lock: waits for room */
+	int out_failed;          /* a write to OUT failed, live: OUT's err says why */
 	unsigned long matched;
 	int status;              /* 0, or 2 after a message */
 	int done;                /* under jobs.lock: the committer may take it */
 	int skipped;             /* not run: the run was stopped before it */
-	int direct;              /* taken when every file before it was committed:
-	                          * it writes to OUT itself, no scratch file */
 	uint64_t start, end;     /* split: the records that start in [start, end) */
 	uint64_t stop;           /* split: where the walk stopped ... */
 	int whole;               /* ... having read the whole range */
@@ -77,10 +101,14 @@ struct jobs {
 	struct job *job;
 	int n;
 	int next;                /* the next file a thread takes */
-	int committed;           /* files committed so far (under lock) */
 	_Atomic int quit;        /* the committer stopped: later files are not wanted */
-	pthread_mutex_t lock;    /* next, done */
-	pthread_cond_t changed;  /* a job is done */
+	pthread_mutex_t lock;    /* next, done, the held matches */
+	pthread_cond_t changed;  /* a job is done, holds more or waits */
+	pthread_cond_t room;     /* held matches written, a job live, or quit */
+	size_t nheld, max_held;  /* under lock: bytes held in all, the most ever */
+	size_t bound, bound_all; /* JOBS_HELD, JOBS_HELD_ALL or $BPFX_JOBS_BUFFER */
+	int hold_back;           /* $BPFX_JOBS_BUFFER: see JOBS_HELD */
+	unsigned long waits;     /* under lock: times a thread waited for room */
 	pthread_mutex_t compile; /* one compilation at a time */
 	int split;               /* the jobs are ranges of one file */
 	struct filter_prog prog; /* split: the file's program, for every range */
@@ -100,30 +128,70 @@ int filter_jobs_apply(const struct filter_args *a)
 	return 1;
 }
 
-/* An unlinked scratch file in $TMPDIR (default /tmp), or -1. */
-static int scratch_open(void)
+/* The blocks of job J's writer: onto OUT once J is live, else held, in
+ * pieces of at most the bound, waiting while the bounds are full.  Once
+ * the committer has stopped, dropped.  0, or -1 with errno set. */
+static int job_sink(void *ctx, const uint8_t *p, size_t len)
 {
-	const char *dir = getenv("TMPDIR");
-	if (!dir || !*dir)
-		dir = "/tmp";
-	int fd = open(dir, O_TMPFILE | O_RDWR | O_CLOEXEC, 0600);
-	if (fd >= 0 || (errno != EOPNOTSUPP && errno != EISDIR && errno != EINVAL))
-		return fd;
-	char path[4096];
-	snprintf(path, sizeof path, "%s/bpfx-jobs.XXXXXX", dir);
-	fd = mkstemp(path);
-	if (fd >= 0)
-		unlink(path);
-	return fd;
+	struct job *j = ctx;
+	struct jobs *js = j->js;
+	pthread_mutex_lock(&js->lock);
+	int live = j->live; /* once live, for good: no block to hold */
+	pthread_mutex_unlock(&js->lock);
+	while (len && !live) {
+		size_t n = len < js->bound ? len : js->bound;
+		struct held *h = malloc(sizeof *h + n);
+		pthread_mutex_lock(&js->lock);
+		while (!j->live && !js->quit && (j->nheld + n > js->bound || js->nheld + n > js->bound_all)) {
+			js->waits += !j->waiting;
+			j->waiting = 1;
+			pthread_cond_broadcast(&js->changed);
+			pthread_cond_wait(&js->room, &js->lock);
+		}
+		j->waiting = 0;
+		live = j->live;
+		int quit = js->quit, kept = !live && !quit && h;
+		if (kept) {
+			memcpy(h->data, p, n);
+			h->len = n;
+			h->next = NULL;
+			*j->tail = h;
+			j->tail = &h->next;
+			j->nheld += n;
+			js->nheld += n;
+			if (js->nheld > js->max_held)
+				js->max_held = js->nheld;
+			pthread_cond_broadcast(&js->changed);
+		}
+		pthread_mutex_unlock(&js->lock);
+		if (!kept)
+			free(h);
+		if (quit)
+			return 0;
+		if (!live && !kept) {
+			errno = ENOMEM;
+			return -1;
+		}
+		if (!live) {
+			p += n;
+			len -= n;
+		}
+	}
+	/* the committer touches OUT no more until J is done */
+	if (live && len && cap_writer_put(js->w, p, len) < 0) {
+		j->out_failed = 1;
+		errno = EIO;
+		return -1;
+	}
+	return 0;
 }
 
-/* The file's records, filtered into its scratch file (or OUT itself, for a
- * direct job); as filter_file (filter.c) for a file written with -w, or
- * counted. */
+/* The file's records, filtered through its writer (job_sink); as
+ * filter_file (filter.c) for a file written with -w, or counted. */
 static void job_filter(struct jobs *js, struct job *j)
 {
 	const struct filter_args *a = js->a;
-	struct cap_writer rw = { 0 }, *out = j->direct ? js->w : &rw;
+	struct cap_writer rw = { 0 };
 	const struct filter_prog *fp = js->split ? &js->prog : &j->fp;
 	if (js->w) {
 		if (cap_linktype(&j->r) != js->w->linktype) {
@@ -132,25 +200,25 @@ static void job_filter(struct jobs *js, struct job *j)
 			j->status = 2;
 			return;
 		}
-		if (!j->direct && ((j->tmp = scratch_open()) < 0 || cap_writer_records(&rw, js->w, j->tmp) < 0)) {
-			fprintf(j->msg, "bpfx filter: %s: scratch file for -j: %s\n", cap_display(j->path),
-				strerror(j->tmp < 0 ? errno : ENOMEM));
+		if (cap_writer_records(&rw, js->w, job_sink, j) < 0) {
+			fprintf(j->msg, "bpfx filter: %s\n", rw.err);
 			j->status = 2;
-			cap_writer_close(&rw);
 			return;
 		}
 	}
-	int got = filter_records(fp, &j->r, js->w ? out : NULL, 0, &j->matched, &js->quit);
+	int got = filter_records(fp, &j->r, js->w ? &rw : NULL, 0, &j->matched, &js->quit);
+	/* a write to OUT that failed says why in OUT's writer (the serial
+	 * run's message), anything else in the job's own */
 	if (got == -2) {
-		fprintf(j->msg, "bpfx filter: %s\n", out->err);
+		fprintf(j->msg, "bpfx filter: %s\n", j->out_failed ? js->w->err : rw.err);
 		j->status = 2;
 	}
 	if (got == -1 && !cli_stopped()) {
 		fprintf(j->msg, "bpfx filter: %s\n", j->r.err);
 		j->status = 2;
 	}
-	if (js->w && !j->direct && cap_writer_close(&rw) < 0 && !j->status) {
-		fprintf(j->msg, "bpfx filter: %s\n", rw.err);
+	if (js->w && cap_writer_close(&rw) < 0 && !j->status) {
+		fprintf(j->msg, "bpfx filter: %s\n", j->out_failed ? js->w->err : rw.err);
 		j->status = 2;
 	}
 }
@@ -199,10 +267,6 @@ static void *job_thread(void *arg)
 	for (;;) {
 		pthread_mutex_lock(&js->lock);
 		int k = js->next < js->n ? js->next++ : -1, stop = js->quit || cli_stopped();
-		/* the committer waits for this file and touches OUT no more
-		 * until it is done */
-		if (k >= 0)
-			js->job[k].direct = k == js->committed;
 		pthread_mutex_unlock(&js->lock);
 		if (k < 0)
 			return NULL;
@@ -223,14 +287,66 @@ static void *job_thread(void *arg)
 	}
 }
 
-/* Take file K's results in order: its messages, then its records.
- * Returns the run's status so far. */
-static int job_commit(struct jobs *js, struct job *j, struct cap_writer *w, unsigned long *matched)
+/* Job J comes to the head: write its held matches to OUT, oldest first,
+ * then let it write on itself (live) and wait until it is done.  0, or
+ * -1 when a write to OUT failed (J is then stopped: quit). */
+static int job_drain(struct jobs *js, struct job *j)
 {
+	int rc = 0;
+	pthread_mutex_lock(&js->lock);
+	/* $BPFX_JOBS_BUFFER: not before J waits for room or is done */
+	while (js->hold_back && !j->waiting && !j->done)
+		pthread_cond_wait(&js->changed, &js->lock);
+	for (;;) {
+		struct held *h = j->held;
+		if (h && !rc) {
+			size_t n = j->nheld;
+			j->held = NULL;
+			j->tail = &j->held;
+			j->nheld = 0;
+			pthread_mutex_unlock(&js->lock);
+			for (struct held *next; h; h = next) { /* J holds on meanwhile */
+				next = h->next;
+				if (!rc && cap_writer_put(js->w, h->data, h->len) < 0)
+					rc = -1;
+				free(h);
+			}
+			pthread_mutex_lock(&js->lock);
+			js->nheld -= n;
+			if (rc)
+				js->quit = 1;
+			pthread_cond_broadcast(&js->room);
+			continue;
+		}
+		if (j->done)
+			break;
+		if (!j->live && !rc) {
+			j->live = 1;
+			pthread_cond_broadcast(&js->room);
+		}
+		pthread_cond_wait(&js->changed, &js->lock);
+	}
+	pthread_mutex_unlock(&js->lock);
+	return rc;
+}
+
+/* Take file K's results in order: its records (job_drain), then its
+ * messages.  Returns the run's status so far. */
+static int job_commit(struct jobs *js, struct job *j, unsigned long *matched)
+{
+	int rc = js->w ? job_drain(js, j) : 0;
+	if (!js->w) {
+		pthread_mutex_lock(&js->lock);
+		while (!j->done)
+			pthread_cond_wait(&js->changed, &js->lock);
+		pthread_mutex_unlock(&js->lock);
+	}
+	if (j->skipped)
+		return -1;
 	fwrite(j->msgbuf, 1, j->msglen, stderr);
 	*matched += j->matched;
-	if (w && j->tmp >= 0 && cap_writer_append(w, j->tmp) < 0) {
-		fprintf(stderr, "bpfx filter: %s\n", w->err);
+	if (rc < 0) {
+		fprintf(stderr, "bpfx filter: %s\n", js->w->err);
 		return 2;
 	}
 	return j->status;
@@ -293,7 +409,8 @@ static void split_plan(struct jobs *js, int threads)
  * (RECORDS read before), onto OUT; 0, or 2 after a message. */
 static int split_rest(struct jobs *js, const struct job *j, unsigned long records, unsigned long *matched)
 {
-	struct job rest = { .path = j->path, .tmp = -1, .msg = stderr, .direct = 1 };
+	struct job rest = { .js = js, .path = j->path, .msg = stderr, .live = 1 };
+	rest.tail = &rest.held;
 	if (js->trace)
 		fprintf(stderr, "bpfx filter: --jobs: serial from offset %llu, after %lu records\n",
 			(unsigned long long)j->stop, records);
@@ -341,7 +458,14 @@ int filter_jobs(const struct filter_args *a, struct cap_writer *w, unsigned long
 {
 	/* room for the ranges of one file (split_plan) */
 	int cap = a->nfiles > SPLIT_JOBS ? a->nfiles : SPLIT_JOBS;
-	struct jobs js = { .a = a, .n = a->nfiles, .trace = getenv("BPFX_JOBS_TRACE") != NULL };
+	struct jobs js = { .a = a, .n = a->nfiles, .trace = getenv("BPFX_JOBS_TRACE") != NULL,
+			   .bound = JOBS_HELD, .bound_all = JOBS_HELD_ALL };
+	const char *buffer = getenv("BPFX_JOBS_BUFFER");
+	if (buffer && strtoul(buffer, NULL, 10) > 0) {
+		js.bound = strtoul(buffer, NULL, 10);
+		js.bound_all = 4 * js.bound;
+		js.hold_back = 1;
+	}
 	int nthreads = a->jobs < cap ? a->jobs : cap;
 	pthread_t *tid = calloc((size_t)nthreads, sizeof *tid);
 	js.job = calloc((size_t)cap, sizeof *js.job);
@@ -353,8 +477,9 @@ int filter_jobs(const struct filter_args *a, struct cap_writer *w, unsigned long
 	}
 	int status = 0, k;
 	for (k = 0; k < cap; k++) {
+		js.job[k].js = &js;
 		js.job[k].path = k < a->nfiles ? a->files[k] : NULL;
-		js.job[k].tmp = -1;
+		js.job[k].tail = &js.job[k].held;
 		js.job[k].msg = open_memstream(&js.job[k].msgbuf, &js.job[k].msglen);
 		if (!js.job[k].msg)
 			status = 2;
@@ -364,14 +489,15 @@ int filter_jobs(const struct filter_args *a, struct cap_writer *w, unsigned long
 	else
 		status = job_first(a, &js.job[0], w);
 	int started = 0;
+	pthread_mutex_init(&js.lock, NULL);
+	pthread_cond_init(&js.changed, NULL);
+	pthread_cond_init(&js.room, NULL);
+	pthread_mutex_init(&js.compile, NULL);
 	if (!status) {
 		split_plan(&js, nthreads);
 		if (nthreads > js.n)
 			nthreads = js.n;
 		js.w = a->out ? w : NULL;
-		pthread_mutex_init(&js.lock, NULL);
-		pthread_cond_init(&js.changed, NULL);
-		pthread_mutex_init(&js.compile, NULL);
 		started = jobs_start(&js, tid, nthreads);
 		if (!started) {
 			fprintf(stderr, "bpfx filter: -j: no thread could start\n");
@@ -381,29 +507,27 @@ int filter_jobs(const struct filter_args *a, struct cap_writer *w, unsigned long
 	unsigned long records = 0; /* split: records of the ranges committed */
 	int rest = -1;             /* split: the range after which to read on serially */
 	for (k = 0; started && k < js.n; k++) {
-		struct job *j = &js.job[k];
-		pthread_mutex_lock(&js.lock);
-		while (!j->done)
-			pthread_cond_wait(&js.changed, &js.lock);
-		pthread_mutex_unlock(&js.lock);
-		if (j->skipped || (status = job_commit(&js, j, w, matched)) != 0 || cli_stopped())
+		int got = job_commit(&js, &js.job[k], matched);
+		if (got < 0) /* skipped: the run was stopped before it */
 			break;
-		records += j->records;
+		if ((status = got) != 0 || cli_stopped())
+			break;
+		records += js.job[k].records;
+		/* the next range comes to the head only if it starts where
+		 * this one ended */
 		if (js.split && !split_continues(&js, k)) {
 			rest = k;
 			break;
 		}
-		pthread_mutex_lock(&js.lock);
-		js.committed = k + 1;
-		pthread_mutex_unlock(&js.lock);
 	}
 	if (started) {
+		/* the threads behind stop, and so do those waiting for room */
+		pthread_mutex_lock(&js.lock);
 		js.quit = 1;
+		pthread_cond_broadcast(&js.room);
+		pthread_mutex_unlock(&js.lock);
 		for (int t = 0; t < started; t++)
 			pthread_join(tid[t], NULL);
-		pthread_mutex_destroy(&js.lock);
-		pthread_cond_destroy(&js.changed);
-		pthread_mutex_destroy(&js.compile);
 	} else if (js.job[0].r.p) { /* the threads never took the first file */
 		cap_close(&js.job[0].r);
 		filter_prog_free(&js.job[0].fp);
@@ -412,13 +536,22 @@ int filter_jobs(const struct filter_args *a, struct cap_writer *w, unsigned long
 		js.quit = 0;
 		status = split_rest(&js, &js.job[rest], records, matched);
 	}
+	if (js.trace && js.w)
+		fprintf(stderr, "bpfx filter: --jobs: %lu waits for room, at most %zu bytes held\n", js.waits,
+			js.max_held);
+	pthread_mutex_destroy(&js.lock);
+	pthread_cond_destroy(&js.changed);
+	pthread_cond_destroy(&js.room);
+	pthread_mutex_destroy(&js.compile);
 	filter_prog_free(&js.prog);
 	for (k = 0; k < cap; k++) {
 		if (js.job[k].msg)
 			fclose(js.job[k].msg);
 		free(js.job[k].msgbuf);
-		if (js.job[k].tmp >= 0)
-			close(js.job[k].tmp);
+		for (struct held *h = js.job[k].held, *next; h; h = next) { /* after a stop */
+			next = h->next;
+			free(h);
+		}
 	}
 	free(js.job);
 	free(tid);

@@ -8,6 +8,8 @@
 # run's output is itself checked against tcpdump by filter.sh and
 # pcapng-out.sh.  Then one large file split into ranges: the same, also
 # byte-swapped, nanosecond, damaged, pcapng (not split) and misleading.
+# Last, much of it again with a bound on the matches held in memory that
+# bites ($BPFX_JOBS_BUFFER).
 . "${srcdir:-.}/tests/cli/filter-lib.sh"
 compiler_ready || exit 1
 
@@ -160,4 +162,39 @@ PYEOF
 else
 	skipped "no $PY: byte-swapped, nanosecond, hostile and misleading files not split"
 fi
+# matches held in memory for the files behind the head, with a bound that
+# bites: $BPFX_JOBS_BUFFER=N bytes per file (4N in all), and each file kept
+# from the head until it waits for room or is done, so that every file
+# whose matches exceed N waits (the trace counts the waits)
+bound() {
+	BPFX_JOBS_BUFFER=$1 BPFX_JOBS_TRACE=1 $B filter --jobs "$2" $files -w "$T/o" >/dev/null 2>"$T/trace"
+	_t=$(sed -n 's/.*--jobs: \([0-9]*\) waits for room, at most \([0-9]*\) bytes held$/\1 \2/p' "$T/trace")
+	read -r _w _m <<EOF
+$_t
+EOF
+	if [ "${_w:-0}" -gt 0 ] && [ "${_m:-0}" -gt 0 ] && [ "$_m" -le $((4 * $1)) ]; then
+		pass
+	else
+		fail "BPFX_JOBS_BUFFER=$1 --jobs $2: want waits and at most $((4 * $1)) bytes held: $(tail -1 "$T/trace")"
+	fi
+}
+bound 4096 2
+bound 1000 3
+for n in 1 4096 300000; do
+	BPFX_JOBS_BUFFER=$n
+	export BPFX_JOBS_BUFFER
+	same 2 $files -w "$T/o"
+	same 3 $files -w "$T/o" --pcapng tcp
+	same 2 $files -w "$T/o" --count 'udp port 53'
+	same 2 -r "$T/a.pcap" -r "$T/b.pcap" -r "$T/cut.pcap" -r "$T/a.pcap" -w "$T/o" tcp
+	same 3 -r "$T/a.pcap" -r "$T/b.pcap" -r "$T/u.pcap" -r "$T/a.pcap" -w "$T/o"
+	same 2 -r "$T/g.pcapng" -r "$T/a.pcap" -r "$T/g.pcapng" -w "$T/o" 'not arp'
+	same 2 -r "$T/one.pcap" -w "$T/o"
+	same 3 -r "$T/onecut.pcap" -w "$T/o" tcp
+	[ -f "$T/fake.pcap" ] && same 2 -r "$T/fake.pcap" -w "$T/o"
+	[ -f "$T/big.pcap" ] && same 2 -r "$T/big.pcap" -r "$T/a.pcap" -r "$T/b.pcap" -w /dev/full
+	$B filter --jobs 2 $files -w - tcp 2>/dev/null | cat >"$T/pipe"
+	cmp -s "$T/pipe" "$T/file" && pass || fail "BPFX_JOBS_BUFFER=$n -j 2 -w - through a pipe differs"
+done
+unset BPFX_JOBS_BUFFER
 finish
