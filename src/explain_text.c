@@ -583,11 +583,10 @@ void xp_constants_note(const struct explain *e, const struct xp_draft *x, const 
  * terms, the output would grow with the square of the expression. */
 #define UNDERLINE_WIDTH 200
 
-static void underline(FILE *f, const char *expr, int s, int e)
+/* expr's length is len (explain_print's one strlen: one here under each
+ * instruction, even bounded to the span's end, was quadratic time) */
+static void underline(FILE *f, const char *expr, int len, int s, int e)
 {
-	/* the length as far as the window can reach: a strlen of a long
-	 * expression under each of its instructions was quadratic time */
-	int len = (int)strnlen(expr, (size_t)(s > e ? s : e) + UNDERLINE_WIDTH + 1);
 	if (s > len)
 		s = len;
 	if (e > len)
@@ -631,13 +630,13 @@ void explain_print(FILE *f, const struct explain *e)
 			fprintf(f, "%s %s = %u", i ? "," : "", e->consts[i].name, e->consts[i].value);
 		fputc('\n', f);
 	}
-	int ps = -2, pe = -2;
+	int ps = -2, pe = -2, len = e->expr ? (int)strlen(e->expr) : 0;
 	char line[160];
 	for (unsigned i = 0; i < e->n; i++) {
 		const struct explain_insn *x = &e->insns[i];
 		if (e->expr && (x->start != ps || x->end != pe)) {
 			if (x->start >= 0)
-				underline(f, e->expr, x->start, x->end);
+				underline(f, e->expr, len, x->start, x->end);
 			else
 				fputs("\n  (the program's verdicts)\n", f);
 			ps = x->start;

@@ -224,6 +224,50 @@ struct step {
 	int skip;
 };
 
+/* Hops: HOP steps of a walk, recorded at the block they began from, for
+ * a later walk to take at once.  In an expression of thousands of terms,
+ * the edges out of each term's port test (a port pinned, the other in a
+ * range below the rest) all walk the same run of the later terms' tests,
+ * each as far as MAXWALK: a walk then costs MAXWALK steps, and the runs
+ * of neighbouring terms overlap in all but a few.  A recorded run's every
+ * test was decided, and a hop keeps what a walk's facts need to decide
+ * them the same way: for a value's equality tests, the constant of those
+ * that held (the fact must pin the value to it) and the range of those
+ * that failed (the fact's range must miss it); any other test as it is
+ * (a fragment offset's jset, the same in every term, is kept once).  A
+ * walk whose facts meet those needs decides each test of the run as the
+ * recording walk did, so it lands on the same block after the same
+ * number of steps: it is the same walk, HOP times faster, and the program
+ * is the one of the walk made step by step.  A run with more than HOPVN
+ * needs is not recorded.  Edges only go forward, and a block's edges move
+ * only when it is threaded, after every walk that can pass it: a hop
+ * never goes stale while a walk can reach it. */
+#define HOP 32
+#define HOPVN 6
+
+struct need {
+	uint32_t vn;
+	uint16_t jcode;         /* 0: the value's equality tests, summed up; else
+				 * one other test (jcode, k) that came out `out` */
+	uint8_t has_eq, out;
+	uint32_t k;             /* the held equality tests' constant, if has_eq */
+	uint32_t lo, hi;        /* the failed ones' constants lie in [lo, hi] (lo > hi: none) */
+};
+
+struct hop {
+	int from, to;           /* where the HOP steps start and land (indices) */
+	int next;               /* the block's other hops: 1 + index in hops, 0 none */
+	int nneed;
+	struct need need[HOPVN];
+};
+
+/* A block's first hop, in an open-addressing table by the block's index:
+ * a few thousand blocks have hops, out of hundreds of thousands. */
+struct hop_head {
+	int block;              /* 1 + the index, 0 for an empty slot */
+	int first;              /* 1 + index in hops */
+};
+
 /* The pass's state, per block indexed like o.b. */
 struct thread {
 	struct ir_order o;
@@ -232,6 +276,11 @@ struct thread {
 	struct facts **in;       /* what every edge into the block knows; NULL:
 				  * no edge reached it yet */
 	unsigned exposed;        /* scratch cells read in a block that did not write them */
+	struct hop *hops;        /* every hop kept */
+	int nhops, caphops;
+	struct hop_head *heads;  /* the blocks that have hops: few, hashed */
+	int nheads, capheads;    /* capheads: a power of two, or 0 */
+	int cur;                 /* the block whose edges are being threaded */
 };
 
 /* The outcome of b's test (reading value a, with X holding x) that needs
@@ -284,6 +333,139 @@ static int fix_outcomes(struct thread *th)
 	return changed;
 }
 
+/* Does a walk with facts f decide every test of hop h as its recording
+ * walk did? */
+static int hop_fits(const struct hop *h, struct facts *f)
+{
+	for (int k = 0; k < h->nneed; k++) {
+		const struct need *q = &h->need[k];
+		const struct fact *v = find(f, q->vn);
+		if (!v)
+			return 0;
+		if (q->jcode ? decide(v, q->jcode, q->k) != q->out
+		    : q->has_eq ? v->lo != q->k || v->hi != q->k
+		    : q->lo == q->hi ? decide(v, BPF_JMP | BPF_JEQ | BPF_K, q->lo) != 0 /* one constant: as decided */
+		    : !(v->hi < q->lo || v->lo > q->hi))
+			return 0;
+	}
+	return 1;
+}
+
+/* Add to the run being recorded, r, a test (jcode, k) of value vn that
+ * came out d.  0 when the run cannot be a hop. */
+static int hop_need(struct hop *r, uint32_t vn, uint16_t jcode, uint32_t k, int d)
+{
+	int eq = BPF_OP(jcode) == BPF_JEQ;
+	struct need *q = NULL;
+	for (int j = 0; j < r->nneed && !q; j++)
+		if (r->need[j].vn == vn && (eq ? !r->need[j].jcode : r->need[j].jcode == jcode && r->need[j].k == k))
+			q = &r->need[j];
+	if (!q) {
+		if (r->nneed == HOPVN)
+			return 0;
+		q = &r->need[r->nneed++];
+		*q = eq ? (struct need){ .vn = vn, .lo = 1, .hi = 0 }
+			: (struct need){ .vn = vn, .jcode = jcode, .k = k, .out = (uint8_t)d };
+	}
+	/* another test found is the same one, and came out the same */
+	if (eq && d) {
+		q->k = k, q->has_eq = 1;
+	} else if (eq && q->lo > q->hi) {
+		q->lo = q->hi = k;
+	} else if (eq) {
+		q->lo = k < q->lo ? k : q->lo;
+		q->hi = k > q->hi ? k : q->hi;
+	}
+	return 1;
+}
+
+/* Block i's slot in th->heads: its own, or the empty one it would take. */
+static unsigned head_slot(const struct thread *th, int i)
+{
+	unsigned j = ((unsigned)i * 2654435761u) & (unsigned)(th->capheads - 1);
+	while (th->heads[j].block && th->heads[j].block != i + 1)
+		j = (j + 1) & (unsigned)(th->capheads - 1);
+	return j;
+}
+
+/* Where block i's first hop is kept: NULL if it has none, unless add
+ * (then a place holding 0). */
+static int *hop_head(struct thread *th, int i, int add)
+{
+	if (add && (th->nheads + 1) * 2 > th->capheads) {
+		struct hop_head *old = th->heads;
+		int oldcap = th->capheads;
+		th->capheads = oldcap ? oldcap * 2 : 1024;
+		th->heads = arena_scratch(th->o.a, (size_t)th->capheads * sizeof *th->heads);
+		for (int k = 0; k < oldcap; k++)
+			if (old[k].block)
+				th->heads[head_slot(th, old[k].block - 1)] = old[k];
+		arena_scratch_free(th->o.a, old);
+	}
+	if (!th->capheads)
+		return NULL;
+	struct hop_head *e = &th->heads[head_slot(th, i)];
+	if (!e->block) {
+		if (!add)
+			return NULL;
+		e->block = i + 1;
+		th->nheads++;
+	}
+	return &e->first;
+}
+
+/* The first of block i's hops that a walk with facts f can take, or NULL. */
+static const struct hop *hop_for(struct thread *th, int i, struct facts *f)
+{
+	const int *first = hop_head(th, i, 0);
+	for (int k = first ? *first : 0; k; k = th->hops[k - 1].next)
+		if (hop_fits(&th->hops[k - 1], f))
+			return &th->hops[k - 1];
+	return NULL;
+}
+
+/* Drop the hops no walk can take any more: those from a block already
+ * threaded (walks go forward from the block being threaded), so that only
+ * the hops of the next MAXWALK steps or so are held.  Returns how many
+ * are left. */
+static int hop_sweep(struct thread *th)
+{
+	int kept = 0;
+	if (th->capheads)
+		memset(th->heads, 0, (size_t)th->capheads * sizeof *th->heads);
+	th->nheads = 0;
+	for (int k = 0; k < th->nhops; k++) {
+		if (th->hops[k].from <= th->cur)
+			continue;
+		th->hops[kept] = th->hops[k];
+		int *first = hop_head(th, th->hops[k].from, 1);
+		th->hops[kept].next = *first;
+		*first = ++kept;
+	}
+	return th->nhops = kept;
+}
+
+/* Keep the run r, HOP steps from block `from` to r->to, as one of from's
+ * hops, if the facts f of the walk that made it meet its needs (a range
+ * of failed constants may hold one the facts excluded otherwise).  A
+ * block has one per way walks go through it (IPv4 or IPv6, a protocol
+ * pinned or excluded): a walk records a hop only where none it could take
+ * was, so they differ, and are few. */
+static void hop_keep(struct thread *th, int from, struct hop *r, struct facts *f)
+{
+	if (!hop_fits(r, f))
+		return;
+	if (th->nhops == th->caphops && (!th->caphops || hop_sweep(th) * 2 > th->caphops)) {
+		th->caphops = th->caphops ? th->caphops * 2 : 256;
+		th->hops = arena_scratch_grow(th->o.a, th->hops, (size_t)th->caphops * sizeof *th->hops);
+	}
+	r->from = from;
+	int *first = hop_head(th, from, 1);
+	r->next = *first;
+	th->hops[th->nhops++] = *r;
+	*first = th->nhops;
+}
+
 /* Move the edge *to, which carries facts f, past every test that f or
  * th->fixed decides; f then goes to where it lands.  Returns whether the
  * edge moved. */
@@ -291,18 +473,34 @@ static int thread_edge(struct thread *th, struct facts *f, struct ir_block **to)
 {
 	struct ir_block *b = *to;
 	int d, n = 0, i = ir_index(&th->o, b);
+	int from = i, len = 0; /* the run being recorded: its first block, its steps */
+	struct hop run = { .nneed = 0 };
 	while (n < MAXWALK) { /* i: b's index, kept along (one lookup less a step) */
-		if (th->st[i].skip != i) {
-			i = th->st[i].skip;
+		int j, keep = 1;
+		const struct hop *h = n + HOP <= MAXWALK && th->nheads ? hop_for(th, i, f) : NULL;
+		if (h) {
+			i = from = h->to, len = 0, run.nneed = 0;
 			b = th->o.b[i];
+			n += HOP;
+			continue;
+		}
+		if (th->st[i].skip != i) {
+			j = th->st[i].skip;
 		} else if (b->term == IR_BRANCH && opt_is_ktest(b) &&
 			   (d = decide(find(f, th->st[i].tvn), b->jcode, b->jk)) >= 0) {
-			b = d ? b->jt : b->jf;
-			i = ir_index(&th->o, b);
+			keep = hop_need(&run, th->st[i].tvn, b->jcode, b->jk, d);
+			j = ir_index(&th->o, d ? b->jt : b->jf);
 		} else {
 			break;
 		}
 		n++;
+		b = th->o.b[i = j];
+		if (keep && ++len == HOP) {
+			run.to = i;
+			hop_keep(th, from, &run, f);
+		}
+		if (!keep || len == HOP)
+			from = i, len = 0, run.nneed = 0;
 	}
 	int moved = n > 0;
 	*to = b;
@@ -324,6 +522,10 @@ int opt_thread(struct ir_prog *p)
 	th.st = arena_scratch(p->a, (size_t)n * sizeof *th.st);
 	th.fixed = arena_scratch(p->a, (size_t)n * sizeof *th.fixed);
 	th.in = arena_scratch(p->a, (size_t)n * sizeof *th.in);
+	th.hops = NULL;
+	th.nhops = th.caphops = 0;
+	th.heads = NULL;
+	th.nheads = th.capheads = 0;
 	th.exposed = exposed_cells(&th.o);
 	int changed = fix_outcomes(&th);
 	/* successors first (edges only go forward, and no edge out of a block
@@ -337,6 +539,7 @@ int opt_thread(struct ir_prog *p)
 	th.in[0] = arena_scratch(p->a, sizeof *th.in[0]); /* nothing known */
 	for (int i = 0; i < n; i++) {
 		struct ir_block *b = th.o.b[i];
+		th.cur = i;
 		if (th.in[i] && b->term != IR_RET) /* else every edge into it was threaded past it; or no edge out */
 			for (int side = 1; side >= (b->term == IR_JA); side--) {
 				struct facts *f = copy(p->a, th.in[i]);
@@ -352,6 +555,8 @@ int opt_thread(struct ir_prog *p)
 	arena_scratch_free(p->a, th.in);
 	arena_scratch_free(p->a, th.st);
 	arena_scratch_free(p->a, th.fixed);
+	arena_scratch_free(p->a, th.heads);
+	arena_scratch_free(p->a, th.hops);
 	ir_order_free(&th.o);
 	return changed;
 }
