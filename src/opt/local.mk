@@ -8,6 +8,7 @@ libbpfx_core_la_SOURCES += src/opt/loose.c
 libbpfx_core_la_SOURCES += src/opt/peep.c
 libbpfx_core_la_SOURCES += src/opt/sets.c
 libbpfx_core_la_SOURCES += src/opt/thread.c
+libbpfx_core_la_SOURCES += src/opt/merge.c
 libbpfx_core_la_SOURCES += src/opt/vn.c
 libbpfx_core_la_SOURCES += src/opt/weak.c
 libbpfx_core_la_SOURCES += src/opt/weak_root.c

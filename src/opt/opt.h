@@ -39,8 +39,9 @@ void vn_block(struct vn_table *t, struct ir_block *b, uint32_t a_in, uint32_t x_
 void vn_fold_zero(struct vn_table *t, int on);
 /* 1 and *k if value number vn is the constant k. */
 int vn_const(const struct vn_table *t, uint32_t vn, uint32_t *k);
-/* thread.c: jump threading on known test outcomes, then equal blocks merged */
+/* thread.c: jump threading on known test outcomes */
 int opt_thread(struct ir_prog *p);
+/* merge.c: equal blocks merged; returns how many */
 int opt_merge(struct ir_prog *p);
 /* loads.c: loads of a value the register already holds */
 int opt_loads(struct ir_prog *p);
