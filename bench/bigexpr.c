@@ -6,7 +6,8 @@
  *
  * Then where it goes: a child runs the compiler's stages one by one (as
  * compile.c does for an expression without geneve or protochain) on one
- * arena, whose byte counts (arena.h: chunks and scratch) give each stage's
+ * arena (the syntax tree in a sub-arena of it, freed after gen, its chunks
+ * counted in the parent), whose byte counts (arena.h: chunks and scratch) give each stage's
  * peak and what it leaves to the next; explain's annotation is malloc'd,
  * so its row counts the heap it keeps (mallinfo2).  Each child runs
  * BIGEXPR_RUNS times (default 3), the least time and peak kept; times
@@ -197,24 +198,26 @@ static void mark(struct arena *a, struct result *r, double *t)
 static int job_stages(const char *e, int n, const struct bpfx_options *o, struct result *r)
 {
 	struct bpfx_error err;
-	struct arena a;
+	struct arena a, tree; /* the syntax tree in a sub-arena, freed after gen (compile.c) */
 	struct ast *root = NULL;
 	struct ir_prog ir;
 	struct bpf_insn *insns = NULL;
 	struct bpfx_span *spans = NULL;
 	unsigned len = 0;
 	arena_init(&a);
+	arena_init_sub(&tree, &a);
 	double t = now();
-	if (parse_expr_dialect(&a, e, 0, &root, &err))
+	if (parse_expr_dialect(&tree, e, 0, &root, &err))
 		goto fail;
 	mark(&a, &r[R_PARSE], &t);
-	if (sema_check(&a, e, root, &err))
+	if (sema_check(&tree, e, root, &err))
 		goto fail;
 	mark(&a, &r[R_SEMA], &t);
 	ir_init(&ir, &a, o->snaplen);
 	struct gen g = { .ir = &ir, .a = &a, .lt = lt_by_dlt(o->linktype), .err = &err, .fold = 1 };
 	if (gen_program(&g, root))
 		goto fail;
+	arena_free(&tree);
 	mark(&a, &r[R_GEN], &t);
 	if (opt_run(&ir, &err))
 		goto fail;

@@ -62,8 +62,9 @@ void *arena_alloc(struct arena *a, size_t n)
 	struct arena_chunk *c = a->head;
 	if (!c || c->cap - c->used < n) {
 		size_t cap = n > 65536 ? n : 65536;
-		/* a sub-arena's chunk: scratch of the parent, counted there too */
-		c = a->parent ? arena_scratch(a->parent, sizeof *c + cap) : malloc(sizeof *c + cap);
+		/* a sub-arena's chunk: scratch of the parent, counted there too
+		 * (arena_scratch finds the parent; given a, it jumps from a) */
+		c = a->parent ? arena_scratch(a, sizeof *c + cap) : malloc(sizeof *c + cap);
 		if (!c)
 			arena_oom(a);
 		count(a, sizeof *c + cap, 1);
@@ -95,13 +96,17 @@ void *arena_scratch(struct arena *a, size_t n)
  * list, and freed with the arena, if the new one cannot be had. */
 void *arena_scratch_grow(struct arena *a, void *q, size_t n)
 {
+	/* out of memory jumps from the arena given, not its root: a stage
+	 * holding other memory (parse.c's scanner) may have set its jump on
+	 * a sub-arena, and jumping past it would leak that memory */
+	struct arena *from = a;
 	while (a->parent) /* the parent's list is the one freed on the way out of memory */
 		a = a->parent;
 	if (n > SIZE_MAX / 2)
-		arena_oom(a);
+		arena_oom(from);
 	struct arena_scratch *s = malloc(sizeof *s + n);
 	if (!s)
-		arena_oom(a);
+		arena_oom(from);
 	size_t keep = 0;
 	if (q) {
 		struct arena_scratch *old = (struct arena_scratch *)((unsigned char *)q - offsetof(struct arena_scratch, mem));

@@ -2,6 +2,10 @@
 #include "ast.h"
 #include <string.h>
 
+/* ast.h's layout: the pointers, then 40 bytes (its bit-fields packed as
+ * the comment there says) */
+_Static_assert(sizeof(struct ast) == 5 * sizeof(void *) + 40, "struct ast grew: see ast.h");
+
 struct ast *ast_new(struct arena *a, enum ast_kind k, struct span sp)
 {
 	struct ast *n = arena_alloc(a, sizeof *n);

@@ -97,25 +97,28 @@ enum ast_op {
 	OP_GT, OP_GE, OP_EQ,     /* relations; `<=` is not `>`, etc. */
 };
 
-/* Pointers, then 32-bit fields, then bytes: 96 bytes, no padding inside
- * (an expression of thousands of terms holds three nodes a term). */
+/* Pointers, then 32-bit fields, then bytes: 80 bytes (ast.c checks),
+ * the enums and flags as bit-fields (switches still see the enum types).
+ * An expression of thousands of terms holds about three nodes a term, and
+ * until gen has lowered it the tree is held with the whole IR (compile.c). */
 struct ast {
 	struct ast *l, *r;       /* children (AND/OR/NOT/HEAD/REL/BINOP/NEG/LOAD index) */
 	const char *text;        /* ID: the address or name as written; UNSUP: the word */
 	const char *mask;        /* ID_V4_MASK: the mask as written */
 	struct sema_val *val;    /* filled by sema: resolved addresses/ports for AST_ID */
-	enum ast_kind kind;
 	struct span span;        /* the whole node in the source */
-	enum ast_op op;          /* REL, BINOP */
 	uint32_t num;            /* NUM, LESS/GREATER, VLAN/MPLS/PPPOES, LOAD size, ID number */
 	struct ast_qual q;       /* HEAD: as written; ID: as resolved by sema */
-	/* AST_ID */
-	enum ast_idkind idkind;
-	uint32_t masklen;        /* ID_V4_LEN, ID_V6_LEN */
-	uint32_t num2;           /* BYTE: the value */
-	uint8_t paren;           /* written inside parentheses */
-	uint8_t not_;            /* REL: reversed (`<=`, `<`, `!=`) */
-	uint8_t has_num;         /* VLAN/MPLS/PPPOES: a number was given */
+	union {                  /* no kind has both */
+		uint32_t masklen; /* ID_V4_LEN, ID_V6_LEN */
+		uint32_t num2;   /* BYTE, FIELD: the value */
+	};
+	enum ast_kind kind : 8;
+	enum ast_op op : 8;      /* REL, BINOP, BYTE, FIELD */
+	enum ast_idkind idkind : 8; /* AST_ID */
+	uint8_t paren : 1;       /* written inside parentheses */
+	uint8_t not_ : 1;        /* REL, FIELD: reversed (`<=`, `<`, `!=`) */
+	uint8_t has_num : 1;     /* VLAN/MPLS/PPPOES: a number was given */
 	uint8_t proto;           /* PROTO/BCAST/MCAST/LOAD: enum ast_proto */
 	/* filled by sema */
 	uint8_t vlan_depth;      /* vlan primitives before this one, in source order */

@@ -105,18 +105,25 @@ static int compile_stages(struct arena *a, const char *expr, const struct bpfx_o
 {
 	struct ast *root = NULL;
 	struct ir_prog ir;
+	struct arena tree; /* the syntax tree: no stage after gen reads it */
 
-	if (parse_expr_dialect(a, expr, o->ip6_transport, &root, err))
+	arena_init_sub(&tree, a);
+	if (parse_expr_dialect(&tree, expr, o->ip6_transport, &root, err) || sema_check(&tree, expr, root, err)) {
+		arena_free(&tree);
 		return -1;
-	if (sema_check(a, expr, root, err))
-		return -1;
+	}
 	FILE *f;
 	if ((f = dump_to(o, BPFX_DUMP_AST, "ast")))
 		ast_dump(f, root, expr, 0);
 	struct gen g;
 	gen_setup(&g, &ir, a, lt, o, root, err);
-	if (gen_program(&g, root))
+	int chain = gen_has_protochain(root);
+	if (gen_program(&g, root)) {
+		arena_free(&tree);
 		return -1;
+	}
+	arena_free(&tree);
+	root = NULL;
 	if ((f = dump_to(o, BPFX_DUMP_IR, "ir")))
 		ir_dump(f, &ir);
 	/* libpcap does not optimize a program that computes the 802.11
@@ -126,7 +133,6 @@ static int compile_stages(struct arena *a, const char *expr, const struct bpfx_o
 	 * matches nothing is no error (src/gen/wlan.c, protochain.c,
 	 * geneve.c) */
 	int wlan_exact = wlan_unoptimized(&g) || g.geneve_used;
-	int chain = gen_has_protochain(root);
 	ir.loose = o->optimize == BPFX_OPT_LOOSE && !wlan_exact && !chain;
 	if (o->optimize != BPFX_OPT_OFF && opt_run(&ir, err) && !wlan_exact) {
 		if (chain) {
@@ -136,8 +142,13 @@ static int compile_stages(struct arena *a, const char *expr, const struct bpfx_o
 			return compile_stages(a, expr, &u, lt, out, spans, err);
 		}
 		if (libpcap_refuses(a, expr, o, lt, err)) {
-			if (!o->ip6_transport)
-				ip6w_hint(expr, o, root, err);
+			if (!o->ip6_transport) { /* the hint reads the tree: parsed again */
+				struct bpfx_error e2;
+				arena_init_sub(&tree, a);
+				if (!parse_expr_dialect(&tree, expr, 0, &root, &e2) && !sema_check(&tree, expr, root, &e2))
+					ip6w_hint(expr, o, root, err);
+				arena_free(&tree);
+			}
 			return -1;
 		}
 		/* libpcap compiles it: the program is the `ret #0` that

@@ -170,16 +170,18 @@ int parse_expr_dialect(struct arena *a, const char *src, int ip6t, struct ast **
 	}
 	a->on_oom = &oom;
 	/* flex scans a copy in place, ended by two NULs.  The copy is the
-	 * arena's, not flex's own (yy_scan_bytes), which would leak it when
-	 * the buffer's header cannot be had. */
+	 * arena's scratch, not flex's own (yy_scan_bytes), which would leak
+	 * it when the buffer's header cannot be had; and scratch, not the
+	 * tree's chunks, since no node points into it (parse_text copies). */
 	size_t len = strlen(src);
-	char *text = arena_alloc(a, len + 2); /* zeroed: the NULs */
+	char *text = arena_scratch(a, len + 2); /* zeroed: the NULs */
 	memcpy(text, src, len);
 	YY_BUFFER_STATE buf = bpfxyy_scan_buffer(text, len + 2, scanner);
 	int rc = bpfxyyparse(&p, scanner);
 	a->on_oom = outer;
 	bpfxyy_delete_buffer(buf, scanner);
 	bpfxyylex_destroy(scanner);
+	arena_scratch_free(a, text);
 	if (rc == 2) /* bison's stack is full (its message: "memory exhausted") */
 		return err_set(err, (int)p.prev.start, (int)p.prev.end,
 			       "expression nested too deeply");

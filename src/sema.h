@@ -22,13 +22,14 @@ struct sema_addr {
 	uint8_t v6[16], mask6[16];
 };
 
+/* 32 bytes, no padding: every AST_ID has one (a port term too). */
 struct sema_val {
-	int naddr;               /* host/net: addresses, in lookup order */
 	struct sema_addr *addr;
-	uint8_t mac[6];          /* ether host */
+	int naddr;               /* host/net: addresses, in lookup order */
 	uint32_t port1, port2;   /* port: port1 == port2; portrange: low, high */
-	int port_proto;          /* PORT_ANY or IPPROTO_TCP/UDP/SCTP */
 	uint32_t proto;          /* proto N, \name */
+	int16_t port_proto;      /* PORT_ANY or IPPROTO_TCP/UDP/SCTP */
+	uint8_t mac[6];          /* ether host */
 };
 
 int sema_check(struct arena *a, const char *src, struct ast *root, struct bpfx_error *err);

@@ -84,6 +84,29 @@ static void test_arena_sub(void **state)
 	assert_int_equal(a.bytes, 0);
 }
 
+/* Out of memory in a sub-arena's scratch jumps to the sub-arena's own
+ * on_oom when it has one, not past it to the parent's: parse.c sets its
+ * jump on the arena it is given (a sub-arena in compile.c) to free the
+ * scanner, and a jump past it leaked the scanner. */
+static void test_arena_sub_oom_jumps_nearest(void **state)
+{
+	struct arena a, s;
+	jmp_buf outer, inner;
+	volatile int where = 0;
+	arena_init(&a);
+	arena_init_sub(&s, &a);
+	a.on_oom = &outer;
+	s.on_oom = &inner;
+	if (setjmp(outer))
+		where = 1;
+	else if (setjmp(inner))
+		where = 2;
+	else
+		arena_scratch(&s, SIZE_MAX); /* more than any malloc gives */
+	assert_int_equal(where, 2);
+	arena_free(&a);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -91,6 +114,7 @@ int main(void)
 		cmocka_unit_test(test_arena_large_and_strndup),
 		cmocka_unit_test(test_arena_scratch),
 		cmocka_unit_test(test_arena_sub),
+		cmocka_unit_test(test_arena_sub_oom_jumps_nearest),
 	};
 	return cmocka_run_group_tests_name("arena", tests, NULL, NULL);
 }
