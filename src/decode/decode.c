@@ -248,11 +248,8 @@ static void print_hms(struct dec_ctx *d, long sec, long usec)
 {
 	/* tcpdump prints the microseconds as unsigned: a damaged record's
 	 * negative field comes out as a 10-digit number */
+	/* sec is never negative: a time of day, or a delta's magnitude */
 	char buf[64], *end = buf + sizeof buf, *p = end;
-	if (sec < 0) { /* not reached: the callers' seconds are a time of day or a magnitude */
-		dec_printf(d, "%02ld:%02ld:%02ld.%06u ", sec / 3600, sec / 60 % 60, sec % 60, (unsigned)usec);
-		return;
-	}
 	*--p = ' ';
 	p = put_dec(p, (unsigned)usec, 6);
 	*--p = '.';

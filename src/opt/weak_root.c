@@ -114,12 +114,13 @@ int opt_weak_root(struct ir_prog *p)
 		struct ir_block *b = p->entry;
 		uint32_t a2, x2;
 		vn_block(t, b, a, x, &a2, &x2);
-		if (b->ninsns == 0 || (a && x && a2 == a && x_left(t, t1, b, a, x, x2) == x && !live_out(b, 8)))
+		uint32_t xl = x_left(t, t1, b, a, x, x2);
+		if (b->ninsns == 0 || (a && x && a2 == a && xl == x && !live_out(b, 8)))
 			break; /* no statements left: opt_peep decides nothing */
 		int r = opt_weak_test_const(t, b, a2, x2);
 		if (r < 0)
 			break;
-		x = x_left(t, t1, b, a, x, x2);
+		x = xl;
 		a = a2;
 		p->entry = r ? b->jt : b->jf;
 	}
