@@ -296,6 +296,11 @@ static int block_next(struct cap_reader *r, struct pcap_pkthdr **h, const u_char
  * in a row (each at the end of the one before) make one. */
 #define CAP_PROBE (256u << 10)
 #define CAP_CHAIN 16
+/* A chain's head may be a coincidence in a packet's bytes that happens to
+ * end on a true record (a caplen that lands there): the chains from the
+ * false head and the true one then merge.  A link some way down the chain
+ * is a record start whichever head was true. */
+#define CAP_SKIP 4
 /* The largest wire length taken for plausible (jumbo frames, TSO). */
 #define CAP_PLAUSIBLE_LEN (1u << 24)
 
@@ -331,16 +336,18 @@ uint64_t cap_boundary(const struct cap_reader *r, uint64_t near)
 	uint64_t found = 0;
 	/* a candidate in the first half, so that its chain has room */
 	for (size_t c = 0; n > 0 && c < (size_t)n / 2 && !found; c++) {
-		size_t at = c;
+		size_t at = c, skip = c;
 		uint32_t caplen;
 		int k = 0;
 		while (k < CAP_CHAIN && at + CAP_RECORD_HEADER <= (size_t)n && plausible(b, w + at, &caplen)) {
 			at += CAP_RECORD_HEADER + caplen;
-			k++;
+			if (++k == CAP_SKIP)
+				skip = at;
 		}
-		/* enough in a row, or large records that left the window */
-		if (k == CAP_CHAIN || (k >= 2 && at + CAP_RECORD_HEADER > (size_t)n))
-			found = near + c;
+		/* enough in a row, or large records that left the window: the
+		 * boundary is the chain's CAP_SKIP-th link, not its head */
+		if (k == CAP_CHAIN || (k > CAP_SKIP && at + CAP_RECORD_HEADER > (size_t)n))
+			found = near + skip;
 	}
 	free(w);
 	return found;

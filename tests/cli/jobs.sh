@@ -159,6 +159,23 @@ PYEOF
 	split "$T/fake.pcap" "serial from offset 3073094, after 1001 records"
 	same 2 -r "$T/fake.pcap" -w "$T/o"
 	same 2 -r "$T/fake.pcap" -w "$T/o" 'ether src 2:0:0:0:0:7'
+	# records whose data are headers that are not records, each with a
+	# caplen that ends where the record does: a chain from one of them
+	# joins the true chain a link later, so a range must start down the
+	# chain, not at its head (else every cut reads on serially)
+	"$PY" - "$T/merge.pcap" <<'PYEOF' || exit 99
+import struct, sys
+n = 6
+data = b''.join(struct.pack('<IIII', 0xffffffff, 0xffffffff, 16 * (n - 1 - k), 16 * (n - 1 - k) + 1)
+                for k in range(n))
+with open(sys.argv[1], 'wb') as o:
+    o.write(struct.pack('<IHHiIII', 0xa1b2c3d4, 2, 4, 0, 0, 65535, 1))
+    for i in range(100000):
+        o.write(struct.pack('<IIII', 0xffffffff, 0xffffffff, len(data), len(data)) + data)
+PYEOF
+	split "$T/merge.pcap" "merge.pcap in 5 ranges"
+	grep -q "serial from" "$T/trace" && fail "merge.pcap: a range began at a false header: $(grep serial "$T/trace")" || pass
+	same 2 -r "$T/merge.pcap" -w "$T/o"
 else
 	skipped "no $PY: byte-swapped, nanosecond, hostile and misleading files not split"
 fi
