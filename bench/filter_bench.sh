@@ -12,6 +12,12 @@
 #        timed in the same rounds, its -w output compared too, and bpfx's
 #        wall and CPU time as a ratio to its)
 #
+# "floor" is what reading the capture and writing bpfx's output bytes costs
+# at the least: `cat BIG > /dev/null` plus `dd if=/dev/zero of=OUT` of the
+# same size as bpfx's -w output (timed in the same round); "bpfx/floor"
+# shows how far bpfx is from it where much is written (filling 1 GiB of
+# /dev/shm pages costs several times what reading it does).
+#
 # The capture: four 128 MB parts from bpfx-synth (every network layer it
 # knows: TCP with payloads, UDP, ICMP, IPv6, VLAN, ARP, MPLS, PPPoE, cut
 # and damaged headers; seeds 1-4) alternating with four 128 MB parts made
@@ -33,7 +39,7 @@ top=$(dirname "$here")
 big=$dir/big.pcap
 out=$(bench_out "$dir")
 out=$out/bpfx-bench-out.$$
-trap 'rm -f "$out-bpfx.pcap" "$out-tcpdump.pcap" "$out-base.pcap"' EXIT
+trap 'rm -f "$out-bpfx.pcap" "$out-tcpdump.pcap" "$out-base.pcap" "$out-floor"' EXIT
 
 command -v tcpdump >/dev/null || { echo "filter_bench: tcpdump not found: nothing to compare with"; exit 0; }
 [ -x "$B" ] || { echo "filter_bench: no bpfx at $B"; exit 2; }
@@ -72,13 +78,17 @@ size=$(stat -L -c %s "$big")
 echo "filter_bench: $big, $((size >> 20)) MiB, $(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg)"
 echo "filter_bench: $runs rounds; times are medians in seconds; ratios are medians of per-round ratios"
 echo "filter_bench: wall-clock time, then (cpu) the same ratios in user + system CPU time"
-printf '%-8s %7s %7s %6s %9s %8s %9s %8s %6s %6s  %s\n' matches bpfx tcpdump cat bpfx/tcpd bpfx/cat \
-	"(cpu)tcpd" "(cpu)cat" "-w" "RSS MB" expression
+printf '%-8s %7s %7s %6s %9s %8s %9s %8s %6s %10s %6s %6s  %s\n' matches bpfx tcpdump cat bpfx/tcpd bpfx/cat \
+	"(cpu)tcpd" "(cpu)cat" floor bpfx/floor "-w" "RSS MB" expression
 for e in "${cases[@]}"; do
 	args=()
 	[ "$e" = "-" ] || args=("$e")
 	: >"$dir/t.b"; : >"$dir/t.t"; : >"$dir/t.c"; : >"$dir/r.t"; : >"$dir/r.c"; : >"$dir/u.t"; : >"$dir/u.c"
-	: >"$dir/r.a"; : >"$dir/u.a"
+	: >"$dir/r.a"; : >"$dir/u.a"; : >"$dir/t.f"; : >"$dir/r.f"
+	# the size of bpfx's output, for the floor (this run also warms up)
+	rm -f "$out-bpfx.pcap"
+	"$B" filter -r "$big" -w "$out-bpfx.pcap" "${args[@]}" >/dev/null 2>&1
+	wsize=$(stat -c %s "$out-bpfx.pcap")
 	n=3
 	[ -n "${BASE:-}" ] && n=4
 	for r in $(seq "$runs"); do
@@ -86,12 +96,16 @@ for e in "${cases[@]}"; do
 			case $(( (r + k) % n )) in
 			0) rm -f "$out-bpfx.pcap"; read -r tb ub < <(seconds "$B" filter -r "$big" -w "$out-bpfx.pcap" "${args[@]}"); echo "$tb" >>"$dir/t.b" ;;
 			1) rm -f "$out-tcpdump.pcap"; read -r tt ut < <(seconds tcpdump -r "$big" -w "$out-tcpdump.pcap" "${args[@]}"); echo "$tt" >>"$dir/t.t" ;;
-			2) read -r tc uc < <(seconds cat "$big"); echo "$tc" >>"$dir/t.c" ;;
+			2) read -r tc uc < <(seconds cat "$big"); echo "$tc" >>"$dir/t.c"
+			   rm -f "$out-floor"
+			   read -r td _ < <(seconds dd if=/dev/zero of="$out-floor" bs=1M count="$wsize" iflag=count_bytes)
+			   tf=$(echo "$tc + $td" | bc -l); echo "$tf" >>"$dir/t.f" ;;
 			3) rm -f "$out-base.pcap"; read -r ta ua < <(seconds "$BASE" filter -r "$big" -w "$out-base.pcap" "${args[@]}") ;;
 			esac
 		done
 		echo "$tb / $tt" | bc -l >>"$dir/r.t"
 		echo "$tb / $tc" | bc -l >>"$dir/r.c"
+		echo "$tb / $tf" | bc -l >>"$dir/r.f"
 		echo "$ub / $ut" | bc -l >>"$dir/u.t" 2>/dev/null
 		echo "$ub / $uc" | bc -l >>"$dir/u.c" 2>/dev/null
 		if [ -n "${BASE:-}" ]; then
@@ -108,9 +122,10 @@ for e in "${cases[@]}"; do
 	/usr/bin/time -f '%M' -o "$dir/rss" "$B" filter -r "$big" -w /dev/null "${args[@]}" >/dev/null 2>&1
 	rss=$(tail -1 "$dir/rss")
 	matches=$("$B" filter --count -r "$big" "${args[@]}" 2>/dev/null | cut -d' ' -f1)
-	printf '%-8s %7s %7s %6s %9s %8s %9s %8s %6s %6.1f  %s\n' "$matches" "$(median <"$dir/t.b")" \
+	printf '%-8s %7s %7s %6s %9s %8s %9s %8s %6s %10s %6s %6.1f  %s\n' "$matches" "$(median <"$dir/t.b")" \
 		"$(median <"$dir/t.t")" "$(median <"$dir/t.c")" "$(median <"$dir/r.t")" \
-		"$(median <"$dir/r.c")" "$(median <"$dir/u.t")" "$(median <"$dir/u.c")" "$same" \
+		"$(median <"$dir/r.c")" "$(median <"$dir/u.t")" "$(median <"$dir/u.c")" \
+		"$(median <"$dir/t.f")" "$(median <"$dir/r.f")" "$same" \
 		"$(echo "$rss / 1024" | bc -l)" "$e"
 done
-rm -f "$out-bpfx.pcap" "$out-tcpdump.pcap" "$out-base.pcap" "$dir"/t.? "$dir"/r.? "$dir"/u.? "$dir/rss" "$dir/cpu"
+rm -f "$out-bpfx.pcap" "$out-tcpdump.pcap" "$out-base.pcap" "$out-floor" "$dir"/t.? "$dir"/r.? "$dir"/u.? "$dir/rss" "$dir/cpu"
