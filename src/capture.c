@@ -336,18 +336,20 @@ uint64_t cap_boundary(const struct cap_reader *r, uint64_t near)
 	uint64_t found = 0;
 	/* a candidate in the first half, so that its chain has room */
 	for (size_t c = 0; n > 0 && c < (size_t)n / 2 && !found; c++) {
-		size_t at = c, skip = c;
+		size_t at = c, pick = c;
 		uint32_t caplen;
 		int k = 0;
 		while (k < CAP_CHAIN && at + CAP_RECORD_HEADER <= (size_t)n && plausible(b, w + at, &caplen)) {
+			if (k <= CAP_SKIP)
+				pick = at;
 			at += CAP_RECORD_HEADER + caplen;
-			if (++k == CAP_SKIP)
-				skip = at;
+			k++;
 		}
 		/* enough in a row, or large records that left the window: the
-		 * boundary is the chain's CAP_SKIP-th link, not its head */
-		if (k == CAP_CHAIN || (k > CAP_SKIP && at + CAP_RECORD_HEADER > (size_t)n))
-			found = near + skip;
+		 * boundary is a link down the chain (the CAP_SKIP-th, or the
+		 * last in the window), not its head */
+		if (k == CAP_CHAIN || (k >= 2 && at + CAP_RECORD_HEADER > (size_t)n))
+			found = near + pick;
 	}
 	free(w);
 	return found;

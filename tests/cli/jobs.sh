@@ -176,6 +176,18 @@ PYEOF
 	split "$T/merge.pcap" "merge.pcap in 5 ranges"
 	grep -q "serial from" "$T/trace" && fail "merge.pcap: a range began at a false header: $(grep serial "$T/trace")" || pass
 	same 2 -r "$T/merge.pcap" -w "$T/o"
+	# records of 100,000 bytes: two or three headers in a boundary's
+	# window, still enough to cut there
+	"$PY" - "$T/jumbo.pcap" <<'PYEOF' || exit 99
+import struct, sys
+with open(sys.argv[1], 'wb') as o:
+    o.write(struct.pack('<IHHiIII', 0xa1b2c3d4, 2, 4, 0, 0, 262144, 1))
+    for i in range(100):
+        data = bytes(12) + b'\x08\x00' + bytes([i]) * (100000 - 14)
+        o.write(struct.pack('<IIII', 1700000000 + i, 0, len(data), len(data)) + data)
+PYEOF
+	split "$T/jumbo.pcap" "jumbo.pcap in 4 ranges"
+	same 2 -r "$T/jumbo.pcap" -w "$T/o"
 else
 	skipped "no $PY: byte-swapped, nanosecond, hostile and misleading files not split"
 fi
