@@ -88,8 +88,16 @@ int cap_seek(struct cap_reader *r, uint64_t off, unsigned long count);
 const char *cap_display(const char *path);
 
 enum cap_format { CAP_PCAP, CAP_PCAPNG };
-/* Where a cap_writer_records writer's blocks go. */
-typedef int (*cap_sink)(void *ctx, const uint8_t *p, size_t len);
+/* Where a cap_writer_records writer's blocks go: LEN bytes at P, which
+ * are also the LEN bytes at offset AT of the reader's file when they are
+ * records written as they are (a cap_write_from span), else AT is
+ * CAP_NOWHERE. */
+#define CAP_NOWHERE UINT64_MAX
+typedef int (*cap_sink)(void *ctx, const uint8_t *p, size_t len, uint64_t at);
+/* Consecutive records as they stand in a file: LEN bytes from OFF. */
+struct cap_run {
+	uint64_t off, len;
+};
 
 struct cap_writer {
 	int open;                /* opened, to be closed */
@@ -106,6 +114,10 @@ struct cap_writer {
 	int failed;              /* a write failed; err says why */
 	int records_only;        /* cap_writer_records: no header, no descriptor ... */
 	cap_sink sink;           /* ... the blocks go here */
+	int runs;                /* records_only: each span goes to the sink on
+	                          * its own, with its offset, not gathered */
+	unsigned long flushes;   /* flushes done as a writer that gathers spans
+	                          * does them (not runs' one flush a span) */
 	void *sink_ctx;
 	const uint8_t *span;     /* records written as they are, in a reader's block, */
 	size_t span_len;         /* after buf (cap_write_from) ... */
@@ -145,6 +157,14 @@ int cap_writer_records(struct cap_writer *w, const struct cap_writer *like, cap_
  * cap_writer_records writer handed over) after it.  0, or -1 with w->err
  * set ("OUT: why"). */
 int cap_writer_put(struct cap_writer *w, const uint8_t *p, size_t len);
+/* The descriptor R's file is read by for records handed out in place
+ * (cap_write_from's spans), or -1: the file cap_writer_copy copies from. */
+int cap_input_fd(const struct cap_reader *r);
+/* Write what W holds, then the bytes of the runs RUN[0..N) of the file
+ * FD.  0; -1 when a write failed (w->err); -2 when FD's file no longer
+ * holds them all (it shrank since): the runs before the first one cut
+ * short are written, none of it. */
+int cap_writer_copy(struct cap_writer *w, int fd, const struct cap_run *run, size_t n);
 /* 1 if writing OUT would overwrite the regular file IN ("-" is standard
  * input or output), through any path or hard link: same st_dev/st_ino. */
 int cap_same_file(const char *in, const char *out);

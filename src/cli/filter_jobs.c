@@ -5,20 +5,32 @@
  *
  * The file at the head of the output order (every file before it
  * committed) writes its matches to OUT itself ("live").  Any other file's
- * matches are kept in memory, in the blocks its writer hands over
- * (job_sink), up to a bound per file and a bound for all (JOBS_HELD,
- * JOBS_HELD_ALL); a thread that would pass either waits until the main
- * thread has written held blocks out.  The main thread commits the files
- * in order: when file k comes to the head it writes k's held blocks to
- * OUT, then lets k write on itself (job_drain), waits until k is done,
+ * matches are held (job_sink): their bytes, up to a bound per file and a
+ * bound for all (JOBS_HELD, JOBS_HELD_ALL); past it, where they are
+ * records as they stand in the file (a plain pcap file written as pcap:
+ * cap_write_from's spans), only where they are: runs of consecutive
+ * matches of the input, 16 bytes each, under the same bounds, which the
+ * committer copies from the input (cap_writer_copy, on a descriptor of the
+ * file kept for it).  A thread that would pass a bound waits until the
+ * main thread has written held matches out: with runs, in practice only
+ * for other records (pcapng, byte-swapped, nanosecond or cut files,
+ * --pcapng out).  Bytes first, because copying runs costs about a second
+ * reading of the file, where the bytes cost one copy (capture.c).  A file
+ * that shrinks before its runs are copied ends the run with "changed while
+ * being read", its records up to there whole.  The main thread commits the
+ * files in order: when file k comes to the head it writes k's held blocks
+ * to OUT, then lets k write on itself (job_drain), waits until k is done,
  * prints its messages, and stops where the serial run would stop: a file
- * that failed, or a stop signal.  No byte is written twice, and memory
- * stays flat: two blocks per thread and the bound.  The head never waits,
- * so the run always moves on; the files behind it run ahead only by the
- * bound, which is all the parallelism there is where most packets match
- * (the output is written in one order, by one file at a time).  Every
- * file's messages ("reading from file ...", a compile error, where the
- * file is damaged) go to a memory stream, printed at its commit.
+ * that failed, or a stop signal.  A write to OUT that fails is found where
+ * the serial run finds it, at its next write after the failed flush
+ * (job_out_failed: writers count their flushes).  No byte is written
+ * twice, and memory stays flat: two blocks per thread and the bounds.
+ * The head never waits, so the run always moves on; the files behind it
+ * run ahead by the bounds (with runs, in practice to their end).  Where
+ * most packets match, writing OUT (in one order, one file at a time)
+ * and, for runs, reading them again are most of the work, and stay
+ * serial.  Every file's messages ("reading from file ...", a compile error,
+ * where the file is damaged) go to a memory stream, printed at its commit.
  *
  * The first file is opened, compiled and announced by the main thread
  * before any thread starts, because OUT takes its link type, snapshot
@@ -47,6 +59,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 /* One file is cut into ranges of at least SPLIT_MIN and at most SPLIT_MAX
  * bytes, four per thread where that fits (a thread that finishes early
@@ -54,18 +67,32 @@
 #define SPLIT_MIN (2u << 20)
 #define SPLIT_MAX (32u << 20)
 #define SPLIT_JOBS 64
-/* Matches held in memory per file not at the head, and for all of them:
- * a few blocks each, so that a file behind the head runs ahead by that
- * much.  $BPFX_JOBS_BUFFER=N (for the tests) sets N bytes per file, 4N in
- * all, and holds each file back from the head until it waits or is done,
- * so that the bound is sure to bite (tests/cli/jobs.sh). */
+/* Matches held in memory per file not at the head, and for all of them,
+ * as bytes and as runs of the input (each its own bound, JOBS_HELD per
+ * file and JOBS_HELD_ALL in all): the bytes of a few blocks each, then,
+ * where the matches are records as they stand in the input (a plain pcap
+ * file written as pcap), where they are: 16 bytes a run of consecutive
+ * matches, read again at the commit.  A file behind the head runs ahead
+ * by that much, in practice to its end.  $BPFX_JOBS_BUFFER=N (for the
+ * tests) sets N bytes per file, 4N in all, and holds each file back from
+ * the head until it waits or is done, so that the bound is sure to bite
+ * (tests/cli/jobs.sh). */
 #define JOBS_HELD (4u << 20)
 #define JOBS_HELD_ALL (4 * JOBS_HELD)
+/* A block of bytes held, and a chunk of runs, at most. */
+#define JOBS_PIECE (256u << 10)
+#define JOBS_RUNS 4096
 
-/* A block of matches held for a file not yet at the head. */
+/* What a held item counts against: bytes or runs. */
+enum { HELD_BYTES, HELD_RUNS, HELD_KINDS };
+
+/* Matches held for a file not yet at the head: bytes of records, or a
+ * chunk of runs of its input file that hold them. */
 struct held {
 	struct held *next;
-	size_t len;
+	struct cap_run *run;     /* NULL: bytes in data */
+	size_t len, cap;         /* bytes in data, or runs in run; the room */
+	unsigned long first;     /* the writer's flush of the first of them */
 	uint8_t data[];
 };
 
@@ -80,9 +107,16 @@ struct job {
 	char *msgbuf;            /* msg's text once closed */
 	size_t msglen;
 	struct held *held, **tail; /* under jobs.lock: matches held, oldest first */
-	size_t nheld;            /* their bytes */
-	int live;                /* under jobs.lock: at the head, nothing held:
-	                          * the matches go to OUT */
+	struct held *cur;        /* being filled, next to be held */
+	size_t nheld[HELD_KINDS]; /* under jobs.lock: what they and cur count */
+	_Atomic int live;        /* set under jobs.lock: at the head, nothing
+	                          * held: the matches go to OUT */
+	int fd;                  /* the input, for copying its runs; or -1 */
+	struct cap_writer *rw;   /* the job's writer, while it runs */
+	int shrank;              /* the input shrank before its runs were copied */
+	unsigned long last;      /* the writer's flush (cap_writer.flushes) of J's last matches */
+	unsigned long failed;    /* ... of the first held ones a write to OUT failed on */
+	int pre_failed;          /* OUT had failed before J's first write to it */
 	int waiting;             /* under jobs.lock: waits for room */
 	int out_failed;          /* a write to OUT failed, live: OUT's err says why */
 	unsigned long matched;
@@ -105,10 +139,12 @@ struct jobs {
 	pthread_mutex_t lock;    /* next, done, the held matches */
 	pthread_cond_t changed;  /* a job is done, holds more or waits */
 	pthread_cond_t room;     /* held matches written, a job live, or quit */
-	size_t nheld, max_held;  /* under lock: bytes held in all, the most ever */
+	size_t nheld[HELD_KINDS], max_held[HELD_KINDS]; /* under lock: held in all, the most ever */
 	size_t bound, bound_all; /* JOBS_HELD, JOBS_HELD_ALL or $BPFX_JOBS_BUFFER */
+	size_t piece, chunk;     /* JOBS_PIECE, JOBS_RUNS, or what the bound takes */
 	int hold_back;           /* $BPFX_JOBS_BUFFER: see JOBS_HELD */
 	unsigned long waits;     /* under lock: times a thread waited for room */
+	unsigned long runs;      /* under lock: runs of input held */
 	pthread_mutex_t compile; /* one compilation at a time */
 	int split;               /* the jobs are ranges of one file */
 	struct filter_prog prog; /* split: the file's program, for every range */
@@ -128,62 +164,230 @@ int filter_jobs_apply(const struct filter_args *a)
 	return 1;
 }
 
-/* The blocks of job J's writer: onto OUT once J is live, else held, in
- * pieces of at most the bound, waiting while the bounds are full.  Once
- * the committer has stopped, dropped.  0, or -1 with errno set. */
-static int job_sink(void *ctx, const uint8_t *p, size_t len)
+static int held_kind(const struct held *h)
 {
-	struct job *j = ctx;
-	struct jobs *js = j->js;
-	pthread_mutex_lock(&js->lock);
-	int live = j->live; /* once live, for good: no block to hold */
-	pthread_mutex_unlock(&js->lock);
-	while (len && !live) {
-		size_t n = len < js->bound ? len : js->bound;
-		struct held *h = malloc(sizeof *h + n);
-		pthread_mutex_lock(&js->lock);
-		while (!j->live && !js->quit && (j->nheld + n > js->bound || js->nheld + n > js->bound_all)) {
-			js->waits += !j->waiting;
-			j->waiting = 1;
-			pthread_cond_broadcast(&js->changed);
-			pthread_cond_wait(&js->room, &js->lock);
-		}
-		j->waiting = 0;
-		live = j->live;
-		int quit = js->quit, kept = !live && !quit && h;
-		if (kept) {
-			memcpy(h->data, p, n);
-			h->len = n;
-			h->next = NULL;
-			*j->tail = h;
-			j->tail = &h->next;
-			j->nheld += n;
-			js->nheld += n;
-			if (js->nheld > js->max_held)
-				js->max_held = js->nheld;
-			pthread_cond_broadcast(&js->changed);
-		}
-		pthread_mutex_unlock(&js->lock);
-		if (!kept)
-			free(h);
-		if (quit)
-			return 0;
-		if (!live && !kept) {
-			errno = ENOMEM;
-			return -1;
-		}
-		if (!live) {
-			p += n;
-			len -= n;
-		}
-	}
-	/* the committer touches OUT no more until J is done */
-	if (live && len && cap_writer_put(js->w, p, len) < 0) {
+	return h->run ? HELD_RUNS : HELD_BYTES;
+}
+
+/* What H counts against its bounds: its room, in bytes. */
+static size_t held_cost(const struct held *h)
+{
+	return h->run ? h->cap * sizeof *h->run : h->cap;
+}
+
+static void held_free(struct held *h)
+{
+	free(h->run);
+	free(h);
+}
+
+/* H no longer counts for J (under jobs.lock). */
+static void held_uncount(struct jobs *js, struct job *j, const struct held *h)
+{
+	j->nheld[held_kind(h)] -= held_cost(h);
+	js->nheld[held_kind(h)] -= held_cost(h);
+	pthread_cond_broadcast(&js->room);
+}
+
+/* Write H's matches to OUT: 0, -1 (a write failed), -2 (J's input no
+ * longer holds its runs). */
+static int held_put(struct jobs *js, const struct job *j, const struct held *h)
+{
+	if (h->run)
+		return cap_writer_copy(js->w, j->fd, h->run, h->len);
+	return cap_writer_put(js->w, h->data, h->len);
+}
+
+/* A write to OUT of J's matches of the writer's flush AT failed (OUT had
+ * failed before if WAS).  The serial run finds it at its next write after
+ * that flush: J's own if OUT had failed before J wrote, or in a later
+ * flush of J; else the next file's, or OUT's close.  -1 (errno set: J's
+ * writer fails, J stops and says why) where J finds it now, else 0. */
+static int job_out_failed(struct job *j, unsigned long at, int was)
+{
+	if (!j->out_failed) {
 		j->out_failed = 1;
+		j->failed = at;
+		j->pre_failed = was;
+	}
+	if (!j->pre_failed && at <= j->failed)
+		return 0;
+	errno = EIO;
+	return -1;
+}
+
+/* Make j->cur a new item of KIND with room for CAP bytes or runs,
+ * counted against its bounds from now; where they are full, wait for
+ * room if WAIT, else give up.  1 done; 0 J is live now; 2 the committer
+ * has stopped; 3 no room; -1 out of memory (errno set). */
+static int job_open(struct job *j, int kind, size_t cap, int wait)
+{
+	struct jobs *js = j->js;
+	size_t cost = kind == HELD_RUNS ? cap * sizeof(struct cap_run) : cap;
+	pthread_mutex_lock(&js->lock);
+	int room;
+	while (!(room = j->nheld[kind] + cost <= js->bound && js->nheld[kind] + cost <= js->bound_all) &&
+	       !j->live && !js->quit && wait) {
+		js->waits += !j->waiting;
+		j->waiting = 1;
+		pthread_cond_broadcast(&js->changed);
+		pthread_cond_wait(&js->room, &js->lock);
+	}
+	j->waiting = 0;
+	int rc = j->live ? 0 : js->quit ? 2 : room ? 1 : 3;
+	if (rc == 1) {
+		j->nheld[kind] += cost;
+		js->nheld[kind] += cost;
+		if (js->nheld[kind] > js->max_held[kind])
+			js->max_held[kind] = js->nheld[kind];
+	}
+	pthread_mutex_unlock(&js->lock);
+	if (rc != 1)
+		return rc;
+	struct held *h = malloc(sizeof *h + (kind == HELD_BYTES ? cap : 0));
+	struct cap_run *run = kind == HELD_RUNS ? malloc(cost) : NULL;
+	if (h)
+		*h = (struct held){ .run = run, .cap = cap };
+	if (!h || (kind == HELD_RUNS && !run)) {
+		pthread_mutex_lock(&js->lock);
+		j->nheld[kind] -= cost;
+		js->nheld[kind] -= cost;
+		pthread_mutex_unlock(&js->lock);
+		free(h);
+		free(run);
+		errno = ENOMEM;
+		return -1;
+	}
+	h->first = j->rw->flushes;
+	j->cur = h;
+	return 1;
+}
+
+/* J's item being filled, before anything after it: held, or, J being
+ * live, written to OUT by J itself (or dropped once the committer has
+ * stopped).  0, or -1 with errno set. */
+static int job_push(struct job *j)
+{
+	struct jobs *js = j->js;
+	struct held *h = j->cur;
+	if (!h)
+		return 0;
+	j->cur = NULL;
+	pthread_mutex_lock(&js->lock);
+	int keep = h->len && !j->live && !js->quit, live = j->live;
+	if (keep) {
+		*j->tail = h;
+		j->tail = &h->next;
+		js->runs += h->run ? h->len : 0;
+		pthread_cond_broadcast(&js->changed);
+	} else {
+		held_uncount(js, j, h);
+	}
+	pthread_mutex_unlock(&js->lock);
+	if (keep)
+		return 0;
+	/* live: the committer touches OUT no more until J is done */
+	int was = js->w->failed, rc = live && h->len ? held_put(js, j, h) : 0;
+	unsigned long at = h->first;
+	held_free(h);
+	if (rc == -2) {
+		j->shrank = 1;
 		errno = EIO;
 		return -1;
 	}
+	return rc < 0 ? job_out_failed(j, at, was) : 0;
+}
+
+/* Records P (LEN bytes) that stand at AT in J's input, J not live: after
+ * what J holds, as bytes while the bound has room, else as a run (merged
+ * with the last where it goes on from it).  0, 1 if J turned live
+ * meanwhile (the caller writes them), or -1 with errno set. */
+static int job_span(struct job *j, const uint8_t *p, size_t len, uint64_t at)
+{
+	struct jobs *js = j->js;
+	struct held *c = j->cur;
+	if (c && !c->run && c->cap - c->len >= len) {
+		memcpy(c->data + c->len, p, len);
+		c->len += len;
+		return 0;
+	}
+	struct cap_run *last = c && c->run && c->len ? &c->run[c->len - 1] : NULL;
+	if (last && last->off + last->len == at) {
+		last->len += len;
+		return 0;
+	}
+	if (!c || !c->run || c->len == c->cap) { /* a new item */
+		if (job_push(j) < 0)
+			return -1;
+		int rc = len <= js->piece ? job_open(j, HELD_BYTES, js->piece, 0) : 3;
+		if (rc == 1)
+			return job_span(j, p, len, at);
+		if (rc == 3)
+			rc = job_open(j, HELD_RUNS, js->chunk, 1);
+		if (rc == 0 || rc == -1) /* live, or no memory */
+			return rc == 0 ? 1 : -1;
+		if (rc == 2) /* dropped */
+			return 0;
+		c = j->cur;
+	}
+	c->run[c->len++] = (struct cap_run){ at, len };
 	return 0;
+}
+
+/* Bytes P (LEN) that are not records as they stand in J's input, J not
+ * live: after what J holds, in pieces of at most the bound, waiting for
+ * room.  0, or 1 if J turned live (*P and *LEN are what is left for the
+ * caller to write), or -1 with errno set. */
+static int job_bytes(struct job *j, const uint8_t **p, size_t *len)
+{
+	struct jobs *js = j->js;
+	if (job_push(j) < 0)
+		return -1;
+	while (*len) {
+		size_t n = *len < js->bound ? *len : js->bound;
+		int rc = job_open(j, HELD_BYTES, n, 1);
+		if (rc != 1) /* live, dropped or no memory */
+			return rc == 0 ? 1 : rc == 2 ? 0 : -1;
+		memcpy(j->cur->data, *p, n);
+		j->cur->len = n;
+		if (job_push(j) < 0)
+			return -1;
+		*p += n;
+		*len -= n;
+	}
+	return 0;
+}
+
+/* The blocks of job J's writer: onto OUT once J is live, else held
+ * (job_span, job_bytes).  0, or -1 with errno set. */
+static int job_sink(void *ctx, const uint8_t *p, size_t len, uint64_t at)
+{
+	struct job *j = ctx;
+	struct jobs *js = j->js;
+	j->last = j->rw->flushes;
+	if (!j->live) { /* once live, for good: nothing more to hold */
+		int rc = at != CAP_NOWHERE && j->fd >= 0 ? job_span(j, p, len, at) : job_bytes(j, &p, &len);
+		if (rc <= 0)
+			return rc;
+	}
+	/* live: what J holds first, and spans gathered in blocks again */
+	if (job_push(j) < 0)
+		return -1;
+	j->rw->runs = 0;
+	int was = js->w->failed;
+	if (len && cap_writer_put(js->w, p, len) < 0)
+		return job_out_failed(j, j->last, was);
+	return 0;
+}
+
+/* Job J's writer RW failed: why, to J's messages. */
+static void job_write_failed(struct job *j, const struct cap_writer *rw)
+{
+	if (j->shrank)
+		fprintf(j->msg, "bpfx filter: %s: changed while being read\n", cap_display(j->path));
+	else
+		fprintf(j->msg, "bpfx filter: %s\n", j->out_failed ? j->js->w->err : rw->err);
+	j->status = 2;
 }
 
 /* The file's records, filtered through its writer (job_sink); as
@@ -205,22 +409,26 @@ static void job_filter(struct jobs *js, struct job *j)
 			j->status = 2;
 			return;
 		}
+		/* records written as they stand in the input are held as runs
+		 * of it, read again at the commit: a descriptor of its own, as
+		 * the reader is closed before (pcap out only: cap_write_from) */
+		int fd = js->w->format == CAP_PCAP ? cap_input_fd(&j->r) : -1;
+		j->fd = fd >= 0 ? dup(fd) : -1;
+		rw.runs = j->fd >= 0;
+		j->rw = &rw;
 	}
 	int got = filter_records(fp, &j->r, js->w ? &rw : NULL, 0, &j->matched, &js->quit);
 	/* a write to OUT that failed says why in OUT's writer (the serial
 	 * run's message), anything else in the job's own */
-	if (got == -2) {
-		fprintf(j->msg, "bpfx filter: %s\n", j->out_failed ? js->w->err : rw.err);
-		j->status = 2;
-	}
+	if (got == -2)
+		job_write_failed(j, &rw);
 	if (got == -1 && !cli_stopped()) {
 		fprintf(j->msg, "bpfx filter: %s\n", j->r.err);
 		j->status = 2;
 	}
-	if (js->w && cap_writer_close(&rw) < 0 && !j->status) {
-		fprintf(j->msg, "bpfx filter: %s\n", j->out_failed ? js->w->err : rw.err);
-		j->status = 2;
-	}
+	if (js->w && (cap_writer_close(&rw) < 0 || job_push(j) < 0) && !j->status)
+		job_write_failed(j, &rw);
+	j->rw = NULL;
 }
 
 /* Open, compile, announce and filter file J (the first file arrives
@@ -289,7 +497,9 @@ static void *job_thread(void *arg)
 
 /* Job J comes to the head: write its held matches to OUT, oldest first,
  * then let it write on itself (live) and wait until it is done.  0, or
- * -1 when a write to OUT failed (J is then stopped: quit). */
+ * -1 when a write to OUT failed (J goes on: its writes fail at once, so
+ * that it finds the failure where the serial run does), -2 when J's
+ * input shrank before its runs were copied (J is then stopped: quit). */
 static int job_drain(struct jobs *js, struct job *j)
 {
 	int rc = 0;
@@ -299,28 +509,32 @@ static int job_drain(struct jobs *js, struct job *j)
 		pthread_cond_wait(&js->changed, &js->lock);
 	for (;;) {
 		struct held *h = j->held;
-		if (h && !rc) {
-			size_t n = j->nheld;
+		if (h) {
+			size_t freed[HELD_KINDS] = { 0 };
 			j->held = NULL;
 			j->tail = &j->held;
-			j->nheld = 0;
 			pthread_mutex_unlock(&js->lock);
 			for (struct held *next; h; h = next) { /* J holds on meanwhile */
 				next = h->next;
-				if (!rc && cap_writer_put(js->w, h->data, h->len) < 0)
-					rc = -1;
-				free(h);
+				int was = js->w->failed;
+				if (!rc && (rc = held_put(js, j, h)) == -1)
+					job_out_failed(j, h->first, was);
+				freed[held_kind(h)] += held_cost(h);
+				held_free(h);
 			}
 			pthread_mutex_lock(&js->lock);
-			js->nheld -= n;
-			if (rc)
+			for (int k = 0; k < HELD_KINDS; k++) {
+				j->nheld[k] -= freed[k];
+				js->nheld[k] -= freed[k];
+			}
+			if (rc == -2)
 				js->quit = 1;
 			pthread_cond_broadcast(&js->room);
 			continue;
 		}
 		if (j->done)
 			break;
-		if (!j->live && !rc) {
+		if (!j->live && rc != -2) {
 			j->live = 1;
 			pthread_cond_broadcast(&js->room);
 		}
@@ -328,6 +542,13 @@ static int job_drain(struct jobs *js, struct job *j)
 	}
 	pthread_mutex_unlock(&js->lock);
 	return rc;
+}
+
+static void job_close_fd(struct job *j)
+{
+	if (j->fd >= 0)
+		close(j->fd);
+	j->fd = -1;
 }
 
 /* Take file K's results in order: its records (job_drain), then its
@@ -341,11 +562,18 @@ static int job_commit(struct jobs *js, struct job *j, unsigned long *matched)
 			pthread_cond_wait(&js->changed, &js->lock);
 		pthread_mutex_unlock(&js->lock);
 	}
+	job_close_fd(j);
 	if (j->skipped)
 		return -1;
 	fwrite(j->msgbuf, 1, j->msglen, stderr);
 	*matched += j->matched;
-	if (rc < 0) {
+	if (rc == -2) {
+		fprintf(stderr, "bpfx filter: %s: changed while being read\n", cap_display(j->path));
+		return 2;
+	}
+	/* a write of held matches failed: J's failure if J has matches of a
+	 * later flush than those (job_out_failed), unless J said so itself */
+	if (rc == -1 && !j->status && (j->pre_failed || j->last > j->failed)) {
 		fprintf(stderr, "bpfx filter: %s\n", js->w->err);
 		return 2;
 	}
@@ -409,7 +637,7 @@ static void split_plan(struct jobs *js, int threads)
  * (RECORDS read before), onto OUT; 0, or 2 after a message. */
 static int split_rest(struct jobs *js, const struct job *j, unsigned long records, unsigned long *matched)
 {
-	struct job rest = { .js = js, .path = j->path, .msg = stderr, .live = 1 };
+	struct job rest = { .js = js, .path = j->path, .msg = stderr, .live = 1, .fd = -1 };
 	rest.tail = &rest.held;
 	if (js->trace)
 		fprintf(stderr, "bpfx filter: --jobs: serial from offset %llu, after %lu records\n",
@@ -425,6 +653,7 @@ static int split_rest(struct jobs *js, const struct job *j, unsigned long record
 		job_filter(js, &rest);
 	}
 	cap_close(&rest.r);
+	job_close_fd(&rest);
 	*matched += rest.matched;
 	return rest.status;
 }
@@ -466,6 +695,9 @@ int filter_jobs(const struct filter_args *a, struct cap_writer *w, unsigned long
 		js.bound_all = 4 * js.bound;
 		js.hold_back = 1;
 	}
+	js.piece = js.bound < JOBS_PIECE ? js.bound : JOBS_PIECE;
+	js.chunk = js.bound / sizeof(struct cap_run);
+	js.chunk = js.chunk < 1 ? 1 : js.chunk > JOBS_RUNS ? JOBS_RUNS : js.chunk;
 	int nthreads = a->jobs < cap ? a->jobs : cap;
 	pthread_t *tid = calloc((size_t)nthreads, sizeof *tid);
 	js.job = calloc((size_t)cap, sizeof *js.job);
@@ -480,6 +712,7 @@ int filter_jobs(const struct filter_args *a, struct cap_writer *w, unsigned long
 		js.job[k].js = &js;
 		js.job[k].path = k < a->nfiles ? a->files[k] : NULL;
 		js.job[k].tail = &js.job[k].held;
+		js.job[k].fd = -1;
 		js.job[k].msg = open_memstream(&js.job[k].msgbuf, &js.job[k].msglen);
 		if (!js.job[k].msg)
 			status = 2;
@@ -537,8 +770,8 @@ int filter_jobs(const struct filter_args *a, struct cap_writer *w, unsigned long
 		status = split_rest(&js, &js.job[rest], records, matched);
 	}
 	if (js.trace && js.w)
-		fprintf(stderr, "bpfx filter: --jobs: %lu waits for room, at most %zu bytes held\n", js.waits,
-			js.max_held);
+		fprintf(stderr, "bpfx filter: --jobs: %lu waits for room, at most %zu bytes held and %zu of %lu runs\n",
+			js.waits, js.max_held[HELD_BYTES], js.max_held[HELD_RUNS], js.runs);
 	pthread_mutex_destroy(&js.lock);
 	pthread_cond_destroy(&js.changed);
 	pthread_cond_destroy(&js.room);
@@ -548,9 +781,12 @@ int filter_jobs(const struct filter_args *a, struct cap_writer *w, unsigned long
 		if (js.job[k].msg)
 			fclose(js.job[k].msg);
 		free(js.job[k].msgbuf);
+		if (js.job[k].cur) /* after a stop */
+			held_free(js.job[k].cur);
+		job_close_fd(&js.job[k]);
 		for (struct held *h = js.job[k].held, *next; h; h = next) { /* after a stop */
 			next = h->next;
-			free(h);
+			held_free(h);
 		}
 	}
 	free(js.job);

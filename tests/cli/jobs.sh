@@ -69,6 +69,10 @@ done
 if [ -w /dev/full ]; then
 	$MK -n 30000 "$T/big.pcap" || exit 99
 	same 2 -r "$T/big.pcap" -r "$T/a.pcap" -r "$T/b.pcap" -w /dev/full
+	# ... and in a file behind the head, its matches written by the
+	# committer (copied from its input where held as runs)
+	same 2 -r "$T/a.pcap" -r "$T/big.pcap" -r "$T/b.pcap" -w /dev/full
+	same 3 -r "$T/a.pcap" -r "$T/big.pcap" -r "$T/b.pcap" -w /dev/full tcp
 fi
 # one thread per core, and more threads than files
 same auto $files -w "$T/o" 'udp port 53'
@@ -194,22 +198,35 @@ fi
 # matches held in memory for the files behind the head, with a bound that
 # bites: $BPFX_JOBS_BUFFER=N bytes per file (4N in all), and each file kept
 # from the head until it waits for room or is done, so that every file
-# whose matches exceed N waits (the trace counts the waits)
+# whose matches exceed N waits (the trace counts the waits).  Records as
+# they stand in the input (pcap written as pcap) are held as bytes while
+# the bound has room, then as runs of the input (16 bytes each, read
+# again at the commit), each under the bound: only a bound of a run or
+# two makes a file wait; written as pcapng, bytes only.
+# bound N J RUNS ARGS...: waits, at most 4N bytes held as bytes and as
+# runs, and runs held (RUNS=1) or none (0).
 bound() {
-	BPFX_JOBS_BUFFER=$1 BPFX_JOBS_TRACE=1 $B filter --jobs "$2" $files -w "$T/o" >/dev/null 2>"$T/trace"
-	_t=$(sed -n 's/.*--jobs: \([0-9]*\) waits for room, at most \([0-9]*\) bytes held$/\1 \2/p' "$T/trace")
-	read -r _w _m <<EOF
+	_n=$1 _j=$2 _r=$3
+	shift 3
+	BPFX_JOBS_BUFFER=$_n BPFX_JOBS_TRACE=1 $B filter --jobs "$_j" $files -w "$T/o" "$@" >/dev/null 2>"$T/trace"
+	_t=$(sed -n 's/.*--jobs: \([0-9]*\) waits for room, at most \([0-9]*\) bytes held and \([0-9]*\) of \([0-9]*\) runs$/\1 \2 \3 \4/p' "$T/trace")
+	read -r _w _m _mr _h <<EOF
 $_t
 EOF
-	if [ "${_w:-0}" -gt 0 ] && [ "${_m:-0}" -gt 0 ] && [ "$_m" -le $((4 * $1)) ]; then
+	_runs=0
+	[ "${_h:-0}" -gt 0 ] && [ "${_mr:-0}" -gt 0 ] && _runs=1
+	if [ "${_w:-0}" -gt 0 ] && [ "${_m:-0}" -le $((4 * _n)) ] && [ "${_mr:-0}" -le $((4 * _n)) ] &&
+		[ $((${_m:-0} + ${_mr:-0})) -gt 0 ] && [ "$_runs" = "$_r" ]; then
 		pass
 	else
-		fail "BPFX_JOBS_BUFFER=$1 --jobs $2: want waits and at most $((4 * $1)) bytes held: $(tail -1 "$T/trace")"
+		fail "BPFX_JOBS_BUFFER=$_n --jobs $_j $*: want waits, at most $((4 * _n)) bytes held, runs $_r: $(tail -1 "$T/trace")"
 	fi
 }
-bound 4096 2
-bound 1000 3
-for n in 1 4096 300000; do
+bound 4096 2 0 --pcapng
+bound 1000 3 0 --pcapng tcp
+bound 16 2 1 tcp
+bound 40 3 1 'udp or arp'
+for n in 1 16 4096 300000; do
 	BPFX_JOBS_BUFFER=$n
 	export BPFX_JOBS_BUFFER
 	same 2 $files -w "$T/o"
@@ -222,8 +239,58 @@ for n in 1 4096 300000; do
 	same 3 -r "$T/onecut.pcap" -w "$T/o" tcp
 	[ -f "$T/fake.pcap" ] && same 2 -r "$T/fake.pcap" -w "$T/o"
 	[ -f "$T/big.pcap" ] && same 2 -r "$T/big.pcap" -r "$T/a.pcap" -r "$T/b.pcap" -w /dev/full
+	[ -f "$T/big.pcap" ] && same 2 -r "$T/a.pcap" -r "$T/big.pcap" -r "$T/b.pcap" -w /dev/full tcp
+	same 2 -r "$T/a.pcap" -r "$T/one.pcap" -r "$T/b.pcap" -r "$T/one.pcap" -w "$T/o" tcp
+	same 3 -r "$T/swap.pcap" -r "$T/one.pcap" -r "$T/nano.pcap" -r "$T/one.pcap" -w "$T/o" 'udp or arp'
 	$B filter --jobs 2 $files -w - tcp 2>/dev/null | cat >"$T/pipe"
 	cmp -s "$T/pipe" "$T/file" && pass || fail "BPFX_JOBS_BUFFER=$n -j 2 -w - through a pipe differs"
 done
 unset BPFX_JOBS_BUFFER
+# more matches behind the head than the bound holds as bytes (one.pcap:
+# 8 MB), so the rest is held as runs of the input (when it is behind)
+same 2 -r "$T/a.pcap" -r "$T/one.pcap" -r "$T/one.pcap" -r "$T/b.pcap" -w "$T/o"
+same 2 -r "$T/a.pcap" -r "$T/one.pcap" -r "$T/one.pcap" -w "$T/o" 'tcp or arp'
+same 3 -r "$T/a.pcap" -r "$T/one.pcap" -r "$T/one.pcap" -w - 'not udp'
+
+# A file whose matches are held as runs, cut short before the committer
+# copies them: the first file is a FIFO fed in two parts; between them
+# the second file is read to its end (its reader closed: one descriptor
+# left on it, the runs' own) and then cut to half.  The records already
+# written stay whole, and the run ends with a message and exit 2, as the
+# serial run ends on a cut file (its records and libpcap's message).
+if command -v mkfifo >/dev/null 2>&1 && [ -d /proc/self/fd ]; then
+	cp "$T/one.pcap" "$T/victim.pcap"
+	$B filter -r "$T/a.pcap" -r "$T/one.pcap" -w "$T/whole" 2>/dev/null
+	mkfifo "$T/fifo"
+	BPFX_JOBS_BUFFER=100000 $B filter --jobs 2 -r "$T/fifo" -r "$T/victim.pcap" -w "$T/o" >/dev/null 2>"$T/err" &
+	pid=$!
+	{
+		exec 3>"$T/fifo"
+		head -c 24 "$T/a.pcap" >&3
+		n=0
+		while [ "$n" -lt 600 ]; do
+			links=$(ls -l /proc/$pid/fd 2>/dev/null | grep -c "victim.pcap")
+			[ "$links" = 1 ] && break
+			sleep 0.05
+			n=$((n + 1))
+		done
+		size=$(wc -c <"$T/victim.pcap")
+		truncate -s $((size / 2)) "$T/victim.pcap"
+		tail -c +25 "$T/a.pcap" >&3
+		exec 3>&-
+	}
+	wait $pid
+	rc=$?
+	if [ "$rc" != 2 ] || ! grep -q "victim.pcap: changed while being read" "$T/err"; then
+		fail "a file cut before its runs were copied: exit $rc, want 2 and a message: $(head -3 "$T/err")"
+	elif ! cmp "$T/o" "$T/whole" 2>&1 | grep -q "EOF on $T/o"; then
+		fail "a file cut before its runs were copied: the output is not the start of the whole run's"
+	elif ! $B filter -r "$T/o" --count >/dev/null 2>&1; then
+		fail "a file cut before its runs were copied: the output is not a whole capture"
+	else
+		pass
+	fi
+else
+	skipped "no mkfifo or /proc: a file cut before its runs are copied"
+fi
 finish
