@@ -59,23 +59,58 @@ static char *xtoa(char *end, unsigned long long v, int width, int upper)
 	return p;
 }
 
-/* The text at s (n bytes, after sign, a "-" or nothing) padded to width:
- * spaces before it, or after it (minus), or zeros between the sign and
- * the digits (zero). */
-static void put_padded(struct dec_ctx *d, const char *sign, const char *s, size_t n, int width, int minus,
-		       int zero)
+/* s up to its end or the first stop byte, a byte at a time: most pieces
+ * are a few bytes, for which strlen's and memcpy's calls cost more than
+ * the copy.  Returns where it stopped. */
+static const char *put_until(struct dec_ctx *d, const char *s, char stop)
 {
-	size_t have = n + strlen(sign), pad = width > 0 && (size_t)width > have ? (size_t)width - have : 0;
-	if (!minus && !zero)
+	char *o = d->obuf + d->olen, *lim = d->obuf + DEC_OBUF;
+	for (; *s && *s != stop; s++) {
+		if (o == lim) {
+			d->olen = DEC_OBUF;
+			dec_flush(d);
+			o = d->obuf;
+		}
+		*o++ = *s;
+	}
+	d->olen = (size_t)(o - d->obuf);
+	return s;
+}
+
+/* The text at s (n bytes, after the sign byte unless it is 0) padded to
+ * width: spaces before it, or after it (minus), or zeros between the sign
+ * and the digits (zero).  Written in place when it fits the buffer. */
+static void put_padded(struct dec_ctx *d, char sign, const char *s, size_t n, int width, int minus, int zero)
+{
+	size_t have = n + (sign != 0), pad = width > 0 && (size_t)width > have ? (size_t)width - have : 0;
+	if (have + pad > DEC_OBUF) { /* longer than the buffer: in pieces */
+		for (; pad && !minus && !zero; pad--)
+			dec_putc(d, ' ');
+		if (sign)
+			dec_putc(d, sign);
+		for (; pad && !minus; pad--)
+			dec_putc(d, '0');
+		dec_write(d, s, n);
 		for (; pad; pad--)
 			dec_putc(d, ' ');
-	dec_puts(d, sign);
+		return;
+	}
+	if (DEC_OBUF - d->olen < have + pad)
+		dec_flush(d);
+	char *o = d->obuf + d->olen;
+	if (!minus && !zero)
+		for (; pad; pad--)
+			*o++ = ' ';
+	if (sign)
+		*o++ = sign;
 	if (zero && !minus)
 		for (; pad; pad--)
-			dec_putc(d, '0');
-	dec_write(d, s, n);
+			*o++ = '0';
+	for (size_t k = 0; k < n; k++)
+		*o++ = s[k];
 	for (; pad; pad--)
-		dec_putc(d, ' ');
+		*o++ = ' ';
+	d->olen = (size_t)(o - d->obuf);
 }
 
 /* The rest of the format from a conversion dec_printf does not do itself. */
@@ -106,10 +141,7 @@ void dec_printf(struct dec_ctx *d, const char *fmt, ...)
 	va_start(ap, fmt);
 	const char *f = fmt, *spec;
 	for (;;) {
-		const char *lit = f;
-		while (*f && *f != '%')
-			f++;
-		dec_write(d, lit, (size_t)(f - lit));
+		f = put_until(d, f, '%');
 		if (!*f)
 			break;
 		spec = f++;
@@ -133,7 +165,7 @@ void dec_printf(struct dec_ctx *d, const char *fmt, ...)
 			f++;
 		}
 		char buf[24], *end = buf + sizeof buf, *p;
-		const char *sign = "";
+		char sign = 0;
 		unsigned long long v;
 		switch (*f) {
 		case 'u':
@@ -149,7 +181,7 @@ void dec_printf(struct dec_ctx *d, const char *fmt, ...)
 			long long s = size == ARG_INT ? va_arg(ap, int) : size == ARG_LONG ? va_arg(ap, long)
 				: size == ARG_LLONG ? va_arg(ap, long long) : (long long)va_arg(ap, ssize_t);
 			v = s < 0 ? 0 - (unsigned long long)s : (unsigned long long)s;
-			sign = s < 0 ? "-" : "";
+			sign = s < 0 ? '-' : 0;
 			p = dec_utoa(end, v, 1);
 			put_padded(d, sign, p, (size_t)(end - p), width, minus, zero);
 			break;
@@ -166,7 +198,10 @@ void dec_printf(struct dec_ctx *d, const char *fmt, ...)
 			const char *s = va_arg(ap, const char *);
 			if (!s)
 				s = "(null)"; /* as glibc's vfprintf */
-			put_padded(d, sign, s, strlen(s), width, minus, 0);
+			if (width)
+				put_padded(d, sign, s, strlen(s), width, minus, 0);
+			else
+				put_until(d, s, 0);
 			break;
 		}
 		case '%':

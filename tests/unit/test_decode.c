@@ -351,6 +351,10 @@ static void test_decode_printf_as_libc(void **state)
 		SAME_AS_SNPRINTF("%s|", "tail");
 	}
 	SAME_AS_SNPRINTF("%.1f%s", 0.5, big); /* more than the buffer holds */
+	SAME_AS_SNPRINTF("%s%s|", big + DEC_OBUF, "x"); /* without a conversion left to the library */
+	/* paddings wider than the buffer */
+	SAME_AS_SNPRINTF("%08200d|%-8200s|", -5, "ab");
+	SAME_AS_SNPRINTF("%8200u|%-8200d|%8200c", 7u, -3, 'z');
 	dec_free(d);
 	fclose(f);
 	assert_int_equal(sz, strlen(buf));
