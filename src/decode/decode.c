@@ -1,8 +1,10 @@
 /* decode.c: the decoder's driver.  dec_packet prints one packet the way
  * tcpdump 4.99 does: timestamp, the link-layer printer for the capture's
  * link type (which calls down through the network and transport printers),
- * then the -x / -X / -A dump and a newline.  The truncation exit
- * (dec_trunc) lands here.  Also home of the shared output helpers. */
+ * then the -x / -X / -A dump and a newline, all into the context's line
+ * buffer (out.c), which goes to the stream once the packet is done.  The
+ * truncation exit (dec_trunc) lands here.  Also home of the shared output
+ * helpers. */
 #include <arpa/inet.h>
 #include <stdlib.h>
 #include <string.h>
