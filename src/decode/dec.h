@@ -14,6 +14,7 @@
 #include <stddef.h>
 #include <stdint.h>
 #include <stdio.h>
+#include <string.h>
 #include <sys/time.h>
 #include <time.h>
 
@@ -21,6 +22,7 @@
 #include "proto/proto.h"
 
 #define DEC_TCPSEQ_BUCKETS 1024
+#define DEC_OBUF 8192              /* the line buffer (out.c) */
 
 struct dec_tcpseq;                 /* per-connection ISNs, see tcp.c */
 struct dec_names;                  /* remembered names, see resolve.c */
@@ -67,6 +69,12 @@ struct dec_ctx {
 	int ike_next;              /* the next one to replace */
 	unsigned vj_lastlen[2][256]; /* slip.c: VJ data lengths, by direction and connection */
 	unsigned vj_conn_x;        /* slip.c: the last VJ connection, XOR 255 (tcpdump starts at 255) */
+	int (*link)(struct dec_ctx *, const uint8_t *, size_t); /* the link type's printer, found at dec_new */
+	int tm_ok;                 /* tm holds the local time of tm_for: packets */
+	time_t tm_for;             /* of the same second skip localtime_r */
+	struct tm tm;
+	size_t olen;               /* bytes of the packet's text in obuf */
+	char obuf[DEC_OBUF];       /* the text, written out once per packet (out.c) */
 };
 
 /* Printers that ran for a packet (dec_report; the core set of issue 4). */
@@ -159,8 +167,35 @@ static inline size_t dec_avail(const struct dec_ctx *d, const uint8_t *p, size_t
 	return n < want ? n : want;
 }
 
-/* --- output helpers (decode.c) --- */
+/* --- the line buffer (out.c): everything a printer prints goes through
+ * these; dec_packet writes the buffer to the stream at the line's end --- */
 void dec_printf(struct dec_ctx *d, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+void dec_write_long(struct dec_ctx *d, const char *s, size_t n); /* flush, then s */
+void dec_flush(struct dec_ctx *d);                               /* the buffer to d->out */
+/* v in decimal, at least width digits, ending just before end; returns
+ * where it starts. */
+char *dec_utoa(char *end, unsigned long long v, int width);
+static inline void dec_write(struct dec_ctx *d, const char *s, size_t n)
+{
+	if (n > DEC_OBUF - d->olen) {
+		dec_write_long(d, s, n);
+		return;
+	}
+	memcpy(d->obuf + d->olen, s, n);
+	d->olen += n;
+}
+static inline void dec_puts(struct dec_ctx *d, const char *s)
+{
+	dec_write(d, s, strlen(s));
+}
+static inline void dec_putc(struct dec_ctx *d, char c)
+{
+	if (d->olen == DEC_OBUF)
+		dec_flush(d);
+	d->obuf[d->olen++] = c;
+}
+
+/* --- output helpers (decode.c) --- */
 /* A printer's start: its layer bit and the name a truncation prints; then
  * 0 after tcpdump's complaint (invalid) when len is under min, else 1. */
 static inline int dec_begin(struct dec_ctx *d, unsigned layer, const char *proto, size_t len, size_t min,

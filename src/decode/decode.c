@@ -1,8 +1,10 @@
 /* decode.c: the decoder's driver.  dec_packet prints one packet the way
  * tcpdump 4.99 does: timestamp, the link-layer printer for the capture's
  * link type (which calls down through the network and transport printers),
- * then the -x / -X / -A dump and a newline.  The truncation exit
- * (dec_trunc) lands here.  Also home of the shared output helpers. */
+ * then the -x / -X / -A dump and a newline, all into the context's line
+ * buffer (out.c), which goes to the stream once the packet is done.  The
+ * truncation exit (dec_trunc) lands here.  Also home of the shared output
+ * helpers. */
 #include <arpa/inet.h>
 #include <stdlib.h>
 #include <string.h>
@@ -44,6 +46,7 @@ struct dec_ctx *dec_new(const struct dec_opts *o, int linktype)
 		return NULL;
 	d->o = *o;
 	d->linktype = linktype;
+	d->link = find_printer(linktype);
 	return d;
 }
 
@@ -70,40 +73,6 @@ _Noreturn void dec_trunc_ret(struct dec_ctx *d)
 	longjmp(d->trunc, DEC_TRUNC_RET);
 }
 
-/* v in decimal, at least width digits, ending just before end; returns
- * where it starts. */
-static char *put_dec(char *end, unsigned long v, int width)
-{
-	char *p = end;
-	do {
-		*--p = (char)('0' + v % 10);
-		v /= 10;
-	} while (v || end - p < width);
-	return p;
-}
-
-/* Most calls print a fixed text, one string or one number: those go to
- * the stream directly (vfprintf's parsing was a third of the time of
- * printing DNS); anything else through vfprintf. */
-void dec_printf(struct dec_ctx *d, const char *fmt, ...)
-{
-	va_list ap;
-	va_start(ap, fmt);
-	if (fmt[0] == '%' && fmt[1] == 's' && fmt[2] == 0) {
-		const char *str = va_arg(ap, const char *);
-		fputs(str ? str : "(null)", d->out); /* as glibc's vfprintf */
-	} else if (fmt[0] == '%' && fmt[1] == 'u' && fmt[2] == 0) {
-		char buf[24], *end = buf + sizeof buf;
-		char *p = put_dec(end, va_arg(ap, unsigned), 1);
-		fwrite(p, 1, (size_t)(end - p), d->out);
-	} else if (!strchr(fmt, '%')) {
-		fputs(fmt, d->out);
-	} else {
-		vfprintf(d->out, fmt, ap);
-	}
-	va_end(ap);
-}
-
 const char *dec_fmt_mac(char buf[18], const uint8_t *p)
 {
 	snprintf(buf, 18, "%02x:%02x:%02x:%02x:%02x:%02x", p[0], p[1], p[2], p[3], p[4], p[5]);
@@ -123,11 +92,11 @@ void dec_ip4addr_num(struct dec_ctx *d, const uint8_t *p)
 	char buf[16], *end = buf + sizeof buf, *q = end;
 	dec_need(d, p, 4);
 	for (int i = 3; i >= 0; i--) {
-		q = put_dec(q, p[i], 1);
+		q = dec_utoa(q, p[i], 1);
 		if (i)
 			*--q = '.';
 	}
-	fwrite(q, 1, (size_t)(end - q), d->out);
+	dec_write(d, q, (size_t)(end - q));
 }
 
 void dec_ip6addr_num(struct dec_ctx *d, const uint8_t *p)
@@ -135,7 +104,7 @@ void dec_ip6addr_num(struct dec_ctx *d, const uint8_t *p)
 	char buf[INET6_ADDRSTRLEN];
 	dec_need(d, p, 16);
 	inet_ntop(AF_INET6, p, buf, sizeof buf);
-	dec_printf(d, "%s", buf);
+	dec_puts(d, buf);
 }
 
 void dec_ip4addr(struct dec_ctx *d, const uint8_t *p)
@@ -181,13 +150,14 @@ void dec_netaddr(struct dec_ctx *d, const struct dec_net *n, const uint8_t *a)
 void dec_putc_safe(struct dec_ctx *d, uint8_t c)
 {
 	if (c >= 0x80) {
-		dec_printf(d, "M-");
+		dec_write(d, "M-", 2);
 		c &= 0x7f;
 	}
-	if (c < 0x20 || c == 0x7f)
-		dec_printf(d, "^%c", c ^ 0x40);
-	else
-		dec_printf(d, "%c", c);
+	if (c < 0x20 || c == 0x7f) {
+		dec_putc(d, '^');
+		c ^= 0x40;
+	}
+	dec_putc(d, (char)c);
 }
 
 void dec_text(struct dec_ctx *d, const uint8_t *p, size_t n, unsigned how)
@@ -197,7 +167,7 @@ void dec_text(struct dec_ctx *d, const uint8_t *p, size_t n, unsigned how)
 		if ((how & DEC_TEXT_NUL) && c == 0)
 			return;
 		if (how & DEC_TEXT_DOT)
-			dec_printf(d, "%c", c >= 0x20 && c < 0x7f ? c : '.');
+			dec_putc(d, c >= 0x20 && c < 0x7f ? (char)c : '.');
 		else
 			dec_putc_safe(d, c);
 	}
@@ -251,14 +221,14 @@ static void print_hms(struct dec_ctx *d, long sec, long usec)
 	/* sec is never negative: a time of day, or a delta's magnitude */
 	char buf[64], *end = buf + sizeof buf, *p = end;
 	*--p = ' ';
-	p = put_dec(p, (unsigned)usec, 6);
+	p = dec_utoa(p, (unsigned)usec, 6);
 	*--p = '.';
-	p = put_dec(p, (unsigned long)(sec % 60), 2);
+	p = dec_utoa(p, (unsigned long)(sec % 60), 2);
 	*--p = ':';
-	p = put_dec(p, (unsigned long)(sec / 60 % 60), 2);
+	p = dec_utoa(p, (unsigned long)(sec / 60 % 60), 2);
 	*--p = ':';
-	p = put_dec(p, (unsigned long)(sec / 3600), 2);
-	fwrite(p, 1, (size_t)(end - p), d->out);
+	p = dec_utoa(p, (unsigned long)(sec / 3600), 2);
+	dec_write(d, p, (size_t)(end - p));
 }
 
 /* tcpdump refuses to convert seconds whose 32-bit truncation has the
@@ -288,17 +258,27 @@ static void print_delta(struct dec_ctx *d, const struct timeval *a, const struct
 		print_hms(d, sec % 86400, usec); /* tcpdump formats it as a time of day */
 }
 
+/* t's local time, or NULL; converted once for the packets of a second. */
+static const struct tm *local_tm(struct dec_ctx *d, time_t t)
+{
+	if (d->tm_ok && d->tm_for == t)
+		return &d->tm;
+	d->tm_ok = localtime_r(&t, &d->tm) != NULL;
+	d->tm_for = t;
+	return d->tm_ok ? &d->tm : NULL;
+}
+
 static void print_ts(struct dec_ctx *d, const struct timeval *tv)
 {
 	time_t t = tv->tv_sec;
-	struct tm tm;
+	const struct tm *tm;
 	switch (d->o.tflag) {
 	case DEC_T_TIME:
-		if (time_error((long)t) || !localtime_r(&t, &tm)) {
+		if (time_error((long)t) || !(tm = local_tm(d, t))) {
 			dec_printf(d, "[Error converting time] ");
 			break;
 		}
-		print_hms(d, (long)tm.tm_hour * 3600 + tm.tm_min * 60 + tm.tm_sec, (long)tv->tv_usec);
+		print_hms(d, (long)tm->tm_hour * 3600 + tm->tm_min * 60 + tm->tm_sec, (long)tv->tv_usec);
 		break;
 	case DEC_T_NONE:
 		break;
@@ -313,12 +293,12 @@ static void print_ts(struct dec_ctx *d, const struct timeval *tv)
 		print_delta(d, tv, timerisset(&d->prev) ? &d->prev : tv);
 		break;
 	case DEC_T_DATE:
-		if (time_error((long)t) || !localtime_r(&t, &tm)) {
+		if (time_error((long)t) || !(tm = local_tm(d, t))) {
 			dec_printf(d, "[Error converting time] ");
 			break;
 		}
-		dec_printf(d, "%04d-%02d-%02d ", tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday);
-		print_hms(d, (long)tm.tm_hour * 3600 + tm.tm_min * 60 + tm.tm_sec, (long)tv->tv_usec);
+		dec_printf(d, "%04d-%02d-%02d ", tm->tm_year + 1900, tm->tm_mon + 1, tm->tm_mday);
+		print_hms(d, (long)tm->tm_hour * 3600 + tm->tm_min * 60 + tm->tm_sec, (long)tv->tv_usec);
 		break;
 	default: /* DEC_T_SINCE_FIRST (or the first after it, while the
 		  * reference is still 0.000000) */
@@ -376,11 +356,11 @@ static void ascii_dump(struct dec_ctx *d, const uint8_t *p, size_t n)
 			 * ascii_print tests the bytes left after it for > 1); others print
 			 * as '.' */
 			if (i + 2 < n && p[i + 1] != '\n')
-				fputc('.', d->out);
+				dec_putc(d, '.');
 		} else if ((c > 0x20 && c < 0x7f) || c == '\t' || c == ' ' || c == '\n')
-			fputc(c, d->out);
+			dec_putc(d, (char)c);
 		else
-			fputc('.', d->out);
+			dec_putc(d, '.');
 	}
 }
 
@@ -446,20 +426,10 @@ static int invalid_header(struct dec_ctx *d, const struct pcap_pkthdr *h)
 	return bad;
 }
 
-void dec_packet(struct dec_ctx *d, FILE *out, const struct pcap_pkthdr *h, const uint8_t *pkt)
+/* The packet's line into d's buffer (out.c). */
+static void packet_line(struct dec_ctx *d, const struct pcap_pkthdr *h, const uint8_t *pkt)
 {
-	volatile link_printer print = find_printer(d->linktype);
 	volatile int hdrlen = 0;
-	d->out = out;
-	d->start = pkt;
-	d->end = pkt + h->caplen;
-	d->proto = "?";
-	d->hdrlen = 0;
-	d->dump_from = NULL;
-	d->layers = 0;
-	d->handoff = NULL;
-	d->app = NULL;
-
 	if (invalid_header(d, h))
 		return;
 	print_ts(d, &h->ts);
@@ -468,7 +438,7 @@ void dec_packet(struct dec_ctx *d, FILE *out, const struct pcap_pkthdr *h, const
 
 	switch (setjmp(d->trunc)) {
 	case DEC_TRUNC_NONE:
-		hdrlen = print(d, pkt, h->len);
+		hdrlen = d->link(d, pkt, h->len);
 		break;
 	case DEC_TRUNC_RET: /* the printer returned: the dump skips the link header */
 		hdrlen = d->hdrlen;
@@ -478,5 +448,21 @@ void dec_packet(struct dec_ctx *d, FILE *out, const struct pcap_pkthdr *h, const
 		break;
 	}
 	dump(d, pkt, h->caplen, (size_t)hdrlen);
-	dec_printf(d, "\n");
+	dec_putc(d, '\n');
+}
+
+void dec_packet(struct dec_ctx *d, FILE *out, const struct pcap_pkthdr *h, const uint8_t *pkt)
+{
+	d->out = out;
+	d->start = pkt;
+	d->end = pkt + h->caplen;
+	d->proto = "?";
+	d->hdrlen = 0;
+	d->dump_from = NULL;
+	d->layers = 0;
+	d->handoff = NULL;
+	d->app = NULL;
+	d->olen = 0;
+	packet_line(d, h, pkt);
+	dec_flush(d); /* the line in one write */
 }

@@ -85,13 +85,6 @@ static uint32_t be32(const struct dns *s, long o)
 	return (uint32_t)be16(s, o) << 16 | be16(s, o + 2);
 }
 
-/* Text without conversions goes out as it is: names and words are most
- * of DNS's output, and vfprintf's scan of each piece was most of its time. */
-static void dns_puts(struct dec_ctx *d, const char *t)
-{
-	fputs(t, d->out);
-}
-
 /* n characters at o, stopping at the capture's end; 1 if it did.  Runs
  * of printable characters are written at once, the others escaped. */
 static int printn(const struct dns *s, long o, unsigned long n)
@@ -101,7 +94,7 @@ static int printn(const struct dns *s, long o, unsigned long n)
 		while (run < n && o + (long)run < s->cap && s->m[o + run] >= 0x20 && s->m[o + run] < 0x7f)
 			run++;
 		if (run) {
-			fwrite(s->m + o, 1, run, s->d->out);
+			dec_write(s->d, (const char *)s->m + o, run);
 			o += (long)run;
 			n -= run;
 		} else {
@@ -156,7 +149,7 @@ static long label_len(const struct dns *s, long o)
 			return -1;
 		return ((s->m[o + 1] ? s->m[o + 1] : 256) + 7) / 8 + 1;
 	case DNS_LABEL_RESERVED:
-		dns_puts(s->d, "<BAD LABEL TYPE>");
+		dec_puts(s->d, "<BAD LABEL TYPE>");
 		return -1;
 	default:
 		return i;
@@ -170,7 +163,7 @@ static long bit_label(const struct dns *s, long o)
 		return DNS_NONE;
 	unsigned bits = s->m[o] ? s->m[o] : 256, b = bits;
 	long lim = o + 1 + (bits + 3) / 4, p = o + 1;
-	dns_puts(s->d, "\\[x");
+	dec_puts(s->d, "\\[x");
 	for (; p < lim && b > 7; b -= 8, p++)
 		dec_printf(s->d, "%02x", u8(s, p));
 	if (b > 4)
@@ -195,7 +188,7 @@ static long print_name(const struct dns *s, long o, long base)
 	if ((i & DNS_LABEL_KIND) != DNS_LABEL_PTR)
 		rp = o + l;
 	if (i == 0) {
-		dns_puts(s->d, ".");
+		dec_puts(s->d, ".");
 		return rp;
 	}
 	while (i && o < s->cap) {
@@ -209,7 +202,7 @@ static long print_name(const struct dns *s, long o, long base)
 				return DNS_NONE;
 			uint32_t off = (i << 8 | s->m[o]) & 0x3fff;
 			if (off >= max_off) {
-				dns_puts(s->d, "<BAD PTR>");
+				dec_puts(s->d, "<BAD PTR>");
 				return DNS_NONE;
 			}
 			max_off = off;
@@ -224,7 +217,7 @@ static long print_name(const struct dns *s, long o, long base)
 				return DNS_NONE;
 			break;
 		case DNS_LABEL_RESERVED: /* label_len has refused it already */
-			dns_puts(s->d, "<BAD LABEL TYPE>");
+			dec_puts(s->d, "<BAD LABEL TYPE>");
 			return DNS_NONE;
 		default:
 			if (chars + l <= DNS_MAXNAME) {
@@ -238,7 +231,7 @@ static long print_name(const struct dns *s, long o, long base)
 		}
 		o += l;
 		if (chars <= DNS_MAXNAME)
-			dns_puts(s->d, ".");
+			dec_puts(s->d, ".");
 		chars++;
 		if ((l = label_len(s, o)) < 0)
 			return DNS_NONE;
@@ -247,7 +240,7 @@ static long print_name(const struct dns *s, long o, long base)
 			rp += l + 1;
 	}
 	if (chars > DNS_MAXNAME)
-		dns_puts(s->d, "<DOMAIN NAME TOO LONG>");
+		dec_puts(s->d, "<DOMAIN NAME TOO LONG>");
 	return rp;
 }
 
@@ -264,7 +257,7 @@ static long print_cstring(const struct dns *s, long o)
 
 static void invalid(const struct dns *s)
 {
-	dns_puts(s->d, " (invalid)");
+	dec_puts(s->d, " (invalid)");
 }
 
 /* --- EDNS0 options: each printer gets the option's data, len > 0 bytes
@@ -349,9 +342,9 @@ static void print_algs(const struct dns *s, long o, unsigned len, const struct p
 	for (unsigned i = 0; i < len; i++) {
 		unsigned v = u8(s, o + i);
 		const char *n = proto_name(t, v, PROTO_TCPDUMP);
-		dns_puts(s->d, i ? " " : "");
+		dec_puts(s->d, i ? " " : "");
 		if (n)
-			dns_puts(s->d, n);
+			dec_puts(s->d, n);
 		else
 			dec_printf(s->d, "Alg_%u", v);
 	}
@@ -405,7 +398,7 @@ static long print_eopt(const struct dns *s, long o)
 	unsigned code = be16(s, o);
 	const char *n = proto_name(&proto_edns_opts, code, PROTO_TCPDUMP);
 	if (n)
-		dns_puts(s->d, n);
+		dec_puts(s->d, n);
 	else
 		dec_printf(s->d, "Opt%u", code);
 	if (!has(s, o + 2, 2))
@@ -416,7 +409,7 @@ static long print_eopt(const struct dns *s, long o)
 		return DNS_NONE;
 	if (len == 0)
 		return o;
-	dns_puts(s->d, " ");
+	dec_puts(s->d, " ");
 	eopt_printer print = eopt_hex;
 	for (size_t i = 0; i < sizeof eopt_printers / sizeof eopt_printers[0]; i++)
 		if (eopt_printers[i].code == code)
@@ -430,8 +423,8 @@ static void print_named(struct dec_ctx *d, const struct proto_table *t, unsigned
 {
 	const char *n = proto_name(t, v, PROTO_TCPDUMP);
 	if (n) {
-		dns_puts(d, " ");
-		dns_puts(d, n);
+		dec_puts(d, " ");
+		dec_puts(d, n);
 	} else
 		dec_printf(d, unknown, v);
 }
@@ -458,8 +451,8 @@ static long print_question(const struct dns *s, long o)
 	if (cls != PROTO_DNS_C_IN)
 		print_class(s->d, cls);
 	if (s->mdns)
-		dns_puts(s->d, c & DNS_MDNS_BIT ? " (QU)" : " (QM)");
-	dns_puts(s->d, "? ");
+		dec_puts(s->d, c & DNS_MDNS_BIT ? " (QU)" : " (QM)");
+	dec_puts(s->d, "? ");
 	o = print_name(s, np, 0);
 	return o == DNS_NONE ? DNS_NONE : o + 4;
 }
@@ -481,7 +474,7 @@ static int rd_addr(const struct dns *s, const struct rdata *r, long n,
 {
 	if (!has(s, r->o, n))
 		return -1;
-	dns_puts(s->d, " ");
+	dec_puts(s->d, " ");
 	print(s->d, s->m + r->o);
 	return 0;
 }
@@ -499,7 +492,7 @@ static int rd_aaaa(const struct dns *s, const struct rdata *r)
 /* " NAME" at o: the offset after the name, or DNS_NONE. */
 static long sp_name(const struct dns *s, long o)
 {
-	dns_puts(s->d, " ");
+	dec_puts(s->d, " ");
 	return print_name(s, o, 0);
 }
 
@@ -527,7 +520,7 @@ static int rd_soa(const struct dns *s, const struct rdata *r)
 /* MX: the exchange, then the preference. */
 static int rd_mx(const struct dns *s, const struct rdata *r)
 {
-	dns_puts(s->d, " ");
+	dec_puts(s->d, " ");
 	if (!has(s, r->o, 2) || print_name(s, r->o + 2, 0) == DNS_NONE)
 		return -1;
 	dec_printf(s->d, " %u", be16(s, r->o));
@@ -538,10 +531,10 @@ static int rd_mx(const struct dns *s, const struct rdata *r)
 static int rd_txt(const struct dns *s, const struct rdata *r)
 {
 	for (long o = r->o; o < r->rp;) {
-		dns_puts(s->d, " \"");
+		dec_puts(s->d, " \"");
 		if ((o = print_cstring(s, o)) == DNS_NONE)
 			return -1;
-		dns_puts(s->d, "\"");
+		dec_puts(s->d, "\"");
 	}
 	return 0;
 }
@@ -549,7 +542,7 @@ static int rd_txt(const struct dns *s, const struct rdata *r)
 /* SRV: TARGET:PORT PRIORITY WEIGHT. */
 static int rd_srv(const struct dns *s, const struct rdata *r)
 {
-	dns_puts(s->d, " ");
+	dec_puts(s->d, " ");
 	if (!has(s, r->o, 6) || print_name(s, r->o + 6, 0) == DNS_NONE)
 		return -1;
 	dec_printf(s->d, ":%u %u %u", be16(s, r->o + 4), be16(s, r->o), be16(s, r->o + 2));
@@ -576,7 +569,7 @@ static int rd_a6(const struct dns *s, const struct rdata *r)
 		dec_printf(s->d, " %u %s", pbit, inet_ntop(AF_INET6, a, buf, sizeof buf));
 	}
 	if (pbit > 0) {
-		dns_puts(s->d, " ");
+		dec_puts(s->d, " ");
 		if (print_name(s, o + 1 + 16 - pbyte, 0) == DNS_NONE)
 			return -1;
 	}
@@ -599,17 +592,17 @@ static int rd_opt(const struct dns *s, const struct rdata *r)
 	long o = r->o;
 	dec_printf(s->d, " UDPsize=%u", r->cls);
 	if (r->optfl & 0x8000)
-		dns_puts(s->d, " DO");
+		dec_puts(s->d, " DO");
 	if (o >= r->rp)
 		return 0;
-	dns_puts(s->d, " [");
+	dec_puts(s->d, " [");
 	while (o < r->rp) {
 		if ((o = print_eopt(s, o)) == DNS_NONE)
 			return -1;
 		if (o < r->rp)
-			dns_puts(s->d, ",");
+			dec_puts(s->d, ",");
 	}
-	dns_puts(s->d, "]");
+	dec_puts(s->d, "]");
 	return 0;
 }
 
@@ -665,7 +658,7 @@ static long print_rr(const struct dns *s, long o)
 {
 	struct dec_ctx *d = s->d;
 	if (d->o.vflag) {
-		dns_puts(d, " ");
+		dec_puts(d, " ");
 		if ((o = print_name(s, o, 0)) == DNS_NONE)
 			return DNS_NONE;
 	} else
@@ -677,13 +670,13 @@ static long print_rr(const struct dns *s, long o)
 	if (cls != PROTO_DNS_C_IN && type != PROTO_DNS_T_OPT)
 		print_class(d, cls);
 	if (s->mdns && (c & DNS_MDNS_BIT))
-		dns_puts(d, " (Cache flush)");
+		dec_puts(d, " (Cache flush)");
 	if (type == PROTO_DNS_T_OPT)
 		optfl = be16(s, o + 6);
 	else if (d->o.vflag > 2) {
-		dns_puts(d, " [");
+		dec_puts(d, " [");
 		dec_relts(d, be32(s, o + 4)); /* 1w2d3h4m5s */
-		dns_puts(d, "]");
+		dec_puts(d, "]");
 	}
 	struct rdata r = { o + 10, o + 10 + be16(s, o + 8), be16(s, o + 8), cls, optfl };
 	print_type(d, type);
@@ -700,14 +693,14 @@ static int print_section(const struct dns *s, long *o, unsigned n, const char *l
 	if (label) {
 		if (!(*o < s->cap && n))
 			return n ? -1 : 0;
-		dns_puts(s->d, label);
+		dec_puts(s->d, label);
 	} else if (!n)
 		return 0;
 	if ((*o = print_rr(s, *o)) == DNS_NONE)
 		return -1;
 	n--;
 	while (*o < s->cap && n) {
-		dns_puts(s->d, ",");
+		dec_puts(s->d, ",");
 		if ((*o = print_rr(s, *o)) == DNS_NONE)
 			return -1;
 		n--;
@@ -748,7 +741,7 @@ static unsigned full_rcode(const struct dns *s, unsigned flags, unsigned qd, uns
 static void print_rcode(struct dec_ctx *d, unsigned rcode)
 {
 	if (rcode < sizeof dns_rcodes / sizeof dns_rcodes[0])
-		dns_puts(d, dns_rcodes[rcode]);
+		dec_puts(d, dns_rcodes[rcode]);
 	else
 		dec_printf(d, " Resp%u", rcode & 0xfff);
 }
@@ -769,17 +762,17 @@ static int print_message(const struct dns *s, size_t len)
 	if (flags & 0x8000) { /* a response */
 		dec_printf(d, "%u%s", id, dns_ops[op]);
 		print_rcode(d, rcode);
-		dns_puts(d, flags & 0x0400 ? "*" : "");
-		dns_puts(d, flags & 0x0080 ? "" : "-");
-		dns_puts(d, flags & 0x0200 ? "|" : "");
-		dns_puts(d, flags & 0x0020 ? "$" : "");
+		dec_puts(d, flags & 0x0400 ? "*" : "");
+		dec_puts(d, flags & 0x0080 ? "" : "-");
+		dec_puts(d, flags & 0x0200 ? "|" : "");
+		dec_puts(d, flags & 0x0020 ? "$" : "");
 		if (qd != 1)
 			dec_printf(d, " [%uq]", qd);
 		for (unsigned i = 0; i < qd; i++) {
 			if (i)
-				dns_puts(d, ",");
+				dec_puts(d, ",");
 			if (vv) {
-				dns_puts(d, " q:");
+				dec_puts(d, " q:");
 				o = print_question(s, o);
 			} else if ((o = skip_name(s, o)) != DNS_NONE)
 				o += 4;
@@ -847,7 +840,7 @@ void dec_dns(struct dec_ctx *d, const uint8_t *p, size_t len, int tcp, int mdns)
 			return;
 		}
 		p += 2;
-		dns_puts(d, " ");
+		dec_puts(d, " ");
 	}
 	if (len < DNS_HDR) {
 		dec_printf(d, "domain [length %zu < %d] (invalid)", len, DNS_HDR);
@@ -857,5 +850,5 @@ void dec_dns(struct dec_ctx *d, const uint8_t *p, size_t len, int tcp, int mdns)
 	/* tcpdump's printer prints its marker and returns, so a printer
 	 * around it (ICMP quoting the datagram) goes on */
 	if (!dec_has(d, p, DNS_HDR) || print_message(&s, len) < 0)
-		dns_puts(d, " [|domain]");
+		dec_puts(d, " [|domain]");
 }

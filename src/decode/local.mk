@@ -1,5 +1,5 @@
 # Decoder (src/decode/): tcpdump-style lines, one file per protocol.
-libbpfx_core_la_SOURCES += src/decode/decode.c src/decode/decode.h src/decode/dec.h
+libbpfx_core_la_SOURCES += src/decode/decode.c src/decode/decode.h src/decode/dec.h src/decode/out.c
 libbpfx_core_la_SOURCES += src/decode/cdp.c
 libbpfx_core_la_SOURCES += src/decode/arp.c
 libbpfx_core_la_SOURCES += src/decode/cksum.c

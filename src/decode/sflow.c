@@ -165,7 +165,7 @@ static uint64_t print_layout(struct dec_ctx *d, const uint8_t *p, const char *te
 			} else if (*c == '@')
 				dec_printf(d, "%s", dec_tok(names, (unsigned)(seen ? last : first), "Unknown"));
 			else
-				fputc(*c, d->out);
+				dec_putc(d, *c);
 		}
 		s = end;
 	}

@@ -4,6 +4,7 @@
  * bytes written to a pcap file; none was produced by bpfx itself.  (The
  * dec_report lines are our own test-only format, not tcpdump output.) */
 #include <setjmp.h>
+#include <limits.h>
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
@@ -305,6 +306,63 @@ static void test_decode_other_linktype(void **state)
 	free(got);
 }
 
+/* dec_printf (out.c) formats the common conversions itself and hands
+ * the rest of a format to vsnprintf: either way its text is the C
+ * library's, also across the line buffer's end and past its size. */
+#define SAME_AS_SNPRINTF(...)                                              \
+	do {                                                               \
+		size_t at_ = (size_t)ftell(f) + d->olen;                   \
+		snprintf(want, 4 * DEC_OBUF, __VA_ARGS__);                 \
+		dec_printf(d, __VA_ARGS__);                                \
+		dec_flush(d);                                              \
+		fflush(f);                                                 \
+		assert_string_equal(buf + at_, want);                      \
+	} while (0)
+static void test_decode_printf_as_libc(void **state)
+{
+	(void)state;
+	struct dec_opts o = { .nflag = 2 };
+	char *buf = NULL, *big = malloc(3 * DEC_OBUF), *want = malloc(4 * DEC_OBUF);
+	size_t sz = 0;
+	struct dec_ctx *d = dec_new(&o, DLT_EN10MB);
+	assert_non_null(d);
+	assert_non_null(big);
+	assert_non_null(want);
+	FILE *f = d->out = open_memstream(&buf, &sz);
+	assert_non_null(f);
+	SAME_AS_SNPRINTF("plain text, no conversion");
+	SAME_AS_SNPRINTF("%u|%u|%d|%d|%i", 0u, 4294967295u, INT_MIN, INT_MAX, -7);
+	SAME_AS_SNPRINTF("[%5d][%-5d][%05d][%05u][%2u]", -42, 42, -42, 42u, 12345u);
+	SAME_AS_SNPRINTF("%02x %04X %x %08x %-6x|", 5u, 0xabu, 0u, 0xdeadbeefu, 0x1fu);
+	SAME_AS_SNPRINTF("%lu %ld %lld %llu %llx %zu %016llx", ULONG_MAX, LONG_MIN, LLONG_MIN, ULLONG_MAX,
+			 0x123456789abcdefULL, (size_t)SIZE_MAX, 0xfULL);
+	SAME_AS_SNPRINTF("%c%3c%-3c|%s|%8s|%-8s|%%|a%%b", 'a', 'b', 'c', "", "abc", "de");
+	/* conversions left to the library, after some done here */
+	SAME_AS_SNPRINTF("%u %s %.3f %d", 1u, "x", 2.5, -3);
+	SAME_AS_SNPRINTF("%#x %+d % d %.*s %*d %hhu %5.2s", 255u, 5, 6, 3, "abcdef", 4, 7, (unsigned char)200, "xyz");
+	/* a line fuller than the buffer: written out in pieces */
+	memset(big, 'q', 3 * DEC_OBUF - 1);
+	big[3 * DEC_OBUF - 1] = 0;
+	for (size_t fill = DEC_OBUF - 3; fill < DEC_OBUF; fill++) {
+		memset(big, 'a' + (int)(fill % 26), fill);
+		dec_write(d, big, fill);
+		SAME_AS_SNPRINTF("%.3f%u", 1.25, 77u);
+		dec_write(d, big, fill);
+		SAME_AS_SNPRINTF("%s|", "tail");
+	}
+	SAME_AS_SNPRINTF("%.1f%s", 0.5, big); /* more than the buffer holds */
+	SAME_AS_SNPRINTF("%s%s|", big + DEC_OBUF, "x"); /* without a conversion left to the library */
+	/* paddings wider than the buffer */
+	SAME_AS_SNPRINTF("%08200d|%-8200s|", -5, "ab");
+	SAME_AS_SNPRINTF("%8200u|%-8200d|%8200c", 7u, -3, 'z');
+	dec_free(d);
+	fclose(f);
+	assert_int_equal(sz, strlen(buf));
+	free(buf);
+	free(big);
+	free(want);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -323,6 +381,7 @@ int main(void)
 		cmocka_unit_test(test_decode_other_linktype),
 		cmocka_unit_test(test_proto_tables_unique),
 		cmocka_unit_test(test_proto_ethertype_names),
+		cmocka_unit_test(test_decode_printf_as_libc),
 	};
 	return cmocka_run_group_tests_name("decode", tests, NULL, NULL);
 }
