@@ -1,26 +1,40 @@
 /* bigexpr.c: how compile and explain scale with the size of an expression
  * (issue #15): balanced and/or/not trees of N `tcp port P` terms, N from 1k
  * to 64k, each compiled (and explained) in a child process, whose peak
- * memory (ru_maxrss, less that of a child that only builds the text) and
- * time are reported per term.  Linear scaling shows as flat columns.
+ * memory (VmHWM on Linux, else ru_maxrss; less that of a child that only
+ * builds the text) and time are reported per term.  Linear scaling shows
+ * as flat columns.
+ *
+ * Memory per term is marginal: "bytes/term" of a whole run is its peak
+ * less that of the same run on 1 term (the fixed cost, printed first:
+ * malloc and stdio set up, the arena's first chunk, explain's buffers),
+ * over N - 1; "abs/term" is the peak over N, fixed cost included (it
+ * alone is 60 bytes a term at 1k).  Each child first pages in the files
+ * it maps, code and all: else the pages of code a run first reaches (a
+ * larger expression reaches more of the compiler, up to the whole
+ * library: hundreds of kB) would count as its memory, and the fixed cost
+ * swing with them.  Left is what the run allocates.  Peaks vary by up
+ * to 100 kB with the address layout (at 1k terms, 100 bytes a term): the
+ * children of one run share one layout, so compare a few runs.
  *
  * Then where it goes: a child runs the compiler's stages one by one (as
  * compile.c does for an expression without geneve or protochain) on one
  * arena (the syntax tree in a sub-arena of it, freed after gen, its chunks
- * counted in the parent), whose byte counts (arena.h: chunks and scratch) give each stage's
- * peak and what it leaves to the next; explain's annotation is malloc'd,
- * so its row counts the heap it keeps (mallinfo2).  Each child runs
- * BIGEXPR_RUNS times (default 3), the least time and peak kept; times
- * are CPU seconds.  Last,
- * the growth exponent of each row's time and memory: the least-squares
- * slope of log(value) against log(terms), 1 for linear (time also over
- * the three largest sizes alone).
+ * counted in the parent), whose byte counts (arena.h: chunks and scratch)
+ * give each stage's peak and what it leaves to the next; explain's
+ * annotation is malloc'd, so its row counts the heap it keeps
+ * (mallinfo2).  Each child runs BIGEXPR_RUNS times (default 3), the least
+ * time and peak kept; times are CPU seconds.  Last, the growth exponent
+ * of each row's time and memory: the least-squares slope of log(value)
+ * against log(terms), 1 for linear (time also over the three largest
+ * sizes alone).
  *
  * usage: bigexpr [MAXTERMS]   (default 65536) */
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
 #include <sys/resource.h>
 #include <sys/types.h>
 #include <sys/wait.h>
@@ -95,6 +109,43 @@ struct result {
 
 typedef int job(const char *e, int n, const struct bpfx_options *o, struct result *r);
 
+/* Page in every file the process maps (its code, the C library's):
+ * otherwise the first run to reach a function pays for its pages, and a
+ * larger expression, reaching more of the compiler, would count more of
+ * its code as its memory. */
+static void populate_code(void)
+{
+#ifdef MADV_POPULATE_READ
+	FILE *f = fopen("/proc/self/maps", "r");
+	char line[512];
+	while (f && fgets(line, sizeof line, f)) {
+		unsigned long lo, hi;
+		char perm[8], path[256] = "";
+		if (sscanf(line, "%lx-%lx %7s %*s %*s %*s %255s", &lo, &hi, perm, path) >= 3 && path[0] == '/' &&
+		    perm[0] == 'r')
+			madvise((void *)lo, hi - lo, MADV_POPULATE_READ);
+	}
+	if (f)
+		fclose(f);
+#endif
+}
+
+/* The process's peak resident memory in kB (Linux: VmHWM, its own; a
+ * forked child's ru_maxrss was seen to start from the parent's), or 0
+ * for ru_maxrss. */
+static long peak_kb(void)
+{
+	FILE *f = fopen("/proc/self/status", "r");
+	char line[256];
+	long kb = 0;
+	while (f && fgets(line, sizeof line, f))
+		if (!strncmp(line, "VmHWM:", 6))
+			kb = atol(line + 6);
+	if (f)
+		fclose(f);
+	return kb;
+}
+
 /* Run f on the expression of n terms in a child; its results come back
  * through a pipe.  -1 if it failed. */
 static int in_child(job *f, int n, struct result *r, long *maxrss)
@@ -108,17 +159,23 @@ static int in_child(job *f, int n, struct result *r, long *maxrss)
 		return -1;
 	if (pid == 0) {
 		close(fd[0]);
+		populate_code();
 		memset(r, 0, sizeof *r * NROWS);
 		char *e = expr_of(n);
 		struct bpfx_options o;
 		bpfx_options_init(&o);
 		int rc = e ? f(e, n, &o, r) : 2;
-		if (rc == 0 && write(fd[1], r, sizeof *r * NROWS) != (ssize_t)(sizeof *r * NROWS))
+		long hwm = peak_kb();
+		if (rc == 0 && (write(fd[1], r, sizeof *r * NROWS) != (ssize_t)(sizeof *r * NROWS) ||
+				write(fd[1], &hwm, sizeof hwm) != (ssize_t)sizeof hwm))
 			rc = 1;
 		_exit(rc);
 	}
 	close(fd[1]);
+	long hwm = 0;
 	ssize_t got = read(fd[0], r, sizeof *r * NROWS);
+	if (got == (ssize_t)(sizeof *r * NROWS) && read(fd[0], &hwm, sizeof hwm) != (ssize_t)sizeof hwm)
+		got = -1;
 	close(fd[0]);
 	int st;
 	struct rusage ru;
@@ -128,7 +185,7 @@ static int in_child(job *f, int n, struct result *r, long *maxrss)
 		fprintf(stderr, "bigexpr: %d terms: killed by signal %d\n", n, WTERMSIG(st));
 	if (!WIFEXITED(st) || WEXITSTATUS(st) || got != (ssize_t)(sizeof *r * NROWS))
 		return -1;
-	*maxrss = ru.ru_maxrss;
+	*maxrss = hwm > 0 ? hwm : ru.ru_maxrss;
 	return 0;
 }
 
@@ -293,10 +350,27 @@ int main(int argc, char **argv)
 	int sizes[MAXSIZES], nsizes = 0;
 	if (runs < 1)
 		runs = 1;
-	printf("%7s  %-10s %9s %9s %11s %11s %11s\n", "terms", "stage", "cpu s", "us/term", "MB", "bytes/term",
-	       "kept/term");
+	/* the fixed cost: each whole run's memory on 1 term, less the text's */
+	double fixed[R_EXPLAIN + 1];
+	{
+		struct result tmp[NROWS];
+		long base, kb;
+		if (best_of(runs, job_build, 1, tmp, &base))
+			return 1;
+		for (int w = R_COMPILE; w <= R_EXPLAIN; w++) {
+			if (best_of(runs, w == R_COMPILE ? job_compile : job_explain, 1, tmp, &kb))
+				return 1;
+			fixed[w] = kb > base ? (double)(kb - base) * 1024.0 : 0;
+		}
+	}
+	printf("fixed cost (1 term): compile %.0f kB, explain %.0f kB\n"
+	       "compile, explain: MB and bytes/term their peak less it (over terms - 1); abs/term the peak over terms\n\n",
+	       fixed[R_COMPILE] / 1024, fixed[R_EXPLAIN] / 1024);
+	printf("%7s  %-10s %9s %9s %11s %11s %11s %11s\n", "terms", "stage", "cpu s", "us/term", "MB", "bytes/term",
+	       "kept/term", "abs/term");
 	for (int n = 1024; n <= max && nsizes < MAXSIZES; n *= 2) {
 		struct result *row = res[nsizes], tmp[NROWS];
+		double absolute[R_EXPLAIN + 1];
 		long base, kb;
 		sizes[nsizes++] = n;
 		if (best_of(runs, job_build, n, tmp, &base))
@@ -310,6 +384,9 @@ int main(int argc, char **argv)
 			/* the whole run's peak: the child's, less the text's */
 			row[w].peak = kb > base ? (double)(kb - base) * 1024.0 : 0;
 			row[w].kept = -1;
+			absolute[w] = row[w].peak / n;
+			/* from here on, the peak is the marginal one */
+			row[w].peak = row[w].peak > fixed[w] ? (row[w].peak - fixed[w]) * n / (n - 1) : 0;
 		}
 		if (best_of(runs, job_stages, n, tmp, &kb)) {
 			printf("%7d  stages     failed\n", n);
@@ -321,6 +398,8 @@ int main(int argc, char **argv)
 			       row[w].peak / 1048576.0, row[w].peak / n);
 			if (row[w].kept >= 0)
 				printf(" %11.0f", row[w].kept / n);
+			else
+				printf(" %11s %11.0f", "", absolute[w]);
 			printf("\n");
 		}
 		fflush(stdout);
