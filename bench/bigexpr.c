@@ -13,9 +13,9 @@
  * it maps, code and all: else the pages of code a run first reaches (a
  * larger expression reaches more of the compiler, up to the whole
  * library: hundreds of kB) would count as its memory, and the fixed cost
- * swing with them.  Left is what the run allocates.  Peaks vary by up
- * to 100 kB with the address layout (at 1k terms, 100 bytes a term): the
- * children of one run share one layout, so compare a few runs.
+ * swing with them.  Left is what the run allocates.  The peak is exact,
+ * read where the run gives memory back (sample, below), not the
+ * kernel's.
  *
  * Then where it goes: a child runs the compiler's stages one by one (as
  * compile.c does for an expression without geneve or protochain) on one
@@ -30,6 +30,7 @@
  * sizes alone).
  *
  * usage: bigexpr [MAXTERMS]   (default 65536) */
+#include <fcntl.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -130,6 +131,67 @@ static void populate_code(void)
 #endif
 }
 
+/* The peak, exactly.  The kernel's own (VmHWM, ru_maxrss) is recorded
+ * from per-CPU counters as memory goes back, and lags the true peak by
+ * up to 32 pages a CPU: at 1k terms, 30 to 120 bytes a term, varying
+ * with the address layout.  But resident memory grows between the
+ * points where a run gives memory back, so its peak is the largest size
+ * just before one of them or at the end: the link wraps madvise (the
+ * arena's chunks), munmap, malloc_trim and free (glibc unmaps or trims
+ * in free only for a block of 64 kB or more, or one that merges with free
+ * neighbours into as much: a rare case, taken as not happening), and the
+ * child reads its size there (statm, exact since Linux 6.16; on an older
+ * kernel as inexact as VmHWM). */
+static int statm = -1;           /* the child's /proc/self/statm, while it runs a job */
+static long sampled;             /* kB, the largest read */
+
+static void sample(void)
+{
+	char buf[128];
+	int fd = statm;
+	statm = -1; /* not again from within */
+	ssize_t got = fd >= 0 ? pread(fd, buf, sizeof buf - 1, 0) : -1;
+	if (got > 0) {
+		long size, res;
+		buf[got] = 0;
+		if (sscanf(buf, "%ld %ld", &size, &res) == 2 && res * (sysconf(_SC_PAGESIZE) / 1024) > sampled)
+			sampled = res * (sysconf(_SC_PAGESIZE) / 1024);
+	}
+	statm = fd;
+}
+
+void __real_free(void *p);
+int __real_madvise(void *p, size_t n, int advice);
+int __real_munmap(void *p, size_t n);
+int __real_malloc_trim(size_t pad);
+
+void __wrap_free(void *p)
+{
+#ifdef __GLIBC__
+	if (p && malloc_usable_size(p) >= 65536)
+#endif
+		sample();
+	__real_free(p);
+}
+
+int __wrap_madvise(void *p, size_t n, int advice)
+{
+	sample();
+	return __real_madvise(p, n, advice);
+}
+
+int __wrap_munmap(void *p, size_t n)
+{
+	sample();
+	return __real_munmap(p, n);
+}
+
+int __wrap_malloc_trim(size_t pad)
+{
+	sample();
+	return __real_malloc_trim(pad);
+}
+
 /* The process's peak resident memory in kB (Linux: VmHWM, its own; a
  * forked child's ru_maxrss was seen to start from the parent's), or 0
  * for ru_maxrss. */
@@ -146,6 +208,8 @@ static long peak_kb(void)
 	return kb;
 }
 
+static int child_main(job *f, int n, int fd);
+
 /* Run f on the expression of n terms in a child; its results come back
  * through a pipe.  -1 if it failed. */
 static int in_child(job *f, int n, struct result *r, long *maxrss)
@@ -159,17 +223,7 @@ static int in_child(job *f, int n, struct result *r, long *maxrss)
 		return -1;
 	if (pid == 0) {
 		close(fd[0]);
-		populate_code();
-		memset(r, 0, sizeof *r * NROWS);
-		char *e = expr_of(n);
-		struct bpfx_options o;
-		bpfx_options_init(&o);
-		int rc = e ? f(e, n, &o, r) : 2;
-		long hwm = peak_kb();
-		if (rc == 0 && (write(fd[1], r, sizeof *r * NROWS) != (ssize_t)(sizeof *r * NROWS) ||
-				write(fd[1], &hwm, sizeof hwm) != (ssize_t)sizeof hwm))
-			rc = 1;
-		_exit(rc);
+		_exit(child_main(f, n, fd[1]));
 	}
 	close(fd[1]);
 	long hwm = 0;
@@ -309,22 +363,59 @@ fail:
 	return 1;
 }
 
-/* in_child RUNS times (BIGEXPR_RUNS, default 3): each row's least time
- * and peak, the machine's noise being only ever added. */
+/* The child: f on n terms, its rows and peak written to fd. */
+static int child_main(job *f, int n, int fd)
+{
+	struct result r[NROWS];
+	populate_code();
+	memset(r, 0, sizeof r);
+	char *e = expr_of(n);
+	struct bpfx_options o;
+	bpfx_options_init(&o);
+	statm = open("/proc/self/statm", O_RDONLY);
+	sample();
+	int rc = e ? f(e, n, &o, r) : 2;
+	sample();
+	long hwm = peak_kb();
+	if (sampled > hwm)
+		hwm = sampled;
+	if (rc == 0 && (write(fd, r, sizeof r) != (ssize_t)sizeof r || write(fd, &hwm, sizeof hwm) != (ssize_t)sizeof hwm))
+		rc = 1;
+	return rc;
+}
+
+static int cmp_double(const void *x, const void *y)
+{
+	double a = *(const double *)x, b = *(const double *)y;
+	return (a > b) - (a < b);
+}
+
+#define MAXRUNS 15
+
+/* in_child RUNS times (BIGEXPR_RUNS, default 3, at most MAXRUNS): each
+ * row's least time, the machine's noise being only ever added, and its
+ * median peak. */
 static int best_of(int runs, job *f, int n, struct result *r, long *maxrss)
 {
 	struct result t[NROWS];
-	long kb;
+	double peak[NROWS][MAXRUNS], kb[MAXRUNS];
 	for (int k = 0; k < runs; k++) {
-		if (in_child(f, n, k ? t : r, k ? &kb : maxrss))
+		long m;
+		if (in_child(f, n, k ? t : r, &m))
 			return -1;
-		for (int w = 0; k && w < NROWS; w++) {
-			r[w].sec = t[w].sec < r[w].sec ? t[w].sec : r[w].sec;
-			r[w].peak = t[w].peak < r[w].peak ? t[w].peak : r[w].peak;
+		kb[k] = (double)m;
+		for (int w = 0; w < NROWS; w++) {
+			if (k)
+				r[w].sec = t[w].sec < r[w].sec ? t[w].sec : r[w].sec;
+			peak[w][k] = (k ? t : r)[w].peak;
 		}
-		if (k && kb < *maxrss)
-			*maxrss = kb;
 	}
+	for (int w = 0; w < NROWS; w++) {
+		qsort(peak[w], (size_t)runs, sizeof *peak[w], cmp_double);
+		r[w].peak = peak[w][runs / 2];
+	}
+	qsort(kb, (size_t)runs, sizeof *kb, cmp_double);
+	*maxrss = (long)kb[runs / 2];
 	return 0;
 }
 
@@ -350,6 +441,8 @@ int main(int argc, char **argv)
 	int sizes[MAXSIZES], nsizes = 0;
 	if (runs < 1)
 		runs = 1;
+	if (runs > MAXRUNS)
+		runs = MAXRUNS;
 	/* the fixed cost: each whole run's memory on 1 term, less the text's */
 	double fixed[R_EXPLAIN + 1];
 	{
