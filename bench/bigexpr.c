@@ -1,9 +1,8 @@
 /* bigexpr.c: how compile and explain scale with the size of an expression
  * (issue #15): balanced and/or/not trees of N `tcp port P` terms, N from 1k
  * to 64k, each compiled (and explained) in a child process, whose peak
- * memory (VmHWM on Linux, else ru_maxrss; less that of a child that only
- * builds the text) and time are reported per term.  Linear scaling shows
- * as flat columns.
+ * memory (less that of a child that only builds the text) and time are
+ * reported per term.  Linear scaling shows as flat columns.
  *
  * Memory per term is marginal: "bytes/term" of a whole run is its peak
  * less that of the same run on 1 term (the fixed cost, printed first:
@@ -24,7 +23,7 @@
  * give each stage's peak and what it leaves to the next; explain's
  * annotation is malloc'd, so its row counts the heap it keeps
  * (mallinfo2).  Each child runs BIGEXPR_RUNS times (default 3), the least
- * time and peak kept; times are CPU seconds.  Last, the growth exponent
+ * time and the median peak kept; times are CPU seconds.  Last, the growth exponent
  * of each row's time and memory: the least-squares slope of log(value)
  * against log(terms), 1 for linear (time also over the three largest
  * sizes alone).
@@ -140,8 +139,9 @@ static void populate_code(void)
  * arena's chunks), munmap, malloc_trim and free (glibc unmaps or trims
  * in free only for a block of 64 kB or more, or one that merges with free
  * neighbours into as much: a rare case, taken as not happening), and the
- * child reads its size there (statm, exact since Linux 6.16; on an older
- * kernel as inexact as VmHWM). */
+ * child reads its size there (statm: exact on Linux 6.18, as checked
+ * against smaps_rollup; older kernels may read it from the same counters
+ * as VmHWM).  The larger of that and VmHWM (or ru_maxrss) is the peak. */
 static int statm = -1;           /* the child's /proc/self/statm, while it runs a job */
 static long sampled;             /* kB, the largest read */
 
