@@ -1,10 +1,42 @@
 /* arena.c: bump allocator in growing chunks.  Nothing is freed singly;
- * arena_free releases a whole compilation (or a sub-arena) at once. */
+ * arena_free releases a whole compilation (or a sub-arena) at once.
+ *
+ * A released chunk's pages go back to the system (madvise) before it is
+ * freed, rather than stay resident in the heap: there the syntax tree
+ * freed after gen stayed as a hole the optimizer's larger arrays did not
+ * fit (glibc maps those apart), so a run held the tree, the IR and the
+ * arrays together; and `explain`, which annotates once the compiler is
+ * done, held the compiler's whole heap under its text (issue #15).  A
+ * pass's scratch stays resident when freed, for the next pass to reuse.
+ * A sub-arena's chunk is not zeroed ahead of use (arena_alloc zeroes what
+ * it hands out).  Scratch is malloc'd and zeroed, not calloc'd: glibc's
+ * calloc passes by its per-thread cache, and threading makes a small
+ * block per edge (glibc 2.36: some 5% more time to compile, no less
+ * memory). */
 #include "arena.h"
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
+#include <unistd.h>
+
+enum { CHUNK = 65536 }; /* a chunk's bytes, headers included */
+
+/* Free p, of n bytes, from malloc; with give, its whole pages given back
+ * to the system first (as glibc's malloc_trim does to free chunks):
+ * free() writes only near a block's ends, which the margin keeps out. */
+static void sys_free(void *p, size_t n, int give)
+{
+	if (p && give) {
+		uintptr_t page = (uintptr_t)sysconf(_SC_PAGESIZE), margin = 64;
+		uintptr_t lo = ((uintptr_t)p + margin + page - 1) & ~(page - 1);
+		uintptr_t hi = ((uintptr_t)p + n - margin) & ~(page - 1);
+		if (hi > lo)
+			madvise((void *)lo, hi - lo, MADV_DONTNEED);
+	}
+	free(p);
+}
 
 struct arena_chunk {
 	struct arena_chunk *next;
@@ -18,6 +50,9 @@ struct arena_scratch {
 	size_t n;
 	_Alignas(16) unsigned char mem[];
 };
+
+static void *scratch_grow(struct arena *a, void *q, size_t n, int zero);
+static void scratch_free(struct arena *a, void *q, int give);
 
 void arena_init(struct arena *a)
 {
@@ -61,10 +96,12 @@ void *arena_alloc(struct arena *a, size_t n)
 	n = (n + 7) & ~(size_t)7;
 	struct arena_chunk *c = a->head;
 	if (!c || c->cap - c->used < n) {
-		size_t cap = n > 65536 ? n : 65536;
+		/* CHUNK bytes in all, a sub-arena's scratch header too */
+		size_t head = sizeof *c + (a->parent ? sizeof(struct arena_scratch) : 0);
+		size_t cap = n > CHUNK - head ? n : CHUNK - head;
 		/* a sub-arena's chunk: scratch of the parent, counted there too
-		 * (arena_scratch finds the parent; given a, it jumps from a) */
-		c = a->parent ? arena_scratch(a, sizeof *c + cap) : malloc(sizeof *c + cap);
+		 * (scratch_grow finds the parent; given a, it jumps from a) */
+		c = a->parent ? scratch_grow(a, NULL, sizeof *c + cap, 0) : malloc(sizeof *c + cap);
 		if (!c)
 			arena_oom(a);
 		count(a, sizeof *c + cap, 1);
@@ -89,12 +126,19 @@ char *arena_strndup(struct arena *a, const char *s, size_t n)
 
 void *arena_scratch(struct arena *a, size_t n)
 {
-	return arena_scratch_grow(a, NULL, n);
+	return scratch_grow(a, NULL, n, 1);
+}
+
+void *arena_scratch_grow(struct arena *a, void *q, size_t n)
+{
+	return scratch_grow(a, q, n, 1);
 }
 
 /* malloc, copy and free rather than realloc: the old block stays on the
- * list, and freed with the arena, if the new one cannot be had. */
-void *arena_scratch_grow(struct arena *a, void *q, size_t n)
+ * list, and freed with the arena, if the new one cannot be had.  A
+ * sub-arena's chunk (zero 0) is not zeroed: arena_alloc zeroes what it
+ * hands out. */
+static void *scratch_grow(struct arena *a, void *q, size_t n, int zero)
 {
 	/* out of memory jumps from the arena given, not its root: a stage
 	 * holding other memory (parse.c's scanner) may have set its jump on
@@ -114,7 +158,8 @@ void *arena_scratch_grow(struct arena *a, void *q, size_t n)
 		memcpy(s->mem, old->mem, keep);
 		arena_scratch_free(a, q);
 	}
-	memset(s->mem + keep, 0, n - keep);
+	if (zero)
+		memset(s->mem + keep, 0, n - keep);
 	s->n = n;
 	count(a, sizeof *s + n, 1);
 	s->prev = NULL;
@@ -126,6 +171,11 @@ void *arena_scratch_grow(struct arena *a, void *q, size_t n)
 }
 
 void arena_scratch_free(struct arena *a, void *q)
+{
+	scratch_free(a, q, 0);
+}
+
+static void scratch_free(struct arena *a, void *q, int give)
 {
 	if (!q)
 		return;
@@ -139,7 +189,7 @@ void arena_scratch_free(struct arena *a, void *q)
 		a->scratch = s->next;
 	if (s->next)
 		s->next->prev = s->prev;
-	free(s);
+	sys_free(s, sizeof *s + s->n, give);
 }
 
 void arena_free(struct arena *a)
@@ -160,9 +210,9 @@ void arena_release(struct arena *a, struct arena_mark m)
 		struct arena_chunk *next = a->head->next;
 		count(a, sizeof *a->head + a->head->cap, 0);
 		if (a->parent)
-			arena_scratch_free(a->parent, a->head);
+			scratch_free(a->parent, a->head, 1);
 		else
-			free(a->head);
+			sys_free(a->head, sizeof *a->head + a->head->cap, 1);
 		a->head = next;
 	}
 	if (a->head)

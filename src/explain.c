@@ -11,6 +11,9 @@
 #include <stdbool.h>
 #include <stdlib.h>
 #include <string.h>
+#ifdef __GLIBC__
+#include <malloc.h>
+#endif
 
 /* The states still pending (an error ends the sweep early). */
 static void free_states(struct xctx *c)
@@ -18,6 +21,40 @@ static void free_states(struct xctx *c)
 	for (unsigned i = 0; c->in && i < c->n; i++)
 		free(c->in[i]);
 	free(c->in);
+}
+
+/* A text of the note's block: the empty string its end, the note itself
+ * if equal, else a copy at *q. */
+static char *share(const char *s, char *note, size_t ln, char **q)
+{
+	if (!*s)
+		return note + ln - 1;
+	if (!strcmp(s, note))
+		return note;
+	char *t = strcpy(*q, s);
+	*q += strlen(s) + 1;
+	return t;
+}
+
+/* The three texts of x in one malloc'd block, the note first
+ * (explain_free).  The note is the reads, then the tests, then what else
+ * is known; one of the first two is empty (a jump only tests), and
+ * mostly nothing else is known: the block is then the note alone, and a
+ * large expression's annotation a third smaller. */
+static bool keep_texts(struct explain_insn *o, const struct xp_draft *x)
+{
+	size_t ln = strlen(x->note) + 1, n = ln;
+	if (*x->reads && strcmp(x->reads, x->note))
+		n += strlen(x->reads) + 1;
+	if (*x->tests && strcmp(x->tests, x->note))
+		n += strlen(x->tests) + 1;
+	if (!(o->note = malloc(n)))
+		return false;
+	char *q = memcpy(o->note, x->note, ln);
+	q += ln;
+	o->reads = share(x->reads, o->note, ln, &q);
+	o->tests = share(x->tests, o->note, ln, &q);
+	return true;
 }
 
 int explain_program(const struct bpf_insn *p, unsigned n, const struct bpfx_span *spans, const char *expr,
@@ -72,16 +109,21 @@ int explain_program(const struct bpf_insn *p, unsigned n, const struct bpfx_span
 		o->start = x->start;
 		o->end = x->end;
 		o->named = x->named;
-		o->reads = strdup(x->reads);
-		o->tests = strdup(x->tests);
-		o->note = strdup(x->note);
-		if (!o->reads || !o->tests || !o->note) {
+		if (!keep_texts(o, x)) {
 			free_states(&c);
 			explain_free(out);
 			return -1;
 		}
 	}
 	free_states(&c);
+#ifdef __GLIBC__
+	/* The states, 5 kB each, were freed as the sweep went, but malloc
+	 * keeps their pages resident between the texts: give them back, or
+	 * the text printed next (bpfx_explain_text: one block the size of
+	 * the whole) adds to them (issue #15: 200 kB at 1k terms, a fifth
+	 * of the run's peak). */
+	malloc_trim(0);
+#endif
 	return 0;
 }
 
@@ -104,9 +146,7 @@ void explain_free(struct explain *e)
 {
 	free(e->expr);
 	for (unsigned i = 0; e->insns && i < e->n; i++) {
-		free(e->insns[i].reads);
-		free(e->insns[i].tests);
-		free(e->insns[i].note);
+		free(e->insns[i].note); /* and reads and tests, in its block */
 	}
 	free(e->insns);
 	memset(e, 0, sizeof *e);

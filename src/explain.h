@@ -23,8 +23,9 @@ struct explain_insn {
 	char *tests;                 /* for a branch, the question; else "" */
 	char *note;                  /* the whole annotation, never empty */
 	int named;                   /* a load whose field a table names */
-	/* the three texts are malloc'd to their length (explain_free): a
-	 * program of 100,000 instructions is explained in tens of MB */
+	/* the three texts are one malloc'd block, note first, reads or tests
+	 * the note itself when equal to it (explain_free): a program of
+	 * 100,000 instructions is explained in tens of MB */
 };
 
 struct explain_const {
