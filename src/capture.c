@@ -544,29 +544,43 @@ static void writer_untie(struct cap_writer *w)
 	w->span_len = 0;
 }
 
-/* Write LEN bytes at P, resuming a write cut short by a signal (a pipe),
- * so the stream never ends in half a record. */
+/* Write IOV[0..N) whole, resuming a write cut short by a signal (a
+ * pipe), so the stream never ends in half a record. */
+static int writev_all(struct cap_writer *w, struct iovec *iov, int n)
+{
+	while (n > 0) {
+		ssize_t got = writev(w->fd, iov, n);
+		if (got < 0 && errno == EINTR)
+			continue;
+		if (got <= 0)
+			return writer_fail(w, got < 0 ? errno : EIO);
+		size_t left = (size_t)got;
+		for (; n > 0 && left >= iov->iov_len; iov++, n--)
+			left -= iov->iov_len;
+		if (n > 0) { /* cut inside *iov */
+			iov->iov_base = (uint8_t *)iov->iov_base + left;
+			iov->iov_len -= left;
+		}
+	}
+	return 0;
+}
+
+/* Write LEN bytes at P (to the sink, with the file offset AT they stand
+ * at in the input, or CAP_NOWHERE). */
 static int write_all(struct cap_writer *w, const uint8_t *p, size_t len, uint64_t at)
 {
 	if (w->sink) /* cap_writer_records: the caller's */
 		return len && w->sink(w->sink_ctx, p, len, at) < 0 ? writer_fail(w, errno) : 0;
-	size_t done = 0;
-	while (done < len) {
-		ssize_t n = write(w->fd, p + done, len - done);
-		if (n < 0 && errno == EINTR)
-			continue;
-		if (n <= 0)
-			return writer_fail(w, n < 0 ? errno : EIO);
-		done += (size_t)n;
-	}
-	return 0;
+	struct iovec one = { (void *)p, len };
+	return len ? writev_all(w, &one, 1) : 0;
 }
 
 /* Write the gathered records, then the span after them.  (The span is
  * written from the block: copy_file_range from the input instead took
  * 31% more CPU time writing a whole 1 GiB file on ext4, and fails with
- * EXDEV onto another file system such as /dev/shm.) */
-static int writer_flush(struct cap_writer *w)
+ * EXDEV onto another file system such as /dev/shm.)  COUNT: whether it
+ * is one of w->flushes. */
+static int flush_counted(struct cap_writer *w, int count)
 {
 	if (w->failed) {
 		writer_untie(w);
@@ -580,10 +594,15 @@ static int writer_flush(struct cap_writer *w)
 	}
 	uint64_t at = w->tied ? w->tied->off + (uint64_t)(w->span - w->tied->buf) : CAP_NOWHERE;
 	int rc = write_all(w, w->buf, w->len, CAP_NOWHERE) < 0 || write_all(w, w->span, w->span_len, at) < 0 ? -1 : 0;
-	w->flushes += w->len || w->span_len;
+	w->flushes += count && (w->len || w->span_len);
 	w->len = 0;
 	writer_untie(w);
 	return rc;
+}
+
+static int writer_flush(struct cap_writer *w)
+{
+	return flush_counted(w, 1);
 }
 
 /* Move the span into buf (or write both, when buf has no room or the
@@ -591,12 +610,8 @@ static int writer_flush(struct cap_writer *w)
  * can follow. */
 static int span_to_buf(struct cap_writer *w)
 {
-	if (w->runs) { /* a flush a gathering writer would not do */
-		unsigned long n = w->flushes;
-		int rc = writer_flush(w);
-		w->flushes = n;
-		return rc;
-	}
+	if (w->runs) /* a flush a gathering writer would not do: not counted */
+		return flush_counted(w, 0);
 	if (w->span_len > CAP_BLOCK - w->len)
 		return writer_flush(w);
 	memcpy(w->buf + w->len, w->span, w->span_len);
@@ -811,26 +826,6 @@ static ssize_t pread_all(int fd, uint8_t *p, size_t len, uint64_t off)
 		done += (size_t)n;
 	}
 	return (ssize_t)done;
-}
-
-/* Write IOV[0..N) whole, resuming writes cut short (a pipe). */
-static int writev_all(struct cap_writer *w, struct iovec *iov, int n)
-{
-	while (n > 0) {
-		ssize_t got = writev(w->fd, iov, n);
-		if (got < 0 && errno == EINTR)
-			continue;
-		if (got <= 0)
-			return writer_fail(w, got < 0 ? errno : EIO);
-		size_t left = (size_t)got;
-		for (; n > 0 && left >= iov->iov_len; iov++, n--)
-			left -= iov->iov_len;
-		if (n > 0) { /* cut inside *iov */
-			iov->iov_base = (uint8_t *)iov->iov_base + left;
-			iov->iov_len -= left;
-		}
-	}
-	return 0;
 }
 
 /* One run longer than the block, through it: 0, -1 (a write failed), -2

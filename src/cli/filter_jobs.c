@@ -181,11 +181,21 @@ static void held_free(struct held *h)
 	free(h);
 }
 
-/* H no longer counts for J (under jobs.lock). */
-static void held_uncount(struct jobs *js, struct job *j, const struct held *h)
+/* COST more of KIND held by J (under jobs.lock). */
+static void held_add(struct jobs *js, struct job *j, int kind, size_t cost)
 {
-	j->nheld[held_kind(h)] -= held_cost(h);
-	js->nheld[held_kind(h)] -= held_cost(h);
+	j->nheld[kind] += cost;
+	js->nheld[kind] += cost;
+	if (js->nheld[kind] > js->max_held[kind])
+		js->max_held[kind] = js->nheld[kind];
+}
+
+/* COST less of KIND held by J: room for the threads that wait (under
+ * jobs.lock). */
+static void held_sub(struct jobs *js, struct job *j, int kind, size_t cost)
+{
+	j->nheld[kind] -= cost;
+	js->nheld[kind] -= cost;
 	pthread_cond_broadcast(&js->room);
 }
 
@@ -235,12 +245,8 @@ static int job_open(struct job *j, int kind, size_t cap, int wait)
 	}
 	j->waiting = 0;
 	int rc = j->live ? 0 : js->quit ? 2 : room ? 1 : 3;
-	if (rc == 1) {
-		j->nheld[kind] += cost;
-		js->nheld[kind] += cost;
-		if (js->nheld[kind] > js->max_held[kind])
-			js->max_held[kind] = js->nheld[kind];
-	}
+	if (rc == 1)
+		held_add(js, j, kind, cost);
 	pthread_mutex_unlock(&js->lock);
 	if (rc != 1)
 		return rc;
@@ -250,8 +256,7 @@ static int job_open(struct job *j, int kind, size_t cap, int wait)
 		*h = (struct held){ .run = run, .cap = cap };
 	if (!h || (kind == HELD_RUNS && !run)) {
 		pthread_mutex_lock(&js->lock);
-		j->nheld[kind] -= cost;
-		js->nheld[kind] -= cost;
+		held_sub(js, j, kind, cost);
 		pthread_mutex_unlock(&js->lock);
 		free(h);
 		free(run);
@@ -281,7 +286,7 @@ static int job_push(struct job *j)
 		js->runs += h->run ? h->len : 0;
 		pthread_cond_broadcast(&js->changed);
 	} else {
-		held_uncount(js, j, h);
+		held_sub(js, j, held_kind(h), held_cost(h));
 	}
 	pthread_mutex_unlock(&js->lock);
 	if (keep)
@@ -523,13 +528,10 @@ static int job_drain(struct jobs *js, struct job *j)
 				held_free(h);
 			}
 			pthread_mutex_lock(&js->lock);
-			for (int k = 0; k < HELD_KINDS; k++) {
-				j->nheld[k] -= freed[k];
-				js->nheld[k] -= freed[k];
-			}
+			for (int k = 0; k < HELD_KINDS; k++)
+				held_sub(js, j, k, freed[k]);
 			if (rc == -2)
 				js->quit = 1;
-			pthread_cond_broadcast(&js->room);
 			continue;
 		}
 		if (j->done)
