@@ -92,7 +92,8 @@ struct held {
 	struct held *next;
 	struct cap_run *run;     /* NULL: bytes in data */
 	size_t len, cap;         /* bytes in data, or runs in run; the room */
-	unsigned long first;     /* the writer's flush of the first of them */
+	unsigned long first;     /* the writer's flush of the first of them, */
+	unsigned long last;      /* ... and of the last */
 	uint8_t data[];
 };
 
@@ -122,6 +123,8 @@ struct job {
 	unsigned long matched;
 	int status;              /* 0, or 2 after a message */
 	int done;                /* under jobs.lock: the committer may take it */
+	int walked;              /* under jobs.lock: $BPFX_JOBS_LATE: walked, the
+	                          * last item not yet pushed */
 	int skipped;             /* not run: the run was stopped before it */
 	uint64_t start, end;     /* split: the records that start in [start, end) */
 	uint64_t stop;           /* split: where the walk stopped ... */
@@ -143,6 +146,7 @@ struct jobs {
 	size_t bound, bound_all; /* JOBS_HELD, JOBS_HELD_ALL or $BPFX_JOBS_BUFFER */
 	size_t piece, chunk;     /* JOBS_PIECE, JOBS_RUNS, or what the bound takes */
 	int hold_back;           /* $BPFX_JOBS_BUFFER: see JOBS_HELD */
+	int late;                /* $BPFX_JOBS_LATE: see job_late */
 	unsigned long waits;     /* under lock: times a thread waited for room */
 	unsigned long runs;      /* under lock: runs of input held */
 	pthread_mutex_t compile; /* one compilation at a time */
@@ -263,7 +267,7 @@ static int job_open(struct job *j, int kind, size_t cap, int wait)
 		errno = ENOMEM;
 		return -1;
 	}
-	h->first = j->rw->flushes;
+	h->first = h->last = j->rw->flushes;
 	j->cur = h;
 	return 1;
 }
@@ -293,14 +297,18 @@ static int job_push(struct job *j)
 		return 0;
 	/* live: the committer touches OUT no more until J is done */
 	int was = js->w->failed, rc = live && h->len ? held_put(js, j, h) : 0;
-	unsigned long at = h->first;
+	unsigned long first = h->first, last = h->last;
 	held_free(h);
 	if (rc == -2) {
 		j->shrank = 1;
 		errno = EIO;
 		return -1;
 	}
-	return rc < 0 ? job_out_failed(j, at, was) : 0;
+	/* the failure is of the flush of H's first matches; the serial run
+	 * finds it at the next write, in H itself where H goes on past it */
+	if (rc < 0 && job_out_failed(j, first, was) == 0)
+		return job_out_failed(j, last, was);
+	return rc < 0 ? -1 : 0;
 }
 
 /* Records P (LEN bytes) that stand at AT in J's input, J not live: after
@@ -314,11 +322,13 @@ static int job_span(struct job *j, const uint8_t *p, size_t len, uint64_t at)
 	if (c && !c->run && c->cap - c->len >= len) {
 		memcpy(c->data + c->len, p, len);
 		c->len += len;
+		c->last = j->last;
 		return 0;
 	}
 	struct cap_run *last = c && c->run && c->len ? &c->run[c->len - 1] : NULL;
 	if (last && last->off + last->len == at) {
 		last->len += len;
+		c->last = j->last;
 		return 0;
 	}
 	if (!c || !c->run || c->len == c->cap) { /* a new item */
@@ -336,6 +346,7 @@ static int job_span(struct job *j, const uint8_t *p, size_t len, uint64_t at)
 		c = j->cur;
 	}
 	c->run[c->len++] = (struct cap_run){ at, len };
+	c->last = j->last;
 	return 0;
 }
 
@@ -395,6 +406,21 @@ static void job_write_failed(struct job *j, const struct cap_writer *rw)
 	j->status = 2;
 }
 
+/* $BPFX_JOBS_LATE (for the tests): J, its records walked and written
+ * out of its writer while not live, waits to turn live before it pushes
+ * its last item, and the committer lets it come to the head no earlier.
+ * So a file that ran ahead to its end comes to the head just then, a
+ * moment the scheduler otherwise picks now and then (tests/cli/jobs.sh). */
+static void job_late(struct jobs *js, struct job *j)
+{
+	pthread_mutex_lock(&js->lock);
+	j->walked = 1;
+	pthread_cond_broadcast(&js->changed);
+	while (!j->live && !js->quit)
+		pthread_cond_wait(&js->room, &js->lock);
+	pthread_mutex_unlock(&js->lock);
+}
+
 /* The file's records, filtered through its writer (job_sink); as
  * filter_file (filter.c) for a file written with -w, or counted. */
 static void job_filter(struct jobs *js, struct job *j)
@@ -431,8 +457,13 @@ static void job_filter(struct jobs *js, struct job *j)
 		fprintf(j->msg, "bpfx filter: %s\n", j->r.err);
 		j->status = 2;
 	}
-	if (js->w && (cap_writer_close(&rw) < 0 || job_push(j) < 0) && !j->status)
-		job_write_failed(j, &rw);
+	if (js->w) {
+		int closed = cap_writer_close(&rw);
+		if (js->late)
+			job_late(js, j);
+		if ((closed < 0 || job_push(j) < 0) && !j->status)
+			job_write_failed(j, &rw);
+	}
 	j->rw = NULL;
 }
 
@@ -511,6 +542,9 @@ static int job_drain(struct jobs *js, struct job *j)
 	pthread_mutex_lock(&js->lock);
 	/* $BPFX_JOBS_BUFFER: not before J waits for room or is done */
 	while (js->hold_back && !j->waiting && !j->done)
+		pthread_cond_wait(&js->changed, &js->lock);
+	/* $BPFX_JOBS_LATE: not before J's walk is over (job_late) */
+	while (js->late && !j->walked && !j->waiting && !j->done)
 		pthread_cond_wait(&js->changed, &js->lock);
 	for (;;) {
 		struct held *h = j->held;
@@ -697,6 +731,7 @@ int filter_jobs(const struct filter_args *a, struct cap_writer *w, unsigned long
 		js.bound_all = 4 * js.bound;
 		js.hold_back = 1;
 	}
+	js.late = getenv("BPFX_JOBS_LATE") != NULL;
 	js.piece = js.bound < JOBS_PIECE ? js.bound : JOBS_PIECE;
 	js.chunk = js.bound / sizeof(struct cap_run);
 	js.chunk = js.chunk < 1 ? 1 : js.chunk > JOBS_RUNS ? JOBS_RUNS : js.chunk;

@@ -9,7 +9,8 @@
 # pcapng-out.sh.  Then one large file split into ranges: the same, also
 # byte-swapped, nanosecond, damaged, pcapng (not split) and misleading.
 # Last, much of it again with a bound on the matches held in memory that
-# bites ($BPFX_JOBS_BUFFER).
+# bites ($BPFX_JOBS_BUFFER), and with each file coming to the head just
+# before its last push ($BPFX_JOBS_LATE).
 . "${srcdir:-.}/tests/cli/filter-lib.sh"
 compiler_ready || exit 1
 
@@ -251,6 +252,25 @@ unset BPFX_JOBS_BUFFER
 same 2 -r "$T/a.pcap" -r "$T/one.pcap" -r "$T/one.pcap" -r "$T/b.pcap" -w "$T/o"
 same 2 -r "$T/a.pcap" -r "$T/one.pcap" -r "$T/one.pcap" -w "$T/o" 'tcp or arp'
 same 3 -r "$T/a.pcap" -r "$T/one.pcap" -r "$T/one.pcap" -w - 'not udp'
+
+# A file that ran ahead to its end and comes to the head just before it
+# pushes its last held item (the scheduler's pick now and then; here
+# $BPFX_JOBS_LATE waits for it): that item holds matches of several of
+# its writer's flushes (all of big.pcap's, one run), so a write of it
+# that fails is the file's own failure, as in the serial run.
+BPFX_JOBS_LATE=1
+export BPFX_JOBS_LATE
+if [ -f "$T/big.pcap" ]; then
+	same 2 -r "$T/big.pcap" -r "$T/a.pcap" -r "$T/b.pcap" -w /dev/full
+	same 2 -r "$T/a.pcap" -r "$T/big.pcap" -r "$T/b.pcap" -w /dev/full
+	same 3 -r "$T/a.pcap" -r "$T/big.pcap" -r "$T/b.pcap" -w /dev/full tcp
+fi
+same 2 $files -w "$T/o"
+same 3 $files -w "$T/o" --pcapng tcp
+same 2 -r "$T/a.pcap" -r "$T/b.pcap" -r "$T/cut.pcap" -r "$T/a.pcap" -w "$T/o" tcp
+same 2 -r "$T/one.pcap" -w "$T/o"
+same 2 -r "$T/a.pcap" -r "$T/one.pcap" -r "$T/one.pcap" -w "$T/o" 'tcp or arp'
+unset BPFX_JOBS_LATE
 
 # A file whose matches are held as runs, cut short before the committer
 # copies them: the first file is a FIFO fed in two parts; between them
