@@ -115,7 +115,6 @@ int cap_open_live(struct cap_reader *r, const char *dev, uint32_t snaplen, int p
 
 #define CAP_MAGIC_MICRO 0xa1b2c3d4u
 #define CAP_MAGIC_NANO 0xa1b23c4du
-#define CAP_RECORD_HEADER 16 /* ts_sec, ts_usec, caplen, len: 32 bits each */
 
 /* Link types whose pseudo-header libpcap rewrites as it reads (pcap-common.c
  * pcap_post_process: swap_pseudo_headers when the file is byte-swapped,
@@ -209,33 +208,6 @@ static int block_fill(struct cap_block *b)
 	return 1;
 }
 
-/* The record at b->pos as libpcap would return it, or NULL if it is not
- * one the block reader hands out (libpcap will judge it). */
-static const uint8_t *block_record(struct cap_block *b)
-{
-	uint32_t f[4];
-	if (b->len - b->pos < CAP_RECORD_HEADER)
-		return NULL;
-	memcpy(f, b->buf + b->pos, sizeof f);
-	if (b->swapped)
-		for (int i = 0; i < 4; i++)
-			f[i] = bswap_32(f[i]);
-	if (f[2] > b->snapshot || b->len - b->pos - CAP_RECORD_HEADER < f[2])
-		return NULL;
-	/* the stamps are signed 32-bit fields (pcap_sf_pkthdr), but libpcap
-	 * 1.10's SWAPLONG yields an unsigned int: a byte-swapped file's
-	 * stamps are not sign-extended */
-	b->hdr.ts.tv_sec = b->swapped ? (time_t)f[0] : (time_t)(int32_t)f[0];
-	b->hdr.ts.tv_usec = b->swapped ? (suseconds_t)f[1] : (suseconds_t)(int32_t)f[1];
-	if (b->nano) /* pcap_open_offline asks for microseconds */
-		b->hdr.ts.tv_usec /= 1000;
-	b->hdr.caplen = f[2];
-	b->hdr.len = f[3];
-	const uint8_t *data = b->buf + b->pos + CAP_RECORD_HEADER;
-	b->pos += CAP_RECORD_HEADER + f[2];
-	return data;
-}
-
 /* 1 with the next record, 0 at a clean end of file, or -1 when libpcap
  * is to read on from here (its stream moved to the record), or -2 if
  * that move failed (r->err set). */
@@ -248,7 +220,7 @@ static int block_next(struct cap_reader *r, struct pcap_pkthdr **h, const u_char
 			b->done = 1;
 			return 0;
 		}
-		const uint8_t *rec = block_record(b);
+		const uint8_t *rec = cap_block_record(b);
 		if (rec) {
 			*h = &b->hdr;
 			*data = rec;

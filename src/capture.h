@@ -7,7 +7,9 @@
  * damaged files, the 1-based index of the packet that could not be read. */
 #ifndef BPFX_CAPTURE_H
 #define BPFX_CAPTURE_H
+#include <byteswap.h>
 #include <stdint.h>
+#include <string.h>
 #include <sys/types.h>
 #include <pcap/pcap.h>
 
@@ -18,6 +20,8 @@
 #define CAP_BLOCK (1u << 20)
 /* A pcap file's header (struct pcap_file_header): its first record follows. */
 #define CAP_FILE_HEADER 24
+/* A record's header in a pcap file: ts_sec, ts_usec, caplen, len. */
+#define CAP_RECORD_HEADER 16
 
 struct cap_writer;
 
@@ -58,6 +62,51 @@ int cap_open_live(struct cap_reader *r, const char *dev, uint32_t snaplen, int p
  * 0: end of file, or a live capture broken off (pcap_breakloop);
  * -1: the file is damaged here (or the capture failed), r->err says where. */
 int cap_next(struct cap_reader *r, struct pcap_pkthdr **h, const u_char **data);
+
+/* The record at b->pos as libpcap would return it (b->hdr its header),
+ * or NULL if it is not one the block reader hands out: not whole in the
+ * block yet, or one libpcap is to judge.  Inline, for cap_next_fast. */
+static inline const uint8_t *cap_block_record(struct cap_block *b)
+{
+	uint32_t f[4];
+	if (b->len - b->pos < CAP_RECORD_HEADER)
+		return NULL;
+	memcpy(f, b->buf + b->pos, sizeof f);
+	if (b->swapped)
+		for (int i = 0; i < 4; i++)
+			f[i] = bswap_32(f[i]);
+	if (f[2] > b->snapshot || b->len - b->pos - CAP_RECORD_HEADER < f[2])
+		return NULL;
+	/* the stamps are signed 32-bit fields (pcap_sf_pkthdr), but libpcap
+	 * 1.10's SWAPLONG yields an unsigned int: a byte-swapped file's
+	 * stamps are not sign-extended */
+	b->hdr.ts.tv_sec = b->swapped ? (time_t)f[0] : (time_t)(int32_t)f[0];
+	b->hdr.ts.tv_usec = b->swapped ? (suseconds_t)f[1] : (suseconds_t)(int32_t)f[1];
+	if (b->nano) /* pcap_open_offline asks for microseconds */
+		b->hdr.ts.tv_usec /= 1000;
+	b->hdr.caplen = f[2];
+	b->hdr.len = f[3];
+	const uint8_t *data = b->buf + b->pos + CAP_RECORD_HEADER;
+	b->pos += CAP_RECORD_HEADER + f[2];
+	return data;
+}
+
+/* cap_next, its common case inline: the next record whole in the block
+ * reader's block, before the range's end (the first step of cap_next's
+ * own walk).  A filter loop's per-record call and its checks were a third
+ * of the instructions bpfx ran a record (callgrind, `tcp port 80 -w`). */
+static inline int cap_next_fast(struct cap_reader *r, struct pcap_pkthdr **h, const u_char **data)
+{
+	struct cap_block *b = r->blk;
+	const uint8_t *rec;
+	if (b && b->off + b->pos < b->end && (rec = cap_block_record(b)) != NULL) {
+		*h = &b->hdr;
+		*data = rec;
+		r->count++;
+		return 1;
+	}
+	return cap_next(r, h, data);
+}
 int cap_linktype(const struct cap_reader *r);
 /* The file's snapshot length: what tcpdump compiles `ret` with. */
 uint32_t cap_snaplen(const struct cap_reader *r);

@@ -7,6 +7,7 @@
 #include "bpfx.h"
 #include "format.h"
 #include <pcap/pcap.h>
+#include <signal.h>
 
 int cli_compile(int argc, char **argv);
 int cli_filter(int argc, char **argv);
@@ -122,8 +123,13 @@ int cli_parse(int argc, char **argv, int *first, const struct cli_opt *opts, siz
 void cli_stop_install(void);
 /* Also break out of this live capture's wait (NULL: none). */
 void cli_stop_watch(pcap_t *live);
-/* Nonzero once a stop signal has arrived. */
-int cli_stopped(void);
+/* Nonzero once a stop signal has arrived (inline: the record loops look
+ * at it between every two packets). */
+extern volatile sig_atomic_t cli_stop_signal;
+static inline int cli_stopped(void)
+{
+	return cli_stop_signal != 0;
+}
 /* Hold (1) or let through (0) the stop signals: around the output of a
  * packet to a descriptor a signal can cut (cli_stop_can_cut), so each
  * record is written whole; a held signal is only delayed. */

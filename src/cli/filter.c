@@ -301,7 +301,9 @@ int filter_prog_for(struct filter_prog *fp, const struct filter_args *a, struct 
 	return 0;
 }
 
-int filter_matches(const struct filter_prog *fp, const struct pcap_pkthdr *h, const u_char *pkt)
+/* Nonzero if the program accepts the packet (inline: the record loops
+ * below call it for every record). */
+static inline int filter_matches(const struct filter_prog *fp, const struct pcap_pkthdr *h, const u_char *pkt)
 {
 	if (fp->all || fp->kernel)
 		return 1;
@@ -319,7 +321,8 @@ int filter_records(const struct filter_prog *fp, struct cap_reader *r, struct ca
 	const u_char *pkt;
 	int got = 0;
 	/* a stop signal is looked at between packets only (stop.c) */
-	while ((!limit || *matched < limit) && !cli_stopped() && !(quit && *quit) && (got = cap_next(r, &h, &pkt)) > 0) {
+	while ((!limit || *matched < limit) && !cli_stopped() && !(quit && *quit) &&
+	       (got = cap_next_fast(r, &h, &pkt)) > 0) {
 		if (!filter_matches(fp, h, pkt))
 			continue;
 		++*matched;
@@ -423,7 +426,7 @@ static int filter_file(const struct filter_args *a, struct cap_reader *r, struct
 	}
 	/* printed: a stop signal is looked at between packets only (stop.c) */
 	while (!a->out && !a->count_only && (!a->count || *matched < a->count) && !cli_stopped() &&
-	       (got = cap_next(r, &h, &pkt)) > 0) {
+	       (got = cap_next_fast(r, &h, &pkt)) > 0) {
 		if (!filter_matches(fp, h, pkt))
 			continue;
 		++*matched;

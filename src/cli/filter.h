@@ -54,8 +54,6 @@ struct filter_prog {
  * errors go to MSG.  0, or -1 after a message. */
 int filter_prog_for(struct filter_prog *fp, const struct filter_args *a, struct cap_reader *r, FILE *msg);
 void filter_prog_free(struct filter_prog *fp);
-/* Nonzero if the program accepts the packet. */
-int filter_matches(const struct filter_prog *fp, const struct pcap_pkthdr *h, const u_char *pkt);
 /* The records of R that FP accepts, written to W (NULL: only counted in
  * *MATCHED) until the end of the file, LIMIT matches (0: no limit), a
  * stop signal or *QUIT (NULL: none): 0; -1 where R is damaged (r->err);

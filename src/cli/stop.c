@@ -18,7 +18,7 @@
 #include <string.h>
 #include <sys/stat.h>
 
-static volatile sig_atomic_t stop_signal;
+volatile sig_atomic_t cli_stop_signal;
 static pcap_t *volatile stop_live; /* a live capture to break out of */
 static sigset_t stop_set;          /* the three signals, for holding */
 
@@ -26,7 +26,7 @@ static const int stop_sigs[] = { SIGINT, SIGTERM, SIGHUP };
 
 static void on_signal(int sig)
 {
-	stop_signal = sig;
+	cli_stop_signal = sig;
 	if (stop_live)
 		pcap_breakloop(stop_live); /* only sets a flag and wakes poll(2) */
 }
@@ -53,10 +53,6 @@ void cli_stop_watch(pcap_t *live)
 	stop_live = live;
 }
 
-int cli_stopped(void)
-{
-	return stop_signal != 0;
-}
 
 void cli_stop_hold(int hold)
 {

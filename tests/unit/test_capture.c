@@ -64,13 +64,15 @@ static size_t read_file(const char *path, unsigned char *buf, size_t max)
 	return n;
 }
 
-/* Read to the end; returns packets read, *rc the last cap_next result. */
+/* Read to the end; returns packets read, *rc the last cap_next result.
+ * cap_next_fast and cap_next take turns: either hands out the next record
+ * wherever the other left off. */
 static int read_all(struct cap_reader *r, int *rc)
 {
 	struct pcap_pkthdr *h;
 	const u_char *pkt;
 	int n = 0;
-	while ((*rc = cap_next(r, &h, &pkt)) > 0) {
+	while ((*rc = n % 2 ? cap_next(r, &h, &pkt) : cap_next_fast(r, &h, &pkt)) > 0) {
 		assert_int_equal(pkt[0], n);
 		n++;
 	}
