@@ -68,15 +68,20 @@ int cap_next(struct cap_reader *r, struct pcap_pkthdr **h, const u_char **data);
  * block yet, or one libpcap is to judge.  Inline, for cap_next_fast. */
 static inline const uint8_t *cap_block_record(struct cap_block *b)
 {
+	/* in locals: the stores to b->hdr below may alias b's size_t fields
+	 * (time_t is long), which the compiler would then read again */
+	const uint8_t *rec = b->buf + b->pos;
+	size_t left = b->len - b->pos;
 	uint32_t f[4];
-	if (b->len - b->pos < CAP_RECORD_HEADER)
+	if (left < CAP_RECORD_HEADER)
 		return NULL;
-	memcpy(f, b->buf + b->pos, sizeof f);
+	memcpy(f, rec, sizeof f);
 	if (b->swapped)
 		for (int i = 0; i < 4; i++)
 			f[i] = bswap_32(f[i]);
-	if (f[2] > b->snapshot || b->len - b->pos - CAP_RECORD_HEADER < f[2])
+	if (f[2] > b->snapshot || left - CAP_RECORD_HEADER < f[2])
 		return NULL;
+	b->pos += CAP_RECORD_HEADER + f[2];
 	/* the stamps are signed 32-bit fields (pcap_sf_pkthdr), but libpcap
 	 * 1.10's SWAPLONG yields an unsigned int: a byte-swapped file's
 	 * stamps are not sign-extended */
@@ -86,9 +91,7 @@ static inline const uint8_t *cap_block_record(struct cap_block *b)
 		b->hdr.ts.tv_usec /= 1000;
 	b->hdr.caplen = f[2];
 	b->hdr.len = f[3];
-	const uint8_t *data = b->buf + b->pos + CAP_RECORD_HEADER;
-	b->pos += CAP_RECORD_HEADER + f[2];
-	return data;
+	return rec + CAP_RECORD_HEADER;
 }
 
 /* cap_next, its common case inline: the next record whole in the block
