@@ -212,19 +212,21 @@ static int held_put(struct jobs *js, const struct job *j, const struct held *h)
 	return cap_writer_put(js->w, h->data, h->len);
 }
 
-/* A write to OUT of J's matches of the writer's flush AT failed (OUT had
- * failed before if WAS).  The serial run finds it at its next write after
- * that flush: J's own if OUT had failed before J wrote, or in a later
- * flush of J; else the next file's, or OUT's close.  -1 (errno set: J's
- * writer fails, J stops and says why) where J finds it now, else 0. */
-static int job_out_failed(struct job *j, unsigned long at, int was)
+/* A write to OUT of J's matches of the writer's flushes FIRST to LAST
+ * failed (OUT had failed before if WAS).  The serial run finds it at its
+ * next write after the failed flush (FIRST, where OUT had not failed
+ * before): J's own if OUT had failed before J wrote, or if those matches
+ * or later ones of J are of a later flush; else the next file's, or OUT's
+ * close.  -1 (errno set: J's writer fails, J stops and says why) where J
+ * finds it now, else 0. */
+static int job_out_failed(struct job *j, unsigned long first, unsigned long last, int was)
 {
 	if (!j->out_failed) {
 		j->out_failed = 1;
-		j->failed = at;
+		j->failed = first;
 		j->pre_failed = was;
 	}
-	if (!j->pre_failed && at <= j->failed)
+	if (!j->pre_failed && last <= j->failed)
 		return 0;
 	errno = EIO;
 	return -1;
@@ -304,11 +306,7 @@ static int job_push(struct job *j)
 		errno = EIO;
 		return -1;
 	}
-	/* the failure is of the flush of H's first matches; the serial run
-	 * finds it at the next write, in H itself where H goes on past it */
-	if (rc < 0 && job_out_failed(j, first, was) == 0)
-		return job_out_failed(j, last, was);
-	return rc < 0 ? -1 : 0;
+	return rc < 0 ? job_out_failed(j, first, last, was) : 0;
 }
 
 /* Records P (LEN bytes) that stand at AT in J's input, J not live: after
@@ -392,7 +390,7 @@ static int job_sink(void *ctx, const uint8_t *p, size_t len, uint64_t at)
 	j->rw->runs = 0;
 	int was = js->w->failed;
 	if (len && cap_writer_put(js->w, p, len) < 0)
-		return job_out_failed(j, j->last, was);
+		return job_out_failed(j, j->last, j->last, was);
 	return 0;
 }
 
@@ -540,11 +538,9 @@ static int job_drain(struct jobs *js, struct job *j)
 {
 	int rc = 0;
 	pthread_mutex_lock(&js->lock);
-	/* $BPFX_JOBS_BUFFER: not before J waits for room or is done */
-	while (js->hold_back && !j->waiting && !j->done)
-		pthread_cond_wait(&js->changed, &js->lock);
-	/* $BPFX_JOBS_LATE: not before J's walk is over (job_late) */
-	while (js->late && !j->walked && !j->waiting && !j->done)
+	/* $BPFX_JOBS_BUFFER: not before J waits for room or is done;
+	 * $BPFX_JOBS_LATE: nor before J's walk is over (job_late) */
+	while ((js->hold_back || (js->late && !j->walked)) && !j->waiting && !j->done)
 		pthread_cond_wait(&js->changed, &js->lock);
 	for (;;) {
 		struct held *h = j->held;
@@ -557,7 +553,7 @@ static int job_drain(struct jobs *js, struct job *j)
 				next = h->next;
 				int was = js->w->failed;
 				if (!rc && (rc = held_put(js, j, h)) == -1)
-					job_out_failed(j, h->first, was);
+					job_out_failed(j, h->first, h->last, was);
 				freed[held_kind(h)] += held_cost(h);
 				held_free(h);
 			}

@@ -53,7 +53,6 @@ void cli_stop_watch(pcap_t *live)
 	stop_live = live;
 }
 
-
 void cli_stop_hold(int hold)
 {
 	sigprocmask(hold ? SIG_BLOCK : SIG_UNBLOCK, &stop_set, NULL);
